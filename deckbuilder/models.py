@@ -1,0 +1,127 @@
+"""Frozen dataclasses shared by the stages: the only vocabulary stages have in common.
+
+ingest → Pair; align → Pair (with a confidence score); annotate → Sentence of Token;
+grade → Choice (a sentence chosen to teach a target word) in study order; cards → NoteSpec; apkg → file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """One Chinese sentence and its English translation.
+
+    `zh` is the simplified text used for grading and display; `zh_original` the text as read (possibly
+    traditional). `source` names where it came from (e.g. ``tatoeba:1276/413788`` or ``speech.txt:12``);
+    `score` is the alignment confidence in [0, 1] (1.0 for pre-aligned input).
+    """
+
+    zh: str
+    en: str
+    source: str
+    zh_original: str = ""
+    score: float = 1.0
+
+
+class Kind(str, Enum):
+    """What a token is, for grading: only WORD tokens are graded; the rest are free."""
+
+    WORD = "word"
+    PUNCT = "punct"
+    NUMBER = "number"
+    LATIN = "latin"
+    NAME = "name"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One segmented word. `pinyin` and `gloss` are empty until the sentence is enriched (chosen for a card)."""
+
+    text: str
+    kind: Kind = Kind.WORD
+    pos: str = ""
+    pinyin: str = ""
+    gloss: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A pair with its Chinese side segmented into tokens."""
+
+    pair: Pair
+    tokens: tuple[Token, ...]
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(t.text for t in self.tokens)
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """A graded level of one standard, e.g. HSK 2.0 level 5 (``standard="2.0"``, ``level=5``)."""
+
+    standard: str
+    level: int
+
+    @property
+    def label(self) -> str:
+        """Level as the standard writes it: ``5``, or ``7-9`` for the 2021/2025 band."""
+        return "7-9" if self.level == 7 and self.standard != "2.0" else str(self.level)
+
+    @property
+    def name(self) -> str:
+        """Human name, always naming the standard: ``HSK 2.0 level 5``."""
+        std = {"2.0": "HSK 2.0", "2021": "HSK 3.0 (2021 standard)", "2025": "HSK 3.0 (2025 syllabus)"}
+        return f"{std.get(self.standard, 'HSK ' + self.standard)} level {self.label}"
+
+    @property
+    def slug(self) -> str:
+        """File-name and tag friendly form: ``hsk5`` for HSK 2.0, ``hsk2021-5`` otherwise."""
+        lab = self.label
+        return f"hsk{lab}" if self.standard == "2.0" else f"hsk{self.standard}-{lab}"
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """A sentence chosen to teach `target` (a word of the level), with its rank in the study order."""
+
+    sentence: Sentence
+    target: str
+    target_index: int
+    order: int
+    difficulty: float
+
+
+@dataclass(frozen=True, slots=True)
+class NoteSpec:
+    """One Anki note, independent of genanki: note type name, field values (HTML), GUID, tags, due."""
+
+    note_type: str
+    fields: tuple[tuple[str, str], ...]
+    guid: str
+    tags: tuple[str, ...]
+    due: int
+
+    def field(self, name: str) -> str:
+        for key, value in self.fields:
+            if key == name:
+                return value
+        raise KeyError(name)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """What a build did, for the CLI to print."""
+
+    level_name: str
+    pairs_read: int
+    candidates: int
+    notes: int
+    covered: int
+    level_words: int
+    output: str
+    seconds: float
+    warnings: tuple[str, ...] = field(default_factory=tuple)
