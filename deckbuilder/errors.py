@@ -8,7 +8,7 @@ class DeckbuilderError(Exception):
 
 
 class InputError(DeckbuilderError):
-    """An input file is missing, unreadable, empty, binary, undecodable or malformed (message names file and line)."""
+    """An input file is missing, unreadable, empty, binary, undecodable or malformed; names file and line."""
 
     def __init__(self, message: str, path: str | None = None, line: int | None = None) -> None:
         where = ""

@@ -7,7 +7,11 @@ grade → Choice (a sentence chosen to teach a target word) in study order; card
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
+
+# Note type names, shared by the cards and apkg stages. Anki matches note types by ID, decks show names.
+CLOZE = "deckbuilder Cloze"
+SENTENCE = "deckbuilder Sentence"
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +30,7 @@ class Pair:
     score: float = 1.0
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What a token is, for grading: only WORD tokens are graded; the rest are free."""
 
     WORD = "word"
@@ -38,10 +42,15 @@ class Kind(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """One segmented word. `pinyin` and `gloss` are empty until the sentence is enriched (chosen for a card)."""
+    """One segmented word.
+
+    `freq` is the word's count in the segmenter's dictionary (0 when unknown), used to rank sentences and
+    order study. `pos`, `pinyin` and `gloss` are empty until the sentence is enriched (chosen for a card).
+    """
 
     text: str
     kind: Kind = Kind.WORD
+    freq: int = 0
     pos: str = ""
     pinyin: str = ""
     gloss: str = ""

