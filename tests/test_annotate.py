@@ -1,0 +1,65 @@
+import pytest
+
+from deckbuilder.annotate import enrich, segment
+from deckbuilder.annotate.gloss import choose_entry, gloss_for
+from deckbuilder.annotate.reading import join_syllables, word_pinyin
+from deckbuilder.models import Kind, Pair
+
+
+def _seg(text: str):
+    return segment(Pair(zh=text, en="-", source="test"))
+
+
+def test_segment_words_and_kinds() -> None:
+    s = _seg("汤姆去银行取了3000块钱。")
+    kinds = {t.text: t.kind for t in s.tokens}
+    assert kinds["银行"] is Kind.WORD
+    assert kinds["汤姆"] is Kind.NAME
+    assert kinds["3000"] is Kind.NUMBER
+    assert kinds["。"] is Kind.PUNCT
+    assert "".join(s.words) == "汤姆去银行取了3000块钱。"
+
+
+def test_latin_tokens_are_latin() -> None:
+    s = _seg("我喜欢用iPhone。")
+    assert any(t.kind is Kind.LATIN and t.text == "iPhone" for t in s.tokens)
+
+
+def test_frequencies_come_from_the_dictionary() -> None:
+    s = _seg("我去银行。")
+    freq = {t.text: t.freq for t in s.tokens}
+    assert freq["我"] > freq["银行"] > 0
+
+
+def test_hsk_words_are_single_tokens() -> None:
+    # 一丝不苟 is an HSK word; it must not be cut into pieces.
+    assert "一丝不苟" in _seg("他工作一丝不苟。").words
+
+
+@pytest.mark.parametrize(
+    ("word", "pinyin"),
+    [("银行", "yínháng"), ("我们", "wǒmen"), ("西安", "xī'ān"), ("女儿", "nǚ'ér")],
+)
+def test_word_pinyin_is_joined(word: str, pinyin: str) -> None:
+    assert word_pinyin(word) == pinyin
+
+
+def test_join_syllables_apostrophe_only_inside_words() -> None:
+    assert join_syllables(["tiān", "ān", "mén"]) == "tiān'ānmén"
+    assert join_syllables(["ài"]) == "ài"
+
+
+def test_gloss_follows_the_reading() -> None:
+    entry = choose_entry("行", ("hang2",))
+    assert entry is not None and entry.pinyin == "hang2"
+    assert "bank" in gloss_for("银行")
+    assert gloss_for("不存在的词语") == ""
+
+
+def test_enrich_adds_pos_pinyin_and_gloss() -> None:
+    s = enrich(_seg("我去银行取钱。"))
+    bank = next(t for t in s.tokens if t.text == "银行")
+    assert bank.pinyin == "yínháng"
+    assert "bank" in bank.gloss
+    assert bank.pos.startswith("n")
+    assert next(t for t in s.tokens if t.text == "。").gloss == ""

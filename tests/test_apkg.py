@@ -1,0 +1,80 @@
+import sqlite3
+import stat
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from deckbuilder.apkg import CLOZE_MODEL_ID, SENTENCE_MODEL_ID, DeckSpec, deck_id, write_apkg
+from deckbuilder.errors import OutputError
+from deckbuilder.models import CLOZE, SENTENCE, NoteSpec
+
+FIELDS = {CLOZE: ("Text", "Hanzi"), SENTENCE: ("Hanzi", "English")}
+
+
+def spec(n: int = 3) -> DeckSpec:
+    notes = []
+    for i in range(n):
+        notes.append(
+            NoteSpec(CLOZE, (("Text", f"我{{{{c1::去}}}}{i}"), ("Hanzi", f"我去{i}")), f"c{i}", ("t",), 2 * i)
+        )
+        notes.append(
+            NoteSpec(SENTENCE, (("Hanzi", f"我去{i}"), ("English", "I go")), f"s{i}", ("t",), 2 * i + 1)
+        )
+    return DeckSpec("deckbuilder::Test", "test deck", FIELDS, tuple(notes))
+
+
+def read_collection(path: Path, tmp: Path) -> sqlite3.Connection:
+    with zipfile.ZipFile(path) as zf:
+        zf.extract("collection.anki2", tmp)
+    return sqlite3.connect(tmp / "collection.anki2")
+
+
+def test_deck_id_is_stable_and_in_range() -> None:
+    assert deck_id("deckbuilder::HSK 2.0::Level 5") == deck_id("deckbuilder::HSK 2.0::Level 5")
+    assert deck_id("a") != deck_id("b")
+    assert 1 << 30 <= deck_id("x") < 1 << 31
+
+
+def test_write_apkg_writes_notes_guids_and_due(tmp_path: Path) -> None:
+    out = write_apkg(spec(), tmp_path / "t.apkg", timestamp=1_700_000_000)
+    con = read_collection(out, tmp_path)
+    guids = [g for (g,) in con.execute("select guid from notes order by id")]
+    assert sorted(guids) == sorted(["c0", "c1", "c2", "s0", "s1", "s2"])
+    dues = dict(con.execute("select n.guid, c.due from cards c join notes n on c.nid = n.id"))
+    assert dues == {"c0": 0, "s0": 1, "c1": 2, "s1": 3, "c2": 4, "s2": 5}
+    models = con.execute("select models from col").fetchone()[0]
+    assert str(CLOZE_MODEL_ID) in models and str(SENTENCE_MODEL_ID) in models
+    assert stat.S_IMODE(out.stat().st_mode) & 0o044  # readable by others, not mkstemp's 0600
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
+
+
+def test_missing_output_directory_is_an_output_error(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match="does not exist"):
+        write_apkg(spec(), tmp_path / "nope" / "t.apkg")
+
+
+def test_failed_write_keeps_previous_deck(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "t.apkg"
+    out.write_bytes(b"previous deck")
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    import genanki
+
+    monkeypatch.setattr(genanki.Package, "write_to_file", boom)
+    with pytest.raises(OutputError, match="No space left"):
+        write_apkg(spec(), out)
+    assert out.read_bytes() == b"previous deck"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.apkg"]
+
+
+def test_template_override_dir(tmp_path: Path) -> None:
+    custom = tmp_path / "tpl"
+    custom.mkdir()
+    (custom / "style.css").write_text(".card { color: hotpink; }", encoding="utf-8")
+    s = spec(1)
+    out = write_apkg(DeckSpec(s.name, s.description, s.fields, s.notes, custom), tmp_path / "c.apkg")
+    models = read_collection(out, tmp_path).execute("select models from col").fetchone()[0]
+    assert "hotpink" in models

@@ -1,0 +1,105 @@
+import re
+
+import pytest
+
+from deckbuilder.cards import (
+    CLOZE_FIELDS,
+    SENTENCE_FIELDS,
+    CardOptions,
+    clean,
+    cloze_text,
+    field_text,
+    notes_for,
+    pinyin_line,
+    source_text,
+    stable_guid,
+)
+from deckbuilder.models import CLOZE, SENTENCE, Choice, Kind, Level, Pair, Sentence, Token
+
+LEVEL = Level("2.0", 5)
+
+
+def bank_sentence(en: str = "I'm going to the bank to get money.") -> Sentence:
+    toks = (
+        Token("我", pinyin="wǒ", gloss="I; me"),
+        Token("去", pinyin="qù", gloss="to go"),
+        Token("银行", pinyin="yínháng", gloss="bank"),
+        Token("取", pinyin="qǔ", gloss="to take"),
+        Token("钱", pinyin="qián", gloss="money"),
+        Token("。", Kind.PUNCT, pinyin="。"),
+    )
+    return Sentence(Pair("我去银行取钱。", en, "tatoeba:1/2"), toks)
+
+
+def test_cloze_text_with_pinyin_hint() -> None:
+    assert cloze_text(bank_sentence(), "银行", "yínháng") == "我去{{c1::银行::yínháng}}取钱。"
+    assert cloze_text(bank_sentence(), "银行", "") == "我去{{c1::银行}}取钱。"
+
+
+def test_pinyin_line_joins_words_and_maps_punctuation() -> None:
+    assert pinyin_line(bank_sentence().tokens) == "Wǒ qù yínháng qǔ qián."
+    toks = (
+        Token("你", pinyin="nǐ"),
+        Token("，", Kind.PUNCT),
+        Token("好", pinyin="hǎo"),
+        Token("！", Kind.PUNCT),
+    )
+    assert pinyin_line(toks) == "Nǐ, hǎo!"
+
+
+@pytest.mark.parametrize(
+    ("raw", "safe"),
+    [
+        ("a < b & c", "a &lt; b &amp; c"),
+        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        ("{{c2::x}}", "&#123;&#123;c2&#58;&#58;x&#125;&#125;"),
+        ("plain: text", "plain: text"),
+        ("bidi\u202eevil\u200b zero", "bidievil zero"),
+        ("tab\tand\x00nul", "tab andnul"),
+    ],
+)
+def test_field_text_neutralises_html_and_anki_syntax(raw: str, safe: str) -> None:
+    assert field_text(raw) == safe
+    assert "{{" not in field_text(raw) and "::" not in field_text(raw)
+
+
+def test_clean_removes_invisible_characters() -> None:
+    assert clean("\u200f我\u2066们\u2069 ") == "我们"
+
+
+def test_guid_depends_only_on_identity() -> None:
+    a = stable_guid(CLOZE, "我去银行取钱。")
+    assert a == stable_guid(CLOZE, "我去银行取钱。")
+    assert a != stable_guid(SENTENCE, "我去银行取钱。")
+    assert a != stable_guid(CLOZE, "我去银行存钱。")
+    assert re.fullmatch(r"[!-~]+", a)
+
+
+def test_source_text_credits_tatoeba() -> None:
+    assert source_text("tatoeba:1/1276") == "Tatoeba #1 / #1276 (CC BY 2.0 FR)"
+    assert source_text("speech.txt:12") == "speech.txt:12"
+
+
+def test_notes_for_builds_both_note_types() -> None:
+    choice = Choice(bank_sentence(), "银行", 2, order=7, difficulty=1.0)
+    cloze, sentence = notes_for(choice, CardOptions(LEVEL))
+    assert [f for f, _ in cloze.fields] == list(CLOZE_FIELDS)
+    assert [f for f, _ in sentence.fields] == list(SENTENCE_FIELDS)
+    assert cloze.field("Text") == "我去{{c1::银行::yínháng}}取钱。"
+    assert cloze.field("TargetGloss") == "bank"
+    assert cloze.field("Level") == "HSK 2.0 level 5"
+    assert cloze.field("Source") == "Tatoeba #1 / #2 (CC BY 2.0 FR)"
+    assert sentence.field("Pinyin") == "Wǒ qù yínháng qǔ qián."
+    assert "<li>" in sentence.field("Glosses") and "yínháng" in sentence.field("Glosses")
+    assert cloze.tags == ("hsk2.0::5", "source::tatoeba")
+    assert (cloze.due, sentence.due) == (14, 15)
+    # Only the identity matters: another translation keeps the GUID.
+    again, _ = notes_for(Choice(bank_sentence("Off to the bank."), "银行", 2, 7, 1.0), CardOptions(LEVEL))
+    assert again.guid == cloze.guid
+
+
+def test_hostile_english_is_escaped_in_every_field() -> None:
+    choice = Choice(bank_sentence("<b>{{Hanzi}}</b> :: & }}"), "银行", 2, 0, 1.0)
+    for note in notes_for(choice, CardOptions(LEVEL)):
+        english = note.field("English")
+        assert english == "&lt;b&gt;&#123;&#123;Hanzi&#125;&#125;&lt;/b&gt; &#58;&#58; &amp; &#125;&#125;"

@@ -1,0 +1,69 @@
+"""The command line: help for every command, exit codes 0/1/2, report on stdout, errors on stderr."""
+
+from pathlib import Path
+
+import pytest
+from typer.main import get_command
+from typer.testing import CliRunner
+
+from deckbuilder.cli import app
+
+runner = CliRunner()
+
+
+def flat(text: str) -> str:
+    """Rich draws usage errors in a wrapped box; compare the words only."""
+    return " ".join(text.replace("│", " ").split())
+
+
+def _commands() -> list[str]:
+    return sorted(get_command(app).commands)  # type: ignore[attr-defined]
+
+
+def test_top_level_help() -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    assert "make" in result.stdout
+
+
+@pytest.mark.parametrize("command", _commands())
+def test_every_command_has_help(command: str) -> None:
+    assert get_command(app).commands[command].help, f"{command} has no help text"  # type: ignore[attr-defined]
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage" in result.stdout
+
+
+@pytest.mark.parametrize("bad", ["hsk7", "hsk", "level5"])
+def test_bad_level_is_a_usage_error(bad: str, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["make", "--level", bad, "-o", str(tmp_path / "x.apkg")])
+    assert result.exit_code == 2
+    assert "valid values: hsk1, hsk2, hsk3, hsk4, hsk5, hsk6" in flat(result.stderr)
+    assert not (tmp_path / "x.apkg").exists()
+
+
+def test_unwritable_output_is_one_clear_line(tmp_path: Path) -> None:
+    target = tmp_path / "missing-dir" / "deck.apkg"
+    result = runner.invoke(app, ["make", "--level", "hsk5", "--max-notes", "5", "-o", str(target)])
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("deckbuild: error:") and "missing-dir" in lines[0]
+    assert result.stdout == ""
+    assert not target.exists()
+
+
+def test_make_writes_deck_and_report(tmp_path: Path) -> None:
+    out = tmp_path / "hsk5.apkg"
+    result = runner.invoke(app, ["make", "--level", "HSK5", "--max-notes", "20", "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert out.is_file()
+    assert "HSK 2.0 level 5" in result.stdout
+    assert "Notes:        40" in result.stdout
+    assert "of 1,298 covered" in result.stdout
+    assert str(out) in result.stdout
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.startswith("deckbuild ")
