@@ -7,9 +7,7 @@ clobbers the previous one. Model IDs are literals that never change; the deck ID
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 import sqlite3
 import tempfile
 import zipfile
@@ -17,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from deckbuilder.atomic import atomic_target, check_target
 from deckbuilder.errors import OutputError
 from deckbuilder.models import CLOZE, SENTENCE, NoteSpec
 from deckbuilder.resources import template
@@ -87,33 +86,21 @@ def _verify(path: Path, expected_notes: int) -> None:
         raise OutputError(f"{path}: the written deck holds {count} notes, expected {expected_notes}")
 
 
-def _file_mode(output: Path) -> int:
-    """The existing deck's mode, else 0666 less the umask."""
-    try:
-        return output.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
 def write_apkg(spec: DeckSpec, output: Path, timestamp: float | None = None) -> Path:
     """Write `spec` to `output` atomically; returns the path. `timestamp` fixes note modification times."""
     import genanki
 
     output = Path(output)
-    parent = output.parent if str(output.parent) else Path(".")
-    if not parent.is_dir():
-        raise OutputError(f"{output}: the output directory {parent} does not exist")
-    if not os.access(parent, os.W_OK):
-        raise OutputError(f"{output}: the output directory {parent} is not writable")
-    if output.is_dir():
-        raise OutputError(f"{output}: is a directory; give a file name ending in .apkg")
-
+    check_target(output)  # fail before the work, not after
     models = _models(spec)
-    deck = genanki.Deck(deck_id(spec.name), spec.name, description=spec.description)
+    decks: dict[str, Any] = {
+        spec.name: genanki.Deck(deck_id(spec.name), spec.name, description=spec.description)
+    }
     for note in spec.notes:
-        deck.add_note(
+        name = note.deck or spec.name
+        if name not in decks:
+            decks[name] = genanki.Deck(deck_id(name), name, description=spec.description)
+        decks[name].add_note(
             genanki.Note(
                 model=models[note.note_type],
                 fields=[value for _, value in note.fields],
@@ -122,20 +109,8 @@ def write_apkg(spec: DeckSpec, output: Path, timestamp: float | None = None) -> 
                 due=note.due,
             )
         )
-    try:
-        fd, tmp_name = tempfile.mkstemp(dir=parent, prefix=f".{output.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise OutputError(f"{output}: cannot write to {parent}: {exc.strerror or exc}") from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        genanki.Package(deck).write_to_file(str(tmp), timestamp=timestamp)
+    with atomic_target(output) as tmp:
+        used = [d for name, d in decks.items() if d.notes or name == spec.name]
+        genanki.Package(used).write_to_file(str(tmp), timestamp=timestamp)
         _verify(tmp, len(spec.notes))
-        os.chmod(tmp, _file_mode(output))  # mkstemp creates 0600; a deck is an ordinary file
-        os.replace(tmp, output)
-    except OSError as exc:
-        raise OutputError(f"{output}: cannot write the deck: {exc.strerror or exc}") from exc
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
     return output

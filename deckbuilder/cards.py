@@ -73,10 +73,11 @@ _SPACES = re.compile(r"\s+")
 
 @dataclass(frozen=True, slots=True)
 class CardOptions:
-    """Deck-wide facts each note carries."""
+    """Deck-wide facts each note carries. `subdecks` puts each level's notes in a deck of its own."""
 
     level: Level
-    source_tag: str = "tatoeba"
+    deck_prefix: str = ""
+    subdecks: bool = False
 
 
 def clean(text: str) -> str:
@@ -146,17 +147,27 @@ def glosses_html(tokens: tuple[Token, ...]) -> str:
     return f'<ul class="glosses">{"".join(items)}</ul>' if items else ""
 
 
+def source_tag(source: str) -> str:
+    """Tag naming where a sentence came from: `source::tatoeba`, `source::speech` (for speech.txt:12)."""
+    origin = source.split(":", 1)[0]
+    origin = origin.rsplit("/", 1)[-1].rsplit(".", 1)[0] if "." in origin or "/" in origin else origin
+    return "source::" + (re.sub(r"[^\w-]+", "_", origin).strip("_") or "input")
+
+
 def source_text(source: str) -> str:
     """`tatoeba:1/1276` → 'Tatoeba #1 / #1276 (CC BY 2.0 FR)'; other sources as given."""
     if source.startswith("tatoeba:"):
         ids = source.split(":", 1)[1].split("/")
         return "Tatoeba " + " / ".join(f"#{i}" for i in ids) + " (CC BY 2.0 FR)"
+    if source.startswith("hsk-sentences-audio:"):
+        return f"hsk-sentences-audio {source.split(':', 1)[1]} (CC BY-SA 4.0)"
     return source
 
 
 def notes_for(choice: Choice, options: CardOptions) -> tuple[NoteSpec, NoteSpec]:
     """The cloze note and the sentence note for one chosen sentence."""
     sentence = choice.sentence
+    level = choice.level or options.level
     target_tok = sentence.tokens[choice.target_index]
     hanzi = clean(sentence.pair.zh)
     common = {
@@ -166,11 +177,12 @@ def notes_for(choice: Choice, options: CardOptions) -> tuple[NoteSpec, NoteSpec]
         "Target": field_text(target_tok.text),
         "TargetPinyin": field_text(target_tok.pinyin),
         "TargetGloss": field_text(target_tok.gloss),
-        "Level": field_text(options.level.name),
+        "Level": field_text(level.name),
         "Source": field_text(source_text(sentence.pair.source)),
         "Glosses": glosses_html(sentence.tokens),
     }
-    tags = (f"hsk{options.level.standard}::{options.level.label}", f"source::{options.source_tag}")
+    tags = (f"hsk{level.standard}::{level.label}", source_tag(sentence.pair.source))
+    deck = f"{options.deck_prefix}::Level {level.label}" if options.subdecks else ""
     cloze_fields = {"Text": cloze_text(sentence, choice.target, target_tok.pinyin), **common}
     # New-card positions: the cloze card of the n-th sentence, then its reading card.
     return (
@@ -180,6 +192,7 @@ def notes_for(choice: Choice, options: CardOptions) -> tuple[NoteSpec, NoteSpec]
             stable_guid(CLOZE, hanzi),
             tags,
             2 * choice.order,
+            deck,
         ),
         NoteSpec(
             SENTENCE,
@@ -187,5 +200,6 @@ def notes_for(choice: Choice, options: CardOptions) -> tuple[NoteSpec, NoteSpec]
             stable_guid(SENTENCE, hanzi),
             tags,
             2 * choice.order + 1,
+            deck,
         ),
     )

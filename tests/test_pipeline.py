@@ -1,6 +1,8 @@
 from pathlib import Path
 
-from deckbuilder.grade import parse_level
+import pytest
+
+from deckbuilder.grade import parse_level, parse_levels
 from deckbuilder.pipeline import BuildOptions, build, deck_name
 
 
@@ -15,11 +17,30 @@ def test_build_from_a_small_corpus(mini_corpus: Path, tmp_path: Path) -> None:
     assert report.level_name == "HSK 2.0 level 4"
     assert report.pairs_read == 11
     # 讨论, 态度, 保护, 复杂, 窗户 and 取 are the level-4 words of the fixture sentences.
-    assert 4 <= report.covered <= 6
+    assert 3 <= report.covered <= 6
     assert report.notes == 2 * report.covered
     assert report.level_words == 598
     assert "Grading sentences" in seen
+    missing = Path(report.missing_file).read_text(encoding="utf-8").splitlines()
+    assert missing[0].startswith("# HSK 2.0 level 4") and len(missing) == 1 + 598 - report.covered
+
+
+def test_output_directory_is_checked_before_the_work(mini_corpus: Path, tmp_path: Path) -> None:
+    from deckbuilder.errors import OutputError
+
+    with pytest.raises(OutputError, match="does not exist"):
+        build(BuildOptions(level=parse_level("hsk4"), output=tmp_path / "no" / "x.apkg", corpus=mini_corpus))
+
+
+def test_level_range_builds_one_subdeck_per_level(mini_corpus: Path, tmp_path: Path) -> None:
+    levels = parse_levels("hsk3-4")
+    report = build(
+        BuildOptions(level=levels[-1], levels=levels, output=tmp_path / "r.apkg", corpus=mini_corpus)
+    )
+    assert [name for name, _, _ in report.per_level] == ["HSK 2.0 level 3", "HSK 2.0 level 4"]
+    assert report.level_words == 298 + 598
 
 
 def test_deck_name_names_the_standard() -> None:
     assert deck_name(parse_level("hsk5")) == "deckbuilder::HSK 2.0::Level 5"
+    assert deck_name(parse_level("hsk7-9", "2021")) == "deckbuilder::HSK 3.0 (2021)::Level 7-9"

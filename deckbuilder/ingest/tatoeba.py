@@ -48,6 +48,6 @@ def read_tatoeba(path: Path) -> Iterator[Pair]:
             )
 
 
-def read_builtin() -> Iterator[Pair]:
+def read_tatoeba_builtin() -> Iterator[Pair]:
     """The built-in corpus: Tatoeba Chinese-English pairs from the `hsg` package (CC BY 2.0 FR)."""
     return read_tatoeba(tatoeba_path())

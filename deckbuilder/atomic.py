@@ -1,0 +1,66 @@
+"""Atomic output: write to a temporary file beside the target, rename only when complete.
+
+A failed or interrupted run (an exception, Ctrl-C) removes its temporary file and never truncates or
+replaces the previous output.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from deckbuilder.errors import OutputError
+
+
+def check_target(output: Path) -> Path:
+    """The directory `output` will be written to; OutputError when it is missing or not writable."""
+    parent = output.parent if str(output.parent) else Path(".")
+    if not parent.is_dir():
+        raise OutputError(f"{output}: the output directory {parent} does not exist")
+    if not os.access(parent, os.W_OK):
+        raise OutputError(f"{output}: the output directory {parent} is not writable")
+    if output.is_dir():
+        raise OutputError(f"{output}: is a directory; give a file name")
+    return parent
+
+
+def _file_mode(output: Path) -> int:
+    """The existing file's mode, else 0666 less the umask."""
+    try:
+        return output.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+@contextlib.contextmanager
+def atomic_target(output: Path) -> Iterator[Path]:
+    """Yield a temporary path to write; on success it replaces `output`, on any failure it is removed."""
+    output = Path(output)
+    parent = check_target(output)
+    try:
+        fd, name = tempfile.mkstemp(dir=parent, prefix=f".{output.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise OutputError(f"{output}: cannot write to {parent}: {exc.strerror or exc}") from exc
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        os.chmod(tmp, _file_mode(output))  # mkstemp creates 0600; outputs are ordinary files
+        os.replace(tmp, output)
+    except OSError as exc:
+        raise OutputError(f"{output}: cannot write: {exc.strerror or exc}") from exc
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def write_text(output: Path, text: str) -> Path:
+    """Write a text file atomically (UTF-8)."""
+    with atomic_target(output) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+    return Path(output)
