@@ -127,3 +127,31 @@ def test_reimport_updates_instead_of_duplicating(decks: tuple[Path, Path], tmp_p
         assert col.note_count() == 2 * NOTES_PER_TYPE
     finally:
         col.close()
+
+
+def test_every_card_is_i_plus_one_rechecked_from_its_fields(decks: tuple[Path, Path], tmp_path: Path) -> None:
+    """Re-segment each imported cloze note's Hanzi: the Target is a level-5 word, every other word is
+    readable at level 5, and any other level-5 word was the target of an earlier card."""
+    from deckbuilder.annotate import segment
+    from deckbuilder.grade import Grader, Reading
+    from deckbuilder.models import Pair
+
+    grader = Grader(parse_level("hsk5"))
+    col = import_deck(decks[0], tmp_path / "check")
+    try:
+        cloze_ids = col.find_cards('"note:deckbuilder Cloze"', order="c.due asc")
+        introduced: set[str] = set()
+        for cid in cloze_ids:
+            note = col.get_card(cid).note()
+            sentence = segment(Pair(zh=note["Hanzi"], en=note["English"], source="check"))
+            classes = grader.classify(sentence)
+            assert grader.table.get(note["Target"]) == 5
+            for tok, cls in zip(sentence.tokens, classes, strict=True):
+                if tok.text == note["Target"]:
+                    continue
+                assert not grader.is_new(cls), (note["Hanzi"], tok.text, cls)
+                if cls is Reading.TARGET:
+                    assert tok.text in introduced, (note["Hanzi"], tok.text)
+            introduced.add(note["Target"])
+    finally:
+        col.close()

@@ -67,3 +67,35 @@ def test_make_writes_deck_and_report(tmp_path: Path) -> None:
 def test_version() -> None:
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0 and result.stdout.startswith("deckbuild ")
+
+
+def test_levels_lists_every_standard_with_counts() -> None:
+    result = runner.invoke(app, ["levels"])
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "HSK 2.0" in out and "2021" in out and "2025" in out
+    assert "1,298 words" in out and "hsk7-9" in out
+
+
+def test_bad_standard_is_a_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["make", "--level", "hsk5", "--standard", "4.0", "-o", str(tmp_path / "x.apkg")]
+    )
+    assert result.exit_code == 2
+    assert "2.0, 2021, 2025" in flat(result.stderr)
+
+
+def test_band_is_only_for_hsk3(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["make", "--level", "hsk7-9", "-o", str(tmp_path / "x.apkg")])
+    assert result.exit_code == 2
+    assert "valid values" in flat(result.stderr)
+
+
+def test_missing_known_file_is_one_clear_line(tmp_path: Path) -> None:
+    out = tmp_path / "x.apkg"
+    result = runner.invoke(
+        app, ["make", "--level", "hsk5", "--known", str(tmp_path / "nope.txt"), "-o", str(out)]
+    )
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "nope.txt" in result.stderr
+    assert not out.exists()

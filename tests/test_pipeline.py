@@ -44,3 +44,36 @@ def test_level_range_builds_one_subdeck_per_level(mini_corpus: Path, tmp_path: P
 def test_deck_name_names_the_standard() -> None:
     assert deck_name(parse_level("hsk5")) == "deckbuilder::HSK 2.0::Level 5"
     assert deck_name(parse_level("hsk7-9", "2021")) == "deckbuilder::HSK 3.0 (2021)::Level 7-9"
+
+
+def _notes(path: Path) -> dict[str, tuple[str, str]]:
+    """GUID → (note type id, Target field) of every note in an .apkg."""
+    import json
+    import sqlite3
+    import tempfile
+    import zipfile
+
+    with zipfile.ZipFile(path) as zf, tempfile.TemporaryDirectory() as tmp:
+        zf.extract("collection.anki2", tmp)
+        con = sqlite3.connect(Path(tmp) / "collection.anki2")
+        rows = con.execute("select guid, mid, flds from notes").fetchall()
+        models = json.loads(con.execute("select models from col").fetchone()[0])
+        con.close()
+    target = {mid: [f["name"] for f in m["flds"]].index("Target") for mid, m in models.items()}
+    return {g: (str(m), f.split("\x1f")[target[str(m)]]) for g, m, f in rows}
+
+
+def test_known_words_remove_notes_and_keep_the_other_guids(tmp_path: Path) -> None:
+    level = parse_level("hsk5")
+    first = tmp_path / "a.apkg"
+    build(BuildOptions(level=level, output=first, max_notes=12, builtin=("hsk-sentences",)))
+    before = _notes(first)
+    targets = sorted({t for _, t in before.values()})
+    known = tmp_path / "known.txt"
+    known.write_text("\n".join(targets[:3]) + "\n", encoding="utf-8")
+    second = tmp_path / "b.apkg"
+    build(BuildOptions(level=level, output=second, max_notes=12, builtin=("hsk-sentences",), known=known))
+    after = _notes(second)
+    assert not {t for _, t in after.values()} & set(targets[:3])  # known words are never targets
+    kept = [g for g, (_, t) in before.items() if t not in targets[:3]]
+    assert kept and all(g in after for g in kept)  # the remaining notes keep their GUIDs
