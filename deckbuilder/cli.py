@@ -6,6 +6,7 @@ inside the commands so `deckbuild --help` stays fast.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -142,6 +143,23 @@ def make(
             rich_help_panel="Input",
         ),
     ] = "tatoeba,hsk-sentences",
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Processes for segmentation (default: the number of cores).",
+            rich_help_panel="Speed",
+        ),
+    ] = os.cpu_count() or 1,
+    use_cache: Annotated[
+        bool,
+        typer.Option(
+            "--cache/--no-cache",
+            help="Reuse segmentation and annotation from earlier builds.",
+            rich_help_panel="Speed",
+        ),
+    ] = True,
 ) -> None:
     """Build an Anki deck that teaches every word of a level, one readable sentence at a time.
 
@@ -178,6 +196,8 @@ def make(
         min_chars=min_chars,
         max_chars=max_chars,
         builtin=corpora,
+        workers=workers,
+        use_cache=use_cache,
     )
     try:
         with _progress() as progress:
@@ -213,6 +233,33 @@ def levels() -> None:
                 f"  {lv.slug if std == '2.0' else 'hsk' + lv.label:<8} {count:>6,} words  "
                 f"(cumulative {total:,})"
             )
+
+
+cache_app = typer.Typer(
+    help="Inspect or clear the content-keyed cache of segmentation and annotation.", no_args_is_help=True
+)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("info")
+def cache_info() -> None:
+    """Show where the cache is, its size and how many sentences it holds."""
+    from deckbuilder import cache
+
+    info = cache.info()
+    typer.echo(f"Path:      {info.path}")
+    typer.echo(f"Size:      {info.size_bytes / 1e6:.1f} MB")
+    for table, rows in info.rows.items():
+        typer.echo(f"{table + ':':<10} {rows:,} sentences")
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Delete the cache (it is rebuilt on the next build)."""
+    from deckbuilder import cache
+
+    freed = cache.clear()
+    typer.echo(f"Cleared {cache.cache_dir()} ({freed / 1e6:.1f} MB freed)")
 
 
 class _progress:

@@ -24,7 +24,7 @@ from enum import StrEnum
 from functools import cached_property
 
 from deckbuilder.errors import OptionError
-from deckbuilder.models import Choice, Kind, Level, Sentence
+from deckbuilder.models import Choice, Kind, Level, Sentence, Token
 from deckbuilder.resources import hsk_characters, hsk_words
 
 # The standards and their levels; 7 is the 7-9 band of the HSK 3.0 documents.
@@ -179,33 +179,41 @@ class Grader:
         return frozenset(w for w, lv in self.table.items() if lv == self.level.level and w not in self.known)
 
     def classify(self, sentence: Sentence) -> tuple[Reading, ...]:
-        """The reading class of every token."""
-        top = self.level.level
+        """The reading class of every token (memoised per word: a word's class depends only on the word)."""
+        memo = self._memo
         out = []
         for tok in sentence.tokens:
-            if tok.kind in _FREE:
-                out.append(Reading.FREE)
-                continue
-            if tok.text in self.known:
-                out.append(Reading.KNOWN)
-                continue
-            lv = self.table.get(tok.text)
-            if lv is None:
-                readable = all(c in self.readable_chars for c in tok.text)
-                out.append(Reading.READABLE if readable else Reading.UNKNOWN)
-            elif lv == top:
-                out.append(Reading.TARGET)
-            elif lv < top:
-                out.append(Reading.BELOW)
-            else:
-                out.append(Reading.ABOVE)
+            cls = memo.get(tok.text)
+            if cls is None:
+                cls = memo[tok.text] = self._word_class(tok)
+            out.append(cls)
         return tuple(out)
+
+    @cached_property
+    def _memo(self) -> dict[str, Reading]:
+        return {}
+
+    @cached_property
+    def _new_classes(self) -> frozenset[Reading]:
+        new = {Reading.ABOVE, Reading.UNKNOWN}
+        if not self.assume_below:
+            new.add(Reading.BELOW)
+        return frozenset(new)
+
+    def _word_class(self, tok: Token) -> Reading:
+        if tok.kind in _FREE:
+            return Reading.FREE
+        if tok.text in self.known:
+            return Reading.KNOWN
+        lv = self.table.get(tok.text)
+        if lv is None:
+            return Reading.READABLE if all(c in self.readable_chars for c in tok.text) else Reading.UNKNOWN
+        top = self.level.level
+        return Reading.TARGET if lv == top else Reading.BELOW if lv < top else Reading.ABOVE
 
     def is_new(self, reading: Reading) -> bool:
         """Whether a token of this class is something the learner has not met (targets aside)."""
-        if reading is Reading.BELOW:
-            return not self.assume_below
-        return reading in (Reading.ABOVE, Reading.UNKNOWN)
+        return reading in self._new_classes
 
     def targets(self, sentence: Sentence) -> list[int] | None:
         """Indices of the level's words in `sentence`, or None when some other token is new."""
@@ -283,6 +291,80 @@ class _Candidate:
     extra_new: int  # new tokens that are not level words (only with max_new > 1)
 
 
+# A candidate as a worker process reports it: (grader index, target word, token index, cost,
+# other level words in the sentence, new tokens that are not level words).
+Record = tuple[int, str, int, float, frozenset[str], int]
+
+
+class Selector:
+    """Streaming selection, split so the per-sentence grading can run in worker processes.
+
+    `grade(sentence)` is pure (a worker may call it); `offer(seq, sentence, key, records)` keeps the best
+    candidates per word in the main process; `finish()` chooses and orders. `select()` strings them together.
+    """
+
+    def __init__(self, graders: Grader | Sequence[Grader], options: SelectOptions = SelectOptions()) -> None:
+        self.graders = (
+            [graders] if isinstance(graders, Grader) else sorted(graders, key=lambda g: g.level.level)
+        )
+        self.options = options
+        self.heaps: list[dict[str, list[tuple[float, int, int, _Candidate]]]] = [{} for _ in self.graders]
+        self.freq: dict[str, int] = {}
+        self.seen: set[bytes] = set()
+        self.graded = 0
+        self.candidates = 0
+
+    def grade(self, sentence: Sentence) -> tuple[bytes | None, list[Record]]:
+        """Near-duplicate key and candidate records of one sentence (no records: not a candidate)."""
+        records: list[Record] = []
+        if not sentence.pair.en.strip():
+            return None, records
+        options = self.options
+        hanzi = -1
+        for g_index, grader in enumerate(self.graders):
+            classes = grader.classify(sentence)
+            if Reading.TARGET not in classes:
+                continue
+            new = sum(1 for c in classes if c in grader._new_classes)
+            if new > options.max_new - 1:
+                continue
+            if hanzi < 0:
+                hanzi = hanzi_count(sentence)
+            low, high = LENGTH_BOUNDS.get(grader.level.level, (5, 30))
+            if not (options.min_chars or low) <= hanzi <= (options.max_chars or high):
+                continue
+            words = [sentence.tokens[i].text for i, c in enumerate(classes) if c is Reading.TARGET]
+            for idx, cls in enumerate(classes):
+                word = sentence.tokens[idx].text
+                if cls is not Reading.TARGET or idx != words_index(sentence, word):
+                    continue
+                if not grader.has_context(sentence, word):
+                    continue
+                others = frozenset(w for w in words if w != word)
+                records.append((g_index, word, idx, grader.difficulty(sentence, word), others, new))
+        return (_skeleton(sentence) if records else None), records
+
+    def offer(self, seq: int, sentence: Sentence, key: bytes | None, records: list[Record]) -> None:
+        """Count the sentence and remember its candidacies (near-duplicates of earlier ones are dropped)."""
+        self.graded += 1
+        if not records or key is None or key in self.seen:
+            return
+        self.seen.add(key)
+        self.candidates += 1
+        for g_index, word, idx, cost, others, new in records:
+            self.freq[word] = sentence.tokens[idx].freq
+            item = (-cost, -seq, idx, _Candidate(cost, seq, idx, sentence, others, new))
+            heap = self.heaps[g_index].setdefault(word, [])
+            if len(heap) < KEEP_PER_WORD:
+                heapq.heappush(heap, item)
+            elif item[:3] > heap[0][:3]:
+                heapq.heapreplace(heap, item)
+
+    def finish(self) -> Selection:
+        """Choose up to `per_word` sentences per word and put them in study order."""
+        return _choose(self.graders, self.heaps, self.freq, self.options, self.graded, self.candidates)
+
+
 def select(
     sentences: Iterable[Sentence],
     graders: Grader | Sequence[Grader],
@@ -294,51 +376,23 @@ def select(
     With several graders (a level range), lower levels come first in the study order and their words
     count as introduced for the higher ones. Each sentence teaches at most one word.
     """
-    grader_list = [graders] if isinstance(graders, Grader) else sorted(graders, key=lambda g: g.level.level)
-    heaps: list[dict[str, list[tuple[float, int, int, _Candidate]]]] = [{} for _ in grader_list]
-    freq: dict[str, int] = {}
-    seen: set[bytes] = set()
-    graded = candidates = 0
+    selector = Selector(graders, options)
     for seq, sentence in enumerate(sentences):
-        graded += 1
         if tick is not None:
             tick()
-        if not sentence.pair.en.strip():
-            continue
-        key = _skeleton(sentence)
-        if key in seen:
-            continue
-        is_candidate = False
-        hanzi = hanzi_count(sentence)
-        for grader, heap_map in zip(grader_list, heaps, strict=True):
-            low, high = LENGTH_BOUNDS.get(grader.level.level, (5, 30))
-            if not (options.min_chars or low) <= hanzi <= (options.max_chars or high):
-                continue
-            classes = grader.classify(sentence)
-            new = sum(1 for c in classes if grader.is_new(c))
-            if new > options.max_new - 1:
-                continue
-            words = [sentence.tokens[i].text for i, c in enumerate(classes) if c is Reading.TARGET]
-            for idx, cls in enumerate(classes):
-                word = sentence.tokens[idx].text
-                if cls is not Reading.TARGET or idx != words_index(sentence, word):
-                    continue
-                if not grader.has_context(sentence, word):
-                    continue
-                is_candidate = True
-                freq[word] = sentence.tokens[idx].freq
-                others = frozenset(w for w in words if w != word)
-                cand = _Candidate(grader.difficulty(sentence, word), seq, idx, sentence, others, new)
-                item = (-cand.cost, -seq, idx, cand)
-                heap = heap_map.setdefault(word, [])
-                if len(heap) < KEEP_PER_WORD:
-                    heapq.heappush(heap, item)
-                elif item[:3] > heap[0][:3]:
-                    heapq.heapreplace(heap, item)
-        if is_candidate:
-            seen.add(key)
-            candidates += 1
+        key, records = selector.grade(sentence)
+        selector.offer(seq, sentence, key, records)
+    return selector.finish()
 
+
+def _choose(
+    grader_list: list[Grader],
+    heaps: list[dict[str, list[tuple[float, int, int, _Candidate]]]],
+    freq: dict[str, int],
+    options: SelectOptions,
+    graded: int,
+    candidates: int,
+) -> Selection:
     used: set[int] = set()
     introduced: set[str] = set()
     chosen: list[Choice] = []

@@ -138,3 +138,4 @@ class Report:
     warnings: tuple[str, ...] = field(default_factory=tuple)
     per_level: tuple[tuple[str, int, int], ...] = field(default_factory=tuple)  # (level name, covered, words)
     missing_file: str = ""
+    timings: tuple[tuple[str, float], ...] = field(default_factory=tuple)  # (stage, seconds)

@@ -8,13 +8,18 @@ glosses) runs only on the sentences chosen for cards.
 
 from __future__ import annotations
 
+import contextlib
+import json
+import multiprocessing
 import time
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from typing import Any
 
 from deckbuilder import __version__, annotate, apkg, atomic, cards, grade, ingest
-from deckbuilder.models import Level, Pair, Report
+from deckbuilder import cache as cache_mod
+from deckbuilder.models import Kind, Level, Pair, Report, Sentence, Token
 
 # (stage label, items done, total or None): how the CLI hears about progress; stages never print.
 Progress = Callable[[str, int, int | None], None]
@@ -47,6 +52,9 @@ class BuildOptions:
     max_chars: int | None = None
     builtin: tuple[str, ...] = tuple(ingest.BUILTIN)
     missing_file: bool = True
+    use_cache: bool = True
+    cache_path: Path | None = None
+    workers: int = 1
 
     @property
     def all_levels(self) -> tuple[Level, ...]:
@@ -62,25 +70,136 @@ def side_file(output: Path, suffix: str) -> Path:
     return output.with_name(output.stem + suffix)
 
 
-def _counted(pairs: Iterable[Pair], progress: Progress | None, label: str) -> Iterator[Pair]:
-    n = 0
-    for n, pair in enumerate(pairs, start=1):
-        if progress is not None and n % 2000 == 0:
-            progress(label, n, None)
-        yield pair
+CHUNK = 20_000  # pairs per batch: cache look-ups, worker hand-offs and cache writes go by batch
+_STATE: dict[str, Any] = {}  # set before worker processes fork: they inherit the selector's graders
+
+
+def _grade_items(
+    items: list[tuple[int, Pair, list[str] | None]],
+) -> list[tuple[list[str] | None, Any, list[Any]]]:
+    """Segment (unless cached) and grade pairs; runs in a worker or inline, with identical results.
+
+    Returns, per pair: the words when they were segmented here (for the cache) or when the sentence is a
+    candidate, its near-duplicate key, and its candidate records.
+    """
+    selector: grade.Selector = _STATE["selector"]
+    out: list[tuple[list[str] | None, Any, list[Any]]] = []
+    for _seq, pair, cached in items:
+        words = cached if cached is not None else annotate.segmenter.cut(pair.zh)
+        key, records = selector.grade(annotate.from_words(pair, words))
+        out.append((words if (cached is None or records) else None, key, records))
+    return out
+
+
+class _Inline:
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def get(self) -> Any:
+        return self.value
+
+
+def _grade_all(
+    pairs: Iterable[Pair],
+    store: cache_mod.Cache,
+    pool: Any,
+    selector: grade.Selector,
+    progress: Progress | None,
+) -> None:
+    """Stream every pair through segmentation (cache first) and grading into `selector`.
+
+    With a pool, batch n+1 is graded by the workers while the main process files batch n's results.
+    """
+    namespace = "segment:" + annotate.segmenter.version()
+    _STATE["selector"] = selector
+    pending: tuple[list[tuple[int, Pair, list[str] | None]], list[bytes], Any] | None = None
+    done = 0
+
+    def file(batch: list[tuple[int, Pair, list[str] | None]], keys: list[bytes], job: Any) -> None:
+        nonlocal done
+        results = job.get()
+        fresh = []
+        for (seq, pair, cached), k, (words, key, records) in zip(batch, keys, results, strict=True):
+            if cached is None and words is not None and not any("\x1f" in w for w in words):
+                fresh.append((k, "\x1f".join(words)))
+            sentence = annotate.from_words(pair, words if words is not None else []) if records else None
+            selector.offer(seq, sentence, key, records)  # type: ignore[arg-type]
+        store.put_many("segment", fresh)
+        done += len(batch)
+        if progress is not None:
+            progress("Grading sentences", done, None)
+
+    for chunk in cache_mod.chunks(enumerate(pairs), CHUNK):
+        batch_pairs: list[tuple[int, Pair]] = chunk  # type: ignore[assignment]
+        keys = [cache_mod.key(namespace, p.zh) for _, p in batch_pairs]
+        hits = store.get_many("segment", keys)
+        batch = [
+            (seq, pair, (hits[k].split("\x1f") if hits[k] else []) if k in hits else None)
+            for (seq, pair), k in zip(batch_pairs, keys, strict=True)
+        ]
+        if pool is not None:
+            step = max(1, -(-len(batch) // (pool._processes * 4)))
+            parts = [batch[i : i + step] for i in range(0, len(batch), step)]
+            job: Any = _Flatten(pool.map_async(_grade_items, parts))
+        else:
+            job = _Inline(_grade_items(batch))
+        if pending is not None:
+            file(*pending)
+        pending = (batch, keys, job)
+    if pending is not None:
+        file(*pending)
     if progress is not None:
-        progress(label, n, n)
+        progress("Grading sentences", done, done)
+
+
+class _Flatten:
+    def __init__(self, job: Any) -> None:
+        self.job = job
+
+    def get(self) -> Any:
+        return [r for part in self.job.get() for r in part]
+
+
+def _encode(tokens: tuple[Token, ...]) -> str:
+    return json.dumps([[getattr(t, f.name) for f in fields(Token)] for t in tokens], ensure_ascii=False)
+
+
+def _decode(text: str) -> tuple[Token, ...]:
+    return tuple(Token(*row[:1], Kind(row[1]), *row[2:]) for row in json.loads(text))
+
+
+def _enriched(
+    choices: list[grade.Choice], store: cache_mod.Cache, progress: Progress | None
+) -> list[grade.Choice]:
+    """Part of speech, pinyin and glosses for the chosen sentences, from the cache where it has them."""
+    namespace = "enrich:" + annotate.fingerprint()
+    keys = [
+        cache_mod.key(namespace, c.sentence.pair.zh + "\x1e" + "\x1f".join(c.sentence.words)) for c in choices
+    ]
+    hits = store.get_many("enrich", keys)
+    out, fresh = [], []
+    for n, (choice, k) in enumerate(zip(choices, keys, strict=True), start=1):
+        if k in hits:
+            sentence = Sentence(choice.sentence.pair, _decode(hits[k]))
+        else:
+            sentence = annotate.enrich(choice.sentence)
+            fresh.append((k, _encode(sentence.tokens)))
+        out.append(replace(choice, sentence=sentence))
+        if progress is not None and n % 200 == 0:
+            progress("Adding pinyin and glosses", n, len(choices))
+    store.put_many("enrich", fresh)
+    return out
 
 
 def build(options: BuildOptions, progress: Progress | None = None) -> Report:
     """Build the deck described by `options` and write it (and its missing-words list); returns the report."""
     started = time.perf_counter()
+    timings: list[tuple[str, float]] = []
     levels = options.all_levels
     atomic.check_target(options.output)  # fail before the work, not after
     known = ingest.read_known(options.known) if options.known else frozenset()
     graders = [grade.Grader(lv, known=known, assume_below=options.assume_below) for lv in levels]
     pairs = ingest.read_tatoeba(options.corpus) if options.corpus else ingest.read_builtin(options.builtin)
-    sentences = (annotate.segment(p) for p in _counted(pairs, progress, "Grading sentences"))
     select_options = grade.SelectOptions(
         per_word=options.per_word,
         max_notes=options.max_notes,
@@ -90,13 +209,25 @@ def build(options: BuildOptions, progress: Progress | None = None) -> Report:
         min_chars=options.min_chars,
         max_chars=options.max_chars,
     )
-    selection = grade.select(sentences, graders, select_options)
-
-    chosen = []
-    for n, choice in enumerate(selection.choices, start=1):
-        chosen.append(replace(choice, sentence=annotate.enrich(choice.sentence)))
-        if progress is not None and n % 200 == 0:
-            progress("Adding pinyin and glosses", n, len(selection.choices))
+    selector = grade.Selector(graders, select_options)
+    with contextlib.ExitStack() as stack:
+        store = stack.enter_context(cache_mod.Cache(options.cache_path, enabled=options.use_cache))
+        pool = None
+        if options.workers > 1:
+            annotate.segmenter.segmenter()  # load the dictionary once, before the workers fork
+            _STATE["selector"] = selector
+            pool = stack.enter_context(multiprocessing.get_context("fork").Pool(options.workers))
+        clock = time.perf_counter()
+        timings.append(("setup", clock - started))
+        _grade_all(pairs, store, pool, selector, progress)
+        timings.append(("read, segment, grade", time.perf_counter() - clock))
+        clock = time.perf_counter()
+        selection = selector.finish()
+        timings.append(("choose and order", time.perf_counter() - clock))
+        clock = time.perf_counter()
+        chosen = _enriched(list(selection.choices), store, progress)
+        timings.append(("pinyin and glosses", time.perf_counter() - clock))
+    clock = time.perf_counter()
 
     multi = len(levels) > 1
     top = levels[-1]
@@ -110,7 +241,10 @@ def build(options: BuildOptions, progress: Progress | None = None) -> Report:
         f"most frequent words first. Built by deckbuilder {__version__}. {CREDITS}"
     )
     spec = apkg.DeckSpec(name, description, cards.FIELDS, notes, options.templates_dir)
+    timings.append(("cards", time.perf_counter() - clock))
+    clock = time.perf_counter()
     apkg.write_apkg(spec, options.output, timestamp=options.timestamp)
+    timings.append(("write deck", time.perf_counter() - clock))
 
     missing_path = ""
     if options.missing_file:
@@ -129,4 +263,5 @@ def build(options: BuildOptions, progress: Progress | None = None) -> Report:
         seconds=time.perf_counter() - started,
         per_level=tuple((lv.name, cov, total) for lv, cov, total in selection.per_level),
         missing_file=missing_path,
+        timings=tuple(timings),
     )

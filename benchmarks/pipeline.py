@@ -1,0 +1,123 @@
+"""Pipeline speed against the segmentation floor, cold and warm, with peak memory.
+
+    python benchmarks/pipeline.py                      # the built-in corpora
+    python benchmarks/pipeline.py --corpus big.tsv     # a Tatoeba-layout TSV (see make_corpus.py)
+    python benchmarks/pipeline.py --runs 3 --workers 2
+
+In one run on the same input it measures (a) the floor: Python jieba over the corpus's Chinese side,
+single core; (b) `deckbuild make --level hsk5` end to end in a fresh process, cold (empty cache) and warm
+(cache filled by the cold run). It prints per-stage times, peak RSS and the ratio (b)/(a), as medians over
+`--runs` runs. Each measurement runs in its own process so peak RSS is that run's own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+from pathlib import Path
+
+FLOOR = textwrap.dedent(
+    """
+    import json, logging, resource, sys, time
+    from pathlib import Path
+    import jieba
+    from deckbuilder.ingest import read_builtin, read_tatoeba
+    corpus = sys.argv[1]
+    texts = [p.zh for p in (read_tatoeba(Path(corpus)) if corpus else read_builtin())]
+    jieba.setLogLevel(logging.WARNING)
+    t = time.perf_counter()
+    jieba.initialize()
+    chars = 0
+    for text in texts:
+        chars += len(text)
+        for _ in jieba.cut(text):
+            pass
+    seconds = time.perf_counter() - t
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "chars": chars, "pairs": len(texts), "rss_mb": rss}))
+    """
+)
+
+BUILD = textwrap.dedent(
+    """
+    import json, resource, sys, time
+    from pathlib import Path
+    t = time.perf_counter()
+    from deckbuilder.grade import parse_level
+    from deckbuilder.pipeline import BuildOptions, build
+    corpus, out, workers = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    source = Path(corpus) if corpus else None
+    options = BuildOptions(level=parse_level("hsk5"), output=Path(out), corpus=source, workers=workers)
+    report = build(options)
+    wall = time.perf_counter() - t
+    usage = resource.getrusage
+    rss = max(usage(resource.RUSAGE_SELF).ru_maxrss, usage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    print(json.dumps({"seconds": wall, "rss_mb": rss / 1024, "timings": report.timings,
+                      "notes": report.notes, "covered": report.covered, "pairs": report.pairs_read}))
+    """
+)
+
+
+def run(script: str, *args: str, env: dict[str, str] | None = None) -> dict:
+    import os
+
+    full_env = dict(os.environ, **(env or {}))
+    out = subprocess.run(
+        [sys.executable, "-c", script, *args], capture_output=True, text=True, env=full_env, check=True
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", default="", help="Tatoeba-layout TSV (default: the built-in corpora)")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=1)
+    args = parser.parse_args()
+
+    floors, colds, warms = [], [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in range(args.runs):
+            floor = run(FLOOR, args.corpus)
+            floors.append(floor)
+            env = {"DECKBUILDER_CACHE_DIR": str(Path(tmp) / f"cache{n}")}
+            out = str(Path(tmp) / "deck.apkg")
+            colds.append(run(BUILD, args.corpus, out, str(args.workers), env=env))
+            warms.append(run(BUILD, args.corpus, out, str(args.workers), env=env))
+            print(
+                f"run {n + 1}: floor {floor['seconds']:.1f} s, cold {colds[-1]['seconds']:.1f} s, "
+                f"warm {warms[-1]['seconds']:.1f} s",
+                flush=True,
+            )
+
+    def med(rows: list[dict], key: str) -> float:
+        return statistics.median(r[key] for r in rows)
+
+    floor_s = med(floors, "seconds")
+    print(f"input: {floors[0]['pairs']:,} pairs, {floors[0]['chars']:,} Chinese characters")
+    print(
+        f"(a) floor, jieba over the Chinese side: {floor_s:.2f} s "
+        f"({floors[0]['chars'] / floor_s:,.0f} chars/s)"
+    )
+    for label, rows in (("cold", colds), ("warm", warms)):
+        print(
+            f"(b) deckbuilder {label}: {med(rows, 'seconds'):.2f} s wall, "
+            f"peak RSS {med(rows, 'rss_mb'):.0f} MB, "
+            f"notes {rows[0]['notes']:,}, covered {rows[0]['covered']:,}"
+        )
+        for i, (stage, _) in enumerate(rows[0]["timings"]):
+            print(f"      {stage:<24} {statistics.median(r['timings'][i][1] for r in rows):7.2f} s")
+    print(
+        f"cold/floor={med(colds, 'seconds') / floor_s:.2f} warm/floor={med(warms, 'seconds') / floor_s:.2f} "
+        f"cold={med(colds, 'seconds'):.1f}s warm={med(warms, 'seconds'):.1f}s "
+        f"rss_mb={max(r['rss_mb'] for r in colds + warms):.0f} workers={args.workers}"
+    )
+
+
+if __name__ == "__main__":
+    main()

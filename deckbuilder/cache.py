@@ -1,0 +1,136 @@
+"""A content-keyed cache of per-sentence work (SQLite in the user's cache directory).
+
+Keys are hashes of the sentence text together with everything that shapes the result (the segmenter's
+dictionary state, the annotation code's version, deckbuilder's version), so a stale entry is never read:
+a change gives new keys and old rows are simply not asked for. `clear()` empties it.
+
+Location: `$DECKBUILDER_CACHE_DIR`, else `$XDG_CACHE_HOME/deckbuilder`, else `~/.cache/deckbuilder`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from deckbuilder import __version__
+
+TABLES = ("segment", "enrich")
+_BATCH = 900  # SQLite's default limit on host parameters is 999
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("DECKBUILDER_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "deckbuilder"
+
+
+def key(namespace: str, text: str) -> bytes:
+    """16-byte key for `text` under `namespace` (which names every input that shapes the value)."""
+    return hashlib.blake2b(f"{__version__}\x1f{namespace}\x1f{text}".encode(), digest_size=16).digest()
+
+
+@dataclass(frozen=True, slots=True)
+class Info:
+    """What `deckbuild cache info` prints."""
+
+    path: str
+    size_bytes: int
+    rows: dict[str, int]
+
+
+class Cache:
+    """Get and put string values by key, in batches. A cache that cannot be opened behaves as empty."""
+
+    def __init__(self, path: Path | None = None, enabled: bool = True) -> None:
+        self.path = path or cache_dir() / "cache.sqlite"
+        self._con: sqlite3.Connection | None = None
+        if enabled:
+            with contextlib.suppress(OSError, sqlite3.Error):
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                con = sqlite3.connect(self.path, timeout=10)
+                con.execute("pragma journal_mode=wal")
+                con.execute("pragma synchronous=off")  # a cache: a crash costs recomputation, not data
+                con.execute("pragma cache_size=-65536")
+                for table in TABLES:
+                    con.execute(
+                        f"create table if not exists {table} (k blob primary key, v text) without rowid"
+                    )
+                self._con = con
+
+    @property
+    def enabled(self) -> bool:
+        return self._con is not None
+
+    def get_many(self, table: str, keys: Sequence[bytes]) -> dict[bytes, str]:
+        if self._con is None or not keys:
+            return {}
+        found: dict[bytes, str] = {}
+        try:
+            for start in range(0, len(keys), _BATCH):
+                batch = keys[start : start + _BATCH]
+                marks = ",".join("?" * len(batch))
+                found.update(self._con.execute(f"select k, v from {table} where k in ({marks})", batch))
+        except sqlite3.Error:
+            return found  # a damaged or locked cache only costs time
+        return found
+
+    def put_many(self, table: str, items: Iterable[tuple[bytes, str]]) -> None:
+        if self._con is None:
+            return
+        with contextlib.suppress(sqlite3.Error), self._con:
+            self._con.executemany(f"insert or replace into {table} (k, v) values (?, ?)", items)
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+    def __enter__(self) -> Cache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def info(path: Path | None = None) -> Info:
+    path = path or cache_dir() / "cache.sqlite"
+    rows: dict[str, int] = {}
+    size = sum(p.stat().st_size for p in path.parent.glob(path.name + "*")) if path.exists() else 0
+    if path.exists():
+        con = sqlite3.connect(path)
+        try:
+            for table in TABLES:
+                with contextlib.suppress(sqlite3.Error):
+                    rows[table] = con.execute(f"select count(*) from {table}").fetchone()[0]
+        finally:
+            con.close()
+    return Info(str(path), size, rows)
+
+
+def clear(path: Path | None = None) -> int:
+    """Delete the cache files; returns the bytes freed."""
+    path = path or cache_dir() / "cache.sqlite"
+    freed = 0
+    for p in list(path.parent.glob(path.name + "*")) if path.parent.exists() else []:
+        freed += p.stat().st_size
+        p.unlink()
+    return freed
+
+
+def chunks(items: Iterable[object], size: int) -> Iterator[list[object]]:
+    """Consecutive lists of `size` items (the last may be shorter)."""
+    batch: list[object] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

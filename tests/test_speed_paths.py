@@ -1,0 +1,88 @@
+"""The fast paths change nothing: worker processes and the content-keyed cache give identical decks."""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from deckbuilder import cache
+from deckbuilder.grade import parse_level
+from deckbuilder.pipeline import BuildOptions, build
+
+
+def deck_notes(path: Path) -> list[tuple[str, str, str, int]]:
+    """(guid, fields, tags, due) of every card's note, in study order: what must not change."""
+    with zipfile.ZipFile(path) as zf, tempfile.TemporaryDirectory() as tmp:
+        zf.extract("collection.anki2", tmp)
+        con = sqlite3.connect(Path(tmp) / "collection.anki2")
+        rows = con.execute(
+            "select n.guid, n.flds, n.tags, c.due from cards c join notes n on n.id = c.nid order by c.due"
+        ).fetchall()
+        con.close()
+    return rows
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A few thousand built-in pairs in Tatoeba layout: enough for several worker batches."""
+    from deckbuilder.ingest import read_builtin
+
+    path = tmp_path_factory.mktemp("corpus") / "pairs.tsv"
+    pairs = read_builtin(("hsk-sentences",))
+    with path.open("w", encoding="utf-8") as fh:
+        for i, pair in enumerate(pairs):
+            fh.write(f"{i}\t{pair.zh}\t{i}\t{pair.en}\n")
+    return path
+
+
+def _build(corpus: Path, out: Path, **kw: object) -> list[tuple[str, str, str, int]]:
+    options = BuildOptions(
+        level=parse_level("hsk4"), output=out, corpus=corpus, timestamp=1_700_000_000, **kw
+    )
+    build(options)  # type: ignore[arg-type]
+    return deck_notes(out)
+
+
+def test_one_and_two_workers_give_identical_decks(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from deckbuilder import pipeline
+
+    monkeypatch.setattr(pipeline, "CHUNK", 500)  # several batches, so batches overlap with workers
+    one = _build(corpus, tmp_path / "one.apkg", workers=1, use_cache=False)
+    two = _build(corpus, tmp_path / "two.apkg", workers=2, use_cache=False)
+    assert len(one) > 100
+    assert one == two
+
+
+def test_cache_gives_identical_decks_and_is_used(corpus: Path, tmp_path: Path) -> None:
+    store = tmp_path / "cache.sqlite"
+    plain = _build(corpus, tmp_path / "plain.apkg", use_cache=False, cache_path=store)
+    assert not store.exists()
+    cold = _build(corpus, tmp_path / "cold.apkg", cache_path=store)
+    rows = cache.info(store).rows
+    assert rows["segment"] > 4000 and rows["enrich"] > 100
+    warm = _build(corpus, tmp_path / "warm.apkg", cache_path=store)
+    assert plain == cold == warm
+
+
+def test_cache_keys_depend_on_namespace_and_text() -> None:
+    assert cache.key("a", "我去银行。") == cache.key("a", "我去银行。")
+    assert cache.key("a", "我去银行。") != cache.key("b", "我去银行。")
+    assert cache.key("a", "我去银行。") != cache.key("a", "我去银行！")
+
+
+def test_cache_clear_and_damaged_cache(tmp_path: Path) -> None:
+    store = tmp_path / "c.sqlite"
+    with cache.Cache(store) as c:
+        c.put_many("segment", [(b"k" * 16, "我\\x1f去")])
+        assert c.get_many("segment", [b"k" * 16]) == {b"k" * 16: "我\\x1f去"}
+    assert cache.clear(store) > 0 and not store.exists()
+    store.write_bytes(b"this is not a database")
+    with cache.Cache(store) as c:  # a damaged cache only costs time
+        assert c.get_many("segment", [b"k" * 16]) == {}
+        c.put_many("segment", [(b"k" * 16, "x")])
