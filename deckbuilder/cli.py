@@ -204,6 +204,8 @@ def make(
             report = pipeline.build(options, progress)
     except DeckbuilderError as exc:
         raise _fail(str(exc)) from None
+    except KeyboardInterrupt:
+        raise _fail("interrupted; no deck written, the previous one (if any) is untouched", 130) from None
     typer.echo(f"Level:        {report.level_name}")
     typer.echo(f"Pairs read:   {report.pairs_read:,}")
     typer.echo(f"Candidates:   {report.candidates:,} readable sentences with a target word")
@@ -294,4 +296,14 @@ class _progress:
 
 
 def main() -> None:
-    app()
+    """Console entry point: an unexpected error is one line (set DECKBUILDER_DEBUG=1 for the traceback)."""
+    try:
+        app()
+    except Exception as exc:  # the last line of defence: no traceback for users
+        if os.environ.get("DECKBUILDER_DEBUG"):
+            raise
+        typer.echo(
+            f"deckbuild: internal error: {type(exc).__name__}: {exc} (DECKBUILDER_DEBUG=1 shows more)",
+            err=True,
+        )
+        sys.exit(1)

@@ -103,3 +103,54 @@ def test_hostile_english_is_escaped_in_every_field() -> None:
     for note in notes_for(choice, CardOptions(LEVEL)):
         english = note.field("English")
         assert english == "&lt;b&gt;&#123;&#123;Hanzi&#125;&#125;&lt;/b&gt; &#58;&#58; &amp; &#125;&#125;"
+
+
+# --- property-based: hostile text never breaks a field or a cloze ----------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_ALPHABET = st.characters(
+    codec="utf-8",
+    include_characters="{}:<>&\"'/\\\u202e\u200b\u0000\n\t银行我去。",
+)
+_WORDS = st.lists(st.text(alphabet=_ALPHABET, min_size=1, max_size=6), min_size=1, max_size=12)
+
+
+def _unescape(text: str) -> str:
+    import html
+
+    return html.unescape(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORDS, st.integers(min_value=0, max_value=11), st.text(alphabet=_ALPHABET, max_size=8))
+def test_cloze_round_trip(words: list[str], pick: int, hint: str) -> None:
+    target = words[pick % len(words)]
+    if not clean(target):
+        return
+    sentence = Sentence(Pair("".join(words), "x", "t"), tuple(Token(w) for w in words))
+    text = cloze_text(sentence, target, hint)
+    # Anki's cloze syntax appears exactly where we put it, once per occurrence of the target token.
+    occurrences = sum(1 for w in words if w == target)
+    assert text.count("{{c1::") == occurrences
+    assert text.count("{{") == occurrences and text.count("}}") == occurrences
+    inner = re.findall(r"\{\{c1::(.*?)\}\}", text)
+    assert len(inner) == occurrences
+    for item in inner:
+        parts = item.split("::")
+        assert len(parts) in (1, 2)  # answer and optional hint, nothing else
+        assert _unescape(parts[0]) == clean(target)
+    # Removing the cloze markup gives back the cleaned sentence.
+    plain = re.sub(r"\{\{c1::(.*?)(?:::.*?)?\}\}", lambda m: m.group(1), text)
+    assert _unescape(plain) == "".join(clean(w) for w in words)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=40))
+def test_field_text_is_inert(raw: str) -> None:
+    safe = field_text(raw)
+    assert "<" not in safe and ">" not in safe
+    assert "{{" not in safe and "}}" not in safe and "::" not in safe
+    assert not any(c in safe for c in "\u202e\u200b\u0000")
+    assert _unescape(safe) == clean(raw)
