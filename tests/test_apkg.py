@@ -78,3 +78,21 @@ def test_template_override_dir(tmp_path: Path) -> None:
     out = write_apkg(DeckSpec(s.name, s.description, s.fields, s.notes, custom), tmp_path / "c.apkg")
     models = read_collection(out, tmp_path).execute("select models from col").fetchone()[0]
     assert "hotpink" in models
+
+
+def test_interrupted_write_leaves_no_stray_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "t.apkg"
+    write_apkg(spec(), out)
+    before = out.read_bytes()
+
+    def interrupted(self: object, path: str, timestamp: float | None = None) -> None:
+        Path(path).write_bytes(b"half a deck")
+        raise KeyboardInterrupt
+
+    import genanki
+
+    monkeypatch.setattr(genanki.Package, "write_to_file", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_apkg(spec(), out)
+    assert out.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.apkg"]

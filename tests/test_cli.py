@@ -99,3 +99,15 @@ def test_missing_known_file_is_one_clear_line(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and "nope.txt" in result.stderr
     assert not out.exists()
+
+
+def test_ctrl_c_is_one_line_and_exit_130(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from deckbuilder import pipeline
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "build", interrupted)
+    result = runner.invoke(app, ["make", "--level", "hsk5", "-o", str(tmp_path / "x.apkg")])
+    assert result.exit_code == 130
+    assert result.stderr.count("\n") == 1 and "interrupted" in result.stderr
