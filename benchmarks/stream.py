@@ -1,0 +1,53 @@
+"""Peak memory and time for big inputs: 100k and 1M generated pairs, read as a stream.
+
+    python benchmarks/stream.py [--sizes 100000,1000000] [--workers 2] [--keep DIR]
+
+Generates the inputs with make_corpus.py (varied built-in pairs), then builds an HSK 5 deck from each in a
+fresh process with an empty cache and prints wall time and peak RSS (the process or its largest worker).
+Target: peak RSS under 1.5 GB at 1M pairs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pipeline import BUILD, run  # noqa: E402  (the same measured build as benchmarks/pipeline.py)
+
+HERE = Path(__file__).resolve().parent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100000,1000000")
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--keep", type=Path, help="folder for the generated inputs (reused when present)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.keep or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        last = ""
+        for size in (int(s) for s in args.sizes.split(",")):
+            corpus = folder / f"pairs-{size}.tsv"
+            if not corpus.exists():
+                subprocess.run(
+                    [sys.executable, str(HERE / "make_corpus.py"), str(corpus), "--pairs", str(size)],
+                    check=True,
+                    capture_output=True,
+                )
+            out = Path(tmp) / f"deck-{size}.apkg"
+            env = {"DECKBUILDER_CACHE_DIR": str(Path(tmp) / f"cache-{size}")}  # cold: an empty cache
+            result = run(BUILD, str(corpus), str(out), str(args.workers), env=env)
+            wall, rss_mb = result["seconds"], result["rss_mb"]
+            covered = f"covered {result['covered']:,}, notes {result['notes']:,}"
+            last = f"pairs={size} seconds={wall:.1f} peak_rss_mb={rss_mb:.0f} workers={args.workers}"
+            print(f"{last}  [{covered}]", flush=True)
+        print(last)
+
+
+if __name__ == "__main__":
+    main()
