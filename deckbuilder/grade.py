@@ -238,7 +238,8 @@ class Grader:
                 continue
             cost += 1.0 + 0.35 * max(0.0, 6.0 - math.log10(tok.freq + 1))  # rare words cost more
             if cls is Reading.READABLE:
-                cost += 1.5  # readable only character by character
+                # readable only character by character; longer unlisted words (idioms) much less so
+                cost += 1.5 if len(tok.text) <= 2 else 3.5
             elif cls is Reading.TARGET:
                 cost += 4.0  # a second word of the new level
             elif self.is_new(cls):
