@@ -3,6 +3,11 @@
 The file is written to a temporary file beside the target, verified (the zip and its collection open and
 hold every note), then renamed over the target: a failed or interrupted run never leaves a partial deck or
 clobbers the previous one. Model IDs are literals that never change; the deck ID derives from the deck name.
+
+Updates: Anki's default import replaces a note only when the file's note is newer (`mod`) than its copy, and
+a note type only when its `mod` is newer and its field and template names are unchanged (otherwise it imports
+a second note type and leaves the notes alone). genanki writes the build timestamp into both, so every
+rebuild wins; the template *set* below is fixed, whatever cards a deck enables.
 """
 
 from __future__ import annotations
@@ -22,6 +27,15 @@ from deckbuilder.resources import template
 
 CLOZE_MODEL_ID = 1590893315  # never change: Anki matches note types by ID
 SENTENCE_MODEL_ID = 1407212473  # never change
+
+# Sentence card types: (name, front file, back file, fields that must be non-empty for the card to exist).
+# Names and order are part of Anki's note type identity: append only. A card exists when its switch field
+# is set, whatever a teacher's template does; genanki's own guess ignores {{tts}} and would lose Listening.
+SENTENCE_TEMPLATES = (
+    ("Reading", "sentence_front.html", "sentence_back.html", ("CardReading", "Hanzi")),
+    ("Production", "production_front.html", "production_back.html", ("CardProduction", "English")),
+    ("Listening", "listening_front.html", "listening_back.html", ("CardListening", "Hanzi")),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,16 +71,23 @@ def _models(spec: DeckSpec) -> dict[str, Any]:
         model_type=genanki.Model.CLOZE,
         sort_field_index=1,
     )
+    names = spec.fields[SENTENCE]
     sentence = genanki.Model(
         SENTENCE_MODEL_ID,
         SENTENCE,
-        fields=[{"name": f} for f in spec.fields[SENTENCE]],
+        fields=[{"name": f} for f in names],
         templates=[
-            {"name": "Reading", "qfmt": tpl("sentence_front.html"), "afmt": tpl("sentence_back.html")}
+            {"name": name, "qfmt": tpl(front), "afmt": tpl(back)}
+            for name, front, back, _ in SENTENCE_TEMPLATES
         ],
         css=css,
         sort_field_index=0,
     )
+    # Instance attribute over genanki's cached_property: which fields each card type needs.
+    sentence._req = [
+        [ord_, "all", [names.index(f) for f in required if f in names]]
+        for ord_, (_, _, _, required) in enumerate(SENTENCE_TEMPLATES)
+    ]
     return {CLOZE: cloze, SENTENCE: sentence}
 
 

@@ -1,5 +1,10 @@
 """Cards stage: chosen sentences → note specs (pure data; the apkg stage turns them into genanki notes).
 
+Deck options that change how a card looks (cloze hint, ruby or line pinyin, which sentence cards exist) live
+in each note's fields, not in the templates: the note types are shared by every deckbuilder deck in a
+collection (fixed model IDs), so a template switch would restyle every other deck too, and a different set of
+templates would make Anki import a second copy of the note type instead of updating the notes.
+
 Every text is neutralised on the way into a field: control and invisible format characters (bidi marks,
 zero-width) removed, HTML escaped, and Anki's template/cloze syntax (`{{`, `}}`, `::`) written as character
 references so a sentence can never open a cloze or a field reference. GUIDs derive from the note's identity
@@ -13,8 +18,10 @@ import hashlib
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from deckbuilder.errors import OptionError
 from deckbuilder.models import CLOZE, SENTENCE, Choice, Kind, Level, NoteSpec, Sentence, Token
 
 # Field order and names are a contract with every deck already imported: append, never rename or reorder.
@@ -29,6 +36,7 @@ CLOZE_FIELDS = (
     "Level",
     "Source",
     "Glosses",
+    "Ruby",
 )
 SENTENCE_FIELDS = (
     "Hanzi",
@@ -40,6 +48,10 @@ SENTENCE_FIELDS = (
     "Level",
     "Source",
     "Glosses",
+    "Ruby",
+    "CardReading",
+    "CardProduction",
+    "CardListening",
 )
 FIELDS = {CLOZE: CLOZE_FIELDS, SENTENCE: SENTENCE_FIELDS}
 
@@ -71,13 +83,63 @@ _BASE91 = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()
 _SPACES = re.compile(r"\s+")
 
 
+def _short_gloss(gloss: str) -> str:
+    """The first sense only: a hint must not crowd the sentence."""
+    return gloss.split(";")[0].strip()
+
+
+# Cloze hint styles: what shows in the blank (`[yínháng]`); "none" shows Anki's `[...]`.
+HINTS: dict[str, Callable[[Token], str]] = {
+    "pinyin": lambda tok: tok.pinyin,
+    "gloss": lambda tok: _short_gloss(tok.gloss),
+    "both": lambda tok: " · ".join(p for p in (tok.pinyin, _short_gloss(tok.gloss)) if p),
+    "none": lambda tok: "",
+}
+PINYIN_STYLES = ("line", "ruby")
+# Sentence card kinds, each switched on per note by a field its front template tests ({{#CardProduction}}).
+CARD_KINDS = {"reading": "CardReading", "production": "CardProduction", "listening": "CardListening"}
+
+
 @dataclass(frozen=True, slots=True)
 class CardOptions:
-    """Deck-wide facts each note carries. `subdecks` puts each level's notes in a deck of its own."""
+    """Deck-wide facts each note carries, and how its cards look. `subdecks` puts each level's notes in a
+    deck of its own."""
 
     level: Level
     deck_prefix: str = ""
     subdecks: bool = False
+    hint: str = "pinyin"
+    pinyin_style: str = "line"
+    kinds: tuple[str, ...] = ("reading",)
+    tags: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.hint not in HINTS:
+            raise OptionError(f"unknown hint style {self.hint!r}; valid values: {', '.join(HINTS)}")
+        if self.pinyin_style not in PINYIN_STYLES:
+            raise OptionError(
+                f"unknown pinyin style {self.pinyin_style!r}; valid values: {', '.join(PINYIN_STYLES)}"
+            )
+        parse_kinds(",".join(self.kinds))
+        for tag in self.tags:
+            check_tag(tag)
+
+
+def parse_kinds(text: str) -> tuple[str, ...]:
+    """`"reading,production"` → ('reading', 'production'); OptionError on an unknown or empty list."""
+    kinds = tuple(dict.fromkeys(k.strip().lower() for k in text.split(",") if k.strip()))
+    unknown = [k for k in kinds if k not in CARD_KINDS]
+    if unknown or not kinds:
+        what = f"unknown card type {unknown[0]!r}" if unknown else "no card type given"
+        raise OptionError(f"{what}; valid values: {', '.join(CARD_KINDS)} (comma-separated)")
+    return kinds
+
+
+def check_tag(tag: str) -> str:
+    """A tag as Anki stores it: non-empty, no whitespace (Anki splits tags on spaces)."""
+    if not tag or any(c.isspace() for c in tag) or clean(tag) != tag:
+        raise OptionError(f"invalid tag {tag!r}: tags cannot be empty or contain spaces")
+    return tag
 
 
 def clean(text: str) -> str:
@@ -126,6 +188,17 @@ def cloze_text(sentence: Sentence, target: str, hint: str) -> str:
     for tok in sentence.tokens:
         if tok.text == target:
             parts.append("{{c1::" + field_text(tok.text) + (f"::{field_text(hint)}" if hint else "") + "}}")
+        else:
+            parts.append(field_text(tok.text))
+    return "".join(parts)
+
+
+def ruby_html(tokens: tuple[Token, ...]) -> str:
+    """The sentence with each word's pinyin above it (`<ruby>银行<rt>yínháng</rt></ruby>`)."""
+    parts = []
+    for tok in tokens:
+        if tok.kind in (Kind.WORD, Kind.NAME) and tok.pinyin and tok.pinyin != tok.text:
+            parts.append(f"<ruby>{field_text(tok.text)}<rt>{field_text(tok.pinyin)}</rt></ruby>")
         else:
             parts.append(field_text(tok.text))
     return "".join(parts)
@@ -181,10 +254,18 @@ def notes_for(choice: Choice, options: CardOptions) -> tuple[NoteSpec, NoteSpec]
         "Source": field_text(source_text(sentence.pair.source)),
         "Glosses": glosses_html(sentence.tokens),
     }
-    tags = (f"hsk{level.standard}::{level.label}", source_tag(sentence.pair.source))
+    common["Ruby"] = ruby_html(sentence.tokens) if options.pinyin_style == "ruby" else ""
+    # Switches, not text: a non-empty value makes Anki show that card ("y" so a teacher can type it too).
+    switches = {field: "y" if kind in options.kinds else "" for kind, field in CARD_KINDS.items()}
+    tags = (f"hsk{level.standard}::{level.label}", source_tag(sentence.pair.source), *options.tags)
+    tags = tuple(dict.fromkeys(tags))
     deck = f"{options.deck_prefix}::Level {level.label}" if options.subdecks else ""
-    cloze_fields = {"Text": cloze_text(sentence, choice.target, target_tok.pinyin), **common}
-    # New-card positions: the cloze card of the n-th sentence, then its reading card.
+    hint = HINTS[options.hint](target_tok)
+    cloze_fields = {"Text": cloze_text(sentence, choice.target, hint), **common}
+    sentence_fields = {**common, **switches}
+    # New-card positions: the cloze card of the n-th sentence, then its sentence cards (every card of a note
+    # shares the note's position; Anki's default "card type, then order gathered" sort puts a day's reading
+    # cards before its production and listening cards).
     return (
         NoteSpec(
             CLOZE,
@@ -196,7 +277,7 @@ def notes_for(choice: Choice, options: CardOptions) -> tuple[NoteSpec, NoteSpec]
         ),
         NoteSpec(
             SENTENCE,
-            tuple((f, common[f]) for f in SENTENCE_FIELDS),
+            tuple((f, sentence_fields[f]) for f in SENTENCE_FIELDS),
             stable_guid(SENTENCE, hanzi),
             tags,
             2 * choice.order + 1,

@@ -55,6 +55,10 @@ class BuildOptions:
     use_cache: bool = True
     cache_path: Path | None = None
     workers: int = 1
+    hint: str = "pinyin"  # cloze hint: pinyin, gloss, both, none
+    pinyin_style: str = "line"  # line, or ruby (pinyin above each word)
+    cards: tuple[str, ...] = ("reading",)  # sentence card kinds: reading, production, listening
+    tags: tuple[str, ...] = ()  # added to every note
 
     @property
     def all_levels(self) -> tuple[Level, ...]:
@@ -233,7 +237,15 @@ def build(options: BuildOptions, progress: Progress | None = None) -> Report:
     top = levels[-1]
     parent = f"deckbuilder::{STANDARD_DECK_NAMES[top.standard]}"
     name = options.deck_name or (parent if multi else deck_name(top))
-    card_options = cards.CardOptions(level=top, deck_prefix=name, subdecks=multi)
+    card_options = cards.CardOptions(
+        level=top,
+        deck_prefix=name,
+        subdecks=multi,
+        hint=options.hint,
+        pinyin_style=options.pinyin_style,
+        kinds=options.cards,
+        tags=options.tags,
+    )
     notes = tuple(note for choice in chosen for note in cards.notes_for(choice, card_options))
     level_text = ", ".join(lv.name for lv in levels)
     description = (

@@ -18,6 +18,10 @@ TEMPLATE_NAMES = (
     "cloze_back.html",
     "sentence_front.html",
     "sentence_back.html",
+    "production_front.html",
+    "production_back.html",
+    "listening_front.html",
+    "listening_back.html",
     "style.css",
 )
 
