@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from deckbuilder.atomic import atomic_target, check_target
-from deckbuilder.errors import OutputError
+from deckbuilder.errors import OptionError, OutputError
 from deckbuilder.models import CLOZE, SENTENCE, NoteSpec
-from deckbuilder.resources import template
+from deckbuilder.resources import TEMPLATE_NAMES, template
 
 CLOZE_MODEL_ID = 1590893315  # never change: Anki matches note types by ID
 SENTENCE_MODEL_ID = 1407212473  # never change
@@ -47,6 +47,28 @@ class DeckSpec:
     fields: dict[str, tuple[str, ...]]
     notes: tuple[NoteSpec, ...]
     templates_dir: Path | None = None
+
+
+def check_templates_dir(folder: Path | None) -> None:
+    """OptionError when a teacher's template folder holds a template-like file we would silently ignore."""
+    if folder is None:
+        return
+    known = set(TEMPLATE_NAMES)
+    strays = sorted(
+        p.name for p in Path(folder).iterdir() if p.suffix in (".html", ".css") and p.name not in known
+    )
+    if strays:
+        raise OptionError(
+            f"{folder}: {', '.join(strays)} would be ignored; "
+            f"template files are named {', '.join(TEMPLATE_NAMES)}"
+        )
+
+
+def check_deck_name(name: str) -> str:
+    """OptionError unless every part of `name` (split on ::) has visible text."""
+    if not name.strip() or any(not part.strip() for part in name.split("::")):
+        raise OptionError(f"invalid deck name {name!r}: empty part between '::'")
+    return name
 
 
 def deck_id(name: str) -> int:

@@ -160,6 +160,52 @@ def make(
             rich_help_panel="Speed",
         ),
     ] = True,
+    cards: Annotated[
+        str,
+        typer.Option(
+            "--cards",
+            help="Sentence cards to make, comma-separated: reading (Chinese → English), "
+            "production (English → Chinese), listening (audio → meaning).",
+            rich_help_panel="Cards",
+        ),
+    ] = "reading",
+    hint: Annotated[
+        str,
+        typer.Option(
+            "--hint", help="What the cloze blank shows: pinyin, gloss, both or none.", rich_help_panel="Cards"
+        ),
+    ] = "pinyin",
+    pinyin_style: Annotated[
+        str,
+        typer.Option(
+            "--pinyin-style",
+            help="Pinyin on the back: line (under the sentence) or ruby (above each word).",
+            rich_help_panel="Cards",
+        ),
+    ] = "line",
+    deck_name: Annotated[
+        str | None,
+        typer.Option(
+            "--deck-name",
+            help="Deck name (use :: for sub-decks). Default: deckbuilder::HSK 2.0::Level N.",
+            rich_help_panel="Output",
+        ),
+    ] = None,
+    tag: Annotated[
+        list[str] | None,
+        typer.Option("--tag", help="Tag added to every note (repeatable).", rich_help_panel="Output"),
+    ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            exists=True,
+            file_okay=False,
+            help="Folder of template files replacing the built-in ones with the same name "
+            "(cloze_front.html, sentence_back.html, style.css, …).",
+            rich_help_panel="Cards",
+        ),
+    ] = None,
 ) -> None:
     """Build an Anki deck that teaches every word of a level, one readable sentence at a time.
 
@@ -180,6 +226,19 @@ def make(
     corpora = tuple(n.strip() for n in builtin.split(",") if n.strip())
     if not corpora or any(n not in ingest.BUILTIN for n in corpora):
         raise typer.BadParameter(f"valid values: {', '.join(ingest.BUILTIN)}", param_hint="'--builtin'")
+    from deckbuilder import apkg
+    from deckbuilder import cards as card_stage
+
+    try:
+        kinds = card_stage.parse_kinds(cards)
+        card_stage.CardOptions(
+            levels[-1], hint=hint, pinyin_style=pinyin_style, kinds=kinds, tags=tuple(tag or ())
+        )
+        apkg.check_templates_dir(templates)
+        if deck_name is not None:
+            apkg.check_deck_name(deck_name)
+    except OptionError as exc:
+        raise typer.BadParameter(str(exc)) from None
     if output is None:
         slug = levels[0].slug if len(levels) == 1 else f"{levels[0].slug}-{levels[-1].label}"
         output = Path("decks") / f"{slug}.apkg"
@@ -198,6 +257,12 @@ def make(
         builtin=corpora,
         workers=workers,
         use_cache=use_cache,
+        deck_name=deck_name,
+        templates_dir=templates,
+        hint=hint,
+        pinyin_style=pinyin_style,
+        cards=kinds,
+        tags=tuple(tag or ()),
     )
     try:
         with _progress() as progress:
@@ -293,6 +358,49 @@ class _progress:
     def __exit__(self, *exc: object) -> None:
         if self._bar is not None:
             self._bar.stop()
+
+
+@app.command()
+def inspect(
+    deck: Annotated[Path, typer.Argument(help="The .apkg file to look into.", dir_okay=False)],
+    first: Annotated[
+        int, typer.Option("--first", "-n", min=0, help="How many cards of the study order to list.")
+    ] = 10,
+) -> None:
+    """Summarise a deck file: note types, counts per type and tag, study order, identity hints."""
+    from deckbuilder import preview
+    from deckbuilder.errors import DeckbuilderError
+
+    try:
+        summary = preview.summarise(preview.read_deck(deck), first=first)
+    except DeckbuilderError as exc:
+        raise _fail(str(exc)) from None
+    for line in summary.lines():
+        typer.echo(line)
+
+
+@app.command()
+def preview(
+    deck: Annotated[Path, typer.Argument(help="The .apkg file to preview.", dir_okay=False)],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", dir_okay=False, help="HTML page to write.")
+    ] = Path("preview.html"),
+    cards: Annotated[
+        int, typer.Option("--cards", "-n", min=1, help="How many cards, from the start of the study order.")
+    ] = 20,
+    night: Annotated[bool, typer.Option("--night", help="Open the page in night mode.")] = False,
+) -> None:
+    """Write a static HTML page showing the first cards front and back, as Anki renders them."""
+    from deckbuilder import preview as preview_lib
+    from deckbuilder.errors import DeckbuilderError
+
+    try:
+        deck_file = preview_lib.read_deck(deck)
+        written = preview_lib.write_preview(deck_file, output, preview_lib.PreviewOptions(cards, night))
+    except DeckbuilderError as exc:
+        raise _fail(str(exc)) from None
+    shown = min(cards, len(deck_file.cards))
+    typer.echo(f"Preview of {shown} cards: {written}")
 
 
 def main() -> None:
