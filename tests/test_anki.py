@@ -39,7 +39,7 @@ class _Text(HTMLParser):
 def visible(html: str) -> str:
     parser = _Text()
     parser.feed(html)
-    return " ".join(" ".join(parser.parts).split())
+    return " ".join("".join(parser.parts).split())
 
 
 @pytest.fixture(scope="module")
@@ -155,3 +155,264 @@ def test_every_card_is_i_plus_one_rechecked_from_its_fields(decks: tuple[Path, P
             introduced.add(note["Target"])
     finally:
         col.close()
+
+
+# --- Issue 6: updates in place, study order, rendering of every card type (small decks from the fixture) ---
+
+FIXTURE_DECK = "deckbuilder::HSK 2.0::Level 4"
+T0 = 1_750_000_000.0  # build times: fixed so two builds in one second still differ
+
+
+def small_build(corpus: Path, out: Path, timestamp: float, **options: object) -> Path:
+    build(BuildOptions(level=parse_level("hsk4"), output=out, corpus=corpus, timestamp=timestamp, **options))
+    return out
+
+
+def select_deck(col, name: str = FIXTURE_DECK, per_day: int | None = None) -> None:
+    did = col.decks.id_for_name(name)
+    col.decks.select(did)
+    if per_day is not None:
+        conf = col.decks.config_dict_for_deck_id(did)
+        conf["new"]["perDay"] = per_day
+        col.decks.update_config(conf)
+
+
+def queued(col, limit: int = 1000) -> list[tuple[str, int]]:
+    """(note GUID, template ordinal) of the cards Anki's scheduler would show, in its order."""
+    out = []
+    for qc in col.sched.get_queued_cards(fetch_limit=limit).cards:
+        out.append((col.get_note(qc.card.note_id).guid, qc.card.template_idx))
+    return out
+
+
+def answer_good(col, n: int) -> list[int]:
+    """Study the first `n` queued cards with 'Good', as a learner would; returns their card IDs."""
+    from anki.scheduler_pb2 import CardAnswer
+
+    done = []
+    for _ in range(n):
+        qc = col.sched.get_queued_cards(fetch_limit=1).cards[0]
+        card = col.get_card(qc.card.id)
+        card.start_timer()
+        col.sched.answer_card(col.sched.build_answer(card=card, states=qc.states, rating=CardAnswer.GOOD))
+        done.append(card.id)
+    return done
+
+
+def without_av(text: str) -> str:
+    """Anki replaces {{tts}} with [anki:play:q:0]; the preview draws a button with no text."""
+    import re
+
+    return " ".join(re.sub(r"\[anki:play:[qa]:\d+\]", " ", text).split())
+
+
+def test_rebuild_updates_notes_in_place_and_keeps_reviews(
+    mini_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = small_build(mini_corpus, tmp_path / "v1.apkg", T0, cards=("reading", "production"))
+    col = import_deck(first, tmp_path / "col")
+    try:
+        notes, cards = col.note_count(), col.card_count()
+        select_deck(col)
+        studied = answer_good(col, 3)
+        before = {cid: _schedule(col.get_card(cid)) for cid in studied}
+        revlog = col.db.scalar("select count() from revlog")
+        assert revlog == 3
+
+        # A gloss fix in the dictionary, a new hint style and a restyled template, built an hour later.
+        from dataclasses import replace
+
+        from deckbuilder import annotate
+
+        enrich = annotate.enrich
+
+        def fixed_gloss(sentence):  # noqa: ANN001, ANN202 - same shape as annotate.enrich
+            out = enrich(sentence)
+            toks = tuple(replace(t, gloss="to withdraw (money)") if t.text == "取" else t for t in out.tokens)
+            return replace(out, tokens=toks)
+
+        monkeypatch.setattr(annotate, "enrich", fixed_gloss)
+        custom = tmp_path / "tpl"
+        custom.mkdir()
+        (custom / "style.css").write_text(".card { color: rebeccapurple; }", encoding="utf-8")
+        second = small_build(
+            mini_corpus,
+            tmp_path / "v2.apkg",
+            T0 + 3600,
+            cards=("reading", "production"),
+            hint="gloss",
+            templates_dir=custom,
+        )
+        import_again(col, second)
+
+        assert (col.note_count(), col.card_count()) == (notes, cards)  # no duplicates
+        qu = col.find_notes('"note:deckbuilder Cloze" Target:取')
+        assert len(qu) == 1
+        note = col.get_note(qu[0])
+        assert note["TargetGloss"] == "to withdraw (money)"
+        assert "{{c1::取::to withdraw (money)}}" in note["Text"]  # the gloss hint replaced the pinyin hint
+        assert "[to withdraw (money)]" in visible(note.cards()[0].question())
+        # Note types were updated, not copied: still two deckbuilder types, carrying the new style.
+        ours = [m for m in col.models.all() if m["name"].startswith("deckbuilder")]
+        assert sorted(m["id"] for m in ours) == sorted([1590893315, 1407212473])
+        assert all("rebeccapurple" in m["css"] for m in ours)
+        # Reviews and scheduling kept.
+        assert col.db.scalar("select count() from revlog") == revlog
+        assert {cid: _schedule(col.get_card(cid)) for cid in studied} == before
+    finally:
+        col.close()
+
+
+def _schedule(card) -> tuple[int, int, int, int, int]:  # noqa: ANN001
+    return (card.type, card.queue, card.due, card.ivl, card.reps)
+
+
+def import_again(col, apkg: Path) -> None:  # noqa: ANN001
+    """Import with the options Anki's import dialog starts with (update notes and note types if newer)."""
+    from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
+    from anki.import_export_pb2 import IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER
+
+    options = ImportAnkiPackageOptions(
+        update_notes=IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER,
+        update_notetypes=IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER,
+        with_scheduling=False,
+    )
+    col.import_anki_package(ImportAnkiPackageRequest(package_path=str(apkg), options=options))
+
+
+def test_an_older_or_same_build_does_not_overwrite(mini_corpus: Path, tmp_path: Path) -> None:
+    """Why builds carry their time: Anki keeps its copy unless the file's note is newer."""
+    first = small_build(mini_corpus, tmp_path / "v1.apkg", T0)
+    same_time = small_build(mini_corpus, tmp_path / "v2.apkg", T0, hint="none")
+    col = import_deck(first, tmp_path / "col")
+    try:
+        import_again(col, same_time)
+        texts = [col.get_note(n)["Text"] for n in col.find_notes('"note:deckbuilder Cloze"')]
+        assert all("::" in t.split("{{c1::", 1)[1] for t in texts)  # still the pinyin hint
+    finally:
+        col.close()
+
+
+@pytest.mark.parametrize("per_day", [7, 20, 1000])
+def test_anki_new_queue_follows_study_order(mini_corpus: Path, tmp_path: Path, per_day: int) -> None:
+    from deckbuilder.preview import read_deck, study_order
+
+    deck = small_build(mini_corpus, tmp_path / "d.apkg", T0, cards=("reading", "production", "listening"))
+    file = read_deck(deck)
+    expected = [(file.notes[c.note_id].guid, c.ord) for c in study_order(file.cards, per_day=per_day)]
+    col = import_deck(deck, tmp_path / "col")
+    try:
+        select_deck(col, per_day=per_day)
+        got = queued(col)
+        assert len(got) == min(per_day, col.card_count())
+        assert got == expected[: len(got)]
+    finally:
+        col.close()
+
+
+def hostile_deck(tmp_path: Path, **card_options: object) -> Path:
+    """A deck of one sentence whose Chinese and English contain HTML and Anki template syntax."""
+    from deckbuilder import cards
+    from deckbuilder.apkg import DeckSpec, write_apkg
+    from deckbuilder.models import Choice, Kind, Level, Pair, Sentence, Token
+
+    toks = (
+        Token("我", pinyin="wǒ", gloss="I; me"),
+        Token("去", pinyin="qù", gloss="to go"),
+        Token("银行", pinyin="yínháng", gloss="bank; <branch> & {{office}}"),
+        Token("{{c2::x}}", Kind.LATIN),
+        Token("a<b&c::d}}", Kind.LATIN),
+        Token("取钱", pinyin="qǔqián", gloss="to withdraw money"),
+        Token("。", Kind.PUNCT),
+    )
+    zh = "".join(t.text for t in toks)
+    sentence = Sentence(Pair(zh, "x < y && {{Hanzi}} :: }} {{c1::no}}", "tatoeba:1/2"), toks)
+    options = cards.CardOptions(Level("2.0", 5), **card_options)
+    notes = cards.notes_for(Choice(sentence, "银行", 2, order=0, difficulty=1.0), options)
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    out = tmp_path / "hostile.apkg"
+    write_apkg(DeckSpec("deckbuilder::Hostile", "test", cards.FIELDS, notes), out, timestamp=T0)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("hint", "shown"),
+    [("pinyin", "[yínháng]"), ("gloss", "[bank]"), ("both", "[yínháng · bank]"), ("none", "[...]")],
+)
+def test_cloze_renders_hint_and_survives_hostile_text(tmp_path: Path, hint: str, shown: str) -> None:
+    col = import_deck(hostile_deck(tmp_path, hint=hint), tmp_path / "col")
+    try:
+        (cid,) = col.find_cards('"note:deckbuilder Cloze"')
+        card = col.get_card(cid)
+        front, back = visible(card.question()), visible(card.answer())
+        assert front == f"我去{shown}{{{{c2::x}}}}a<b&c::d}}}}取钱。"
+        assert "银行" not in front
+        assert "我去银行{{c2::x}}a<b&c::d}}取钱。" in back
+        assert "x < y && {{Hanzi}} :: }} {{c1::no}}" in back
+        assert "Wǒ qù yínháng" in back and "bank; <branch> & {{office}}" in back
+        assert [t.field_text for t in card.answer_av_tags()] == ["我去银行{{c2::x}}a<b&c::d}}取钱。"]
+        assert [t.lang for t in card.answer_av_tags()] == ["zh_CN"]
+    finally:
+        col.close()
+
+
+def test_sentence_cards_exist_only_when_chosen_and_render_their_sides(tmp_path: Path) -> None:
+    kinds = ("reading", "production", "listening")
+    for chosen in [("reading",), ("production",), kinds]:
+        col = import_deck(
+            hostile_deck(tmp_path / "-".join(chosen), kinds=chosen), tmp_path / "c" / "-".join(chosen)
+        )
+        try:
+            ords = sorted(col.get_card(c).ord for c in col.find_cards('"note:deckbuilder Sentence"'))
+            assert ords == [kinds.index(k) for k in chosen]
+        finally:
+            col.close()
+    col = import_deck(
+        hostile_deck(tmp_path / "ruby", kinds=kinds, pinyin_style="ruby"), tmp_path / "c" / "ruby"
+    )
+    try:
+        zh = "我去银行{{c2::x}}a<b&c::d}}取钱。"
+        en = "x < y && {{Hanzi}} :: }} {{c1::no}}"
+        by_ord = {col.get_card(c).ord: col.get_card(c) for c in col.find_cards('"note:deckbuilder Sentence"')}
+        reading, production, listening = by_ord[0], by_ord[1], by_ord[2]
+        assert visible(reading.question()) == zh
+        assert en in visible(reading.answer()) and "yínháng" in visible(reading.answer())
+        assert "<rt>yínháng</rt>" in reading.answer()  # ruby style: pinyin above each word
+        assert en in visible(production.question()) and zh not in visible(production.question())
+        assert "<ruby>银行<rt>yínháng</rt></ruby>" in production.answer()
+        assert [t.field_text for t in listening.question_av_tags()] == [zh]
+        assert zh not in without_av(visible(listening.question()))
+        assert en in visible(listening.answer())
+        for card in (reading, production):
+            assert [t.lang for t in card.answer_av_tags()] == ["zh_CN"]
+    finally:
+        col.close()
+
+
+def test_preview_renders_like_anki(mini_corpus: Path, tmp_path: Path) -> None:
+    """The preview's own renderer gives the same visible text as Anki for every card of a deck."""
+    from deckbuilder.preview import read_deck, render_card
+
+    for style in ("line", "ruby"):
+        deck = small_build(
+            mini_corpus,
+            tmp_path / f"{style}.apkg",
+            T0,
+            cards=("reading", "production", "listening"),
+            pinyin_style=style,
+            hint="both",
+        )
+        file = read_deck(deck)
+        col = import_deck(deck, tmp_path / style)
+        try:
+            by_guid = {file.notes[c.note_id].guid: file.notes[c.note_id] for c in file.cards}
+            assert col.card_count() == len(file.cards)
+            for cid in col.find_cards("deck:deckbuilder*"):
+                card = col.get_card(cid)
+                note = by_guid[card.note().guid]
+                mine = next(c for c in file.cards if c.note_id == note.id and c.ord == card.ord)
+                front, back = render_card(file.note_types[note.note_type_id], note, mine, FIXTURE_DECK)
+                assert visible(front) == without_av(visible(card.question()))
+                assert visible(back) == without_av(visible(card.answer()))
+        finally:
+            col.close()
