@@ -1,0 +1,221 @@
+"""inspect and preview: reading an .apkg, the template renderer, study order, identity hints, the page."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from deckbuilder.cli import app
+from deckbuilder.errors import InputError, OutputError
+from deckbuilder.grade import parse_level
+from deckbuilder.pipeline import BuildOptions, build
+from deckbuilder.preview import (
+    MISSING_CLASS,
+    Card,
+    DeckFile,
+    Note,
+    NoteType,
+    PreviewOptions,
+    Template,
+    read_deck,
+    render_card,
+    render_page,
+    study_order,
+    summarise,
+    write_preview,
+)
+
+runner = CliRunner()
+T0 = 1_750_000_000.0
+
+
+@pytest.fixture(scope="module")
+def deck(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("preview") / "hsk4.apkg"
+    corpus = Path(__file__).parent / "fixtures" / "mini_tatoeba.tsv"
+    build(
+        BuildOptions(
+            level=parse_level("hsk4"),
+            output=out,
+            corpus=corpus,
+            timestamp=T0,
+            cards=("reading", "production", "listening"),
+            tags=("class::7b",),
+        )
+    )
+    return out
+
+
+def basic(front: str, back: str = "{{FrontSide}}<hr>{{Back}}") -> NoteType:
+    return NoteType(1, "Basic", False, ("Front", "Back", "Extra"), (Template("Card 1", front, back),), "", 0)
+
+
+def render(front: str, fields: tuple[str, ...], back: str = "{{Back}}") -> tuple[str, str]:
+    note = Note(1, "g", 1, 0, fields, ("t1", "t2"))
+    return render_card(basic(front, back), note, Card(1, 1, 0, 1, 0, 0), "A::B")
+
+
+@pytest.mark.parametrize(
+    ("template", "fields", "front"),
+    [
+        ("{{Front}}", ("a &amp; <b>b</b>", "", ""), "a &amp; <b>b</b>"),  # fields are HTML, inserted as-is
+        ("{{#Extra}}x{{/Extra}}y", ("f", "", ""), "y"),
+        ("{{#Extra}}x{{/Extra}}y", ("f", "", " <br> "), "y"),  # Anki's emptiness: whitespace and <br>
+        ("{{^Extra}}x{{/Extra}}y", ("f", "", ""), "xy"),
+        ("{{#Front}}[{{#Back}}in{{/Back}}]{{/Front}}", ("f", "b", ""), "[in]"),
+        ("{{text:Front}}", ("<i>hi</i> &amp; bye", "", ""), "hi & bye"),
+        ("{{Tags}}|{{Deck}}|{{Subdeck}}|{{Card}}|{{Type}}", ("", "", ""), "t1 t2|A::B|B|Card 1|Basic"),
+    ],
+)
+def test_renderer_fields_and_sections(template: str, fields: tuple[str, ...], front: str) -> None:
+    assert render(template, fields)[0] == front
+
+
+def test_renderer_marks_missing_fields_and_front_side() -> None:
+    front, back = render("{{Nope}} {{Front}}", ("f", "b", ""), back="{{FrontSide}}|{{Back}}")
+    assert f'<span class="{MISSING_CLASS}">{{{{Nope}}}}</span> f' == front
+    assert back == front + "|b"
+
+
+def test_renderer_tts_is_a_button_with_plain_text() -> None:
+    front, _ = render("{{tts zh_CN:Front}}", ("<b>你好</b>&amp;", "", ""))
+    assert front == (
+        '<button type="button" class="tts" data-lang="zh_CN" data-text="你好&amp;" '
+        'aria-label="play"></button>'
+    )
+
+
+def test_renderer_cloze_front_back_and_other_ordinals() -> None:
+    nt = NoteType(
+        2, "Cloze", True, ("Text",), (Template("Cloze", "{{cloze:Text}}", "{{cloze:Text}}"),), "", 0
+    )
+    note = Note(1, "g", 2, 0, ("我{{c1::去::qù}}{{c2::银行}}。",), ())
+    front, back = render_card(nt, note, Card(1, 1, 0, 1, 0, 0))
+    assert front == (
+        '我<span class="cloze" data-cloze="去" data-ordinal="1">[qù]</span>'
+        '<span class="cloze-inactive" data-ordinal="2">银行</span>。'
+    )
+    assert back.startswith('我<span class="cloze" data-ordinal="1">去</span>')
+    front2, _ = render_card(nt, note, Card(2, 1, 1, 1, 0, 0))
+    assert '<span class="cloze" data-cloze="银行" data-ordinal="2">[...]</span>' in front2
+
+
+def _cards(*specs: tuple[int, int, int]) -> tuple[Card, ...]:
+    """(note id, ord, due) → new cards with IDs in the given order."""
+    return tuple(Card(i, nid, ord_, 1, due, 0) for i, (nid, ord_, due) in enumerate(specs, start=1))
+
+
+def test_study_order_gathers_a_day_by_position_then_sorts_by_card_type() -> None:
+    cards = _cards((1, 0, 0), (2, 0, 1), (2, 1, 1), (2, 2, 1), (3, 0, 2), (4, 0, 3), (4, 1, 3))
+    got = [(c.note_id, c.ord) for c in study_order(cards, per_day=5)]
+    assert got == [(1, 0), (2, 0), (3, 0), (2, 1), (2, 2), (4, 0), (4, 1)]
+    assert [(c.note_id, c.ord) for c in study_order(cards, per_day=100)][:4] == [
+        (1, 0),
+        (2, 0),
+        (3, 0),
+        (4, 0),
+    ]
+
+
+def _deckfile(notes: list[Note], cards: tuple[Card, ...], mod: int = 10) -> DeckFile:
+    nt = basic("{{Front}}")
+    nt = NoteType(nt.id, nt.name, nt.is_cloze, nt.fields, nt.templates, nt.css, mod)
+    return DeckFile(Path("x.apkg"), {1: ("D", "")}, {1: nt}, {n.id: n for n in notes}, cards)
+
+
+def test_hints_find_duplicate_guids_shared_positions_and_stale_note_types() -> None:
+    notes = [Note(1, "same", 1, 20, ("a", "", ""), ()), Note(2, "same", 1, 20, ("b", "", ""), ())]
+    hints = summarise(_deckfile(notes, _cards((1, 0, 0), (2, 0, 0)))).hints
+    assert any("GUIDs are used by more than one note" in h for h in hints)
+    assert any("'New #0'" in h for h in hints)
+    assert any("older than the notes" in h for h in hints)
+    sound = [Note(1, "a", 1, 10, ("a", "", ""), ()), Note(2, "b", 1, 10, ("b", "", ""), ())]
+    assert summarise(_deckfile(sound, _cards((1, 0, 0), (2, 0, 1)))).hints == ()
+
+
+def test_read_and_summarise_a_built_deck(deck: Path) -> None:
+    file = read_deck(deck)
+    summary = summarise(file, first=4)
+    assert summary.decks == ("deckbuilder::HSK 2.0::Level 4",)
+    types = {nt.name: nt for nt in summary.note_types}
+    assert types["deckbuilder Cloze"].kind == "cloze"
+    sentence = types["deckbuilder Sentence"]
+    assert [name for name, _ in sentence.cards] == ["Reading", "Production", "Listening"]
+    assert all(n == sentence.notes for _, n in sentence.cards)
+    assert dict(summary.tags)["class::7b"] == summary.notes
+    assert [(i.note_type, i.template) for i in summary.first[:2]] == [
+        ("deckbuilder Cloze", "Cloze 1"),
+        ("deckbuilder Sentence", "Reading"),
+    ]
+    assert summary.first[0].text == summary.first[1].text  # the cloze and reading card of one sentence
+    assert summary.hints == ()
+    assert {n.mod for n in file.notes.values()} == {int(T0)}
+
+
+def test_read_deck_errors(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such deck file"):
+        read_deck(tmp_path / "missing.apkg")
+    bad = tmp_path / "bad.apkg"
+    bad.write_text("not a zip", encoding="utf-8")
+    with pytest.raises(InputError, match="not a zip"):
+        read_deck(bad)
+    empty = tmp_path / "empty.apkg"
+    with zipfile.ZipFile(empty, "w") as zf:
+        zf.writestr("media", "{}")
+    with pytest.raises(InputError, match="no collection"):
+        read_deck(empty)
+
+
+def test_page_has_the_cards_and_no_missing_fields(deck: Path, tmp_path: Path) -> None:
+    page = render_page(read_deck(deck), PreviewOptions(cards=6))
+    assert page.count('class="preview-card"') == 6
+    assert MISSING_CLASS not in page.split("</style>")[-1].replace(f".{MISSING_CLASS}", "")
+    assert "{{" not in re.sub(r"<style>.*?</style>", "", page, flags=re.DOTALL)
+    with pytest.raises(OutputError, match="does not exist"):
+        write_preview(read_deck(deck), tmp_path / "nope" / "p.html")
+
+
+def test_cli_inspect_and_preview(deck: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["inspect", str(deck), "-n", "3"])
+    assert result.exit_code == 0, result.stderr
+    assert "deckbuilder Sentence" in result.stdout and "Reading" in result.stdout
+    assert "no problems found" in result.stdout
+    out = tmp_path / "p.html"
+    result = runner.invoke(app, ["preview", str(deck), "-o", str(out), "-n", "5"])
+    assert result.exit_code == 0, result.stderr
+    assert out.read_text(encoding="utf-8").count('class="preview-card"') == 5
+    result = runner.invoke(app, ["inspect", str(tmp_path / "missing.apkg")])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("deckbuild: error:") and len(result.stderr.strip().splitlines()) == 1
+
+
+def _browser() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+@pytest.mark.skipif(_browser() is None, reason="no headless Chromium/Chrome installed")
+def test_preview_in_headless_chromium(deck: Path, tmp_path: Path) -> None:
+    """The DOM after scripts ran holds every card and no missing-field marker; a screenshot is taken."""
+    page = write_preview(read_deck(deck), tmp_path / "preview.html", PreviewOptions(cards=8))
+    browser = [_browser() or "", "--headless", "--no-sandbox", "--disable-gpu", "--window-size=1000,1400"]
+    dom = subprocess.run(
+        [*browser, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120, check=True
+    ).stdout
+    assert dom.count('class="preview-card"') == 8
+    assert f'<span class="{MISSING_CLASS}"' not in dom
+    assert "{{" not in re.sub(r"<style>.*?</style>", "", dom, flags=re.DOTALL)
+    shot = tmp_path / "preview.png"
+    subprocess.run(
+        [*browser, f"--screenshot={shot}", page.as_uri()], capture_output=True, timeout=120, check=True
+    )
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
