@@ -1,3 +1,4 @@
+import json
 import sqlite3
 import stat
 import zipfile
@@ -5,8 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from deckbuilder.apkg import CLOZE_MODEL_ID, SENTENCE_MODEL_ID, DeckSpec, deck_id, write_apkg
-from deckbuilder.errors import OutputError
+from deckbuilder.apkg import (
+    CLOZE_MODEL_ID,
+    SENTENCE_MODEL_ID,
+    SENTENCE_TEMPLATES,
+    DeckSpec,
+    check_deck_name,
+    check_templates_dir,
+    deck_id,
+    write_apkg,
+)
+from deckbuilder.errors import OptionError, OutputError
 from deckbuilder.models import CLOZE, SENTENCE, NoteSpec
 
 FIELDS = {CLOZE: ("Text", "Hanzi"), SENTENCE: ("Hanzi", "English")}
@@ -96,3 +106,60 @@ def test_interrupted_write_leaves_no_stray_files(tmp_path: Path, monkeypatch: py
         write_apkg(spec(), out)
     assert out.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["t.apkg"]
+
+
+def sentence_spec(switches: dict[str, str]) -> DeckSpec:
+    from deckbuilder.cards import FIELDS as CARD_FIELDS
+    from deckbuilder.cards import SENTENCE_FIELDS
+
+    values = {f: "" for f in SENTENCE_FIELDS} | {"Hanzi": "我去", "English": "I go"} | switches
+    note = NoteSpec(SENTENCE, tuple((f, values[f]) for f in SENTENCE_FIELDS), "s0", ("t",), 0)
+    return DeckSpec("deckbuilder::Test", "test deck", CARD_FIELDS, (note,))
+
+
+@pytest.mark.parametrize(
+    ("switches", "ords"),
+    [
+        ({"CardReading": "y"}, [0]),
+        ({"CardProduction": "y"}, [1]),
+        ({"CardReading": "y", "CardListening": "y"}, [0, 2]),
+        ({"CardReading": "y", "CardProduction": "y", "CardListening": "y"}, [0, 1, 2]),
+    ],
+)
+def test_sentence_cards_follow_switches_but_templates_are_fixed(
+    switches: dict[str, str], ords: list[int], tmp_path: Path
+) -> None:
+    out = write_apkg(sentence_spec(switches), tmp_path / "s.apkg", timestamp=1_700_000_000)
+    con = read_collection(out, tmp_path)
+    assert sorted(o for (o,) in con.execute("select ord from cards")) == ords
+    models = json.loads(con.execute("select models from col").fetchone()[0])
+    names = [t["name"] for t in models[str(SENTENCE_MODEL_ID)]["tmpls"]]
+    assert names == [name for name, *_ in SENTENCE_TEMPLATES] == ["Reading", "Production", "Listening"]
+
+
+def test_build_time_is_every_note_and_note_type_modification_time(tmp_path: Path) -> None:
+    """Anki updates a note (or note type) on re-import only when this time is newer than its copy's."""
+    out = write_apkg(spec(), tmp_path / "t.apkg", timestamp=1_700_000_123.9)
+    con = read_collection(out, tmp_path)
+    assert {m for (m,) in con.execute("select mod from notes")} == {1_700_000_123}
+    models = json.loads(con.execute("select models from col").fetchone()[0])
+    assert {m["mod"] for m in models.values() if int(m["id"]) in (CLOZE_MODEL_ID, SENTENCE_MODEL_ID)} == {
+        1_700_000_123
+    }
+    decks = json.loads(con.execute("select decks from col").fetchone()[0])
+    assert any(d["name"] == "deckbuilder::Test" and d["desc"] == "test deck" for d in decks.values())
+
+
+def test_templates_dir_with_unknown_file_names_is_an_option_error(tmp_path: Path) -> None:
+    (tmp_path / "cloze-front.html").write_text("x", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("ignored: not a template type", encoding="utf-8")
+    with pytest.raises(OptionError, match="cloze-front.html would be ignored"):
+        check_templates_dir(tmp_path)
+    check_templates_dir(None)
+
+
+@pytest.mark.parametrize("bad", ["", "  ", "a::", "a:: ::b"])
+def test_deck_name_parts_must_have_text(bad: str) -> None:
+    with pytest.raises(OptionError):
+        check_deck_name(bad)
+    assert check_deck_name("My class::HSK 4") == "My class::HSK 4"

@@ -6,14 +6,18 @@ from deckbuilder.cards import (
     CLOZE_FIELDS,
     SENTENCE_FIELDS,
     CardOptions,
+    check_tag,
     clean,
     cloze_text,
     field_text,
     notes_for,
+    parse_kinds,
     pinyin_line,
+    ruby_html,
     source_text,
     stable_guid,
 )
+from deckbuilder.errors import OptionError
 from deckbuilder.models import CLOZE, SENTENCE, Choice, Kind, Level, Pair, Sentence, Token
 
 LEVEL = Level("2.0", 5)
@@ -154,3 +158,71 @@ def test_field_text_is_inert(raw: str) -> None:
     assert "{{" not in safe and "}}" not in safe and "::" not in safe
     assert not any(c in safe for c in "\u202e\u200b\u0000")
     assert _unescape(safe) == clean(raw)
+
+
+@pytest.mark.parametrize(
+    ("hint", "text"),
+    [
+        ("pinyin", "我去{{c1::银行::yínháng}}取钱。"),
+        ("gloss", "我去{{c1::银行::bank}}取钱。"),
+        ("both", "我去{{c1::银行::yínháng · bank}}取钱。"),
+        ("none", "我去{{c1::银行}}取钱。"),
+    ],
+)
+def test_hint_styles(hint: str, text: str) -> None:
+    cloze, _ = notes_for(Choice(bank_sentence(), "银行", 2, 0, 1.0), CardOptions(LEVEL, hint=hint))
+    assert cloze.field("Text") == text
+
+
+def test_gloss_hint_is_the_first_sense_and_neutralised() -> None:
+    toks = list(bank_sentence().tokens)
+    toks[2] = Token("银行", pinyin="yínháng", gloss="bank {{x}} :: y; branch")
+    sentence = Sentence(bank_sentence().pair, tuple(toks))
+    cloze, _ = notes_for(Choice(sentence, "银行", 2, 0, 1.0), CardOptions(LEVEL, hint="gloss"))
+    assert cloze.field("Text") == "我去{{c1::银行::bank &#123;&#123;x&#125;&#125; &#58;&#58; y}}取钱。"
+
+
+def test_ruby_field_only_in_ruby_style() -> None:
+    choice = Choice(bank_sentence(), "银行", 2, 0, 1.0)
+    line = notes_for(choice, CardOptions(LEVEL))
+    ruby = notes_for(choice, CardOptions(LEVEL, pinyin_style="ruby"))
+    assert all(n.field("Ruby") == "" for n in line)
+    assert ruby[0].field("Ruby") == ruby_html(bank_sentence().tokens)
+    assert ruby_html(bank_sentence().tokens) == (
+        "<ruby>我<rt>wǒ</rt></ruby><ruby>去<rt>qù</rt></ruby><ruby>银行<rt>yínháng</rt></ruby>"
+        "<ruby>取<rt>qǔ</rt></ruby><ruby>钱<rt>qián</rt></ruby>。"
+    )
+
+
+def test_card_kinds_switch_sentence_cards() -> None:
+    choice = Choice(bank_sentence(), "银行", 2, 0, 1.0)
+    _, default = notes_for(choice, CardOptions(LEVEL))
+    assert [default.field(f) for f in ("CardReading", "CardProduction", "CardListening")] == ["y", "", ""]
+    _, both = notes_for(choice, CardOptions(LEVEL, kinds=("production", "listening")))
+    assert [both.field(f) for f in ("CardReading", "CardProduction", "CardListening")] == ["", "y", "y"]
+    assert [f for f, _ in both.fields] == list(SENTENCE_FIELDS)
+
+
+def test_parse_kinds() -> None:
+    assert parse_kinds("Reading, production,reading") == ("reading", "production")
+    with pytest.raises(OptionError, match="unknown card type 'speaking'"):
+        parse_kinds("reading,speaking")
+    with pytest.raises(OptionError, match="no card type"):
+        parse_kinds(" , ")
+
+
+def test_tags_are_added_once_and_checked() -> None:
+    choice = Choice(bank_sentence(), "银行", 2, 0, 1.0)
+    cloze, sentence = notes_for(choice, CardOptions(LEVEL, tags=("class::7b", "source::tatoeba")))
+    assert cloze.tags == sentence.tags == ("hsk2.0::5", "source::tatoeba", "class::7b")
+    for bad in ("two words", "", "tab\there"):
+        with pytest.raises(OptionError, match="invalid tag"):
+            check_tag(bad)
+
+
+@pytest.mark.parametrize(
+    "options", [{"hint": "color"}, {"pinyin_style": "above"}, {"kinds": ()}, {"tags": ("a b",)}]
+)
+def test_invalid_card_options(options: dict[str, object]) -> None:
+    with pytest.raises(OptionError):
+        CardOptions(LEVEL, **options)  # type: ignore[arg-type]

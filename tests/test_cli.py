@@ -111,3 +111,40 @@ def test_ctrl_c_is_one_line_and_exit_130(tmp_path: Path, monkeypatch: pytest.Mon
     result = runner.invoke(app, ["make", "--level", "hsk5", "-o", str(tmp_path / "x.apkg")])
     assert result.exit_code == 130
     assert result.stderr.count("\n") == 1 and "interrupted" in result.stderr
+
+
+def test_make_card_options_reach_the_deck(tmp_path: Path) -> None:
+    from deckbuilder.preview import read_deck, summarise
+
+    out, tpl = tmp_path / "custom.apkg", tmp_path / "tpl"
+    tpl.mkdir()
+    (tpl / "style.css").write_text(".card { color: teal; }", encoding="utf-8")
+    args = ["make", "-l", "hsk3", "--max-notes", "3", "-o", str(out), "--cards", "reading,listening"]
+    args += [
+        "--hint",
+        "none",
+        "--pinyin-style",
+        "ruby",
+        "--deck-name",
+        "Class 7b::Week 1",
+        "--tag",
+        "class::7b",
+    ]
+    result = runner.invoke(app, [*args, "--tag", "week1", "--templates", str(tpl)])
+    assert result.exit_code == 0, result.stderr
+    summary = summarise(read_deck(out))
+    assert summary.decks == ("Class 7b::Week 1",)
+    assert dict(summary.tags)["class::7b"] == dict(summary.tags)["week1"] == 6
+    sentence = next(nt for nt in summary.note_types if nt.name == "deckbuilder Sentence")
+    assert sentence.cards == (("Reading", 3), ("Listening", 3))
+    assert all("teal" in nt.css for nt in read_deck(out).note_types.values() if nt.name.startswith("deck"))
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [["--cards", "reading,writing"], ["--hint", "colour"], ["--pinyin-style", "above"], ["--tag", "a b"]],
+)
+def test_bad_card_options_are_usage_errors(extra: list[str], tmp_path: Path) -> None:
+    result = runner.invoke(app, ["make", "-l", "hsk3", "-o", str(tmp_path / "x.apkg"), *extra])
+    assert result.exit_code == 2
+    assert not (tmp_path / "x.apkg").exists()

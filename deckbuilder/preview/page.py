@@ -28,7 +28,7 @@ header {{ max-width: 70em; margin: 0 auto 1em; }}
 body.night .side > .label {{ background: #222; }}
 .side > .card {{ min-height: 6em; padding: 0.5em; }}
 button.tts {{ border: none; background: none; cursor: pointer; font-size: 1.4em; }}
-button.tts::before {{ content: "\\1F50A"; }}
+button.tts::before {{ content: "\\25B6"; }}
 .{MISSING_CLASS} {{ background: #ffd0d0; color: #900; font-family: monospace; }}
 """
 
