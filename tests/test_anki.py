@@ -416,3 +416,31 @@ def test_preview_renders_like_anki(mini_corpus: Path, tmp_path: Path) -> None:
                 assert visible(back) == without_av(visible(card.answer()))
         finally:
             col.close()
+
+
+def test_new_queue_follows_study_order_across_level_subdecks(mini_corpus: Path, tmp_path: Path) -> None:
+    from deckbuilder.grade import parse_levels, parse_standard
+    from deckbuilder.preview import read_deck, study_order
+
+    levels = parse_levels("hsk1-4", parse_standard("2.0"))
+    out = tmp_path / "multi.apkg"
+    build(
+        BuildOptions(
+            level=levels[-1],
+            levels=levels,
+            output=out,
+            corpus=mini_corpus,
+            timestamp=T0,
+            cards=("reading", "production"),
+        )
+    )
+    file = read_deck(out)
+    assert len({c.deck_id for c in file.cards}) > 1  # one sub-deck per level
+    expected = [(file.notes[c.note_id].guid, c.ord) for c in study_order(file.cards)]
+    col = import_deck(out, tmp_path / "col")
+    try:
+        select_deck(col, "deckbuilder::HSK 2.0")
+        got = queued(col)
+        assert len(got) == 20 and got == expected[:20]
+    finally:
+        col.close()
