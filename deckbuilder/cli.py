@@ -366,13 +366,26 @@ def inspect(
     first: Annotated[
         int, typer.Option("--first", "-n", min=0, help="How many cards of the study order to list.")
     ] = 10,
+    against: Annotated[
+        Path | None,
+        typer.Option(
+            "--against",
+            dir_okay=False,
+            help="An earlier build of the deck: report what re-importing this one over it would update.",
+        ),
+    ] = None,
 ) -> None:
     """Summarise a deck file: note types, counts per type and tag, study order, identity hints."""
+    from dataclasses import replace
+
     from deckbuilder import preview
     from deckbuilder.errors import DeckbuilderError
 
     try:
-        summary = preview.summarise(preview.read_deck(deck), first=first)
+        new = preview.read_deck(deck)
+        summary = preview.summarise(new, first=first)
+        if against is not None:
+            summary = replace(summary, against=preview.compare(preview.read_deck(against), new))
     except DeckbuilderError as exc:
         raise _fail(str(exc)) from None
     for line in summary.lines():

@@ -23,6 +23,7 @@ from deckbuilder.preview import (
     NoteType,
     PreviewOptions,
     Template,
+    compare,
     read_deck,
     render_card,
     render_page,
@@ -219,3 +220,22 @@ def test_preview_in_headless_chromium(deck: Path, tmp_path: Path) -> None:
         [*browser, f"--screenshot={shot}", page.as_uri()], capture_output=True, timeout=120, check=True
     )
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_compare_two_builds(deck: Path, tmp_path: Path) -> None:
+    corpus = Path(__file__).parent / "fixtures" / "mini_tatoeba.tsv"
+    options = {
+        "level": parse_level("hsk4"),
+        "corpus": corpus,
+        "cards": ("reading", "production", "listening"),
+    }
+    later = tmp_path / "later.apkg"
+    build(BuildOptions(output=later, timestamp=T0 + 60, hint="none", tags=("class::7b",), **options))
+    old, new = read_deck(deck), read_deck(later)
+    lines = compare(old, new)
+    n = len(new.notes)
+    assert lines[0].startswith(f"{n:,} notes keep their GUID ({n // 2:,} with changed fields), 0 are new")
+    assert len(lines) == 1  # newer notes, same note type names: everything updates
+    assert any("not newer than the earlier build" in line for line in compare(new, old))
+    result = runner.invoke(app, ["inspect", str(later), "--against", str(deck), "-n", "0"])
+    assert result.exit_code == 0 and "Compared with the earlier build" in result.stdout

@@ -10,7 +10,7 @@ from __future__ import annotations
 from deckbuilder.preview.deckfile import Card, DeckFile, Note, NoteType, Template, read_deck, study_order
 from deckbuilder.preview.page import PreviewOptions, render_page, write_preview
 from deckbuilder.preview.render import MISSING_CLASS, render_card
-from deckbuilder.preview.summary import Summary, summarise
+from deckbuilder.preview.summary import Summary, compare, summarise
 
 __all__ = [
     "MISSING_CLASS",
@@ -21,6 +21,7 @@ __all__ = [
     "PreviewOptions",
     "Summary",
     "Template",
+    "compare",
     "read_deck",
     "render_card",
     "render_page",

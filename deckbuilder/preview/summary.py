@@ -39,6 +39,7 @@ class Summary:
     tags: tuple[tuple[str, int], ...]  # most common first
     first: tuple[StudyItem, ...]
     hints: tuple[str, ...]  # problems with identity or order; empty when the deck is sound
+    against: tuple[str, ...] = ()  # what re-importing over an earlier build would do (see `compare`)
 
     def lines(self) -> list[str]:
         out = [f"Deck file:   {self.path}", f"Decks:       {', '.join(self.decks)}"]
@@ -56,6 +57,9 @@ class Summary:
             out.append(f"  {item.position:>3}. {item.note_type} / {item.template}: {item.text}")
         out.append("Identity and order:" if self.hints else "Identity and order: no problems found")
         out.extend(f"  - {hint}" for hint in self.hints)
+        if self.against:
+            out.append("Compared with the earlier build:")
+            out.extend(f"  - {line}" for line in self.against)
         return out
 
 
@@ -146,3 +150,35 @@ def _hints(deck: DeckFile) -> list[str]:
         if hints_mod == 0:
             hints.append("some notes have modification time 0: a re-import never updates them")
     return hints
+
+
+def compare(old: DeckFile, new: DeckFile) -> tuple[str, ...]:
+    """What importing `new` over a collection holding `old` does, under Anki's default import options."""
+    old_by_guid = {n.guid: n for n in old.notes.values()}
+    new_by_guid = {n.guid: n for n in new.notes.values()}
+    kept = old_by_guid.keys() & new_by_guid.keys()
+    changed = [g for g in kept if old_by_guid[g].fields != new_by_guid[g].fields]
+    stale = [g for g in changed if new_by_guid[g].mod <= old_by_guid[g].mod]
+    lines = [
+        f"{len(kept):,} notes keep their GUID ({len(changed):,} with changed fields), "
+        f"{len(new_by_guid.keys() - kept):,} are new, {len(old_by_guid.keys() - kept):,} are gone "
+        "(Anki never deletes them)"
+    ]
+    if stale:
+        lines.append(
+            f"{len(stale):,} changed notes are not newer than the earlier build: Anki keeps the old text"
+        )
+    for nt in new.note_types.values():
+        before = old.note_types.get(nt.id)
+        if before is None or not any(n.note_type_id == nt.id for n in new.notes.values()):
+            continue
+        if before.fields != nt.fields or [t.name for t in before.templates] != [t.name for t in nt.templates]:
+            lines.append(
+                f"note type {nt.name} changed its field or card type names: Anki imports it as a copy and "
+                "leaves existing notes alone unless 'Merge note types' is ticked"
+            )
+        elif (before.templates, before.css) != (nt.templates, nt.css) and nt.mod <= before.mod:
+            lines.append(f"note type {nt.name} has new templates but is not newer: Anki keeps the old ones")
+    if len(lines) == 1 and not changed and kept:
+        lines.append("nothing to update: the notes are identical")
+    return tuple(lines)
