@@ -444,3 +444,19 @@ def test_new_queue_follows_study_order_across_level_subdecks(mini_corpus: Path, 
         assert len(got) == 20 and got == expected[:20]
     finally:
         col.close()
+
+
+def test_anki_agrees_with_the_card_switches(mini_corpus: Path, tmp_path: Path) -> None:
+    """Anki's own card generation matches the file: no empty cards, and typing "y" adds a card."""
+    deck = small_build(mini_corpus, tmp_path / "d.apkg", T0, cards=("reading", "listening"))
+    col = import_deck(deck, tmp_path / "col")
+    try:
+        assert not col.get_empty_cards().notes  # every imported card renders a non-empty front
+        nid = col.find_notes('"note:deckbuilder Sentence"')[0]
+        note = col.get_note(nid)
+        assert sorted(c.ord for c in note.cards()) == [0, 2]
+        note["CardProduction"] = "y"
+        col.update_note(note)
+        assert sorted(c.ord for c in col.get_note(nid).cards()) == [0, 1, 2]
+    finally:
+        col.close()
