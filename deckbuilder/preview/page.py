@@ -27,7 +27,7 @@ header {{ max-width: 70em; margin: 0 auto 1em; }}
 .side > .label {{ font-size: 0.75em; color: #888; padding: 0.2em 0.6em; background: #f6f6f6; }}
 body.night .side > .label {{ background: #222; }}
 .side > .card {{ min-height: 6em; padding: 0.5em; }}
-button.tts {{ border: none; background: none; cursor: pointer; font-size: 1.4em; }}
+button.tts {{ border: none; background: none; color: inherit; cursor: pointer; font-size: 1.4em; }}
 button.tts::before {{ content: "\\25B6"; }}
 .{MISSING_CLASS} {{ background: #ffd0d0; color: #900; font-family: monospace; }}
 """
