@@ -62,6 +62,15 @@ def check_templates_dir(folder: Path | None) -> None:
             f"{folder}: {', '.join(strays)} would be ignored; "
             f"template files are named {', '.join(TEMPLATE_NAMES)}"
         )
+    for _, front, _, required in SENTENCE_TEMPLATES:
+        path = Path(folder) / front
+        switch = required[0]
+        if path.is_file() and "{{#" + switch + "}}" not in path.read_text(encoding="utf-8"):
+            # Without the guard Anki would add this card to every note the learner edits.
+            raise OptionError(
+                f"{path}: wrap the front in {{{{#{switch}}}}}…{{{{/{switch}}}}} so the card exists only "
+                "when the deck asks for it"
+            )
 
 
 def check_deck_name(name: str) -> str:

@@ -163,3 +163,15 @@ def test_deck_name_parts_must_have_text(bad: str) -> None:
     with pytest.raises(OptionError):
         check_deck_name(bad)
     assert check_deck_name("My class::HSK 4") == "My class::HSK 4"
+
+
+def test_templates_dir_sentence_fronts_keep_their_switch(tmp_path: Path) -> None:
+    (tmp_path / "production_front.html").write_text("<div>{{English}}</div>", encoding="utf-8")
+    with pytest.raises(
+        OptionError, match=r"production_front.html: wrap the front in \{\{#CardProduction\}\}"
+    ):
+        check_templates_dir(tmp_path)
+    (tmp_path / "production_front.html").write_text(
+        "{{#CardProduction}}<div>{{English}}</div>{{/CardProduction}}", encoding="utf-8"
+    )
+    check_templates_dir(tmp_path)

@@ -29,6 +29,7 @@ from deckbuilder.preview import (
     render_page,
     study_order,
     summarise,
+    unknown_fields,
     write_preview,
 )
 
@@ -239,3 +240,12 @@ def test_compare_two_builds(deck: Path, tmp_path: Path) -> None:
     assert any("not newer than the earlier build" in line for line in compare(new, old))
     result = runner.invoke(app, ["inspect", str(later), "--against", str(deck), "-n", "0"])
     assert result.exit_code == 0 and "Compared with the earlier build" in result.stdout
+
+
+def test_hints_name_fields_the_templates_lack() -> None:
+    nt = basic("{{Front}}{{#Nope}}x{{/Nope}}", "{{FrontSide}}{{text:Gone}}{{Tags}}")
+    assert unknown_fields(nt) == {"Nope", "Gone"}
+    file = DeckFile(
+        Path("x.apkg"), {1: ("D", "")}, {1: nt}, {1: Note(1, "a", 1, 0, ("a", "", ""), ())}, _cards((1, 0, 0))
+    )
+    assert any("uses fields it does not have: Gone, Nope" in h for h in summarise(file).hints)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from deckbuilder.preview.deckfile import Card, DeckFile, Note, NoteType, Template, read_deck, study_order
 from deckbuilder.preview.page import PreviewOptions, render_page, write_preview
-from deckbuilder.preview.render import MISSING_CLASS, render_card
+from deckbuilder.preview.render import MISSING_CLASS, render_card, unknown_fields
 from deckbuilder.preview.summary import Summary, compare, summarise
 
 __all__ = [
@@ -27,5 +27,6 @@ __all__ = [
     "render_page",
     "study_order",
     "summarise",
+    "unknown_fields",
     "write_preview",
 ]

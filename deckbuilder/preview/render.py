@@ -19,6 +19,7 @@ _TAG = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 _CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
 _EMPTY = re.compile(r"^(?:\s|\u200b|<br\s*/?>|</?div>)*$", re.IGNORECASE)
 _HTML_TAG = re.compile(r"<[^>]*>")
+_SPECIALS = ("Tags", "Type", "Deck", "Subdeck", "Card", "CardFlag")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +119,20 @@ def render_template(template: str, ctx: _Context) -> str:
     if showing:
         out.append(template[pos:])
     return "".join(out)
+
+
+def unknown_fields(note_type: NoteType) -> set[str]:
+    """Field names the note type's templates refer to but it does not have (Anki shows an error there)."""
+    known = {*note_type.fields, *_SPECIALS, "FrontSide"}
+    found = set()
+    for template in note_type.templates:
+        for side in (template.front, template.back):
+            for m in _TAG.finditer(side):
+                tag = m.group(1).strip()
+                name = tag[1:] if tag[:1] in "#^/" else tag.split(":")[-1]
+                if name.strip() and name.strip() not in known:
+                    found.add(name.strip())
+    return found
 
 
 def render_card(note_type: NoteType, note: Note, card: Card, deck_name: str = "") -> tuple[str, str]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from deckbuilder.preview.deckfile import DeckFile, study_order
-from deckbuilder.preview.render import strip_html
+from deckbuilder.preview.render import strip_html, unknown_fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +135,11 @@ def _hints(deck: DeckFile) -> list[str]:
             hints.append(
                 f"{shared} positions are shared by cards of different notes: their order is arbitrary"
             )
+    for nt in deck.note_types.values():
+        if any(n.note_type_id == nt.id for n in deck.notes.values()):
+            unknown = sorted(unknown_fields(nt))
+            if unknown:
+                hints.append(f"note type {nt.name} uses fields it does not have: {', '.join(unknown)}")
     mods = {n.mod for n in deck.notes.values()}
     if mods:
         hints_mod = min(mods)
