@@ -393,17 +393,28 @@ def test_preview_renders_like_anki(mini_corpus: Path, tmp_path: Path) -> None:
     """The preview's own renderer gives the same visible text as Anki for every card of a deck."""
     from deckbuilder.preview import read_deck, render_card
 
-    for style in ("line", "ruby"):
+    custom = tmp_path / "tpl"
+    custom.mkdir()
+    (custom / "cloze_back.html").write_text(
+        "{{FrontSide}}<hr id=answer>{{cloze:Text}} {{text:Glosses}} {{Tags}}|{{Card}}|{{Type}}|{{Deck}}",
+        encoding="utf-8",
+    )
+    (custom / "sentence_back.html").write_text(
+        "{{FrontSide}}<hr id=answer>{{#Ruby}}{{Ruby}}{{/Ruby}}{{^Ruby}}{{Pinyin}}{{/Ruby}} {{Subdeck}}",
+        encoding="utf-8",
+    )
+    for style, templates in (("line", None), ("ruby", None), ("ruby", custom)):
         deck = small_build(
             mini_corpus,
-            tmp_path / f"{style}.apkg",
+            tmp_path / f"{style}-{templates is not None}.apkg",
             T0,
             cards=("reading", "production", "listening"),
             pinyin_style=style,
             hint="both",
+            templates_dir=templates,
         )
         file = read_deck(deck)
-        col = import_deck(deck, tmp_path / style)
+        col = import_deck(deck, tmp_path / deck.stem)
         try:
             by_guid = {file.notes[c.note_id].guid: file.notes[c.note_id] for c in file.cards}
             assert col.card_count() == len(file.cards)
