@@ -182,12 +182,17 @@ def pinyin_line(tokens: tuple[Token, ...]) -> str:
     return out[:1].upper() + out[1:]
 
 
+def _cloze_part(text: str) -> str:
+    """Field text for inside a cloze: a lone ':' is escaped too, or `{{c1:::::x}}` would be ambiguous."""
+    return field_text(text).replace(":", "&#58;")
+
+
 def cloze_text(sentence: Sentence, target: str, hint: str) -> str:
     """The sentence as field HTML with every occurrence of `target` clozed (`{{c1::银行::yínháng}}`)."""
     parts = []
     for tok in sentence.tokens:
         if tok.text == target:
-            parts.append("{{c1::" + field_text(tok.text) + (f"::{field_text(hint)}" if hint else "") + "}}")
+            parts.append("{{c1::" + _cloze_part(tok.text) + (f"::{_cloze_part(hint)}" if hint else "") + "}}")
         else:
             parts.append(field_text(tok.text))
     return "".join(parts)

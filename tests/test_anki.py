@@ -242,6 +242,7 @@ def test_rebuild_updates_notes_in_place_and_keeps_reviews(
             cards=("reading", "production"),
             hint="gloss",
             templates_dir=custom,
+            use_cache=False,  # the patched gloss must not come from the first build's cache
         )
         import_again(col, second)
 

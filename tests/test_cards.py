@@ -226,3 +226,9 @@ def test_tags_are_added_once_and_checked() -> None:
 def test_invalid_card_options(options: dict[str, object]) -> None:
     with pytest.raises(OptionError):
         CardOptions(LEVEL, **options)  # type: ignore[arg-type]
+
+
+def test_colons_inside_a_cloze_are_escaped() -> None:
+    toks = (Token("我"), Token("好:"), Token("。", Kind.PUNCT))
+    sentence = Sentence(Pair("我好:。", "x", "t"), toks)
+    assert cloze_text(sentence, "好:", ":x") == "我{{c1::好&#58;::&#58;x}}。"
