@@ -172,6 +172,11 @@ def test_read_deck_errors(tmp_path: Path) -> None:
         zf.writestr("media", "{}")
     with pytest.raises(InputError, match="no collection"):
         read_deck(empty)
+    modern = tmp_path / "modern.apkg"
+    with zipfile.ZipFile(modern, "w") as zf:
+        zf.writestr("collection.anki21b", b"zstd bytes")
+    with pytest.raises(InputError, match="newer Anki in its compressed format"):
+        read_deck(modern)
 
 
 def test_page_has_the_cards_and_no_missing_fields(deck: Path, tmp_path: Path) -> None:

@@ -99,15 +99,15 @@ def read_deck(path: Path) -> DeckFile:
     try:
         with zipfile.ZipFile(path) as zf, tempfile.TemporaryDirectory() as tmp:
             names = set(zf.namelist())
-            inner = next((n for n in ("collection.anki21", "collection.anki2") if n in names), None)
-            if inner is None:
-                raise InputError("not an Anki package (no collection inside)", str(path))
-            if "collection.anki21b" in names:
+            if "collection.anki21b" in names:  # its collection.anki2, if any, is a placeholder
                 raise InputError(
                     "exported by a newer Anki in its compressed format; export again with "
                     "'Support older Anki versions' ticked",
                     str(path),
                 )
+            inner = next((n for n in ("collection.anki21", "collection.anki2") if n in names), None)
+            if inner is None:
+                raise InputError("not an Anki package (no collection inside)", str(path))
             zf.extract(inner, tmp)
             con = sqlite3.connect(Path(tmp) / inner)
             try:
