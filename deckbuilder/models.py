@@ -139,3 +139,28 @@ class Report:
     per_level: tuple[tuple[str, int, int], ...] = field(default_factory=tuple)  # (level name, covered, words)
     missing_file: str = ""
     timings: tuple[tuple[str, float], ...] = field(default_factory=tuple)  # (stage, seconds)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """Bilingual text that still needs sentence alignment: Chinese and English paragraphs in reading order.
+
+    Paragraphs are as read (`zh` possibly traditional); a paragraph cut mid-sentence by the layout has been
+    rejoined, so no sentence spans two paragraphs. `zh_lines`/`en_lines` give each paragraph's first line
+    in `name` (for ``Pair.source``).
+    """
+
+    name: str
+    zh: tuple[str, ...]
+    en: tuple[str, ...]
+    zh_lines: tuple[int, ...] = ()
+    en_lines: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Bead:
+    """One alignment step: Chinese and English sentence indices (either may be empty), a score in [0, 1]."""
+
+    zh: tuple[int, ...]
+    en: tuple[int, ...]
+    score: float

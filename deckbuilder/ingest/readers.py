@@ -1,0 +1,368 @@
+"""Files → pairs (pre-aligned formats) or documents (text that still needs sentence alignment).
+
+Formats, sniffed from the extension and first lines unless forced:
+  ``tsv``, ``csv``  two text columns, or Tatoeba ``id<TAB>zh<TAB>id<TAB>en``, or ``en<TAB>zh<TAB>attribution``
+  ``jsonl``         one ``{"zh": …, "en": …}`` object a line
+  ``tmx``           TMX 1.4 translation units with zh* and en* variants
+  ``text``          one file of interleaved English and Chinese blocks, or a Chinese and an English file
+
+The decision worth knowing: an interleaved document's blocks may be cut mid-sentence, so the last paragraph of
+a block is rejoined with the first paragraph of the next block of the same language when it does not end a
+sentence — except in title lists (single short lines alternating between the languages), which stay pairs.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from deckbuilder.errors import InputError, OptionError
+from deckbuilder.ingest import encoding
+from deckbuilder.models import Document, Pair
+
+FORMATS = ("text", "tsv", "csv", "jsonl", "tmx")
+PAIR_FORMATS = ("tsv", "csv", "jsonl", "tmx")
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+@cache
+def _t2s() -> Callable[[str], str]:
+    import opencc
+
+    return opencc.OpenCC("t2s").convert
+
+
+def simplified(text: str) -> str:
+    """`text` in simplified characters (OpenCC t2s; simplified text passes through unchanged)."""
+    return _t2s()(text)
+
+
+def is_chinese(text: str) -> bool:
+    """Whether a line is Chinese: some CJK characters and not mostly Latin letters."""
+    cjk = len(_CJK.findall(text))
+    return cjk >= 1 and cjk * 3 >= len(_LATIN.findall(text))
+
+
+# --------------------------------------------------------------------------------------------- sniffing
+def sniff(path: Path) -> str:
+    """The format name of `path` (one of FORMATS), from its extension, else from its first lines."""
+    path = Path(path)
+    ext = path.suffix.lower()
+    by_ext = {".tmx": "tmx", ".jsonl": "jsonl", ".ndjson": "jsonl", ".tsv": "tsv", ".csv": "csv"}
+    sample = encoding.read_sample(path)
+    codec = encoding.detect(path, sample)
+    if ext in by_ext:
+        return by_ext[ext]
+    head = sample.decode(codec, errors="ignore").lstrip("\ufeff")
+    rows = [line for line in head.splitlines()[:50] if line.strip()]
+    first = rows[0].lstrip() if rows else ""
+    if first.startswith(("<?xml", "<tmx")):
+        return "tmx"
+    if first.startswith("{"):
+        return "jsonl"
+    if rows and sum("\t" in r for r in rows) >= 0.8 * len(rows):
+        return "tsv"
+    return "text"
+
+
+def _check_format(fmt: str | None, path: Path) -> str:
+    if fmt is None:
+        return sniff(path)
+    if fmt not in FORMATS:
+        raise OptionError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    return fmt
+
+
+# ------------------------------------------------------------------------------------- pre-aligned pairs
+def read_pairs(path: Path, fmt: str | None = None) -> Iterator[Pair]:
+    """Stream the pairs of a pre-aligned file (tsv, csv, jsonl, tmx); score 1.0, source ``name:line``."""
+    path = Path(path)
+    fmt = _check_format(fmt, path)
+    if fmt not in PAIR_FORMATS:
+        raise InputError(f"not a pre-aligned format ({fmt}); it needs sentence alignment", str(path))
+    count = 0
+    for pair in _PAIR_READERS[fmt](path):
+        count += 1
+        yield pair
+    if count == 0:
+        raise InputError("no Chinese–English pairs found", str(path))
+
+
+def _pair(zh: str, en: str, path: Path, where: int | str) -> Pair | None:
+    zh, en = zh.strip(), en.strip()
+    if not zh or not en or not _CJK.search(zh):
+        return None
+    return Pair(zh=simplified(zh), en=en, source=f"{path.name}:{where}", zh_original=zh)
+
+
+def _columns(rows: list[list[str]], path: Path, line: int) -> tuple[int, int]:
+    """(zh column, en column) of a delimited file: zh has Chinese; en is the first other text column."""
+    width = max(len(r) for r in rows)
+    if width < 2:
+        raise InputError("expected at least two columns (Chinese and English)", str(path), line)
+    cjk = [sum(len(_CJK.findall(r[i])) for r in rows if i < len(r)) for i in range(width)]
+    if max(cjk) == 0:
+        raise InputError("no Chinese text found", str(path), line)
+    zh = cjk.index(max(cjk))
+
+    def is_text(i: int) -> bool:
+        cells = [r[i] for r in rows if i < len(r) and r[i].strip()]
+        return bool(cells) and not all(c.strip().isdigit() for c in cells) and cjk[i] == 0
+
+    candidates = [i for i in range(width) if i != zh and is_text(i)]
+    if not candidates:
+        raise InputError("no English column found", str(path), line)
+    return zh, candidates[0]
+
+
+def _read_delimited(path: Path, rows: Iterator[tuple[int, list[str]]]) -> Iterator[Pair]:
+    head: list[tuple[int, list[str]]] = []
+    layout: tuple[int, int] | None = None
+    for number, row in rows:
+        if not any(cell.strip() for cell in row):
+            continue
+        if layout is None:
+            head.append((number, row))
+            if len(head) < 20:
+                continue
+            layout = _columns([r for _, r in head], path, head[0][0])
+            yield from _rows(path, head, layout)
+            continue
+        yield from _rows(path, [(number, row)], layout)
+    if layout is None and head:
+        yield from _rows(path, head, _columns([r for _, r in head], path, head[0][0]))
+
+
+def _rows(path: Path, rows: list[tuple[int, list[str]]], layout: tuple[int, int]) -> Iterator[Pair]:
+    zh_col, en_col = layout
+    for number, row in rows:
+        if len(row) <= max(zh_col, en_col):
+            expected = max(zh_col, en_col) + 1
+            raise InputError(f"expected {expected} columns, found {len(row)}", str(path), number)
+        pair = _pair(row[zh_col], row[en_col], path, number)
+        if pair is not None:
+            yield pair
+
+
+def _read_tsv(path: Path) -> Iterator[Pair]:
+    return _read_delimited(path, ((n, line.split("\t")) for n, line in encoding.lines(path)))
+
+
+def _read_csv(path: Path) -> Iterator[Pair]:
+    texts = (line for _, line in encoding.lines(path))
+    reader = csv.reader(texts)
+    try:
+        rows = ((reader.line_num, row) for row in reader)
+        yield from _read_delimited(path, rows)
+    except csv.Error as exc:
+        raise InputError(f"malformed CSV ({exc})", str(path), reader.line_num) from None
+
+
+def _read_jsonl(path: Path) -> Iterator[Pair]:
+    for number, line in encoding.lines(path):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"invalid JSON ({exc.msg})", str(path), number) from None
+        if not (isinstance(obj, dict) and isinstance(obj.get("zh"), str) and isinstance(obj.get("en"), str)):
+            raise InputError('expected an object with "zh" and "en" strings', str(path), number)
+        pair = _pair(obj["zh"], obj["en"], path, number)
+        if pair is not None:
+            yield pair
+
+
+def _read_tmx(path: Path) -> Iterator[Pair]:
+    encoding.read_sample(path)  # a clear error for a missing or unreadable file
+    number = 0
+    try:
+        for _, elem in ET.iterparse(path, events=("end",)):
+            if elem.tag != "tu":
+                continue
+            number += 1
+            texts: dict[str, str] = {}
+            for tuv in elem.iter("tuv"):
+                lang = (tuv.get(_XML_LANG) or tuv.get("lang") or "").lower()
+                seg = tuv.find("seg")
+                if seg is None:
+                    continue
+                side = "zh" if lang.startswith(("zh", "cmn")) else "en" if lang.startswith("en") else ""
+                if side and side not in texts:
+                    texts[side] = "".join(seg.itertext())
+            elem.clear()
+            pair = _pair(texts.get("zh", ""), texts.get("en", ""), path, f"tu{number}")
+            if pair is not None:
+                yield pair
+    except ET.ParseError as exc:
+        raise InputError(
+            f"malformed TMX ({exc.msg if hasattr(exc, 'msg') else exc})", str(path), exc.position[0]
+        ) from None
+
+
+_PAIR_READERS: dict[str, Callable[[Path], Iterator[Pair]]] = {
+    "tsv": _read_tsv,
+    "csv": _read_csv,
+    "jsonl": _read_jsonl,
+    "tmx": _read_tmx,
+}
+
+
+# ------------------------------------------------------------------------------------------- documents
+@dataclass(frozen=True, slots=True)
+class _Para:
+    text: str
+    line: int
+    zh: bool
+
+
+_EN_END = ".!?…:;"
+_ZH_END = "。！？!?…：:；;"
+_CLOSE = "”’」』）)》】\"' \u3000"
+
+
+def _ends_sentence(text: str, zh: bool) -> bool:
+    """Whether a paragraph ends where a sentence may end (short vocatives ending in a comma count)."""
+    core = text.rstrip(_CLOSE)
+    if not core:
+        return True
+    last = core[-1]
+    if last in (_ZH_END if zh else _EN_END):
+        return True
+    if last in ",，、":
+        return len(core) < (12 if zh else 30)  # "各位同事，" / "Colleagues," — not a cut clause
+    return False
+
+
+def _continues(prev: str, nxt: str, zh: bool) -> bool:
+    """Whether a hard-wrapped line `prev` continues on the next line `nxt` of the same paragraph."""
+    if _ends_sentence(prev, zh):
+        return False
+    if not zh and nxt[:1].islower():
+        return True
+    return len(prev) >= (20 if zh else 50)  # a short unterminated line is a title
+
+
+def _paragraphs(lines: Iterator[tuple[int, str]]) -> list[_Para]:
+    """Non-empty lines → paragraphs, each tagged with its language; hard-wrapped lines are rejoined."""
+    paras: list[_Para] = []
+    blank = True
+    for number, raw in lines:
+        text = raw.strip().lstrip("\ufeff").strip()
+        if not text:
+            blank = True
+            continue
+        has_words = bool(_CJK.search(text) or _LATIN.search(text))
+        zh = is_chinese(text) if has_words else (paras[-1].zh if paras else False)
+        prev = paras[-1] if paras else None
+        if prev is not None and not blank and prev.zh == zh and _continues(prev.text, text, zh):
+            sep = "" if zh else " "
+            paras[-1] = _Para(prev.text + sep + text, prev.line, zh)
+        else:
+            paras.append(_Para(text, number, zh))
+        blank = False
+    return paras
+
+
+def _short(p: _Para) -> bool:
+    return len(p.text) < (60 if p.zh else 200)
+
+
+def _documents(name: str, paras: list[_Para]) -> list[Document]:
+    """Interleaved paragraphs → documents: blocks of each language concatenated, cut sentences rejoined."""
+    runs: list[list[_Para]] = []
+    for p in paras:
+        if runs and runs[-1][0].zh == p.zh:
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    single = [len(r) == 1 and _short(r[0]) for r in runs]
+    # A title (or date, or byline) is a single short line next to its single short translation.
+    n = len(runs)
+    title = [single[k] and ((k > 0 and single[k - 1]) or (k + 1 < n and single[k + 1])) for k in range(n)]
+    docs: list[dict[bool, list[_Para]]] = [{True: [], False: []}]
+    last_title = {True: False, False: False}
+    body_seen = False
+    for k, run in enumerate(runs):
+        lang = run[0].zh
+        sides = docs[-1]
+        starts_titles = title[k] and k + 1 < len(runs) and title[k + 1]
+        if starts_titles and body_seen and all(s and _ends_sentence(s[-1].text, z) for z, s in sides.items()):
+            docs.append({True: [], False: []})  # titles after finished body text: the next document
+            sides = docs[-1]
+            body_seen = False
+        side = sides[lang]
+        if side and not title[k] and not last_title[lang] and not _ends_sentence(side[-1].text, lang):
+            prev = side[-1]
+            side[-1] = _Para(prev.text + ("" if lang else " ") + run[0].text, prev.line, lang)
+            side.extend(run[1:])
+        else:
+            side.extend(run)
+        last_title[lang] = title[k]
+        body_seen = body_seen or not title[k]
+    return [
+        Document(
+            name=name,
+            zh=tuple(p.text for p in d[True]),
+            en=tuple(p.text for p in d[False]),
+            zh_lines=tuple(p.line for p in d[True]),
+            en_lines=tuple(p.line for p in d[False]),
+        )
+        for d in docs
+        if d[True] or d[False]
+    ]
+
+
+def read_document(paths: Sequence[Path], fmt: str | None = None) -> list[Document]:
+    """Text needing alignment → documents: one interleaved file (one or more documents), or zh and en files.
+
+    Paragraphs are kept as read (traditional stays traditional); sentence splitting is the aligner's job.
+    """
+    paths = [Path(p) for p in paths]
+    if not paths or len(paths) > 2:
+        raise OptionError("give one interleaved bilingual file, or a Chinese file and an English file")
+    for path in paths:
+        found = _check_format(fmt, path)
+        if found != "text":
+            raise InputError(f"this is a pre-aligned {found} file; read it with read_pairs", str(path))
+    if len(paths) == 1:
+        path = paths[0]
+        paras = _paragraphs(encoding.lines(path))
+        if not paras:
+            raise InputError("the file is empty", str(path))
+        zh = sum(p.zh for p in paras)
+        if zh == 0:
+            raise InputError("no Chinese text found (expected English and Chinese blocks)", str(path))
+        if zh == len(paras):
+            raise InputError("no English text found (expected English and Chinese blocks)", str(path))
+        return _documents(path.name, paras)
+    sides = []
+    for path in paths:
+        paras = _paragraphs(encoding.lines(path))
+        if not paras:
+            raise InputError("the file is empty", str(path))
+        sides.append((path, paras, sum(p.zh for p in paras) / len(paras)))
+    sides.sort(key=lambda s: -s[2])
+    (zh_path, zh_paras, zh_share), (en_path, en_paras, en_share) = sides
+    if zh_share < 0.5:
+        raise InputError("no Chinese text found in either file", str(paths[0]))
+    if en_share > 0.5:
+        raise InputError("both files look Chinese; expected one Chinese and one English file", str(en_path))
+    return [
+        Document(
+            name=zh_path.name,
+            zh=tuple(p.text for p in zh_paras),
+            en=tuple(p.text for p in en_paras),
+            zh_lines=tuple(p.line for p in zh_paras),
+            en_lines=tuple(p.line for p in en_paras),
+        )
+    ]
