@@ -1,0 +1,68 @@
+"""Sentence alignment: Chinese and English sentences → beads (index lists with a confidence) → pairs.
+
+``align(doc)`` is what the pipeline calls: it splits the document's paragraphs into sentences, aligns them and
+returns one Pair per bead (an unpaired sentence gives a Pair with an empty side and score 0).
+``align_sentences(zh, en)`` aligns sentences that are already split, for evaluation and tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from deckbuilder.align.dp import Options, align_features
+from deckbuilder.align.lexical import en_features, zh_features
+from deckbuilder.align.split import split_en, split_zh
+from deckbuilder.models import Bead, Document, Pair
+
+__all__ = ["Options", "align", "align_sentences", "split_document", "split_en", "split_zh"]
+
+
+@cache
+def _t2s():  # type: ignore[no-untyped-def]
+    import opencc
+
+    return opencc.OpenCC("t2s").convert
+
+
+def split_document(doc: Document) -> tuple[list[str], list[str], list[int], list[int]]:
+    """(zh sentences, en sentences, source line of each zh sentence, of each en sentence)."""
+    zh: list[str] = []
+    zh_lines: list[int] = []
+    for k, para in enumerate(doc.zh):
+        for s in split_zh(para):
+            zh.append(s)
+            zh_lines.append(doc.zh_lines[k] if k < len(doc.zh_lines) else 0)
+    en: list[str] = []
+    en_lines: list[int] = []
+    for k, para in enumerate(doc.en):
+        for s in split_en(para):
+            en.append(s)
+            en_lines.append(doc.en_lines[k] if k < len(doc.en_lines) else 0)
+    return zh, en, zh_lines, en_lines
+
+
+def align_sentences(zh: Sequence[str], en: Sequence[str], options: Options | None = None) -> list[Bead]:
+    """Beads over already split sentences: every index used exactly once, both sides in order."""
+    convert = _t2s()
+    return align_features([zh_features(convert(s)) for s in zh], [en_features(s) for s in en], options)
+
+
+def align(doc: Document, options: Options | None = None) -> list[Pair]:
+    """One Pair per bead of the document, in reading order; ``Pair.zh`` is simplified."""
+    zh, en, zh_lines, en_lines = split_document(doc)
+    convert = _t2s()
+    pairs = []
+    for bead in align_sentences(zh, en, options):
+        original = "".join(zh[i] for i in bead.zh)
+        line = zh_lines[bead.zh[0]] if bead.zh else en_lines[bead.en[0]]
+        pairs.append(
+            Pair(
+                zh=convert(original),
+                en=" ".join(en[j] for j in bead.en),
+                source=f"{doc.name}:{line}",
+                zh_original=original,
+                score=bead.score,
+            )
+        )
+    return pairs

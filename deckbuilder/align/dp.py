@@ -1,0 +1,191 @@
+"""Sentence features → beads: a monotonic dynamic programme over bead types, searched in a band.
+
+Each candidate bead (up to four sentences on a side) is scored as one unit: the share of its words that find a
+dictionary translation on the other side (pooled over both sides) blended with how well its lengths agree.
+A bead adds ``(similarity − threshold) × sentences / 2`` to the path, so merging sentences pays only when it
+raises their similarity, and leaving a sentence unpaired (value 0) pays only when every pairing is poor.
+
+The band follows the diagonal implied by cumulative character counts; when the best path touches the band's
+edge the band is doubled and the search repeated, so time and memory stay linear in the document's length.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import accumulate
+
+from deckbuilder.align.lexical import Features, match, zh_index
+from deckbuilder.models import Bead
+
+# 1-5 too: English translations of long Chinese sentences (speeches) often run to five sentences.
+BEADS: tuple[tuple[int, int], ...] = (
+    (1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (1, 5), (1, 0), (0, 1),
+)  # fmt: skip
+MAX_SPAN = 5
+
+
+def _default_priors() -> dict[tuple[int, int], float]:
+    return {
+        (1, 2): 0.02, (2, 1): 0.02, (1, 3): 0.04, (3, 1): 0.04, (2, 2): 0.1,
+        (1, 4): 0.06, (4, 1): 0.06, (1, 5): 0.08,
+    }  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Scoring constants; the defaults are general (chosen for zh–en, not for one document)."""
+
+    threshold: float = 0.2  # similarity below which two sentences are better left unpaired
+    lexical_weight: float = 0.7  # share of the lexical signal in the similarity; the rest is length
+    length_sigma: float = 0.4  # spread of log(en chars / expected en chars) for a long true pair
+    length_slack: float = 10.0  # extra variance for short pairs, in expected-English characters
+    band: int = 24  # initial half-width of the search band, in sentences
+    size_exponent: float = 0.5  # a bead's value grows with (sentences / 2) ** size_exponent
+    priors: dict[tuple[int, int], float] = field(default_factory=_default_priors)
+
+
+class _Masks:
+    """Lazily computed word-match masks between zh sentence i and en sentence j."""
+
+    def __init__(self, zh: Sequence[Features], en: Sequence[Features]) -> None:
+        self.en = en
+        self.index = [zh_index(f) for f in zh]
+        self.cache: list[dict[int, tuple[int, int]]] = [{} for _ in zh]
+
+    def get(self, i: int, j: int) -> tuple[int, int]:
+        row = self.cache[i]
+        hit = row.get(j)
+        if hit is None:
+            hit = row[j] = match(self.index[i], self.en[j])
+        return hit
+
+
+class _Scorer:
+    def __init__(self, zh: Sequence[Features], en: Sequence[Features], options: Options) -> None:
+        self.zh, self.en, self.options = zh, en, options
+        self.masks = _Masks(zh, en)
+        zc, ec = sum(f.chars for f in zh), sum(f.chars for f in en)
+        self.ratio = ec / zc if zc and ec else 1.0
+
+    def similarity(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        """Similarity in [0, 1] of zh sentences [i0, i1) with en sentences [j0, j1) (both non-empty)."""
+        get = self.masks.get
+        zh_hit = zh_all = en_hit = en_all = 0
+        lz = le = 0
+        for i in range(i0, i1):
+            acc = 0
+            for j in range(j0, j1):
+                acc |= get(i, j)[0]
+            zh_hit += acc.bit_count()
+            zh_all += len(self.zh[i].units)
+            lz += self.zh[i].chars
+        for j in range(j0, j1):
+            acc = 0
+            for i in range(i0, i1):
+                acc |= get(i, j)[1]
+            en_hit += acc.bit_count()
+            en_all += len(self.en[j].units)
+            le += self.en[j].chars
+        lexical = (zh_hit + en_hit) / (zh_all + en_all + 1)
+        expected = self.ratio * (lz + 3)
+        r = math.log((le + 3 * self.ratio) / expected)
+        variance = self.options.length_sigma**2 + self.options.length_slack / expected
+        length = math.exp(-r * r / (2 * variance))
+        w = self.options.lexical_weight
+        return w * lexical + (1 - w) * length
+
+
+def _centres(zh: Sequence[Features], en: Sequence[Features]) -> list[float]:
+    """For each zh boundary i (0..n), the en boundary expected there from cumulative character counts."""
+    zc = list(accumulate((f.chars + 1 for f in zh), initial=0))
+    ec = list(accumulate((f.chars + 1 for f in en), initial=0))
+    zt, et = zc[-1], ec[-1]
+    out = []
+    for c in zc:
+        target = c / zt * et
+        k = bisect_left(ec, target)
+        if k == 0:
+            out.append(0.0)
+        elif k >= len(ec):
+            out.append(float(len(en)))
+        else:
+            lo, hi = ec[k - 1], ec[k]
+            out.append(k - 1 + (target - lo) / (hi - lo if hi > lo else 1))
+    return out
+
+
+def _search(scorer: _Scorer, width: int, centres: list[float]) -> tuple[list[Bead], bool]:
+    """Best path within the band; also whether it came near an inner edge of the band."""
+    n, m = len(scorer.zh), len(scorer.en)
+    lo = [max(0, int(c) - width) for c in centres]
+    hi = [min(m, int(c) + 1 + width) for c in centres]
+    for i in range(1, n + 1):  # keep the band monotonic so every cell stays reachable
+        lo[i] = max(lo[i], lo[i - 1])
+    for i in range(n - 1, -1, -1):
+        hi[i] = min(hi[i], hi[i + 1])
+    lo[0], hi[n] = 0, m
+    neg = -math.inf
+    score: list[list[float]] = []
+    back: list[list[int]] = []
+    threshold, priors = scorer.options.threshold, scorer.options.priors
+    weights = [((a + b) / 2) ** scorer.options.size_exponent for a, b in BEADS]
+    for i in range(n + 1):
+        row_s = [neg] * (hi[i] - lo[i] + 1)
+        row_b = [-1] * (hi[i] - lo[i] + 1)
+        for j in range(lo[i], hi[i] + 1):
+            if i == 0 and j == 0:
+                row_s[0] = 0.0
+                continue
+            best, arg = neg, -1
+            for k, (a, b) in enumerate(BEADS):
+                pi, pj = i - a, j - b
+                if pi < 0 or pj < 0 or pj < lo[pi] or pj > hi[pi]:
+                    continue
+                prev = score[pi][pj - lo[pi]] if pi < i else row_s[pj - lo[i]]
+                if prev == neg:
+                    continue
+                if a and b:
+                    sim = scorer.similarity(pi, i, pj, j)
+                    value = prev + (sim - threshold) * weights[k] - priors.get((a, b), 0.0)
+                else:
+                    value = prev
+                if value > best:
+                    best, arg = value, k
+            row_s[j - lo[i]] = best
+            row_b[j - lo[i]] = arg
+        score.append(row_s)
+        back.append(row_b)
+        if i > MAX_SPAN:  # rows further back than the longest bead are never read again
+            score[i - MAX_SPAN - 1] = []
+    beads: list[Bead] = []
+    near_edge = False
+    i, j = n, m
+    while i > 0 or j > 0:
+        if (j - lo[i] < 2 and lo[i] > 0) or (hi[i] - j < 2 and hi[i] < m):
+            near_edge = True
+        a, b = BEADS[back[i][j - lo[i]]]
+        sim = scorer.similarity(i - a, i, j - b, j) if a and b else 0.0
+        beads.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), round(min(1.0, max(0.0, sim)), 4)))
+        i, j = i - a, j - b
+    beads.reverse()
+    return beads, near_edge
+
+
+def align_features(
+    zh: Sequence[Features], en: Sequence[Features], options: Options | None = None
+) -> list[Bead]:
+    """Beads covering every zh and en sentence exactly once, in order."""
+    options = options or Options()
+    if not zh or not en:
+        return [Bead((i,), (), 0.0) for i in range(len(zh))] + [Bead((), (j,), 0.0) for j in range(len(en))]
+    scorer = _Scorer(zh, en, options)
+    centres = _centres(zh, en)
+    width = options.band
+    while True:
+        beads, near_edge = _search(scorer, width, centres)
+        if not near_edge or width > max(len(zh), len(en)):
+            return beads
+        width *= 2
