@@ -25,6 +25,7 @@ BEADS: tuple[tuple[int, int], ...] = (
     (1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (1, 5), (1, 0), (0, 1),
 )  # fmt: skip
 MAX_SPAN = 5
+SIZE_MODE = 1
 
 
 def _default_priors() -> dict[tuple[int, int], float]:
@@ -41,8 +42,9 @@ class Options:
     threshold: float = 0.2  # similarity below which two sentences are better left unpaired
     lexical_weight: float = 0.7  # share of the lexical signal in the similarity; the rest is length
     length_sigma: float = 0.4  # spread of log(en chars / expected en chars) for a long true pair
-    length_slack: float = 10.0  # extra variance for short pairs, in expected-English characters
+    length_slack: float = 30.0  # extra variance for short pairs, in expected-English characters
     band: int = 24  # initial half-width of the search band, in sentences
+    null_cost: float = 0.1  # cost of leaving one sentence unpaired (translations rarely drop sentences)
     size_exponent: float = 0.5  # a bead's value grows with (sentences / 2) ** size_exponent
     priors: dict[tuple[int, int], float] = field(default_factory=_default_priors)
 
@@ -69,6 +71,9 @@ class _Scorer:
         self.masks = _Masks(zh, en)
         zc, ec = sum(f.chars for f in zh), sum(f.chars for f in en)
         self.ratio = ec / zc if zc and ec else 1.0
+        # Mean units of a sentence pair, to measure bead size by content rather than by sentence count.
+        self.mean_units = max(1.0, sum(len(f.units) for f in (*zh, *en)) / max(len(zh), len(en)))
+        self.last_size = 1.0
 
     def similarity(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """Similarity in [0, 1] of zh sentences [i0, i1) with en sentences [j0, j1) (both non-empty)."""
@@ -95,6 +100,7 @@ class _Scorer:
         variance = self.options.length_sigma**2 + self.options.length_slack / expected
         length = math.exp(-r * r / (2 * variance))
         w = self.options.lexical_weight
+        self.last_size = (zh_all + en_all) / self.mean_units
         return w * lexical + (1 - w) * length
 
 
@@ -131,6 +137,7 @@ def _search(scorer: _Scorer, width: int, centres: list[float]) -> tuple[list[Bea
     score: list[list[float]] = []
     back: list[list[int]] = []
     threshold, priors = scorer.options.threshold, scorer.options.priors
+    null_cost = scorer.options.null_cost
     weights = [((a + b) / 2) ** scorer.options.size_exponent for a, b in BEADS]
     for i in range(n + 1):
         row_s = [neg] * (hi[i] - lo[i] + 1)
@@ -149,9 +156,10 @@ def _search(scorer: _Scorer, width: int, centres: list[float]) -> tuple[list[Bea
                     continue
                 if a and b:
                     sim = scorer.similarity(pi, i, pj, j)
-                    value = prev + (sim - threshold) * weights[k] - priors.get((a, b), 0.0)
+                    size = weights[k] if SIZE_MODE == 0 else scorer.last_size**scorer.options.size_exponent
+                    value = prev + (sim - threshold) * size - priors.get((a, b), 0.0)
                 else:
-                    value = prev
+                    value = prev - null_cost
                 if value > best:
                     best, arg = value, k
             row_s[j - lo[i]] = best

@@ -90,6 +90,8 @@ def stem(word: str) -> str:
             w = w[:-1]
         elif w.endswith("ied"):
             w = w[:-3] + "y"
+        elif w.endswith("ness") and len(w) > 6:
+            w = w[:-4]
         elif w.endswith("ing") and len(w) > 5:
             w = w[:-3]
         elif w.endswith("ed") and len(w) > 4:
