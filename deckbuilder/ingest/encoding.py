@@ -107,14 +107,25 @@ def read_sample(path: Path) -> bytes:
 def lines(path: Path) -> Iterator[tuple[int, str]]:
     """(line number, line without its newline) for each line of a text file, decoded as it streams."""
     codec = detect(path)
-    number = 0
-    try:
-        with path.open(encoding=codec, newline=None) as fh:
-            for number, line in enumerate(fh, 1):  # noqa: B007 - `number` is reported on a decode error
-                yield number, line.rstrip("\n")
-    except UnicodeDecodeError:
-        message = f"cannot decode the text as {codec}; expected {SUPPORTED}"
-        raise InputError(message, str(path), number + 1) from None
+    message = f"cannot decode the text as {codec}; expected {SUPPORTED}"
+    if codec == "utf-16":  # newlines are two bytes: let the codec find them
+        number = 0
+        try:
+            with path.open(encoding=codec, newline=None) as fh:
+                for number, line in enumerate(fh, 1):  # noqa: B007 - `number` is reported on a decode error
+                    yield number, line.rstrip("\n")
+        except UnicodeDecodeError:
+            raise InputError(message, str(path), number + 1) from None
+        return
+    # In UTF-8, GB18030 and Big5 a newline byte is always a newline, so each line decodes on its own
+    # and a bad byte is reported on its own line.
+    with path.open("rb") as fh:
+        for number, raw in enumerate(fh, 1):
+            try:
+                line = raw.decode(codec)
+            except UnicodeDecodeError:
+                raise InputError(message, str(path), number) from None
+            yield number, line.rstrip("\r\n")
 
 
 def read_text(path: Path) -> str:

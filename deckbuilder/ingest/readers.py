@@ -285,8 +285,8 @@ def _documents(name: str, paras: list[_Para]) -> list[Document]:
             runs[-1].append(p)
         else:
             runs.append([p])
-    single = [len(r) == 1 and _short(r[0]) for r in runs]
-    # A title (or date, or byline) is a single short line next to its single short translation.
+    single = [len(r) == 1 and _short(r[0]) and not _ends_sentence(r[0].text, r[0].zh) for r in runs]
+    # A title (or date, or byline) is a single short line without a full stop, next to its translation.
     n = len(runs)
     title = [single[k] and ((k > 0 and single[k - 1]) or (k + 1 < n and single[k + 1])) for k in range(n)]
     docs: list[dict[bool, list[_Para]]] = [{True: [], False: []}]
@@ -295,7 +295,13 @@ def _documents(name: str, paras: list[_Para]) -> list[Document]:
     for k, run in enumerate(runs):
         lang = run[0].zh
         sides = docs[-1]
-        starts_titles = title[k] and k + 1 < len(runs) and title[k + 1]
+        starts_titles = (
+            title[k]
+            and k + 1 < n
+            and title[k + 1]
+            and not _ends_sentence(run[0].text, lang)
+            and not _ends_sentence(runs[k + 1][0].text, not lang)
+        )
         if starts_titles and body_seen and all(s and _ends_sentence(s[-1].text, z) for z, s in sides.items()):
             docs.append({True: [], False: []})  # titles after finished body text: the next document
             sides = docs[-1]

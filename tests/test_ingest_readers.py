@@ -1,0 +1,259 @@
+"""Readers: sniffing, each pre-aligned format, encodings, interleaved and two-file documents, bad input."""
+
+from __future__ import annotations
+
+import codecs
+import json
+from pathlib import Path
+
+import pytest
+
+from deckbuilder.errors import InputError, OptionError
+from deckbuilder.ingest.readers import read_document, read_pairs, sniff
+
+ZH = ["图书馆早上九点开门。", "学生一次可以借三本书。", "二楼的阅览室很安静。"]
+EN = [
+    "The library opens at nine in the morning.",
+    "Students can borrow three books at a time.",
+    "It is quiet.",
+]
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+# ------------------------------------------------------------------------------------------ pre-aligned
+@pytest.mark.parametrize(
+    ("name", "rows"),
+    [
+        ("two.tsv", [f"{z}\t{e}" for z, e in zip(ZH, EN, strict=True)]),
+        ("swapped.tsv", [f"{e}\t{z}" for z, e in zip(ZH, EN, strict=True)]),
+        (
+            "tatoeba.tsv",
+            [f"{10 + i}\t{z}\t{20 + i}\t{e}" for i, (z, e) in enumerate(zip(ZH, EN, strict=True))],
+        ),
+        (
+            "cmn.txt",
+            [
+                f"{e}\t{z}\tCC-BY 2.0 (France) Attribution: example #{i}"
+                for i, (z, e) in enumerate(zip(ZH, EN, strict=True))
+            ],
+        ),
+    ],
+)
+def test_tsv_layouts(tmp_path: Path, name: str, rows: list[str]) -> None:
+    path = write(tmp_path / name, "\n".join(rows) + "\n")
+    assert sniff(path) == "tsv"
+    pairs = list(read_pairs(path))
+    assert [p.zh for p in pairs] == ZH
+    assert [p.en for p in pairs] == EN
+    assert pairs[1].source == f"{name}:2"
+    assert all(p.score == 1.0 for p in pairs)
+
+
+def test_tsv_header_row_is_skipped(tmp_path: Path) -> None:
+    path = write(tmp_path / "h.tsv", "chinese\tenglish\n" + f"{ZH[0]}\t{EN[0]}\n")
+    assert [p.source for p in read_pairs(path)] == ["h.tsv:2"]
+
+
+def test_csv_with_quoted_commas(tmp_path: Path) -> None:
+    path = write(tmp_path / "p.csv", 'zh,en\n图书馆，九点开门。,"The library opens, at nine."\n')
+    (pair,) = read_pairs(path)
+    assert pair.zh == "图书馆，九点开门。"
+    assert pair.en == "The library opens, at nine."
+
+
+def test_jsonl(tmp_path: Path) -> None:
+    lines = [json.dumps({"zh": z, "en": e}, ensure_ascii=False) for z, e in zip(ZH, EN, strict=True)]
+    path = write(tmp_path / "p.data", "\n".join(lines) + "\n")
+    assert sniff(path) == "jsonl"
+    assert [p.en for p in read_pairs(path)] == EN
+
+
+def test_jsonl_bad_line_names_the_line(tmp_path: Path) -> None:
+    path = write(tmp_path / "p.jsonl", json.dumps({"zh": ZH[0], "en": EN[0]}) + "\n\n{oops\n")
+    with pytest.raises(InputError, match=r"p\.jsonl:3: invalid JSON"):
+        list(read_pairs(path))
+
+
+def test_tmx(tmp_path: Path) -> None:
+    units = "".join(
+        f'<tu><tuv xml:lang="en-US"><seg>{e}</seg></tuv><tuv xml:lang="zh-CN"><seg>{z}</seg></tuv></tu>'
+        for z, e in zip(ZH, EN, strict=True)
+    )
+    head = '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en"/>'
+    text = f"{head}<body>{units}</body></tmx>"
+    path = write(tmp_path / "memory.xml", text)
+    assert sniff(path) == "tmx"
+    pairs = list(read_pairs(path))
+    assert [p.zh for p in pairs] == ZH
+    assert pairs[0].source == "memory.xml:tu1"
+
+
+def test_malformed_tmx(tmp_path: Path) -> None:
+    path = write(tmp_path / "bad.tmx", "<tmx><body><tu>\n<tuv></tmx>")
+    with pytest.raises(InputError, match=r"bad\.tmx:\d+: malformed TMX"):
+        list(read_pairs(path))
+
+
+def test_forced_format_and_unknown_format(tmp_path: Path) -> None:
+    path = write(tmp_path / "pairs.tsv", json.dumps({"zh": ZH[0], "en": EN[0]}) + "\n")
+    assert sniff(path) == "tsv"  # the extension wins when sniffing
+    assert [p.en for p in read_pairs(path, fmt="jsonl")] == [EN[0]]
+    with pytest.raises(OptionError):
+        list(read_pairs(path, fmt="docx"))
+
+
+def test_short_row_names_its_line(tmp_path: Path) -> None:
+    path = write(tmp_path / "p.tsv", f"{ZH[0]}\t{EN[0]}\n{ZH[1]}\n")
+    with pytest.raises(InputError, match=r"p\.tsv:2: expected 2 columns, found 1"):
+        list(read_pairs(path))
+
+
+# -------------------------------------------------------------------------------------------- encodings
+@pytest.mark.parametrize("codec", ["utf-8-sig", "utf-16", "utf-16-be", "gb18030"])
+def test_encodings(tmp_path: Path, codec: str) -> None:
+    text = "\n".join(f"{z}\t{e}" for z, e in zip(ZH, EN, strict=True)) + "\n"
+    data = text.encode(codec)
+    if codec == "utf-16-be":
+        data = codecs.BOM_UTF16_BE + data
+    path = tmp_path / "p.tsv"
+    path.write_bytes(data)
+    assert [p.zh for p in read_pairs(path)] == ZH
+
+
+def test_big5_is_read_and_simplified(tmp_path: Path) -> None:
+    traditional = ["圖書館早上九點開門。", "學生一次可以借三本書。", "這個問題很難。"]
+    text = "\n".join(f"{z}\t{e}" for z, e in zip(traditional, EN, strict=True)) + "\n"
+    path = write(tmp_path / "big5.tsv", text, "big5")
+    pairs = list(read_pairs(path))
+    assert [p.zh_original for p in pairs] == traditional
+    assert pairs[0].zh == "图书馆早上九点开门。"
+    assert pairs[2].zh == "这个问题很难。"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "the file is empty"),
+        (b"  \n\n", "the file is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary file"),
+        (codecs.BOM_UTF32_LE + "图书馆".encode("utf-32-le"), "UTF-32 is not supported"),
+        (
+            "Caf\u00e9 cr\u00e8me br\u00fbl\u00e9e na\u00efve\t\u00e9t\u00e9\n".encode("latin-1") * 3,
+            "cannot decode",
+        ),
+    ],
+)
+def test_bad_bytes(tmp_path: Path, data: bytes, message: str) -> None:
+    path = tmp_path / "bad.tsv"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=message) as info:
+        list(read_pairs(path))
+    assert str(info.value).startswith(str(path))
+    assert "\n" not in str(info.value)
+
+
+def test_undecodable_byte_after_the_sample_names_its_line(tmp_path: Path) -> None:
+    good = f"{ZH[0]}\t{EN[0]}\n" * 3000  # longer than the 64 KiB sniffing sample
+    path = tmp_path / "late.tsv"
+    path.write_bytes(good.encode() + b"\xff\xfe broken\tline\n")
+    with pytest.raises(InputError, match=r"late\.tsv:3001: cannot decode"):
+        list(read_pairs(path))
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        list(read_pairs(tmp_path / "nope.tsv"))
+
+
+def test_english_only_pairs_file(tmp_path: Path) -> None:
+    path = write(tmp_path / "en.tsv", "hello\tworld\nfoo\tbar\n")
+    with pytest.raises(InputError, match="no Chinese text"):
+        list(read_pairs(path))
+
+
+# ------------------------------------------------------------------------------------------- documents
+INTERLEAVED = """\
+A Day at the Library
+
+图书馆的一天
+
+May 4, 2021
+
+2021年5月4日
+
+The library opens at nine in the morning. Students can borrow three books at a time.
+
+The reading room on the
+
+图书馆早上九点开门。学生一次可以借三本书。
+
+二楼的阅览室
+
+second floor is quiet. Many people study there every day.
+
+很安静。每天都有很多人在那里学习。
+"""
+
+
+def test_interleaved_document_rejoins_cut_sentences(tmp_path: Path) -> None:
+    path = write(tmp_path / "day.txt", INTERLEAVED)
+    assert sniff(path) == "text"
+    (doc,) = read_document([path])
+    assert doc.name == "day.txt"
+    assert doc.zh[:2] == ("图书馆的一天", "2021年5月4日")
+    assert doc.en[:2] == ("A Day at the Library", "May 4, 2021")
+    assert doc.zh[2:] == (
+        "图书馆早上九点开门。学生一次可以借三本书。",
+        "二楼的阅览室很安静。每天都有很多人在那里学习。",
+    )
+    assert doc.en[3] == "The reading room on the second floor is quiet. Many people study there every day."
+    assert doc.zh_lines[3] == 15
+
+
+def test_several_documents_in_one_file(tmp_path: Path) -> None:
+    second = INTERLEAVED.replace("A Day at the Library", "Another Day").replace("图书馆的一天", "又一天")
+    path = write(tmp_path / "two.txt", INTERLEAVED + "\n" + second)
+    docs = read_document([path])
+    assert len(docs) == 2
+    assert docs[1].en[0] == "Another Day"
+    assert docs[1].zh[0] == "又一天"
+    assert len(docs[0].zh) == len(docs[1].zh) == 4
+
+
+def test_hard_wrapped_lines_are_joined(tmp_path: Path) -> None:
+    en = "The reading room upstairs is quiet, and many people\nstudy there every day.\n\nIt shuts late.\n"
+    zh = "二楼的阅览室很安静，每天都有很多人在那里学习\n和读书。\n\n它关门很晚。\n"
+    docs = read_document([write(tmp_path / "en.txt", en), write(tmp_path / "zh.txt", zh)])
+    (doc,) = docs
+    assert doc.name == "zh.txt"
+    assert doc.en == (
+        "The reading room upstairs is quiet, and many people study there every day.",
+        "It shuts late.",
+    )
+    assert doc.zh == ("二楼的阅览室很安静，每天都有很多人在那里学习和读书。", "它关门很晚。")
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        ({"a.txt": "Only English here.\n\nAnd more English.\n"}, "no Chinese text"),
+        ({"a.txt": "只有中文。\n\n还是中文。\n"}, "no English text"),
+        ({"a.txt": "Only English.\n", "b.txt": "More English.\n"}, "no Chinese text"),
+        ({"a.txt": "中文。\n", "b.txt": "还是中文。\n"}, "both files look Chinese"),
+        ({"a.txt": "\n\n"}, "the file is empty"),
+    ],
+)
+def test_bad_documents(tmp_path: Path, files: dict[str, str], message: str) -> None:
+    paths = [write(tmp_path / name, text) for name, text in files.items()]
+    with pytest.raises(InputError, match=message):
+        read_document(paths)
+
+
+def test_pre_aligned_file_is_not_a_document(tmp_path: Path) -> None:
+    path = write(tmp_path / "p.tsv", f"{ZH[0]}\t{EN[0]}\n")
+    with pytest.raises(InputError, match="pre-aligned tsv"):
+        read_document([path])
