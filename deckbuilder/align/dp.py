@@ -2,8 +2,9 @@
 
 Each candidate bead (up to four sentences on a side) is scored as one unit: the share of its words that find a
 dictionary translation on the other side (pooled over both sides) blended with how well its lengths agree.
-A bead adds ``(similarity − threshold) × sentences / 2`` to the path, so merging sentences pays only when it
-raises their similarity, and leaving a sentence unpaired (value 0) pays only when every pairing is poor.
+A bead adds ``(similarity − threshold) × √size`` to the path (size: its word units relative to a mean pair),
+so merging pays only when it keeps similarity up; the weakest sentence's own coverage is part of the
+similarity, so an unrelated sentence is not swallowed by a neighbour; an unpaired sentence costs a little.
 
 The band follows the diagonal implied by cumulative character counts; when the best path touches the band's
 edge the band is doubled and the search repeated, so time and memory stay linear in the document's length.
@@ -25,7 +26,6 @@ BEADS: tuple[tuple[int, int], ...] = (
     (1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (1, 5), (1, 0), (0, 1),
 )  # fmt: skip
 MAX_SPAN = 5
-SIZE_MODE = 1
 
 
 def _default_priors() -> dict[tuple[int, int], float]:
@@ -44,8 +44,9 @@ class Options:
     length_sigma: float = 0.4  # spread of log(en chars / expected en chars) for a long true pair
     length_slack: float = 30.0  # extra variance for short pairs, in expected-English characters
     band: int = 24  # initial half-width of the search band, in sentences
+    sentence_weight: float = 0.3  # share of the weakest sentence's coverage in the lexical signal
     null_cost: float = 0.1  # cost of leaving one sentence unpaired (translations rarely drop sentences)
-    size_exponent: float = 0.5  # a bead's value grows with (sentences / 2) ** size_exponent
+    size_exponent: float = 0.5  # a bead's value grows with (its word units / a pair's mean) ** size_exponent
     priors: dict[tuple[int, int], float] = field(default_factory=_default_priors)
 
 
@@ -80,21 +81,28 @@ class _Scorer:
         get = self.masks.get
         zh_hit = zh_all = en_hit = en_all = 0
         lz = le = 0
+        covers = []  # per-sentence coverage: an unrelated sentence merged into a bead shows up here
         for i in range(i0, i1):
             acc = 0
             for j in range(j0, j1):
                 acc |= get(i, j)[0]
-            zh_hit += acc.bit_count()
-            zh_all += len(self.zh[i].units)
+            hit, units = acc.bit_count(), len(self.zh[i].units)
+            zh_hit += hit
+            zh_all += units
+            covers.append((hit + 0.5) / (units + 1))
             lz += self.zh[i].chars
         for j in range(j0, j1):
             acc = 0
             for i in range(i0, i1):
                 acc |= get(i, j)[1]
-            en_hit += acc.bit_count()
-            en_all += len(self.en[j].units)
+            hit, units = acc.bit_count(), len(self.en[j].units)
+            en_hit += hit
+            en_all += units
+            covers.append((hit + 0.5) / (units + 1))
             le += self.en[j].chars
-        lexical = (zh_hit + en_hit) / (zh_all + en_all + 1)
+        pooled = (zh_hit + en_hit) / (zh_all + en_all + 1)
+        mu = self.options.sentence_weight
+        lexical = (1 - mu) * pooled + mu * min(covers)
         expected = self.ratio * (lz + 3)
         r = math.log((le + 3 * self.ratio) / expected)
         variance = self.options.length_sigma**2 + self.options.length_slack / expected
@@ -138,7 +146,7 @@ def _search(scorer: _Scorer, width: int, centres: list[float]) -> tuple[list[Bea
     back: list[list[int]] = []
     threshold, priors = scorer.options.threshold, scorer.options.priors
     null_cost = scorer.options.null_cost
-    weights = [((a + b) / 2) ** scorer.options.size_exponent for a, b in BEADS]
+    exponent = scorer.options.size_exponent
     for i in range(n + 1):
         row_s = [neg] * (hi[i] - lo[i] + 1)
         row_b = [-1] * (hi[i] - lo[i] + 1)
@@ -156,7 +164,7 @@ def _search(scorer: _Scorer, width: int, centres: list[float]) -> tuple[list[Bea
                     continue
                 if a and b:
                     sim = scorer.similarity(pi, i, pj, j)
-                    size = weights[k] if SIZE_MODE == 0 else scorer.last_size**scorer.options.size_exponent
+                    size = scorer.last_size**exponent
                     value = prev + (sim - threshold) * size - priors.get((a, b), 0.0)
                 else:
                     value = prev - null_cost

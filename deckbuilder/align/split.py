@@ -57,8 +57,9 @@ def split_zh(text: str) -> list[str]:
         j = i + 1
         while j < n and text[j] in _ZH_END:
             j += 1
-        if text[i] in "!?" and j < n and text[j].isascii() and not text[j].isspace():
-            i = j  # ASCII !? inside Latin text ("Yahoo!" in a Chinese sentence)
+        latin_word = text[i] in "!?" and i > 0 and text[i - 1].isascii() and text[i - 1].isalnum()
+        if latin_word and j < n and not text[j].isspace() and text[j] not in _CLOSERS:
+            i = j  # ASCII !? ending a Latin word inside the sentence ("Yahoo!公司")
             continue
         end = j  # swallow spaces and closers that belong to this sentence
         k = j

@@ -273,8 +273,16 @@ def _paragraphs(lines: Iterator[tuple[int, str]]) -> list[_Para]:
     return paras
 
 
-def _short(p: _Para) -> bool:
-    return len(p.text) < (60 if p.zh else 200)
+_INNER_END = {True: re.compile(r"[。！？!?]."), False: re.compile(r"[.!?][”’\"')]*\s+[A-Z“\"]")}
+
+
+def _title_like(p: _Para) -> bool:
+    """Short, one phrase, no full stop: a title, date or byline (`Beijing, November 30, 2020`)."""
+    return (
+        len(p.text) < (60 if p.zh else 200)
+        and not _ends_sentence(p.text, p.zh)
+        and not _INNER_END[p.zh].search(p.text)
+    )
 
 
 def _documents(name: str, paras: list[_Para]) -> list[Document]:
@@ -285,7 +293,7 @@ def _documents(name: str, paras: list[_Para]) -> list[Document]:
             runs[-1].append(p)
         else:
             runs.append([p])
-    single = [len(r) == 1 and _short(r[0]) and not _ends_sentence(r[0].text, r[0].zh) for r in runs]
+    single = [len(r) == 1 and _title_like(r[0]) for r in runs]
     # A title (or date, or byline) is a single short line without a full stop, next to its translation.
     n = len(runs)
     title = [single[k] and ((k > 0 and single[k - 1]) or (k + 1 < n and single[k + 1])) for k in range(n)]

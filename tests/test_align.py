@@ -1,0 +1,176 @@
+"""Splitters, lexical features and the aligner's invariants, on small texts written for these tests."""
+
+from __future__ import annotations
+
+import doctest
+from pathlib import Path
+
+import pytest
+
+from deckbuilder.align import align, align_sentences, dp, lexical, split, split_en, split_zh
+from deckbuilder.ingest.readers import read_document
+from deckbuilder.models import Bead, Document
+
+
+@pytest.mark.parametrize("module", [split, lexical])
+def test_docstring_examples(module: object) -> None:
+    assert doctest.testmod(module).failed == 0  # type: ignore[arg-type]
+
+
+# -------------------------------------------------------------------------------------------- splitters
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我们走吧。他来了！真的吗？", ["我们走吧。", "他来了！", "真的吗？"]),
+        ("他说：“我们走吧。”然后走了。", ["他说：“我们走吧。”", "然后走了。"]),
+        ("“快走！”，他喊道。", ["“快走！”，他喊道。"]),
+        ("许多“中国声音 ” 。下一句。", ["许多“中国声音 ” 。", "下一句。"]),
+        ("他指出 ： “ 要有制度 。 ” 好的。", ["他指出 ： “ 要有制度 。 ”", "好的。"]),
+        ("（这是括号里的话。）后面的话。", ["（这是括号里的话。）", "后面的话。"]),
+        ("价格是3.5元，不贵。", ["价格是3.5元，不贵。"]),
+        ("等一下……好吧。", ["等一下……好吧。"]),
+        ("雅虎Yahoo!公司成立了。", ["雅虎Yahoo!公司成立了。"]),
+        ("没有句号的标题", ["没有句号的标题"]),
+        ("", []),
+    ],
+)
+def test_split_zh(text: str, expected: list[str]) -> None:
+    assert split_zh(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr. Li met Dr. Wang. They talked.", ["Mr. Li met Dr. Wang.", "They talked."]),
+        ("The U.S. economy grew. It was fast.", ["The U.S. economy grew.", "It was fast."]),
+        ("He lives in the U.S. He likes it.", ["He lives in the U.S.", "He likes it."]),
+        ("Item No. 1 is here. No. 2 is not.", ["Item No. 1 is here.", "No. 2 is not."]),
+        ("Fruit, e.g. apples, is good. Eat it.", ["Fruit, e.g. apples, is good.", "Eat it."]),
+        ("It rose 3.5 percent. Then it fell.", ["It rose 3.5 percent.", "Then it fell."]),
+        ("J. K. Rowling wrote it. She is British.", ["J. K. Rowling wrote it.", "She is British."]),
+        ("Wait... what happened? Nothing... Really.", ["Wait... what happened?", "Nothing...", "Really."]),
+        ('He said, "We are ready." Then he left.', ['He said, "We are ready."', "Then he left."]),
+        ("She asked “Why?” He smiled.", ["She asked “Why?”", "He smiled."]),
+        ('"Go." "Now?" she said.', ['"Go."', '"Now?" she said.']),
+        ("(This is an aside.) Back to the point.", ["(This is an aside.)", "Back to the point."]),
+        ("We met at 3 p.m. yesterday.", ["We met at 3 p.m. yesterday."]),
+        ("In 2012. The year of change.", ["In 2012.", "The year of change."]),
+        ("No full stop at the end", ["No full stop at the end"]),
+    ],
+)
+def test_split_en(text: str, expected: list[str]) -> None:
+    assert split_en(text) == expected
+
+
+# --------------------------------------------------------------------------------------------- lexical
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("十九", "19"), ("五千", "5000"), ("第十八", "18"), ("两万三千", "23000"), ("人民", None)],
+)
+def test_zh_number(text: str, value: str | None) -> None:
+    assert lexical.zh_number(text) == value
+
+
+def test_features_match_translations_numbers_and_latin() -> None:
+    zh = lexical.zh_features("图书馆在2021年开放了SCO展览。")
+    en = lexical.en_features("The library opened an SCO exhibition in 2021.")
+    zmask, emask = lexical.match(lexical.zh_index(zh), en)
+    assert zmask.bit_count() >= 4  # 图书馆 开放 展览 2021 SCO
+    assert emask.bit_count() >= 4
+    assert lexical.en_keys("November") >= {"11"}
+    assert lexical.en_keys("the") == frozenset()
+
+
+# --------------------------------------------------------------------------------------------- aligner
+ZH = [
+    "图书馆早上九点开门。",
+    "学生一次可以借三本书。",
+    "去年，市政府在河边建了一座新图书馆，里面有一个很大的儿童区。",
+    "父母常常在周末带孩子去那里。",
+    "孩子们喜欢在那里看画书。",
+    "图书馆晚上十点关门。",
+]
+EN = [
+    "The library opens at nine in the morning.",
+    "Students can borrow three books at a time.",
+    "Last year the city built a new library by the river.",
+    "It has a large children's section.",
+    "Parents often take their children there at weekends.",
+    "The children love reading picture books there.",
+    "The library closes at ten in the evening.",
+]
+
+
+def check_invariants(beads: list[Bead], n_zh: int, n_en: int) -> None:
+    zh = [i for b in beads for i in b.zh]
+    en = [j for b in beads for j in b.en]
+    assert zh == list(range(n_zh))  # every sentence exactly once, in order
+    assert en == list(range(n_en))
+    for b in beads:
+        assert 0.0 <= b.score <= 1.0
+        assert b.zh or b.en
+        if not (b.zh and b.en):
+            assert b.score == 0.0
+
+
+def test_align_finds_the_one_to_two_bead() -> None:
+    beads = align_sentences(ZH, EN)
+    check_invariants(beads, len(ZH), len(EN))
+    assert [(b.zh, b.en) for b in beads] == [
+        ((0,), (0,)),
+        ((1,), (1,)),
+        ((2,), (2, 3)),
+        ((3,), (4,)),
+        ((4,), (5,)),
+        ((5,), (6,)),
+    ]
+    assert all(b.score > 0.4 for b in beads)
+
+
+def test_an_untranslated_sentence_stays_unpaired() -> None:
+    en = [*EN[:5], "This sentence about volcanoes and submarines has no counterpart whatsoever.", *EN[5:]]
+    beads = align_sentences(ZH, en)
+    check_invariants(beads, len(ZH), len(en))
+    assert Bead((), (5,), 0.0) in beads
+
+
+@pytest.mark.parametrize(("zh", "en"), [([], EN), (ZH, []), ([], [])])
+def test_empty_side(zh: list[str], en: list[str]) -> None:
+    beads = align_sentences(zh, en)
+    check_invariants(beads, len(zh), len(en))
+
+
+def test_long_document_stays_in_band_and_correct() -> None:
+    zh, en = ZH * 12, EN * 12
+    beads = align_sentences(zh, en, dp.Options(band=3))  # a narrow band must widen or follow the diagonal
+    check_invariants(beads, len(zh), len(en))
+    assert sum(len(b.zh) == 1 and len(b.en) == 2 for b in beads) == 12
+
+
+def test_align_document_to_pairs(tmp_path: Path) -> None:
+    traditional = "圖書館早上九點開門。學生一次可以借三本書。"
+    doc = Document("lib.txt", zh=(traditional,), en=(" ".join(EN[:2]),), zh_lines=(7,), en_lines=(5,))
+    pairs = align(doc)
+    assert [p.zh for p in pairs] == ZH[:2]
+    assert pairs[0].zh_original == "圖書館早上九點開門。"
+    assert pairs[1].en == EN[1]
+    assert pairs[0].source == "lib.txt:7"
+
+
+def test_interleaved_file_end_to_end(tmp_path: Path) -> None:
+    # Blocks cut mid-sentence: "...built a new" | "library by the river." and "在河边" | "建了…".
+    text = (
+        "Libraries\n\n图书馆\n\n"
+        f"{EN[0]} {EN[1]} Last year the city built a new\n\n"
+        f"{ZH[0]}{ZH[1]}去年，市政府在河边\n\n"
+        f"library by the river. {' '.join(EN[3:])}\n\n"
+        f"建了一座新图书馆，里面有一个很大的儿童区。{''.join(ZH[3:])}\n"
+    )
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    (doc,) = read_document([path])
+    pairs = align(doc)
+    assert pairs[0].zh == "图书馆" and pairs[0].en == "Libraries"
+    assert [p.zh for p in pairs[1:]] == ZH
+    assert pairs[3].en == f"{EN[2]} {EN[3]}"
+    assert pairs[3].source == "doc.txt:7"
