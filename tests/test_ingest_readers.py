@@ -224,17 +224,41 @@ def test_several_documents_in_one_file(tmp_path: Path) -> None:
     assert len(docs[0].zh) == len(docs[1].zh) == 4
 
 
+EN_WRAPPED = """\
+The library opens at nine in the morning, and students can
+borrow three books at a time. The reading room upstairs is
+quiet, and many people study there every day.
+
+Last year the city built a new library by the river. It has
+a large children's section, and parents often take their
+children there at weekends.
+"""
+ZH_WRAPPED = """\
+图书馆早上九点开门，学生一次可以借三
+本书。楼上的阅览室很安静，每天都有很
+多人在那里学习。
+
+去年，市政府在河边建了一座新图书馆。
+里面有一个很大的儿童区，父母常常在周
+末带孩子去那里。
+"""
+
+
 def test_hard_wrapped_lines_are_joined(tmp_path: Path) -> None:
-    en = "The reading room upstairs is quiet, and many people\nstudy there every day.\n\nIt shuts late.\n"
-    zh = "二楼的阅览室很安静，每天都有很多人在那里学习\n和读书。\n\n它关门很晚。\n"
-    docs = read_document([write(tmp_path / "en.txt", en), write(tmp_path / "zh.txt", zh)])
-    (doc,) = docs
+    (doc,) = read_document([write(tmp_path / "en.txt", EN_WRAPPED), write(tmp_path / "zh.txt", ZH_WRAPPED)])
     assert doc.name == "zh.txt"
-    assert doc.en == (
-        "The reading room upstairs is quiet, and many people study there every day.",
-        "It shuts late.",
-    )
-    assert doc.zh == ("二楼的阅览室很安静，每天都有很多人在那里学习和读书。", "它关门很晚。")
+    assert doc.en[0] == " ".join(EN_WRAPPED.split("\n\n")[0].split("\n"))
+    assert doc.zh[0] == "".join(ZH_WRAPPED.split("\n\n")[0].split("\n"))
+    assert "".join(doc.zh) == "".join(ZH_WRAPPED.split())
+    assert all(p.endswith(("。", ".")) for p in doc.zh + doc.en)  # no paragraph ends mid-sentence
+    assert doc.zh_lines[:2] == (1, 5)
+
+
+def test_one_sentence_per_line_files_keep_their_lines(tmp_path: Path) -> None:
+    zh = "图书馆的一天\n早上九点开门。\n学生可以借三本书。\n阅览室很安静\n很多人在那里学习。\n"
+    en = "A Day at the Library\nIt opens at nine.\nStudents can borrow books.\nIt is quiet\nMany study.\n"
+    (doc,) = read_document([write(tmp_path / "zh.txt", zh), write(tmp_path / "en.txt", en)])
+    assert len(doc.zh) == len(doc.en) == 5
 
 
 @pytest.mark.parametrize(

@@ -243,30 +243,51 @@ def _ends_sentence(text: str, zh: bool) -> bool:
     return False
 
 
-def _continues(prev: str, nxt: str, zh: bool) -> bool:
-    """Whether a hard-wrapped line `prev` continues on the next line `nxt` of the same paragraph."""
+def _continues(prev: str, nxt: str, zh: bool, width: int) -> bool:
+    """Whether line `prev` continues on the next line `nxt` of the same paragraph (a hard-wrapped text)."""
     if _ends_sentence(prev, zh):
         return False
     if not zh and nxt[:1].islower():
         return True
-    return len(prev) >= (20 if zh else 50)  # a short unterminated line is a title
+    return width > 0 and len(prev) >= 0.7 * width  # a short unterminated line is a title
+
+
+def _wrap_width(texts: list[str], zh: bool) -> int:
+    """The width lines of one language are wrapped at (0 when they are not): short, often mid-sentence."""
+    if len(texts) < 5:
+        return 0
+    lengths = sorted(len(t) for t in texts)
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    open_ended = sum(not _ends_sentence(t, zh) for t in texts)
+    narrow = (15 if zh else 40) <= width <= (60 if zh else 100)
+    return width if narrow and open_ended >= 0.3 * len(texts) else 0
 
 
 def _paragraphs(lines: Iterator[tuple[int, str]]) -> list[_Para]:
-    """Non-empty lines → paragraphs, each tagged with its language; hard-wrapped lines are rejoined."""
-    paras: list[_Para] = []
-    blank = True
+    """Non-empty lines → paragraphs, each tagged with its language; hard-wrapped lines are rejoined.
+
+    Lines are only joined without a blank line between them: when an English line goes on in lower case,
+    or when the file's lines of that language look wrapped at a fixed width.
+    """
+    tagged: list[tuple[int, str, bool]] = []
     for number, raw in lines:
         text = raw.strip().lstrip("\ufeff").strip()
         if not text:
-            blank = True
+            tagged.append((number, "", False))
             continue
         has_words = bool(_CJK.search(text) or _LATIN.search(text))
-        zh = is_chinese(text) if has_words else (paras[-1].zh if paras else False)
+        last = next((z for _, t, z in reversed(tagged) if t), False)
+        tagged.append((number, text, is_chinese(text) if has_words else last))
+    width = {z: _wrap_width([t for _, t, lang in tagged if t and lang == z], z) for z in (True, False)}
+    paras: list[_Para] = []
+    blank = True
+    for number, text, zh in tagged:
+        if not text:
+            blank = True
+            continue
         prev = paras[-1] if paras else None
-        if prev is not None and not blank and prev.zh == zh and _continues(prev.text, text, zh):
-            sep = "" if zh else " "
-            paras[-1] = _Para(prev.text + sep + text, prev.line, zh)
+        if prev is not None and not blank and prev.zh == zh and _continues(prev.text, text, zh, width[zh]):
+            paras[-1] = _Para(prev.text + ("" if zh else " ") + text, prev.line, zh)
         else:
             paras.append(_Para(text, number, zh))
         blank = False
@@ -380,3 +401,36 @@ def read_document(paths: Sequence[Path], fmt: str | None = None) -> list[Documen
             en_lines=tuple(p.line for p in en_paras),
         )
     ]
+
+
+def _language(path: Path) -> str:
+    """``zh``, ``en`` or ``both``: what a plain-text file holds, judged by its paragraphs."""
+    paras = _paragraphs(encoding.lines(path))
+    if not paras:
+        raise InputError("the file is empty", str(path))
+    share = sum(p.zh for p in paras) / len(paras)
+    return "zh" if share > 0.9 else "en" if share < 0.1 else "both"
+
+
+def read_inputs(paths: Sequence[Path], fmt: str | None = None) -> Iterator[Pair | Document]:
+    """Every input in order: pre-aligned files as Pairs, plain text as Documents still to align.
+
+    A plain-text file holding both languages is one interleaved document (or several); files holding one
+    language are paired in order of appearance, the first Chinese file with the first English one.
+    """
+    waiting: dict[str, list[Path]] = {"zh": [], "en": []}
+    for path in (Path(p) for p in paths):
+        found = _check_format(fmt, path)
+        if found in PAIR_FORMATS:
+            yield from read_pairs(path, found)
+            continue
+        lang = _language(path)
+        if lang == "both":
+            yield from read_document([path], "text")
+            continue
+        waiting[lang].append(path)
+        if waiting["zh"] and waiting["en"]:
+            yield from read_document([waiting["zh"].pop(0), waiting["en"].pop(0)], "text")
+    for lang, other in (("zh", "English"), ("en", "Chinese")):
+        if waiting[lang]:
+            raise InputError(f"no {other} file to pair with this one-language file", str(waiting[lang][0]))
