@@ -45,6 +45,12 @@ def main_options(
     """Turn bilingual Chinese-English text into Anki decks for Mandarin learners."""
 
 
+_INPUT_HELP = (
+    "Bilingual files: interleaved English/Chinese text, a Chinese and an English text file, or "
+    "pre-aligned TSV/CSV/JSONL/TMX (format sniffed; see --input-format)."
+)
+
+
 @app.command()
 def make(
     level: Annotated[
@@ -57,6 +63,10 @@ def make(
             rich_help_panel="Selection",
         ),
     ],
+    inputs: Annotated[
+        list[Path] | None,
+        typer.Argument(help=_INPUT_HELP + " Default: the built-in corpora.", show_default=False),
+    ] = None,
     standard: Annotated[
         str,
         typer.Option(
@@ -206,11 +216,35 @@ def make(
             rich_help_panel="Cards",
         ),
     ] = None,
+    with_builtin: Annotated[
+        bool,
+        typer.Option(
+            "--with-builtin", help="Add the built-in corpora to the input files.", rich_help_panel="Input"
+        ),
+    ] = False,
+    min_score: Annotated[
+        float,
+        typer.Option(
+            "--min-score",
+            min=0.0,
+            max=1.0,
+            help="Aligned pairs with a lower confidence never become cards.",
+            rich_help_panel="Input",
+        ),
+    ] = 0.4,
+    input_format: Annotated[
+        str | None,
+        typer.Option(
+            "--input-format",
+            help="Read every input as: text, tsv, csv, jsonl or tmx (default: sniffed per file).",
+            rich_help_panel="Input",
+        ),
+    ] = None,
 ) -> None:
     """Build an Anki deck that teaches every word of a level, one readable sentence at a time.
 
     Each sentence brings exactly one new word (i+1); cards come in study order, most frequent word first.
-    With no input files, sentences come from the built-in corpora.
+    With no input files, sentences come from the built-in corpora; bilingual documents are aligned first.
     """
     from deckbuilder import grade, ingest, pipeline
     from deckbuilder.errors import DeckbuilderError, OptionError
@@ -263,6 +297,10 @@ def make(
         pinyin_style=pinyin_style,
         cards=kinds,
         tags=tuple(tag or ()),
+        inputs=tuple(inputs or ()),
+        input_format=_input_format(input_format),
+        with_builtin=with_builtin,
+        min_score=min_score,
     )
     try:
         with _progress() as progress:
@@ -283,6 +321,88 @@ def make(
     typer.echo(f"Output:       {report.output}")
     if report.missing_file:
         typer.echo(f"Missing:      {report.missing_file}")
+    typer.echo(f"Time:         {report.seconds:.1f} s")
+
+
+def _input_format(value: str | None) -> str | None:
+    from deckbuilder.ingest.readers import FORMATS
+
+    if value is not None and value not in FORMATS:
+        raise typer.BadParameter(f"valid values: {', '.join(FORMATS)}", param_hint="'--input-format'")
+    return value
+
+
+@app.command()
+def align(
+    inputs: Annotated[list[Path], typer.Argument(help=_INPUT_HELP, show_default=False)],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="Pairs file to write.", dir_okay=False, rich_help_panel="Output"),
+    ],
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="[bold]tsv[/bold] (zh, en, score) or [bold]jsonl[/bold] (zh, en, score, source).",
+            rich_help_panel="Output",
+        ),
+    ] = "tsv",
+    review: Annotated[
+        Path | None,
+        typer.Option(
+            "--review",
+            help="Also write the low-confidence pairs and unpaired sentences here, for a person to check.",
+            dir_okay=False,
+            rich_help_panel="Output",
+        ),
+    ] = None,
+    min_score: Annotated[
+        float,
+        typer.Option(
+            "--min-score",
+            min=0.0,
+            max=1.0,
+            help="Pairs with a lower confidence go to the review list instead of the output.",
+            rich_help_panel="Output",
+        ),
+    ] = 0.4,
+    input_format: Annotated[
+        str | None,
+        typer.Option(
+            "--input-format",
+            help="Read every input as: text, tsv, csv, jsonl or tmx (default: sniffed per file).",
+            rich_help_panel="Input",
+        ),
+    ] = None,
+) -> None:
+    """Align bilingual documents sentence by sentence and write the pairs with a confidence score.
+
+    Give one interleaved English/Chinese file, or a Chinese and an English file; blocks cut mid-sentence are
+    rejoined. Pre-aligned files pass through. The Chinese text is written as read.
+    """
+    from deckbuilder import pipeline
+    from deckbuilder.errors import DeckbuilderError
+
+    if output_format not in pipeline.OUTPUT_FORMATS:
+        raise typer.BadParameter("valid values: tsv, jsonl", param_hint="'--format'")
+    options = pipeline.AlignOptions(
+        inputs=tuple(inputs),
+        output=output,
+        output_format=output_format,
+        review=review,
+        min_score=min_score,
+        input_format=_input_format(input_format),
+    )
+    try:
+        report = pipeline.align_files(options)
+    except DeckbuilderError as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(f"Documents:    {report.documents:,} aligned")
+    typer.echo(f"Pairs:        {report.pairs:,} written to {report.output}")
+    typer.echo(f"Low score:    {report.low:,} under {min_score:g}")
+    typer.echo(f"Unpaired:     {report.unpaired:,} sentences")
+    if report.review:
+        typer.echo(f"Review:       {report.review}")
     typer.echo(f"Time:         {report.seconds:.1f} s")
 
 

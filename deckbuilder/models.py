@@ -164,3 +164,16 @@ class Bead:
     zh: tuple[int, ...]
     en: tuple[int, ...]
     score: float
+
+
+@dataclass(frozen=True, slots=True)
+class AlignReport:
+    """What `deckbuild align` did, for the CLI to print."""
+
+    documents: int
+    pairs: int  # written to the output
+    low: int  # paired but under the minimum score (listed for review)
+    unpaired: int  # sentences left without a counterpart (listed for review)
+    output: str
+    review: str
+    seconds: float

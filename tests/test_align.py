@@ -174,3 +174,90 @@ def test_interleaved_file_end_to_end(tmp_path: Path) -> None:
     assert [p.zh for p in pairs[1:]] == ZH
     assert pairs[3].en == f"{EN[2]} {EN[3]}"
     assert pairs[3].source == "doc.txt:7"
+
+
+# ---------------------------------------------------------------------------------------- command line
+def _interleaved(tmp_path: Path) -> Path:
+    path = tmp_path / "library.txt"
+    path.write_text("Libraries\n\n图书馆\n\n" + " ".join(EN) + "\n\n" + "".join(ZH) + "\n", encoding="utf-8")
+    return path
+
+
+def test_cli_align_writes_pairs_and_review(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from deckbuilder.cli import app
+
+    out, review = tmp_path / "pairs.tsv", tmp_path / "review.tsv"
+    args = [
+        "align",
+        str(_interleaved(tmp_path)),
+        "-o",
+        str(out),
+        "--review",
+        str(review),
+        "--min-score",
+        "0.99",
+    ]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    assert "Documents:    1 aligned" in result.stdout
+    assert out.read_text(encoding="utf-8") == ""  # nothing reaches 0.99
+    rows = review.read_text(encoding="utf-8").splitlines()
+    assert rows[0] == "source\tproblem\tscore\tzh\ten"
+    assert rows[1].startswith("library.txt:3\tlow\t") and rows[1].endswith("图书馆\tLibraries")
+
+    result = CliRunner().invoke(
+        app, ["align", str(_interleaved(tmp_path)), "-o", str(out), "--format", "jsonl"]
+    )
+    assert result.exit_code == 0, result.stderr
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert (
+        len(lines) == 7 and '"zh": "去年，市政府在河边建了一座新图书馆，里面有一个很大的儿童区。"' in lines[3]
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "the file is empty"),
+        (b"\x00\x01\x02binary", "binary file"),
+        (b"English only.\n", "no Chinese file"),
+    ],
+)
+def test_cli_align_bad_input_is_one_line_and_exit_1(tmp_path: Path, content: bytes, message: str) -> None:
+    from typer.testing import CliRunner
+
+    from deckbuilder.cli import app
+
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    result = CliRunner().invoke(app, ["align", str(bad), "-o", str(tmp_path / "out.tsv")])
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("deckbuild: error:") and message in lines[0]
+    assert result.stdout == ""
+    assert not (tmp_path / "out.tsv").exists()
+
+
+def test_cli_align_usage_errors_exit_2(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from deckbuilder.cli import app
+
+    src = str(_interleaved(tmp_path))
+    for extra in (["--format", "xml"], ["--input-format", "docx"], ["--min-score", "2"]):
+        result = CliRunner().invoke(app, ["align", src, "-o", str(tmp_path / "o.tsv"), *extra])
+        assert result.exit_code == 2, extra
+
+
+def test_cli_make_from_a_bilingual_file(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from deckbuilder.cli import app
+
+    out = tmp_path / "deck.apkg"
+    result = CliRunner().invoke(app, ["make", "--level", "hsk2", str(_interleaved(tmp_path)), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert "Pairs read:   7" in result.stdout
+    assert out.is_file()
