@@ -75,8 +75,8 @@ _ZH_NUMBER = re.compile(r"^第?([零〇一二两三四五六七八九十百千�
 def stem(word: str) -> str:
     """A crude English stem: lower case, inflection stripped, cut to 6 letters (development ~ develop).
 
-    >>> [stem(w) for w in ("Contributions", "developing", "development", "studies", "held")]
-    ['contri', 'develo', 'develo', 'study', 'held']
+    >>> [stem(w) for w in ("Contributions", "developing", "development", "studies", "held", "smiled")]
+    ['contri', 'develo', 'develo', 'study', 'held', 'smil']
     """
     w = word.lower()
     if w.endswith("'s"):
@@ -98,6 +98,8 @@ def stem(word: str) -> str:
             w = w[:-2]
         if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
             w = w[:-1]  # running → runn → run
+    if len(w) > 3 and w.endswith("e") and not w.endswith("ee"):
+        w = w[:-1]  # smile ~ smiled ~ smiling
     return w[:6]
 
 
@@ -223,6 +225,8 @@ def zh_features(sentence: str) -> Features:
             if keys:
                 units.append(keys)
             continue
+        if 2 <= len(token) <= 4:
+            units.append(_name_keys(token))  # an unknown word is often a name: match its romanisation
         for part in _split_unknown(token):
             part_keys = zh_word_keys(part)
             if part_keys:
@@ -230,9 +234,34 @@ def zh_features(sentence: str) -> Features:
     return Features(len("".join(sentence.split())), tuple(units))
 
 
+@cache
+def _pinyin():  # type: ignore[no-untyped-def]
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin
+
+
+def _name_keys(word: str) -> frozenset[str]:
+    """Romanised keys of a possible name: ``崔天凯`` → ``py:cuitiankai`` and the given name ``py:tiankai``."""
+    syllables = [s.replace("v", "u") for s in _pinyin()(word)]
+    return frozenset({"py:" + "".join(syllables), "py:" + "".join(syllables[1:])})
+
+
 def en_features(sentence: str) -> Features:
-    """Features of an English sentence."""
-    units = [k for k in (en_keys(t) for t in _EN_TOKEN.findall(sentence)) if k]
+    """Features of an English sentence; capitalised words also get romanised-name keys (``Cui Tiankai``)."""
+    tokens = _EN_TOKEN.findall(sentence)
+    units = []
+    for k, token in enumerate(tokens):
+        keys = en_keys(token)
+        if token[0].isupper() and token.isalpha():
+            name = [token.lower()]
+            for nxt in tokens[k + 1 : k + 3]:
+                if not (nxt[0].isupper() and nxt.isalpha()):
+                    break
+                name.append(nxt.lower())
+            keys = keys | {"py:" + "".join(name[:n]) for n in range(1, len(name) + 1)}
+        if keys:
+            units.append(keys)
     return Features(len("".join(sentence.split())), tuple(units))
 
 
