@@ -1,7 +1,8 @@
 """Time and peak memory of aligning one long document (a benchmark, not a test).
 
-Builds a Chinese file and an English file of about 5,000 Chinese sentences by concatenating the dev documents'
-gold splits, then reads and aligns them as one document, the way ``deckbuild align zh.txt en.txt`` does.
+Builds a Chinese file and an English file of at least 5,000 Chinese sentences by concatenating the dev
+documents' gold splits, then reads and aligns them as one document, the way ``deckbuild align zh.txt en.txt``
+does (timed), and checks the beads against the concatenated gold (not timed).
 With ``--raw`` it concatenates the interleaved raw.txt files instead (one file holding many documents).
 
     python benchmarks/align_scale.py [--sentences 5000] [--raw] [--eval-root ../shared/eval/align]
@@ -10,34 +11,43 @@ With ``--raw`` it concatenates the interleaved raw.txt files instead (one file h
 from __future__ import annotations
 
 import argparse
+import json
 import resource
 import tempfile
 import time
 from pathlib import Path
 
-from deckbuilder.align import align
+from deckbuilder.align import align, align_sentences, split_document
 from deckbuilder.ingest.readers import read_document
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "align"
 
 
-def build(root: Path, target: int, out: Path, raw: bool) -> list[Path]:
+Gold = set[tuple[tuple[int, ...], ...]]
+
+
+def build(root: Path, target: int, out: Path, raw: bool) -> tuple[list[Path], Gold]:
+    """Input files of whole dev documents repeated up to `target` Chinese sentences, and their gold beads."""
     docs = sorted(p for p in (root / "dev").iterdir() if (p / "gold.txt").is_file())
     zh: list[str] = []
     en: list[str] = []
     raws: list[str] = []
+    gold: Gold = set()
     while len(zh) < target:
         for doc in docs:
+            for line in (doc / "gold.txt").read_text(encoding="utf-8").split():
+                left, right = (json.loads(side) for side in line.split(":"))
+                gold.add((tuple(i + len(zh) for i in left), tuple(j + len(en) for j in right)))
             zh += (doc / "zh.txt").read_text(encoding="utf-8").splitlines()
             en += (doc / "en.txt").read_text(encoding="utf-8").splitlines()
             raws.append((doc / "raw.txt").read_text(encoding="utf-8"))
     if raw:
         path = out / "raw.txt"
         path.write_text("\n\n".join(raws), encoding="utf-8")
-        return [path]
-    (out / "zh.txt").write_text("\n".join(zh[:target]) + "\n", encoding="utf-8")
-    (out / "en.txt").write_text("\n".join(en[: round(target * len(en) / len(zh))]) + "\n", encoding="utf-8")
-    return [out / "zh.txt", out / "en.txt"]
+        return [path], gold
+    (out / "zh.txt").write_text("\n".join(zh) + "\n", encoding="utf-8")
+    (out / "en.txt").write_text("\n".join(en) + "\n", encoding="utf-8")
+    return [out / "zh.txt", out / "en.txt"], gold
 
 
 def main() -> None:
@@ -49,11 +59,16 @@ def main() -> None:
     ap.add_argument("--eval-root", type=Path, default=DEFAULT_ROOT)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        paths = build(args.eval_root, args.sentences, Path(tmp), args.raw)
+        paths, gold = build(args.eval_root, args.sentences, Path(tmp), args.raw)
         start = time.perf_counter()
         docs = read_document(paths)
         pairs = [p for d in docs for p in align(d)]
         seconds = time.perf_counter() - start
+        if not args.raw:  # the gold split is the input here, so beads can be checked against gold
+            zh, en, _, _ = split_document(docs[0])
+            beads = {(b.zh, b.en) for b in align_sentences(zh, en)}
+            f1 = 2 * len(beads & gold) / (len(beads) + len(gold))
+            print(f"zh_sentences={len(zh)} en_sentences={len(en)} strict_f1={f1:.3f}")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     paired = sum(1 for p in pairs if p.zh and p.en)
     print(f"documents={len(docs)} beads={len(pairs)} paired={paired}")

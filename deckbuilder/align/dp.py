@@ -6,8 +6,9 @@ A bead adds ``(similarity − threshold) × √size`` to the path (size: its wor
 so merging pays only when it keeps similarity up; the weakest sentence's own coverage is part of the
 similarity, so an unrelated sentence is not swallowed by a neighbour; an unpaired sentence costs a little.
 
-The band follows the diagonal implied by cumulative character counts; when the best path touches the band's
-edge the band is doubled and the search repeated, so time and memory stay linear in the document's length.
+The band follows the diagonal implied by cumulative character counts or, for long documents, the path found
+by aligning blocks of sentences first; when the best path touches the band's edge the band is doubled and
+the search repeated, so time and memory stay about linear in the document's length.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ class Options:
     lexical_weight: float = 0.7  # share of the lexical signal in the similarity; the rest is length
     length_sigma: float = 0.4  # spread of log(en chars / expected en chars) for a long true pair
     length_slack: float = 30.0  # extra variance for short pairs, in expected-English characters
-    band: int = 24  # initial half-width of the search band, in sentences
+    band: int = 12  # initial half-width of the search band, in sentences
     sentence_weight: float = 0.3  # share of the weakest sentence's coverage in the lexical signal
     null_cost: float = 0.1  # cost of leaving one sentence unpaired (translations rarely drop sentences)
     size_exponent: float = 0.5  # a bead's value grows with (its word units / a pair's mean) ** size_exponent
@@ -112,7 +113,12 @@ class _Scorer:
         return w * lexical + (1 - w) * length
 
 
-def _centres(zh: Sequence[Features], en: Sequence[Features]) -> list[float]:
+Band = tuple[
+    list[float], list[float]
+]  # for each zh boundary 0..n, the lowest and highest expected en boundary
+
+
+def _diagonal(zh: Sequence[Features], en: Sequence[Features]) -> Band:
     """For each zh boundary i (0..n), the en boundary expected there from cumulative character counts."""
     zc = list(accumulate((f.chars + 1 for f in zh), initial=0))
     ec = list(accumulate((f.chars + 1 for f in en), initial=0))
@@ -128,14 +134,40 @@ def _centres(zh: Sequence[Features], en: Sequence[Features]) -> list[float]:
         else:
             lo, hi = ec[k - 1], ec[k]
             out.append(k - 1 + (target - lo) / (hi - lo if hi > lo else 1))
-    return out
+    return out, out
 
 
-def _search(scorer: _Scorer, width: int, centres: list[float]) -> tuple[list[Bead], bool]:
-    """Best path within the band; also whether it came near an inner edge of the band."""
+def _blocks(feats: Sequence[Features], size: int) -> list[Features]:
+    """Consecutive sentences merged `size` at a time, for the coarse pass."""
+    return [
+        Features(
+            sum(f.chars for f in feats[s : s + size]), tuple(u for f in feats[s : s + size] for u in f.units)
+        )
+        for s in range(0, len(feats), size)
+    ]
+
+
+def _projected(beads: list[Bead], size: int, n: int, m: int) -> Band:
+    """The band a coarse path over blocks of `size` sentences implies for the sentences themselves."""
+    lo = [math.inf] * (n + 1)
+    hi = [-math.inf] * (n + 1)
+    z0 = e0 = 0
+    lo[0] = hi[0] = 0.0
+    for bead in beads:
+        z1 = min(n, (bead.zh[-1] + 1) * size) if bead.zh else z0
+        e1 = min(m, (bead.en[-1] + 1) * size) if bead.en else e0
+        for i in range(z0, z1 + 1):
+            e = e0 + (e1 - e0) * (i - z0) / (z1 - z0) if z1 > z0 else e0
+            lo[i], hi[i] = min(lo[i], e, e1 if z1 == z0 else e), max(hi[i], e, e1 if z1 == z0 else e)
+        z0, e0 = z1, e1
+    return lo, hi
+
+
+def _search(scorer: _Scorer, width: int, band: Band) -> tuple[list[Bead], bool]:
+    """Best path within `width` of the band; also whether it came near an inner edge of the search."""
     n, m = len(scorer.zh), len(scorer.en)
-    lo = [max(0, int(c) - width) for c in centres]
-    hi = [min(m, int(c) + 1 + width) for c in centres]
+    lo = [max(0, int(c) - width) for c in band[0]]
+    hi = [min(m, int(c) + 1 + width) for c in band[1]]
     for i in range(1, n + 1):  # keep the band monotonic so every cell stays reachable
         lo[i] = max(lo[i], lo[i - 1])
     for i in range(n - 1, -1, -1):
@@ -190,6 +222,12 @@ def _search(scorer: _Scorer, width: int, centres: list[float]) -> tuple[list[Bea
     return beads, near_edge
 
 
+# Documents longer than this (in sentences) are first aligned in blocks of COARSE sentences; the block path
+# then guides a narrow band, so a long omission does not force a wide search over the whole document.
+DIRECT_LIMIT = 400
+COARSE = 8
+
+
 def align_features(
     zh: Sequence[Features], en: Sequence[Features], options: Options | None = None
 ) -> list[Bead]:
@@ -198,10 +236,14 @@ def align_features(
     if not zh or not en:
         return [Bead((i,), (), 0.0) for i in range(len(zh))] + [Bead((), (j,), 0.0) for j in range(len(en))]
     scorer = _Scorer(zh, en, options)
-    centres = _centres(zh, en)
+    if max(len(zh), len(en)) <= DIRECT_LIMIT:
+        band = _diagonal(zh, en)
+    else:
+        coarse = align_features(_blocks(zh, COARSE), _blocks(en, COARSE), options)
+        band = _projected(coarse, COARSE, len(zh), len(en))
     width = options.band
     while True:
-        beads, near_edge = _search(scorer, width, centres)
+        beads, near_edge = _search(scorer, width, band)
         if not near_edge or width > max(len(zh), len(en)):
             return beads
         width *= 2
