@@ -261,3 +261,16 @@ def test_cli_make_from_a_bilingual_file(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert "Pairs read:   7" in result.stdout
     assert out.is_file()
+
+
+def test_long_document_with_an_omission_uses_the_coarse_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    zh, en = ZH * 8, EN * 8
+    en = en[:21] + en[35:]  # the translation skips two repetitions of the text
+    direct = align_sentences(zh, en)
+    monkeypatch.setattr(dp, "DIRECT_LIMIT", 30)  # take the block path without a slow, long fixture
+    beads = align_sentences(zh, en)
+    check_invariants(beads, len(zh), len(en))
+    assert beads == direct
+    assert sum(1 for b in beads if not b.en) >= 6  # Chinese with no English stays unpaired
+    assert [(b.zh, b.en) for b in beads[:3]] == [((0,), (0,)), ((1,), (1,)), ((2,), (2, 3))]
+    assert [(len(b.zh), len(b.en)) for b in beads[-6:]] == [(1, 1), (1, 1), (1, 2), (1, 1), (1, 1), (1, 1)]
