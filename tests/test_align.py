@@ -264,13 +264,16 @@ def test_cli_make_from_a_bilingual_file(tmp_path: Path) -> None:
 
 
 def test_long_document_with_an_omission_uses_the_coarse_pass(monkeypatch: pytest.MonkeyPatch) -> None:
-    zh, en = ZH * 8, EN * 8
-    en = en[:21] + en[35:]  # the translation skips two repetitions of the text
+    zh: list[str] = []
+    en: list[str] = []
+    for part in range(1, 9):  # numbered parts, so the repeated text has one right alignment
+        zh += [f"这是第{part}天。", *ZH]
+        en += [f"This is day {part}.", *EN] if part != 4 else []  # the translation skips day 4
     direct = align_sentences(zh, en)
     monkeypatch.setattr(dp, "DIRECT_LIMIT", 30)  # take the block path without a slow, long fixture
     beads = align_sentences(zh, en)
     check_invariants(beads, len(zh), len(en))
     assert beads == direct
-    assert sum(1 for b in beads if not b.en) >= 6  # Chinese with no English stays unpaired
-    assert [(b.zh, b.en) for b in beads[:3]] == [((0,), (0,)), ((1,), (1,)), ((2,), (2, 3))]
+    unpaired = [b.zh[0] for b in beads if not b.en]
+    assert len(unpaired) >= 5 and all(17 <= i <= 28 for i in unpaired)  # around day 4 (sentences 21-27)
     assert [(len(b.zh), len(b.en)) for b in beads[-6:]] == [(1, 1), (1, 1), (1, 2), (1, 1), (1, 1), (1, 1)]

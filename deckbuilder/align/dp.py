@@ -1,10 +1,10 @@
 """Sentence features → beads: a monotonic dynamic programme over bead types, searched in a band.
 
-Each candidate bead (up to four sentences on a side) is scored as one unit: the share of its words that find a
-dictionary translation on the other side (pooled over both sides) blended with how well its lengths agree.
-A bead adds ``(similarity − threshold) × √size`` to the path (size: its word units relative to a mean pair),
-so merging pays only when it keeps similarity up; the weakest sentence's own coverage is part of the
-similarity, so an unrelated sentence is not swallowed by a neighbour; an unpaired sentence costs a little.
+Each candidate bead (up to five sentences on a side) is scored as one unit: the share of its words that find
+a dictionary translation on the other side (pooled over both sides) blended with how well its lengths agree.
+A bead adds ``(similarity − threshold) × √size`` to the path (size: its matched words relative to a mean
+pair), so merging pays only when it brings matched words; the weakest sentence's own coverage is part of
+the similarity, so an unrelated sentence is not swallowed by a neighbour; an unpaired sentence costs a little.
 
 The band follows the diagonal implied by cumulative character counts or, for long documents, the path found
 by aligning blocks of sentences first; when the best path touches the band's edge the band is doubled and
@@ -40,14 +40,17 @@ def _default_priors() -> dict[tuple[int, int], float]:
 class Options:
     """Scoring constants; the defaults are general (chosen for zh–en, not for one document)."""
 
-    threshold: float = 0.2  # similarity below which two sentences are better left unpaired
+    threshold: float = 0.3  # similarity below which two sentences are better left unpaired
     lexical_weight: float = 0.7  # share of the lexical signal in the similarity; the rest is length
     length_sigma: float = 0.4  # spread of log(en chars / expected en chars) for a long true pair
     length_slack: float = 30.0  # extra variance for short pairs, in expected-English characters
     band: int = 12  # initial half-width of the search band, in sentences
     sentence_weight: float = 0.3  # share of the weakest sentence's coverage in the lexical signal
+    merge_floor: float = 0.3  # least similarity of a bead of three sentences or more
     null_cost: float = 0.1  # cost of leaving one sentence unpaired (translations rarely drop sentences)
-    size_exponent: float = 0.5  # a bead's value grows with (its word units / a pair's mean) ** size_exponent
+    size_exponent: float = (
+        0.5  # a bead's value grows with (its matched words / a pair's mean) ** size_exponent
+    )
     priors: dict[tuple[int, int], float] = field(default_factory=_default_priors)
 
 
@@ -73,7 +76,7 @@ class _Scorer:
         self.masks = _Masks(zh, en)
         zc, ec = sum(f.chars for f in zh), sum(f.chars for f in en)
         self.ratio = ec / zc if zc and ec else 1.0
-        # Mean units of a sentence pair, to measure bead size by content rather than by sentence count.
+        # Mean units of a sentence pair, to measure bead size by matched content, not by sentence count.
         self.mean_units = max(1.0, sum(len(f.units) for f in (*zh, *en)) / max(len(zh), len(en)))
         self.last_size = 1.0
 
@@ -109,7 +112,8 @@ class _Scorer:
         variance = self.options.length_sigma**2 + self.options.length_slack / expected
         length = math.exp(-r * r / (2 * variance))
         w = self.options.lexical_weight
-        self.last_size = (zh_all + en_all) / self.mean_units
+        # Size counts matched words: unrelated text merged into a bead lowers its similarity and adds nothing.
+        self.last_size = (zh_hit + en_hit + 2) / self.mean_units
         return w * lexical + (1 - w) * length
 
 
@@ -178,6 +182,7 @@ def _search(scorer: _Scorer, width: int, band: Band) -> tuple[list[Bead], bool]:
     back: list[list[int]] = []
     threshold, priors = scorer.options.threshold, scorer.options.priors
     null_cost = scorer.options.null_cost
+    merge_floor = scorer.options.merge_floor
     exponent = scorer.options.size_exponent
     for i in range(n + 1):
         row_s = [neg] * (hi[i] - lo[i] + 1)
@@ -198,6 +203,8 @@ def _search(scorer: _Scorer, width: int, band: Band) -> tuple[list[Bead], bool]:
                     sim = scorer.similarity(pi, i, pj, j)
                     size = scorer.last_size**exponent
                     value = prev + (sim - threshold) * size - priors.get((a, b), 0.0)
+                    if a + b > 2 and sim < merge_floor:
+                        continue  # three sentences or more with little in common: not a bead
                 else:
                     value = prev - null_cost
                 if value > best:
