@@ -64,6 +64,21 @@ _ORDINALS = {
     "sixth": "6", "seventh": "7", "eighth": "8", "ninth": "9", "tenth": "10",
 }  # fmt: skip
 
+# Irregular English forms → the form dictionary senses use ("went" must meet 去 "to go").
+_IRREGULAR = dict(
+    pair.split(":")
+    for pair in _words(
+        "went:go gone:go took:take taken:take made:make came:come saw:see seen:see gave:give given:give "
+        "got:get gotten:get said:say told:tell thought:think brought:bring bought:buy found:find "
+        "knew:know known:know left:leave felt:feel kept:keep held:hold stood:stand understood:understand "
+        "met:meet ran:run sat:sit spoke:speak spoken:speak wrote:write written:write ate:eat eaten:eat "
+        "drank:drink began:begin begun:begin became:become grew:grow grown:grow built:build sent:send "
+        "spent:spend paid:pay lost:lose won:win fell:fall fallen:fall led:lead heard:hear sold:sell "
+        "taught:teach caught:catch fought:fight chose:choose chosen:choose drove:drive driven:drive "
+        "rose:rise risen:rise broke:break broken:break forgot:forget slept:sleep children:child men:man "
+        "women:woman people:people feet:foot teeth:tooth mice:mouse better:good best:good worse:bad worst:bad"
+    )
+)
 _EN_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z]+(?:'[A-Za-z]+)?|[?!]")
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -113,7 +128,7 @@ def en_keys(token: str) -> frozenset[str]:
         return frozenset({low})
     if low in _EN_STOP:
         return frozenset()
-    keys = {stem(low)}
+    keys = {stem(_IRREGULAR.get(low, low))}
     for table in (_MONTHS, _NUMBER_WORDS, _ORDINALS):
         if low in table:
             keys.add(table[low])
@@ -253,7 +268,7 @@ def en_features(sentence: str) -> Features:
     units = []
     for k, token in enumerate(tokens):
         keys = en_keys(token)
-        if token[0].isupper() and token.isalpha():
+        if token[0].isupper() and token.isalpha() and token.lower() not in _EN_STOP:
             name = [token.lower()]
             for nxt in tokens[k + 1 : k + 3]:
                 if not (nxt[0].isupper() and nxt.isalpha()):
