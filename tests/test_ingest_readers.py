@@ -53,6 +53,11 @@ def test_tsv_layouts(tmp_path: Path, name: str, rows: list[str]) -> None:
     assert all(p.score == 1.0 for p in pairs)
 
 
+def test_tab_indented_prose_is_text(tmp_path: Path) -> None:
+    path = write(tmp_path / "novel.txt", "\tThe library opens at nine.\n\n\t图书馆九点开门。\n")
+    assert sniff(path) == "text"
+
+
 def test_tsv_header_row_is_skipped(tmp_path: Path) -> None:
     path = write(tmp_path / "h.tsv", "chinese\tenglish\n" + f"{ZH[0]}\t{EN[0]}\n")
     assert [p.source for p in read_pairs(path)] == ["h.tsv:2"]

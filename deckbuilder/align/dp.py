@@ -179,14 +179,14 @@ def _search(scorer: _Scorer, width: int, band: Band) -> tuple[list[Bead], bool]:
     lo[0], hi[n] = 0, m
     neg = -math.inf
     score: list[list[float]] = []
-    back: list[list[int]] = []
+    back: list[bytearray] = []  # bead type index per cell: one byte, so long documents stay small
     threshold, priors = scorer.options.threshold, scorer.options.priors
     null_cost = scorer.options.null_cost
     merge_floor = scorer.options.merge_floor
     exponent = scorer.options.size_exponent
     for i in range(n + 1):
         row_s = [neg] * (hi[i] - lo[i] + 1)
-        row_b = [-1] * (hi[i] - lo[i] + 1)
+        row_b = bytearray(hi[i] - lo[i] + 1)
         for j in range(lo[i], hi[i] + 1):
             if i == 0 and j == 0:
                 row_s[0] = 0.0
@@ -210,11 +210,12 @@ def _search(scorer: _Scorer, width: int, band: Band) -> tuple[list[Bead], bool]:
                 if value > best:
                     best, arg = value, k
             row_s[j - lo[i]] = best
-            row_b[j - lo[i]] = arg
+            row_b[j - lo[i]] = max(arg, 0)
         score.append(row_s)
         back.append(row_b)
         if i > MAX_SPAN:  # rows further back than the longest bead are never read again
             score[i - MAX_SPAN - 1] = []
+            scorer.masks.cache[i - MAX_SPAN - 1].clear()  # recomputed if the final path needs it
     beads: list[Bead] = []
     near_edge = False
     i, j = n, m

@@ -69,7 +69,7 @@ def sniff(path: Path) -> str:
         return "tmx"
     if first.startswith("{"):
         return "jsonl"
-    if rows and sum("\t" in r for r in rows) >= 0.8 * len(rows):
+    if rows and sum("\t" in r.strip() for r in rows) >= 0.8 * len(rows):  # not tab-indented prose
         return "tsv"
     return "text"
 
