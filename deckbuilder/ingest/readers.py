@@ -19,11 +19,11 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from deckbuilder.errors import InputError, OptionError
 from deckbuilder.ingest import encoding
+from deckbuilder.ingest.chinese import to_simplified
 from deckbuilder.models import Document, Pair
 
 FORMATS = ("text", "tsv", "csv", "jsonl", "tmx")
@@ -32,18 +32,6 @@ PAIR_FORMATS = ("tsv", "csv", "jsonl", "tmx")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-
-
-@cache
-def _t2s() -> Callable[[str], str]:
-    import opencc
-
-    return opencc.OpenCC("t2s").convert
-
-
-def simplified(text: str) -> str:
-    """`text` in simplified characters (OpenCC t2s; simplified text passes through unchanged)."""
-    return _t2s()(text)
 
 
 def is_chinese(text: str) -> bool:
@@ -101,7 +89,7 @@ def _pair(zh: str, en: str, path: Path, where: int | str) -> Pair | None:
     zh, en = zh.strip(), en.strip()
     if not zh or not en or not _CJK.search(zh):
         return None
-    return Pair(zh=simplified(zh), en=en, source=f"{path.name}:{where}", zh_original=zh)
+    return Pair(zh=to_simplified(zh), en=en, source=f"{path.name}:{where}", zh_original=zh)
 
 
 def _columns(rows: list[list[str]], path: Path, line: int) -> tuple[int, int]:
