@@ -44,6 +44,7 @@ def test_split_zh(text: str, expected: list[str]) -> None:
         ("Mr. Li met Dr. Wang. They talked.", ["Mr. Li met Dr. Wang.", "They talked."]),
         ("The U.S. economy grew. It was fast.", ["The U.S. economy grew.", "It was fast."]),
         ("He lives in the U.S. He likes it.", ["He lives in the U.S.", "He likes it."]),
+        ("The U.S. Secretary of State spoke.", ["The U.S. Secretary of State spoke."]),
         ("Item No. 1 is here. No. 2 is not.", ["Item No. 1 is here.", "No. 2 is not."]),
         ("Fruit, e.g. apples, is good. Eat it.", ["Fruit, e.g. apples, is good.", "Eat it."]),
         ("It rose 3.5 percent. Then it fell.", ["It rose 3.5 percent.", "Then it fell."]),

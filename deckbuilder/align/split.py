@@ -27,7 +27,13 @@ _ABBREVIATIONS = frozenset(
 _MAY_END = frozenset(
     {"etc", "a.m", "p.m", "u.s", "u.k", "u.n", "u.s.a", "e.u", "d.c", "inc", "ltd", "co", "corp"}
 )
-_AFTER_ABBREVIATION = frozenset({"Army", "Navy", "Congress", "Government", "President", "Senate"})
+_AFTER_ABBREVIATION = frozenset(
+    {
+        "Army", "Navy", "Air", "Congress", "Government", "President", "Senate", "House", "Secretary",
+        "State", "Department", "Embassy", "Ambassador", "Treasury", "Federal", "Supreme", "Court", "Dollar",
+        "Dollars", "Forces", "Military", "Administration", "Constitution", "Census", "Open",
+    }
+)  # fmt: skip
 
 # ASCII quotes only count as closers right after the terminator; after a space they open the next sentence.
 _EN_CANDIDATE = re.compile(r"(?:\.{3}|…|[.!?])+(?:[”’\"')\]]|\s+[”’)\]])*(?=\s|$)")
