@@ -397,6 +397,8 @@ def align(
         report = pipeline.align_files(options)
     except DeckbuilderError as exc:
         raise _fail(str(exc)) from None
+    except KeyboardInterrupt:
+        raise _fail("interrupted; no pairs written, the previous file (if any) is untouched", 130) from None
     typer.echo(f"Documents:    {report.documents:,} aligned")
     typer.echo(f"Pairs:        {report.pairs:,} written to {report.output}")
     typer.echo(f"Low score:    {report.low:,} under {min_score:g}")
