@@ -48,9 +48,7 @@ class Options:
     sentence_weight: float = 0.3  # share of the weakest sentence's coverage in the lexical signal
     merge_floor: float = 0.3  # least similarity of a bead of three sentences or more
     null_cost: float = 0.1  # cost of leaving one sentence unpaired (translations rarely drop sentences)
-    size_exponent: float = (
-        0.5  # a bead's value grows with (its matched words / a pair's mean) ** size_exponent
-    )
+    size_exponent: float = 0.5  # a bead's value grows with (matched words / a mean pair's) ** this
     priors: dict[tuple[int, int], float] = field(default_factory=_default_priors)
 
 
@@ -78,10 +76,12 @@ class _Scorer:
         self.ratio = ec / zc if zc and ec else 1.0
         # Mean units of a sentence pair, to measure bead size by matched content, not by sentence count.
         self.mean_units = max(1.0, sum(len(f.units) for f in (*zh, *en)) / max(len(zh), len(en)))
-        self.last_size = 1.0
 
-    def similarity(self, i0: int, i1: int, j0: int, j1: int) -> float:
-        """Similarity in [0, 1] of zh sentences [i0, i1) with en sentences [j0, j1) (both non-empty)."""
+    def similarity(self, i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
+        """(similarity in [0, 1], size) of zh sentences [i0, i1) with en sentences [j0, j1), both non-empty.
+
+        Size counts matched words: unrelated text merged into a bead lowers similarity and adds no size.
+        """
         get = self.masks.get
         zh_hit = zh_all = en_hit = en_all = 0
         lz = le = 0
@@ -112,14 +112,11 @@ class _Scorer:
         variance = self.options.length_sigma**2 + self.options.length_slack / expected
         length = math.exp(-r * r / (2 * variance))
         w = self.options.lexical_weight
-        # Size counts matched words: unrelated text merged into a bead lowers its similarity and adds nothing.
-        self.last_size = (zh_hit + en_hit + 2) / self.mean_units
-        return w * lexical + (1 - w) * length
+        return w * lexical + (1 - w) * length, (zh_hit + en_hit + 2) / self.mean_units
 
 
-Band = tuple[
-    list[float], list[float]
-]  # for each zh boundary 0..n, the lowest and highest expected en boundary
+# For each zh boundary 0..n, the lowest and highest en boundary the path is expected at.
+Band = tuple[list[float], list[float]]
 
 
 def _diagonal(zh: Sequence[Features], en: Sequence[Features]) -> Band:
@@ -200,9 +197,8 @@ def _search(scorer: _Scorer, width: int, band: Band) -> tuple[list[Bead], bool]:
                 if prev == neg:
                     continue
                 if a and b:
-                    sim = scorer.similarity(pi, i, pj, j)
-                    size = scorer.last_size**exponent
-                    value = prev + (sim - threshold) * size - priors.get((a, b), 0.0)
+                    sim, size = scorer.similarity(pi, i, pj, j)
+                    value = prev + (sim - threshold) * size**exponent - priors.get((a, b), 0.0)
                     if a + b > 2 and sim < merge_floor:
                         continue  # three sentences or more with little in common: not a bead
                 else:
@@ -223,7 +219,7 @@ def _search(scorer: _Scorer, width: int, band: Band) -> tuple[list[Bead], bool]:
         if (j - lo[i] < 2 and lo[i] > 0) or (hi[i] - j < 2 and hi[i] < m):
             near_edge = True
         a, b = BEADS[back[i][j - lo[i]]]
-        sim = scorer.similarity(i - a, i, j - b, j) if a and b else 0.0
+        sim = scorer.similarity(i - a, i, j - b, j)[0] if a and b else 0.0
         beads.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), round(min(1.0, max(0.0, sim)), 4)))
         i, j = i - a, j - b
     beads.reverse()
