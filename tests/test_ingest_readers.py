@@ -286,3 +286,25 @@ def test_pre_aligned_file_is_not_a_document(tmp_path: Path) -> None:
     path = write(tmp_path / "p.tsv", f"{ZH[0]}\t{EN[0]}\n")
     with pytest.raises(InputError, match="pre-aligned tsv"):
         read_document([path])
+
+
+def test_read_inputs_mixes_formats_and_pairs_one_language_files(tmp_path: Path) -> None:
+    from deckbuilder.ingest.readers import read_inputs
+    from deckbuilder.models import Document, Pair
+
+    tsv = write(tmp_path / "p.tsv", f"{ZH[0]}\t{EN[0]}\n")
+    en = write(tmp_path / "story.en.txt", "\n".join(EN) + "\n")
+    zh = write(tmp_path / "story.zh.txt", "\n".join(ZH) + "\n")
+    both = write(tmp_path / "day.txt", INTERLEAVED)
+    items = list(read_inputs([tsv, en, both, zh]))
+    assert [type(i) for i in items] == [Pair, Document, Document]
+    assert items[1].name == "day.txt"  # the interleaved file comes first: the English file waits for its pair
+    assert items[2].name == "story.zh.txt" and items[2].en == tuple(EN)
+
+
+def test_read_inputs_reports_an_unpaired_one_language_file(tmp_path: Path) -> None:
+    from deckbuilder.ingest.readers import read_inputs
+
+    zh = write(tmp_path / "zh.txt", "\n".join(ZH) + "\n")
+    with pytest.raises(InputError, match=r"zh\.txt: no English file to pair"):
+        list(read_inputs([zh]))
