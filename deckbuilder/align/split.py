@@ -57,7 +57,7 @@ def split_zh(text: str) -> list[str]:
     i = 0
     n = len(text)
     while i < n:
-        if text[i] not in _ZH_END:
+        if text[i] not in _ZH_END and not _latin_stop(text, i):
             i += 1
             continue
         j = i + 1
@@ -84,6 +84,17 @@ def split_zh(text: str) -> list[str]:
     if tail:
         out.append(tail)
     return out
+
+
+def _latin_stop(text: str, i: int) -> bool:
+    """An ASCII full stop used as a Chinese one: between Chinese characters (``一起.今天``) or at the end."""
+    if text[i] != "." or i == 0 or not _is_cjk(text[i - 1]):
+        return False
+    return i + 1 == len(text) or _is_cjk(text[i + 1]) or text[i + 1] in _CLOSERS
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
 
 
 def _is_boundary(text: str, m: re.Match[str]) -> bool:
