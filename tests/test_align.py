@@ -136,6 +136,17 @@ def test_an_untranslated_sentence_stays_unpaired() -> None:
     assert Bead((), (5,), 0.0) in beads
 
 
+def test_beads_keep_within_paragraphs() -> None:
+    zh_paras = [1, 1, 1, 2, 2, 2]
+    en_paras = [1, 1, 1, 2, 2, 2, 2]  # "It has a large children's section." opens paragraph 2
+    beads = align_sentences(ZH, EN, dp.Options(paragraph_cost=10.0), zh_paras, en_paras)
+    check_invariants(beads, len(ZH), len(EN))
+    assert all(len({en_paras[j] for j in b.en}) <= 1 for b in beads)
+    # One sentence a paragraph (a file with a sentence a line) says nothing: the 1-2 bead stays.
+    each = align_sentences(ZH, EN, dp.Options(paragraph_cost=10.0), list(range(6)), list(range(7)))
+    assert Bead((2,), (2, 3), each[2].score) in each
+
+
 @pytest.mark.parametrize(("zh", "en"), [([], EN), (ZH, []), ([], [])])
 def test_empty_side(zh: list[str], en: list[str]) -> None:
     beads = align_sentences(zh, en)

@@ -42,10 +42,20 @@ def split_document(doc: Document) -> tuple[list[str], list[str], list[int], list
     return zh, en, zh_lines, en_lines
 
 
-def align_sentences(zh: Sequence[str], en: Sequence[str], options: Options | None = None) -> list[Bead]:
-    """Beads over already split sentences: every index used exactly once, both sides in order."""
+def align_sentences(
+    zh: Sequence[str],
+    en: Sequence[str],
+    options: Options | None = None,
+    zh_paras: Sequence[int] | None = None,
+    en_paras: Sequence[int] | None = None,
+) -> list[Bead]:
+    """Beads over already split sentences: every index used exactly once, both sides in order.
+
+    `zh_paras`/`en_paras` (optional) number each sentence's paragraph; beads rarely cross paragraphs.
+    """
     convert = _t2s()
-    return align_features([zh_features(convert(s)) for s in zh], [en_features(s) for s in en], options)
+    zf = [zh_features(convert(s)) for s in zh]
+    return align_features(zf, [en_features(s) for s in en], options, zh_paras, en_paras)
 
 
 def align(doc: Document, options: Options | None = None) -> list[Pair]:
@@ -53,7 +63,7 @@ def align(doc: Document, options: Options | None = None) -> list[Pair]:
     zh, en, zh_lines, en_lines = split_document(doc)
     convert = _t2s()
     pairs = []
-    for bead in align_sentences(zh, en, options):
+    for bead in align_sentences(zh, en, options, zh_lines, en_lines):  # a paragraph's line numbers it
         original = "".join(zh[i] for i in bead.zh)
         line = zh_lines[bead.zh[0]] if bead.zh else en_lines[bead.en[0]]
         pairs.append(

@@ -47,6 +47,7 @@ class Options:
     band: int = 12  # initial half-width of the search band, in sentences
     sentence_weight: float = 0.3  # share of the weakest sentence's coverage in the lexical signal
     merge_floor: float = 0.3  # least similarity of a bead of three sentences or more
+    paragraph_cost: float = 0.2  # cost of a bead whose sentences on one side span two paragraphs
     null_cost: float = 0.1  # cost of leaving one sentence unpaired (translations rarely drop sentences)
     size_exponent: float = 0.5  # a bead's value grows with (matched words / a mean pair's) ** this
     priors: dict[tuple[int, int], float] = field(default_factory=_default_priors)
@@ -68,9 +69,25 @@ class _Masks:
         return hit
 
 
+def _usable(paras: Sequence[int] | None, count: int) -> Sequence[int] | None:
+    """Paragraph numbers worth using: not when (nearly) every sentence is its own paragraph (a file with one
+    sentence a line says nothing about where beads end)."""
+    if paras is None or len(paras) != count or len(set(paras)) > 0.67 * count:
+        return None
+    return paras
+
+
 class _Scorer:
-    def __init__(self, zh: Sequence[Features], en: Sequence[Features], options: Options) -> None:
+    def __init__(
+        self,
+        zh: Sequence[Features],
+        en: Sequence[Features],
+        options: Options,
+        zh_paras: Sequence[int] | None = None,
+        en_paras: Sequence[int] | None = None,
+    ) -> None:
         self.zh, self.en, self.options = zh, en, options
+        self.zh_paras, self.en_paras = _usable(zh_paras, len(zh)), _usable(en_paras, len(en))
         self.masks = _Masks(zh, en)
         zc, ec = sum(f.chars for f in zh), sum(f.chars for f in en)
         self.ratio = ec / zc if zc and ec else 1.0
@@ -180,6 +197,8 @@ def _search(scorer: _Scorer, width: int, band: Band) -> tuple[list[Bead], bool]:
     threshold, priors = scorer.options.threshold, scorer.options.priors
     null_cost = scorer.options.null_cost
     merge_floor = scorer.options.merge_floor
+    para_cost = scorer.options.paragraph_cost
+    zp, ep = scorer.zh_paras, scorer.en_paras
     exponent = scorer.options.size_exponent
     for i in range(n + 1):
         row_s = [neg] * (hi[i] - lo[i] + 1)
@@ -201,6 +220,10 @@ def _search(scorer: _Scorer, width: int, band: Band) -> tuple[list[Bead], bool]:
                     value = prev + (sim - threshold) * size**exponent - priors.get((a, b), 0.0)
                     if a + b > 2 and sim < merge_floor:
                         continue  # three sentences or more with little in common: not a bead
+                    if a > 1 and zp is not None and zp[pi] != zp[i - 1]:
+                        value -= para_cost  # translations rarely carry a sentence across paragraphs
+                    if b > 1 and ep is not None and ep[pj] != ep[j - 1]:
+                        value -= para_cost
                 else:
                     value = prev - null_cost
                 if value > best:
@@ -233,13 +256,21 @@ COARSE = 8
 
 
 def align_features(
-    zh: Sequence[Features], en: Sequence[Features], options: Options | None = None
+    zh: Sequence[Features],
+    en: Sequence[Features],
+    options: Options | None = None,
+    zh_paras: Sequence[int] | None = None,
+    en_paras: Sequence[int] | None = None,
 ) -> list[Bead]:
-    """Beads covering every zh and en sentence exactly once, in order."""
+    """Beads covering every zh and en sentence exactly once, in order.
+
+    `zh_paras`/`en_paras` give each sentence's paragraph (any number that changes with the paragraph):
+    a bead whose sentences on one side span two paragraphs is charged `paragraph_cost`.
+    """
     options = options or Options()
     if not zh or not en:
         return [Bead((i,), (), 0.0) for i in range(len(zh))] + [Bead((), (j,), 0.0) for j in range(len(en))]
-    scorer = _Scorer(zh, en, options)
+    scorer = _Scorer(zh, en, options, zh_paras, en_paras)
     if max(len(zh), len(en)) <= DIRECT_LIMIT:
         band = _diagonal(zh, en)
     else:
