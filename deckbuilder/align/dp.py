@@ -93,6 +93,14 @@ class _Scorer:
         self.ratio = ec / zc if zc and ec else 1.0
         # Mean units of a sentence pair, to measure bead size by matched content, not by sentence count.
         self.mean_units = max(1.0, sum(len(f.units) for f in (*zh, *en)) / max(len(zh), len(en)))
+        self.zh_units = [len(f.units) for f in zh]
+        self.en_units = [len(f.units) for f in en]
+        self.zh_chars = list(accumulate((f.chars for f in zh), initial=0))
+        self.en_chars = list(accumulate((f.chars for f in en), initial=0))
+        self.weakest_share = options.sentence_weight
+        self.pooled_share = 1 - options.sentence_weight
+        self.w_lex, self.w_len = options.lexical_weight, 1 - options.lexical_weight
+        self.sigma2, self.slack = options.length_sigma**2, options.length_slack
 
     def similarity(self, i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
         """(similarity in [0, 1], size) of zh sentences [i0, i1) with en sentences [j0, j1), both non-empty.
@@ -100,36 +108,32 @@ class _Scorer:
         Size counts matched words: unrelated text merged into a bead lowers similarity and adds no size.
         """
         get = self.masks.get
+        zu, eu = self.zh_units, self.en_units
         zh_hit = zh_all = en_hit = en_all = 0
-        lz = le = 0
-        covers = []  # per-sentence coverage: an unrelated sentence merged into a bead shows up here
+        weakest = 1.0  # the least covered sentence: an unrelated sentence merged into a bead shows up here
         for i in range(i0, i1):
             acc = 0
             for j in range(j0, j1):
                 acc |= get(i, j)[0]
-            hit, units = acc.bit_count(), len(self.zh[i].units)
+            hit, units = acc.bit_count(), zu[i]
             zh_hit += hit
             zh_all += units
-            covers.append((hit + 0.5) / (units + 1))
-            lz += self.zh[i].chars
+            weakest = min(weakest, (hit + 0.5) / (units + 1))
         for j in range(j0, j1):
             acc = 0
             for i in range(i0, i1):
                 acc |= get(i, j)[1]
-            hit, units = acc.bit_count(), len(self.en[j].units)
+            hit, units = acc.bit_count(), eu[j]
             en_hit += hit
             en_all += units
-            covers.append((hit + 0.5) / (units + 1))
-            le += self.en[j].chars
-        pooled = (zh_hit + en_hit) / (zh_all + en_all + 1)
-        mu = self.options.sentence_weight
-        lexical = (1 - mu) * pooled + mu * min(covers)
+            weakest = min(weakest, (hit + 0.5) / (units + 1))
+        lexical = self.pooled_share * (zh_hit + en_hit) / (zh_all + en_all + 1) + self.weakest_share * weakest
+        lz = self.zh_chars[i1] - self.zh_chars[i0]
+        le = self.en_chars[j1] - self.en_chars[j0]
         expected = self.ratio * (lz + 3)
         r = math.log((le + 3 * self.ratio) / expected)
-        variance = self.options.length_sigma**2 + self.options.length_slack / expected
-        length = math.exp(-r * r / (2 * variance))
-        w = self.options.lexical_weight
-        return w * lexical + (1 - w) * length, (zh_hit + en_hit + 2) / self.mean_units
+        length = math.exp(-r * r / (2 * (self.sigma2 + self.slack / expected)))
+        return self.w_lex * lexical + self.w_len * length, (zh_hit + en_hit + 2) / self.mean_units
 
 
 # For each zh boundary 0..n, the lowest and highest en boundary the path is expected at.
