@@ -308,3 +308,13 @@ def test_read_inputs_reports_an_unpaired_one_language_file(tmp_path: Path) -> No
     zh = write(tmp_path / "zh.txt", "\n".join(ZH) + "\n")
     with pytest.raises(InputError, match=r"zh\.txt: no English file to pair"):
         list(read_inputs([zh]))
+
+
+def test_block_cut_after_a_comma_is_rejoined(tmp_path: Path) -> None:
+    text = (
+        "Title\n\n标题\n\nThe library opens at nine. Students can borrow three books,\n\n"
+        "图书馆九点开门。学生可以借三本书，\n\nand the reading room is quiet.\n\n阅览室很安静。\n"
+    )
+    (doc,) = read_document([write(tmp_path / "cut.txt", text)])
+    assert doc.en[1].endswith("three books, and the reading room is quiet.")
+    assert doc.zh[1].endswith("学生可以借三本书，阅览室很安静。")

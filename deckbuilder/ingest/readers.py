@@ -294,6 +294,14 @@ def _title_like(p: _Para) -> bool:
     )
 
 
+def _cut(last: str, first: str, zh: bool) -> bool:
+    """Whether a block ending with paragraph `last` was cut mid-sentence, to go on with `first`."""
+    if not _ends_sentence(last, zh):
+        return True
+    # "…as we said," + "and the people…": a comma that looked like a vocative's, then lower case.
+    return not zh and first[:1].islower() and last.rstrip(_CLOSE)[-1:] in ",;:"
+
+
 def _documents(name: str, paras: list[_Para]) -> list[Document]:
     """Interleaved paragraphs → documents: blocks of each language concatenated, cut sentences rejoined."""
     runs: list[list[_Para]] = []
@@ -324,7 +332,7 @@ def _documents(name: str, paras: list[_Para]) -> list[Document]:
             sides = docs[-1]
             body_seen = False
         side = sides[lang]
-        if side and not title[k] and not last_title[lang] and not _ends_sentence(side[-1].text, lang):
+        if side and not title[k] and not last_title[lang] and _cut(side[-1].text, run[0].text, lang):
             prev = side[-1]
             side[-1] = _Para(prev.text + ("" if lang else " ") + run[0].text, prev.line, lang)
             side.extend(run[1:])
