@@ -48,6 +48,7 @@ class Options:
     sentence_weight: float = 0.3  # share of the weakest sentence's coverage in the lexical signal
     merge_floor: float = 0.3  # least similarity of a bead of three sentences or more
     paragraph_cost: float = 0.2  # cost of a bead whose sentences on one side span two paragraphs
+    paragraph_start_cost: float = 0.05  # cost of a bead that opens a paragraph on one side only
     null_cost: float = 0.1  # cost of leaving one sentence unpaired (translations rarely drop sentences)
     size_exponent: float = 0.5  # a bead's value grows with (matched words / a mean pair's) ** this
     priors: dict[tuple[int, int], float] = field(default_factory=_default_priors)
@@ -202,6 +203,7 @@ def _search(scorer: _Scorer, width: int, band: Band) -> tuple[list[Bead], bool]:
     null_cost = scorer.options.null_cost
     merge_floor = scorer.options.merge_floor
     para_cost = scorer.options.paragraph_cost
+    start_cost = scorer.options.paragraph_start_cost
     zp, ep = scorer.zh_paras, scorer.en_paras
     exponent = scorer.options.size_exponent
     for i in range(n + 1):
@@ -228,6 +230,11 @@ def _search(scorer: _Scorer, width: int, band: Band) -> tuple[list[Bead], bool]:
                         value -= para_cost  # translations rarely carry a sentence across paragraphs
                     if b > 1 and ep is not None and ep[pj] != ep[j - 1]:
                         value -= para_cost
+                    if zp is not None and ep is not None:  # a paragraph usually opens on both sides
+                        opens_zh = pi == 0 or zp[pi] != zp[pi - 1]
+                        opens_en = pj == 0 or ep[pj] != ep[pj - 1]
+                        if opens_zh != opens_en:
+                            value -= start_cost
                 else:
                     value = prev - null_cost
                 if value > best:
