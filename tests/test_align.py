@@ -236,6 +236,7 @@ def test_cli_align_writes_pairs_and_review(tmp_path: Path) -> None:
         (b"", "the file is empty"),
         (b"\x00\x01\x02binary", "binary file"),
         (b"English only.\n", "no Chinese file"),
+        ("Caf\u00e9 cr\u00e8me, na\u00efve \u00e9t\u00e9.\n".encode("latin-1") * 3, "cannot decode"),
     ],
 )
 def test_cli_align_bad_input_is_one_line_and_exit_1(tmp_path: Path, content: bytes, message: str) -> None:
