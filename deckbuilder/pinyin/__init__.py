@@ -1,0 +1,116 @@
+"""Pinyin learners can trust: Chinese text → layered readings → textbook line, tone numbers, colours.
+
+>>> line(read_sentence("我在银行工作。"))
+'Wǒ zài yínháng gōngzuò.'
+>>> numbered(read_sentence("银行"))
+'yin2hang2'
+
+`read_tokens` is the entry point for callers that already segmented with jieba.posseg; everything else
+(`line`, `numbered`, `per_char`, `colored_html`, `zhuyin`) renders a list of `Reading`. `pinyin_lines` is
+the exact path the ``deckbuild pinyin`` command and the benchmarks use.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import cache
+
+from deckbuilder.pinyin.gloss import gloss_for
+from deckbuilder.pinyin.lexicon import is_han
+from deckbuilder.pinyin.orthography import line
+from deckbuilder.pinyin.overrides import load_overrides
+from deckbuilder.pinyin.readings import Reading, read_tokens
+from deckbuilder.pinyin.syllable import display_number
+from deckbuilder.pinyin.zhuyin import zhuyin
+
+__all__ = [
+    "Reading",
+    "colored_html",
+    "gloss_for",
+    "line",
+    "load_overrides",
+    "numbered",
+    "per_character",
+    "pinyin_lines",
+    "read_sentence",
+    "read_tokens",
+    "segment",
+    "uncertain",
+    "zhuyin",
+]
+
+
+@cache
+def _posseg():  # type: ignore[no-untyped-def]
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba.posseg
+
+
+def segment(text: str) -> list[tuple[str, str]]:
+    """jieba.posseg (word, flag) pairs for one sentence."""
+    return [(p.word, p.flag) for p in _posseg().cut(text)]
+
+
+def read_sentence(
+    text: str, overrides: Mapping[str, str] | None = None, *, model: bool | None = None
+) -> list[Reading]:
+    """Segment one sentence with jieba.posseg and read it (see `read_tokens`)."""
+    return read_tokens(segment(text), overrides, model=model)
+
+
+def numbered(readings: Sequence[Reading]) -> str:
+    """Tone-number pinyin, words joined, separated by spaces: ``wo3 zai4 yin2hang2``."""
+    words = ["".join(display_number(s) for s in r.syllables) for r in readings if r.syllables]
+    return " ".join(words)
+
+
+def per_character(readings: Sequence[Reading]) -> str:
+    """One tone-number syllable per Chinese character (the evaluation format); erhua 儿 as ``er5``."""
+    out = []
+    for r in readings:
+        out.extend("er5" if s == "r5" else display_number(s) for s in r.syllables)
+    return " ".join(out)
+
+
+def colored_html(readings: Sequence[Reading]) -> str:
+    """Each Chinese character in ``<span class="toneN">`` (N = 1–5), everything HTML-escaped."""
+    parts = []
+    for r in readings:
+        it = iter(r.syllables)
+        for ch in r.word:
+            if is_han(ch):
+                parts.append(f'<span class="tone{next(it)[-1]}">{html.escape(ch)}</span>')
+            else:
+                parts.append(html.escape(ch))
+    return "".join(parts)
+
+
+def uncertain(readings: Sequence[Reading]) -> list[Reading]:
+    """Readings a teacher should check: decided by a fallback, or by a layer flagged low-confidence."""
+    return [r for r in readings if r.syllables and (not r.confident or r.source == "fallback")]
+
+
+def pinyin_lines(
+    lines: Iterable[str],
+    *,
+    numbers: bool = False,
+    per_char: bool = False,
+    citation_tones: bool = False,
+    overrides: Mapping[str, str] | None = None,
+    model: bool | None = None,
+) -> Iterator[str]:
+    """One output line per input line: textbook pinyin, or tone numbers (per word, or per character)."""
+    for text in lines:
+        readings = read_sentence(text.rstrip("\n"), overrides, model=model)
+        if numbers and per_char:
+            yield per_character(readings)
+        elif numbers:
+            yield numbered(readings)
+        else:
+            yield line(readings, citation_tones=citation_tones)

@@ -1,0 +1,103 @@
+"""Dictionary readings: pypinyin's phrase and character tables and CC-CEDICT, in one syllable form.
+
+Input: a word or character. Output: candidate readings as tuples of ``hao3``-style syllables.
+The one decision: for a multi-character word pypinyin's phrase table (curated for reading, with
+obligatory neutral tones) is asked before CC-CEDICT (curated for meaning); see `word_reading`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from deckbuilder import cedict
+from deckbuilder.pinyin.syllable import normalize
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def is_han(ch: str) -> bool:
+    return bool(_HAN.match(ch))
+
+
+@cache
+def _pypinyin_tables() -> tuple[dict[str, list[list[str]]], dict[int, str]]:
+    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
+
+    return PHRASES_DICT, PINYIN_DICT
+
+
+def _syllables(raw: list[list[str]] | list[str]) -> tuple[str, ...]:
+    out = []
+    for item in raw:
+        text = item[0] if isinstance(item, list) else item
+        out.append(normalize(text))
+    return tuple(out)
+
+
+@cache
+def char_readings(ch: str) -> tuple[str, ...]:
+    """Every reading pypinyin knows for one character, most common first (``得`` → de2, de5, dei3)."""
+    table = _pypinyin_tables()[1]
+    raw = table.get(ord(ch))
+    if not raw:
+        return ()
+    return tuple(dict.fromkeys(normalize(r) for r in raw.split(",")))
+
+
+def _cedict_readings(word: str, proper: bool) -> list[tuple[tuple[str, ...], bool]]:
+    """CC-CEDICT readings of `word` as (syllables, is_proper_noun), file order, duplicates dropped."""
+    seen: dict[tuple[str, ...], bool] = {}
+    for entry in cedict.lookup(word):
+        parts = entry.pinyin.split()
+        if len(parts) != len(word):
+            continue
+        syl = tuple("r5" if p.lower() == "r5" else normalize(p) for p in parts)
+        if any(not s[:-1].isalpha() for s in syl):
+            continue
+        is_name = entry.pinyin[:1].isupper()
+        if syl not in seen:
+            seen[syl] = is_name
+        else:
+            seen[syl] = seen[syl] and is_name
+    items = list(seen.items())
+    # Common-noun readings first unless the tagger says this is a name.
+    items.sort(key=lambda kv: kv[1] != proper)
+    return items
+
+
+def word_reading(word: str, proper: bool = False) -> tuple[tuple[str, ...], bool] | None:
+    """Dictionary reading of a multi-character word and whether it is unambiguous, or None if unknown."""
+    phrases = _pypinyin_tables()[0]
+    if word in phrases:
+        raw = phrases[word]
+        syl = _syllables(raw)
+        if word.endswith("儿") and len(word) > 1 and syl[-1] in ("er5", "r5") and word not in _ER_WORDS:
+            syl = syl[:-1] + ("r5",)
+        return syl, True
+    found = _cedict_readings(word, proper)
+    if not found:
+        return None
+    return found[0][0], len(found) == 1
+
+
+# Words ending in 儿 where it is the full syllable ér (a child), not the erhua suffix.
+_ER_WORDS = frozenset({"女儿", "儿子", "婴儿", "孤儿", "幼儿", "健儿", "胎儿", "孙儿", "男儿", "宠儿", "少儿"})
+
+
+@cache
+def is_known_word(word: str) -> bool:
+    return word in _pypinyin_tables()[0] or bool(cedict.lookup(word))
+
+
+@cache
+def is_polyphone(ch: str) -> bool:
+    """True when a learner could plausibly read `ch` two ways (several CC-CEDICT readings, not counting
+    surnames, variants and neutral-tone duplicates). Used to flag low-confidence fallbacks."""
+    readings = set()
+    for entry in cedict.lookup(ch):
+        senses = [s for s in entry.senses if not s.startswith(("surname", "variant of", "old variant of"))]
+        if not senses:
+            continue
+        readings.add(normalize(entry.pinyin.lower()))
+    return len(readings) > 1

@@ -1,0 +1,151 @@
+"""Readings of one sentence → the pinyin line a learner textbook prints (GB/T 16159-2012).
+
+Syllables of a word are joined (``Zhōngguó``) with an apostrophe before a, o, e (``Xī'ān``); numerals
+and measure words are written apart (``yí gè``); erhua is ``-r`` (``yíhuìr``); neutral tones are
+unmarked; person names are ``Surname Given``; places, organisations and the first word of the sentence
+are capitalised. 一 and 不 are written with their spoken tone (``yí gè``, ``bú shì``) unless
+`citation_tones`; third-tone sandhi is never written (``nǐ hǎo``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from deckbuilder.pinyin.lexicon import char_readings, is_han
+from deckbuilder.pinyin.syllable import mark, tone
+
+if TYPE_CHECKING:
+    from deckbuilder.pinyin.readings import Reading
+
+NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两几半0123456789０１２３４５６７８９")
+# Measure words written apart from a preceding numeral (一个 → yí gè). 下/些/点 are left out on
+# purpose: 一下, 一些, 一点儿 are single words in textbooks.
+MEASURES = frozenset("个本只张条件位次天年岁块口家杯瓶双辆台份把支首部座棵篇节层遍场句顿封间所门套碗斤米元角"
+                     "毛号月日页届名群头匹朵片趟回种样类户项道颗根枝架班批")
+COMPOUND_SURNAMES = frozenset({"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "司徒", "夏侯", "端木"})
+NAME_FLAGS = frozenset({"nr", "nrt", "nrfg"})
+PROPER_FLAGS = frozenset({"ns", "nt", "nz"})
+_CLOSE = {"，": ",", "。": ".", "！": "!", "？": "?", "：": ":", "；": ";", "、": ",", "”": "\u201d", "’": "\u2019",
+          "）": ")", "》": "\u300b", "…": "...", "—": "\u2014", ",": ",", ".": ".", "!": "!", "?": "?",
+          ":": ":", ";": ";", ")": ")"}
+_OPEN = {"“": "\u201c", "‘": "\u2018", "（": "(", "《": "\u300a", "(": "("}
+
+
+def join_syllables(marked: Sequence[str]) -> str:
+    """Join the marked syllables of one word: apostrophe before a non-initial a/o/e syllable."""
+    out = ""
+    for i, syl in enumerate(marked):
+        if i and syl == "r":
+            out += "r"
+        elif i and syl[:1].lower() in ("a", "o", "e", "ā", "á", "ǎ", "à", "ō", "ó", "ǒ", "ò", "ē", "é", "ě", "è"):
+            out += "'" + syl
+        else:
+            out += syl
+    return out
+
+
+def mark_word(word: str, syllables: Sequence[str]) -> str:
+    """Citation-tone textbook spelling of one token; non-Chinese characters are kept as they are."""
+    parts: list[str] = []
+    it = iter(syllables)
+    run: list[str] = []
+    for ch in word:
+        if is_han(ch):
+            run.append(mark(next(it)))
+        else:
+            if run:
+                parts.append(join_syllables(run))
+                run = []
+            parts.append(ch)
+    if run:
+        parts.append(join_syllables(run))
+    return "".join(parts)
+
+
+def _spoken(chars: list[str], syls: list[str], citation_tones: bool) -> list[str]:
+    """Tone-change 一 and 不 for display (yí gè, bú shì); everything else keeps its citation tone."""
+    out = list(syls)
+    if citation_tones:
+        return out
+    for i, (ch, syl) in enumerate(zip(chars, syls, strict=True)):
+        if ch not in "一不" or not syl or syl[-1] == "5":
+            continue
+        nxt = i + 1 < len(chars) and chars[i + 1] and is_han(chars[i + 1])
+        if not nxt:
+            continue
+        next_tone = tone(syls[i + 1]) if syls[i + 1] else 0
+        if next_tone == 5:  # neutral 个 → its citation tone decides
+            cands = char_readings(chars[i + 1])
+            next_tone = tone(cands[0]) if cands else 0
+        if ch == "不" and syl == "bu4" and next_tone == 4:
+            out[i] = "bu2"
+        elif ch == "一" and syl == "yi1":
+            prev = chars[i - 1] if i else ""
+            if prev == "第" or prev in NUMERALS or (chars[i + 1] in NUMERALS and chars[i + 1] not in "百千万亿"):
+                continue
+            if chars[i + 1] == "月":
+                continue
+            out[i] = "yi2" if next_tone == 4 else ("yi4" if next_tone in (1, 2, 3) else syl)
+    return out
+
+
+def _pieces(reading: Reading, syls: list[str]) -> list[str]:
+    """Split one token into written words: numeral | measure, 看 一 看, 听 不 懂, Surname Given."""
+    word = reading.word
+    if len(syls) != len(word):  # mixed Chinese / other characters: one piece
+        return [_render(word, syls)]
+    if reading.flag in NAME_FLAGS and len(word) >= 2:
+        cut = 2 if word[:2] in COMPOUND_SURNAMES and len(word) > 2 else 1
+        return [_cap(_render(word[:cut], syls[:cut])), _cap(_render(word[cut:], syls[cut:]))]
+    if len(word) == 3 and word[1] in "一不得" and reading.flag.startswith("v"):
+        return [_render(c, [s]) for c, s in zip(word, syls, strict=True)]
+    if reading.flag == "m" and len(word) >= 2 and word[-1] in MEASURES and all(c in NUMERALS for c in word[:-1]):
+        return [_render(word[:-1], syls[:-1]), _render(word[-1], syls[-1:])]
+    text = _render(word, syls)
+    return [_cap(text) if reading.flag in PROPER_FLAGS else text]
+
+
+def _render(word: str, syls: Sequence[str]) -> str:
+    return mark_word(word, syls)
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def line(readings: Sequence[Reading], *, citation_tones: bool = False) -> str:
+    """The sentence's pinyin as a textbook prints it, e.g. ``Wǒ shì Zhōngguó rén.``"""
+    chars: list[str] = []
+    flat: list[str] = []
+    for r in readings:
+        han = [c for c in r.word if is_han(c)]
+        chars.extend(han)
+        flat.extend(r.syllables)
+    spoken = _spoken(chars, flat, citation_tones)
+    out = ""
+    k = 0
+    need_space = False
+    first = True
+    for r in readings:
+        n = len(r.syllables)
+        syls = spoken[k : k + n]
+        k += n
+        stripped = r.word.strip()
+        if not stripped:
+            continue
+        if not r.syllables and all(c in _CLOSE for c in stripped):
+            out += "".join(_CLOSE[c] for c in stripped)
+            need_space = True
+            first = first or stripped[-1] in "。！？!?."
+            continue
+        if not r.syllables and all(c in _OPEN for c in stripped):
+            out += (" " if need_space else "") + "".join(_OPEN[c] for c in stripped)
+            need_space = False
+            continue
+        for piece in _pieces(r, list(syls)) if r.syllables else [stripped]:
+            text = _cap(piece) if first else piece
+            first = False
+            out += (" " if need_space else "") + text
+            need_space = True
+    return out.strip()
