@@ -67,22 +67,45 @@ def _cedict_readings(word: str, proper: bool) -> list[tuple[tuple[str, ...], boo
 
 
 def word_reading(word: str, proper: bool = False) -> tuple[tuple[str, ...], bool] | None:
-    """Dictionary reading of a multi-character word and whether it is unambiguous, or None if unknown."""
-    phrases = _pypinyin_tables()[0]
-    if word in phrases:
-        raw = phrases[word]
-        syl = _syllables(raw)
-        if word.endswith("儿") and len(word) > 1 and syl[-1] in ("er5", "r5") and word not in _ER_WORDS:
-            syl = syl[:-1] + ("r5",)
-        return syl, True
+    """Dictionary reading of a multi-character word and whether it is unambiguous, or None if unknown.
+
+    CC-CEDICT first when it has one reading (it writes obligatory neutral tones: 衣服 yi1 fu5); when
+    its entries disagree (地道 dì dao / dìdào), pypinyin's phrase table, made for reading, breaks the tie.
+    """
     found = _cedict_readings(word, proper)
-    if not found:
+    phrase = _pypinyin_tables()[0].get(word)
+    if len(found) == 1:
+        syl, unambiguous = found[0][0], True
+    elif phrase is not None:
+        syl, unambiguous = _syllables(phrase), True
+        # Keep CC-CEDICT's neutral tones when it has the same reading otherwise.
+        for cand, _ in found:
+            if all(a == b or b.endswith("5") and a[:-1] == b[:-1] for a, b in zip(syl, cand, strict=True)):
+                syl = cand
+                break
+    elif found:
+        syl, unambiguous = found[0][0], False
+    else:
         return None
-    return found[0][0], len(found) == 1
+    if word.endswith("儿") and syl[-1] in ("er5", "r5") and word not in _ER_WORDS:
+        syl = syl[:-1] + ("r5",)
+    return syl, unambiguous
 
 
 # Words ending in 儿 where it is the full syllable ér (a child), not the erhua suffix.
 _ER_WORDS = frozenset({"女儿", "儿子", "婴儿", "孤儿", "幼儿", "健儿", "胎儿", "孙儿", "男儿", "宠儿", "少儿"})
+
+
+@cache
+def _tag_table() -> dict[str, str]:
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab
+
+
+def jieba_flag(word: str) -> str:
+    """jieba's dictionary POS tag for `word`, or "" when jieba's dictionary lacks it."""
+    return _tag_table().get(word, "")
 
 
 @cache

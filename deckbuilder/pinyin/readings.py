@@ -3,6 +3,9 @@
 Layers, first decisive wins: teacher override → dictionary (multi-character words; characters with a
 single reading) → rules over POS and neighbours (`rules.py`) → context model (optional, `model.py`) →
 fallback (pypinyin's most common reading, flagged low-confidence when the character is a polyphone).
+
+Tokens jieba invents (HMM words such as 里教, 上有) are not trusted as words: they are re-split into
+dictionary words and single characters ("units") before rules look at neighbours.
 """
 
 from __future__ import annotations
@@ -12,10 +15,12 @@ from dataclasses import dataclass
 
 from deckbuilder.pinyin import lexicon, rules
 from deckbuilder.pinyin.lexicon import is_han
+from deckbuilder.pinyin.rules import Unit
 
 # Whether the optional context model decides polyphones the rules leave open (see model.py).
 USE_MODEL_BY_DEFAULT = False
 PROPER_FLAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
+_NUMERAL_CHARS = frozenset("〇零一二三四五六七八九十百千万亿两几半")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,8 +30,9 @@ class Reading:
     `syllables` has one ``hao3``-style citation syllable per Chinese character of `word` (ü as ``v``,
     neutral tone 5, erhua 儿 as ``r5``); `marked` is the word in textbook orthography (``yínháng``);
     `source` names the deciding layer (override, dict, rule, model, fallback; ``text`` for tokens without
-    Chinese characters); `confident` is False when a fallback or a weak rule decided a polyphone.
-    `flag` is jieba's POS tag (``nr`` person name, ``ns`` place …), kept for orthography.
+    Chinese characters); `confident` is False when a fallback decided a polyphone.
+    `flag` is jieba's POS tag (``nr`` person name, ``ns`` place …), kept for orthography; `sources`
+    names the layer per character.
     """
 
     word: str
@@ -39,7 +45,7 @@ class Reading:
 
 
 @dataclass(slots=True)
-class _Slot:
+class Slot:
     """A mutable per-character decision while a sentence is read."""
 
     char: str
@@ -48,60 +54,81 @@ class _Slot:
     confident: bool = True
 
 
-def _dict_or_rule(tokens: Sequence[tuple[str, str]], ti: int, slots: list[_Slot]) -> None:
-    word, flag = tokens[ti]
-    han = [k for k, ch in enumerate(word) if is_han(ch)]
-    if not han:
-        return
-    if len(han) == len(word) and len(word) > 1:
-        found = lexicon.word_reading(word, flag in PROPER_FLAGS)
-        if found is not None:
-            syl, unambiguous = found
-            decided = rules.decide_word(tokens, ti, syl)
-            if decided is not None:
-                for slot, s in zip(slots, decided, strict=True):
-                    slot.syllable, slot.source, slot.confident = s, "rule", True
-                return
-            for slot, s in zip(slots, syl, strict=True):
-                slot.syllable, slot.source, slot.confident = s, "dict", unambiguous
-            return
-    # Unknown word or single character: longest known sub-words, then character by character.
+def split_units(tokens: Sequence[tuple[str, str]]) -> list[Unit]:
+    """jieba tokens → units: dictionary words, single characters and non-Chinese runs, with offsets."""
+    units: list[Unit] = []
+    for ti, (word, flag) in enumerate(tokens):
+        k = 0
+        while k < len(word):
+            if not is_han(word[k]):
+                j = k
+                while j < len(word) and not is_han(word[j]):
+                    j += 1
+                units.append(Unit(word[k:j], "x", ti, k))
+                k = j
+                continue
+            j = k
+            while j < len(word) and is_han(word[j]):
+                j += 1
+            units.extend(_split_han(word[k:j], flag, ti, k, whole=(k == 0 and j == len(word))))
+            k = j
+    return units
+
+
+def _split_han(run: str, flag: str, ti: int, start: int, whole: bool) -> list[Unit]:
+    if len(run) == 1 or (whole and lexicon.is_known_word(run)):
+        return [Unit(run, flag, ti, start)]
+    out: list[Unit] = []
     k = 0
-    while k < len(word):
-        if not is_han(word[k]):
+    if flag == "m":  # 十分钟 is 十 + 分钟, not 十分 + 钟
+        while k < len(run) - 1 and run[k] in _NUMERAL_CHARS:
             k += 1
-            continue
+        if k:
+            out.append(Unit(run[:k], "m", ti, start))
+    while k < len(run):
         end = k + 1
-        for j in range(min(len(word), k + 6), k + 1, -1):
-            piece = word[k:j]
-            if all(is_han(c) for c in piece) and lexicon.is_known_word(piece):
+        for j in range(min(len(run), k + 6), k + 1, -1):
+            if lexicon.is_known_word(run[k:j]):
                 end = j
                 break
-        if end > k + 1:
-            found = lexicon.word_reading(word[k:end], flag in PROPER_FLAGS)
-            if found is not None:
-                for slot, s in zip(slots[k:end], found[0], strict=True):
-                    slot.syllable, slot.source, slot.confident = s, "dict", found[1]
-                k = end
-                continue
-        _read_char(tokens, ti, k, slots[k])
-        k += 1
+        piece = run[k:end]
+        out.append(Unit(piece, lexicon.jieba_flag(piece) or flag, ti, start + k))
+        k = end
+    return out
 
 
-def _read_char(tokens: Sequence[tuple[str, str]], ti: int, k: int, slot: _Slot) -> None:
-    ch = slot.char
-    candidates = lexicon.char_readings(ch)
+def _read_unit(units: Sequence[Unit], ui: int, slots: list[Slot]) -> None:
+    unit = units[ui]
+    if unit.flag == "x" and not is_han(unit.text[0]):
+        return
+    if len(unit.text) > 1:
+        found = lexicon.word_reading(unit.text, unit.flag in PROPER_FLAGS)
+        if found is not None:
+            syl, unambiguous = found
+            decided = rules.decide_word(units, ui, syl)
+            source = "rule" if decided is not None else "dict"
+            for slot, s in zip(slots, decided or syl, strict=True):
+                slot.syllable, slot.source, slot.confident = s, source, unambiguous or decided is not None
+            return
+        for k, slot in enumerate(slots):  # numerals (十三, 两百) and other unknown runs: per character
+            _read_char(units, ui, k, slot)
+        return
+    _read_char(units, ui, 0, slots[0])
+
+
+def _read_char(units: Sequence[Unit], ui: int, k: int, slot: Slot) -> None:
+    candidates = lexicon.char_readings(slot.char)
+    decided = rules.decide_char(units, ui, k, candidates)
+    if decided is not None:
+        slot.syllable, slot.source, slot.confident = decided, "rule", True
+        return
     if len(candidates) <= 1:
         slot.syllable = candidates[0] if candidates else ""
         slot.source, slot.confident = ("dict", True) if candidates else ("fallback", False)
         return
-    decided = rules.decide_char(tokens, ti, k, candidates)
-    if decided is not None:
-        slot.syllable, slot.source, slot.confident = decided, "rule", True
-        return
     slot.syllable = candidates[0]
     slot.source = "fallback"
-    slot.confident = not lexicon.is_polyphone(ch)
+    slot.confident = not lexicon.is_polyphone(slot.char)
 
 
 def read_tokens(
@@ -113,17 +140,20 @@ def read_tokens(
     """Readings for the jieba posseg tokens of ONE sentence (see the module docstring for the layers).
 
     `overrides` maps a word to its pinyin (``yin2 hang2`` or ``yín háng``); it always wins, also inside
-    a longer token. `model` lets the optional context model decide polyphones the rules leave open.
+    a longer token. `model` lets the optional context model decide polyphones the rules leave open
+    (None: the package default, `USE_MODEL_BY_DEFAULT`).
     """
+    from deckbuilder.pinyin.orthography import mark_word
     from deckbuilder.pinyin.overrides import parse_pinyin
 
     table = {w: parse_pinyin(p) for w, p in (overrides or {}).items()}
-    per_token: list[list[_Slot]] = []
-    for ti, (word, _flag) in enumerate(tokens):
-        slots = [_Slot(ch) for ch in word]
-        _dict_or_rule(tokens, ti, slots)
+    per_token: list[list[Slot]] = [[Slot(ch) for ch in word] for word, _ in tokens]
+    units = split_units(tokens)
+    for ui, unit in enumerate(units):
+        slots = per_token[unit.token][unit.start : unit.start + len(unit.text)]
+        _read_unit(units, ui, slots)
+    for (word, _flag), slots in zip(tokens, per_token, strict=True):
         _apply_overrides(word, slots, table)
-        per_token.append(slots)
     if model is None:
         model = USE_MODEL_BY_DEFAULT
     if model:
@@ -140,8 +170,6 @@ def read_tokens(
         else:
             order = ("override", "fallback", "model", "rule", "dict")
             source = next(o for o in order if o in sources)
-        from deckbuilder.pinyin.orthography import mark_word
-
         out.append(
             Reading(
                 word=word,
@@ -165,7 +193,7 @@ def _citation(ch: str, syllable: str) -> str:
     return syllable
 
 
-def _apply_overrides(word: str, slots: list[_Slot], table: Mapping[str, tuple[str, ...]]) -> None:
+def _apply_overrides(word: str, slots: list[Slot], table: Mapping[str, tuple[str, ...]]) -> None:
     # Longer override words first, so 银行家 beats 银行 inside the same token.
     for key in sorted(table, key=len, reverse=True):
         start = word.find(key)

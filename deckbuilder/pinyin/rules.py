@@ -1,13 +1,423 @@
-"""Polyphone rules over jieba POS tags and neighbours."""
+"""Polyphone rules: a character in its sentence (units with jieba POS tags) → its reading, or None.
+
+Each rule looks only at the character's unit, its POS tag and its neighbours (the previous and next
+units, sometimes the whole sentence for a construction such as 把 … 倒). A rule returns None when the
+context does not decide; the next layer (context model or fallback) then chooses. The word sets below
+are small grammatical classes written for these rules (degree adverbs, pronouns, measure contexts),
+not dictionary data.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 
-def decide_char(tokens: Sequence[tuple[str, str]], ti: int, k: int, candidates: tuple[str, ...]) -> str | None:
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A word or single character of the sentence with its POS tag; `token`/`start` locate it in jieba's tokens."""
+
+    text: str
+    flag: str
+    token: int
+    start: int
+
+
+PERSONAL = frozenset({"我", "你", "他", "她", "它", "您", "我们", "你们", "他们", "她们", "咱们", "大家", "自己", "人家"})
+DEGREE = frozenset(
+    {"很", "太", "真", "非常", "最", "更", "比较", "这么", "那么", "多", "多么", "挺", "好", "特别", "十分", "越来越",
+     "又", "够", "有点", "有点儿", "相当", "极", "那样", "这样", "更加", "还", "也", "不", "没", "没有", "不太", "太过"}
+)
+# Words before a modal 得 (děi, "must"): subjects and the adverbs that typically precede it.
+MODAL_BEFORE = frozenset({"还", "就", "也", "都", "总", "总是", "一定", "必须", "可", "才", "又", "还是", "真", "非"})
+NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两几半每某这那哪各")
+PUNCT_FLAGS = frozenset({"x", "w"})
+# Nouns after 场 that take the reading cháng (weather and illness events); other events are chǎng.
+CHANG2_EVENTS = frozenset("病雨雪风梦灾")
+# Objects of 背 "carry on the back" (bēi); otherwise 背 "recite" (bèi).
+CARRIED = ("包", "孩子", "行李", "不动", "起", "着", "在")
+# Result complements after V不 (听不懂, 背不动): there 不 is neutral.
+COMPLEMENTS = frozenset("懂动了到完起开见清住下上来去出好对成掉走")
+
+
+class Context:
+    """Neighbourhood of one character: its unit, the units before and after, the sentence."""
+
+    def __init__(self, units: Sequence[Unit], ui: int, k: int) -> None:
+        self.units = units
+        self.ui = ui
+        self.k = k
+        self.unit = units[ui]
+
+    def prev(self, n: int = 1) -> Unit | None:
+        j = self.ui - n
+        return self.units[j] if j >= 0 else None
+
+    def next(self, n: int = 1) -> Unit | None:
+        j = self.ui + n
+        return self.units[j] if j < len(self.units) else None
+
+    def prev_text(self, n: int = 1) -> str:
+        u = self.prev(n)
+        return u.text if u is not None else ""
+
+    def next_text(self, n: int = 1) -> str:
+        u = self.next(n)
+        return u.text if u is not None else ""
+
+    def prev_flag(self, n: int = 1) -> str:
+        u = self.prev(n)
+        return u.flag if u is not None else ""
+
+    def next_flag(self, n: int = 1) -> str:
+        u = self.next(n)
+        return u.flag if u is not None else "x"
+
+    def at_end(self) -> bool:
+        """No Chinese word follows before punctuation or the end of the sentence."""
+        u = self.next()
+        return u is None or u.flag in PUNCT_FLAGS
+
+    def before(self) -> str:
+        """The sentence text before this character's unit."""
+        return "".join(u.text for u in self.units[: self.ui])
+
+    def after(self) -> str:
+        return "".join(u.text for u in self.units[self.ui + 1 :])
+
+
+def _verbal(flag: str) -> bool:
+    return flag.startswith(("v", "a", "z")) or flag in ("ad", "an", "vd", "vn", "i", "l")
+
+
+def _de(c: Context) -> str | None:  # 得
+    prev, nxt, pflag = c.prev_text(), c.next_text(), c.prev_flag()
+    if nxt in ("了", "过") and not _verbal(pflag):
+        return "de2"  # 他得了第一名: "obtain"
+    if not prev or pflag in PUNCT_FLAGS:
+        return "dei3"  # sentence-initial 得 is modal
+    subject = prev in PERSONAL or pflag.startswith(("r", "n", "t")) or prev in MODAL_BEFORE
+    if subject and prev not in DEGREE - MODAL_BEFORE and not c.at_end():
+        if _verbal(c.next_flag()) or c.next_flag().startswith(("d", "p", "m", "r")):
+            return "dei3"
+    return "de5"
+
+
+def _di(c: Context) -> str | None:  # 地 as a single unit
+    if c.unit.flag == "uv":
+        return "de5"
+    pflag, nflag = c.prev_flag(), c.next_flag()
+    if (pflag.startswith(("d", "a", "z", "i", "l")) or _reduplicated(c.prev_text())) and nflag.startswith(("v", "p")):
+        return "de5"
+    return "di4"
+
+
+def _reduplicated(word: str) -> bool:
+    return len(word) >= 2 and (word[-1] == word[-2] or (len(word) == 4 and word[0] == word[1]))
+
+
+def _le(c: Context) -> str | None:  # 了
+    prev = c.prev_text()
+    if prev.endswith("不") or (prev == "得" and c.prev_flag(2).startswith("v") and c.at_end()):
+        return "liao3"  # 来不了, 去得了: potential complement "manage to"
+    return "le5"
+
+
+def _zhe(c: Context) -> str | None:  # 着
+    if c.prev_text(2) in ("没", "没有", "不") or (c.next_text() == "了" and c.prev_flag().startswith("v")):
+        return "zhao2"  # 没找着, 找着了: result "succeed in"
+    return "zhe5"
+
+
+def _guo(c: Context) -> str | None:  # 过 as aspect particle after a verb
+    if c.unit.flag in ("ug", "uguo") or (c.prev_flag().startswith("v") and c.unit.flag.startswith("u")):
+        return "guo5"
     return None
 
 
-def decide_word(tokens: Sequence[tuple[str, str]], ti: int, syllables: tuple[str, ...]) -> tuple[str, ...] | None:
+def _hai(c: Context) -> str | None:  # 还
+    nxt, nflag = c.next_text(), c.next_flag()
+    if nxt in ("给", "了", "清", "钱", "债", "书") or c.at_end():
+        return "huan2"
+    if nxt in PERSONAL and (c.next(2) is None or c.next_flag(2) in PUNCT_FLAGS or c.next_flag(2).startswith(("m", "n"))):
+        return "huan2"  # 我下个月还你, 还我一本书
+    if nflag.startswith("n") and len(nxt) <= 2 and (c.next(2) is None or c.next_flag(2) in PUNCT_FLAGS):
+        return "huan2"  # 去图书馆还书
+    return "hai2"
+
+
+def _chang(c: Context) -> str | None:  # 长
+    prev, nxt = c.prev_text(), c.next_text()
+    if nxt[:1] in ("大", "高", "胖", "得", "出", "成", "满", "着") or nxt == "了" and c.prev_flag().startswith("n"):
+        return "zhang3"
+    if prev in DEGREE or prev.endswith(("多", "很", "太", "又", "真", "最", "更")) or c.unit.flag.startswith("a"):
+        return "chang2"
+    if c.unit.flag.startswith("v"):
+        return "zhang3"
+    return "chang2"
+
+
+def _wei(c: Context) -> str | None:  # 为
+    if c.unit.flag.startswith("v") or "以" in c.before()[-6:]:
+        return "wei2"
+    return "wei4"
+
+
+def _zhong_heavy(c: Context) -> str | None:  # 重
+    if c.prev_text() in DEGREE or c.at_end() or c.next_text() == "了":
+        return "zhong4"
+    if c.next_flag().startswith("v") and c.unit.flag.startswith("d"):
+        return "chong2"
+    return "zhong4"
+
+
+def _xing(c: Context) -> str | None:  # 行
+    if c.prev_text()[-1:] in NUMERALS:
+        return "hang2"  # 一行字
+    return "xing2"
+
+
+def _jue(c: Context) -> str | None:  # 觉
+    prev = c.prev_text()
+    if prev[-1:] in NUMERALS or prev in ("睡", "个", "午") or prev.endswith("睡"):
+        return "jiao4"
+    return "jue2"
+
+
+def _jiao(c: Context) -> str | None:  # 教 on its own is the verb "teach"
+    return "jiao1"
+
+
+def _shu(c: Context) -> str | None:  # 数
+    if c.unit.flag.startswith("v") or c.next_text()[:1] in ("一", "不", "到", "了", "清", "得") or c.prev_text() == "数":
+        return "shu3"
+    return "shu4"
+
+
+def _zhong_kind(c: Context) -> str | None:  # 种
+    prev = c.prev_text()
+    if prev[-1:] in NUMERALS or prev.endswith("多少") or c.prev_flag() in ("m", "r", "q"):
+        return "zhong3"
+    if c.unit.flag.startswith("v") or c.next_flag().startswith("n"):
+        return "zhong4"
+    return "zhong3"
+
+
+def _zhi(c: Context) -> str | None:  # 只
+    prev = c.prev_text()
+    if prev[-1:] in NUMERALS or c.prev_flag() == "m":
+        return "zhi1"
+    return "zhi3"
+
+
+def _gan(c: Context) -> str | None:  # 干
+    if c.prev_text() in DEGREE - {"不", "没", "没有", "还", "也"} or c.unit.flag.startswith("a"):
+        return "gan1"
+    return "gan4"
+
+
+def _cha(c: Context) -> str | None:  # 差
+    return "cha4"
+
+
+def _dang(c: Context) -> str | None:  # 当
+    if c.next_text()[:1] in ("作", "成", "做") and c.unit.flag.startswith("v"):
+        return "dang4"
+    return "dang1"
+
+
+def _ying(c: Context) -> str | None:  # 应 alone is modal "should"
+    return "ying1"
+
+
+def _shang_li(c: Context) -> str | None:  # 上 / 里 as locatives after a noun: neutral
+    pflag = c.prev_flag()
+    if c.unit.flag == "f" and (pflag.startswith(("n", "s", "r")) or pflag in ("vn",)):
+        return c.unit.text and {"上": "shang5", "里": "li5"}[c.unit.text]
+    if c.unit.text == "里" and c.prev_text() in ("这", "那", "哪"):
+        return "li3"
+    return None
+
+
+def _bu(c: Context) -> str | None:  # 不 between a verb and its result complement: neutral
+    prev, nxt = c.prev_text(), c.next_text()
+    if len(prev) == 1 and c.prev_flag().startswith("v") and nxt[:1] in COMPLEMENTS and len(nxt) == 1:
+        return "bu5"
+    return "bu4"
+
+
+def _yi(c: Context) -> str | None:  # 一 keeps its citation tone yī in readings; display tone is orthography
+    return "yi1"
+
+
+def _jia(c: Context) -> str | None:  # 假
+    prev = c.prev_text()
+    if prev[-1:] in ("请", "放", "休", "度", "天", "周", "月", "期", "个") or c.next_text() in ("期",):
+        return "jia4"
+    return "jia3"
+
+
+def _bei(c: Context) -> str | None:  # 背
+    if c.unit.flag.startswith("n") or c.next_text().startswith(CARRIED):
+        return "bei1" if c.next_text().startswith(CARRIED) else "bei4"
+    return "bei4"
+
+
+def _liang(c: Context) -> str | None:  # 量 alone: verb "measure" when an object follows
+    if c.unit.flag.startswith("v") or c.next_flag().startswith("n"):
+        return "liang2"
+    return "liang4"
+
+
+def _nan(c: Context) -> str | None:  # 难 after 有/遇/逃/受 is the noun "disaster"
+    if c.prev_text()[-1:] in ("有", "遇", "逃", "受", "避", "患", "灾"):
+        return "nan4"
+    return "nan2"
+
+
+def _chang_measure(c: Context) -> str | None:  # 场
+    if c.prev_text()[-1:] in NUMERALS:
+        return "chang2" if c.next_text()[-1:] in CHANG2_EVENTS else "chang3"
+    return "chang3"
+
+
+def _chong(c: Context) -> str | None:  # 冲
+    if c.prev_text() in DEGREE or c.next_text()[:1] in ("着", "向"):
+        return "chong4"
+    return "chong1"
+
+
+def _zhuan(c: Context) -> str | None:  # 转: zhuàn "turn round, stroll" vs zhuǎn "change, pass on"
+    if c.prev_text() == "地" or c.at_end() or c.next_text()[:1] in ("圈", "来", "去"):
+        return "zhuan4"
+    return "zhuan3"
+
+
+def _jie(c: Context) -> str | None:  # 结 fruit: jiē
+    if "果" in c.after()[:5] and c.unit.flag.startswith("v"):
+        return "jie1"
+    return "jie2"
+
+
+def _xi(c: Context) -> str | None:  # 系 "tie" (jì) before 好/上/紧 or a belt
+    nxt = c.next_text()
+    if nxt[:1] in ("好", "上", "紧", "着") or "带" in nxt:
+        return "ji4"
+    return "xi4"
+
+
+def _xue(c: Context) -> str | None:  # 血 on its own is colloquial xiě
+    return "xie3"
+
+
+def _dao(c: Context) -> str | None:  # 倒: dào "pour, upside down, on the contrary" vs dǎo "fall"
+    if "把" in c.before() or c.next_text()[:1] in ("水", "茶", "酒", "垃", "是", "也", "车") or c.unit.flag == "d":
+        return "dao4"
+    return "dao3"
+
+
+def _juan(c: Context) -> str | None:  # 卷 as a verb "roll"
+    if c.prev_text()[-1:] in NUMERALS:
+        return "juan4"
+    return "juan3"
+
+
+def _kong(c: Context) -> str | None:  # 空 "free time" after 有/没
+    if c.prev_text()[-1:] in ("有", "没"):
+        return "kong4"
+    return None
+
+
+def _diao(c: Context) -> str | None:  # 调 "transfer" before a direction
+    if c.next_text()[:1] in ("到", "走", "去", "来", "回", "往"):
+        return "diao4"
+    return None
+
+
+def _cang(c: Context) -> str | None:
+    return "cang2"
+
+
+def _he(c: Context) -> str | None:  # 和 alone: conjunction / preposition hé
+    return "he2"
+
+
+def _le_music(c: Context) -> str | None:  # 乐 alone: "happy, laugh"
+    return "le4"
+
+
+def _shao(c: Context) -> str | None:  # 少
+    if c.unit.flag.startswith("a") or c.prev_text() in DEGREE:
+        return "shao3"
+    return None
+
+
+def _de_of(c: Context) -> str | None:  # 的 alone is the particle
+    return "de5"
+
+
+RULES: dict[str, Callable[[Context], str | None]] = {
+    "得": _de,
+    "地": _di,
+    "的": _de_of,
+    "了": _le,
+    "着": _zhe,
+    "过": _guo,
+    "还": _hai,
+    "长": _chang,
+    "为": _wei,
+    "重": _zhong_heavy,
+    "行": _xing,
+    "觉": _jue,
+    "教": _jiao,
+    "数": _shu,
+    "种": _zhong_kind,
+    "只": _zhi,
+    "干": _gan,
+    "差": _cha,
+    "当": _dang,
+    "应": _ying,
+    "上": _shang_li,
+    "里": _shang_li,
+    "不": _bu,
+    "一": _yi,
+    "假": _jia,
+    "背": _bei,
+    "量": _liang,
+    "难": _nan,
+    "场": _chang_measure,
+    "冲": _chong,
+    "转": _zhuan,
+    "结": _jie,
+    "系": _xi,
+    "血": _xue,
+    "倒": _dao,
+    "卷": _juan,
+    "空": _kong,
+    "调": _diao,
+    "藏": _cang,
+    "和": _he,
+    "乐": _le_music,
+    "少": _shao,
+}
+
+
+def decide_char(units: Sequence[Unit], ui: int, k: int, candidates: tuple[str, ...]) -> str | None:
+    """Reading of character `k` of unit `ui` when a rule decides it (the unit is a single character)."""
+    unit = units[ui]
+    if len(unit.text) != 1:
+        return None
+    rule = RULES.get(unit.text)
+    if rule is None:
+        return None
+    return rule(Context(units, ui, k))
+
+
+def decide_word(units: Sequence[Unit], ui: int, syllables: tuple[str, ...]) -> tuple[str, ...] | None:
+    """Context-dependent readings of dictionary words: adverb + modal 得 (还得, 就得 → děi)."""
+    word = units[ui].text
+    if len(word) == 2 and word[1] == "得" and word[0] in MODAL_BEFORE:
+        c = Context(units, ui, 1)
+        if not c.at_end() and (_verbal(c.next_flag()) or c.next_flag().startswith(("d", "p", "m"))):
+            return (syllables[0], "dei3")
     return None
