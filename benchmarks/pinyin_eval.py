@@ -1,6 +1,6 @@
 """Polyphone accuracy on the CPP format through exactly the path cards use (`pinyin_lines`).
 
-    python benchmarks/pinyin_eval.py --sent dev.sent --lb dev.lb [--model on|off|auto] [--limit N] [--errors N]
+    python benchmarks/pinyin_eval.py --sent dev.sent --lb dev.lb [--model on|off|auto] [--errors N]
 
 `--sent`: one sentence per line with one character marked ``▁X▁``; `--lb`: its gold reading (``le5``,
 ``lu:4``). The last line printed is ``accuracy=97.61% ms_per_sentence=1.3 n=9893``; time is per sentence

@@ -10,13 +10,17 @@ from deckbuilder.pinyin import load_overrides, pinyin_lines
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m deckbuilder.pinyin", description="Print the pinyin of Chinese text.")
+    ap = argparse.ArgumentParser(
+        prog="python -m deckbuilder.pinyin", description="Print the pinyin of Chinese text."
+    )
     ap.add_argument("text", nargs="?", help="text to read (default: stdin, one sentence per line)")
     ap.add_argument("--numbers", action="store_true", help="tone numbers instead of tone marks")
     ap.add_argument("--per-char", action="store_true", help="with --numbers: one syllable per character")
     ap.add_argument("--citation-tones", action="store_true", help="dictionary tones for 一 and 不")
     ap.add_argument("--readings", help="teacher override file (word<TAB>pinyin)")
-    ap.add_argument("--model", choices=("auto", "on", "off"), default="auto", help="context model for polyphones")
+    ap.add_argument(
+        "--model", choices=("auto", "on", "off"), default="auto", help="context model for polyphones"
+    )
     a = ap.parse_args(argv)
     try:
         overrides = load_overrides(a.readings) if a.readings else None

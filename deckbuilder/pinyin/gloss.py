@@ -32,7 +32,8 @@ def _toneless(syllables: Sequence[str]) -> tuple[str, ...]:
 
 
 def _classifiers(sense: str) -> list[str]:
-    return [f"{simp} {' '.join(mark(normalize(p)) for p in pin.split())}" for simp, pin in _CL_ITEM.findall(sense[3:])]
+    found = _CL_ITEM.findall(sense[3:])
+    return [f"{simp} {' '.join(mark(normalize(p)) for p in pin.split())}" for simp, pin in found]
 
 
 def _clean(sense: str) -> str:

@@ -93,7 +93,9 @@ def word_reading(word: str, proper: bool = False) -> tuple[tuple[str, ...], bool
 
 
 # Words ending in 儿 where it is the full syllable ér (a child), not the erhua suffix.
-_ER_WORDS = frozenset({"女儿", "儿子", "婴儿", "孤儿", "幼儿", "健儿", "胎儿", "孙儿", "男儿", "宠儿", "少儿"})
+_ER_WORDS = frozenset(
+    {"女儿", "儿子", "婴儿", "孤儿", "幼儿", "健儿", "胎儿", "孙儿", "男儿", "宠儿", "少儿"}
+)
 
 
 @cache

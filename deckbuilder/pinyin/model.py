@@ -120,4 +120,5 @@ def fill(tokens: Sequence[tuple[str, str]], per_token: Sequence[Sequence[Slot]])
         slot = chars[i]
         classes = _class_ids(slot.char)
         best = max(classes, key=lambda c: row[c])
-        slot.syllable, slot.source, slot.confident, slot.weak = normalize(m.idx2class[best]), "model", True, False
+        slot.syllable, slot.source = normalize(m.idx2class[best]), "model"
+        slot.confident, slot.weak = True, False

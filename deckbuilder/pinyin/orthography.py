@@ -23,13 +23,19 @@ NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两几半0
 # purpose: 一下, 一些, 一点儿 are single words in textbooks.
 MEASURES = frozenset("个本只张条件位次天年岁块口家杯瓶双辆台份把支首部座棵篇节层遍场句顿封间所门套碗斤米元角"
                      "毛号月日页届名群头匹朵片趟回种样类户项道颗根枝架班批")
-COMPOUND_SURNAMES = frozenset({"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "司徒", "夏侯", "端木"})
+COMPOUND_SURNAMES = frozenset(
+    {"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "司徒", "夏侯", "端木"}
+)
 NAME_FLAGS = frozenset({"nr", "nrt", "nrfg"})
 PROPER_FLAGS = frozenset({"ns", "nt", "nz"})
-_CLOSE = {"，": ",", "。": ".", "！": "!", "？": "?", "：": ":", "；": ";", "、": ",", "”": "\u201d", "’": "\u2019",
+_CLOSE = {"，": ",", "。": ".", "！": "!", "？": "?", "：": ":", "；": ";", "、": ",",
+          "”": "\u201d", "’": "\u2019",
           "）": ")", "》": "\u300b", "…": "...", "—": "\u2014", ",": ",", ".": ".", "!": "!", "?": "?",
           ":": ":", ";": ";", ")": ")"}
 _OPEN = {"“": "\u201c", "‘": "\u2018", "（": "(", "《": "\u300a", "(": "("}
+
+
+_AOE = frozenset("aoeāáǎàōóǒòēéěè")
 
 
 def join_syllables(marked: Sequence[str]) -> str:
@@ -38,7 +44,7 @@ def join_syllables(marked: Sequence[str]) -> str:
     for i, syl in enumerate(marked):
         if i and syl == "r":
             out += "r"
-        elif i and syl[:1].lower() in ("a", "o", "e", "ā", "á", "ǎ", "à", "ō", "ó", "ǒ", "ò", "ē", "é", "ě", "è"):
+        elif i and syl[:1].lower() in _AOE:
             out += "'" + syl
         else:
             out += syl
@@ -82,7 +88,8 @@ def _spoken(chars: list[str], syls: list[str], citation_tones: bool) -> list[str
             out[i] = "bu2"
         elif ch == "一" and syl == "yi1":
             prev = chars[i - 1] if i else ""
-            if prev == "第" or prev in NUMERALS or (chars[i + 1] in NUMERALS and chars[i + 1] not in "百千万亿"):
+            counting = chars[i + 1] in NUMERALS and chars[i + 1] not in "百千万亿"  # 一二三, 一九九〇
+            if prev == "第" or prev in NUMERALS or counting:
                 continue
             if chars[i + 1] == "月":
                 continue
@@ -100,7 +107,8 @@ def _pieces(reading: Reading, syls: list[str]) -> list[str]:
         return [_cap(_render(word[:cut], syls[:cut])), _cap(_render(word[cut:], syls[cut:]))]
     if len(word) == 3 and word[1] in "一不得" and reading.flag.startswith("v"):
         return [_render(c, [s]) for c, s in zip(word, syls, strict=True)]
-    if reading.flag == "m" and len(word) >= 2 and word[-1] in MEASURES and all(c in NUMERALS for c in word[:-1]):
+    numeral = all(c in NUMERALS for c in word[:-1])
+    if reading.flag == "m" and len(word) >= 2 and word[-1] in MEASURES and numeral:
         return [_render(word[:-1], syls[:-1]), _render(word[-1], syls[-1:])]
     text = _render(word, syls)
     return [_cap(text) if reading.flag in PROPER_FLAGS else text]

@@ -15,7 +15,10 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Unit:
-    """A word or single character of the sentence with its POS tag; `token`/`start` locate it in jieba's tokens."""
+    """A word or single character of the sentence with its POS tag.
+
+    `token`/`start` locate it in jieba's tokens; `whole` is False for a piece of a token jieba invented.
+    """
 
     text: str
     flag: str
@@ -24,13 +27,18 @@ class Unit:
     whole: bool = True
 
 
-PERSONAL = frozenset({"我", "你", "他", "她", "它", "您", "我们", "你们", "他们", "她们", "咱们", "大家", "自己", "人家"})
+PERSONAL = frozenset(
+    {"我", "你", "他", "她", "它", "您", "我们", "你们", "他们", "她们", "咱们", "大家", "自己", "人家"}
+)
 DEGREE = frozenset(
-    {"很", "太", "真", "非常", "最", "更", "比较", "这么", "那么", "多", "多么", "挺", "好", "特别", "十分", "越来越",
-     "又", "够", "有点", "有点儿", "相当", "极", "那样", "这样", "更加", "还", "也", "不", "没", "没有", "不太", "太过"}
+    {"很", "太", "真", "非常", "最", "更", "比较", "这么", "那么", "多", "多么", "挺", "好", "特别", "十分",
+     "越来越", "又", "够", "有点", "有点儿", "相当", "极", "那样", "这样", "更加", "还", "也", "不", "没",
+     "没有", "不太", "太过"}
 )
 # Words before a modal 得 (děi, "must"): subjects and the adverbs that typically precede it.
-MODAL_BEFORE = frozenset({"还", "就", "也", "都", "总", "总是", "一定", "必须", "可", "才", "又", "还是", "真", "非"})
+MODAL_BEFORE = frozenset(
+    {"还", "就", "也", "都", "总", "总是", "一定", "必须", "可", "才", "又", "还是", "真", "非"}
+)
 NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两几半每某这那哪各")
 PUNCT_FLAGS = frozenset({"x", "w"})
 # Verbs and adverbs after which 为 is wéi "as, to be" (选为, 改为, 均为, 成为).
@@ -39,6 +47,8 @@ WEI2_AFTER = frozenset("成作称视改选任命分均原更最即乃变化转�
 CHANG2_EVENTS = frozenset("病雨雪风梦灾")
 # Objects of 背 "carry on the back" (bēi); otherwise 背 "recite" (bèi).
 CARRIED = ("包", "孩子", "行李", "不动", "起", "着", "在")
+# Characters before 藏 read zàng (Tibet): 西藏, 川藏, 入藏, 驻藏 …
+TIBET_BEFORE = frozenset("西川青入进驻援汉蒙康滇")
 # Result complements after V不 (听不懂, 背不动): there 不 is neutral.
 COMPLEMENTS = frozenset("懂动了到完起开见清住下上来去出好对成掉走")
 
@@ -90,7 +100,7 @@ class Context:
 
 
 def _verbal(flag: str) -> bool:
-    return flag.startswith(("v", "a", "z")) or flag in ("ad", "an", "vd", "vn", "i", "l")
+    return flag.startswith(tuple("vaz")) or flag in ("ad", "an", "vd", "vn", "i", "l")
 
 
 def _de(c: Context) -> str | None:  # 得
@@ -99,10 +109,10 @@ def _de(c: Context) -> str | None:  # 得
         return "de2"  # 他得了第一名: "obtain"
     if not prev or pflag in PUNCT_FLAGS:
         return "dei3"  # sentence-initial 得 is modal
-    subject = prev in PERSONAL or pflag.startswith(("r", "n", "t")) or prev in MODAL_BEFORE
-    if subject and prev not in DEGREE - MODAL_BEFORE and not c.at_end():
-        if _verbal(c.next_flag()) or c.next_flag().startswith(("d", "p", "m", "r")):
-            return "dei3"
+    subject = prev in PERSONAL or pflag.startswith(tuple("rnt")) or prev in MODAL_BEFORE
+    next_ok = _verbal(c.next_flag()) or c.next_flag().startswith(tuple("dpmr"))
+    if subject and prev not in DEGREE - MODAL_BEFORE and not c.at_end() and next_ok:
+        return "dei3"
     return "de5"
 
 
@@ -110,7 +120,8 @@ def _di(c: Context) -> str | None:  # 地 as a single unit
     if c.unit.flag == "uv" and not c.at_end():
         return "de5"
     pflag, nflag = c.prev_flag(), c.next_flag()
-    if (pflag.startswith(("d", "a", "z", "i", "l")) or _reduplicated(c.prev_text())) and nflag.startswith(("v", "p")):
+    adverbial = pflag.startswith(tuple("dazil")) or _reduplicated(c.prev_text())
+    if adverbial and nflag.startswith(("v", "p")):
         return "de5"
     return "di4"
 
@@ -140,9 +151,10 @@ def _guo(c: Context) -> str | None:  # 过 as aspect particle after a verb
 
 def _hai(c: Context) -> str | None:  # 还
     nxt, nflag = c.next_text(), c.next_flag()
-    if nxt in ("给", "了", "清", "钱", "债", "书") or c.at_end():
+    if nxt in frozenset("给了清钱债书") or c.at_end():
         return "huan2"
-    if nxt in PERSONAL and (c.next(2) is None or c.next_flag(2) in PUNCT_FLAGS or c.next_flag(2).startswith(("m", "n"))):
+    after = c.next_flag(2)
+    if nxt in PERSONAL and (c.next(2) is None or after in PUNCT_FLAGS or after.startswith(("m", "n"))):
         return "huan2"  # 我下个月还你, 还我一本书
     if nflag.startswith("n") and len(nxt) <= 2 and (c.next(2) is None or c.next_flag(2) in PUNCT_FLAGS):
         return "huan2"  # 去图书馆还书
@@ -151,9 +163,10 @@ def _hai(c: Context) -> str | None:  # 还
 
 def _chang(c: Context) -> str | None:  # 长
     prev, nxt = c.prev_text(), c.next_text()
-    if nxt[:1] in ("大", "高", "胖", "得", "出", "成", "满", "着") or nxt == "了" and c.prev_flag().startswith("n"):
+    grows = nxt[:1] in frozenset("大高胖得出成满着")
+    if grows or nxt == "了" and c.prev_flag().startswith("n"):
         return "zhang3"
-    if prev in DEGREE or prev.endswith(("多", "很", "太", "又", "真", "最", "更")) or c.unit.flag.startswith("a"):
+    if prev in DEGREE or prev[-1:] in frozenset("多很太又真最更") or c.unit.flag.startswith("a"):
         return "chang2"
     if c.unit.flag.startswith("v"):
         return "zhang3"
@@ -187,7 +200,7 @@ def _xing(c: Context) -> str | None:  # 行
 
 def _jue(c: Context) -> str | None:  # 觉
     prev = c.prev_text()
-    if prev[-1:] in NUMERALS or prev in ("睡", "个", "午") or prev.endswith("睡"):
+    if prev[-1:] in NUMERALS or prev in frozenset("睡个午") or prev.endswith("睡"):
         return "jiao4"
     return "jue2"
 
@@ -197,14 +210,15 @@ def _jiao(c: Context) -> str | None:  # 教 on its own is the verb "teach"
 
 
 def _shu(c: Context) -> str | None:  # 数
-    if c.unit.flag.startswith("v") or c.next_text()[:1] in ("一", "不", "到", "了", "清", "得") or c.prev_text() == "数":
+    counting = c.next_text()[:1] in frozenset("一不到了清得") or c.prev_text() == "数"
+    if c.unit.flag.startswith("v") or counting:
         return "shu3"
     return "shu4"
 
 
 def _zhong_kind(c: Context) -> str | None:  # 种
     prev = c.prev_text()
-    if prev[-1:] in NUMERALS or prev.endswith("多少") or c.prev_flag() in ("m", "r", "q"):
+    if prev[-1:] in NUMERALS or prev.endswith("多少") or c.prev_flag() in frozenset("mrq"):
         return "zhong3"
     if c.unit.flag.startswith("v") or c.next_flag().startswith("n"):
         return "zhong4"
@@ -229,7 +243,7 @@ def _cha(c: Context) -> str | None:  # 差
 
 
 def _dang(c: Context) -> str | None:  # 当
-    if c.next_text()[:1] in ("作", "成", "做") and c.unit.flag.startswith("v"):
+    if c.next_text()[:1] in frozenset("作成做") and c.unit.flag.startswith("v"):
         return "dang4"
     return "dang1"
 
@@ -240,9 +254,10 @@ def _ying(c: Context) -> str | None:  # 应 alone is modal "should"
 
 def _shang_li(c: Context) -> str | None:  # 上 / 里 as locatives after a noun: neutral
     pflag = c.prev_flag()
-    if c.unit.flag == "f" and (pflag.startswith(("n", "s", "r")) or pflag == "vn" or len(c.prev_text()) > 1):
+    after_noun = pflag.startswith(tuple("nsr")) or pflag == "vn" or len(c.prev_text()) > 1
+    if c.unit.flag == "f" and after_noun:
         return c.unit.text and {"上": "shang5", "里": "li5"}[c.unit.text]
-    if c.unit.text == "里" and c.prev_text() in ("这", "那", "哪"):
+    if c.unit.text == "里" and c.prev_text() in frozenset("这那哪"):
         return "li3"
     return None
 
@@ -260,7 +275,7 @@ def _yi(c: Context) -> str | None:  # 一 keeps its citation tone yī in reading
 
 def _jia(c: Context) -> str | None:  # 假
     prev = c.prev_text()
-    if prev[-1:] in ("请", "放", "休", "度", "天", "周", "月", "期", "个") or c.next_text() in ("期",):
+    if prev[-1:] in frozenset("请放休度天周月期个") or c.next_text() in ("期",):
         return "jia4"
     return "jia3"
 
@@ -278,7 +293,7 @@ def _liang(c: Context) -> str | None:  # 量 alone: verb "measure" when an objec
 
 
 def _nan(c: Context) -> str | None:  # 难 after 有/遇/逃/受 is the noun "disaster"
-    if c.prev_text()[-1:] in ("有", "遇", "逃", "受", "避", "患", "灾"):
+    if c.prev_text()[-1:] in frozenset("有遇逃受避患灾"):
         return "nan4"
     return "nan2"
 
@@ -296,7 +311,7 @@ def _chong(c: Context) -> str | None:  # 冲
 
 
 def _zhuan(c: Context) -> str | None:  # 转: zhuàn "turn round, stroll" vs zhuǎn "change, pass on"
-    if c.prev_text() == "地" or c.at_end() or c.next_text()[:1] in ("圈", "来", "去"):
+    if c.prev_text() == "地" or c.at_end() or c.next_text()[:1] in frozenset("圈来去"):
         return "zhuan4"
     return "zhuan3"
 
@@ -309,7 +324,7 @@ def _jie(c: Context) -> str | None:  # 结 fruit: jiē
 
 def _xi(c: Context) -> str | None:  # 系 "tie" (jì) before 好/上/紧 or a belt
     nxt = c.next_text()
-    if nxt[:1] in ("好", "上", "紧", "着") or "带" in nxt:
+    if nxt[:1] in frozenset("好上紧着") or "带" in nxt:
         return "ji4"
     return "xi4"
 
@@ -319,13 +334,14 @@ def _xue(c: Context) -> str | None:  # 血 on its own is colloquial xiě
 
 
 def _dao(c: Context) -> str | None:  # 倒: dào "pour, upside down, on the contrary" vs dǎo "fall"
-    if "把" in c.before() or c.next_text()[:1] in ("水", "茶", "酒", "垃", "是", "也", "车") or c.unit.flag == "d":
+    poured = c.next_text()[:1] in frozenset("水茶酒垃是也车")
+    if "把" in c.before() or poured or c.unit.flag == "d":
         return "dao4"
     return "dao3"
 
 
 def _juan(c: Context) -> str | None:  # 卷: juǎn "roll" as a verb, juàn "volume" otherwise
-    if c.unit.flag.startswith("v") or c.next_text()[:1] in ("起", "成", "入", "走", "到", "着", "了", "进"):
+    if c.unit.flag.startswith("v") or c.next_text()[:1] in frozenset("起成入走到着了进"):
         return "juan3"
     return "juan4"
 
@@ -337,15 +353,15 @@ def _kong(c: Context) -> str | None:  # 空 "free time" after 有/没
 
 
 def _diao(c: Context) -> str | None:  # 调 "transfer" before a direction
-    if c.next_text()[:1] in ("到", "走", "去", "来", "回", "往"):
+    if c.next_text()[:1] in frozenset("到走去来回往"):
         return "diao4"
     return None
 
 
 def _cang(c: Context) -> str | None:  # 藏: zàng Tibet(an) (abbreviation, names), cáng "hide, store"
-    if (c.unit.whole and c.unit.flag == "j") or c.prev_text()[-1:] in ("西", "川", "青", "入", "进", "驻", "援", "汉", "蒙", "康", "滇"):
+    if (c.unit.whole and c.unit.flag == "j") or c.prev_text()[-1:] in TIBET_BEFORE:
         return "zang4"
-    if c.next_text()[:1] in ("族", "语", "文", "区", "军", "王", "医", "药", "传", "历"):
+    if c.next_text()[:1] in frozenset("族语文区军王医药传历"):
         return "zang4"
     return "cang2"
 
@@ -373,7 +389,7 @@ def _mei(c: Context) -> str | None:  # 没 alone is the negation méi (mò only 
 
 
 def _lei(c: Context) -> str | None:  # 累 alone: "tired"
-    if c.prev_text()[-1:] in ("积", "连", "日"):
+    if c.prev_text()[-1:] in frozenset("积连日"):
         return "lei3"
     return "lei4"
 
@@ -456,6 +472,7 @@ def decide_word(units: Sequence[Unit], ui: int, syllables: tuple[str, ...]) -> t
     word = units[ui].text
     if len(word) == 2 and word[1] == "得" and word[0] in MODAL_BEFORE:
         c = Context(units, ui, 1)
-        if not c.at_end() and (_verbal(c.next_flag()) or c.next_flag().startswith(("d", "p", "m"))):
+        next_ok = _verbal(c.next_flag()) or c.next_flag().startswith(tuple("dpm"))
+        if not c.at_end() and next_ok:
             return (syllables[0], "dei3")
     return None

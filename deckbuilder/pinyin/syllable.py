@@ -16,7 +16,7 @@ _SYLLABLE = re.compile(r"^[a-zv]+[1-5]$")
 
 
 def normalize(raw: str) -> str:
-    """Any common spelling of one syllable → ``lv4`` form: ``lu:4``, ``lü4``, ``lǜ``, ``LV4``, ``de`` (→ de5)."""
+    """Any common spelling of one syllable → ``lv4`` form: ``lu:4``, ``lü4``, ``lǜ``, ``de`` (→ de5)."""
     text = unicodedata.normalize("NFC", raw.strip().lower()).replace("u:", "v").replace("ü", "v")
     tone = 0
     letters = []
