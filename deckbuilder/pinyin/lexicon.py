@@ -61,9 +61,31 @@ def _cedict_readings(word: str, proper: bool) -> list[tuple[tuple[str, ...], boo
         else:
             seen[syl] = seen[syl] and is_name
     items = list(seen.items())
-    # Common-noun readings first unless the tagger says this is a name.
-    items.sort(key=lambda kv: kv[1] != proper)
+    # Common-noun readings first unless the tagger says this is a name; between two readings that differ
+    # only by a neutral tone, the neutral one is the everyday word (东西 dōngxi "thing", not "east-west"),
+    # except after 不, where it is a lexicalised noun (不是 búshi "fault").
+    prefer_neutral = not word.startswith("不")
+
+    def rank(kv: tuple[tuple[str, ...], bool]) -> tuple[bool, bool]:
+        return (kv[1] != proper, kv[0][-1].endswith("5") != prefer_neutral)
+
+    items.sort(key=rank)
     return items
+
+
+def is_proper_noun(word: str) -> bool:
+    """True when every CC-CEDICT entry of `word` is a proper noun (北京, 上海), so it is capitalised."""
+    entries = cedict.lookup(word)
+    return bool(entries) and all(e.pinyin[:1].isupper() for e in entries)
+
+
+@cache
+def is_surname(ch: str) -> bool:
+    """True when CC-CEDICT lists `ch` (or a two-character compound) as a surname."""
+    for entry in cedict.lookup(ch):
+        if entry.pinyin[:1].isupper() and any(s.startswith("surname") for s in entry.senses):
+            return True
+    return False
 
 
 def word_reading(word: str, proper: bool = False) -> tuple[tuple[str, ...], bool] | None:
@@ -78,8 +100,8 @@ def word_reading(word: str, proper: bool = False) -> tuple[tuple[str, ...], bool
         syl, unambiguous = found[0][0], True
     elif phrase is not None:
         syl, unambiguous = _syllables(phrase), True
-        # Keep CC-CEDICT's neutral tones when it has the same reading otherwise.
-        for cand, _ in found:
+        # Keep CC-CEDICT's neutral tones when it has the same reading otherwise (not after 不: 不是 bú shì).
+        for cand, _ in found if not word.startswith("不") else ():
             if all(a == b or b.endswith("5") and a[:-1] == b[:-1] for a, b in zip(syl, cand, strict=True)):
                 syl = cand
                 break

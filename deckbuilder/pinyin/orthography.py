@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from deckbuilder.pinyin.lexicon import char_readings, is_han
+from deckbuilder.pinyin.lexicon import char_readings, is_han, is_proper_noun, is_surname, jieba_flag
 from deckbuilder.pinyin.syllable import mark, tone
 
 if TYPE_CHECKING:
@@ -26,6 +26,7 @@ MEASURES = frozenset("个本只张条件位次天年岁块口家杯瓶双辆台�
 COMPOUND_SURNAMES = frozenset(
     {"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "司徒", "夏侯", "端木"}
 )
+PRONOUNS = frozenset("我你他她它您")
 NAME_FLAGS = frozenset({"nr", "nrt", "nrfg"})
 PROPER_FLAGS = frozenset({"ns", "nt", "nz"})
 _CLOSE = {"，": ",", "。": ".", "！": "!", "？": "?", "：": ":", "；": ";", "、": ",",
@@ -102,16 +103,29 @@ def _pieces(reading: Reading, syls: list[str]) -> list[str]:
     word = reading.word
     if len(syls) != len(word):  # mixed Chinese / other characters: one piece
         return [_render(word, syls)]
-    if reading.flag in NAME_FLAGS and len(word) >= 2:
+    if reading.flag in NAME_FLAGS and 2 <= len(word) <= 4:
         cut = 2 if word[:2] in COMPOUND_SURNAMES and len(word) > 2 else 1
-        return [_cap(_render(word[:cut], syls[:cut])), _cap(_render(word[cut:], syls[cut:]))]
+        if is_surname(word[:cut]) or is_proper_noun(word):
+            return [_cap(_render(word[:cut], syls[:cut])), _cap(_render(word[cut:], syls[cut:]))]
+    if reading.parts:  # a token jieba invented: write its dictionary pieces apart
+        bounds = [0, *reading.parts, len(word)]
+        return [_render(word[a:b], syls[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+    if word[:1] in PRONOUNS and len(word) == 2 and word[1] != "们":
+        return [_render(word[:1], syls[:1]), _render(word[1:], syls[1:])]  # 你好 → nǐ hǎo
+    if word[:1] in ("很", "不") and len(word) == 2 and (word[0] == "很" or _free_bu(word)):
+        return [_render(word[:1], syls[:1]), _render(word[1:], syls[1:])]  # 很多 → hěn duō, 不是 → bú shì
     if len(word) == 3 and word[1] in "一不得" and reading.flag.startswith("v"):
         return [_render(c, [s]) for c, s in zip(word, syls, strict=True)]
     numeral = all(c in NUMERALS for c in word[:-1])
     if reading.flag == "m" and len(word) >= 2 and word[-1] in MEASURES and numeral:
         return [_render(word[:-1], syls[:-1]), _render(word[-1], syls[-1:])]
     text = _render(word, syls)
-    return [_cap(text) if reading.flag in PROPER_FLAGS else text]
+    return [_cap(text) if reading.flag in PROPER_FLAGS and is_proper_noun(word) else text]
+
+
+def _free_bu(word: str) -> bool:
+    """不 + verb is written apart (bú shì, bù lái); lexicalised 不错, 不过, 不但 stay one word."""
+    return word == "不是" or jieba_flag(word) not in ("a", "c", "l", "i")
 
 
 def _render(word: str, syls: Sequence[str]) -> str:

@@ -33,7 +33,8 @@ class Reading:
     `source` names the deciding layer (override, dict, rule, model, fallback; ``text`` for tokens without
     Chinese characters); `confident` is False when a fallback decided a polyphone.
     `flag` is jieba's POS tag (``nr`` person name, ``ns`` place …), kept for orthography; `sources`
-    names the layer per character.
+    names the layer per character; `parts` the offsets where written words start inside a token jieba
+    invented (太冷 is written ``tài lěng``), empty for a dictionary word.
     """
 
     word: str
@@ -43,6 +44,7 @@ class Reading:
     confident: bool
     flag: str = ""
     sources: tuple[str, ...] = ()
+    parts: tuple[int, ...] = ()
 
 
 @dataclass(slots=True)
@@ -109,7 +111,7 @@ def _read_unit(units: Sequence[Unit], ui: int, slots: list[Slot]) -> None:
     if unit.flag == "x" and not is_han(unit.text[0]):
         return
     if len(unit.text) > 1:
-        found = lexicon.word_reading(unit.text, unit.flag in PROPER_FLAGS)
+        found = lexicon.word_reading(unit.text)
         if found is not None:
             syl, unambiguous = found
             decided = rules.decide_word(units, ui, syl)
@@ -162,6 +164,9 @@ def read_tokens(
         _read_unit(units, ui, slots)
     for (word, _flag), slots in zip(tokens, per_token, strict=True):
         _apply_overrides(word, slots, table)
+    parts: dict[int, list[int]] = {}
+    for unit in units:
+        parts.setdefault(unit.token, []).append(unit.start)
     if model is None:
         model = USE_MODEL_BY_DEFAULT
     if model:
@@ -169,7 +174,7 @@ def read_tokens(
 
         context_model.fill(tokens, per_token)
     out = []
-    for (word, flag), slots in zip(tokens, per_token, strict=True):
+    for ti, ((word, flag), slots) in enumerate(zip(tokens, per_token, strict=True)):
         han = [s for s in slots if is_han(s.char)]
         syl = tuple(_citation(s.char, s.syllable) for s in han)
         sources = tuple(s.source for s in han)
@@ -187,6 +192,7 @@ def read_tokens(
                 confident=all(s.confident for s in han),
                 flag=flag,
                 sources=sources,
+                parts=tuple(p for p in parts.get(ti, ()) if p) if not lexicon.is_known_word(word) else (),
             )
         )
     return out

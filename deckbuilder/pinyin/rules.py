@@ -35,6 +35,10 @@ DEGREE = frozenset(
      "越来越", "又", "够", "有点", "有点儿", "相当", "极", "那样", "这样", "更加", "还", "也", "不", "没",
      "没有", "不太", "太过"}
 )
+# Degree adverbs that open a complement after 得 (跑得很快, 说得非常好).
+COMPLEMENT_DEGREE = frozenset(
+    {"很", "太", "非常", "真", "特别", "比较", "挺", "十分", "相当", "不太", "越来越"}
+)
 # Words before a modal 得 (děi, "must"): subjects and the adverbs that typically precede it.
 MODAL_BEFORE = frozenset(
     {"还", "就", "也", "都", "总", "总是", "一定", "必须", "可", "才", "又", "还是", "真", "非"}
@@ -105,8 +109,10 @@ def _verbal(flag: str) -> bool:
 
 def _de(c: Context) -> str | None:  # 得
     prev, nxt, pflag = c.prev_text(), c.next_text(), c.prev_flag()
-    if nxt in ("了", "过") and not _verbal(pflag):
-        return "de2"  # 他得了第一名: "obtain"
+    if nxt in ("了", "过") and (not _verbal(pflag) or c.next_flag(2).startswith(("m", "n"))):
+        return "de2"  # 他得了第一名, 考试得了一百分: "obtain"
+    if nxt in COMPLEMENT_DEGREE:
+        return "de5"  # 唱得很好: a degree adverb follows a complement 得, never a modal one
     if not prev or pflag in PUNCT_FLAGS:
         return "dei3"  # sentence-initial 得 is modal
     subject = prev in PERSONAL or pflag.startswith(tuple("rnt")) or prev in MODAL_BEFORE
@@ -187,14 +193,14 @@ def _wei(c: Context) -> str | None:  # 为: wèi "for" before NP + VP; wéi "be,
 def _zhong_heavy(c: Context) -> str | None:  # 重
     if c.prev_text() in DEGREE or c.at_end() or c.next_text() == "了":
         return "zhong4"
-    if c.next_flag().startswith("v") and c.unit.flag.startswith("d"):
-        return "chong2"
+    if c.next_flag().startswith("v") and len(c.next_text()) == 1:
+        return "chong2"  # 重说, 重写: "again"
     return "zhong4"
 
 
 def _xing(c: Context) -> str | None:  # 行
-    if c.prev_text()[-1:] in NUMERALS:
-        return "hang2"  # 一行字
+    if c.prev_text()[-1:] in NUMERALS and c.next_text() != "人":
+        return "hang2"  # 一行字 (but 一行人 "a party")
     return "xing2"
 
 
