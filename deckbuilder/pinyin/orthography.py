@@ -27,6 +27,8 @@ COMPOUND_SURNAMES = frozenset(
     {"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "司徒", "夏侯", "端木"}
 )
 PRONOUNS = frozenset("我你他她它您")
+# Aspect particles written joined to their verb (GB/T 16159: kànguo, zǒuzhe); 了 may be modal, stays apart.
+ASPECT = frozenset({"过", "着"})
 NAME_FLAGS = frozenset({"nr", "nrt", "nrfg"})
 PROPER_FLAGS = frozenset({"ns", "nt", "nz"})
 _CLOSE = {"，": ",", "。": ".", "！": "!", "？": "?", "：": ":", "；": ";", "、": ",",
@@ -107,9 +109,21 @@ def _pieces(reading: Reading, syls: list[str]) -> list[str]:
         cut = 2 if word[:2] in COMPOUND_SURNAMES and len(word) > 2 else 1
         if is_surname(word[:cut]) or is_proper_noun(word):
             return [_cap(_render(word[:cut], syls[:cut])), _cap(_render(word[cut:], syls[cut:]))]
+    if word[0] == "第" and len(word) > 1 and word[1] in NUMERALS:  # ordinals: dì-yī míng
+        j = 1
+        while j < len(word) and word[j] in NUMERALS:
+            j += 1
+        first = _render("第", syls[:1]) + "-" + _render(word[1:j], syls[1:j])
+        return [first] + ([_render(word[j:], syls[j:])] if j < len(word) else [])
     if reading.parts:  # a token jieba invented: write its dictionary pieces apart
         bounds = [0, *reading.parts, len(word)]
-        return [_render(word[a:b], syls[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+        out: list[str] = []
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            if out and word[a:b] in ASPECT:  # 去过 → qùguo
+                out[-1] += _render(word[a:b], syls[a:b])
+            else:
+                out.append(_render(word[a:b], syls[a:b]))
+        return out
     if word[:1] in PRONOUNS and len(word) == 2 and word[1] != "们":
         return [_render(word[:1], syls[:1]), _render(word[1:], syls[1:])]  # 你好 → nǐ hǎo
     if word[:1] in ("很", "不") and len(word) == 2 and (word[0] == "很" or _free_bu(word)):
@@ -164,6 +178,9 @@ def line(readings: Sequence[Reading], *, citation_tones: bool = False) -> str:
         if not r.syllables and all(c in _OPEN for c in stripped):
             out += (" " if need_space else "") + "".join(_OPEN[c] for c in stripped)
             need_space = False
+            continue
+        if r.word in ASPECT and r.flag in ("ug", "uz") and not first and need_space:
+            out += _pieces(r, list(syls))[0]
             continue
         for piece in _pieces(r, list(syls)) if r.syllables else [stripped]:
             text = _cap(piece) if first else piece

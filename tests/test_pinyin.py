@@ -1,0 +1,289 @@
+"""Pinyin: readings of polyphones in context, textbook orthography, renderings, overrides, glosses.
+
+Every sentence here was written for these tests. jieba and CC-CEDICT load once per session (cached).
+"""
+
+from __future__ import annotations
+
+import doctest
+from pathlib import Path
+
+import pytest
+
+import deckbuilder.pinyin as pinyin_pkg
+from deckbuilder.errors import InputError
+from deckbuilder.pinyin import (
+    colored_html,
+    gloss_for,
+    line,
+    load_overrides,
+    numbered,
+    per_character,
+    pinyin_lines,
+    read_sentence,
+    read_tokens,
+    uncertain,
+    zhuyin,
+)
+from deckbuilder.pinyin.syllable import mark, normalize
+
+
+@pytest.fixture(scope="session", autouse=True)
+def warm() -> None:
+    """Load jieba and CC-CEDICT once for the whole session."""
+    read_sentence("我们在银行。")
+
+
+def syllables_of(sentence: str, char: str, **kwargs: object) -> list[str]:
+    """Readings given to every occurrence of `char` in `sentence`."""
+    readings = read_sentence(sentence, **kwargs)  # type: ignore[arg-type]
+    pairs = [
+        (c, s) for r in readings for c, s in zip((c for c in r.word if "\u4e00" <= c <= "\u9fff"), r.syllables)
+    ]
+    return [s for c, s in pairs if c == char]
+
+
+# ---------------------------------------------------------------- syllables
+@pytest.mark.parametrize(
+    ("syllable", "marked"),
+    [("hao3", "hǎo"), ("lv4", "lǜ"), ("nv3", "nǚ"), ("gui4", "guì"), ("liu2", "liú"), ("zhou1", "zhōu"),
+     ("de5", "de"), ("er2", "ér"), ("xue2", "xué"), ("r5", "r")],
+)
+def test_tone_mark_goes_on_the_right_vowel(syllable: str, marked: str) -> None:
+    assert mark(syllable) == marked
+
+
+@pytest.mark.parametrize(
+    ("raw", "norm"),
+    [("lu:4", "lv4"), ("lü4", "lv4"), ("lǜ", "lv4"), ("HAO3", "hao3"), ("de", "de5"), ("ma0", "ma5")],
+)
+def test_syllable_spellings_normalise(raw: str, norm: str) -> None:
+    assert normalize(raw) == norm
+
+
+# ---------------------------------------------------------------- readings in context
+@pytest.mark.parametrize(
+    ("sentence", "char", "reading"),
+    [
+        ("他唱歌唱得很好听。", "得", "de5"),
+        ("妹妹跑得比我快。", "得", "de5"),
+        ("我明天得早点起床。", "得", "dei3"),
+        ("这件事你得听我的。", "得", "dei3"),
+        ("她考试得了一百分。", "得", "de2"),
+        ("孩子们高高兴兴地回家了。", "地", "de5"),
+        ("地上有很多水。", "地", "di4"),
+        ("你吃了饭再走吧。", "了", "le5"),
+        ("这么多菜我吃不了。", "了", "liao3"),
+        ("门开着呢。", "着", "zhe5"),
+        ("昨天晚上我睡不着。", "着", "zhao2"),
+        ("我去过上海两次。", "过", "guo5"),
+        ("他还在睡觉。", "还", "hai2"),
+        ("你什么时候还我钱？", "还", "huan2"),
+        ("我要去图书馆还书。", "还", "huan2"),
+        ("这条路很长。", "长", "chang2"),
+        ("小狗长得很快。", "长", "zhang3"),
+        ("我为你感到骄傲。", "为", "wei4"),
+        ("大家都选他为班长。", "为", "wei2"),
+        ("这个箱子很重。", "重", "zhong4"),
+        ("请你重说一遍。", "重", "chong2"),
+        ("我昨天睡了一觉。", "觉", "jiao4"),
+        ("妈妈教我做饭。", "教", "jiao1"),
+        ("你数一数有多少人。", "数", "shu3"),
+        ("这种水果很好吃。", "种", "zhong3"),
+        ("农民在地里种花生。", "种", "zhong4"),
+        ("你在干什么？", "干", "gan4"),
+        ("现在差五分八点。", "差", "cha4"),
+        ("你应该多休息。", "应", "ying1"),
+        ("我们放假了。", "假", "jia4"),
+        ("这个消息是假的。", "假", "jia3"),
+        ("她背着孩子去医院。", "背", "bei1"),
+        ("他在房间里看书。", "里", "li5"),
+        ("这个字我看不懂。", "不", "bu5"),
+        ("请把这行字读一下。", "行", "hang2"),
+        ("我们得快一点。", "得", "dei3"),
+        ("今天我很累。", "累", "lei4"),
+        ("他会弹钢琴。", "弹", "tan2"),
+    ],
+)
+def test_polyphone_in_context(sentence: str, char: str, reading: str) -> None:
+    assert reading in syllables_of(sentence, char)
+
+
+def test_only_reading_of_zhi_depends_on_its_neighbour() -> None:
+    assert syllables_of("我只有一只猫。", "只") == ["zhi3", "zhi1"]
+
+
+def test_multi_character_words_take_their_dictionary_reading() -> None:
+    readings = read_sentence("他在银行工作。")
+    bank = next(r for r in readings if r.word == "银行")
+    assert bank.syllables == ("yin2", "hang2")
+    assert bank.source == "dict"
+    assert bank.marked == "yínháng"
+
+
+def test_read_tokens_keeps_one_reading_per_token() -> None:
+    tokens = [("我", "r"), ("得", "ud"), ("走", "v"), ("了", "ul"), ("。", "x")]
+    readings = read_tokens(tokens)
+    assert [r.word for r in readings] == ["我", "得", "走", "了", "。"]
+    assert [r.syllables for r in readings] == [("wo3",), ("dei3",), ("zou3",), ("le5",), ()]
+    assert readings[1].source == "rule"
+    assert readings[-1].source == "text"
+
+
+def test_citation_tones_for_yi_and_bu_in_readings() -> None:
+    assert syllables_of("一个不对。", "一") == ["yi1"]
+    assert syllables_of("一个不对。", "不") == ["bu4"]
+
+
+# ---------------------------------------------------------------- orthography
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("我是中国人。", "Wǒ shì Zhōngguó rén."),
+        ("中国人民很勤劳。", "Zhōngguó rénmín hěn qínláo."),
+        ("你好！", "Nǐ hǎo!"),
+        ("我不是学生。", "Wǒ bú shì xuésheng."),
+        ("我买了一个苹果。", "Wǒ mǎi le yí gè píngguǒ."),
+        ("我们一起走吧。", "Wǒmen yìqǐ zǒu ba."),
+        ("一会儿见。", "Yíhuìr jiàn."),
+        ("他一点儿也不累。", "Tā yìdiǎnr yě bú lèi."),
+        ("王小明去北京了。", "Wáng Xiǎomíng qù Běijīng le."),
+        ("绿色的衣服很好看。", "Lǜsè de yīfu hěn hǎokàn."),
+        ("他去过西安吗？", "Tā qùguo Xī'ān ma?"),
+        ("门开着呢。", "Mén kāizhe ne."),
+        ("今天是一月一日。", "Jīntiān shì yī yuè yí rì."),
+        ("他是第一名。", "Tā shì dì-yī míng."),
+    ],
+)
+def test_textbook_line(sentence: str, expected: str) -> None:
+    assert line(read_sentence(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("我买了一个苹果。", "Wǒ mǎi le yī gè píngguǒ."),
+        ("我不是学生。", "Wǒ bù shì xuésheng."),
+        ("一会儿见。", "Yīhuìr jiàn."),
+    ],
+)
+def test_citation_tones_line(sentence: str, expected: str) -> None:
+    assert line(read_sentence(sentence), citation_tones=True) == expected
+
+
+def test_third_tone_sandhi_is_never_written() -> None:
+    assert "nǐ hǎo" in line(read_sentence("你好。")).lower()
+
+
+def test_names_invented_by_the_tagger_are_not_capitalised() -> None:
+    assert line(read_sentence("外面太冷了。")) == "Wàimiàn tài lěng le."
+
+
+# ---------------------------------------------------------------- renderings
+def test_numbered_per_character_and_colours() -> None:
+    readings = read_sentence("我在银行。")
+    assert numbered(readings) == "wo3 zai4 yin2hang2"
+    assert per_character(readings) == "wo3 zai4 yin2 hang2"
+    html = colored_html(readings)
+    assert html.startswith('<span class="tone3">我</span><span class="tone4">在</span>')
+    assert html.endswith('<span class="tone2">行</span>。')
+
+
+def test_colored_html_escapes_text() -> None:
+    assert "&lt;b&gt;" in colored_html(read_sentence("我<b>好"))
+
+
+def test_umlaut_in_numbered_and_erhua_per_character() -> None:
+    assert numbered(read_sentence("女")) == "nü3"
+    assert per_character(read_sentence("一会儿")) == "yi1 hui4 er5"
+
+
+def test_zhuyin() -> None:
+    assert zhuyin(read_sentence("银行")) == "ㄧㄣˊㄏㄤˊ"
+
+
+def test_pinyin_lines_modes() -> None:
+    text = ["我得走了。", "你好"]
+    assert list(pinyin_lines(text)) == ["Wǒ děi zǒu le.", "Nǐ hǎo"]
+    assert list(pinyin_lines(text, numbers=True, per_char=True)) == ["wo3 dei3 zou3 le5", "ni3 hao3"]
+    assert list(pinyin_lines(["不对"], numbers=True, per_char=True, citation_tones=True)) == ["bu4 dui4"]
+
+
+def test_uncertain_lists_fallback_readings_only() -> None:
+    readings = read_sentence("我在银行工作。", model=False)
+    assert uncertain(readings) == []
+
+
+def test_package_docstring_examples() -> None:
+    result = doctest.testmod(pinyin_pkg, verbose=False)
+    assert result.failed == 0 and result.attempted > 0
+
+
+# ---------------------------------------------------------------- overrides
+def test_override_file_wins_everywhere(tmp_path: Path) -> None:
+    path = tmp_path / "readings.tsv"
+    path.write_text("# teacher's readings\n\n银行\tyin2 xing2\n长\tzhang3\n", encoding="utf-8")
+    table = load_overrides(path)
+    assert table == {"银行": "yin2 xing2", "长": "zhang3"}
+    readings = read_sentence("银行家的头发很长。", table)
+    flat = [s for r in readings for s in r.syllables]
+    assert flat[:2] == ["yin2", "xing2"]
+    assert flat[-1] == "zhang3"
+    assert readings[-2].source == "override"
+
+
+@pytest.mark.parametrize(
+    ("content", "line_no"),
+    [
+        ("银行 yin2 hang2\n", 1),
+        ("好\thao3\n银行\tyin2\n", 2),
+        ("ab\thao3\n", 1),
+        ("好\tnot-pinyin!\n", 1),
+    ],
+)
+def test_override_file_errors_name_the_line(tmp_path: Path, content: str, line_no: int) -> None:
+    path = tmp_path / "bad.tsv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_overrides(path)
+    assert info.value.line == line_no
+    assert str(path) in str(info.value)
+
+
+def test_override_tone_marks_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "marks.tsv"
+    path.write_text("银行\tyín háng\n", encoding="utf-8")
+    assert load_overrides(path) == {"银行": "yin2 hang2"}
+
+
+def test_missing_override_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError):
+        load_overrides(tmp_path / "nope.tsv")
+
+
+# ---------------------------------------------------------------- glosses
+@pytest.mark.parametrize(
+    ("word", "syllables", "in_gloss", "not_in_gloss"),
+    [
+        ("行", ("hang2",), "row", "walk"),
+        ("行", ("xing2",), "walk", "row"),
+        ("长", ("zhang3",), "chief", "long"),
+        ("长", ("chang2",), "long", "chief"),
+        ("得", ("dei3",), "must", "obtain"),
+    ],
+)
+def test_gloss_follows_the_reading(word: str, syllables: tuple[str, ...], in_gloss: str, not_in_gloss: str) -> None:
+    gloss, _ = gloss_for(word, syllables)
+    assert in_gloss in gloss
+    assert not_in_gloss not in gloss
+
+
+def test_gloss_is_concise_and_classifier_separate() -> None:
+    gloss, classifier = gloss_for("书", ("shu1",))
+    assert gloss.count(";") <= 2
+    assert "CL:" not in gloss
+    assert "本 běn" in classifier
+
+
+def test_gloss_unknown_word() -> None:
+    assert gloss_for("𠀀𠀀", ("a1", "a1")) == ("", "")
