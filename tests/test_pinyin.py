@@ -37,10 +37,11 @@ def warm() -> None:
 def syllables_of(sentence: str, char: str, **kwargs: object) -> list[str]:
     """Readings given to every occurrence of `char` in `sentence`."""
     readings = read_sentence(sentence, **kwargs)  # type: ignore[arg-type]
-    pairs = [
-        (c, s) for r in readings for c, s in zip((c for c in r.word if "\u4e00" <= c <= "\u9fff"), r.syllables)
-    ]
-    return [s for c, s in pairs if c == char]
+    out = []
+    for r in readings:
+        han = [c for c in r.word if "\u4e00" <= c <= "\u9fff"]
+        out.extend(s for c, s in zip(han, r.syllables, strict=True) if c == char)
+    return out
 
 
 # ---------------------------------------------------------------- syllables
@@ -272,7 +273,9 @@ def test_missing_override_file(tmp_path: Path) -> None:
         ("得", ("dei3",), "must", "obtain"),
     ],
 )
-def test_gloss_follows_the_reading(word: str, syllables: tuple[str, ...], in_gloss: str, not_in_gloss: str) -> None:
+def test_gloss_follows_the_reading(
+    word: str, syllables: tuple[str, ...], in_gloss: str, not_in_gloss: str
+) -> None:
     gloss, _ = gloss_for(word, syllables)
     assert in_gloss in gloss
     assert not_in_gloss not in gloss
