@@ -14,30 +14,34 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
 
 from deckbuilder.pinyin.gloss import gloss_for
 from deckbuilder.pinyin.lexicon import is_han
-from deckbuilder.pinyin.orthography import line
+from deckbuilder.pinyin.orthography import line, numbered_words, written_words
 from deckbuilder.pinyin.overrides import load_overrides
 from deckbuilder.pinyin.readings import Reading, read_tokens
-from deckbuilder.pinyin.syllable import display_number
+from deckbuilder.pinyin.syllable import display_number, mark
 from deckbuilder.pinyin.zhuyin import zhuyin
 
 __all__ = [
     "Reading",
     "colored_html",
+    "display_number",
+    "mark",
     "gloss_for",
     "line",
     "load_overrides",
     "numbered",
+    "numbered_words",
     "per_character",
     "pinyin_lines",
     "read_sentence",
     "read_tokens",
     "segment",
     "uncertain",
+    "written_words",
     "zhuyin",
 ]
 
@@ -92,8 +96,9 @@ def colored_html(readings: Sequence[Reading]) -> str:
 
 
 def uncertain(readings: Sequence[Reading]) -> list[Reading]:
-    """Readings a teacher should check: decided by a fallback, or by a layer flagged low-confidence."""
-    return [r for r in readings if r.syllables and (not r.confident or r.source == "fallback")]
+    """Readings a teacher should check: a polyphone decided by the fallback, an unsure context model, a rule
+    inside a word jieba invented, or an ambiguous dictionary entry."""
+    return [r for r in readings if r.syllables and not r.confident]
 
 
 def pinyin_lines(
@@ -104,10 +109,16 @@ def pinyin_lines(
     citation_tones: bool = False,
     overrides: Mapping[str, str] | None = None,
     model: bool | None = None,
+    tagger: Callable[[str], Sequence[tuple[str, str]]] | None = None,
 ) -> Iterator[str]:
-    """One output line per input line: textbook pinyin, or tone numbers (per word, or per character)."""
+    """One output line per input line: textbook pinyin, or tone numbers (per word, or per character).
+
+    `tagger` segments and tags one sentence (default: jieba.posseg); the CLI and the benchmarks pass the
+    annotate stage's, so they measure exactly what the cards get.
+    """
     for text in lines:
-        readings = read_sentence(text.rstrip("\n"), overrides, model=model)
+        tokens = (tagger or segment)(text.rstrip("\n"))
+        readings = read_tokens(tokens, overrides, model=model)
         if numbers and per_char:
             yield per_character(readings)
         elif numbers:

@@ -79,11 +79,20 @@ def is_proper_noun(word: str) -> bool:
     return bool(entries) and all(e.pinyin[:1].isupper() for e in entries)
 
 
+def proper_noun_starts(word: str) -> list[int]:
+    """Offsets where CC-CEDICT capitalises the syllables of a proper noun (天安门广场 → [0, 3])."""
+    for entry in cedict.lookup(word):
+        parts = entry.pinyin.split()
+        if len(parts) == len(word) and parts[0][:1].isupper():
+            return [i for i, p in enumerate(parts) if p[:1].isupper()]
+    return [0]
+
+
 @cache
 def is_surname(ch: str) -> bool:
     """True when CC-CEDICT lists `ch` (or a two-character compound) as a surname."""
     for entry in cedict.lookup(ch):
-        if entry.pinyin[:1].isupper() and any(s.startswith("surname") for s in entry.senses):
+        if entry.pinyin[:1].isupper() and any("surname" in s for s in entry.senses):
             return True
     return False
 
@@ -125,6 +134,14 @@ def _tag_table() -> dict[str, str]:
     import jieba.posseg
 
     return jieba.posseg.dt.word_tag_tab
+
+
+@cache
+def posseg_pieces(text: str) -> tuple[tuple[str, str], ...]:
+    """jieba.posseg's (word, tag) pieces of a short text taken on its own."""
+    import jieba.posseg
+
+    return tuple((p.word, p.flag) for p in jieba.posseg.dt.cut(text))
 
 
 def jieba_flag(word: str) -> str:

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 # 99.72% / 96.72%; also overriding weak rules (rules on fragments of unknown jieba tokens) when the model
 # is ≥ 90% sure: 99.38% / 96.79%. The model is overconfident on learner sentences, so rules stay.
 REPLACEABLE = frozenset({"fallback"})
+# A model reading is reported as confident (kept out of the teacher's review list) above this probability.
+CONFIDENT_SHARE = 0.95
 
 
 @cache
@@ -120,5 +122,6 @@ def fill(tokens: Sequence[tuple[str, str]], per_token: Sequence[Sequence[Slot]])
         slot = chars[i]
         classes = _class_ids(slot.char)
         best = max(classes, key=lambda c: row[c])
+        share = row[best] / sum(row[c] for c in classes)
         slot.syllable, slot.source = normalize(m.idx2class[best]), "model"
-        slot.confident, slot.weak = True, False
+        slot.confident, slot.weak = bool(share >= CONFIDENT_SHARE), False

@@ -9,11 +9,19 @@ are capitalised. 一 and 不 are written with their spoken tone (``yí gè``, ``
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from deckbuilder.pinyin.lexicon import char_readings, is_han, is_proper_noun, is_surname, jieba_flag
-from deckbuilder.pinyin.syllable import mark, tone
+from deckbuilder.pinyin.lexicon import (
+    char_readings,
+    is_han,
+    is_proper_noun,
+    is_surname,
+    jieba_flag,
+    proper_noun_starts,
+)
+from deckbuilder.pinyin.lexicon import is_known_word as lexicon_known
+from deckbuilder.pinyin.syllable import display_number, mark, tone
 
 if TYPE_CHECKING:
     from deckbuilder.pinyin.readings import Reading
@@ -100,15 +108,29 @@ def _spoken(chars: list[str], syls: list[str], citation_tones: bool) -> list[str
     return out
 
 
-def _pieces(reading: Reading, syls: list[str]) -> list[str]:
+def _pieces(
+    reading: Reading,
+    syls: list[str],
+    render: Callable[[str, Sequence[str]], str] | None = None,
+    cap: Callable[[str], str] | None = None,
+) -> list[str]:
     """Split one token into written words: numeral | measure, 看 一 看, 听 不 懂, Surname Given."""
     word = reading.word
+    _render = render or mark_word
+    _cap = cap or _capital
     if len(syls) != len(word):  # mixed Chinese / other characters: one piece
         return [_render(word, syls)]
-    if reading.flag in NAME_FLAGS and 2 <= len(word) <= 4:
+    if reading.flag in NAME_FLAGS and is_proper_noun(word):  # 耶稣 Yēsū, 天安门广场 Tiān'ānmén Guǎngchǎng
+        starts = proper_noun_starts(word)
+        bounds = [*starts, len(word)]
+        return [_cap(_render(word[a:b], syls[a:b])) for a, b in zip(bounds, bounds[1:], strict=False)]
+    if reading.flag in ("nr", "nrfg") and 2 <= len(word) <= 4:  # Chinese names: Surname Given
         cut = 2 if word[:2] in COMPOUND_SURNAMES and len(word) > 2 else 1
-        if is_surname(word[:cut]) or is_proper_noun(word):
+        common = lexicon_known(word) and not is_proper_noun(word)  # 安静 tagged nr is still ānjìng
+        if is_surname(word[:cut]) and not common:
             return [_cap(_render(word[:cut], syls[:cut])), _cap(_render(word[cut:], syls[cut:]))]
+    if reading.flag == "nrt" and len(word) > 1 and lexicon_known(word):  # transliterated names: one word
+        return [_cap(_render(word, syls))]
     if word[0] == "第" and len(word) > 1 and word[1] in NUMERALS:  # ordinals: dì-yī míng
         j = 1
         while j < len(word) and word[j] in NUMERALS:
@@ -133,8 +155,10 @@ def _pieces(reading: Reading, syls: list[str]) -> list[str]:
     numeral = all(c in NUMERALS for c in word[:-1])
     if reading.flag == "m" and len(word) >= 2 and word[-1] in MEASURES and numeral:
         return [_render(word[:-1], syls[:-1]), _render(word[-1], syls[-1:])]
-    text = _render(word, syls)
-    return [_cap(text) if reading.flag in PROPER_FLAGS and is_proper_noun(word) else text]
+    if reading.flag in PROPER_FLAGS and is_proper_noun(word):
+        bounds = [*proper_noun_starts(word), len(word)]
+        return [_cap(_render(word[a:b], syls[a:b])) for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [_render(word, syls)]
 
 
 def _free_bu(word: str) -> bool:
@@ -142,31 +166,54 @@ def _free_bu(word: str) -> bool:
     return word == "不是" or jieba_flag(word) not in ("a", "c", "l", "i")
 
 
-def _render(word: str, syls: Sequence[str]) -> str:
-    return mark_word(word, syls)
-
-
-def _cap(text: str) -> str:
+def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def _numbered(word: str, syls: Sequence[str]) -> str:
+    return "".join(display_number(x) for x in syls)
+
+
+def numbered_words(readings: Sequence[Reading]) -> list[str]:
+    """Per reading, tone-number pinyin divided into the same written words as `written_words`
+    (``yin2hang2``, ``hen3 duo1``, ``yi1 ge4``); citation tones; "" for punctuation."""
+    return [" ".join(_pieces(r, list(r.syllables), _numbered, str)) if r.syllables else "" for r in readings]
+
+
+def _spoken_per_reading(readings: Sequence[Reading], citation_tones: bool) -> list[list[str]]:
+    chars: list[str] = []
+    flat: list[str] = []
+    for r in readings:
+        chars.extend(c for c in r.word if is_han(c))
+        flat.extend(r.syllables)
+    spoken = _spoken(chars, flat, citation_tones)
+    out = []
+    k = 0
+    for r in readings:
+        out.append(spoken[k : k + len(r.syllables)])
+        k += len(r.syllables)
+    return out
+
+
+def written_words(readings: Sequence[Reading], *, citation_tones: bool = False) -> list[str]:
+    """Per reading, its written pinyin (``yí gè``, ``Wáng Xiǎomíng``, ``yínháng``); "" for punctuation.
+
+    The same words `line` prints, without sentence capitals or punctuation: for callers that keep their
+    own tokens (the annotate stage stores one per token).
+    """
+    out = []
+    for r, syls in zip(readings, _spoken_per_reading(readings, citation_tones), strict=True):
+        out.append(" ".join(_pieces(r, syls)) if r.syllables else "")
+    return out
 
 
 def line(readings: Sequence[Reading], *, citation_tones: bool = False) -> str:
     """The sentence's pinyin as a textbook prints it, e.g. ``Wǒ shì Zhōngguó rén.``"""
-    chars: list[str] = []
-    flat: list[str] = []
-    for r in readings:
-        han = [c for c in r.word if is_han(c)]
-        chars.extend(han)
-        flat.extend(r.syllables)
-    spoken = _spoken(chars, flat, citation_tones)
+    per_reading = _spoken_per_reading(readings, citation_tones)
     out = ""
-    k = 0
     need_space = False
     first = True
-    for r in readings:
-        n = len(r.syllables)
-        syls = spoken[k : k + n]
-        k += n
+    for r, syls in zip(readings, per_reading, strict=True):
         stripped = r.word.strip()
         if not stripped:
             continue
@@ -183,7 +230,7 @@ def line(readings: Sequence[Reading], *, citation_tones: bool = False) -> str:
             out += _pieces(r, list(syls))[0]
             continue
         for piece in _pieces(r, list(syls)) if r.syllables else [stripped]:
-            text = _cap(piece) if first else piece
+            text = _capital(piece) if first else piece
             first = False
             out += (" " if need_space else "") + text
             need_space = True

@@ -80,6 +80,16 @@ def split_units(tokens: Sequence[tuple[str, str]]) -> list[Unit]:
 
 
 def _split_han(run: str, flag: str, ti: int, start: int, whole: bool) -> list[Unit]:
+    if not flag and len(run) > 1 and whole:
+        # No tag: the caller's segmenter cut this differently from jieba.posseg (结了 as one word).
+        # posseg tags the pieces of the token on its own.
+        pieces = lexicon.posseg_pieces(run)
+        if len(pieces) > 1:
+            out, k = [], 0
+            for word, tag in pieces:
+                out.append(Unit(word, tag, ti, start + k, True))
+                k += len(word)
+            return out
     if len(run) == 1 or (whole and flag != "m" and lexicon.is_known_word(run)):
         return [Unit(run, flag, ti, start, whole)]
     out: list[Unit] = []
@@ -137,8 +147,9 @@ def _read_char(units: Sequence[Unit], ui: int, k: int, slot: Slot) -> None:
         slot.source, slot.confident = ("dict", True) if candidates else ("fallback", False)
         return
     slot.syllable = candidates[0]
-    slot.source = "fallback"
-    slot.confident = not lexicon.is_polyphone(slot.char)
+    # The context model may still replace this (葛 read Gě as a surname). For the teacher's review list,
+    # pypinyin's rare readings (他 tuó) do not count: only a character CC-CEDICT reads two ways does.
+    slot.source, slot.confident = "fallback", not lexicon.is_polyphone(slot.char)
 
 
 def read_tokens(

@@ -35,6 +35,8 @@ DEGREE = frozenset(
      "越来越", "又", "够", "有点", "有点儿", "相当", "极", "那样", "这样", "更加", "还", "也", "不", "没",
      "没有", "不太", "太过"}
 )
+# Adverbials that open the verb phrase after a modal 得 even when tagged otherwise (你得好好学习).
+ADVERBIAL = ("好好", "先", "再", "早", "马上", "赶快", "赶紧", "快点", "多")
 # Degree adverbs that open a complement after 得 (跑得很快, 说得非常好).
 COMPLEMENT_DEGREE = frozenset(
     {"很", "太", "非常", "真", "特别", "比较", "挺", "十分", "相当", "不太", "越来越"}
@@ -116,16 +118,19 @@ def _de(c: Context) -> str | None:  # 得
     if not prev or pflag in PUNCT_FLAGS:
         return "dei3"  # sentence-initial 得 is modal
     subject = prev in PERSONAL or pflag.startswith(tuple("rnt")) or prev in MODAL_BEFORE
-    next_ok = _verbal(c.next_flag()) or c.next_flag().startswith(tuple("dpmr"))
+    next_ok = _verbal(c.next_flag()) or c.next_flag().startswith(tuple("dpmr")) or nxt.startswith(ADVERBIAL)
     if subject and prev not in DEGREE - MODAL_BEFORE and not c.at_end() and next_ok:
         return "dei3"
     return "de5"
 
 
 def _di(c: Context) -> str | None:  # 地 as a single unit
-    if c.unit.flag == "uv" and not c.at_end():
-        return "de5"
     pflag, nflag = c.prev_flag(), c.next_flag()
+    if _reduplicated(c.prev_text()) and not c.at_end():
+        return "de5"  # 慢慢地, 高高兴兴地
+    counted = pflag.startswith(("r", "m", "q")) or c.prev_text()[-1:] in frozenset("块片亩")
+    if c.unit.flag == "uv" and not c.at_end() and not counted:
+        return "de5"  # but 这块地, 一片地: the noun dì
     adverbial = pflag.startswith(tuple("dazil")) or _reduplicated(c.prev_text())
     if adverbial and nflag.startswith(("v", "p")):
         return "de5"
@@ -150,9 +155,10 @@ def _zhe(c: Context) -> str | None:  # 着
 
 
 def _guo(c: Context) -> str | None:  # 过 as aspect particle after a verb
-    if c.unit.flag in ("ug", "uguo") or (c.prev_flag().startswith("v") and c.unit.flag.startswith("u")):
+    after_verb = _verbal(c.prev_flag()) and c.prev_flag() not in PUNCT_FLAGS
+    if after_verb and (c.unit.flag in ("ug", "uguo") or c.unit.flag.startswith("u")):
         return "guo5"
-    return None
+    return None  # 过马路, 过了一会儿: the verb guò
 
 
 def _hai(c: Context) -> str | None:  # 还
@@ -206,7 +212,7 @@ def _xing(c: Context) -> str | None:  # 行
 
 def _jue(c: Context) -> str | None:  # 觉
     prev = c.prev_text()
-    if prev[-1:] in NUMERALS or prev in frozenset("睡个午") or prev.endswith("睡"):
+    if prev[-1:] in NUMERALS or prev in frozenset("个午") or "睡" in c.before()[-3:]:  # 睡不着觉, 一觉
         return "jiao4"
     return "jue2"
 
@@ -224,10 +230,12 @@ def _shu(c: Context) -> str | None:  # 数
 
 def _zhong_kind(c: Context) -> str | None:  # 种
     prev = c.prev_text()
-    if prev[-1:] in NUMERALS or prev.endswith("多少") or c.prev_flag() in frozenset("mrq"):
+    demonstrative = prev[:1] in frozenset("这那哪每各某") and c.prev_flag() == "r"
+    if prev[-1:] in NUMERALS or prev.endswith("多少") or c.prev_flag() in ("m", "q") or demonstrative:
         return "zhong3"
-    if c.unit.flag.startswith("v") or c.next_flag().startswith("n"):
-        return "zhong4"
+    verb = c.unit.flag.startswith("v") or c.next_text() in ("了", "着", "过", "在")
+    if verb or c.next_flag().startswith("n"):
+        return "zhong4"  # 种花, 种了很多树
     return "zhong3"
 
 
@@ -365,7 +373,7 @@ def _diao(c: Context) -> str | None:  # 调 "transfer" before a direction
 
 
 def _cang(c: Context) -> str | None:  # 藏: zàng Tibet(an) (abbreviation, names), cáng "hide, store"
-    if (c.unit.whole and c.unit.flag == "j") or c.prev_text()[-1:] in TIBET_BEFORE:
+    if c.prev_text()[-1:] in TIBET_BEFORE:
         return "zang4"
     if c.next_text()[:1] in frozenset("族语文区军王医药传历"):
         return "zang4"
@@ -476,6 +484,8 @@ def decide_char(units: Sequence[Unit], ui: int, k: int) -> tuple[str, bool] | No
 def decide_word(units: Sequence[Unit], ui: int, syllables: tuple[str, ...]) -> tuple[str, ...] | None:
     """Context-dependent readings of dictionary words: adverb + modal 得 (还得, 就得 → děi)."""
     word = units[ui].text
+    if len(word) == 2 and word[1] == "着" and syllables[1] == "zhuo2" and units[ui].flag.startswith("v"):
+        return (syllables[0], "zhe5")  # 穿着 as a verb: "wearing", not the noun zhuózhuāng sense
     if len(word) == 2 and word[1] == "得" and word[0] in MODAL_BEFORE:
         c = Context(units, ui, 1)
         next_ok = _verbal(c.next_flag()) or c.next_flag().startswith(tuple("dpm"))
