@@ -115,12 +115,24 @@ def word_reading(word: str, proper: bool = False) -> tuple[tuple[str, ...], bool
                 syl = cand
                 break
     elif found:
-        syl, unambiguous = found[0][0], False
+        first = _spoken_key(found[0][0])
+        unambiguous = all(_same_for_learner(first, _spoken_key(syl)) for syl, _ in found)
+        syl = found[0][0]
     else:
         return None
     if word.endswith("儿") and syl[-1] in ("er5", "r5") and word not in _ER_WORDS:
         syl = syl[:-1] + ("r5",)
     return syl, unambiguous
+
+
+def _spoken_key(syllables: tuple[str, ...]) -> tuple[str, ...]:
+    """Citation form: 一/不 tone changes undone (一个 yí gè → yī gè)."""
+    return tuple({"yi2": "yi1", "yi4": "yi1", "bu2": "bu4"}.get(s, s) for s in syllables)
+
+
+def _same_for_learner(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Equal, or differing only where one side has the neutral tone (起来 qǐlai / qǐlái)."""
+    return all(x == y or (x[:-1] == y[:-1] and "5" in (x[-1], y[-1])) for x, y in zip(a, b, strict=True))
 
 
 # Words ending in 儿 where it is the full syllable ér (a child), not the erhua suffix.
@@ -160,8 +172,12 @@ def is_polyphone(ch: str) -> bool:
     surnames, variants and neutral-tone duplicates). Used to flag low-confidence fallbacks."""
     readings = set()
     for entry in cedict.lookup(ch):
-        senses = [s for s in entry.senses if not s.startswith(("surname", "variant of", "old variant of"))]
+        noise = ("surname", "variant of", "old variant of", "used in", "see ")
+        senses = [s for s in entry.senses if not s.startswith(noise)]
         if not senses:
             continue
         readings.add(normalize(entry.pinyin.lower()))
+    # A neutral-tone variant of a toned reading (个 gè / ge) is the same syllable for a learner.
+    toned = {r for r in readings if not r.endswith("5")}
+    readings = toned | {r for r in readings if r.endswith("5") and not any(t[:-1] == r[:-1] for t in toned)}
     return len(readings) > 1

@@ -398,6 +398,25 @@ def _de_of(c: Context) -> str | None:  # 的 alone is the particle
     return "de5"
 
 
+def _dou(c: Context) -> str | None:  # 都 alone is the adverb dōu (首都, 成都, 都市 are words)
+    return "dou1"
+
+
+def _hao(c: Context) -> str | None:  # 好 alone: hǎo, except "to like" after 爱/喜/嗜 (爱好 is a word)
+    if c.prev_text()[-1:] in frozenset("爱喜嗜"):
+        return "hao4"
+    return "hao3"
+
+
+# Characters whose stand-alone word has one reading; the other readings live only inside words
+# (弄堂 lòngtáng, 薄荷 bòhe, 一切 yíqiè), which the dictionary layer reads first.
+ALONE = {"弄": "nong4", "薄": "bao2", "切": "qie1"}
+
+
+def _alone(c: Context) -> str | None:
+    return ALONE[c.unit.text]
+
+
 def _mei(c: Context) -> str | None:  # 没 alone is the negation méi (mò only in words: 没收, 淹没)
     return "mei2"
 
@@ -458,6 +477,9 @@ RULES: dict[str, Callable[[Context], str | None]] = {
     "乐": _le_music,
     "少": _shao,
     "没": _mei,
+    "都": _dou,
+    **dict.fromkeys(ALONE, _alone),
+    "好": _hao,
     "累": _lei,
     "弹": _tan,
 }
