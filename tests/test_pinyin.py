@@ -191,6 +191,20 @@ def test_names_invented_by_the_tagger_are_not_capitalised() -> None:
     assert line(read_sentence("外面太冷了。")) == "Wàimiàn tài lěng le."
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("真想马上飞到你的身边。", "Zhēn xiǎng mǎshàng fēi dào nǐ de shēnbiān."),
+        ("我觉得汤姆和玛丽满足了。", "Wǒ juéde Tāngmǔ hé Mǎlì mǎnzú le."),
+        ("张大山是老师。", "Zhāng Dàshān shì lǎoshī."),
+    ],
+)
+def test_names_through_the_cards_segmentation(sentence: str, expected: str) -> None:
+    from deckbuilder.annotate import tagged_text
+
+    assert line(read_tokens(tagged_text(sentence))) == expected
+
+
 # ---------------------------------------------------------------- renderings
 def test_numbered_per_character_and_colours() -> None:
     readings = read_sentence("我在银行。")

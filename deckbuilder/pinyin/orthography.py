@@ -35,6 +35,8 @@ COMPOUND_SURNAMES = frozenset(
     {"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "司徒", "夏侯", "端木"}
 )
 PRONOUNS = frozenset("我你他她它您")
+# Function words a tagger glues to a following name (和玛丽): never a surname there.
+FUNCTION_CHARS = frozenset("和跟与对在是的了把被给从向让叫")
 # Aspect particles written joined to their verb (GB/T 16159: kànguo, zǒuzhe); 了 may be modal, stays apart.
 ASPECT = frozenset({"过", "着"})
 NAME_FLAGS = frozenset({"nr", "nrt", "nrfg"})
@@ -126,7 +128,10 @@ def _pieces(
         return [_cap(_render(word[a:b], syls[a:b])) for a, b in zip(bounds, bounds[1:], strict=False)]
     if reading.flag in ("nr", "nrfg") and 2 <= len(word) <= 4:  # Chinese names: Surname Given
         cut = 2 if word[:2] in COMPOUND_SURNAMES and len(word) > 2 else 1
-        common = lexicon_known(word) and not is_proper_noun(word)  # 安静 tagged nr is still ānjìng
+        # Taggers call words names by mistake: 安静 (a word), 马上飞 (starts with a word), 和玛丽 (和 + name).
+        common = lexicon_known(word) and not is_proper_noun(word)
+        common = common or (lexicon_known(word[:2]) and not is_proper_noun(word[:2]) and cut == 1)
+        common = common or word[0] in FUNCTION_CHARS
         if is_surname(word[:cut]) and not common:
             return [_cap(_render(word[:cut], syls[:cut])), _cap(_render(word[cut:], syls[cut:]))]
     if reading.flag == "nrt" and len(word) > 1 and lexicon_known(word):  # transliterated names: one word
@@ -141,10 +146,11 @@ def _pieces(
         bounds = [0, *reading.parts, len(word)]
         out: list[str] = []
         for a, b in zip(bounds, bounds[1:], strict=False):
+            piece = _render(word[a:b], syls[a:b])
             if out and word[a:b] in ASPECT:  # 去过 → qùguo
-                out[-1] += _render(word[a:b], syls[a:b])
+                out[-1] += piece
             else:
-                out.append(_render(word[a:b], syls[a:b]))
+                out.append(_cap(piece) if b - a > 1 and is_proper_noun(word[a:b]) else piece)
         return out
     if word[:1] in PRONOUNS and len(word) == 2 and word[1] != "们":
         return [_render(word[:1], syls[:1]), _render(word[1:], syls[1:])]  # 你好 → nǐ hǎo
