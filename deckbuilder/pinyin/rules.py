@@ -163,8 +163,8 @@ def _guo(c: Context) -> str | None:  # 过 as aspect particle after a verb
 
 def _hai(c: Context) -> str | None:  # 还
     nxt, nflag = c.next_text(), c.next_flag()
-    if nxt in frozenset("给了清钱债书") or c.at_end():
-        return "huan2"
+    if nxt in frozenset("给了清钱债书") or c.at_end() or c.after().startswith(("一下", "回去", "回来")):
+        return "huan2"  # 还给他, 还一下书, 还回去: the verb "return"
     after = c.next_flag(2)
     if nxt in PERSONAL and (c.next(2) is None or after in PUNCT_FLAGS or after.startswith(("m", "n"))):
         return "huan2"  # 我下个月还你, 还我一本书
