@@ -5,9 +5,12 @@
 >>> numbered(read_sentence("银行"))
 'yin2hang2'
 
-`read_tokens` is the entry point for callers that already segmented with jieba.posseg; everything else
-(`line`, `numbered`, `per_char`, `colored_html`, `zhuyin`) renders a list of `Reading`. `pinyin_lines` is
-the exact path the ``deckbuild pinyin`` command and the benchmarks use.
+`read_tokens` is the entry point for callers that already segmented and tagged a sentence (the annotate
+stage passes its own tokens); `read_sentence` segments with jieba.posseg itself. Everything else (`line`,
+`written_words`, `numbered`, `numbered_words`, `per_character`, `colored_html`, `zhuyin`) renders a list of
+`Reading`; `gloss_for` picks the CC-CEDICT gloss matching a reading. `pinyin_lines` is the path the
+``deckbuild pinyin`` command and the benchmarks use (given the annotate stage's tagger, as the CLI does).
+Loading is lazy: jieba, CC-CEDICT and the g2pM model load on first use, once.
 """
 
 from __future__ import annotations
@@ -29,10 +32,10 @@ __all__ = [
     "Reading",
     "colored_html",
     "display_number",
-    "mark",
     "gloss_for",
     "line",
     "load_overrides",
+    "mark",
     "numbered",
     "numbered_words",
     "per_character",
