@@ -12,7 +12,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Mapping
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 from deckbuilder.annotate import segmenter
@@ -84,21 +84,31 @@ def _kind(word: str, tag: str) -> Kind:
     return Kind.WORD
 
 
-@lru_cache(maxsize=500_000)
+_TOKENS: dict[str, Token] = {}  # word → token; a plain dict is the hot path's cheapest memo
+_TOKENS_MAX = 1_000_000  # distinct words remembered; past this the memo starts afresh (bounded memory)
+
+
 def token(word: str) -> Token:
     """The token for `word`: its kind and dictionary frequency (memoised per word)."""
-    freq, tag = segmenter.dictionary_entry(word)
-    return Token(text=word, kind=_kind(word, tag), freq=freq)
+    tok = _TOKENS.get(word)
+    if tok is None:
+        freq, tag = segmenter.dictionary_entry(word)
+        tok = Token(text=word, kind=_kind(word, tag), freq=freq)
+        if len(_TOKENS) >= _TOKENS_MAX:
+            _TOKENS.clear()
+        _TOKENS[word] = tok
+    return tok
 
 
 def segment(pair: Pair) -> Sentence:
     """Segment the (simplified) Chinese of `pair` into tokens with kinds and frequencies."""
-    return Sentence(pair=pair, tokens=tuple(token(w) for w in segmenter.cut(pair.zh)))
+    return from_words(pair, segmenter.cut(pair.zh))
 
 
 def from_words(pair: Pair, words: list[str]) -> Sentence:
     """The sentence `segment` would give, from an earlier segmentation of the same text (a cache hit)."""
-    return Sentence(pair=pair, tokens=tuple(token(w) for w in words))
+    get = _TOKENS.get
+    return Sentence(pair=pair, tokens=tuple(get(w) or token(w) for w in words))
 
 
 def tagged(sentence: Sentence) -> list[tuple[str, str]]:
