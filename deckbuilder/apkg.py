@@ -140,10 +140,17 @@ def _verify(path: Path, expected_notes: int) -> None:
 
 def write_apkg(spec: DeckSpec, output: Path, timestamp: float | None = None) -> Path:
     """Write `spec` to `output` atomically; returns the path. `timestamp` fixes note modification times."""
-    import genanki
-
     output = Path(output)
     check_target(output)  # fail before the work, not after
+    with atomic_target(output) as tmp:
+        write_package(spec, tmp, timestamp)
+    return output
+
+
+def write_package(spec: DeckSpec, path: Path, timestamp: float | None = None) -> None:
+    """Write `spec` as a package at `path` (a temporary file the caller renames) and verify it."""
+    import genanki
+
     models = _models(spec)
     decks: dict[str, Any] = {
         spec.name: genanki.Deck(deck_id(spec.name), spec.name, description=spec.description)
@@ -161,8 +168,6 @@ def write_apkg(spec: DeckSpec, output: Path, timestamp: float | None = None) -> 
                 due=note.due,
             )
         )
-    with atomic_target(output) as tmp:
-        used = [d for name, d in decks.items() if d.notes or name == spec.name]
-        genanki.Package(used).write_to_file(str(tmp), timestamp=timestamp)
-        _verify(tmp, len(spec.notes))
-    return output
+    used = [d for name, d in decks.items() if d.notes or name == spec.name]
+    genanki.Package(used).write_to_file(str(path), timestamp=timestamp)
+    _verify(path, len(spec.notes))

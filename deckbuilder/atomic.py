@@ -38,25 +38,50 @@ def _file_mode(output: Path) -> int:
 
 
 @contextlib.contextmanager
+def atomic_targets(*outputs: Path) -> Iterator[tuple[Path, ...]]:
+    """Yield one temporary path per output; on success each replaces its output, on any failure (an
+    exception, Ctrl-C) all are removed and every output is left as it was.
+
+    The renames come last, after all the outputs are complete: a deck and its side files change together.
+    """
+    outputs = tuple(Path(o) for o in outputs)
+    if len(set(outputs)) != len(outputs):
+        raise OutputError(f"{outputs[0]}: the same file is given for two outputs")
+    parents = [check_target(o) for o in outputs]
+    temps: list[Path] = []
+    try:
+        for output, parent in zip(outputs, parents, strict=True):
+            try:
+                fd, name = tempfile.mkstemp(dir=parent, prefix=f".{output.name}.", suffix=".tmp")
+            except OSError as exc:
+                raise OutputError(f"{output}: cannot write to {parent}: {exc.strerror or exc}") from exc
+            temps.append(Path(name))
+            os.close(fd)
+        try:
+            yield tuple(temps)
+        except OSError as exc:  # disk full while writing, and the like
+            raise OutputError(f"{outputs[0]}: cannot write: {exc.strerror or exc}") from exc
+        for tmp, output in zip(temps, outputs, strict=True):
+            try:
+                os.chmod(tmp, _file_mode(output))  # mkstemp creates 0600; outputs are ordinary files
+            except OSError as exc:
+                raise OutputError(f"{output}: cannot write: {exc.strerror or exc}") from exc
+        for tmp, output in zip(temps, outputs, strict=True):
+            try:
+                os.replace(tmp, output)
+            except OSError as exc:
+                raise OutputError(f"{output}: cannot write: {exc.strerror or exc}") from exc
+    finally:
+        for tmp in temps:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+
+
+@contextlib.contextmanager
 def atomic_target(output: Path) -> Iterator[Path]:
     """Yield a temporary path to write; on success it replaces `output`, on any failure it is removed."""
-    output = Path(output)
-    parent = check_target(output)
-    try:
-        fd, name = tempfile.mkstemp(dir=parent, prefix=f".{output.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise OutputError(f"{output}: cannot write to {parent}: {exc.strerror or exc}") from exc
-    os.close(fd)
-    tmp = Path(name)
-    try:
+    with atomic_targets(output) as (tmp,):
         yield tmp
-        os.chmod(tmp, _file_mode(output))  # mkstemp creates 0600; outputs are ordinary files
-        os.replace(tmp, output)
-    except OSError as exc:
-        raise OutputError(f"{output}: cannot write: {exc.strerror or exc}") from exc
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
 
 
 def write_text(output: Path, text: str) -> Path:

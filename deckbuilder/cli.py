@@ -56,6 +56,10 @@ def main_options(
     """Turn bilingual Chinese-English text into Anki decks for Mandarin learners."""
 
 
+_STRICT_HELP = (
+    "Fail on a malformed input row (the wrong number of columns, a JSON line without zh/en) instead of "
+    "leaving it out with a warning."
+)
 _INPUT_HELP = (
     "Bilingual files: interleaved English/Chinese text, a Chinese and an English text file, or "
     "pre-aligned TSV/CSV/JSONL/TMX (format sniffed; see --input-format)."
@@ -94,7 +98,6 @@ def make(
             "-o",
             help="Deck file to write. Default: decks/LEVEL.apkg (decks/ is created).",
             rich_help_panel="Output",
-            dir_okay=False,
         ),
     ] = None,
     per_word: Annotated[
@@ -251,6 +254,7 @@ def make(
             rich_help_panel="Input",
         ),
     ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help=_STRICT_HELP, rich_help_panel="Input")] = False,
     readings: Annotated[
         Path | None,
         typer.Option(
@@ -308,7 +312,12 @@ def make(
     if output is None:
         slug = levels[0].slug if len(levels) == 1 else f"{levels[0].slug}-{levels[-1].label}"
         output = Path("decks") / f"{slug}.apkg"
-        output.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise _fail(
+                f"{output.parent}: cannot create the deck folder ({exc.strerror or exc}); use -o"
+            ) from None
     options = pipeline.BuildOptions(
         level=levels[-1],
         levels=levels,
@@ -331,6 +340,7 @@ def make(
         tags=tuple(tag or ()),
         inputs=tuple(inputs or ()),
         input_format=_input_format(input_format),
+        strict=strict,
         with_builtin=with_builtin,
         min_score=min_score,
         readings=readings,
@@ -346,6 +356,8 @@ def make(
         raise _fail("interrupted; no deck written, the previous one (if any) is untouched", 130) from None
     typer.echo(f"Level:        {report.level_name}")
     typer.echo(f"Pairs read:   {report.pairs_read:,}")
+    if report.skipped:
+        typer.echo(f"Rows skipped: {report.skipped:,} malformed (see the warnings; --strict to fail)")
     typer.echo(f"Candidates:   {report.candidates:,} readable sentences with a target word")
     typer.echo(f"Notes:        {report.notes:,}")
     share = report.covered / report.level_words if report.level_words else 0.0
@@ -376,7 +388,7 @@ def align(
     inputs: Annotated[list[Path], typer.Argument(help=_INPUT_HELP, show_default=False)],
     output: Annotated[
         Path,
-        typer.Option("--output", "-o", help="Pairs file to write.", dir_okay=False, rich_help_panel="Output"),
+        typer.Option("--output", "-o", help="Pairs file to write.", rich_help_panel="Output"),
     ],
     output_format: Annotated[
         str,
@@ -391,7 +403,6 @@ def align(
         typer.Option(
             "--review",
             help="Also write the low-confidence pairs and unpaired sentences here, for a person to check.",
-            dir_okay=False,
             rich_help_panel="Output",
         ),
     ] = None,
@@ -413,6 +424,7 @@ def align(
             rich_help_panel="Input",
         ),
     ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help=_STRICT_HELP, rich_help_panel="Input")] = False,
 ) -> None:
     """Align bilingual documents sentence by sentence and write the pairs with a confidence score.
 
@@ -431,6 +443,7 @@ def align(
         review=review,
         min_score=min_score,
         input_format=_input_format(input_format),
+        strict=strict,
     )
     try:
         report = pipeline.align_files(options)
@@ -442,6 +455,10 @@ def align(
     typer.echo(f"Pairs:        {report.pairs:,} written to {report.output}")
     typer.echo(f"Low score:    {report.low:,} under {min_score:g}")
     typer.echo(f"Unpaired:     {report.unpaired:,} sentences")
+    if report.skipped:
+        typer.echo(f"Rows skipped: {report.skipped:,} malformed (see the warnings; --strict to fail)")
+    for warning in report.warnings:
+        typer.echo(f"deckbuild: warning: {warning}", err=True)
     if report.review:
         typer.echo(f"Review:       {report.review}")
     typer.echo(f"Time:         {report.seconds:.1f} s")

@@ -30,6 +30,15 @@ class Pair:
     score: float = 1.0
 
 
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A malformed row a reader left out (the wrong number of columns, a JSON line without zh/en)."""
+
+    path: str
+    line: int
+    reason: str
+
+
 class Kind(StrEnum):
     """What a token is, for grading: only WORD tokens are graded; the rest are free."""
 
@@ -147,6 +156,7 @@ class Report:
     missing_file: str = ""
     timings: tuple[tuple[str, float], ...] = field(default_factory=tuple)  # (stage, seconds)
     review_file: str = ""  # <deck>.review.tsv: readings decided by a fallback, for a teacher to check
+    skipped: int = 0  # malformed input rows left out (see `warnings` for where)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,3 +195,5 @@ class AlignReport:
     output: str
     review: str
     seconds: float
+    skipped: int = 0  # malformed input rows left out
+    warnings: tuple[str, ...] = field(default_factory=tuple)

@@ -22,7 +22,7 @@ from deckbuilder import __version__, align, annotate, apkg, atomic, cards, grade
 from deckbuilder import cache as cache_mod
 from deckbuilder.errors import OptionError
 from deckbuilder.ingest import readers
-from deckbuilder.models import AlignReport, Document, Kind, Level, Pair, Report, Sentence, Token
+from deckbuilder.models import AlignReport, Document, Kind, Level, Pair, Report, Sentence, Skipped, Token
 from deckbuilder.pinyin import load_overrides
 
 # (stage label, items done, total or None): how the CLI hears about progress; stages never print.
@@ -74,6 +74,7 @@ class BuildOptions:
     zhuyin: bool = False
     traditional: str = ""  # "", "s2t" or "s2tw"
     review_file: bool = True  # <deck>.review.tsv: readings a teacher should check
+    strict: bool = False  # a malformed input row is an error instead of being left out with a warning
 
     @property
     def all_levels(self) -> tuple[Level, ...]:
@@ -87,6 +88,35 @@ def deck_name(level: Level) -> str:
 def side_file(output: Path, suffix: str) -> Path:
     """`decks/hsk5.apkg` → `decks/hsk5.missing.txt` for suffix `.missing.txt`."""
     return output.with_name(output.stem + suffix)
+
+
+class Skips:
+    """Malformed input rows the readers left out: a count per file and the first few line numbers."""
+
+    SHOWN = 3
+
+    def __init__(self) -> None:
+        self.by_file: dict[str, tuple[int, list[int], str]] = {}
+
+    def add(self, item: Skipped) -> None:
+        count, lines, reason = self.by_file.get(item.path, (0, [], item.reason))
+        if len(lines) < self.SHOWN:
+            lines.append(item.line)
+        self.by_file[item.path] = (count + 1, lines, reason)
+
+    @property
+    def total(self) -> int:
+        return sum(count for count, _, _ in self.by_file.values())
+
+    def warnings(self) -> list[str]:
+        out = []
+        for path, (count, lines, reason) in self.by_file.items():
+            where = ", ".join(str(n) for n in lines) + (", …" if count > len(lines) else "")
+            out.append(
+                f"{path}: left out {count:,} malformed row(s) (line {where}; first: {reason}); "
+                "--strict makes this an error"
+            )
+        return out
 
 
 CHUNK = 20_000  # pairs per batch: cache look-ups, worker hand-offs and cache writes go by batch
@@ -215,9 +245,9 @@ def _enriched(
     return out
 
 
-def _pairs(options: BuildOptions) -> Iterator[Pair]:
+def _pairs(options: BuildOptions, skips: Skips) -> Iterator[Pair]:
     if options.inputs:
-        for pair in input_pairs(options.inputs, options.input_format):
+        for pair in input_pairs(options.inputs, options.input_format, options.strict, skips):
             if pair.zh and pair.en and pair.score >= options.min_score:
                 yield pair
         if options.with_builtin:
@@ -228,12 +258,17 @@ def _pairs(options: BuildOptions) -> Iterator[Pair]:
         yield from ingest.read_builtin(options.builtin)
 
 
-def input_pairs(paths: Iterable[Path], input_format: str | None = None) -> Iterator[Pair]:
+def input_pairs(
+    paths: Iterable[Path], input_format: str | None = None, strict: bool = False, skips: Skips | None = None
+) -> Iterator[Pair]:
     """Pairs from the user's files: pre-aligned pairs as read, documents aligned (one Pair per bead,
-    an unpaired sentence as a Pair with one empty side and score 0)."""
-    for item in readers.read_inputs(tuple(paths), input_format):
+    an unpaired sentence as a Pair with one empty side and score 0). Malformed rows go to `skips`."""
+    for item in readers.read_inputs(tuple(paths), input_format, strict):
         if isinstance(item, Document):
             yield from align.align(item)
+        elif isinstance(item, Skipped):
+            if skips is not None:
+                skips.add(item)
         else:
             yield item
 
@@ -248,6 +283,7 @@ class AlignOptions:
     review: Path | None = None  # low-confidence pairs and unpaired sentences, for a person to check
     min_score: float = MIN_SCORE
     input_format: str | None = None
+    strict: bool = False  # a malformed input row is an error instead of being left out with a warning
 
 
 OUTPUT_FORMATS = ("tsv", "jsonl")
@@ -269,17 +305,27 @@ def align_files(options: AlignOptions) -> AlignReport:
     """Read, align and write pairs; with `options.review`, list what a person should check.
 
     The Chinese text is written as read (traditional stays traditional); sentences of a bead are joined.
+    The output and the review list are written to temporary files and renamed together once complete.
     """
     started = time.perf_counter()
     if options.output_format not in OUTPUT_FORMATS:
         raise OptionError(f"unknown output format {options.output_format!r}; choose tsv or jsonl")
-    atomic.check_target(options.output)
-    if options.review is not None:
-        atomic.check_target(options.review)
+    targets = (options.output,) if options.review is None else (options.output, options.review)
+    for target in targets:
+        atomic.check_target(target)
+    readers.check_inputs(options.inputs)
     documents = written = low = unpaired = 0
-    review_rows: list[str] = []
-    with atomic.atomic_target(options.output) as tmp, tmp.open("w", encoding="utf-8") as out:
-        for item in readers.read_inputs(options.inputs, options.input_format):
+    skips = Skips()
+    with contextlib.ExitStack() as stack:
+        temps = stack.enter_context(atomic.atomic_targets(*targets))
+        out = stack.enter_context(temps[0].open("w", encoding="utf-8"))
+        review = stack.enter_context(temps[1].open("w", encoding="utf-8")) if len(temps) > 1 else None
+        if review is not None:
+            review.write("source\tproblem\tscore\tzh\ten\n")
+        for item in readers.read_inputs(options.inputs, options.input_format, options.strict):
+            if isinstance(item, Skipped):
+                skips.add(item)
+                continue
             if isinstance(item, Document):
                 documents += 1
                 pairs: Iterable[Pair] = align.align(item)
@@ -296,11 +342,9 @@ def align_files(options: AlignOptions) -> AlignReport:
                     written += 1
                     out.write(_row(pair, options.output_format))
                     continue
-                if options.review is not None:
+                if review is not None:
                     zh, en = _one_line(pair.zh_original or pair.zh), _one_line(pair.en)
-                    review_rows.append(f"{pair.source}\t{kind}\t{pair.score:.3f}\t{zh}\t{en}\n")
-    if options.review is not None:
-        atomic.write_text(options.review, "source\tproblem\tscore\tzh\ten\n" + "".join(review_rows))
+                    review.write(f"{pair.source}\t{kind}\t{pair.score:.3f}\t{zh}\t{en}\n")
     return AlignReport(
         documents=documents,
         pairs=written,
@@ -309,6 +353,8 @@ def align_files(options: AlignOptions) -> AlignReport:
         output=str(options.output),
         review=str(options.review) if options.review is not None else "",
         seconds=time.perf_counter() - started,
+        skipped=skips.total,
+        warnings=tuple(skips.warnings()),
     )
 
 
@@ -317,10 +363,19 @@ def build(options: BuildOptions, progress: Progress | None = None) -> Report:
     started = time.perf_counter()
     timings: list[tuple[str, float]] = []
     levels = options.all_levels
-    atomic.check_target(options.output)  # fail before the work, not after
+    # Fail before the work, not after: every output can be written and every input file read.
+    targets = [options.output]
+    if options.missing_file:
+        targets.append(side_file(options.output, ".missing.txt"))
+    if options.review_file:
+        targets.append(side_file(options.output, ".review.tsv"))
+    for target in targets:
+        atomic.check_target(target)
+    readers.check_inputs(options.inputs)
     known = ingest.read_known(options.known) if options.known else frozenset()
     graders = [grade.Grader(lv, known=known, assume_below=options.assume_below) for lv in levels]
-    pairs = _pairs(options)
+    skips = Skips()
+    pairs = _pairs(options, skips)
     select_options = grade.SelectOptions(
         per_word=options.per_word,
         max_notes=options.max_notes,
@@ -375,24 +430,25 @@ def build(options: BuildOptions, progress: Progress | None = None) -> Report:
     spec = apkg.DeckSpec(name, description, cards.FIELDS, notes, options.templates_dir)
     timings.append(("cards", time.perf_counter() - clock))
     clock = time.perf_counter()
-    apkg.write_apkg(spec, options.output, timestamp=options.timestamp)
+    warnings = skips.warnings()
+    missing_path = review_path = ""
+    # The deck and its side files are renamed together, once all are written and the deck verified.
+    with atomic.atomic_targets(*targets) as temps:
+        apkg.write_package(spec, temps[0], timestamp=options.timestamp)
+        side = iter(zip(temps[1:], targets[1:], strict=True))
+        if options.missing_file:
+            tmp, path = next(side)
+            header = f"# {level_text}: words with no acceptable sentence ({len(selection.missing)})\n"
+            tmp.write_text(header + "".join(f"{w}\n" for w in selection.missing), encoding="utf-8")
+            missing_path = str(path)
+        if options.review_file:
+            tmp, path = next(side)
+            rows = review_rows(chosen)
+            tmp.write_text("sentence\tword\tpinyin\n" + "".join(f"{r}\n" for r in rows), encoding="utf-8")
+            review_path = str(path)
+            if rows:
+                warnings.append(f"{len(rows)} uncertain reading(s) to check, listed in {path}")
     timings.append(("write deck", time.perf_counter() - clock))
-
-    missing_path = ""
-    if options.missing_file:
-        path = side_file(options.output, ".missing.txt")
-        header = f"# {level_text}: words with no acceptable sentence ({len(selection.missing)})\n"
-        atomic.write_text(path, header + "".join(f"{w}\n" for w in selection.missing))
-        missing_path = str(path)
-    warnings: list[str] = []
-    review_path = ""
-    if options.review_file:
-        rows = review_rows(chosen)
-        path = side_file(options.output, ".review.tsv")
-        atomic.write_text(path, "sentence\tword\tpinyin\n" + "".join(f"{r}\n" for r in rows))
-        review_path = str(path)
-        if rows:
-            warnings.append(f"{len(rows)} uncertain reading(s) to check, listed in {path}")
     return Report(
         level_name=level_text,
         pairs_read=selection.graded,
@@ -407,6 +463,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> Report:
         timings=tuple(timings),
         warnings=tuple(warnings),
         review_file=review_path,
+        skipped=skips.total,
     )
 
 

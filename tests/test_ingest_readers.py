@@ -111,10 +111,24 @@ def test_forced_format_and_unknown_format(tmp_path: Path) -> None:
         list(read_pairs(path, fmt="docx"))
 
 
-def test_short_row_names_its_line(tmp_path: Path) -> None:
-    path = write(tmp_path / "p.tsv", f"{ZH[0]}\t{EN[0]}\n{ZH[1]}\n")
+def test_row_with_the_wrong_column_count_is_skipped_or_strict(tmp_path: Path) -> None:
+    from deckbuilder.models import Skipped
+
+    path = write(tmp_path / "p.tsv", f"{ZH[0]}\t{EN[0]}\n{ZH[1]}\n{ZH[2]}\t{EN[2]}\tstray\n")
+    items = list(read_pairs(path))
+    assert [i.zh for i in items if not isinstance(i, Skipped)] == [ZH[0]]
+    skipped = [i for i in items if isinstance(i, Skipped)]
+    assert [(s.line, s.reason) for s in skipped] == [
+        (2, "expected 2 columns, found 1"),
+        (3, "expected 2 columns, found 3"),
+    ]
     with pytest.raises(InputError, match=r"p\.tsv:2: expected 2 columns, found 1"):
-        list(read_pairs(path))
+        list(read_pairs(path, strict=True))
+
+
+def test_trailing_empty_cells_do_not_count(tmp_path: Path) -> None:
+    path = write(tmp_path / "p.csv", f"{ZH[0]},{EN[0]},,\n{ZH[1]},{EN[1]}\n")
+    assert [p.zh for p in read_pairs(path, strict=True)] == ZH[:2]
 
 
 # -------------------------------------------------------------------------------------------- encodings
@@ -144,7 +158,10 @@ def test_big5_is_read_and_simplified(tmp_path: Path) -> None:
     [
         (b"", "the file is empty"),
         (b"  \n\n", "the file is empty"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "a PNG image, not text"),
+        (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "a PDF document, not text; save or export it"),
+        (b"GIF8\x01\x00\x00\x00\x02\x00" * 5, "binary file"),
+        (bytes(range(1, 32)) * 20, "binary data, not text"),
         (codecs.BOM_UTF32_LE + "图书馆".encode("utf-32-le"), "UTF-32 is not supported"),
         (
             "Caf\u00e9 cr\u00e8me br\u00fbl\u00e9e na\u00efve\t\u00e9t\u00e9\n".encode("latin-1") * 3,

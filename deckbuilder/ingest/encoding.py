@@ -37,6 +37,20 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 SUPPORTED = "UTF-8, UTF-16 with a BOM, GB18030 or Big5"
+# A line longer than this is not a sentence or a paragraph but a file without line breaks (or not text at
+# all); it is an error rather than a line held whole in memory. In characters.
+MAX_LINE = 10_000
+_MAX_LINE_BYTES = 4 * MAX_LINE + 2  # no supported encoding spends more than 4 bytes on a character
+# Files people save as .txt that are not text: (magic bytes, what it is).
+_MAGIC = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or a .docx/.xlsx document)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Word or Excel document"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
 
 
 @cache
@@ -64,7 +78,10 @@ def detect(path: Path, sample: bytes | None = None) -> str:
     if sample is None:
         sample = read_sample(path)
     if not sample.strip():
-        raise InputError("the file is empty", str(path))
+        raise InputError("the file is empty; expected Chinese and English text", str(path))
+    for magic, what in _MAGIC:
+        if sample.startswith(magic):
+            raise InputError(f"this is {what}, not text; save or export it as UTF-8 text first", str(path))
     for bom, codec in _BOMS:
         if sample.startswith(bom):
             if codec is None:
@@ -73,10 +90,12 @@ def detect(path: Path, sample: bytes | None = None) -> str:
     if b"\x00" in sample:
         raise InputError(f"binary file (or UTF-16 without a BOM); expected text in {SUPPORTED}", str(path))
     try:
-        codecs.getincrementaldecoder("utf-8")().decode(sample, final=len(sample) < SAMPLE)
-        return "utf-8"
+        text = codecs.getincrementaldecoder("utf-8")().decode(sample, final=len(sample) < SAMPLE)
     except UnicodeDecodeError as exc:
         first_error = exc
+    else:
+        _check_controls(path, text)
+        return "utf-8"
     best, best_share = "", 0.0
     for codec in ("gb18030", "big5"):
         try:
@@ -89,7 +108,16 @@ def detect(path: Path, sample: bytes | None = None) -> str:
     if best and best_share >= 0.3:
         return best
     line = _line_of(sample, first_error.start)
-    raise InputError(f"cannot decode the text; expected {SUPPORTED}", str(path), line)
+    raise InputError(
+        f"cannot decode the text; expected {SUPPORTED} (re-save the file as UTF-8)", str(path), line
+    )
+
+
+def _check_controls(path: Path, text: str) -> None:
+    """InputError when decodable bytes are mostly not text (control characters other than layout)."""
+    controls = sum(1 for c in text if c < " " and c not in "\t\n\r\f\v")
+    if controls > 8 and controls * 100 > len(text):
+        raise InputError(f"binary data, not text; expected text in {SUPPORTED}", str(path))
 
 
 def read_sample(path: Path) -> bytes:
@@ -104,28 +132,57 @@ def read_sample(path: Path) -> bytes:
         raise InputError(f"cannot read the file ({exc.strerror})", str(path)) from None
 
 
+def _too_long(path: Path, number: int) -> InputError:
+    return InputError(
+        f"line longer than {MAX_LINE:,} characters; expected one sentence, pair or paragraph a line "
+        "(is this a text file? break long paragraphs into lines)",
+        str(path),
+        number,
+    )
+
+
 def lines(path: Path) -> Iterator[tuple[int, str]]:
-    """(line number, line without its newline) for each line of a text file, decoded as it streams."""
+    """(line number, line without its newline) for each line of a text file, decoded as it streams.
+
+    Memory is bounded by MAX_LINE: a longer line is an InputError, found without reading it whole.
+    """
     codec = detect(path)
-    message = f"cannot decode the text as {codec}; expected {SUPPORTED}"
-    if codec == "utf-16":  # newlines are two bytes: let the codec find them
-        number = 0
-        try:
-            with path.open(encoding=codec, newline=None) as fh:
-                for number, line in enumerate(fh, 1):  # noqa: B007 - `number` is reported on a decode error
-                    yield number, line.rstrip("\n")
-        except UnicodeDecodeError:
-            raise InputError(message, str(path), number + 1) from None
-        return
-    # In UTF-8, GB18030 and Big5 a newline byte is always a newline, so each line decodes on its own
-    # and a bad byte is reported on its own line.
-    with path.open("rb") as fh:
-        for number, raw in enumerate(fh, 1):
-            try:
-                line = raw.decode(codec)
-            except UnicodeDecodeError:
-                raise InputError(message, str(path), number) from None
-            yield number, line.rstrip("\r\n")
+    message = f"cannot decode the text as {codec}; expected {SUPPORTED} (re-save the file as UTF-8)"
+    try:
+        if codec == "utf-16":  # newlines are two bytes: let the codec find them
+            yield from _utf16_lines(path, message)
+            return
+        # In UTF-8, GB18030 and Big5 a newline byte is always a newline, so each line decodes on its own
+        # and a bad byte is reported on its own line.
+        with path.open("rb") as fh:
+            number = 0
+            while raw := fh.readline(_MAX_LINE_BYTES):
+                number += 1
+                try:
+                    line = raw.decode(codec).rstrip("\r\n")
+                except UnicodeDecodeError:
+                    if len(raw) == _MAX_LINE_BYTES and not raw.endswith(b"\n"):
+                        raise _too_long(path, number) from None  # a cut character, not a bad byte
+                    raise InputError(message, str(path), number) from None
+                if len(line) > MAX_LINE:
+                    raise _too_long(path, number)
+                yield number, line
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc.strerror or exc})", str(path)) from None
+
+
+def _utf16_lines(path: Path, message: str) -> Iterator[tuple[int, str]]:
+    number = 0
+    try:
+        with path.open(encoding="utf-16", newline=None) as fh:
+            while line := fh.readline(MAX_LINE + 1):
+                number += 1
+                line = line.rstrip("\n")
+                if len(line) > MAX_LINE:
+                    raise _too_long(path, number)
+                yield number, line
+    except UnicodeDecodeError:
+        raise InputError(message, str(path), number + 1) from None
 
 
 def read_text(path: Path) -> str:

@@ -6,6 +6,10 @@ Formats, sniffed from the extension and first lines unless forced:
   ``tmx``           TMX 1.4 translation units with zh* and en* variants
   ``text``          one file of interleaved English and Chinese blocks, or a Chinese and an English file
 
+Malformed rows (the wrong number of columns, a JSON line without "zh" and "en") are yielded as `Skipped`
+values, for the caller to count and report, or raise InputError with ``strict=True``; syntax errors (JSON,
+XML, CSV quoting) and lines over `encoding.MAX_LINE` characters always raise InputError.
+
 The decision worth knowing: an interleaved document's blocks may be cut mid-sentence, so the last paragraph of
 a block is rejoined with the first paragraph of the next block of the same language when it does not end a
 sentence — except in title lists (single short lines alternating between the languages), which stay pairs.
@@ -24,7 +28,7 @@ from pathlib import Path
 from deckbuilder.errors import InputError, OptionError
 from deckbuilder.ingest import encoding
 from deckbuilder.ingest.chinese import to_simplified
-from deckbuilder.models import Document, Pair
+from deckbuilder.models import Document, Pair, Skipped
 
 FORMATS = ("text", "tsv", "csv", "jsonl", "tmx")
 PAIR_FORMATS = ("tsv", "csv", "jsonl", "tmx")
@@ -71,18 +75,38 @@ def _check_format(fmt: str | None, path: Path) -> str:
 
 
 # ------------------------------------------------------------------------------------- pre-aligned pairs
-def read_pairs(path: Path, fmt: str | None = None) -> Iterator[Pair]:
-    """Stream the pairs of a pre-aligned file (tsv, csv, jsonl, tmx); score 1.0, source ``name:line``."""
+def check_inputs(paths: Sequence[Path]) -> None:
+    """InputError for the first input that is missing, a directory, unreadable, empty or not text.
+
+    Cheap (the first 64 KiB of each file): the pipeline calls it before any work.
+    """
+    for path in (Path(p) for p in paths):
+        encoding.detect(path, encoding.read_sample(path))
+
+
+def read_pairs(path: Path, fmt: str | None = None, strict: bool = False) -> Iterator[Pair | Skipped]:
+    """Stream the pairs of a pre-aligned file (tsv, csv, jsonl, tmx); score 1.0, source ``name:line``.
+
+    A malformed row is yielded as `Skipped`, or raises InputError when `strict`.
+    """
     path = Path(path)
     fmt = _check_format(fmt, path)
     if fmt not in PAIR_FORMATS:
         raise InputError(f"not a pre-aligned format ({fmt}); it needs sentence alignment", str(path))
-    count = 0
-    for pair in _PAIR_READERS[fmt](path):
-        count += 1
-        yield pair
+    count = skipped = 0
+    for item in _PAIR_READERS[fmt](path):
+        if isinstance(item, Skipped):
+            if strict:
+                raise InputError(f"{item.reason} (--strict)", item.path, item.line)
+            skipped += 1
+        else:
+            count += 1
+        yield item
     if count == 0:
-        raise InputError("no Chinese–English pairs found", str(path))
+        left_out = f" ({skipped:,} malformed rows left out)" if skipped else ""
+        raise InputError(
+            f"no Chinese–English pairs found{left_out}; expected a Chinese and an English column", str(path)
+        )
 
 
 def _pair(zh: str, en: str, path: Path, where: int | str) -> Pair | None:
@@ -92,14 +116,27 @@ def _pair(zh: str, en: str, path: Path, where: int | str) -> Pair | None:
     return Pair(zh=to_simplified(zh), en=en, source=f"{path.name}:{where}", zh_original=zh)
 
 
-def _columns(rows: list[list[str]], path: Path, line: int) -> tuple[int, int]:
-    """(zh column, en column) of a delimited file: zh has Chinese; en is the first other text column."""
-    width = max(len(r) for r in rows)
+def _width(row: list[str]) -> int:
+    """Columns of a row, trailing empty cells not counted (spreadsheets pad rows with them)."""
+    n = len(row)
+    while n > 0 and not row[n - 1].strip():
+        n -= 1
+    return n
+
+
+def _columns(rows: list[list[str]], path: Path, line: int) -> tuple[int, int, int]:
+    """(zh column, en column, width) of a delimited file: zh has Chinese; en is the first other text
+    column; the width is the one most of the first rows have (a tie: the first row's)."""
+    widths = [_width(r) for r in rows]
+    width = max(widths, key=lambda w: (widths.count(w), -widths.index(w)))  # a tie: the earliest row
+    rows = [r for r, w in zip(rows, widths, strict=True) if w == width]
     if width < 2:
-        raise InputError("expected at least two columns (Chinese and English)", str(path), line)
+        raise InputError(
+            "expected at least two columns (Chinese and English) separated by tabs or commas", str(path), line
+        )
     cjk = [sum(len(_CJK.findall(r[i])) for r in rows if i < len(r)) for i in range(width)]
     if max(cjk) == 0:
-        raise InputError("no Chinese text found", str(path), line)
+        raise InputError("no Chinese text found; expected a Chinese and an English column", str(path), line)
     zh = cjk.index(max(cjk))
 
     def is_text(i: int) -> bool:
@@ -108,13 +145,13 @@ def _columns(rows: list[list[str]], path: Path, line: int) -> tuple[int, int]:
 
     candidates = [i for i in range(width) if i != zh and is_text(i)]
     if not candidates:
-        raise InputError("no English column found", str(path), line)
-    return zh, candidates[0]
+        raise InputError("no English column found; expected a Chinese and an English column", str(path), line)
+    return zh, candidates[0], width
 
 
-def _read_delimited(path: Path, rows: Iterator[tuple[int, list[str]]]) -> Iterator[Pair]:
+def _read_delimited(path: Path, rows: Iterator[tuple[int, list[str]]]) -> Iterator[Pair | Skipped]:
     head: list[tuple[int, list[str]]] = []
-    layout: tuple[int, int] | None = None
+    layout: tuple[int, int, int] | None = None
     for number, row in rows:
         if not any(cell.strip() for cell in row):
             continue
@@ -130,54 +167,82 @@ def _read_delimited(path: Path, rows: Iterator[tuple[int, list[str]]]) -> Iterat
         yield from _rows(path, head, _columns([r for _, r in head], path, head[0][0]))
 
 
-def _rows(path: Path, rows: list[tuple[int, list[str]]], layout: tuple[int, int]) -> Iterator[Pair]:
-    zh_col, en_col = layout
+def _rows(
+    path: Path, rows: list[tuple[int, list[str]]], layout: tuple[int, int, int]
+) -> Iterator[Pair | Skipped]:
+    zh_col, en_col, width = layout
     for number, row in rows:
-        if len(row) <= max(zh_col, en_col):
-            expected = max(zh_col, en_col) + 1
-            raise InputError(f"expected {expected} columns, found {len(row)}", str(path), number)
+        if _width(row) != width:
+            yield Skipped(str(path), number, f"expected {width} columns, found {_width(row)}")
+            continue
         pair = _pair(row[zh_col], row[en_col], path, number)
         if pair is not None:
             yield pair
 
 
-def _read_tsv(path: Path) -> Iterator[Pair]:
+def _read_tsv(path: Path) -> Iterator[Pair | Skipped]:
     return _read_delimited(path, ((n, line.split("\t")) for n, line in encoding.lines(path)))
 
 
-def _read_csv(path: Path) -> Iterator[Pair]:
-    texts = (line for _, line in encoding.lines(path))
-    reader = csv.reader(texts)
-    try:
-        rows = ((reader.line_num, row) for row in reader)
-        yield from _read_delimited(path, rows)
-    except csv.Error as exc:
-        raise InputError(f"malformed CSV ({exc})", str(path), reader.line_num) from None
+def _csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """(first line, cells) of each CSV record; a record may span lines inside quotes."""
+    reader = csv.reader(line + "\n" for _, line in encoding.lines(path))
+    records = iter(reader)
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(records)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise InputError(
+                f"malformed CSV ({exc}) in the record starting here; check for an unclosed quote",
+                str(path),
+                start,
+            ) from None
+        yield start, row
 
 
-def _read_jsonl(path: Path) -> Iterator[Pair]:
+def _read_csv(path: Path) -> Iterator[Pair | Skipped]:
+    return _read_delimited(path, _csv_rows(path))
+
+
+def _read_jsonl(path: Path) -> Iterator[Pair | Skipped]:
     for number, line in encoding.lines(path):
         if not line.strip():
             continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise InputError(f"invalid JSON ({exc.msg})", str(path), number) from None
+            raise InputError(
+                f"invalid JSON ({exc.msg}, column {exc.colno}); expected one object a line", str(path), number
+            ) from None
+        except RecursionError:
+            message = "invalid JSON (nested too deeply); expected one object a line"
+            raise InputError(message, str(path), number) from None
         if not (isinstance(obj, dict) and isinstance(obj.get("zh"), str) and isinstance(obj.get("en"), str)):
-            raise InputError('expected an object with "zh" and "en" strings', str(path), number)
+            yield Skipped(str(path), number, 'expected an object with "zh" and "en" strings')
+            continue
         pair = _pair(obj["zh"], obj["en"], path, number)
         if pair is not None:
             yield pair
 
 
-def _read_tmx(path: Path) -> Iterator[Pair]:
+def _read_tmx(path: Path) -> Iterator[Pair | Skipped]:
     encoding.read_sample(path)  # a clear error for a missing or unreadable file
     number = 0
+    parents: list[ET.Element] = []
     try:
-        for _, elem in ET.iterparse(path, events=("end",)):
+        for event, elem in ET.iterparse(path, events=("start", "end")):
+            if event == "start":
+                parents.append(elem)
+                continue
+            parents.pop()
             if elem.tag != "tu":
                 continue
             number += 1
+            if parents:
+                parents[-1].remove(elem)  # memory stays bounded by one unit, not the file
             texts: dict[str, str] = {}
             for tuv in elem.iter("tuv"):
                 lang = (tuv.get(_XML_LANG) or tuv.get("lang") or "").lower()
@@ -188,16 +253,21 @@ def _read_tmx(path: Path) -> Iterator[Pair]:
                 if side and side not in texts:
                     texts[side] = "".join(seg.itertext())
             elem.clear()
+            if any(len(t) > encoding.MAX_LINE for t in texts.values()):
+                where = f"{path}: translation unit {number}"
+                raise InputError(f"segment longer than {encoding.MAX_LINE:,} characters; split it", where)
             pair = _pair(texts.get("zh", ""), texts.get("en", ""), path, f"tu{number}")
             if pair is not None:
                 yield pair
     except ET.ParseError as exc:
-        raise InputError(
-            f"malformed TMX ({exc.msg if hasattr(exc, 'msg') else exc})", str(path), exc.position[0]
-        ) from None
+        raise InputError(f"malformed TMX ({exc}); expected TMX 1.4 XML", str(path), exc.position[0]) from None
+    except (LookupError, ValueError) as exc:  # an unknown encoding in the XML declaration, and the like
+        raise InputError(f"malformed TMX ({exc}); expected TMX 1.4 XML", str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc.strerror or exc})", str(path)) from None
 
 
-_PAIR_READERS: dict[str, Callable[[Path], Iterator[Pair]]] = {
+_PAIR_READERS: dict[str, Callable[[Path], Iterator[Pair | Skipped]]] = {
     "tsv": _read_tsv,
     "csv": _read_csv,
     "jsonl": _read_jsonl,
@@ -408,8 +478,11 @@ def _language(path: Path) -> str:
     return "zh" if share > 0.9 else "en" if share < 0.1 else "both"
 
 
-def read_inputs(paths: Sequence[Path], fmt: str | None = None) -> Iterator[Pair | Document]:
-    """Every input in order: pre-aligned files as Pairs, plain text as Documents still to align.
+def read_inputs(
+    paths: Sequence[Path], fmt: str | None = None, strict: bool = False
+) -> Iterator[Pair | Document | Skipped]:
+    """Every input in order: pre-aligned files as Pairs, plain text as Documents still to align, and the
+    malformed rows left out as `Skipped` (InputError instead when `strict`).
 
     A plain-text file holding both languages is one interleaved document (or several); files holding one
     language are paired in order of appearance, the first Chinese file with the first English one.
@@ -418,7 +491,7 @@ def read_inputs(paths: Sequence[Path], fmt: str | None = None) -> Iterator[Pair 
     for path in (Path(p) for p in paths):
         found = _check_format(fmt, path)
         if found in PAIR_FORMATS:
-            yield from read_pairs(path, found)
+            yield from read_pairs(path, found, strict)
             continue
         lang = _language(path)
         if lang == "both":

@@ -79,7 +79,10 @@ def _probabilities(m: Any, ids: list[int], targets: list[int]) -> Any:
     x = m.embeddings[np.asarray(ids)]
     fw = _run(x, m.weight_ih, m.weight_hh, m.bias_ih + m.bias_hh, range(max(targets) + 1))
     bw = _run(
-        x, m.weight_ih_reverse, m.weight_hh_reverse, m.bias_ih_reverse + m.bias_hh_reverse,
+        x,
+        m.weight_ih_reverse,
+        m.weight_hh_reverse,
+        m.bias_ih_reverse + m.bias_hh_reverse,
         range(len(ids) - 1, min(targets) - 1, -1),
     )
     hidden = np.stack([np.concatenate([fw[t], bw[t]]) for t in targets])
@@ -110,10 +113,7 @@ def fill(tokens: Sequence[tuple[str, str]], per_token: Sequence[Sequence[Slot]])
     if m is None:
         return
     chars = [s for slots in per_token for s in slots]
-    targets = [
-        i for i, s in enumerate(chars)
-        if s.source in REPLACEABLE and len(_class_ids(s.char)) > 1
-    ]
+    targets = [i for i, s in enumerate(chars) if s.source in REPLACEABLE and len(_class_ids(s.char)) > 1]
     if not targets:
         return
     unk = m.char2idx["<UNK>"]
