@@ -43,7 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", choices=("auto", "on", "off"), default="auto")
     ap.add_argument("--limit", type=int, default=0, help="only the first N sentences")
     ap.add_argument(
-        "--tagger", choices=("cards", "posseg"), default="cards",
+        "--tagger",
+        choices=("cards", "posseg"),
+        default="cards",
         help="segmentation: the annotate stage's (as cards get it, default) or plain jieba.posseg",
     )
     ap.add_argument("--errors", type=int, default=0, help="print up to N errors")

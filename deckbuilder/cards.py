@@ -190,7 +190,8 @@ def pinyin_line(tokens: tuple[Token, ...]) -> str:
 
 
 def _cloze_part(text: str) -> str:
-    """Field text for inside a cloze: a lone ':' is escaped too, or `{{c1:::::x}}` would be ambiguous."""
+    """Field text for a piece joined to others (a token, a character, a cloze part): a lone ':' is escaped
+    too, or two pieces ending and starting with ':' would write '::' (and `{{c1:::::x}}` be ambiguous)."""
     return field_text(text).replace(":", "&#58;")
 
 
@@ -212,7 +213,9 @@ def colored_hanzi(tokens: tuple[Token, ...]) -> str:
         syllables = iter(_SYLLABLE.findall(tok.numbered))
         for ch in tok.text:
             syl = next(syllables, "") if _HAN_CHAR.match(ch) else ""
-            text = field_text(ch) if ch.strip() else ch
+            # A space stays a space; any other whitespace (a field separator \x1f counts as one) and every
+            # control or invisible character goes through field_text like all text.
+            text = " " if ch.isspace() else _cloze_part(ch)
             parts.append(f'<span class="tone{syl[-1]}">{text}</span>' if syl[-1:].isdigit() else text)
     return "".join(parts)
 
@@ -256,7 +259,7 @@ def cloze_text(sentence: Sentence, target: str, hint: str) -> str:
         if tok.text == target:
             parts.append("{{c1::" + _cloze_part(tok.text) + (f"::{_cloze_part(hint)}" if hint else "") + "}}")
         else:
-            parts.append(field_text(tok.text))
+            parts.append(_cloze_part(tok.text))
     return "".join(parts)
 
 
@@ -265,9 +268,9 @@ def ruby_html(tokens: tuple[Token, ...]) -> str:
     parts = []
     for tok in tokens:
         if tok.kind in (Kind.WORD, Kind.NAME) and tok.pinyin and tok.pinyin != tok.text:
-            parts.append(f"<ruby>{field_text(tok.text)}<rt>{field_text(tok.pinyin)}</rt></ruby>")
+            parts.append(f"<ruby>{_cloze_part(tok.text)}<rt>{_cloze_part(tok.pinyin)}</rt></ruby>")
         else:
-            parts.append(field_text(tok.text))
+            parts.append(_cloze_part(tok.text))
     return "".join(parts)
 
 
