@@ -291,3 +291,44 @@ def test_long_document_with_an_omission_uses_the_coarse_pass(monkeypatch: pytest
     unpaired = [b.zh[0] for b in beads if not b.en]
     assert len(unpaired) >= 5 and all(17 <= i <= 28 for i in unpaired)  # around day 4 (sentences 21-27)
     assert [(len(b.zh), len(b.en)) for b in beads[-6:]] == [(1, 1), (1, 1), (1, 2), (1, 1), (1, 1), (1, 1)]
+
+
+# --- property-based: the splitters account for every character and never fail ---------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_SPLIT_ALPHABET = st.characters(
+    codec="utf-8",
+    include_characters="。！？!?.…，,、；;：:“”‘’「」『』（）()《》【】\"' \u3000\t\n"
+    + "图书馆开门学生ABCabc123MrU.S",
+)
+
+
+def _visible(text: str) -> str:
+    return "".join(text.split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_SPLIT_ALPHABET, max_size=80))
+def test_split_zh_accounts_for_every_character(text: str) -> None:
+    pieces = split_zh(text)
+    assert all(p and p == p.strip() for p in pieces)
+    assert _visible("".join(pieces)) == _visible(text)  # nothing lost, nothing added, order kept
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_SPLIT_ALPHABET, max_size=80))
+def test_split_en_accounts_for_every_character(text: str) -> None:
+    pieces = split_en(text)
+    assert all(p and p == p.strip() for p in pieces)
+    assert _visible("".join(pieces)) == _visible(text)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.sampled_from(ZH + EN + ["“好！”，他说。", "Mr. Li left.", "U.S. Army."]), max_size=8))
+def test_split_recovers_sentences_joined_into_a_paragraph(sentences: list[str]) -> None:
+    zh = [s for s in sentences if s in ZH]
+    en = [s for s in sentences if s in EN]
+    assert split_zh("".join(zh)) == zh
+    assert split_en(" ".join(en)) == en

@@ -335,3 +335,94 @@ def test_block_cut_after_a_comma_is_rejoined(tmp_path: Path) -> None:
     (doc,) = read_document([write(tmp_path / "cut.txt", text)])
     assert doc.en[1].endswith("three books, and the reading room is quiet.")
     assert doc.zh[1].endswith("学生可以借三本书，阅览室很安静。")
+
+
+# --- property-based: readers raise only InputError and keep every well-formed row ------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_FRAGMENTS = [
+    b"\t",
+    b"\n",
+    b"\r\n",
+    b",",
+    b'"',
+    b"{",
+    b"}",
+    b'{"zh": "',
+    b'", "en": "',
+    b"<tu>",
+    b"</tu>",
+    b'<tuv xml:lang="zh">',
+    b"<seg>",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+    b"\x00",
+    b"\xe4\xb8\xad",
+    "图书馆".encode("gb18030"),
+    "圖書館".encode("big5"),
+    b"Hello.",
+]
+_BYTES = st.lists(st.one_of(st.sampled_from(_FRAGMENTS), st.binary(max_size=6)), max_size=40).map(b"".join)
+_PROPERTY = settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+@_PROPERTY
+@given(data=_BYTES, name=st.sampled_from(["f.tsv", "f.csv", "f.jsonl", "f.tmx", "f.txt", "f.dat"]))
+def test_any_bytes_give_pairs_or_an_input_error(tmp_path: Path, data: bytes, name: str) -> None:
+    from deckbuilder.ingest.readers import read_inputs
+
+    path = tmp_path / name
+    path.write_bytes(data)
+    try:
+        items = list(read_inputs([path]))
+    except InputError as exc:
+        message = str(exc)
+        assert message.startswith(str(path)) and "\n" not in message
+    else:
+        assert items  # a reader that finds nothing says so
+
+
+_ZH_TEXT = st.text(alphabet="图书馆早上九点开门学生一次可以借三本书，。！？ 0123abc", min_size=1, max_size=20)
+_EN_TEXT = st.builds(
+    "{}{}{}".format,
+    st.text(alphabet=st.characters(codec="ascii", exclude_categories=["Cc"]), max_size=15),
+    st.sampled_from("AbZ"),
+    st.text(alphabet=st.characters(codec="ascii", exclude_categories=["Cc"]), max_size=15),
+)
+_ROWS = st.lists(st.tuples(_ZH_TEXT, _EN_TEXT), min_size=1, max_size=25)
+
+
+@_PROPERTY
+@given(rows=_ROWS)
+def test_tsv_reader_keeps_every_well_formed_row(tmp_path: Path, rows: list[tuple[str, str]]) -> None:
+    import re
+
+    expected = [(z.strip(), e.strip()) for z, e in rows if re.search(r"[\u4e00-\u9fff]", z)]
+    path = tmp_path / "p.tsv"
+    path.write_text("".join(f"{z}\t{e}\n" for z, e in rows), encoding="utf-8")
+    if not expected:
+        with pytest.raises(InputError, match="no Chinese text"):
+            list(read_pairs(path, strict=True))
+        return
+    pairs = list(read_pairs(path, strict=True))
+    assert [(p.zh_original, p.en) for p in pairs] == expected
+
+
+@_PROPERTY
+@given(rows=st.lists(st.tuples(_ZH_TEXT, st.text(max_size=30)), min_size=1, max_size=25))
+def test_jsonl_reader_keeps_every_well_formed_row(tmp_path: Path, rows: list[tuple[str, str]]) -> None:
+    import re
+
+    expected = [(z.strip(), e.strip()) for z, e in rows if re.search(r"[\u4e00-\u9fff]", z) and e.strip()]
+    path = tmp_path / "p.jsonl"
+    path.write_text("".join(json.dumps({"zh": z, "en": e}) + "\n" for z, e in rows), encoding="utf-8")
+    try:
+        pairs = list(read_pairs(path))
+    except InputError as exc:
+        assert not expected and "no Chinese–English pairs" in str(exc)
+        return
+    assert [(p.zh_original, p.en) for p in pairs] == expected

@@ -47,8 +47,18 @@ def syllables_of(sentence: str, char: str, **kwargs: object) -> list[str]:
 # ---------------------------------------------------------------- syllables
 @pytest.mark.parametrize(
     ("syllable", "marked"),
-    [("hao3", "hǎo"), ("lv4", "lǜ"), ("nv3", "nǚ"), ("gui4", "guì"), ("liu2", "liú"), ("zhou1", "zhōu"),
-     ("de5", "de"), ("er2", "ér"), ("xue2", "xué"), ("r5", "r")],
+    [
+        ("hao3", "hǎo"),
+        ("lv4", "lǜ"),
+        ("nv3", "nǚ"),
+        ("gui4", "guì"),
+        ("liu2", "liú"),
+        ("zhou1", "zhōu"),
+        ("de5", "de"),
+        ("er2", "ér"),
+        ("xue2", "xué"),
+        ("r5", "r"),
+    ],
 )
 def test_tone_mark_goes_on_the_right_vowel(syllable: str, marked: str) -> None:
     assert mark(syllable) == marked

@@ -434,3 +434,47 @@ def test_hostile_text_is_neutralised_in_every_field(tmp_path: Path) -> None:
             if name == "Text":
                 assert value.count("{{c1::") == 1, where
         assert not _INVISIBLE.search(tags) and "<" not in tags
+
+
+# ------------------------------------------------------------------ property: documents through alignment
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(
+    [
+        *ZH,
+        *EN,
+        "学生可以借书，",
+        "“好！”他说。",
+        'Mr. Li said "yes."',
+        "\n\n",
+        "\n",
+        "\t",
+        " ",
+        "。",
+        ".",
+        "…",
+    ]
+)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.lists(st.one_of(_PIECES, st.text(max_size=4)), max_size=50).map("".join))
+def test_any_text_file_aligns_or_is_an_input_error(tmp_path: Path, text: str) -> None:
+    text = text.replace("\t", " ")  # tab-separated lines are a TSV file, whose third column is not kept
+    from deckbuilder.errors import InputError
+    from deckbuilder.pipeline import input_pairs
+
+    path = tmp_path / "doc.txt"
+    path.write_bytes(text.encode("utf-8", errors="replace"))
+    try:
+        pairs = list(input_pairs([path]))
+    except InputError as exc:
+        assert str(exc).startswith(str(path)) and "\n" not in str(exc)
+        return
+    # Every Chinese character and English letter of the file is in some pair (paired or unpaired; a
+    # mostly-English paragraph with some Chinese in it is on the English side).
+    from collections import Counter
+
+    kept = Counter(re.findall(r"[\u4e00-\u9fffA-Za-z]", "".join(p.zh_original + p.en for p in pairs)))
+    assert kept == Counter(re.findall(r"[\u4e00-\u9fffA-Za-z]", text))
