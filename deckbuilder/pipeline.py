@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import multiprocessing
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields, replace
@@ -20,7 +21,7 @@ from typing import Any
 
 from deckbuilder import __version__, align, annotate, apkg, atomic, cards, grade, ingest
 from deckbuilder import cache as cache_mod
-from deckbuilder.errors import OptionError
+from deckbuilder.errors import OptionError, OutputError
 from deckbuilder.ingest import readers
 from deckbuilder.models import AlignReport, Document, Kind, Level, Pair, Report, Sentence, Skipped, Token
 from deckbuilder.pinyin import load_overrides
@@ -83,6 +84,15 @@ class BuildOptions:
 
 def deck_name(level: Level) -> str:
     return f"deckbuilder::{STANDARD_DECK_NAMES[level.standard]}::Level {level.label}"
+
+
+def _check_outputs(targets: Iterable[Path], inputs: Iterable[Path]) -> None:
+    """OutputError unless every target can be written and none of them is one of the input files."""
+    sources = [Path(i) for i in inputs if Path(i).is_file()]
+    for target in targets:
+        atomic.check_target(target)
+        if target.exists() and any(os.path.samefile(target, source) for source in sources):
+            raise OutputError(f"{target}: is an input file; write the output somewhere else")
 
 
 def side_file(output: Path, suffix: str) -> Path:
@@ -311,8 +321,7 @@ def align_files(options: AlignOptions) -> AlignReport:
     if options.output_format not in OUTPUT_FORMATS:
         raise OptionError(f"unknown output format {options.output_format!r}; choose tsv or jsonl")
     targets = (options.output,) if options.review is None else (options.output, options.review)
-    for target in targets:
-        atomic.check_target(target)
+    _check_outputs(targets, options.inputs)
     readers.check_inputs(options.inputs)
     documents = written = low = unpaired = 0
     skips = Skips()
@@ -369,8 +378,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> Report:
         targets.append(side_file(options.output, ".missing.txt"))
     if options.review_file:
         targets.append(side_file(options.output, ".review.tsv"))
-    for target in targets:
-        atomic.check_target(target)
+    _check_outputs(targets, options.inputs)
     readers.check_inputs(options.inputs)
     known = ingest.read_known(options.known) if options.known else frozenset()
     graders = [grade.Grader(lv, known=known, assume_below=options.assume_below) for lv in levels]

@@ -478,3 +478,13 @@ def test_any_text_file_aligns_or_is_an_input_error(tmp_path: Path, text: str) ->
 
     kept = Counter(re.findall(r"[\u4e00-\u9fffA-Za-z]", "".join(p.zh_original + p.en for p in pairs)))
     assert kept == Counter(re.findall(r"[\u4e00-\u9fffA-Za-z]", text))
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_output_over_an_input_file_is_refused(tmp_path: Path, command: str) -> None:
+    src = tmp_path / "p.tsv"
+    src.write_text(GOOD_TSV, encoding="utf-8")
+    result = runner.invoke(app, COMMANDS[command]([src], src))
+    assert result.exit_code == 1
+    assert "is an input file" in one_error_line(result.stderr)
+    assert src.read_text(encoding="utf-8") == GOOD_TSV
