@@ -6,6 +6,7 @@ inside the commands so `deckbuild --help` stays fast.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from enum import StrEnum
@@ -309,10 +310,13 @@ def make(
             apkg.check_deck_name(deck_name)
     except OptionError as exc:
         raise typer.BadParameter(str(exc)) from None
+    created = None  # the default deck folder, when this run creates it (removed again if the run fails)
     if output is None:
         slug = levels[0].slug if len(levels) == 1 else f"{levels[0].slug}-{levels[-1].label}"
         output = Path("decks") / f"{slug}.apkg"
         try:
+            if not output.parent.exists():
+                created = output.parent
             output.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise _fail(
@@ -351,8 +355,10 @@ def make(
         with _progress() as progress:
             report = pipeline.build(options, progress)
     except DeckbuilderError as exc:
+        _remove_empty(created)
         raise _fail(str(exc)) from None
     except KeyboardInterrupt:
+        _remove_empty(created)
         raise _fail("interrupted; no deck written, the previous one (if any) is untouched", 130) from None
     typer.echo(f"Level:        {report.level_name}")
     typer.echo(f"Pairs read:   {report.pairs_read:,}")
@@ -373,6 +379,13 @@ def make(
     for warning in report.warnings:
         typer.echo(f"deckbuild: warning: {warning}", err=True)
     typer.echo(f"Time:         {report.seconds:.1f} s")
+
+
+def _remove_empty(folder: Path | None) -> None:
+    """Remove a folder this run created, if it is still empty: a failed run leaves nothing behind."""
+    if folder is not None:
+        with contextlib.suppress(OSError):
+            folder.rmdir()
 
 
 def _input_format(value: str | None) -> str | None:

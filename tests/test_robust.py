@@ -488,3 +488,14 @@ def test_output_over_an_input_file_is_refused(tmp_path: Path, command: str) -> N
     assert result.exit_code == 1
     assert "is an input file" in one_error_line(result.stderr)
     assert src.read_text(encoding="utf-8") == GOOD_TSV
+
+
+def test_a_failed_run_removes_the_default_deck_folder_it_created(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "empty.tsv").write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["make", "-l", "hsk4", "empty.tsv"])
+    assert result.exit_code == 1
+    assert "empty.tsv: the file is empty" in one_error_line(result.stderr)
+    assert files_in(tmp_path) == ["empty.tsv"]  # no decks/ folder left behind

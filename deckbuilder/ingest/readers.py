@@ -97,7 +97,10 @@ def read_pairs(path: Path, fmt: str | None = None, strict: bool = False) -> Iter
     for item in _PAIR_READERS[fmt](path):
         if isinstance(item, Skipped):
             if strict:
-                raise InputError(f"{item.reason} (--strict)", item.path, item.line)
+                message = (
+                    f"{item.reason}; fix the row, or leave out --strict to skip such rows with a warning"
+                )
+                raise InputError(message, item.path, item.line)
             skipped += 1
         else:
             count += 1
