@@ -88,6 +88,7 @@ BAD_INPUTS: dict[str, tuple[Callable[[Path], Path], str, tuple[str, ...]]] = {
         (),
     ),
     "English-only pairs": (_write("hello\tworld\ngood\tmorning\n", "en.tsv"), "no Chinese text", ()),
+    "Chinese-only pairs": (_write("".join(f"{z}\t{z}\n" for z in ZH), "zh.tsv"), "no English column", ()),
     "Chinese only": (_write("只有中文。\n\n还是中文。\n", "zh.txt"), "no English file to pair", ()),
     "one column": (_write("".join(f"{z}\n" for z in ZH), "one.tsv"), "at least two columns", ()),
     "wrong column count, --strict": (
