@@ -60,30 +60,6 @@ SENTENCE_FIELDS = (
 )
 FIELDS = {CLOZE: CLOZE_FIELDS, SENTENCE: SENTENCE_FIELDS}
 
-_PUNCT = {
-    "，": ",",
-    "。": ".",
-    "！": "!",
-    "？": "?",
-    "：": ":",
-    "；": ";",
-    "、": ",",
-    "“": "\u201c",
-    "”": "\u201d",
-    "‘": "\u2018",
-    "’": "\u2019",
-    "（": "(",
-    "）": ")",
-    "《": "\u00ab",
-    "》": "\u00bb",
-    "…": "…",
-    "……": "…",
-    "—": "—",
-    "——": "—",
-    "～": "~",
-    "·": "·",
-}
-_OPENING = set("(\u201c\u2018\u00ab[")
 _BASE91 = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~"
 _SPACES = re.compile(r"\s+")
 
@@ -169,24 +145,6 @@ def stable_guid(note_type: str, identity: str) -> str:
         digest, rem = divmod(digest, len(_BASE91))
         chars.append(_BASE91[rem])
     return "".join(reversed(chars)) or "a"
-
-
-def pinyin_line(tokens: tuple[Token, ...]) -> str:
-    """The sentence's pinyin: a group per word, Western punctuation, first letter capitalised."""
-    out = ""
-    for tok in tokens:
-        if tok.kind is Kind.PUNCT:
-            mark = _PUNCT.get(tok.text, tok.text)
-            out = out.rstrip() + mark if mark not in _OPENING else out + (" " if out else "") + mark
-            if mark not in _OPENING:
-                out += " "
-            continue
-        piece = tok.pinyin or tok.text
-        if out and not out.endswith((" ", *_OPENING)):
-            out += " "
-        out += piece
-    out = out.strip()
-    return out[:1].upper() + out[1:]
 
 
 def _cloze_part(text: str) -> str:
@@ -315,7 +273,7 @@ def notes_for(choice: Choice, options: CardOptions) -> tuple[NoteSpec, NoteSpec]
     hanzi = clean(sentence.pair.zh)
     common = {
         "Hanzi": field_text(hanzi),
-        "Pinyin": field_text(pinyin_line(sentence.tokens)),
+        "Pinyin": field_text(sentence.pinyin),
         "English": field_text(sentence.pair.en),
         "Target": field_text(target_tok.text),
         "TargetPinyin": field_text(target_tok.pinyin),

@@ -74,10 +74,11 @@ class Token:
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """A pair with its Chinese side segmented into tokens."""
+    """A pair with its Chinese side segmented into tokens; `pinyin` (the textbook line) comes from enrich."""
 
     pair: Pair
     tokens: tuple[Token, ...]
+    pinyin: str = ""
 
     @property
     def words(self) -> tuple[str, ...]:

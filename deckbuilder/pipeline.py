@@ -219,12 +219,18 @@ class _Flatten:
         return [r for part in self.job.get() for r in part]
 
 
-def _encode(tokens: tuple[Token, ...]) -> str:
-    return json.dumps([[getattr(t, f.name) for f in fields(Token)] for t in tokens], ensure_ascii=False)
+ENRICH_FORMAT = "2"  # the cached value's layout below; change it when the layout changes
 
 
-def _decode(text: str) -> tuple[Token, ...]:
-    return tuple(Token(*row[:1], Kind(row[1]), *row[2:]) for row in json.loads(text))
+def _encode(sentence: Sentence) -> str:
+    tokens = [[getattr(t, f.name) for f in fields(Token)] for t in sentence.tokens]
+    return json.dumps({"pinyin": sentence.pinyin, "tokens": tokens}, ensure_ascii=False)
+
+
+def _decode(pair: Pair, text: str) -> Sentence:
+    value = json.loads(text)
+    tokens = tuple(Token(*row[:1], Kind(row[1]), *row[2:]) for row in value["tokens"])
+    return Sentence(pair, tokens, value["pinyin"])
 
 
 def _enriched(
@@ -236,7 +242,7 @@ def _enriched(
     """Part of speech, pinyin and glosses for the chosen sentences, from the cache where it has them."""
     # The teacher's readings shape the result, so they are part of the key.
     teacher = "\x1f".join(f"{w}\t{p}" for w, p in sorted((overrides or {}).items()))
-    namespace = "enrich:" + annotate.fingerprint() + ":" + teacher
+    namespace = f"enrich:{ENRICH_FORMAT}:{annotate.fingerprint()}:{teacher}"
     keys = [
         cache_mod.key(namespace, c.sentence.pair.zh + "\x1e" + "\x1f".join(c.sentence.words)) for c in choices
     ]
@@ -244,10 +250,10 @@ def _enriched(
     out, fresh = [], []
     for n, (choice, k) in enumerate(zip(choices, keys, strict=True), start=1):
         if k in hits:
-            sentence = Sentence(choice.sentence.pair, _decode(hits[k]))
+            sentence = _decode(choice.sentence.pair, hits[k])
         else:
             sentence = annotate.enrich(choice.sentence, overrides)
-            fresh.append((k, _encode(sentence.tokens)))
+            fresh.append((k, _encode(sentence)))
         out.append(replace(choice, sentence=sentence))
         if progress is not None and n % 200 == 0:
             progress("Adding pinyin and glosses", n, len(choices))

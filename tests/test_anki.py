@@ -360,7 +360,8 @@ def hostile_deck(tmp_path: Path, **card_options: object) -> Path:
         Token("。", Kind.PUNCT),
     )
     zh = "".join(t.text for t in toks)
-    sentence = Sentence(Pair(zh, "x < y && {{Hanzi}} :: }} {{c1::no}}", "tatoeba:1/2"), toks)
+    line = "Wǒ qù yínháng {{c2::x}} a<b&c::d}} qǔqián."  # what enrichment's pinyin line would hold
+    sentence = Sentence(Pair(zh, "x < y && {{Hanzi}} :: }} {{c1::no}}", "tatoeba:1/2"), toks, line)
     options = cards.CardOptions(Level("2.0", 5), **card_options)
     notes = cards.notes_for(Choice(sentence, "银行", 2, order=0, difficulty=1.0), options)
     tmp_path.mkdir(parents=True, exist_ok=True)

@@ -63,3 +63,13 @@ def test_enrich_adds_pos_pinyin_and_gloss() -> None:
     assert "bank" in bank.gloss
     assert bank.pos.startswith("n")
     assert next(t for t in s.tokens if t.text == "。").gloss == ""
+
+
+@pytest.mark.parametrize("text", ["我吃过饭了。", "他穿着一件红衣服，看着我。", "你得走了，路很长。"])
+def test_card_pinyin_line_is_what_deckbuild_pinyin_prints(text: str) -> None:
+    """One code path: the line a card shows equals `deckbuild pinyin`'s output for the same sentence."""
+    from deckbuilder.annotate import tagged_text
+    from deckbuilder.pinyin import pinyin_lines
+
+    card_line = enrich(_seg(text)).pinyin
+    assert card_line and card_line == next(pinyin_lines([text], tagger=tagged_text))

@@ -12,7 +12,6 @@ from deckbuilder.cards import (
     field_text,
     notes_for,
     parse_kinds,
-    pinyin_line,
     ruby_html,
     source_text,
     stable_guid,
@@ -32,7 +31,7 @@ def bank_sentence(en: str = "I'm going to the bank to get money.") -> Sentence:
         Token("钱", pinyin="qián", gloss="money"),
         Token("。", Kind.PUNCT, pinyin="。"),
     )
-    return Sentence(Pair("我去银行取钱。", en, "tatoeba:1/2"), toks)
+    return Sentence(Pair("我去银行取钱。", en, "tatoeba:1/2"), toks, "Wǒ qù yínháng qǔ qián.")
 
 
 def test_cloze_text_with_pinyin_hint() -> None:
@@ -40,15 +39,14 @@ def test_cloze_text_with_pinyin_hint() -> None:
     assert cloze_text(bank_sentence(), "银行", "") == "我去{{c1::银行}}取钱。"
 
 
-def test_pinyin_line_joins_words_and_maps_punctuation() -> None:
-    assert pinyin_line(bank_sentence().tokens) == "Wǒ qù yínháng qǔ qián."
-    toks = (
-        Token("你", pinyin="nǐ"),
-        Token("，", Kind.PUNCT),
-        Token("好", pinyin="hǎo"),
-        Token("！", Kind.PUNCT),
-    )
-    assert pinyin_line(toks) == "Nǐ, hǎo!"
+def test_pinyin_field_is_the_enriched_line_escaped() -> None:
+    """The Pinyin field is the line `deckbuild pinyin` prints (set by enrichment), only escaped."""
+    base = bank_sentence()
+    cloze, _ = notes_for(Choice(base, "银行", 2, 0, 1.0), CardOptions(LEVEL))
+    assert cloze.field("Pinyin") == "Wǒ qù yínháng qǔ qián."
+    odd = Sentence(base.pair, base.tokens, "<b>{{x}}</b>")
+    cloze, _ = notes_for(Choice(odd, "银行", 2, 0, 1.0), CardOptions(LEVEL))
+    assert cloze.field("Pinyin") == "&lt;b&gt;&#123;&#123;x&#125;&#125;&lt;/b&gt;"
 
 
 @pytest.mark.parametrize(

@@ -156,4 +156,5 @@ def enrich(sentence: Sentence, overrides: Mapping[str, str] | None = None) -> Se
         gloss, classifier = pinyin.gloss_for(t.text, r.syllables)
         sure = r.confident or r.source == "override"
         tokens.append(Token(t.text, t.kind, t.freq, flag, text, gloss, numbered, classifier, sure))
-    return Sentence(pair=sentence.pair, tokens=tuple(tokens))
+    # The card's pinyin line is the one `deckbuild pinyin` prints: the same readings through `pinyin.line`.
+    return Sentence(pair=sentence.pair, tokens=tuple(tokens), pinyin=pinyin.line(readings))
