@@ -65,6 +65,16 @@ _INPUT_HELP = (
     "Bilingual files: interleaved English/Chinese text, a Chinese and an English text file, or "
     "pre-aligned TSV/CSV/JSONL/TMX (format sniffed; see --input-format)."
 )
+# Options `make` and `align` share, declared once.
+InputFormat = Annotated[
+    str | None,
+    typer.Option(
+        "--input-format",
+        help="Read every input as: text, tsv, csv, jsonl or tmx (default: sniffed per file).",
+        rich_help_panel="Input",
+    ),
+]
+Strict = Annotated[bool, typer.Option("--strict", help=_STRICT_HELP, rich_help_panel="Input")]
 
 
 @app.command()
@@ -247,15 +257,8 @@ def make(
             rich_help_panel="Input",
         ),
     ] = 0.4,
-    input_format: Annotated[
-        str | None,
-        typer.Option(
-            "--input-format",
-            help="Read every input as: text, tsv, csv, jsonl or tmx (default: sniffed per file).",
-            rich_help_panel="Input",
-        ),
-    ] = None,
-    strict: Annotated[bool, typer.Option("--strict", help=_STRICT_HELP, rich_help_panel="Input")] = False,
+    input_format: InputFormat = None,
+    strict: Strict = False,
     readings: Annotated[
         Path | None,
         typer.Option(
@@ -429,15 +432,8 @@ def align(
             rich_help_panel="Output",
         ),
     ] = 0.4,
-    input_format: Annotated[
-        str | None,
-        typer.Option(
-            "--input-format",
-            help="Read every input as: text, tsv, csv, jsonl or tmx (default: sniffed per file).",
-            rich_help_panel="Input",
-        ),
-    ] = None,
-    strict: Annotated[bool, typer.Option("--strict", help=_STRICT_HELP, rich_help_panel="Input")] = False,
+    input_format: InputFormat = None,
+    strict: Strict = False,
 ) -> None:
     """Align bilingual documents sentence by sentence and write the pairs with a confidence score.
 
