@@ -127,6 +127,8 @@ def check_tag(tag: str) -> str:
 
 def clean(text: str) -> str:
     """Remove control and invisible format characters (bidi marks, zero-width), collapse whitespace."""
+    if text.isprintable():  # no control, format or private-use characters, no whitespace but ' '
+        return _SPACES.sub(" ", text).strip() if "  " in text else text.strip()
     kept = "".join(c for c in text if unicodedata.category(c) not in ("Cc", "Cf", "Co", "Cs") or c in "\t\n")
     return _SPACES.sub(" ", kept).strip()
 

@@ -36,7 +36,8 @@ def read_tatoeba(path: Path) -> Iterator[Pair]:
                     str(path),
                     lineno,
                 )
-            zh_id, zh, en_id, en = (c.strip() for c in cols)
+            zh_id, zh, en_id, en = cols
+            zh, en = zh.strip(), en.strip()
             if zh_id in seen or not zh or not en:
                 continue
             seen.add(zh_id)
