@@ -40,8 +40,8 @@ def main() -> None:
     sentences = [annotate.segment(p) for p in ingest.read_builtin(tuple(args.builtin.split(",")))]
     print(f"segmented {len(sentences):,} pairs in {time.perf_counter() - started:.1f} s")
     options = grade.SelectOptions(max_new=args.max_new)
-    last = ""
-    for standard in ("2021", "2025", "2.0"):  # HSK 2.0 last: its level 5 is the headline
+    headline = ""
+    for standard in ("2.0", "2021", "2025"):
         for level, _count in grade.level_counts(standard):
             t = time.perf_counter()
             grader = grade.Grader(level)
@@ -54,14 +54,16 @@ def main() -> None:
             n = len(sel.choices)
             mean_len = statistics.mean(grade.hanzi_count(c.sentence) for c in sel.choices) if n else 0.0
             tag = f"hsk{standard}-{level.label}"
-            last = (
+            line = (
                 f"{tag} covered={sel.covered}/{sel.level_words} "
                 f"({sel.covered / max(sel.level_words, 1):.1%}) "
                 f"notes={2 * n} mean_chars={mean_len:.1f} all_known={ok / max(n, 1):.1%} "
                 f"seconds={time.perf_counter() - t:.1f}"
             )
-            print(last)
-    print(last)
+            print(line)
+            if tag == "hsk2.0-5":
+                headline = line
+    print(headline)
 
 
 if __name__ == "__main__":
