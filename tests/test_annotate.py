@@ -1,8 +1,6 @@
 import pytest
 
 from deckbuilder.annotate import enrich, segment
-from deckbuilder.annotate.gloss import choose_entry, gloss_for
-from deckbuilder.annotate.reading import join_syllables, word_pinyin
 from deckbuilder.models import Kind, Pair
 
 
@@ -34,26 +32,6 @@ def test_frequencies_come_from_the_dictionary() -> None:
 def test_hsk_words_are_single_tokens() -> None:
     # 一丝不苟 is an HSK word; it must not be cut into pieces.
     assert "一丝不苟" in _seg("他工作一丝不苟。").words
-
-
-@pytest.mark.parametrize(
-    ("word", "pinyin"),
-    [("银行", "yínháng"), ("我们", "wǒmen"), ("西安", "xī'ān"), ("女儿", "nǚ'ér")],
-)
-def test_word_pinyin_is_joined(word: str, pinyin: str) -> None:
-    assert word_pinyin(word) == pinyin
-
-
-def test_join_syllables_apostrophe_only_inside_words() -> None:
-    assert join_syllables(["tiān", "ān", "mén"]) == "tiān'ānmén"
-    assert join_syllables(["ài"]) == "ài"
-
-
-def test_gloss_follows_the_reading() -> None:
-    entry = choose_entry("行", ("hang2",))
-    assert entry is not None and entry.pinyin == "hang2"
-    assert "bank" in gloss_for("银行")
-    assert gloss_for("不存在的词语") == ""
 
 
 def test_enrich_adds_pos_pinyin_and_gloss() -> None:

@@ -23,6 +23,7 @@ from deckbuilder.pinyin import (
     read_sentence,
     read_tokens,
     uncertain,
+    written_words,
     zhuyin,
 )
 from deckbuilder.pinyin.syllable import mark, normalize
@@ -327,3 +328,11 @@ def test_gloss_is_concise_and_classifier_separate() -> None:
 
 def test_gloss_unknown_word() -> None:
     assert gloss_for("𠀀𠀀", ("a1", "a1")) == ("", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("西安", "Xī'ān"), ("天安门", "Tiān'ānmén"), ("女儿", "nǚ'ér"), ("可爱", "kě'ài"), ("银行", "yínháng")],
+)
+def test_apostrophe_marks_syllable_boundaries_inside_words(text: str, expected: str) -> None:
+    assert written_words(read_sentence(text))[0] == expected
