@@ -171,7 +171,6 @@ def _grade_all(
     With a pool, batch n+1 is graded by the workers while the main process files batch n's results.
     """
     namespace = "segment:" + annotate.segmenter.version()
-    _STATE["selector"] = selector
     pending: tuple[list[tuple[int, Pair, list[str] | None]], list[bytes], Any] | None = None
     done = 0
 
@@ -401,13 +400,13 @@ def build(options: BuildOptions, progress: Progress | None = None) -> Report:
         max_chars=options.max_chars,
     )
     selector = grade.Selector(graders, select_options)
+    _STATE["selector"] = selector  # before any worker forks: `_grade_items` finds it here, inline or not
     overrides = load_overrides(options.readings) if options.readings else None  # fail before the work
     with contextlib.ExitStack() as stack:
         store = stack.enter_context(cache_mod.Cache(options.cache_path, enabled=options.use_cache))
         pool = None
         if options.workers > 1:
             annotate.segmenter.segmenter()  # load the dictionary once, before the workers fork
-            _STATE["selector"] = selector
             pool = stack.enter_context(multiprocessing.get_context("fork").Pool(options.workers))
         clock = time.perf_counter()
         timings.append(("setup", clock - started))
