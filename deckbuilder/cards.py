@@ -28,36 +28,12 @@ from deckbuilder.models import CLOZE, SENTENCE, Choice, Kind, Level, NoteSpec, S
 from deckbuilder.pinyin.syllable import normalize
 
 # Field order and names are a contract with every deck already imported: append, never rename or reorder.
-CLOZE_FIELDS = (
-    "Text",
-    "Hanzi",
-    "Pinyin",
-    "English",
-    "Target",
-    "TargetPinyin",
-    "TargetGloss",
-    "Level",
-    "Source",
-    "Glosses",
-    "Ruby",
-    *("PinyinNumbered", "HanziColored", "Classifier", "Zhuyin", "Traditional"),  # issue 4
-)
-SENTENCE_FIELDS = (
-    "Hanzi",
-    "Pinyin",
-    "English",
-    "Target",
-    "TargetPinyin",
-    "TargetGloss",
-    "Level",
-    "Source",
-    "Glosses",
-    "Ruby",
-    "CardReading",
-    "CardProduction",
-    "CardListening",
-    *("PinyinNumbered", "HanziColored", "Classifier", "Zhuyin", "Traditional"),  # issue 4
-)
+# Both note types share the sentence fields and the pinyin fields; Sentence adds its card switches between.
+_SENTENCE_PART = ("Hanzi", "Pinyin", "English", "Target", "TargetPinyin", "TargetGloss", "Level", "Source",
+                  "Glosses", "Ruby")  # fmt: skip
+_PINYIN_PART = ("PinyinNumbered", "HanziColored", "Classifier", "Zhuyin", "Traditional")
+CLOZE_FIELDS = ("Text", *_SENTENCE_PART, *_PINYIN_PART)
+SENTENCE_FIELDS = (*_SENTENCE_PART, "CardReading", "CardProduction", "CardListening", *_PINYIN_PART)
 FIELDS = {CLOZE: CLOZE_FIELDS, SENTENCE: SENTENCE_FIELDS}
 
 _BASE91 = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~"
