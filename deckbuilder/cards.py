@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from deckbuilder.chinese import is_han
 from deckbuilder.errors import OptionError
 from deckbuilder.models import CLOZE, SENTENCE, Choice, Kind, Level, NoteSpec, Sentence, Token
 from deckbuilder.pinyin.syllable import normalize
@@ -131,9 +132,6 @@ def _cloze_part(text: str) -> str:
     return field_text(text).replace(":", "&#58;")
 
 
-_HAN_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
-
-
 _SYLLABLE = re.compile(r"[a-zü:]+[1-5]", re.IGNORECASE)
 
 
@@ -148,7 +146,7 @@ def colored_hanzi(tokens: tuple[Token, ...]) -> str:
     for tok in tokens:
         syllables = iter(_SYLLABLE.findall(tok.numbered))
         for ch in tok.text:
-            syl = next(syllables, "") if _HAN_CHAR.match(ch) else ""
+            syl = next(syllables, "") if is_han(ch) else ""
             # A space stays a space; any other whitespace (a field separator \x1f counts as one) and every
             # control or invisible character goes through field_text like all text.
             text = " " if ch.isspace() else _cloze_part(ch)

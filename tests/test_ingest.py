@@ -2,9 +2,9 @@ from pathlib import Path
 
 import pytest
 
+from deckbuilder.chinese import to_simplified
 from deckbuilder.errors import InputError
 from deckbuilder.ingest import read_builtin, read_tatoeba
-from deckbuilder.ingest.chinese import to_simplified
 
 
 def test_tatoeba_reader_keeps_first_translation_and_ids(mini_corpus: Path) -> None:

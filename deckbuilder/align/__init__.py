@@ -8,21 +8,14 @@ returns one Pair per bead (an unpaired sentence gives a Pair with an empty side 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 
 from deckbuilder.align.dp import Options, align_features
 from deckbuilder.align.lexical import en_features, zh_features
 from deckbuilder.align.split import split_en, split_zh
+from deckbuilder.chinese import to_simplified
 from deckbuilder.models import Bead, Document, Pair
 
 __all__ = ["Options", "align", "align_sentences", "split_document", "split_en", "split_zh"]
-
-
-@cache
-def _t2s():  # type: ignore[no-untyped-def]
-    import opencc
-
-    return opencc.OpenCC("t2s").convert
 
 
 def split_document(doc: Document) -> tuple[list[str], list[str], list[int], list[int]]:
@@ -53,7 +46,7 @@ def align_sentences(
 
     `zh_paras`/`en_paras` (optional) number each sentence's paragraph; beads rarely cross paragraphs.
     """
-    convert = _t2s()
+    convert = to_simplified
     zf = [zh_features(convert(s)) for s in zh]
     return align_features(zf, [en_features(s) for s in en], options, zh_paras, en_paras)
 
@@ -61,7 +54,7 @@ def align_sentences(
 def align(doc: Document, options: Options | None = None) -> list[Pair]:
     """One Pair per bead of the document, in reading order; ``Pair.zh`` is simplified."""
     zh, en, zh_lines, en_lines = split_document(doc)
-    convert = _t2s()
+    convert = to_simplified
     pairs = []
     for bead in align_sentences(zh, en, options, zh_lines, en_lines):  # a paragraph's line numbers it
         original = "".join(zh[i] for i in bead.zh)

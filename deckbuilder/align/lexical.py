@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from deckbuilder import cedict
+from deckbuilder.chinese import HAN
 
 
 def _words(text: str) -> list[str]:
@@ -81,7 +82,6 @@ _IRREGULAR = dict(
 )
 _EN_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z]+(?:'[A-Za-z]+)?|[?!]")
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
-_CJK = re.compile(r"[\u3400-\u9fff]")
 _ZH_DIGITS = dict(zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 _ZH_NUMBER = re.compile(r"^第?([零〇一二两三四五六七八九十百千万亿]+)")
@@ -233,7 +233,7 @@ def zh_features(sentence: str) -> Features:
         if token in "？！":
             units.append(frozenset({"?" if token == "？" else "!"}))
             continue
-        if not _CJK.search(token):
+        if not HAN.search(token):
             continue
         keys = zh_word_keys(token)
         if keys or token in _ZH_STOP:

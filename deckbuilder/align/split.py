@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from deckbuilder.chinese import is_han
+
 _ZH_END = "。！？!?"
 _CLOSERS = "”’」』）)》】〉\"'"
 _CONTINUERS = "，,、；;：:"
@@ -88,13 +90,9 @@ def split_zh(text: str) -> list[str]:
 
 def _latin_stop(text: str, i: int) -> bool:
     """An ASCII full stop used as a Chinese one: between Chinese characters (``一起.今天``) or at the end."""
-    if text[i] != "." or i == 0 or not _is_cjk(text[i - 1]):
+    if text[i] != "." or i == 0 or not is_han(text[i - 1]):
         return False
-    return i + 1 == len(text) or _is_cjk(text[i + 1]) or text[i + 1] in _CLOSERS
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff"
+    return i + 1 == len(text) or is_han(text[i + 1]) or text[i + 1] in _CLOSERS
 
 
 def _is_boundary(text: str, m: re.Match[str]) -> bool:

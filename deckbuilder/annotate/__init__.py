@@ -16,6 +16,7 @@ from functools import cache
 from typing import Any
 
 from deckbuilder.annotate import segmenter
+from deckbuilder.chinese import HAN
 from deckbuilder.models import Kind, Pair, Sentence, Token
 from deckbuilder.resources import hsk_words
 
@@ -24,7 +25,6 @@ STANDARDS = ("2.0", "2021", "2025")
 _NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 _NUMBER = re.compile(r"^[0-9０-９.,，．%％:：/+\-]+$|^[〇零一二两三四五六七八九十百千万亿点第]{2,}$")
 _LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
-_HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]")
 
 
 @cache
@@ -42,7 +42,7 @@ def fingerprint() -> str:
     sources = (
         sorted(here.glob("*.py"))
         + sorted((here.parent / "pinyin").glob("*.py"))
-        + [here.parent / "cedict.py"]
+        + [here.parent / "cedict.py", here.parent / "chinese.py"]
     )
     for path in sources:
         if path.is_file():
@@ -77,7 +77,7 @@ def _kind(word: str, tag: str) -> Kind:
         return Kind.PUNCT
     if _NUMBER.match(word):
         return Kind.NUMBER
-    if not _HAN.search(word):
+    if not HAN.search(word):
         return Kind.LATIN if _LATIN.search(word) else Kind.PUNCT
     if len(word) > 1 and word not in listed_words() and tag in _NAME_TAGS:
         return Kind.NAME

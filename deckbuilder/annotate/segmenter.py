@@ -9,11 +9,10 @@ dictionary state for content-keyed caches.
 from __future__ import annotations
 
 import hashlib
-import re
 from functools import cache, lru_cache
 from typing import Any
 
-_HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]")
+from deckbuilder.chinese import HAN
 
 
 @cache
@@ -34,7 +33,7 @@ def added_words() -> tuple[tuple[str, int], ...]:
         words.update(hsk_words(standard))
     out = []
     for word in sorted(words):
-        if len(word) > 1 and _HAN.search(word) and not jb.has_word(word):
+        if len(word) > 1 and HAN.search(word) and not jb.has_word(word):
             freq = int(jb.suggest_freq(word))
             jb.add_word(word, freq, None)
             out.append((word, freq))

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
+from deckbuilder.chinese import to_simplified
 from deckbuilder.errors import InputError
-from deckbuilder.ingest.chinese import to_simplified
 from deckbuilder.models import Pair
 from deckbuilder.resources import hsk_sentences_path
 

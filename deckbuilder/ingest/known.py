@@ -16,10 +16,9 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from deckbuilder.chinese import HAN_RUN, to_simplified
 from deckbuilder.errors import InputError
-from deckbuilder.ingest.chinese import to_simplified
 
-_CJK_RUN = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]+")
 _TAG = re.compile(r"<[^>]*>")
 WORD_COLUMNS = (
     "target",
@@ -43,7 +42,7 @@ ANKI_SUFFIXES = (".apkg", ".colpkg", ".anki2", ".anki21")
 
 def _words_in(value: str) -> list[str]:
     text = html.unescape(_TAG.sub(" ", value))
-    return [to_simplified(run) for run in _CJK_RUN.findall(text) if len(run) <= MAX_WORD]
+    return [to_simplified(run) for run in HAN_RUN.findall(text) if len(run) <= MAX_WORD]
 
 
 def _column(header: list[str], rows: list[list[str]]) -> int:
@@ -52,7 +51,7 @@ def _column(header: list[str], rows: list[list[str]]) -> int:
         if wanted in names:
             return names.index(wanted)
     width = max((len(r) for r in rows), default=0)
-    scores = [sum(1 for r in rows if i < len(r) and _CJK_RUN.search(r[i])) for i in range(width)]
+    scores = [sum(1 for r in rows if i < len(r) and HAN_RUN.search(r[i])) for i in range(width)]
     return max(range(width), key=lambda i: (scores[i], -i)) if width else 0
 
 
@@ -62,7 +61,7 @@ def _read_table(path: Path, text: str) -> set[str]:
     rows = [r for r in csv.reader(io.StringIO(text), delimiter=delimiter) if any(c.strip() for c in r)]
     if not rows:
         return set()
-    header_is_names = not _CJK_RUN.search(" ".join(rows[0])) or rows[0][0].strip().lower() in WORD_COLUMNS
+    header_is_names = not HAN_RUN.search(" ".join(rows[0])) or rows[0][0].strip().lower() in WORD_COLUMNS
     body = rows[1:] if header_is_names else rows
     col = _column(rows[0] if header_is_names else [], body)
     return {w for r in body if col < len(r) for w in _words_in(r[col])}

@@ -25,22 +25,21 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from deckbuilder.chinese import HAN, to_simplified
 from deckbuilder.errors import InputError, OptionError
 from deckbuilder.ingest import encoding
-from deckbuilder.ingest.chinese import to_simplified
 from deckbuilder.models import Document, Pair, Skipped
 
 FORMATS = ("text", "tsv", "csv", "jsonl", "tmx")
 PAIR_FORMATS = ("tsv", "csv", "jsonl", "tmx")
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def is_chinese(text: str) -> bool:
     """Whether a line is Chinese: some CJK characters and not mostly Latin letters."""
-    cjk = len(_CJK.findall(text))
+    cjk = len(HAN.findall(text))
     return cjk >= 1 and cjk * 3 >= len(_LATIN.findall(text))
 
 
@@ -114,7 +113,7 @@ def read_pairs(path: Path, fmt: str | None = None, strict: bool = False) -> Iter
 
 def _pair(zh: str, en: str, path: Path, where: int | str) -> Pair | None:
     zh, en = zh.strip(), en.strip()
-    if not zh or not en or not _CJK.search(zh):
+    if not zh or not en or not HAN.search(zh):
         return None
     return Pair(zh=to_simplified(zh), en=en, source=f"{path.name}:{where}", zh_original=zh)
 
@@ -137,7 +136,7 @@ def _columns(rows: list[list[str]], path: Path, line: int) -> tuple[int, int, in
         raise InputError(
             "expected at least two columns (Chinese and English) separated by tabs or commas", str(path), line
         )
-    cjk = [sum(len(_CJK.findall(r[i])) for r in rows if i < len(r)) for i in range(width)]
+    cjk = [sum(len(HAN.findall(r[i])) for r in rows if i < len(r)) for i in range(width)]
     if max(cjk) == 0:
         raise InputError("no Chinese text found; expected a Chinese and an English column", str(path), line)
     zh = cjk.index(max(cjk))
@@ -336,7 +335,7 @@ def _paragraphs(lines: Iterator[tuple[int, str]]) -> list[_Para]:
         if not text:
             tagged.append((number, "", False))
             continue
-        has_words = bool(_CJK.search(text) or _LATIN.search(text))
+        has_words = bool(HAN.search(text) or _LATIN.search(text))
         last = next((z for _, t, z in reversed(tagged) if t), False)
         tagged.append((number, text, is_chinese(text) if has_words else last))
     width = {z: _wrap_width([t for _, t, lang in tagged if t and lang == z], z) for z in (True, False)}

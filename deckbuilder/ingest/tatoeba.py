@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from deckbuilder.chinese import to_simplified
 from deckbuilder.errors import InputError
-from deckbuilder.ingest.chinese import to_simplified
 from deckbuilder.models import Pair
 from deckbuilder.resources import tatoeba_path
 

@@ -20,8 +20,8 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
 
+from deckbuilder.chinese import is_han
 from deckbuilder.pinyin.gloss import gloss_for
-from deckbuilder.pinyin.lexicon import is_han
 from deckbuilder.pinyin.orthography import line, numbered_words, written_words
 from deckbuilder.pinyin.overrides import load_overrides
 from deckbuilder.pinyin.readings import Reading, read_tokens

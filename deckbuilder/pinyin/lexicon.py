@@ -7,17 +7,10 @@ obligatory neutral tones) is asked before CC-CEDICT (curated for meaning); see `
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from deckbuilder import cedict
 from deckbuilder.pinyin.syllable import normalize
-
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-
-
-def is_han(ch: str) -> bool:
-    return bool(_HAN.match(ch))
 
 
 @cache

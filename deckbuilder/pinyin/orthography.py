@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from deckbuilder.chinese import is_han
 from deckbuilder.pinyin.lexicon import (
     char_readings,
-    is_han,
     is_proper_noun,
     is_surname,
     jieba_flag,

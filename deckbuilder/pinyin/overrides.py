@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from deckbuilder.chinese import is_han
 from deckbuilder.errors import InputError
-from deckbuilder.pinyin.lexicon import is_han
 from deckbuilder.pinyin.syllable import is_syllable, normalize
 
 _NUMBERED = re.compile(r"[a-zA-ZüÜvV:]+[0-5]")

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from deckbuilder.chinese import is_han
 from deckbuilder.pinyin import lexicon, rules
-from deckbuilder.pinyin.lexicon import is_han
 from deckbuilder.pinyin.rules import Unit
 
 # Whether the context model (g2pM, when installed) decides polyphones the rules leave open: it lifts CPP
