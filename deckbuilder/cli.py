@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -40,6 +41,22 @@ _OPENCC = {Traditional.standard: "s2t", Traditional.taiwan: "s2tw"}
 def _fail(message: str, code: int = 1) -> typer.Exit:
     typer.echo(f"deckbuild: error: {message}", err=True)
     return typer.Exit(code=code)
+
+
+@contextlib.contextmanager
+def _errors_as_exit(interrupted: str = "interrupted", created: Path | None = None) -> Iterator[None]:
+    """A DeckbuilderError becomes one stderr line and exit 1, Ctrl-C one line and exit 130; either way a
+    folder this run created is removed again if it is still empty."""
+    from deckbuilder.errors import DeckbuilderError
+
+    try:
+        yield
+    except DeckbuilderError as exc:
+        _remove_empty(created)
+        raise _fail(str(exc)) from None
+    except KeyboardInterrupt:
+        _remove_empty(created)
+        raise _fail(interrupted, 130) from None
 
 
 def _version(value: bool) -> None:
@@ -287,7 +304,7 @@ def make(
     With no input files, sentences come from the built-in corpora; bilingual documents are aligned first.
     """
     from deckbuilder import grade, ingest, pipeline
-    from deckbuilder.errors import DeckbuilderError, OptionError
+    from deckbuilder.errors import OptionError
 
     try:
         std = grade.parse_standard(standard)
@@ -354,15 +371,9 @@ def make(
         zhuyin=zhuyin,
         traditional=_OPENCC[traditional] if traditional else "",
     )
-    try:
-        with _progress() as progress:
-            report = pipeline.build(options, progress)
-    except DeckbuilderError as exc:
-        _remove_empty(created)
-        raise _fail(str(exc)) from None
-    except KeyboardInterrupt:
-        _remove_empty(created)
-        raise _fail("interrupted; no deck written, the previous one (if any) is untouched", 130) from None
+    interrupted = "interrupted; no deck written, the previous one (if any) is untouched"
+    with _errors_as_exit(interrupted, created), _progress() as progress:
+        report = pipeline.build(options, progress)
     typer.echo(f"Level:        {report.level_name}")
     typer.echo(f"Pairs read:   {report.pairs_read:,}")
     if report.skipped:
@@ -441,7 +452,6 @@ def align(
     rejoined. Pre-aligned files pass through. The Chinese text is written as read.
     """
     from deckbuilder import pipeline
-    from deckbuilder.errors import DeckbuilderError
 
     if output_format not in pipeline.OUTPUT_FORMATS:
         raise typer.BadParameter("valid values: tsv, jsonl", param_hint="'--format'")
@@ -454,12 +464,8 @@ def align(
         input_format=_input_format(input_format),
         strict=strict,
     )
-    try:
+    with _errors_as_exit("interrupted; no pairs written, the previous file (if any) is untouched"):
         report = pipeline.align_files(options)
-    except DeckbuilderError as exc:
-        raise _fail(str(exc)) from None
-    except KeyboardInterrupt:
-        raise _fail("interrupted; no pairs written, the previous file (if any) is untouched", 130) from None
     typer.echo(f"Documents:    {report.documents:,} aligned")
     typer.echo(f"Pairs:        {report.pairs:,} written to {report.output}")
     typer.echo(f"Low score:    {report.low:,} under {min_score:g}")
@@ -500,17 +506,14 @@ def pinyin(
 ) -> None:
     """Print the pinyin of Chinese text through exactly the code path the cards use."""
     from deckbuilder.annotate import tagged_text
-    from deckbuilder.errors import DeckbuilderError
     from deckbuilder.pinyin import load_overrides, pinyin_lines
 
-    try:
+    with _errors_as_exit():
         overrides = load_overrides(readings) if readings else None
         lines = text.splitlines() if text is not None else sys.stdin
         options = {"numbers": numbers, "per_char": per_char, "citation_tones": citation_tones}
         for out in pinyin_lines(lines, overrides=overrides, tagger=tagged_text, model=model, **options):
             typer.echo(out)
-    except DeckbuilderError as exc:
-        raise _fail(str(exc)) from None
 
 
 @app.command()
@@ -606,15 +609,12 @@ def inspect(
     from dataclasses import replace
 
     from deckbuilder import preview
-    from deckbuilder.errors import DeckbuilderError
 
-    try:
+    with _errors_as_exit():
         new = preview.read_deck(deck)
         summary = preview.summarise(new, first=first)
         if against is not None:
             summary = replace(summary, against=preview.compare(preview.read_deck(against), new))
-    except DeckbuilderError as exc:
-        raise _fail(str(exc)) from None
     for line in summary.lines():
         typer.echo(line)
 
@@ -632,13 +632,10 @@ def preview(
 ) -> None:
     """Write a static HTML page showing the first cards front and back, as Anki renders them."""
     from deckbuilder import preview as preview_lib
-    from deckbuilder.errors import DeckbuilderError
 
-    try:
+    with _errors_as_exit("interrupted; no preview written"):
         deck_file = preview_lib.read_deck(deck)
         written = preview_lib.write_preview(deck_file, output, preview_lib.PreviewOptions(cards, night))
-    except DeckbuilderError as exc:
-        raise _fail(str(exc)) from None
     shown = min(cards, len(deck_file.cards))
     typer.echo(f"Preview of {shown} cards: {written}")
 
