@@ -46,21 +46,13 @@ def test_deck_name_names_the_standard() -> None:
     assert deck_name(parse_level("hsk7-9", "2021")) == "deckbuilder::HSK 3.0 (2021)::Level 7-9"
 
 
-def _notes(path: Path) -> dict[str, tuple[str, str]]:
+def _notes(path: Path) -> dict[str, tuple[int, str]]:
     """GUID → (note type id, Target field) of every note in an .apkg."""
-    import json
-    import sqlite3
-    import tempfile
-    import zipfile
+    from deckbuilder.preview import read_deck
 
-    with zipfile.ZipFile(path) as zf, tempfile.TemporaryDirectory() as tmp:
-        zf.extract("collection.anki2", tmp)
-        con = sqlite3.connect(Path(tmp) / "collection.anki2")
-        rows = con.execute("select guid, mid, flds from notes").fetchall()
-        models = json.loads(con.execute("select models from col").fetchone()[0])
-        con.close()
-    target = {mid: [f["name"] for f in m["flds"]].index("Target") for mid, m in models.items()}
-    return {g: (str(m), f.split("\x1f")[target[str(m)]]) for g, m, f in rows}
+    deck = read_deck(path)
+    target = {nt.id: nt.fields.index("Target") for nt in deck.note_types.values()}
+    return {n.guid: (n.note_type_id, n.fields[target[n.note_type_id]]) for n in deck.notes.values()}
 
 
 def test_known_words_remove_notes_and_keep_the_other_guids(tmp_path: Path) -> None:

@@ -413,16 +413,13 @@ def test_hostile_text_is_neutralised_in_every_field(tmp_path: Path) -> None:
     options = ["--min-chars", "1", "--zhuyin", "--traditional", "standard", "--pinyin-style", "ruby"]
     result = runner.invoke(app, ["make", "-l", "hsk2", str(src), "-o", str(out), "--hint", "both", *options])
     assert result.exit_code == 0, result.stderr
-    with zipfile.ZipFile(out) as zf, tempfile.TemporaryDirectory() as tmp:
-        zf.extract("collection.anki2", tmp)
-        con = sqlite3.connect(Path(tmp) / "collection.anki2")
-        rows = con.execute("select mid, flds, tags from notes").fetchall()
-        models = json.loads(con.execute("select models from col").fetchone()[0])
-        con.close()
-    assert len(rows) >= 6  # at least three hostile sentences became cards
-    field_names = {int(mid): [f["name"] for f in m["flds"]] for mid, m in models.items()}
-    for mid, flds, tags in rows:
-        values = flds.split("\x1f")
+    from deckbuilder.preview import read_deck
+
+    deck = read_deck(out)
+    assert len(deck.notes) >= 6  # at least three hostile sentences became cards
+    field_names = {nt.id: nt.fields for nt in deck.note_types.values()}
+    for note in deck.notes.values():
+        mid, values, tags = note.note_type_id, note.fields, " ".join(note.tags)
         assert len(values) == len(field_names[mid])  # no field separator smuggled in
         for name, value in zip(field_names[mid], values, strict=True):
             where = f"{name}: {value!r}"

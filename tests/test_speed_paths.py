@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
-import tempfile
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -12,18 +9,14 @@ import pytest
 from deckbuilder import cache
 from deckbuilder.grade import parse_level
 from deckbuilder.pipeline import BuildOptions, build
+from deckbuilder.preview import read_deck
 
 
-def deck_notes(path: Path) -> list[tuple[str, str, str, int]]:
+def deck_notes(path: Path) -> list[tuple[str, tuple[str, ...], tuple[str, ...], int]]:
     """(guid, fields, tags, due) of every card's note, in study order: what must not change."""
-    with zipfile.ZipFile(path) as zf, tempfile.TemporaryDirectory() as tmp:
-        zf.extract("collection.anki2", tmp)
-        con = sqlite3.connect(Path(tmp) / "collection.anki2")
-        rows = con.execute(
-            "select n.guid, n.flds, n.tags, c.due from cards c join notes n on n.id = c.nid order by c.due"
-        ).fetchall()
-        con.close()
-    return rows
+    deck = read_deck(path)
+    cards = sorted(deck.cards, key=lambda c: (c.due, c.ord))
+    return [(n.guid, n.fields, n.tags, c.due) for c in cards for n in (deck.notes[c.note_id],)]
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +32,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _build(corpus: Path, out: Path, **kw: object) -> list[tuple[str, str, str, int]]:
+def _build(corpus: Path, out: Path, **kw: object) -> list[tuple[str, tuple[str, ...], tuple[str, ...], int]]:
     options = BuildOptions(
         level=parse_level("hsk4"), output=out, corpus=corpus, timestamp=1_700_000_000, **kw
     )
