@@ -117,3 +117,41 @@ def test_known_without_chinese_words_is_an_input_error(tmp_path: Path, content: 
     f.write_bytes(content)
     with pytest.raises(InputError, match="k.txt"):
         read_known(f)
+
+
+def test_known_from_a_bare_anki_collection_in_the_current_schema(tmp_path: Path) -> None:
+    """A learner's own collection file (Anki's current schema, field names in the `fields` table)."""
+    collection = pytest.importorskip("anki.collection")
+    from deckbuilder.ingest import read_known
+
+    path = tmp_path / "mine.anki2"
+    col = collection.Collection(str(path))
+    try:
+        basic = col.models.by_name("Basic")
+        assert basic is not None
+        note = col.new_note(basic)
+        note["Front"], note["Back"] = "银行", "bank"
+        col.add_note(note, col.decks.id("Default"))
+    finally:
+        col.close()
+    assert read_known(path) == {"银行"}
+
+
+@pytest.mark.parametrize(
+    ("members", "message"),
+    [({"collection.anki21b": b"\x28\xb5\x2f\xfd"}, "compressed"), ({"media": b"{}"}, "no collection")],
+)
+def test_known_from_unreadable_anki_packages(tmp_path: Path, members: dict[str, bytes], message: str) -> None:
+    import zipfile
+
+    from deckbuilder.ingest import read_known
+
+    path = tmp_path / "k.apkg"
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    with pytest.raises(InputError, match=message):
+        read_known(path)
+    path.write_bytes(b"not a zip at all")
+    with pytest.raises(InputError, match="not a zip"):
+        read_known(path)

@@ -11,11 +11,9 @@ import csv
 import html
 import io
 import re
-import sqlite3
-import tempfile
-import zipfile
 from pathlib import Path
 
+from deckbuilder.ankifile import field_names, open_collection
 from deckbuilder.chinese import HAN_RUN, to_simplified
 from deckbuilder.errors import InputError
 
@@ -91,59 +89,17 @@ def _read_text(path: Path) -> set[str]:
     return {w for ln in lines for w in _words_in(ln.split()[0] if ln.split() else ln)}
 
 
-def _collection_words(db: Path, source: Path) -> set[str]:
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    try:
-        field_names: dict[int, list[str]] = {}
-        tables = {name for (name,) in con.execute("select name from sqlite_master where type='table'")}
-        if "fields" in tables:  # current schema: one row per field
-            for ntid, name in con.execute("select ntid, name from fields order by ntid, ord"):
-                field_names.setdefault(int(ntid), []).append(str(name))
-        else:  # legacy schema: note types as JSON in col.models
-            import json
-
-            (models,) = con.execute("select models from col").fetchone()
-            for mid, model in json.loads(models).items():
-                field_names[int(mid)] = [f["name"] for f in sorted(model["flds"], key=lambda f: f["ord"])]
+def _read_anki(path: Path) -> set[str]:
+    with open_collection(path, decompress=True) as con:
+        fields = field_names(con)
         words: set[str] = set()
         for mid, flds in con.execute("select mid, flds from notes"):
-            names = [n.lower() for n in field_names.get(int(mid), [])]
+            names = [n.lower() for n in fields.get(int(mid), ())]
             values = str(flds).split("\x1f")
             index = next((names.index(w) for w in WORD_COLUMNS if w in names), 0)
             if index < len(values):
                 words.update(_words_in(values[index]))
         return words
-    except (sqlite3.Error, ValueError, KeyError, TypeError) as exc:
-        raise InputError(f"not a readable Anki collection ({exc})", str(source)) from exc
-    finally:
-        con.close()
-
-
-def _read_anki(path: Path) -> set[str]:
-    if path.suffix in (".anki2", ".anki21"):
-        return _collection_words(path, path)
-    try:
-        with zipfile.ZipFile(path) as zf, tempfile.TemporaryDirectory() as tmp:
-            names = set(zf.namelist())
-            if "collection.anki21b" in names:
-                data = zf.read("collection.anki21b")
-                try:
-                    import zstandard
-                except ImportError:
-                    raise InputError(
-                        "this Anki export is zstd-compressed; export it again with 'Support older Anki "
-                        "versions' ticked, or install the 'zstandard' package",
-                        str(path),
-                    ) from None
-                db = Path(tmp) / "collection.sqlite"
-                db.write_bytes(zstandard.ZstdDecompressor().decompressobj().decompress(data))
-            else:
-                member = "collection.anki21" if "collection.anki21" in names else "collection.anki2"
-                zf.extract(member, tmp)
-                db = Path(tmp) / member
-            return _collection_words(db, path)
-    except (zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise InputError(f"not a readable Anki package ({exc})", str(path)) from exc
 
 
 def read_known(path: Path) -> frozenset[str]:

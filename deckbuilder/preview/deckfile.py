@@ -1,19 +1,18 @@
-"""An .apkg file → `DeckFile`: its note types, notes and cards, read with zipfile and sqlite3 only.
+"""An .apkg file → `DeckFile`: its note types, notes and cards (opened through `deckbuilder.ankifile`).
 
-Reads the legacy `collection.anki2`/`collection.anki21` SQLite layout that genanki (and Anki's
-"support older versions" export) writes; the zstd-compressed `collection.anki21b` of newer exports is refused
-with a clear error rather than misread.
+Reads the legacy `collection.anki2`/`collection.anki21` layout that genanki (and Anki's "support older
+versions" export) writes; the zstd-compressed `collection.anki21b` of newer exports is refused with a clear
+error rather than misread.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-import tempfile
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from deckbuilder.ankifile import open_collection
 from deckbuilder.errors import InputError
 
 # Anki's default new-card options: 20 new cards a day, gathered in deck order by position ("due"), then
@@ -96,28 +95,8 @@ def read_deck(path: Path) -> DeckFile:
     path = Path(path)
     if not path.is_file():
         raise InputError("no such deck file", str(path))
-    try:
-        with zipfile.ZipFile(path) as zf, tempfile.TemporaryDirectory() as tmp:
-            names = set(zf.namelist())
-            if "collection.anki21b" in names:  # its collection.anki2, if any, is a placeholder
-                raise InputError(
-                    "exported by a newer Anki in its compressed format; export again with "
-                    "'Support older Anki versions' ticked",
-                    str(path),
-                )
-            inner = next((n for n in ("collection.anki21", "collection.anki2") if n in names), None)
-            if inner is None:
-                raise InputError("not an Anki package (no collection inside)", str(path))
-            zf.extract(inner, tmp)
-            con = sqlite3.connect(Path(tmp) / inner)
-            try:
-                return _read(path, con)
-            finally:
-                con.close()
-    except zipfile.BadZipFile as exc:
-        raise InputError("not an Anki package (not a zip file)", str(path)) from exc
-    except (sqlite3.Error, KeyError, ValueError) as exc:
-        raise InputError(f"unreadable Anki collection ({exc})", str(path)) from exc
+    with open_collection(path) as con:
+        return _read(path, con)
 
 
 def _read(path: Path, con: sqlite3.Connection) -> DeckFile:
