@@ -13,15 +13,13 @@ rebuild wins; the template *set* below is fixed, whatever cards a deck enables.
 from __future__ import annotations
 
 import hashlib
-import sqlite3
-import tempfile
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from deckbuilder.ankifile import open_collection
 from deckbuilder.atomic import atomic_target, check_target
-from deckbuilder.errors import OptionError, OutputError
+from deckbuilder.errors import InputError, OptionError, OutputError
 from deckbuilder.models import CLOZE, SENTENCE, NoteSpec
 from deckbuilder.resources import TEMPLATE_NAMES, template
 
@@ -125,14 +123,9 @@ def _models(spec: DeckSpec) -> dict[str, Any]:
 def _verify(path: Path, expected_notes: int) -> None:
     """Raise OutputError unless `path` is a zip whose collection opens and holds `expected_notes` notes."""
     try:
-        with zipfile.ZipFile(path) as zf, tempfile.TemporaryDirectory() as tmp:
-            zf.extract("collection.anki2", tmp)
-            con = sqlite3.connect(Path(tmp) / "collection.anki2")
-            try:
-                (count,) = con.execute("select count(*) from notes").fetchone()
-            finally:
-                con.close()
-    except (zipfile.BadZipFile, KeyError, sqlite3.Error, OSError) as exc:
+        with open_collection(path) as con:
+            (count,) = con.execute("select count(*) from notes").fetchone()
+    except (InputError, OSError) as exc:
         raise OutputError(f"{path}: the written deck failed verification ({exc})") from exc
     if count != expected_notes:
         raise OutputError(f"{path}: the written deck holds {count} notes, expected {expected_notes}")
