@@ -13,7 +13,7 @@ import contextlib
 import hashlib
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,15 +122,3 @@ def clear(path: Path | None = None) -> int:
         freed += p.stat().st_size
         p.unlink()
     return freed
-
-
-def chunks(items: Iterable[object], size: int) -> Iterator[list[object]]:
-    """Consecutive lists of `size` items (the last may be shorter)."""
-    batch: list[object] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch

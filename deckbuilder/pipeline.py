@@ -151,6 +151,18 @@ def _grade_items(
     return out
 
 
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Consecutive lists of `size` items (the last may be shorter); itertools.batched once Python ≥ 3.12."""
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 class _Inline:
     def __init__(self, value: Any) -> None:
         self.value = value
@@ -188,7 +200,7 @@ def _grade_all(
         if progress is not None:
             progress("Grading sentences", done, None)
 
-    for chunk in cache_mod.chunks(enumerate(pairs), CHUNK):
+    for chunk in _chunks(enumerate(pairs), CHUNK):
         batch_pairs: list[tuple[int, Pair]] = chunk  # type: ignore[assignment]
         keys = [cache_mod.key(namespace, p.zh) for _, p in batch_pairs]
         hits = store.get_many("segment", keys)
