@@ -38,11 +38,6 @@ def _model() -> Any | None:
     return G2pM()
 
 
-def available() -> bool:
-    """True when the g2pM package is installed."""
-    return _model() is not None
-
-
 def _sigmoid(x: Any) -> Any:
     import numpy as np
 
@@ -125,4 +120,4 @@ def fill(tokens: Sequence[tuple[str, str]], per_token: Sequence[Sequence[Slot]])
         best = max(classes, key=lambda c: row[c])
         share = row[best] / sum(row[c] for c in classes)
         slot.syllable, slot.source = normalize(m.idx2class[best]), "model"
-        slot.confident, slot.weak = bool(share >= CONFIDENT_SHARE), False
+        slot.confident = bool(share >= CONFIDENT_SHARE)

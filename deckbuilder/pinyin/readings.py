@@ -55,7 +55,6 @@ class Slot:
     syllable: str = ""
     source: str = ""
     confident: bool = True
-    weak: bool = False
 
 
 def split_units(tokens: Sequence[tuple[str, str]]) -> list[Unit]:
@@ -140,7 +139,7 @@ def _read_char(units: Sequence[Unit], ui: int, k: int, slot: Slot) -> None:
     decided = rules.decide_char(units, ui, k)
     if decided is not None:
         slot.syllable, strong = decided
-        slot.source, slot.confident, slot.weak = "rule", strong, not strong
+        slot.source, slot.confident = "rule", strong
         return
     if len(candidates) <= 1:
         slot.syllable = candidates[0] if candidates else ""

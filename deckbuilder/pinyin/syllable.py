@@ -51,10 +51,6 @@ def base(syllable: str) -> str:
     return syllable[:-1]
 
 
-def with_tone(syllable: str, new_tone: int) -> str:
-    return f"{syllable[:-1]}{new_tone}"
-
-
 def mark(syllable: str) -> str:
     """``lv4`` → ``lǜ``; neutral tone unmarked (``de5`` → ``de``); erhua ``r5`` → ``r``.
 
