@@ -264,3 +264,17 @@ def test_pinyin_fields(zhuyin: bool, traditional: str) -> None:
         assert note.field("Classifier") == "家 jiā; 个 gè"
         assert note.field("Zhuyin") == ("ㄨㄛˇ ㄑㄩˋ ㄧㄣˊㄏㄤˊ" if zhuyin else "")
         assert note.field("Traditional") == ("我去銀行&lt;。" if traditional else "")
+
+
+def test_field_lists_are_the_published_contract() -> None:
+    """Students' collections hold these note types: a rename or reorder makes Anki copy the type instead of
+    updating notes. Extend these literals only by appending."""
+    assert CLOZE_FIELDS == (
+        "Text", "Hanzi", "Pinyin", "English", "Target", "TargetPinyin", "TargetGloss", "Level", "Source",
+        "Glosses", "Ruby", "PinyinNumbered", "HanziColored", "Classifier", "Zhuyin", "Traditional",
+    )  # fmt: skip
+    assert SENTENCE_FIELDS == (
+        "Hanzi", "Pinyin", "English", "Target", "TargetPinyin", "TargetGloss", "Level", "Source", "Glosses",
+        "Ruby", "CardReading", "CardProduction", "CardListening", "PinyinNumbered", "HanziColored",
+        "Classifier", "Zhuyin", "Traditional",
+    )  # fmt: skip
