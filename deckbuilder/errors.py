@@ -29,3 +29,7 @@ class OutputError(DeckbuilderError):
 
 class OptionError(DeckbuilderError):
     """An option value is invalid (the CLI reports these as usage errors, exit code 2)."""
+
+    def __init__(self, message: str, *, option: str | None = None) -> None:
+        super().__init__(message)
+        self.option = option  # the CLI option the value came from (e.g. "--input-format"), when known
