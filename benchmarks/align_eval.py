@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 from deckbuilder.align import align, align_sentences
-from deckbuilder.ingest.readers import read_document
+from deckbuilder.ingest import read_document
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "align"
 

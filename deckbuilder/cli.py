@@ -403,7 +403,7 @@ def _remove_empty(folder: Path | None) -> None:
 
 
 def _input_format(value: str | None) -> str | None:
-    from deckbuilder.ingest.readers import FORMATS
+    from deckbuilder.ingest.sniff import FORMATS
 
     if value is not None and value not in FORMATS:
         raise typer.BadParameter(f"valid values: {', '.join(FORMATS)}", param_hint="'--input-format'")

@@ -21,8 +21,8 @@ from typing import Any
 
 from deckbuilder import __version__, align, annotate, apkg, atomic, cards, grade, ingest
 from deckbuilder import cache as cache_mod
+from deckbuilder import ingest as readers
 from deckbuilder.errors import OptionError, OutputError
-from deckbuilder.ingest import readers
 from deckbuilder.models import AlignReport, Document, Kind, Level, Pair, Report, Sentence, Skipped, Token
 from deckbuilder.pinyin import load_overrides
 

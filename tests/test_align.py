@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from deckbuilder.align import align, align_sentences, dp, lexical, split, split_en, split_zh
-from deckbuilder.ingest.readers import read_document
+from deckbuilder.ingest import read_document
 from deckbuilder.models import Bead, Document
 
 

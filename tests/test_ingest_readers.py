@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from deckbuilder.errors import InputError, OptionError
-from deckbuilder.ingest.readers import read_document, read_pairs, sniff
+from deckbuilder.ingest import read_document, read_pairs, sniff
 
 ZH = ["图书馆早上九点开门。", "学生一次可以借三本书。", "二楼的阅览室很安静。"]
 EN = [
@@ -306,7 +306,7 @@ def test_pre_aligned_file_is_not_a_document(tmp_path: Path) -> None:
 
 
 def test_read_inputs_mixes_formats_and_pairs_one_language_files(tmp_path: Path) -> None:
-    from deckbuilder.ingest.readers import read_inputs
+    from deckbuilder.ingest import read_inputs
     from deckbuilder.models import Document, Pair
 
     tsv = write(tmp_path / "p.tsv", f"{ZH[0]}\t{EN[0]}\n")
@@ -320,7 +320,7 @@ def test_read_inputs_mixes_formats_and_pairs_one_language_files(tmp_path: Path) 
 
 
 def test_read_inputs_reports_an_unpaired_one_language_file(tmp_path: Path) -> None:
-    from deckbuilder.ingest.readers import read_inputs
+    from deckbuilder.ingest import read_inputs
 
     zh = write(tmp_path / "zh.txt", "\n".join(ZH) + "\n")
     with pytest.raises(InputError, match=r"zh\.txt: no English file to pair"):
@@ -373,7 +373,7 @@ _PROPERTY = settings(
 @_PROPERTY
 @given(data=_BYTES, name=st.sampled_from(["f.tsv", "f.csv", "f.jsonl", "f.tmx", "f.txt", "f.dat"]))
 def test_any_bytes_give_pairs_or_an_input_error(tmp_path: Path, data: bytes, name: str) -> None:
-    from deckbuilder.ingest.readers import read_inputs
+    from deckbuilder.ingest import read_inputs
 
     path = tmp_path / name
     path.write_bytes(data)
