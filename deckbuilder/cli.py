@@ -403,10 +403,10 @@ def _remove_empty(folder: Path | None) -> None:
 
 
 def _input_format(value: str | None) -> str | None:
-    from deckbuilder.ingest.sniff import FORMATS
+    from deckbuilder.ingest import InputFormat
 
-    if value is not None and value not in FORMATS:
-        raise typer.BadParameter(f"valid values: {', '.join(FORMATS)}", param_hint="'--input-format'")
+    if value is not None and value not in tuple(InputFormat):  # `in InputFormat` raises TypeError on 3.11
+        raise typer.BadParameter(f"valid values: {', '.join(InputFormat)}", param_hint="'--input-format'")
     return value
 
 

@@ -111,6 +111,38 @@ def test_forced_format_and_unknown_format(tmp_path: Path) -> None:
         list(read_pairs(path, fmt="docx"))
 
 
+def test_forced_input_format_reaches_every_reader_through_read_inputs(tmp_path: Path) -> None:
+    from deckbuilder.ingest import InputFormat, read_inputs
+    from deckbuilder.models import Skipped
+
+    # A title line without a tab: too few tab lines for sniffing to call this .txt file TSV.
+    path = write(tmp_path / "notes.txt", f"Library words\n{ZH[0]}\t{EN[0]}\n{ZH[1]}\t{EN[1]}\n")
+    assert sniff(path) is InputFormat.text
+    with pytest.raises(InputError, match="one-language file"):  # read as plain text, judged English
+        list(read_inputs([path]))
+    items = list(read_inputs([path], InputFormat.tsv))
+    assert items[0] == Skipped(str(path), 1, "expected 2 columns, found 1")
+    assert [(i.zh, i.source) for i in items[1:]] == [
+        (ZH[0], "notes.txt:2"),
+        (ZH[1], "notes.txt:3"),
+    ]
+    assert list(read_inputs([path], "tsv")) == items  # a StrEnum: the plain name is the same format
+
+
+@pytest.mark.parametrize("reader", ["read_inputs", "read_pairs", "read_document"])
+def test_unknown_input_format_is_an_option_error_naming_the_option(tmp_path: Path, reader: str) -> None:
+    import deckbuilder.ingest
+
+    path = write(tmp_path / "p.tsv", f"{ZH[0]}\t{EN[0]}\n")
+    read = getattr(deckbuilder.ingest, reader)
+    with pytest.raises(
+        OptionError, match="unknown format 'docx'; choose one of text, tsv, csv, jsonl, tmx"
+    ) as info:
+        result = read([path] if reader != "read_pairs" else path, "docx")
+        list(result)
+    assert info.value.option == "--input-format"
+
+
 def test_row_with_the_wrong_column_count_is_skipped_or_strict(tmp_path: Path) -> None:
     from deckbuilder.models import Skipped
 

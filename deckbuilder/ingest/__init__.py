@@ -15,7 +15,7 @@ from deckbuilder.ingest.hsk_sentences import read_hsk_sentences
 from deckbuilder.ingest.inputs import read_inputs
 from deckbuilder.ingest.known import read_known
 from deckbuilder.ingest.pairs import read_pairs
-from deckbuilder.ingest.sniff import check_inputs, sniff
+from deckbuilder.ingest.sniff import InputFormat, check_inputs, sniff
 from deckbuilder.ingest.tatoeba import read_tatoeba, read_tatoeba_builtin
 from deckbuilder.models import Pair
 
@@ -37,6 +37,7 @@ def read_builtin(names: tuple[str, ...] = tuple(BUILTIN)) -> Iterator[Pair]:
 
 __all__ = [
     "BUILTIN",
+    "InputFormat",
     "check_inputs",
     "read_builtin",
     "read_document",

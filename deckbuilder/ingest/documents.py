@@ -18,7 +18,7 @@ from pathlib import Path
 from deckbuilder.chinese import HAN
 from deckbuilder.errors import InputError, OptionError
 from deckbuilder.ingest import encoding
-from deckbuilder.ingest.sniff import check_format
+from deckbuilder.ingest.sniff import InputFormat, check_format
 from deckbuilder.models import Document
 
 _LATIN = re.compile(r"[A-Za-z]")
@@ -177,7 +177,7 @@ def _documents(name: str, paras: list[_Para]) -> list[Document]:
     ]
 
 
-def read_document(paths: Sequence[Path], fmt: str | None = None) -> list[Document]:
+def read_document(paths: Sequence[Path], fmt: InputFormat | None = None) -> list[Document]:
     """Text needing alignment → documents: one interleaved file (one or more documents), or zh and en files.
 
     Paragraphs are kept as read (traditional stays traditional); sentence splitting is the aligner's job.
@@ -187,7 +187,7 @@ def read_document(paths: Sequence[Path], fmt: str | None = None) -> list[Documen
         raise OptionError("give one interleaved bilingual file, or a Chinese file and an English file")
     for path in paths:
         found = check_format(fmt, path)
-        if found != "text":
+        if found is not InputFormat.text:
             raise InputError(f"this is a pre-aligned {found} file; read it with read_pairs", str(path))
     if len(paths) == 1:
         path = paths[0]

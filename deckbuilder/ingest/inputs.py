@@ -12,12 +12,12 @@ from pathlib import Path
 from deckbuilder.errors import InputError
 from deckbuilder.ingest.documents import language, read_document
 from deckbuilder.ingest.pairs import read_pairs
-from deckbuilder.ingest.sniff import PAIR_FORMATS, check_format
+from deckbuilder.ingest.sniff import InputFormat, check_format
 from deckbuilder.models import Document, Pair, Skipped
 
 
 def read_inputs(
-    paths: Sequence[Path], fmt: str | None = None, strict: bool = False
+    paths: Sequence[Path], fmt: InputFormat | None = None, strict: bool = False
 ) -> Iterator[Pair | Document | Skipped]:
     """Every input in order: pre-aligned files as Pairs, plain text as Documents still to align, and the
     malformed rows left out as `Skipped` (InputError instead when `strict`).
@@ -28,16 +28,16 @@ def read_inputs(
     waiting: dict[str, list[Path]] = {"zh": [], "en": []}
     for path in (Path(p) for p in paths):
         found = check_format(fmt, path)
-        if found in PAIR_FORMATS:
+        if found is not InputFormat.text:
             yield from read_pairs(path, found, strict)
             continue
         lang = language(path)
         if lang == "both":
-            yield from read_document([path], "text")
+            yield from read_document([path], InputFormat.text)
             continue
         waiting[lang].append(path)
         if waiting["zh"] and waiting["en"]:
-            yield from read_document([waiting["zh"].pop(0), waiting["en"].pop(0)], "text")
+            yield from read_document([waiting["zh"].pop(0), waiting["en"].pop(0)], InputFormat.text)
     for lang, other in (("zh", "English"), ("en", "Chinese")):
         if waiting[lang]:
             raise InputError(f"no {other} file to pair with this one-language file", str(waiting[lang][0]))

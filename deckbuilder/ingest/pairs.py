@@ -20,20 +20,20 @@ from pathlib import Path
 from deckbuilder.chinese import HAN, to_simplified
 from deckbuilder.errors import InputError
 from deckbuilder.ingest import encoding
-from deckbuilder.ingest.sniff import PAIR_FORMATS, check_format
+from deckbuilder.ingest.sniff import InputFormat, check_format
 from deckbuilder.models import Pair, Skipped
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def read_pairs(path: Path, fmt: str | None = None, strict: bool = False) -> Iterator[Pair | Skipped]:
+def read_pairs(path: Path, fmt: InputFormat | None = None, strict: bool = False) -> Iterator[Pair | Skipped]:
     """Stream the pairs of a pre-aligned file (tsv, csv, jsonl, tmx); score 1.0, source ``name:line``.
 
     A malformed row is yielded as `Skipped`, or raises InputError when `strict`.
     """
     path = Path(path)
     fmt = check_format(fmt, path)
-    if fmt not in PAIR_FORMATS:
+    if fmt not in _PAIR_READERS:
         raise InputError(f"not a pre-aligned format ({fmt}); it needs sentence alignment", str(path))
     count = skipped = 0
     for item in _PAIR_READERS[fmt](path):
@@ -212,9 +212,10 @@ def _read_tmx(path: Path) -> Iterator[Pair | Skipped]:
         raise InputError(f"cannot read the file ({exc.strerror or exc})", str(path)) from None
 
 
-_PAIR_READERS: dict[str, Callable[[Path], Iterator[Pair | Skipped]]] = {
-    "tsv": _read_tsv,
-    "csv": _read_csv,
-    "jsonl": _read_jsonl,
-    "tmx": _read_tmx,
+# The pre-aligned formats: every InputFormat but text.
+_PAIR_READERS: dict[InputFormat, Callable[[Path], Iterator[Pair | Skipped]]] = {
+    InputFormat.tsv: _read_tsv,
+    InputFormat.csv: _read_csv,
+    InputFormat.jsonl: _read_jsonl,
+    InputFormat.tmx: _read_tmx,
 }

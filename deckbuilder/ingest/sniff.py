@@ -13,20 +13,34 @@ first non-blank lines hold a tab after stripping (so tab-indented prose stays te
 from __future__ import annotations
 
 from collections.abc import Sequence
+from enum import StrEnum
 from pathlib import Path
 
 from deckbuilder.errors import OptionError
 from deckbuilder.ingest import encoding
 
-FORMATS = ("text", "tsv", "csv", "jsonl", "tmx")
-PAIR_FORMATS = ("tsv", "csv", "jsonl", "tmx")
+
+class InputFormat(StrEnum):
+    """How an input file is read; every format but `text` is pre-aligned (see the module docstring)."""
+
+    text = "text"
+    tsv = "tsv"
+    csv = "csv"
+    jsonl = "jsonl"
+    tmx = "tmx"
 
 
-def sniff(path: Path) -> str:
-    """The format name of `path` (one of FORMATS), from its extension, else from its first lines."""
+def sniff(path: Path) -> InputFormat:
+    """The format of `path`, from its extension, else from its first lines."""
     path = Path(path)
     ext = path.suffix.lower()
-    by_ext = {".tmx": "tmx", ".jsonl": "jsonl", ".ndjson": "jsonl", ".tsv": "tsv", ".csv": "csv"}
+    by_ext = {
+        ".tmx": InputFormat.tmx,
+        ".jsonl": InputFormat.jsonl,
+        ".ndjson": InputFormat.jsonl,
+        ".tsv": InputFormat.tsv,
+        ".csv": InputFormat.csv,
+    }
     sample = encoding.read_sample(path)
     codec = encoding.detect(path, sample)
     if ext in by_ext:
@@ -35,21 +49,26 @@ def sniff(path: Path) -> str:
     rows = [line for line in head.splitlines()[:50] if line.strip()]
     first = rows[0].lstrip() if rows else ""
     if first.startswith(("<?xml", "<tmx")):
-        return "tmx"
+        return InputFormat.tmx
     if first.startswith("{"):
-        return "jsonl"
+        return InputFormat.jsonl
     if rows and sum("\t" in r.strip() for r in rows) >= 0.8 * len(rows):  # not tab-indented prose
-        return "tsv"
-    return "text"
+        return InputFormat.tsv
+    return InputFormat.text
 
 
-def check_format(fmt: str | None, path: Path) -> str:
-    """The format to read `path` as: `fmt` when given (OptionError when unknown), else the sniffed one."""
+def check_format(fmt: InputFormat | None, path: Path) -> InputFormat:
+    """The format to read `path` as: `fmt` when given (OptionError when unknown), else the sniffed one.
+
+    A plain string naming a format is accepted too (a StrEnum member equals its value).
+    """
     if fmt is None:
         return sniff(path)
-    if fmt not in FORMATS:
-        raise OptionError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    return fmt
+    try:
+        return InputFormat(fmt)
+    except ValueError:
+        message = f"unknown format {fmt!r}; choose one of {', '.join(InputFormat)}"
+        raise OptionError(message, option="--input-format") from None
 
 
 def check_inputs(paths: Sequence[Path]) -> None:
