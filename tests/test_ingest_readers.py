@@ -26,13 +26,14 @@ def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
 
 # ------------------------------------------------------------------------------------------ pre-aligned
 @pytest.mark.parametrize(
-    ("name", "rows"),
+    ("name", "rows", "second"),
     [
-        ("two.tsv", [f"{z}\t{e}" for z, e in zip(ZH, EN, strict=True)]),
-        ("swapped.tsv", [f"{e}\t{z}" for z, e in zip(ZH, EN, strict=True)]),
-        (
+        ("two.tsv", [f"{z}\t{e}" for z, e in zip(ZH, EN, strict=True)], "two.tsv:2"),
+        ("swapped.tsv", [f"{e}\t{z}" for z, e in zip(ZH, EN, strict=True)], "swapped.tsv:2"),
+        (  # Tatoeba layout: attributed by sentence IDs (tatoeba.py reads it)
             "tatoeba.tsv",
             [f"{10 + i}\t{z}\t{20 + i}\t{e}" for i, (z, e) in enumerate(zip(ZH, EN, strict=True))],
+            "tatoeba:11/21",
         ),
         (
             "cmn.txt",
@@ -40,16 +41,17 @@ def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
                 f"{e}\t{z}\tCC-BY 2.0 (France) Attribution: example #{i}"
                 for i, (z, e) in enumerate(zip(ZH, EN, strict=True))
             ],
+            "cmn.txt:2",
         ),
     ],
 )
-def test_tsv_layouts(tmp_path: Path, name: str, rows: list[str]) -> None:
+def test_tsv_layouts(tmp_path: Path, name: str, rows: list[str], second: str) -> None:
     path = write(tmp_path / name, "\n".join(rows) + "\n")
     assert sniff(path) == "tsv"
     pairs = list(read_pairs(path))
     assert [p.zh for p in pairs] == ZH
     assert [p.en for p in pairs] == EN
-    assert pairs[1].source == f"{name}:2"
+    assert pairs[1].source == second
     assert all(p.score == 1.0 for p in pairs)
 
 

@@ -6,28 +6,32 @@ XML, CSV quoting) and lines over `encoding.MAX_LINE` characters always raise Inp
 
 The decision worth knowing: a delimited file's columns are judged once, from its first 20 non-blank rows —
 the Chinese column has the most Chinese characters, the English one is the first other text column, and a
-row of another width is malformed.
+row of another width is malformed. A TSV file whose sample rows are in Tatoeba layout (`zh_id<TAB>zh<TAB>
+en_id<TAB>en`) is read by `tatoeba.py` instead: source ``tatoeba:zh_id/en_id``, first translation only.
 """
 
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from deckbuilder.chinese import HAN, to_simplified
 from deckbuilder.errors import InputError
-from deckbuilder.ingest import encoding
+from deckbuilder.ingest import encoding, tatoeba
 from deckbuilder.ingest.sniff import InputFormat, check_format
 from deckbuilder.models import Pair, Skipped
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_SAMPLE = 20  # rows a delimited file's layout is judged from
 
 
 def read_pairs(path: Path, fmt: InputFormat | None = None, strict: bool = False) -> Iterator[Pair | Skipped]:
-    """Stream the pairs of a pre-aligned file (tsv, csv, jsonl, tmx); score 1.0, source ``name:line``.
+    """Stream the pairs of a pre-aligned file (tsv, csv, jsonl, tmx); score 1.0, source ``name:line``
+    (``tatoeba:zh_id/en_id`` for a Tatoeba-layout TSV).
 
     A malformed row is yielded as `Skipped`, or raises InputError when `strict`.
     """
@@ -94,26 +98,25 @@ def _columns(rows: list[list[str]], path: Path, line: int) -> tuple[int, int, in
     return zh, candidates[0], width
 
 
-def _read_delimited(path: Path, rows: Iterator[tuple[int, list[str]]]) -> Iterator[Pair | Skipped]:
-    head: list[tuple[int, list[str]]] = []
-    layout: tuple[int, int, int] | None = None
-    for number, row in rows:
-        if not any(cell.strip() for cell in row):
-            continue
-        if layout is None:
-            head.append((number, row))
-            if len(head) < 20:
-                continue
-            layout = _columns([r for _, r in head], path, head[0][0])
-            yield from _rows(path, head, layout)
-            continue
-        yield from _rows(path, [(number, row)], layout)
-    if layout is None and head:
-        yield from _rows(path, head, _columns([r for _, r in head], path, head[0][0]))
+def _read_delimited(
+    path: Path, rows: Iterator[tuple[int, list[str]]], tatoeba_layout: bool = False
+) -> Iterator[Pair | Skipped]:
+    """Pairs of delimited rows: the layout is judged from the first `_SAMPLE` non-blank rows; with
+    `tatoeba_layout`, a file in that layout is read by `tatoeba.read_rows` instead of by its columns."""
+    filled = ((number, row) for number, row in rows if any(cell.strip() for cell in row))
+    head = list(itertools.islice(filled, _SAMPLE))
+    if not head:
+        return
+    sample = [r for _, r in head]
+    every = itertools.chain(head, filled)
+    if tatoeba_layout and tatoeba.is_layout(sample):
+        yield from tatoeba.read_rows(path, every)
+    else:
+        yield from _rows(path, every, _columns(sample, path, head[0][0]))
 
 
 def _rows(
-    path: Path, rows: list[tuple[int, list[str]]], layout: tuple[int, int, int]
+    path: Path, rows: Iterable[tuple[int, list[str]]], layout: tuple[int, int, int]
 ) -> Iterator[Pair | Skipped]:
     zh_col, en_col, width = layout
     for number, row in rows:
@@ -126,7 +129,8 @@ def _rows(
 
 
 def _read_tsv(path: Path) -> Iterator[Pair | Skipped]:
-    return _read_delimited(path, ((n, line.split("\t")) for n, line in encoding.lines(path)))
+    rows = ((n, line.split("\t")) for n, line in encoding.lines(path))
+    return _read_delimited(path, rows, tatoeba_layout=True)
 
 
 def _csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:

@@ -1,54 +1,58 @@
-"""Tatoeba pairs (`zh_id<TAB>zh<TAB>en_id<TAB>en`, one line per translation) → Pair stream.
+"""Tatoeba-layout rows (`zh_id<TAB>zh<TAB>en_id<TAB>en`, one line per translation) → Pair stream.
+
+The one owner of this layout: the TSV reader (`pairs.py`) asks `is_layout` about a file's sample rows and
+hands the rows of such a file to `read_rows` — a user's Tatoeba export and the built-in corpus (the `hsg`
+package's `assets/tatoeba.tsv`, see `builtin.py`) are read the same way.
 
 A Chinese sentence with several English translations appears on consecutive lines; the first translation
-is kept (Tatoeba lists the direct translation first); later lines for the same sentence ID
-are skipped. Pairs keep both sentence IDs in `source` for the
-CC BY 2.0 FR attribution, and the original (often traditional) Chinese in `zh_original`.
+is kept (Tatoeba lists the direct translation first); later lines for the same sentence ID are skipped.
+Pairs keep both sentence IDs in `source` for the CC BY 2.0 FR attribution, and the original (often
+traditional) Chinese in `zh_original`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from deckbuilder.chinese import to_simplified
-from deckbuilder.errors import InputError
-from deckbuilder.models import Pair
-from deckbuilder.resources import tatoeba_path
+from deckbuilder.chinese import HAN, to_simplified
+from deckbuilder.models import Pair, Skipped
+
+COLUMNS = 4
 
 
-def read_tatoeba(path: Path) -> Iterator[Pair]:
-    """Stream the pairs of a Tatoeba-layout TSV file; a malformed line raises InputError naming it."""
+def is_layout(rows: Sequence[Sequence[str]]) -> bool:
+    """Whether a file's sample rows (tab-split cells) are in Tatoeba layout: most have four cells (a tie: the
+    earliest row's count), every four-cell row has sentence IDs (all digits) in the 1st and 3rd, and the
+    Chinese is in the 2nd (so an ``en_id, en, zh_id, zh`` file is read by its columns instead)."""
+    widths = [len(r) for r in rows]
+    if not widths or max(widths, key=lambda w: (widths.count(w), -widths.index(w))) != COLUMNS:
+        return False
+    four = [r for r in rows if len(r) == COLUMNS]
+    if not all(r[0].isdigit() and r[2].isdigit() for r in four):
+        return False
+    return sum(len(HAN.findall(r[1])) for r in four) > sum(len(HAN.findall(r[3])) for r in four)
+
+
+def read_rows(path: Path, rows: Iterable[tuple[int, list[str]]]) -> Iterator[Pair | Skipped]:
+    """Pairs of (line number, cells) rows of a Tatoeba-layout file, blank rows already left out.
+
+    A row without exactly four cells is yielded as `Skipped`; a row with an empty sentence is passed over.
+    """
     seen: set[str] = set()
-    try:
-        fh = path.open(encoding="utf-8-sig", newline="")
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", str(path)) from exc
-    with fh:
-        for lineno, line in enumerate(fh, start=1):
-            line = line.rstrip("\r\n")
-            if not line.strip():
-                continue
-            cols = line.split("\t")
-            if len(cols) != 4:
-                raise InputError(
-                    f"expected 4 tab-separated columns (zh_id, zh, en_id, en), found {len(cols)}",
-                    str(path),
-                    lineno,
-                )
-            zh_id, zh, en_id, en = cols
-            zh, en = zh.strip(), en.strip()
-            if zh_id in seen or not zh or not en:
-                continue
-            seen.add(zh_id)
-            yield Pair(
-                zh=to_simplified(zh),
-                en=en,
-                source=f"tatoeba:{zh_id}/{en_id}",
-                zh_original=zh,
-            )
-
-
-def read_tatoeba_builtin() -> Iterator[Pair]:
-    """The built-in corpus: Tatoeba Chinese-English pairs from the `hsg` package (CC BY 2.0 FR)."""
-    return read_tatoeba(tatoeba_path())
+    for lineno, cols in rows:
+        if len(cols) != COLUMNS:
+            reason = f"expected 4 tab-separated columns (zh_id, zh, en_id, en), found {len(cols)}"
+            yield Skipped(str(path), lineno, reason)
+            continue
+        zh_id, zh, en_id, en = cols
+        zh, en = zh.strip(), en.strip()
+        if zh_id in seen or not zh or not en:
+            continue
+        seen.add(zh_id)
+        yield Pair(
+            zh=to_simplified(zh),
+            en=en,
+            source=f"tatoeba:{zh_id}/{en_id}",
+            zh_original=zh,
+        )

@@ -1,0 +1,42 @@
+"""Corpus names (`--builtin`) → Pairs of the built-in corpora, read in place from the packages shipping them.
+
+`tatoeba`: Tatoeba's Chinese-English pairs as shipped by the `hsg` package (CC BY 2.0 FR), read through the
+TSV reader like any Tatoeba-layout file (`tatoeba.py` owns the layout). `hsk-sentences`: the learner
+sentences of the `hsk-sentences-audio` package (`hsk_sentences.py`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from deckbuilder.errors import InputError, OptionError
+from deckbuilder.ingest.hsk_sentences import read_hsk_sentences
+from deckbuilder.ingest.pairs import read_pairs
+from deckbuilder.ingest.sniff import InputFormat
+from deckbuilder.models import Pair, Skipped
+from deckbuilder.resources import tatoeba_path
+
+
+def read_tatoeba_builtin() -> Iterator[Pair]:
+    """The Tatoeba pairs of the `hsg` package; a malformed row is an InputError naming it (no `Skipped`:
+    the data ships with the installation, so a bad row means a broken one)."""
+    for item in read_pairs(tatoeba_path(), InputFormat.tsv):
+        if isinstance(item, Skipped):
+            raise InputError(item.reason, item.path, item.line)
+        yield item
+
+
+# The built-in corpora, by the name `--builtin` uses.
+BUILTIN: dict[str, Callable[[], Iterator[Pair]]] = {
+    "tatoeba": read_tatoeba_builtin,
+    "hsk-sentences": read_hsk_sentences,
+}
+
+
+def read_builtin(names: tuple[str, ...] = tuple(BUILTIN)) -> Iterator[Pair]:
+    """Pairs of the named built-in corpora, one after the other (all of them by default)."""
+    for name in names:
+        if name not in BUILTIN:
+            raise OptionError(f"unknown built-in corpus {name!r}; valid values: {', '.join(BUILTIN)}")
+    for name in names:
+        yield from BUILTIN[name]()
