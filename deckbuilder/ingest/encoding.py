@@ -183,8 +183,3 @@ def _utf16_lines(path: Path, message: str) -> Iterator[tuple[int, str]]:
                 yield number, line
     except UnicodeDecodeError:
         raise InputError(message, str(path), number + 1) from None
-
-
-def read_text(path: Path) -> str:
-    """The whole decoded file (for formats that need it all anyway)."""
-    return "\n".join(line for _, line in lines(path))

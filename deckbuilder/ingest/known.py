@@ -53,7 +53,7 @@ def _column(header: list[str], rows: list[list[str]]) -> int:
     return max(range(width), key=lambda i: (scores[i], -i)) if width else 0
 
 
-def _read_table(path: Path, text: str) -> set[str]:
+def _read_table(text: str) -> set[str]:
     lines = text.splitlines()
     delimiter = "\t" if any("\t" in line for line in lines[:20]) else ","
     rows = [r for r in csv.reader(io.StringIO(text), delimiter=delimiter) if any(c.strip() for c in r)]
@@ -85,7 +85,7 @@ def _read_text(path: Path) -> set[str]:
         )
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
     if any("\t" in ln or "," in ln for ln in lines[:20]):
-        return _read_table(path, "\n".join(lines))
+        return _read_table("\n".join(lines))
     return {w for ln in lines for w in _words_in(ln.split()[0] if ln.split() else ln)}
 
 
