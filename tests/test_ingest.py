@@ -117,8 +117,9 @@ def test_hsk_sentences_corpus_keeps_dataset_ids() -> None:
 def test_unknown_builtin_corpus_is_an_option_error() -> None:
     from deckbuilder.errors import OptionError
 
-    with pytest.raises(OptionError, match="tatoeba, hsk-sentences"):
+    with pytest.raises(OptionError, match="tatoeba, hsk-sentences") as info:
         list(read_builtin(("nope",)))
+    assert info.value.option == "--builtin"
 
 
 # --- known words ----------------------------------------------------------------------------------------

@@ -37,6 +37,7 @@ def read_builtin(names: tuple[str, ...] = tuple(BUILTIN)) -> Iterator[Pair]:
     """Pairs of the named built-in corpora, one after the other (all of them by default)."""
     for name in names:
         if name not in BUILTIN:
-            raise OptionError(f"unknown built-in corpus {name!r}; valid values: {', '.join(BUILTIN)}")
+            message = f"unknown built-in corpus {name!r}; valid values: {', '.join(BUILTIN)}"
+            raise OptionError(message, option="--builtin")
     for name in names:
         yield from BUILTIN[name]()
