@@ -1,17 +1,32 @@
-"""Chinese script helpers shared by the stages: what counts as a Han character, and traditional → simplified.
-
-One definition of a Han character (the unified ideographs with extension A, the compatibility ideographs
-and the supplementary planes' extensions) and one OpenCC converter, created once on first use.
+"""Chinese script facts shared by the stages: what a Han character is, the numeral characters, what kind of
+token a piece of text is, and the one OpenCC converter per direction (simplified ↔ traditional), each
+created on first use.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from enum import StrEnum
 from functools import cache
 from typing import Any
 
+from deckbuilder.models import Kind
+
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 HAN_RUN = re.compile(HAN.pattern + "+")
+# Characters of Chinese numerals (一百二十, 两千, 几), as the pinyin rules and orthography count them.
+NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两几半")
+
+
+class Traditional(StrEnum):
+    """Which traditional characters to write: OpenCC's standard set or Taiwan's."""
+
+    standard = "standard"
+    taiwan = "taiwan"
+
+
+_OPENCC = {"t2s": "t2s", Traditional.standard: "s2t", Traditional.taiwan: "s2tw"}
 
 
 def is_han(ch: str) -> bool:
@@ -19,13 +34,34 @@ def is_han(ch: str) -> bool:
     return HAN.match(ch) is not None
 
 
+_NUMBER = re.compile(r"^[0-9０-９.,，．%％:：/+\-]+$|^[〇零一二两三四五六七八九十百千万亿点第]{2,}$")
+_LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
+
+
+def script_kind(word: str) -> Kind:
+    """What a token is by its characters alone: punctuation (or symbols, or text in another script), a
+    number, Latin text, or a Chinese word (which the tagger may still show to be a name)."""
+    if all(unicodedata.category(c)[0] in "PSZC" for c in word):
+        return Kind.PUNCT
+    if _NUMBER.match(word):
+        return Kind.NUMBER
+    if not HAN.search(word):
+        return Kind.LATIN if _LATIN.search(word) else Kind.PUNCT
+    return Kind.WORD
+
+
 @cache
-def _t2s() -> Any:
+def _converter(config: str) -> Any:
     import opencc
 
-    return opencc.OpenCC("t2s")
+    return opencc.OpenCC(f"{config}.json")
 
 
 def to_simplified(text: str) -> str:
     """Simplified form of `text` (already-simplified text is returned unchanged)."""
-    return _t2s().convert(text)
+    return _converter("t2s").convert(text)
+
+
+def to_traditional(text: str, variant: Traditional = Traditional.standard) -> str:
+    """Traditional form of simplified `text`: OpenCC's standard characters, or Taiwan's."""
+    return _converter(_OPENCC[variant]).convert(text)

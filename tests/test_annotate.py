@@ -46,8 +46,29 @@ def test_enrich_adds_pos_pinyin_and_gloss() -> None:
 @pytest.mark.parametrize("text", ["我吃过饭了。", "他穿着一件红衣服，看着我。", "你得走了，路很长。"])
 def test_card_pinyin_line_is_what_deckbuild_pinyin_prints(text: str) -> None:
     """One code path: the line a card shows equals `deckbuild pinyin`'s output for the same sentence."""
-    from deckbuilder.annotate import tagged_text
     from deckbuilder.pinyin import pinyin_lines
 
     card_line = enrich(_seg(text)).pinyin
-    assert card_line and card_line == next(pinyin_lines([text], tagger=tagged_text))
+    assert card_line and card_line == next(pinyin_lines([text]))
+
+
+def test_enrich_stores_what_a_card_renders() -> None:
+    """Tones per character and Zhuyin per written word: cards render them without any pinyin code."""
+    s = enrich(_seg("我去银行取了一个A。"))
+    by_text = {t.text: t for t in s.tokens}
+    assert (by_text["银行"].tones, by_text["银行"].zhuyin) == ("22", "ㄧㄣˊㄏㄤˊ")
+    assert by_text["一个"].numbered == "yi1 ge4" and by_text["一个"].zhuyin == "ㄧ ㄍㄜˋ"
+    assert by_text["了"].tones == "5"
+    assert by_text["。"].tones == "" and by_text["A"].tones == ""
+
+
+def test_traditional_text_keeps_traditional_input() -> None:
+    from deckbuilder.annotate import with_traditional
+    from deckbuilder.chinese import Traditional
+
+    simplified = _seg("我们的银行很大。")
+    assert with_traditional(simplified, Traditional.standard).traditional == "我們的銀行很大。"
+    assert with_traditional(simplified, Traditional.taiwan).traditional == "我們的銀行很大。"
+    read = segment(Pair(zh="这里的头发", en="-", source="t", zh_original="這裏的頭髮"))
+    assert with_traditional(read, Traditional.taiwan).traditional == "這裏的頭髮"  # as the learner wrote it
+    assert with_traditional(_seg("这里"), Traditional.taiwan).traditional == "這裡"  # Taiwan's own form

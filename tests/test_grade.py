@@ -1,17 +1,4 @@
-import pytest
-
-from deckbuilder.errors import OptionError
-from deckbuilder.grade import (
-    Grader,
-    Reading,
-    SelectOptions,
-    level_counts,
-    near_duplicate,
-    parse_level,
-    parse_levels,
-    parse_standard,
-    select,
-)
+from deckbuilder.grade import Grader, Reading, SelectOptions, near_duplicate, select
 from deckbuilder.models import Kind, Level, Pair, Sentence, Token
 
 # A toy level table written for these tests: level 1 basics, level 2 is the target level here.
@@ -24,61 +11,6 @@ def sent(*words: str, en: str = "x x x", kinds: dict[str, Kind] | None = None, f
     kinds = kinds or {}
     toks = tuple(Token(w, kinds.get(w, Kind.PUNCT if w in "。，！" else Kind.WORD), freq) for w in words)
     return Sentence(Pair("".join(words), en, "t"), toks)
-
-
-# --- levels and standards -------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("text", ["hsk5", "HSK5", " Hsk5 ", "5"])
-def test_parse_level_accepts_spellings(text: str) -> None:
-    level = parse_level(text)
-    assert level == Level("2.0", 5)
-    assert level.name == "HSK 2.0 level 5"
-    assert level.slug == "hsk5"
-
-
-def test_parse_levels_band_and_ranges() -> None:
-    assert parse_levels("hsk7-9", "2021") == (Level("2021", 7),)
-    assert parse_levels("hsk7-9", "2021")[0].label == "7-9"
-    assert parse_levels("hsk3-5") == (Level("2.0", 3), Level("2.0", 4), Level("2.0", 5))
-    assert parse_levels("hsk5-9", "2025")[-1] == Level("2025", 7)
-    assert parse_level("hsk4", "2025").name == "HSK 3.0 (2025 syllabus) level 4"
-
-
-BAD_LEVELS = [("hsk7", "2.0"), ("hsk7-9", "2.0"), ("hsk", "2.0"), ("level5", "2.0"), ("hsk5-3", "2.0"),
-              ("hsk8", "2021")]  # fmt: skip
-
-
-@pytest.mark.parametrize(("text", "standard"), BAD_LEVELS)
-def test_parse_level_rejects_others_listing_valid_values(text: str, standard: str) -> None:
-    with pytest.raises(OptionError, match="valid values: hsk1, hsk2, hsk3, hsk4, hsk5, hsk6"):
-        parse_level(text, standard)
-
-
-def test_parse_standard() -> None:
-    assert [parse_standard(s) for s in ("2.0", "2021", "2025", "3.0")] == ["2.0", "2021", "2025", "2021"]
-    with pytest.raises(OptionError, match="2.0, 2021, 2025"):
-        parse_standard("2030")
-
-
-@pytest.mark.parametrize(
-    ("standard", "expected"),
-    [
-        (
-            "2.0",
-            {1: (140, 160), 2: (140, 160), 3: (290, 310), 4: (590, 610), 5: (1290, 1310), 6: (2490, 2510)},
-        ),
-        ("2021", {1: (500, 510), 2: (740, 760), 3: (940, 960), 5: (1000, 1100), 7: (5500, 5700)}),
-        ("2025", {1: (290, 310), 4: (950, 1050), 7: (5500, 5700)}),
-    ],
-)
-def test_standard_word_counts_are_sane(standard: str, expected: dict[int, tuple[int, int]]) -> None:
-    counts = {lv.level: n for lv, n in level_counts(standard)}
-    for level, (low, high) in expected.items():
-        assert low <= counts[level] <= high, (standard, level, counts[level])
-
-
-# --- reading classes and the i+1 rule --------------------------------------------------------------------
 
 
 def test_reading_classes() -> None:
@@ -202,4 +134,4 @@ def test_level_range_orders_lower_level_first() -> None:
 
 
 def test_builtin_hsk2_level5_table_size() -> None:
-    assert len(Grader(parse_level("hsk5")).level_words) == 1298
+    assert len(Grader(Level("2.0", 5)).level_words) == 1298

@@ -13,18 +13,18 @@ import pytest
 import deckbuilder.pinyin as pinyin_pkg
 from deckbuilder.errors import InputError
 from deckbuilder.pinyin import (
-    colored_html,
     gloss_for,
     line,
     load_overrides,
     numbered,
+    numbered_words,
     per_character,
     pinyin_lines,
     read_sentence,
     read_tokens,
-    uncertain,
+    tones,
     written_words,
-    zhuyin,
+    zhuyin_words,
 )
 from deckbuilder.pinyin.syllable import mark, normalize
 
@@ -213,23 +213,22 @@ def test_names_invented_by_the_tagger_are_not_capitalised() -> None:
     ],
 )
 def test_names_through_the_cards_segmentation(sentence: str, expected: str) -> None:
-    from deckbuilder.annotate import tagged_text
+    from deckbuilder.segmenter import tagged
 
-    assert line(read_tokens(tagged_text(sentence))) == expected
+    assert line(read_tokens(tagged(sentence))) == expected
 
 
 # ---------------------------------------------------------------- renderings
-def test_numbered_per_character_and_colours() -> None:
+def test_numbered_per_character_and_tones() -> None:
     readings = read_sentence("我在银行。")
     assert numbered(readings) == "wo3 zai4 yin2hang2"
     assert per_character(readings) == "wo3 zai4 yin2 hang2"
-    html = colored_html(readings)
-    assert html.startswith('<span class="tone3">我</span><span class="tone4">在</span>')
-    assert html.endswith('<span class="tone2">行</span>。')
+    assert [tones(r) for r in readings] == ["3", "4", "22", "0"]
 
 
-def test_colored_html_escapes_text() -> None:
-    assert "&lt;b&gt;" in colored_html(read_sentence("我<b>好"))
+def test_tones_mark_characters_without_a_reading() -> None:
+    (reading,) = read_tokens([("A股", "n")])
+    assert tones(reading) == "03"
 
 
 def test_umlaut_in_numbered_and_erhua_per_character() -> None:
@@ -237,8 +236,10 @@ def test_umlaut_in_numbered_and_erhua_per_character() -> None:
     assert per_character(read_sentence("一会儿")) == "yi1 hui4 er5"
 
 
-def test_zhuyin() -> None:
-    assert zhuyin(read_sentence("银行")) == "ㄧㄣˊㄏㄤˊ"
+def test_zhuyin_per_written_word() -> None:
+    assert zhuyin_words(numbered(read_sentence("银行"))) == "ㄧㄣˊㄏㄤˊ"
+    words = numbered_words(read_sentence("一个人"))
+    assert [zhuyin_words(w) for w in words] == ["ㄧ ㄍㄜˋ", "ㄖㄣˊ"]
 
 
 def test_pinyin_lines_modes() -> None:
@@ -248,9 +249,8 @@ def test_pinyin_lines_modes() -> None:
     assert list(pinyin_lines(["不对"], numbers=True, per_char=True, citation_tones=True)) == ["bu4 dui4"]
 
 
-def test_uncertain_lists_fallback_readings_only() -> None:
-    readings = read_sentence("我在银行工作。", model=False)
-    assert uncertain(readings) == []
+def test_only_fallback_readings_are_unsure() -> None:
+    assert all(r.confident for r in read_sentence("我在银行工作。", model=False))
 
 
 def test_package_docstring_examples() -> None:

@@ -1,19 +1,19 @@
 """Sentences → comparable features: each sentence becomes a list of units, each unit a set of match keys.
 
-A Chinese unit is a jieba word (or a dictionary sub-word of an unknown compound) whose keys are the stemmed
-English words of its CC-CEDICT senses; numbers (Arabic or Chinese), Latin tokens and ?/! are units whose key
-is themselves. An English unit is a content word whose keys are its stem (plus its number for number words
-and month names). A Chinese and an English unit match when their key sets meet; no training, no network.
+A Chinese unit is a word of the shared segmenter (or a dictionary sub-word of an unknown compound) whose
+keys are the stemmed English words of its CC-CEDICT senses; numbers (Arabic or Chinese), Latin tokens and
+?/! are units whose key is themselves. An English unit is a content word whose keys are its stem (plus its
+number for number words and month names). A Chinese and an English unit match when their key sets meet; no
+training, no network.
 """
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass
 from functools import cache
 
-from deckbuilder import cedict
+from deckbuilder import cedict, segmenter
 from deckbuilder.chinese import HAN
 
 
@@ -200,15 +200,6 @@ def _split_unknown(word: str) -> list[str]:
     return out
 
 
-@cache
-def _jieba():  # type: ignore[no-untyped-def]
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
-
-
 @dataclass(frozen=True, slots=True)
 class Features:
     """One sentence, ready for comparison: its length in characters and its units' match keys."""
@@ -220,7 +211,7 @@ class Features:
 def zh_features(sentence: str) -> Features:
     """Features of a Chinese sentence (simplified characters expected)."""
     units: list[frozenset[str]] = []
-    for token in _jieba().lcut(sentence):
+    for token in segmenter.cut(sentence):
         token = token.strip()
         if not token:
             continue

@@ -8,11 +8,11 @@ both are tried and the one whose text is made of common Chinese characters wins.
 from __future__ import annotations
 
 import codecs
-import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
+from deckbuilder.chinese import HAN
 from deckbuilder.errors import InputError
 
 SAMPLE = 1 << 16
@@ -28,7 +28,6 @@ _COMMON_SIMPLIFIED = (
     "南品住告类求据程北边死张该交规万取拉格望觉术领共确传师观清今切院让识候带导争运笑飞风步改收根干造言联"
     "持组每济车亲极林服快办议往元英士证近失转夫令准布始怎呢存未远叫台单影具罗字爱击流备兵连调深商算质团集"
 )
-_CJK = re.compile(r"[\u3400-\u9fff]")
 _BOMS = (
     (codecs.BOM_UTF32_LE, None),  # checked before UTF-16 LE: its BOM starts the same way
     (codecs.BOM_UTF32_BE, None),
@@ -55,14 +54,14 @@ _MAGIC = (
 
 @cache
 def _common() -> frozenset[str]:
-    import opencc
+    from deckbuilder.chinese import to_traditional
 
-    return frozenset(_COMMON_SIMPLIFIED) | frozenset(opencc.OpenCC("s2t").convert(_COMMON_SIMPLIFIED))
+    return frozenset(_COMMON_SIMPLIFIED) | frozenset(to_traditional(_COMMON_SIMPLIFIED))
 
 
 def _common_share(text: str) -> float:
     """Share of CJK characters in `text` that are common ones (wrongly decoded text is mostly rare ones)."""
-    cjk = _CJK.findall(text)
+    cjk = HAN.findall(text)
     if not cjk:
         return 0.0
     common = _common()

@@ -1,4 +1,4 @@
-"""Pinyin learners can trust: Chinese text → layered readings → textbook line, tone numbers, colours.
+"""Pinyin learners can trust: Chinese text → layered readings → textbook line, tone numbers, tones, Zhuyin.
 
 >>> line(read_sentence("我在银行工作。"))
 'Wǒ zài yínháng gōngzuò.'
@@ -6,31 +6,28 @@
 'yin2hang2'
 
 `read_tokens` is the entry point for callers that already segmented and tagged a sentence (the annotate
-stage passes its own tokens); `read_sentence` segments with jieba.posseg itself. Everything else (`line`,
-`written_words`, `numbered`, `numbered_words`, `per_character`, `colored_html`, `zhuyin`) renders a list of
-`Reading`; `gloss_for` picks the CC-CEDICT gloss matching a reading. `pinyin_lines` is the path the
-``deckbuild pinyin`` command and the benchmarks use (given the annotate stage's tagger, as the CLI does).
+stage passes its own tokens); `read_sentence` cuts and tags with the shared segmenter first, exactly as the
+cards are. Everything else renders readings: `line`, `written_words`, `numbered`, `numbered_words`,
+`per_character`, `tones` (per character, for tone colours) and `zhuyin_words`; `gloss_for` picks the
+CC-CEDICT gloss matching a reading. `pinyin_lines` is what ``deckbuild pinyin`` and the benchmarks print.
 Loading is lazy: jieba, CC-CEDICT and the g2pM model load on first use, once.
 """
 
 from __future__ import annotations
 
-import html
-import logging
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from functools import cache
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
+from deckbuilder import segmenter
 from deckbuilder.chinese import is_han
 from deckbuilder.pinyin.gloss import gloss_for
 from deckbuilder.pinyin.orthography import line, numbered_words, written_words
 from deckbuilder.pinyin.overrides import load_overrides
 from deckbuilder.pinyin.readings import Reading, read_tokens
 from deckbuilder.pinyin.syllable import display_number, mark
-from deckbuilder.pinyin.zhuyin import zhuyin
+from deckbuilder.pinyin.zhuyin import zhuyin_words
 
 __all__ = [
     "Reading",
-    "colored_html",
     "display_number",
     "gloss_for",
     "line",
@@ -42,33 +39,17 @@ __all__ = [
     "pinyin_lines",
     "read_sentence",
     "read_tokens",
-    "segment",
-    "uncertain",
+    "tones",
     "written_words",
-    "zhuyin",
+    "zhuyin_words",
 ]
-
-
-@cache
-def _posseg():  # type: ignore[no-untyped-def]
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba.posseg
-
-
-def segment(text: str) -> list[tuple[str, str]]:
-    """jieba.posseg (word, flag) pairs for one sentence."""
-    return [(p.word, p.flag) for p in _posseg().cut(text)]
 
 
 def read_sentence(
     text: str, overrides: Mapping[str, str] | None = None, *, model: bool | None = None
 ) -> list[Reading]:
-    """Segment one sentence with jieba.posseg and read it (see `read_tokens`)."""
-    return read_tokens(segment(text), overrides, model=model)
+    """Cut and tag one sentence as the cards are, and read it (see `read_tokens`)."""
+    return read_tokens(segmenter.tagged(text), overrides, model=model)
 
 
 def numbered(readings: Sequence[Reading]) -> str:
@@ -85,23 +66,11 @@ def per_character(readings: Sequence[Reading]) -> str:
     return " ".join(out)
 
 
-def colored_html(readings: Sequence[Reading]) -> str:
-    """Each Chinese character in ``<span class="toneN">`` (N = 1–5), everything HTML-escaped."""
-    parts = []
-    for r in readings:
-        it = iter(r.syllables)
-        for ch in r.word:
-            if is_han(ch):
-                parts.append(f'<span class="tone{next(it)[-1]}">{html.escape(ch)}</span>')
-            else:
-                parts.append(html.escape(ch))
-    return "".join(parts)
-
-
-def uncertain(readings: Sequence[Reading]) -> list[Reading]:
-    """Readings a teacher should check: a polyphone decided by the fallback, an unsure context model, a rule
-    inside a word jieba invented, or an ambiguous dictionary entry."""
-    return [r for r in readings if r.syllables and not r.confident]
+def tones(reading: Reading) -> str:
+    """The tone of each character of the reading's word: ``"22"`` for 银行 (yínháng), ``"0"`` where a
+    character has no reading (punctuation, Latin letters)."""
+    syllables = iter(reading.syllables)
+    return "".join((next(syllables, "")[-1:] or "0") if is_han(ch) else "0" for ch in reading.word)
 
 
 def pinyin_lines(
@@ -112,16 +81,11 @@ def pinyin_lines(
     citation_tones: bool = False,
     overrides: Mapping[str, str] | None = None,
     model: bool | None = None,
-    tagger: Callable[[str], Sequence[tuple[str, str]]] | None = None,
 ) -> Iterator[str]:
-    """One output line per input line: textbook pinyin, or tone numbers (per word, or per character).
-
-    `tagger` segments and tags one sentence (default: jieba.posseg); the CLI and the benchmarks pass the
-    annotate stage's, so they measure exactly what the cards get.
-    """
+    """One output line per input line: textbook pinyin, or tone numbers (per word, or per character),
+    through exactly the segmentation and readings the cards get."""
     for text in lines:
-        tokens = (tagger or segment)(text.rstrip("\n"))
-        readings = read_tokens(tokens, overrides, model=model)
+        readings = read_sentence(text.rstrip("\n"), overrides, model=model)
         if numbers and per_char:
             yield per_character(readings)
         elif numbers:

@@ -135,26 +135,6 @@ _ER_WORDS = frozenset(
 
 
 @cache
-def _tag_table() -> dict[str, str]:
-    import jieba.posseg
-
-    return jieba.posseg.dt.word_tag_tab
-
-
-@cache
-def posseg_pieces(text: str) -> tuple[tuple[str, str], ...]:
-    """jieba.posseg's (word, tag) pieces of a short text taken on its own."""
-    import jieba.posseg
-
-    return tuple((p.word, p.flag) for p in jieba.posseg.dt.cut(text))
-
-
-def jieba_flag(word: str) -> str:
-    """jieba's dictionary POS tag for `word`, or "" when jieba's dictionary lacks it."""
-    return _tag_table().get(word, "")
-
-
-@cache
 def is_known_word(word: str) -> bool:
     return word in _pypinyin_tables()[0] or bool(cedict.lookup(word))
 

@@ -99,7 +99,7 @@ def _class_index() -> dict[str, int]:
     return {pron: idx for idx, pron in _model().idx2class.items()}
 
 
-def fill(tokens: Sequence[tuple[str, str]], per_token: Sequence[Sequence[Slot]]) -> None:
+def fill(per_token: Sequence[Sequence[Slot]]) -> None:
     """Replace undecided polyphone readings by the model's, in place (one model run per sentence).
 
     The model chooses among the character's own readings (the argmax over those classes only).

@@ -12,21 +12,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from deckbuilder.chinese import NUMERALS as CHINESE_NUMERALS
 from deckbuilder.chinese import is_han
-from deckbuilder.pinyin.lexicon import (
-    char_readings,
-    is_proper_noun,
-    is_surname,
-    jieba_flag,
-    proper_noun_starts,
-)
+from deckbuilder.pinyin.lexicon import char_readings, is_proper_noun, is_surname, proper_noun_starts
 from deckbuilder.pinyin.lexicon import is_known_word as lexicon_known
 from deckbuilder.pinyin.syllable import display_number, mark, tone
+from deckbuilder.segmenter import word_tag
 
 if TYPE_CHECKING:
     from deckbuilder.pinyin.readings import Reading
 
-NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两几半0123456789０１２３４５６７８９")
+NUMERALS = CHINESE_NUMERALS | frozenset("0123456789０１２３４５６７８９")
 # Measure words written apart from a preceding numeral (一个 → yí gè). 下/些/点 are left out on
 # purpose: 一下, 一些, 一点儿 are single words in textbooks.
 MEASURES = frozenset(
@@ -189,7 +185,7 @@ def _pieces(
 
 def _free_bu(word: str) -> bool:
     """不 + verb is written apart (bú shì, bù lái); lexicalised 不错, 不过, 不但 stay one word."""
-    return word == "不是" or jieba_flag(word) not in ("a", "c", "l", "i")
+    return word == "不是" or word_tag(word) not in ("a", "c", "l", "i")
 
 
 def _capital(text: str) -> str:

@@ -13,15 +13,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from deckbuilder.chinese import is_han
+from deckbuilder import segmenter
+from deckbuilder.chinese import NUMERALS, is_han
 from deckbuilder.pinyin import lexicon, rules
-from deckbuilder.pinyin.rules import Unit
+from deckbuilder.pinyin.context import Unit
 
 # Whether the context model (g2pM, when installed) decides polyphones the rules leave open: it lifts CPP
 # dev from 89.5% to 96.7% and leaves learner dev unchanged (see model.py).
 USE_MODEL_BY_DEFAULT = True
-PROPER_FLAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
-_NUMERAL_CHARS = frozenset("〇零一二三四五六七八九十百千万亿两几半")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +81,7 @@ def _split_han(run: str, flag: str, ti: int, start: int, whole: bool) -> list[Un
     if not flag and len(run) > 1 and whole:
         # No tag: the caller's segmenter cut this differently from jieba.posseg (结了 as one word).
         # posseg tags the pieces of the token on its own.
-        pieces = lexicon.posseg_pieces(run)
+        pieces = segmenter.pieces(run)
         if len(pieces) > 1:
             out, k = [], 0
             for word, tag in pieces:
@@ -94,7 +93,7 @@ def _split_han(run: str, flag: str, ti: int, start: int, whole: bool) -> list[Un
     out: list[Unit] = []
     k = 0
     if flag == "m":  # 十分钟 is 十 + 分钟, not 十分 + 钟; 一场 is 一 + measure 场
-        while k < len(run) - 1 and run[k] in _NUMERAL_CHARS:
+        while k < len(run) - 1 and run[k] in NUMERALS:
             k += 1
         if k:
             out.append(Unit(run[:k], "m", ti, start))
@@ -110,7 +109,7 @@ def _split_han(run: str, flag: str, ti: int, start: int, whole: bool) -> list[Un
                 end = j
                 break
         piece = run[k:end]
-        out.append(Unit(piece, lexicon.jieba_flag(piece) or flag, ti, start + k, False))
+        out.append(Unit(piece, segmenter.word_tag(piece) or flag, ti, start + k, False))
         k = end
     return out
 
@@ -136,7 +135,7 @@ def _read_unit(units: Sequence[Unit], ui: int, slots: list[Slot]) -> None:
 
 def _read_char(units: Sequence[Unit], ui: int, k: int, slot: Slot) -> None:
     candidates = lexicon.char_readings(slot.char)
-    decided = rules.decide_char(units, ui, k)
+    decided = rules.decide_char(units, ui)
     if decided is not None:
         slot.syllable, strong = decided
         slot.source, slot.confident = "rule", strong
@@ -182,7 +181,7 @@ def read_tokens(
     if model:
         from deckbuilder.pinyin import model as context_model
 
-        context_model.fill(tokens, per_token)
+        context_model.fill(per_token)
     out = []
     for ti, ((word, flag), slots) in enumerate(zip(tokens, per_token, strict=True)):
         han = [s for s in slots if is_han(s.char)]

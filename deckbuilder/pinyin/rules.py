@@ -2,138 +2,30 @@
 
 Each rule looks only at the character's unit, its POS tag and its neighbours (the previous and next
 units, sometimes the whole sentence for a construction such as 把 … 倒). A rule returns None when the
-context does not decide; the next layer (context model or fallback) then chooses. The word sets below
-are small grammatical classes written for these rules (degree adverbs, pronouns, measure contexts),
-not dictionary data.
+context does not decide; the next layer (context model or fallback) then chooses. Characters whose
+stand-alone reading never depends on context are rows of `ALONE`, not rules.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
-
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """A word or single character of the sentence with its POS tag.
-
-    `token`/`start` locate it in jieba's tokens; `whole` is False for a piece of a token jieba invented.
-    """
-
-    text: str
-    flag: str
-    token: int
-    start: int
-    whole: bool = True
-
-
-PERSONAL = frozenset(
-    {"我", "你", "他", "她", "它", "您", "我们", "你们", "他们", "她们", "咱们", "大家", "自己", "人家"}
+from deckbuilder.pinyin.context import (
+    ADVERBIAL,
+    CARRIED,
+    CHANG2_EVENTS,
+    COMPLEMENT_DEGREE,
+    COMPLEMENTS,
+    DEGREE,
+    MODAL_BEFORE,
+    NUMERALS,
+    PERSONAL,
+    PUNCT_FLAGS,
+    TIBET_BEFORE,
+    WEI2_AFTER,
+    Context,
+    Unit,
 )
-DEGREE = frozenset(
-    {
-        "很",
-        "太",
-        "真",
-        "非常",
-        "最",
-        "更",
-        "比较",
-        "这么",
-        "那么",
-        "多",
-        "多么",
-        "挺",
-        "好",
-        "特别",
-        "十分",
-        "越来越",
-        "又",
-        "够",
-        "有点",
-        "有点儿",
-        "相当",
-        "极",
-        "那样",
-        "这样",
-        "更加",
-        "还",
-        "也",
-        "不",
-        "没",
-        "没有",
-        "不太",
-        "太过",
-    }
-)
-# Adverbials that open the verb phrase after a modal 得 even when tagged otherwise (你得好好学习).
-ADVERBIAL = ("好好", "先", "再", "早", "马上", "赶快", "赶紧", "快点", "多")
-# Degree adverbs that open a complement after 得 (跑得很快, 说得非常好).
-COMPLEMENT_DEGREE = frozenset(
-    {"很", "太", "非常", "真", "特别", "比较", "挺", "十分", "相当", "不太", "越来越"}
-)
-# Words before a modal 得 (děi, "must"): subjects and the adverbs that typically precede it.
-MODAL_BEFORE = frozenset(
-    {"还", "就", "也", "都", "总", "总是", "一定", "必须", "可", "才", "又", "还是", "真", "非"}
-)
-NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两几半每某这那哪各")
-PUNCT_FLAGS = frozenset({"x", "w"})
-# Verbs and adverbs after which 为 is wéi "as, to be" (选为, 改为, 均为, 成为).
-WEI2_AFTER = frozenset("成作称视改选任命分均原更最即乃变化转贬封列定名译写读认以被")
-# Nouns after 场 that take the reading cháng (weather and illness events); other events are chǎng.
-CHANG2_EVENTS = frozenset("病雨雪风梦灾")
-# Objects of 背 "carry on the back" (bēi); otherwise 背 "recite" (bèi).
-CARRIED = ("包", "孩子", "行李", "不动", "起", "着", "在")
-# Characters before 藏 read zàng (Tibet): 西藏, 川藏, 入藏, 驻藏 …
-TIBET_BEFORE = frozenset("西川青入进驻援汉蒙康滇")
-# Result complements after V不 (听不懂, 背不动): there 不 is neutral.
-COMPLEMENTS = frozenset("懂动了到完起开见清住下上来去出好对成掉走")
-
-
-class Context:
-    """Neighbourhood of one character: its unit, the units before and after, the sentence."""
-
-    def __init__(self, units: Sequence[Unit], ui: int, k: int) -> None:
-        self.units = units
-        self.ui = ui
-        self.k = k
-        self.unit = units[ui]
-
-    def prev(self, n: int = 1) -> Unit | None:
-        j = self.ui - n
-        return self.units[j] if j >= 0 else None
-
-    def next(self, n: int = 1) -> Unit | None:
-        j = self.ui + n
-        return self.units[j] if j < len(self.units) else None
-
-    def prev_text(self, n: int = 1) -> str:
-        u = self.prev(n)
-        return u.text if u is not None else ""
-
-    def next_text(self, n: int = 1) -> str:
-        u = self.next(n)
-        return u.text if u is not None else ""
-
-    def prev_flag(self, n: int = 1) -> str:
-        u = self.prev(n)
-        return u.flag if u is not None else ""
-
-    def next_flag(self, n: int = 1) -> str:
-        u = self.next(n)
-        return u.flag if u is not None else "x"
-
-    def at_end(self) -> bool:
-        """No Chinese word follows before punctuation or the end of the sentence."""
-        u = self.next()
-        return u is None or u.flag in PUNCT_FLAGS
-
-    def before(self) -> str:
-        """The sentence text before this character's unit."""
-        return "".join(u.text for u in self.units[: self.ui])
-
-    def after(self) -> str:
-        return "".join(u.text for u in self.units[self.ui + 1 :])
 
 
 def _verbal(flag: str) -> bool:
@@ -248,10 +140,6 @@ def _jue(c: Context) -> str | None:  # 觉
     return "jue2"
 
 
-def _jiao(c: Context) -> str | None:  # 教 on its own is the verb "teach"
-    return "jiao1"
-
-
 def _shu(c: Context) -> str | None:  # 数
     counting = c.next_text()[:1] in frozenset("一不到了清得") or c.prev_text() == "数"
     if c.unit.flag.startswith("v") or counting:
@@ -283,18 +171,10 @@ def _gan(c: Context) -> str | None:  # 干
     return "gan4"
 
 
-def _cha(c: Context) -> str | None:  # 差
-    return "cha4"
-
-
 def _dang(c: Context) -> str | None:  # 当
     if c.next_text()[:1] in frozenset("作成做") and c.unit.flag.startswith("v"):
         return "dang4"
     return "dang1"
-
-
-def _ying(c: Context) -> str | None:  # 应 alone is modal "should"
-    return "ying1"
 
 
 def _shang_li(c: Context) -> str | None:  # 上 / 里 as locatives after a noun: neutral
@@ -312,10 +192,6 @@ def _bu(c: Context) -> str | None:  # 不 between a verb and its result compleme
     if len(prev) == 1 and c.prev_flag().startswith("v") and nxt[:1] in COMPLEMENTS and len(nxt) == 1:
         return "bu5"
     return "bu4"
-
-
-def _yi(c: Context) -> str | None:  # 一 keeps its citation tone yī in readings; display tone is orthography
-    return "yi1"
 
 
 def _jia(c: Context) -> str | None:  # 假
@@ -374,10 +250,6 @@ def _xi(c: Context) -> str | None:  # 系 "tie" (jì) before 好/上/紧 or a be
     return "xi4"
 
 
-def _xue(c: Context) -> str | None:  # 血 on its own is colloquial xiě
-    return "xie3"
-
-
 def _dao(c: Context) -> str | None:  # 倒: dào "pour, upside down, on the contrary" vs dǎo "fall"
     poured = c.next_text()[:1] in frozenset("水茶酒垃是也车")
     if "把" in c.before() or poured or c.unit.flag == "d":
@@ -411,45 +283,16 @@ def _cang(c: Context) -> str | None:  # 藏: zàng Tibet(an) (abbreviation, name
     return "cang2"
 
 
-def _he(c: Context) -> str | None:  # 和 alone: conjunction / preposition hé
-    return "he2"
-
-
-def _le_music(c: Context) -> str | None:  # 乐 alone: "happy, laugh"
-    return "le4"
-
-
 def _shao(c: Context) -> str | None:  # 少
     if c.unit.flag.startswith("a") or c.prev_text() in DEGREE:
         return "shao3"
     return None
 
 
-def _de_of(c: Context) -> str | None:  # 的 alone is the particle
-    return "de5"
-
-
-def _dou(c: Context) -> str | None:  # 都 alone is the adverb dōu (首都, 成都, 都市 are words)
-    return "dou1"
-
-
 def _hao(c: Context) -> str | None:  # 好 alone: hǎo, except "to like" after 爱/喜/嗜 (爱好 is a word)
     if c.prev_text()[-1:] in frozenset("爱喜嗜"):
         return "hao4"
     return "hao3"
-
-
-# Characters whose stand-alone word has one reading; the other readings live only inside words
-# (弄堂 lòngtáng, 薄荷 bòhe, 一切 yíqiè), which the dictionary layer reads first.
-ALONE = {"弄": "nong4", "薄": "bao2", "切": "qie1"}
-
-
-def _alone(c: Context) -> str | None:
-    return ALONE[c.unit.text]
-
-
-def _mei(c: Context) -> str | None:  # 没 alone is the negation méi (mò only in words: 没收, 淹没)
-    return "mei2"
 
 
 def _lei(c: Context) -> str | None:  # 累 alone: "tired"
@@ -464,10 +307,27 @@ def _tan(c: Context) -> str | None:  # 弹 alone: the verb "play (an instrument)
     return "tan2"
 
 
+# Characters whose stand-alone word has one reading whatever the context; their other readings live only
+# inside words (教会 jiàohuì, 一切 yíqiè, 弄堂 lòngtáng, 没收 mòshōu), which the dictionary layer reads first.
+ALONE = {
+    "的": "de5",  # the particle
+    "教": "jiao1",  # the verb "teach"
+    "差": "cha4",  # "poor, lacking"
+    "应": "ying1",  # the modal "should"
+    "一": "yi1",  # citation tone; the spoken tone (yí gè) is orthography's
+    "血": "xie3",  # colloquial
+    "和": "he2",  # the conjunction / preposition
+    "乐": "le4",  # "happy, laugh"
+    "没": "mei2",  # the negation
+    "都": "dou1",  # the adverb (首都, 成都, 都市 are words)
+    "弄": "nong4",
+    "薄": "bao2",
+    "切": "qie1",
+}
+
 RULES: dict[str, Callable[[Context], str | None]] = {
     "得": _de,
     "地": _di,
-    "的": _de_of,
     "了": _le,
     "着": _zhe,
     "过": _guo,
@@ -477,18 +337,14 @@ RULES: dict[str, Callable[[Context], str | None]] = {
     "重": _zhong_heavy,
     "行": _xing,
     "觉": _jue,
-    "教": _jiao,
     "数": _shu,
     "种": _zhong_kind,
     "只": _zhi,
     "干": _gan,
-    "差": _cha,
     "当": _dang,
-    "应": _ying,
     "上": _shang_li,
     "里": _shang_li,
     "不": _bu,
-    "一": _yi,
     "假": _jia,
     "背": _bei,
     "量": _liang,
@@ -498,18 +354,12 @@ RULES: dict[str, Callable[[Context], str | None]] = {
     "转": _zhuan,
     "结": _jie,
     "系": _xi,
-    "血": _xue,
     "倒": _dao,
     "卷": _juan,
     "空": _kong,
     "调": _diao,
     "藏": _cang,
-    "和": _he,
-    "乐": _le_music,
     "少": _shao,
-    "没": _mei,
-    "都": _dou,
-    **dict.fromkeys(ALONE, _alone),
     "好": _hao,
     "累": _lei,
     "弹": _tan,
@@ -520,15 +370,13 @@ RULES: dict[str, Callable[[Context], str | None]] = {
 STRONG = frozenset("的地得了着过")
 
 
-def decide_char(units: Sequence[Unit], ui: int, k: int) -> tuple[str, bool] | None:
-    """(reading, strong) of the single-character unit `ui` when a rule decides it, else None."""
+def decide_char(units: Sequence[Unit], ui: int) -> tuple[str, bool] | None:
+    """(reading, strong) of the single-character unit `ui` when a rule or `ALONE` decides it, else None."""
     unit = units[ui]
     if len(unit.text) != 1:
         return None
     rule = RULES.get(unit.text)
-    if rule is None:
-        return None
-    decided = rule(Context(units, ui, k))
+    decided = rule(Context(units, ui)) if rule is not None else ALONE.get(unit.text)
     if decided is None:
         return None
     return decided, unit.whole or unit.text in STRONG
@@ -540,7 +388,7 @@ def decide_word(units: Sequence[Unit], ui: int, syllables: tuple[str, ...]) -> t
     if len(word) == 2 and word[1] == "着" and syllables[1] == "zhuo2" and units[ui].flag.startswith("v"):
         return (syllables[0], "zhe5")  # 穿着 as a verb: "wearing", not the noun zhuózhuāng sense
     if len(word) == 2 and word[1] == "得" and word[0] in MODAL_BEFORE:
-        c = Context(units, ui, 1)
+        c = Context(units, ui)
         next_ok = _verbal(c.next_flag()) or c.next_flag().startswith(tuple("dpm"))
         if not c.at_end() and next_ok:
             return (syllables[0], "dei3")

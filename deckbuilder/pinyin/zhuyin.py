@@ -1,14 +1,12 @@
-"""Readings → Zhuyin (bopomofo), one group per character, words separated by spaces: ``ㄧㄣˊㄏㄤˊ``."""
+"""Tone-number pinyin → Zhuyin (bopomofo), one group per written word: ``yin2hang2`` → ``ㄧㄣˊㄏㄤˊ``."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+import re
 
-from deckbuilder.pinyin.syllable import mark
+from deckbuilder.pinyin.syllable import mark, normalize
 
-if TYPE_CHECKING:
-    from deckbuilder.pinyin.readings import Reading
+_SYLLABLE = re.compile(r"[a-zü:]+[1-5]", re.IGNORECASE)
 
 
 def syllable_zhuyin(syllable: str) -> str:
@@ -21,6 +19,8 @@ def syllable_zhuyin(syllable: str) -> str:
     return BopomofoConverter().to_bopomofo(text)
 
 
-def zhuyin(readings: Sequence[Reading]) -> str:
-    """Zhuyin for a sentence's readings; tokens without Chinese characters are left out."""
-    return " ".join("".join(syllable_zhuyin(s) for s in r.syllables) for r in readings if r.syllables)
+def zhuyin_words(numbered: str) -> str:
+    """Zhuyin of tone-number words as `numbered_words` writes them (``yi1 ge4`` → ``ㄧ ㄍㄜˋ``)."""
+    return " ".join(
+        "".join(syllable_zhuyin(normalize(s)) for s in _SYLLABLE.findall(word)) for word in numbered.split()
+    )

@@ -1,0 +1,40 @@
+"""Grade stage: segmented sentences → the sentences chosen to teach each word of a level, in study order.
+
+`grader.py` classes tokens and prices sentences; `select.py` keeps the best candidates as they stream and
+puts the chosen ones in study order.
+
+Every token of a sentence gets a reading class for the learner (`Reading`): the level's own words are
+targets; known words (a `--known` list, and by default every word below the level) and free tokens
+(punctuation, numbers, Latin text, proper names) cost nothing; an unlisted word whose characters are all
+known is readable; anything else is new. A sentence teaches a target word when at most `max_new` of its
+tokens are new: with the default 1 (i+1), the target is the only thing the learner has not met.
+
+Sentences are graded as they stream past and only the best candidates per target word are kept, so memory
+is bounded by the level's word count, not the corpus. Study order: target words from most to least frequent;
+a word whose sentences all contain another not-yet-introduced word of the level waits until that word is
+introduced, so no card uses a word that comes after it.
+"""
+
+from deckbuilder.grade.grader import LENGTH_BOUNDS, SWEET_SPOT, Grader, Reading, hanzi_count
+from deckbuilder.grade.select import (
+    Record,
+    Selection,
+    SelectOptions,
+    Selector,
+    near_duplicate,
+    select,
+)
+
+__all__ = [
+    "LENGTH_BOUNDS",
+    "SWEET_SPOT",
+    "Grader",
+    "Reading",
+    "Record",
+    "SelectOptions",
+    "Selection",
+    "Selector",
+    "hanzi_count",
+    "near_duplicate",
+    "select",
+]

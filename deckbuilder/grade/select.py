@@ -1,0 +1,239 @@
+"""Selection and study order: graded sentences, streaming past → the sentences chosen for each word, in order.
+
+Only the best candidates per target word are kept as sentences stream past, so memory is bounded by the
+level's word count, not the corpus. Study order: target words from most to least frequent; a word whose
+sentences all contain another not-yet-introduced word of the level waits until that word is introduced,
+so no card uses a word that comes after it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from deckbuilder.grade.grader import LENGTH_BOUNDS, Grader, Reading, hanzi_count
+from deckbuilder.models import Choice, Kind, Level, Sentence
+
+KEEP_PER_WORD = 40  # candidates remembered per target word, enough for ordering and variety to choose from
+NEAR_DUPLICATE = 0.6  # character-bigram overlap above which two sentences for one word are too alike
+
+
+@dataclass(frozen=True, slots=True)
+class SelectOptions:
+    """How sentences are chosen: per word, deck cap, i+1 strictness, length bounds (the learner's known
+    words are the graders')."""
+
+    per_word: int = 1
+    max_notes: int | None = None
+    max_new: int = 1
+    min_chars: int | None = None
+    max_chars: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """The chosen sentences in study order, with the figures the report needs."""
+
+    choices: tuple[Choice, ...]
+    graded: int
+    candidates: int
+    level_words: int
+    missing: tuple[str, ...]
+    per_level: tuple[tuple[Level, int, int], ...] = field(default_factory=tuple)  # (level, covered, words)
+
+    @property
+    def covered(self) -> int:
+        return len({(c.level, c.target) for c in self.choices})
+
+
+def _skeleton(sentence: Sentence) -> bytes:
+    """Near-duplicate key: the sentence without punctuation, names or numbers (汤姆/玛丽 variants)."""
+    parts = []
+    for tok in sentence.tokens:
+        if tok.kind in (Kind.NAME, Kind.NUMBER):
+            parts.append("\x00")
+        elif tok.kind is not Kind.PUNCT:
+            parts.append(tok.text.lower())
+    return hashlib.blake2b("".join(parts).encode("utf-8"), digest_size=8).digest()
+
+
+def _bigrams(text: str) -> frozenset[str]:
+    core = "".join(c for c in text if c.isalnum())
+    return frozenset(core[i : i + 2] for i in range(max(len(core) - 1, 1)))
+
+
+def near_duplicate(a: str, b: str) -> bool:
+    """Whether two sentences share most of their character bigrams (Jaccard ≥ NEAR_DUPLICATE)."""
+    x, y = _bigrams(a), _bigrams(b)
+    return len(x & y) / max(len(x | y), 1) >= NEAR_DUPLICATE
+
+
+@dataclass(slots=True)
+class _Candidate:
+    cost: float
+    seq: int
+    index: int
+    sentence: Sentence
+    others: frozenset[str]  # other level words in the sentence: they must be introduced first
+    extra_new: int  # new tokens that are not level words (only with max_new > 1)
+
+
+# A candidate as a worker process reports it: (grader index, target word, token index, cost,
+# other level words in the sentence, new tokens that are not level words).
+Record = tuple[int, str, int, float, frozenset[str], int]
+
+
+class Selector:
+    """Streaming selection, split so the per-sentence grading can run in worker processes.
+
+    `grade(sentence)` is pure (a worker may call it); `offer(seq, sentence, key, records)` keeps the best
+    candidates per word in the main process; `finish()` chooses and orders. `select()` strings them together.
+    """
+
+    def __init__(self, graders: Grader | Sequence[Grader], options: SelectOptions = SelectOptions()) -> None:
+        self.graders = (
+            [graders] if isinstance(graders, Grader) else sorted(graders, key=lambda g: g.level.level)
+        )
+        self.options = options
+        self.heaps: list[dict[str, list[tuple[float, int, int, _Candidate]]]] = [{} for _ in self.graders]
+        self.freq: dict[str, int] = {}
+        self.seen: set[bytes] = set()
+        self.graded = 0
+        self.candidates = 0
+
+    def grade(self, sentence: Sentence) -> tuple[bytes | None, list[Record]]:
+        """Near-duplicate key and candidate records of one sentence (no records: not a candidate)."""
+        records: list[Record] = []
+        if not sentence.pair.en.strip():
+            return None, records
+        options = self.options
+        hanzi = -1
+        for g_index, grader in enumerate(self.graders):
+            classes = grader.classify(sentence)
+            if Reading.TARGET not in classes:
+                continue
+            new = sum(1 for c in classes if c in grader._new_classes)
+            if new > options.max_new - 1:
+                continue
+            if hanzi < 0:
+                hanzi = hanzi_count(sentence)
+            low, high = LENGTH_BOUNDS.get(grader.level.level, (5, 30))
+            if not (options.min_chars or low) <= hanzi <= (options.max_chars or high):
+                continue
+            words = [sentence.tokens[i].text for i, c in enumerate(classes) if c is Reading.TARGET]
+            for idx, cls in enumerate(classes):
+                word = sentence.tokens[idx].text
+                if cls is not Reading.TARGET or idx != words_index(sentence, word):
+                    continue
+                if not grader.has_context(sentence, word):
+                    continue
+                others = frozenset(w for w in words if w != word)
+                records.append((g_index, word, idx, grader.difficulty(sentence, word), others, new))
+        return (_skeleton(sentence) if records else None), records
+
+    def offer(self, seq: int, sentence: Sentence, key: bytes | None, records: list[Record]) -> None:
+        """Count the sentence and remember its candidacies (near-duplicates of earlier ones are dropped)."""
+        self.graded += 1
+        if not records or key is None or key in self.seen:
+            return
+        self.seen.add(key)
+        self.candidates += 1
+        for g_index, word, idx, cost, others, new in records:
+            self.freq[word] = sentence.tokens[idx].freq
+            item = (-cost, -seq, idx, _Candidate(cost, seq, idx, sentence, others, new))
+            heap = self.heaps[g_index].setdefault(word, [])
+            if len(heap) < KEEP_PER_WORD:
+                heapq.heappush(heap, item)
+            elif item[:3] > heap[0][:3]:
+                heapq.heapreplace(heap, item)
+
+    def finish(self) -> Selection:
+        """Choose up to `per_word` sentences per word and put them in study order."""
+        return _choose(self.graders, self.heaps, self.freq, self.options, self.graded, self.candidates)
+
+
+def select(
+    sentences: Iterable[Sentence],
+    graders: Grader | Sequence[Grader],
+    options: SelectOptions = SelectOptions(),
+) -> Selection:
+    """Grade `sentences` as they stream and choose up to `per_word` sentences per target word.
+
+    With several graders (a level range), lower levels come first in the study order and their words
+    count as introduced for the higher ones. Each sentence teaches at most one word.
+    """
+    selector = Selector(graders, options)
+    for seq, sentence in enumerate(sentences):
+        key, records = selector.grade(sentence)
+        selector.offer(seq, sentence, key, records)
+    return selector.finish()
+
+
+def _choose(
+    grader_list: list[Grader],
+    heaps: list[dict[str, list[tuple[float, int, int, _Candidate]]]],
+    freq: dict[str, int],
+    options: SelectOptions,
+    graded: int,
+    candidates: int,
+) -> Selection:
+    used: set[int] = set()
+    introduced: set[str] = set()
+    chosen: list[Choice] = []
+    per_level: list[tuple[Level, int, int]] = []
+    missing: list[str] = []
+    for grader, heap_map in zip(grader_list, heaps, strict=True):
+        ranked = {w: [c for *_, c in sorted(h, key=lambda it: (-it[0], -it[1]))] for w, h in heap_map.items()}
+        pending = sorted(ranked, key=lambda w: (-freq[w], w))
+        level_covered: list[str] = []
+        while pending:
+            waiting = []
+            for word in pending:
+                picks = _pick(ranked[word], introduced, used, options)
+                if not picks:
+                    waiting.append(word)
+                    continue
+                introduced.add(word)
+                level_covered.append(word)
+                for cand in picks:
+                    used.add(cand.seq)
+                    chosen.append(
+                        Choice(cand.sentence, word, cand.index, len(chosen), cand.cost, grader.level)
+                    )
+            if len(waiting) == len(pending):
+                break
+            pending = waiting
+        covered = set(level_covered)
+        missing.extend(sorted(w for w in grader.level_words if w not in covered))
+        per_level.append((grader.level, len(covered), len(grader.level_words)))
+
+    if options.max_notes is not None:
+        chosen = chosen[: options.max_notes]
+    level_words = sum(n for _, _, n in per_level)
+    return Selection(tuple(chosen), graded, candidates, level_words, tuple(missing), tuple(per_level))
+
+
+def words_index(sentence: Sentence, word: str) -> int:
+    """Index of the first token that is `word`."""
+    return next(i for i, t in enumerate(sentence.tokens) if t.text == word)
+
+
+def _pick(
+    ranked: list[_Candidate], introduced: set[str], used: set[int], options: SelectOptions
+) -> list[_Candidate]:
+    """The easiest unused candidates whose other level words are all introduced, none alike."""
+    picks: list[_Candidate] = []
+    for cand in ranked:
+        if len(picks) >= options.per_word:
+            break
+        if cand.seq in used:
+            continue
+        pending_words = sum(1 for w in cand.others if w not in introduced)
+        if pending_words + cand.extra_new > options.max_new - 1:
+            continue
+        if any(near_duplicate(cand.sentence.pair.zh, p.sentence.pair.zh) for p in picks):
+            continue
+        picks.append(cand)
+    return picks

@@ -1,0 +1,103 @@
+"""A character's neighbourhood for the polyphone rules: the sentence's units (words and single characters
+with POS tags), the `Context` a rule sees, and the small grammatical word classes rules test (degree
+adverbs, pronouns, measure contexts): written for these rules, not dictionary data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from deckbuilder.chinese import NUMERALS as CHINESE_NUMERALS
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A word or single character of the sentence with its POS tag.
+
+    `token`/`start` locate it in jieba's tokens; `whole` is False for a piece of a token jieba invented.
+    """
+
+    text: str
+    flag: str
+    token: int
+    start: int
+    whole: bool = True
+
+
+PERSONAL = frozenset(
+    {"我", "你", "他", "她", "它", "您", "我们", "你们", "他们", "她们", "咱们", "大家", "自己", "人家"}
+)
+DEGREE = frozenset({
+    "很", "太", "真", "非常", "最", "更", "比较", "这么", "那么", "多", "多么", "挺",
+    "好", "特别", "十分", "越来越", "又", "够", "有点", "有点儿", "相当", "极",
+    "那样", "这样", "更加", "还", "也", "不", "没", "没有", "不太", "太过",
+})  # fmt: skip
+# Adverbials that open the verb phrase after a modal 得 even when tagged otherwise (你得好好学习).
+ADVERBIAL = ("好好", "先", "再", "早", "马上", "赶快", "赶紧", "快点", "多")
+# Degree adverbs that open a complement after 得 (跑得很快, 说得非常好).
+COMPLEMENT_DEGREE = frozenset(
+    {"很", "太", "非常", "真", "特别", "比较", "挺", "十分", "相当", "不太", "越来越"}
+)
+# Words before a modal 得 (děi, "must"): subjects and the adverbs that typically precede it.
+MODAL_BEFORE = frozenset(
+    {"还", "就", "也", "都", "总", "总是", "一定", "必须", "可", "才", "又", "还是", "真", "非"}
+)
+# What counts as "a number before it" for measure readings (一行字, 这种, 每只): numerals and quantifiers.
+NUMERALS = CHINESE_NUMERALS | frozenset("每某这那哪各")
+PUNCT_FLAGS = frozenset({"x", "w"})
+# Verbs and adverbs after which 为 is wéi "as, to be" (选为, 改为, 均为, 成为).
+WEI2_AFTER = frozenset("成作称视改选任命分均原更最即乃变化转贬封列定名译写读认以被")
+# Nouns after 场 that take the reading cháng (weather and illness events); other events are chǎng.
+CHANG2_EVENTS = frozenset("病雨雪风梦灾")
+# Objects of 背 "carry on the back" (bēi); otherwise 背 "recite" (bèi).
+CARRIED = ("包", "孩子", "行李", "不动", "起", "着", "在")
+# Characters before 藏 read zàng (Tibet): 西藏, 川藏, 入藏, 驻藏 …
+TIBET_BEFORE = frozenset("西川青入进驻援汉蒙康滇")
+# Result complements after V不 (听不懂, 背不动): there 不 is neutral.
+COMPLEMENTS = frozenset("懂动了到完起开见清住下上来去出好对成掉走")
+
+
+class Context:
+    """Neighbourhood of one character: its unit, the units before and after, the sentence."""
+
+    def __init__(self, units: Sequence[Unit], ui: int) -> None:
+        self.units = units
+        self.ui = ui
+        self.unit = units[ui]
+
+    def prev(self, n: int = 1) -> Unit | None:
+        j = self.ui - n
+        return self.units[j] if j >= 0 else None
+
+    def next(self, n: int = 1) -> Unit | None:
+        j = self.ui + n
+        return self.units[j] if j < len(self.units) else None
+
+    def prev_text(self, n: int = 1) -> str:
+        u = self.prev(n)
+        return u.text if u is not None else ""
+
+    def next_text(self, n: int = 1) -> str:
+        u = self.next(n)
+        return u.text if u is not None else ""
+
+    def prev_flag(self, n: int = 1) -> str:
+        u = self.prev(n)
+        return u.flag if u is not None else ""
+
+    def next_flag(self, n: int = 1) -> str:
+        u = self.next(n)
+        return u.flag if u is not None else "x"
+
+    def at_end(self) -> bool:
+        """No Chinese word follows before punctuation or the end of the sentence."""
+        u = self.next()
+        return u is None or u.flag in PUNCT_FLAGS
+
+    def before(self) -> str:
+        """The sentence text before this character's unit."""
+        return "".join(u.text for u in self.units[: self.ui])
+
+    def after(self) -> str:
+        return "".join(u.text for u in self.units[self.ui + 1 :])
