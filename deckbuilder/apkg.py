@@ -1,8 +1,8 @@
 """Apkg stage: note specs → an .apkg file. The only module that imports genanki.
 
-The file is written to a temporary file beside the target, verified (the zip and its collection open and
-hold every note), then renamed over the target: a failed or interrupted run never leaves a partial deck or
-clobbers the previous one. Model IDs are literals that never change; the deck ID derives from the deck name.
+The package is written where the pipeline says (a temporary file beside the target, renamed once complete)
+and verified: the zip and its collection open and hold every note. Model IDs are literals that never
+change; the deck ID derives from the deck name.
 
 Updates: Anki's default import replaces a note only when the file's note is newer (`mod`) than its copy, and
 a note type only when its `mod` is newer and its field and template names are unchanged (otherwise it imports
@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from deckbuilder.ankifile import open_collection
-from deckbuilder.atomic import atomic_target, check_target
 from deckbuilder.errors import InputError, OptionError, OutputError
 from deckbuilder.models import CLOZE, SENTENCE, NoteSpec
 from deckbuilder.resources import TEMPLATE_NAMES, template
@@ -58,7 +57,8 @@ def check_templates_dir(folder: Path | None) -> None:
     if strays:
         raise OptionError(
             f"{folder}: {', '.join(strays)} would be ignored; "
-            f"template files are named {', '.join(TEMPLATE_NAMES)}"
+            f"template files are named {', '.join(TEMPLATE_NAMES)}",
+            "--templates",
         )
     for _, front, _, required in SENTENCE_TEMPLATES:
         path = Path(folder) / front
@@ -67,14 +67,15 @@ def check_templates_dir(folder: Path | None) -> None:
             # Without the guard Anki would add this card to every note the learner edits.
             raise OptionError(
                 f"{path}: wrap the front in {{{{#{switch}}}}}…{{{{/{switch}}}}} so the card exists only "
-                "when the deck asks for it"
+                "when the deck asks for it",
+                "--templates",
             )
 
 
 def check_deck_name(name: str) -> str:
     """OptionError unless every part of `name` (split on ::) has visible text."""
     if not name.strip() or any(not part.strip() for part in name.split("::")):
-        raise OptionError(f"invalid deck name {name!r}: empty part between '::'")
+        raise OptionError(f"invalid deck name {name!r}: empty part between '::'", "--deck-name")
     return name
 
 
@@ -131,17 +132,9 @@ def _verify(path: Path, expected_notes: int) -> None:
         raise OutputError(f"{path}: the written deck holds {count} notes, expected {expected_notes}")
 
 
-def write_apkg(spec: DeckSpec, output: Path, timestamp: float | None = None) -> Path:
-    """Write `spec` to `output` atomically; returns the path. `timestamp` fixes note modification times."""
-    output = Path(output)
-    check_target(output)  # fail before the work, not after
-    with atomic_target(output) as tmp:
-        write_package(spec, tmp, timestamp)
-    return output
-
-
 def write_package(spec: DeckSpec, path: Path, timestamp: float | None = None) -> None:
-    """Write `spec` as a package at `path` (a temporary file the caller renames) and verify it."""
+    """Write `spec` as a package at `path` and verify it. The pipeline gives a temporary file it renames
+    once the deck and its side files are all written; `timestamp` fixes modification times."""
     import genanki
 
     models = _models(spec)

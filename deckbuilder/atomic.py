@@ -8,11 +8,25 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 from deckbuilder.errors import OutputError
+
+_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def signals_deferred() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM until the block is done (creating temporary files, renaming a run's files
+    together, forking workers): a Ctrl-C then arrives after it, never halfway through."""
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def check_target(output: Path) -> Path:
@@ -51,11 +65,12 @@ def atomic_targets(*outputs: Path) -> Iterator[tuple[Path, ...]]:
     temps: list[Path] = []
     try:
         for output, parent in zip(outputs, parents, strict=True):
-            try:
-                fd, name = tempfile.mkstemp(dir=parent, prefix=f".{output.name}.", suffix=".tmp")
-            except OSError as exc:
-                raise OutputError(f"{output}: cannot write to {parent}: {exc.strerror or exc}") from exc
-            temps.append(Path(name))
+            with signals_deferred():  # a temporary file is either not made or on the list to remove
+                try:
+                    fd, name = tempfile.mkstemp(dir=parent, prefix=f".{output.name}.", suffix=".tmp")
+                except OSError as exc:
+                    raise OutputError(f"{output}: cannot write to {parent}: {exc.strerror or exc}") from exc
+                temps.append(Path(name))
             os.close(fd)
         try:
             yield tuple(temps)
@@ -66,11 +81,12 @@ def atomic_targets(*outputs: Path) -> Iterator[tuple[Path, ...]]:
                 os.chmod(tmp, _file_mode(output))  # mkstemp creates 0600; outputs are ordinary files
             except OSError as exc:
                 raise OutputError(f"{output}: cannot write: {exc.strerror or exc}") from exc
-        for tmp, output in zip(temps, outputs, strict=True):
-            try:
-                os.replace(tmp, output)
-            except OSError as exc:
-                raise OutputError(f"{output}: cannot write: {exc.strerror or exc}") from exc
+        with signals_deferred():  # the deck and its side files change together, or not at all
+            for tmp, output in zip(temps, outputs, strict=True):
+                try:
+                    os.replace(tmp, output)
+                except OSError as exc:
+                    raise OutputError(f"{output}: cannot write: {exc.strerror or exc}") from exc
     finally:
         for tmp in temps:
             with contextlib.suppress(FileNotFoundError):

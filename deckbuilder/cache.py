@@ -44,6 +44,11 @@ class Info:
     size_bytes: int
     rows: dict[str, int]
 
+    def lines(self) -> list[str]:
+        out = [f"Path:      {self.path}", f"Size:      {self.size_bytes / 1e6:.1f} MB"]
+        out.extend(f"{table + ':':<10} {rows:,} sentences" for table, rows in self.rows.items())
+        return out
+
 
 class Cache:
     """Get and put string values by key, in batches. A cache that cannot be opened behaves as empty."""

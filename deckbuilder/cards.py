@@ -20,13 +20,10 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
-from typing import Any
+from enum import StrEnum
 
-from deckbuilder.chinese import is_han
 from deckbuilder.errors import OptionError
 from deckbuilder.models import CLOZE, SENTENCE, Choice, Kind, Level, NoteSpec, Sentence, Token
-from deckbuilder.pinyin.syllable import normalize
 
 # Field order and names are a contract with every deck already imported: append, never rename or reorder.
 # Both note types share the sentence fields and the pinyin fields; Sentence adds its card switches between.
@@ -46,16 +43,44 @@ def _short_gloss(gloss: str) -> str:
     return gloss.split(";")[0].strip()
 
 
-# Cloze hint styles: what shows in the blank (`[yínháng]`); "none" shows Anki's `[...]`.
+class Hint(StrEnum):
+    """What the cloze blank shows: the target's pinyin, its first gloss, both, or Anki's `[...]`."""
+
+    pinyin = "pinyin"
+    gloss = "gloss"
+    both = "both"
+    none = "none"
+
+
 HINTS: dict[str, Callable[[Token], str]] = {
-    "pinyin": lambda tok: tok.pinyin,
-    "gloss": lambda tok: _short_gloss(tok.gloss),
-    "both": lambda tok: " · ".join(p for p in (tok.pinyin, _short_gloss(tok.gloss)) if p),
-    "none": lambda tok: "",
+    Hint.pinyin: lambda tok: tok.pinyin,
+    Hint.gloss: lambda tok: _short_gloss(tok.gloss),
+    Hint.both: lambda tok: " · ".join(p for p in (tok.pinyin, _short_gloss(tok.gloss)) if p),
+    Hint.none: lambda tok: "",
 }
-PINYIN_STYLES = ("line", "ruby")
-# Sentence card kinds, each switched on per note by a field its front template tests ({{#CardProduction}}).
-CARD_KINDS = {"reading": "CardReading", "production": "CardProduction", "listening": "CardListening"}
+
+
+class PinyinStyle(StrEnum):
+    """Pinyin on the backs: a line under the sentence, or above each word (ruby)."""
+
+    line = "line"
+    ruby = "ruby"
+
+
+class CardKind(StrEnum):
+    """A sentence card: Chinese → English, English → Chinese, or speech → meaning."""
+
+    reading = "reading"
+    production = "production"
+    listening = "listening"
+
+
+# Each sentence card kind is switched on per note by a field its front template tests ({{#CardProduction}}).
+CARD_KINDS = {
+    CardKind.reading: "CardReading",
+    CardKind.production: "CardProduction",
+    CardKind.listening: "CardListening",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,39 +91,40 @@ class CardOptions:
     level: Level
     deck_prefix: str = ""
     subdecks: bool = False
-    hint: str = "pinyin"
-    pinyin_style: str = "line"
-    kinds: tuple[str, ...] = ("reading",)
+    hint: Hint = Hint.pinyin
+    pinyin_style: PinyinStyle = PinyinStyle.line
+    kinds: tuple[CardKind, ...] = (CardKind.reading,)
     tags: tuple[str, ...] = ()
-    zhuyin: bool = False  # fill the Zhuyin field
-    traditional: str = ""  # fill the Traditional field: "" (no), "s2t" (OpenCC standard) or "s2tw" (Taiwan)
+    zhuyin: bool = False  # fill the Zhuyin field (the Traditional field is filled when the sentence has it)
 
     def __post_init__(self) -> None:
-        if self.hint not in HINTS:
-            raise OptionError(f"unknown hint style {self.hint!r}; valid values: {', '.join(HINTS)}")
-        if self.pinyin_style not in PINYIN_STYLES:
-            raise OptionError(
-                f"unknown pinyin style {self.pinyin_style!r}; valid values: {', '.join(PINYIN_STYLES)}"
-            )
-        parse_kinds(",".join(self.kinds))
+        for name, choice, option in (
+            ("hint", Hint, "--hint"),
+            ("pinyin_style", PinyinStyle, "--pinyin-style"),
+        ):
+            value = getattr(self, name)
+            if value not in choice.__members__:
+                raise OptionError(f"invalid value {value!r}; valid values: {', '.join(choice)}", option)
+            object.__setattr__(self, name, choice(value))
+        object.__setattr__(self, "kinds", parse_kinds(",".join(self.kinds)))
         for tag in self.tags:
             check_tag(tag)
 
 
-def parse_kinds(text: str) -> tuple[str, ...]:
-    """`"reading,production"` → ('reading', 'production'); OptionError on an unknown or empty list."""
+def parse_kinds(text: str) -> tuple[CardKind, ...]:
+    """`"reading,production"` → (reading, production); OptionError on an unknown or empty list."""
     kinds = tuple(dict.fromkeys(k.strip().lower() for k in text.split(",") if k.strip()))
-    unknown = [k for k in kinds if k not in CARD_KINDS]
+    unknown = [k for k in kinds if k not in CardKind.__members__]
     if unknown or not kinds:
         what = f"unknown card type {unknown[0]!r}" if unknown else "no card type given"
-        raise OptionError(f"{what}; valid values: {', '.join(CARD_KINDS)} (comma-separated)")
-    return kinds
+        raise OptionError(f"{what}; valid values: {', '.join(CardKind)} (comma-separated)", "--cards")
+    return tuple(CardKind(k) for k in kinds)
 
 
 def check_tag(tag: str) -> str:
     """A tag as Anki stores it: non-empty, no whitespace (Anki splits tags on spaces)."""
     if not tag or any(c.isspace() for c in tag) or clean(tag) != tag:
-        raise OptionError(f"invalid tag {tag!r}: tags cannot be empty or contain spaces")
+        raise OptionError(f"invalid tag {tag!r}: tags cannot be empty or contain spaces", "--tag")
     return tag
 
 
@@ -132,9 +158,6 @@ def _cloze_part(text: str) -> str:
     return field_text(text).replace(":", "&#58;")
 
 
-_SYLLABLE = re.compile(r"[a-zü:]+[1-5]", re.IGNORECASE)
-
-
 def numbered_line(tokens: tuple[Token, ...]) -> str:
     """Tone-number pinyin, one group per word: ``wo3 qu4 yin2hang2``."""
     return " ".join(t.numbered for t in tokens if t.numbered)
@@ -144,46 +167,18 @@ def colored_hanzi(tokens: tuple[Token, ...]) -> str:
     """Field HTML: each Chinese character in ``<span class="toneN">`` (N = 1–5) from its token's reading."""
     parts = []
     for tok in tokens:
-        syllables = iter(_SYLLABLE.findall(tok.numbered))
-        for ch in tok.text:
-            syl = next(syllables, "") if is_han(ch) else ""
+        for k, ch in enumerate(tok.text):
+            tone = tok.tones[k : k + 1] or "0"
             # A space stays a space; any other whitespace (a field separator \x1f counts as one) and every
             # control or invisible character goes through field_text like all text.
             text = " " if ch.isspace() else _cloze_part(ch)
-            parts.append(f'<span class="tone{syl[-1]}">{text}</span>' if syl[-1:].isdigit() else text)
+            parts.append(f'<span class="tone{tone}">{text}</span>' if tone != "0" else text)
     return "".join(parts)
 
 
 def zhuyin_line(tokens: tuple[Token, ...]) -> str:
-    """Zhuyin (bopomofo) per word, from the tokens' readings."""
-    from deckbuilder.pinyin.zhuyin import syllable_zhuyin
-
-    words = [
-        "".join(syllable_zhuyin(normalize(s)) for s in _SYLLABLE.findall(w))
-        for t in tokens
-        for w in t.numbered.split()
-    ]
-    return " ".join(words)
-
-
-def traditional_text(text: str, variant: str) -> str:
-    """The sentence in traditional characters through OpenCC (`s2t` standard, `s2tw` Taiwan)."""
-    return _opencc(variant).convert(text)
-
-
-def _traditional(sentence: Sentence, variant: str) -> str:
-    # Input that was traditional already keeps its own characters.
-    original = clean(sentence.pair.zh_original)
-    if original and original != clean(sentence.pair.zh):
-        return original
-    return traditional_text(clean(sentence.pair.zh), variant)
-
-
-@cache
-def _opencc(variant: str) -> Any:
-    import opencc
-
-    return opencc.OpenCC(variant if variant.endswith(".json") else f"{variant}.json")
+    """Zhuyin (bopomofo) per written word, from the tokens' readings."""
+    return " ".join(t.zhuyin for t in tokens if t.zhuyin)
 
 
 def cloze_text(sentence: Sentence, target: str, hint: str) -> str:
@@ -261,12 +256,12 @@ def notes_for(choice: Choice, options: CardOptions) -> tuple[NoteSpec, NoteSpec]
         "HanziColored": colored_hanzi(sentence.tokens),
         "Classifier": field_text(target_tok.classifier),
         "Zhuyin": field_text(zhuyin_line(sentence.tokens)) if options.zhuyin else "",
-        "Traditional": field_text(_traditional(sentence, options.traditional)) if options.traditional else "",
+        "Traditional": field_text(sentence.traditional),
     }
-    common["Ruby"] = ruby_html(sentence.tokens) if options.pinyin_style == "ruby" else ""
+    common["Ruby"] = ruby_html(sentence.tokens) if options.pinyin_style is PinyinStyle.ruby else ""
     # Switches, not text: a non-empty value makes Anki show that card ("y" so a teacher can type it too).
     switches = {field: "y" if kind in options.kinds else "" for kind, field in CARD_KINDS.items()}
-    tags = (f"hsk{level.standard}::{level.label}", source_tag(sentence.pair.source), *options.tags)
+    tags = (level.tag, source_tag(sentence.pair.source), *options.tags)
     tags = tuple(dict.fromkeys(tags))
     deck = f"{options.deck_prefix}::Level {level.label}" if options.subdecks else ""
     hint = HINTS[options.hint](target_tok)

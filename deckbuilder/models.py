@@ -2,12 +2,16 @@
 
 ingest → Pair; align → Pair (with a confidence score); annotate → Sentence of Token;
 grade → Choice (a sentence chosen to teach a target word) in study order; cards → NoteSpec; apkg → file.
+`Level` is defined with the standards it belongs to (`deckbuilder.standards`) and shared from here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
+
+from deckbuilder.standards import Level
 
 # Note type names, shared by the cards and apkg stages. Anki matches note types by ID, decks show names.
 CLOZE = "deckbuilder Cloze"
@@ -70,44 +74,43 @@ class Token:
     numbered: str = ""
     classifier: str = ""
     confident: bool = True
+    # Rendered from the same reading for the card (so cards need no pinyin code): the tone of each character
+    # of `text` ("1"…"5", "0" where there is none: "22" for 银行) and the Zhuyin of each written word.
+    tones: str = ""
+    zhuyin: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """A pair with its Chinese side segmented into tokens; `pinyin` (the textbook line) comes from enrich."""
+    """A pair with its Chinese side segmented into tokens; `pinyin` (the textbook line) comes from enrich,
+    `traditional` (the sentence in traditional characters) only when a deck asks for it."""
 
     pair: Pair
     tokens: tuple[Token, ...]
     pinyin: str = ""
+    traditional: str = ""
 
     @property
     def words(self) -> tuple[str, ...]:
         return tuple(t.text for t in self.tokens)
 
 
-@dataclass(frozen=True, slots=True)
-class Level:
-    """A graded level of one standard, e.g. HSK 2.0 level 5 (``standard="2.0"``, ``level=5``)."""
+# The layout `encode_sentence` writes; change it whenever Token or the layout changes (cached values are
+# keyed by it, so an old layout is never read back).
+SENTENCE_CODEC = "3"
 
-    standard: str
-    level: int
 
-    @property
-    def label(self) -> str:
-        """Level as the standard writes it: ``5``, or ``7-9`` for the 2021/2025 band."""
-        return "7-9" if self.level == 7 and self.standard != "2.0" else str(self.level)
+def encode_sentence(sentence: Sentence) -> str:
+    """An enriched sentence's tokens and pinyin line as compact JSON (the pair is stored by the caller)."""
+    tokens = [[getattr(t, f.name) for f in fields(Token)] for t in sentence.tokens]
+    return json.dumps({"pinyin": sentence.pinyin, "tokens": tokens}, ensure_ascii=False)
 
-    @property
-    def name(self) -> str:
-        """Human name, always naming the standard: ``HSK 2.0 level 5``."""
-        std = {"2.0": "HSK 2.0", "2021": "HSK 3.0 (2021 standard)", "2025": "HSK 3.0 (2025 syllabus)"}
-        return f"{std.get(self.standard, 'HSK ' + self.standard)} level {self.label}"
 
-    @property
-    def slug(self) -> str:
-        """File-name and tag friendly form: ``hsk5`` for HSK 2.0, ``hsk2021-5`` otherwise."""
-        lab = self.label
-        return f"hsk{lab}" if self.standard == "2.0" else f"hsk{self.standard}-{lab}"
+def decode_sentence(pair: Pair, text: str) -> Sentence:
+    """The sentence `encode_sentence` wrote, given back its pair."""
+    value = json.loads(text)
+    tokens = tuple(Token(row[0], Kind(row[1]), *row[2:]) for row in value["tokens"])
+    return Sentence(pair, tokens, value["pinyin"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +162,25 @@ class Report:
     review_file: str = ""  # <deck>.review.tsv: readings decided by a fallback, for a teacher to check
     skipped: int = 0  # malformed input rows left out (see `warnings` for where)
 
+    def lines(self) -> list[str]:
+        """The report as `deckbuild make` prints it (warnings are printed apart, on stderr)."""
+        out = [f"Level:        {self.level_name}", f"Pairs read:   {self.pairs_read:,}"]
+        if self.skipped:
+            out.append(f"Rows skipped: {self.skipped:,} malformed (see the warnings; --strict to fail)")
+        out.append(f"Candidates:   {self.candidates:,} readable sentences with a target word")
+        out.append(f"Notes:        {self.notes:,}")
+        share = self.covered / self.level_words if self.level_words else 0.0
+        out.append(f"Target words: {self.covered:,} of {self.level_words:,} covered ({share:.1%})")
+        if len(self.per_level) > 1:
+            out.extend(f"  {name}: {covered:,} of {total:,}" for name, covered, total in self.per_level)
+        out.append(f"Output:       {self.output}")
+        if self.missing_file:
+            out.append(f"Missing:      {self.missing_file}")
+        if self.review_file:
+            out.append(f"Review:       {self.review_file}")
+        out.append(f"Time:         {self.seconds:.1f} s")
+        return out
+
 
 @dataclass(frozen=True, slots=True)
 class Document:
@@ -198,3 +220,19 @@ class AlignReport:
     seconds: float
     skipped: int = 0  # malformed input rows left out
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    min_score: float = 0.0  # pairs under it were not written
+
+    def lines(self) -> list[str]:
+        """The report as `deckbuild align` prints it (warnings are printed apart, on stderr)."""
+        out = [
+            f"Documents:    {self.documents:,} aligned",
+            f"Pairs:        {self.pairs:,} written to {self.output}",
+            f"Low score:    {self.low:,} under {self.min_score:g}",
+            f"Unpaired:     {self.unpaired:,} sentences",
+        ]
+        if self.skipped:
+            out.append(f"Rows skipped: {self.skipped:,} malformed (see the warnings; --strict to fail)")
+        if self.review:
+            out.append(f"Review:       {self.review}")
+        out.append(f"Time:         {self.seconds:.1f} s")
+        return out

@@ -5,6 +5,7 @@ import pytest
 from deckbuilder.cards import (
     CLOZE_FIELDS,
     SENTENCE_FIELDS,
+    CardKind,
     CardOptions,
     check_tag,
     clean,
@@ -95,6 +96,9 @@ def test_notes_for_builds_both_note_types() -> None:
     assert "<li>" in sentence.field("Glosses") and "yínháng" in sentence.field("Glosses")
     assert cloze.tags == ("hsk2.0::5", "source::tatoeba")
     assert (cloze.due, sentence.due) == (14, 15)
+    # The GUID is the note type and the sentence, hashed as shipped: this literal must never change.
+    assert cloze.guid == stable_guid(CLOZE, "我去银行取钱。") == "g$qM~*}[zp"
+    assert sentence.guid == "m{4ZSLQCZ@"
     # Only the identity matters: another translation keeps the GUID.
     again, _ = notes_for(Choice(bank_sentence("Off to the bank."), "银行", 2, 7, 1.0), CardOptions(LEVEL))
     assert again.guid == cloze.guid
@@ -202,7 +206,7 @@ def test_card_kinds_switch_sentence_cards() -> None:
 
 
 def test_parse_kinds() -> None:
-    assert parse_kinds("Reading, production,reading") == ("reading", "production")
+    assert parse_kinds("Reading, production,reading") == (CardKind.reading, CardKind.production)
     with pytest.raises(OptionError, match="unknown card type 'speaking'"):
         parse_kinds("reading,speaking")
     with pytest.raises(OptionError, match="no card type"):
@@ -239,21 +243,23 @@ def test_pinyin_fields_are_appended_never_reordered() -> None:
     assert SENTENCE_FIELDS[-len(added) :] == added and SENTENCE_FIELDS[:2] == ("Hanzi", "Pinyin")
 
 
-def _read_bank() -> Sentence:
+def _read_bank(traditional: str = "") -> Sentence:
+    """A sentence as annotate leaves it: each token carries what the card renders (tones, Zhuyin)."""
     toks = (
-        Token("我", pinyin="wǒ", numbered="wo3"),
-        Token("去", pinyin="qù", numbered="qu4"),
-        Token("银行", pinyin="yínháng", gloss="bank", numbered="yin2hang2", classifier="家 jiā; 个 gè"),
+        Token("我", pinyin="wǒ", numbered="wo3", tones="3", zhuyin="ㄨㄛˇ"),
+        Token("去", pinyin="qù", numbered="qu4", tones="4", zhuyin="ㄑㄩˋ"),
+        Token("银行", pinyin="yínháng", gloss="bank", numbered="yin2hang2", classifier="家 jiā; 个 gè",
+              tones="22", zhuyin="ㄧㄣˊㄏㄤˊ"),
         Token("<", Kind.PUNCT, pinyin="<"),
         Token("。", Kind.PUNCT, pinyin="。"),
-    )
-    return Sentence(Pair("我去银行<。", "-", "test"), toks)
+    )  # fmt: skip
+    return Sentence(Pair("我去银行<。", "-", "test"), toks, traditional=traditional)
 
 
-@pytest.mark.parametrize(("zhuyin", "traditional"), [(False, ""), (True, "s2tw")])
+@pytest.mark.parametrize(("zhuyin", "traditional"), [(False, ""), (True, "我去銀行<。")])
 def test_pinyin_fields(zhuyin: bool, traditional: str) -> None:
-    choice = Choice(_read_bank(), "银行", 2, 0, 1.0)
-    options = CardOptions(level=LEVEL, zhuyin=zhuyin, traditional=traditional)
+    choice = Choice(_read_bank(traditional), "银行", 2, 0, 1.0)
+    options = CardOptions(level=LEVEL, zhuyin=zhuyin)
     cloze, sentence = notes_for(choice, options)
     for note in (cloze, sentence):
         assert note.field("PinyinNumbered") == "wo3 qu4 yin2hang2"

@@ -153,7 +153,7 @@ def test_known_gb18030_list(tmp_path: Path) -> None:
 
 
 def test_known_from_an_anki_package_prefers_the_target_field(tmp_path: Path) -> None:
-    from deckbuilder.apkg import DeckSpec, write_apkg
+    from deckbuilder.apkg import DeckSpec, write_package
     from deckbuilder.ingest import read_known
     from deckbuilder.models import CLOZE, NoteSpec
 
@@ -161,7 +161,8 @@ def test_known_from_an_anki_package_prefers_the_target_field(tmp_path: Path) -> 
     note = NoteSpec(
         CLOZE, (("Text", "{{c1::银行}}"), ("Hanzi", "我去银行取钱。"), ("Target", "银行")), "g", (), 0
     )
-    deck = write_apkg(DeckSpec("t", "", fields, (note,)), tmp_path / "d.apkg")
+    deck = tmp_path / "d.apkg"
+    write_package(DeckSpec("t", "", fields, (note,)), deck)
     assert read_known(deck) == {"银行"}
 
 

@@ -7,6 +7,9 @@ FrontSide); tests compare its visible text with the official `anki` package's re
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+from pathlib import Path
+
 from deckbuilder.preview.deckfile import Card, DeckFile, Note, NoteType, Template, read_deck, study_order
 from deckbuilder.preview.page import PreviewOptions, render_page, write_preview
 from deckbuilder.preview.render import MISSING_CLASS, render_card, unknown_fields
@@ -29,4 +32,35 @@ __all__ = [
     "summarise",
     "unknown_fields",
     "write_preview",
+    "inspect",
+    "preview",
 ]
+
+
+def inspect(deck: Path, first: int = 10, against: Path | None = None) -> Summary:
+    """What `deckbuild inspect` reports on `deck`; with `against`, what re-importing it over that build
+    would do."""
+    new = read_deck(deck)
+    summary = summarise(new, first=first)
+    if against is not None:
+        summary = replace(summary, against=compare(read_deck(against), new))
+    return summary
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """What `deckbuild preview` wrote."""
+
+    path: Path
+    cards: int
+
+    def lines(self) -> list[str]:
+        return [f"Preview of {self.cards} cards: {self.path}"]
+
+
+def preview(deck: Path, output: Path, options: PreviewOptions | None = None) -> Written:
+    """Render the first cards of `deck` into the page `output`."""
+    options = options or PreviewOptions()
+    deck_file = read_deck(deck)
+    written = write_preview(deck_file, output, options)
+    return Written(written, min(options.cards, len(deck_file.cards)))

@@ -7,12 +7,10 @@ Anki, a night-mode switch, and speaker buttons that use the browser's speech syn
 from __future__ import annotations
 
 import html
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from deckbuilder.errors import OutputError
+from deckbuilder.atomic import check_target, write_text
 from deckbuilder.preview.deckfile import DeckFile, study_order
 from deckbuilder.preview.render import MISSING_CLASS, render_card
 
@@ -98,20 +96,5 @@ def render_page(deck: DeckFile, options: PreviewOptions = PreviewOptions()) -> s
 def write_preview(deck: DeckFile, output: Path, options: PreviewOptions = PreviewOptions()) -> Path:
     """Write the preview page to `output` (atomically); OutputError when that is impossible."""
     output = Path(output)
-    parent = output.parent if str(output.parent) else Path(".")
-    if not parent.is_dir():
-        raise OutputError(f"{output}: the output directory {parent} does not exist")
-    text = render_page(deck, options)
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{output.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, output)
-    except OSError as exc:
-        raise OutputError(f"{output}: cannot write the preview: {exc.strerror or exc}") from exc
-    finally:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
-    return output
+    check_target(output)  # fail before rendering
+    return write_text(output, render_page(deck, options))
