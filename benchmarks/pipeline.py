@@ -48,11 +48,11 @@ BUILD = textwrap.dedent(
     import json, resource, sys, time
     from pathlib import Path
     t = time.perf_counter()
-    from deckbuilder.grade import parse_level
+    from deckbuilder.standards import parse_levels
     from deckbuilder.pipeline import BuildOptions, build
     corpus, out, workers = sys.argv[1], sys.argv[2], int(sys.argv[3])
     source = Path(corpus) if corpus else None
-    options = BuildOptions(level=parse_level("hsk5"), output=Path(out), corpus=source, workers=workers)
+    options = BuildOptions(levels=parse_levels("hsk5"), output=Path(out), inputs=(source,), workers=workers)
     report = build(options)
     wall = time.perf_counter() - t
     usage = resource.getrusage

@@ -29,10 +29,10 @@ BUILD = textwrap.dedent(
     import json, resource, sys, time
     from pathlib import Path
     t = time.perf_counter()
-    from deckbuilder.grade import parse_level
+    from deckbuilder.standards import parse_levels
     from deckbuilder.pipeline import BuildOptions, build
     corpus, out, workers = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
-    options = BuildOptions(level=parse_level("hsk5"), output=out, inputs=(corpus,), workers=workers)
+    options = BuildOptions(levels=parse_levels("hsk5"), output=out, inputs=(corpus,), workers=workers)
     report = build(options)
     wall = time.perf_counter() - t
     usage = resource.getrusage

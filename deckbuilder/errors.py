@@ -1,4 +1,5 @@
-"""Typed errors raised by the stages; the CLI turns each into one line on stderr and exit code 1."""
+"""Typed errors raised by the stages; the CLI turns each into one line on stderr and exit code 1
+(`OptionError`: a usage error, exit code 2)."""
 
 from __future__ import annotations
 
@@ -28,8 +29,12 @@ class OutputError(DeckbuilderError):
 
 
 class OptionError(DeckbuilderError):
-    """An option value is invalid (the CLI reports these as usage errors, exit code 2)."""
+    """An option value is invalid; `option` names it (``--level``). The CLI reports a usage error, exit 2."""
 
-    def __init__(self, message: str, *, option: str | None = None) -> None:
+    def __init__(self, message: str, option: str | None = None) -> None:
         super().__init__(message)
-        self.option = option  # the CLI option the value came from (e.g. "--input-format"), when known
+        self.option = option
+
+
+class EmptyDeckError(DeckbuilderError):
+    """The inputs hold no sentence that teaches a word of the level: nothing worth writing."""

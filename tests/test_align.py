@@ -271,10 +271,25 @@ def test_cli_make_from_a_bilingual_file(tmp_path: Path) -> None:
     from deckbuilder.cli import app
 
     out = tmp_path / "deck.apkg"
-    result = CliRunner().invoke(app, ["make", "--level", "hsk2", str(_interleaved(tmp_path)), "-o", str(out)])
+    args = ["make", "--level", "hsk2", str(_interleaved(tmp_path)), "-o", str(out), "--max-new", "2"]
+    result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.stderr
     assert "Pairs read:   7" in result.stdout
     assert out.is_file()
+
+
+def test_cli_make_that_teaches_nothing_writes_nothing_and_says_what_to_try(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from deckbuilder.cli import app
+
+    out = tmp_path / "deck.apkg"
+    result = CliRunner().invoke(app, ["make", "--level", "hsk4", str(_interleaved(tmp_path)), "-o", str(out)])
+    assert result.exit_code == 1
+    (line,) = result.stderr.splitlines()
+    assert "none of the 7 pairs read teaches a word of HSK 2.0 level 4" in line
+    assert "no deck was written; try a lower level, --max-new 2 or --with-builtin" in line
+    assert result.stdout == "" and sorted(p.name for p in tmp_path.iterdir()) == ["library.txt"]
 
 
 def test_long_document_with_an_omission_uses_the_coarse_pass(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,8 +9,8 @@ import pytest
 
 anki_collection = pytest.importorskip("anki.collection")
 
-from deckbuilder.grade import parse_level  # noqa: E402
 from deckbuilder.pipeline import BuildOptions, build  # noqa: E402
+from deckbuilder.standards import parse_levels  # noqa: E402
 
 NOTES_PER_TYPE = 30
 
@@ -48,7 +48,7 @@ def decks(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     out = []
     for name in ("first.apkg", "second.apkg"):
         path = tmp / name
-        build(BuildOptions(level=parse_level("hsk5"), output=path, max_notes=NOTES_PER_TYPE))
+        build(BuildOptions(levels=parse_levels("hsk5"), output=path, max_notes=NOTES_PER_TYPE))
         out.append(path)
     return out[0], out[1]
 
@@ -169,7 +169,7 @@ def test_every_card_is_i_plus_one_rechecked_from_its_fields(decks: tuple[Path, P
     from deckbuilder.grade import Grader, Reading
     from deckbuilder.models import Pair
 
-    grader = Grader(parse_level("hsk5"))
+    grader = Grader(parse_levels("hsk5")[0])
     col = import_deck(decks[0], tmp_path / "check")
     try:
         cloze_ids = col.find_cards('"note:deckbuilder Cloze"', order="c.due asc")
@@ -197,7 +197,14 @@ T0 = 1_750_000_000.0  # build times: fixed so two builds in one second still dif
 
 
 def small_build(corpus: Path, out: Path, timestamp: float, **options: object) -> Path:
-    build(BuildOptions(level=parse_level("hsk4"), output=out, corpus=corpus, timestamp=timestamp, **options))
+    options = {
+        "levels": parse_levels("hsk4"),
+        "output": out,
+        "inputs": (corpus,),
+        "timestamp": timestamp,
+        **options,
+    }
+    build(BuildOptions(**options))  # type: ignore[arg-type]
     return out
 
 
@@ -347,7 +354,7 @@ def test_anki_new_queue_follows_study_order(mini_corpus: Path, tmp_path: Path, p
 def hostile_deck(tmp_path: Path, **card_options: object) -> Path:
     """A deck of one sentence whose Chinese and English contain HTML and Anki template syntax."""
     from deckbuilder import cards
-    from deckbuilder.apkg import DeckSpec, write_apkg
+    from deckbuilder.apkg import DeckSpec, write_package
     from deckbuilder.models import Choice, Kind, Level, Pair, Sentence, Token
 
     toks = (
@@ -366,7 +373,7 @@ def hostile_deck(tmp_path: Path, **card_options: object) -> Path:
     notes = cards.notes_for(Choice(sentence, "银行", 2, order=0, difficulty=1.0), options)
     tmp_path.mkdir(parents=True, exist_ok=True)
     out = tmp_path / "hostile.apkg"
-    write_apkg(DeckSpec("deckbuilder::Hostile", "test", cards.FIELDS, notes), out, timestamp=T0)
+    write_package(DeckSpec("deckbuilder::Hostile", "test", cards.FIELDS, notes), out, timestamp=T0)
     return out
 
 
@@ -465,17 +472,16 @@ def test_preview_renders_like_anki(mini_corpus: Path, tmp_path: Path) -> None:
 
 
 def test_new_queue_follows_study_order_across_level_subdecks(mini_corpus: Path, tmp_path: Path) -> None:
-    from deckbuilder.grade import parse_levels, parse_standard
     from deckbuilder.preview import read_deck, study_order
+    from deckbuilder.standards import parse_levels
 
-    levels = parse_levels("hsk1-4", parse_standard("2.0"))
+    levels = parse_levels("hsk1-4", "2.0")
     out = tmp_path / "multi.apkg"
     build(
         BuildOptions(
-            level=levels[-1],
             levels=levels,
             output=out,
-            corpus=mini_corpus,
+            inputs=(mini_corpus,),
             timestamp=T0,
             cards=("reading", "production"),
         )

@@ -82,7 +82,7 @@ def test_bad_standard_is_a_usage_error(tmp_path: Path) -> None:
         app, ["make", "--level", "hsk5", "--standard", "4.0", "-o", str(tmp_path / "x.apkg")]
     )
     assert result.exit_code == 2
-    assert "2.0, 2021, 2025" in flat(result.stderr)
+    assert "is not one of '2.0', '2021', '2025'" in flat(result.stderr)
 
 
 def test_band_is_only_for_hsk3(tmp_path: Path) -> None:

