@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -19,7 +20,8 @@ from pathlib import Path
 
 from deckbuilder import __version__
 
-TABLES = ("segment", "enrich")
+TABLES = ("segment", "enrich")  # the pipeline's tables, made up front; others are made on first use
+_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _BATCH = 900  # SQLite's default limit on host parameters is 999
 
 
@@ -56,6 +58,7 @@ class Cache:
     def __init__(self, path: Path | None = None, enabled: bool = True) -> None:
         self.path = path or cache_dir() / "cache.sqlite"
         self._con: sqlite3.Connection | None = None
+        self._tables: set[str] = set()
         if enabled:
             with contextlib.suppress(OSError, sqlite3.Error):
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -63,21 +66,29 @@ class Cache:
                 con.execute("pragma journal_mode=wal")
                 con.execute("pragma synchronous=off")  # a cache: a crash costs recomputation, not data
                 con.execute("pragma cache_size=-65536")
-                for table in TABLES:
-                    con.execute(
-                        f"create table if not exists {table} (k blob primary key, v text) without rowid"
-                    )
                 self._con = con
+                for table in TABLES:
+                    self._table(table)
 
     @property
     def enabled(self) -> bool:
         return self._con is not None
+
+    def _table(self, name: str) -> str:
+        """`name`, its table created if this cache has not made it yet (names are plain identifiers)."""
+        if name not in self._tables and self._con is not None:
+            if not _NAME.match(name):
+                raise ValueError(f"not a cache table name: {name!r}")
+            self._con.execute(f"create table if not exists {name} (k blob primary key, v text) without rowid")
+            self._tables.add(name)
+        return name
 
     def get_many(self, table: str, keys: Sequence[bytes]) -> dict[bytes, str]:
         if self._con is None or not keys:
             return {}
         found: dict[bytes, str] = {}
         try:
+            table = self._table(table)
             for start in range(0, len(keys), _BATCH):
                 batch = keys[start : start + _BATCH]
                 marks = ",".join("?" * len(batch))
@@ -90,6 +101,7 @@ class Cache:
         if self._con is None:
             return
         with contextlib.suppress(sqlite3.Error), self._con:
+            table = self._table(table)
             self._con.executemany(f"insert or replace into {table} (k, v) values (?, ?)", items)
 
     def close(self) -> None:

@@ -47,12 +47,10 @@ app = typer.Typer(
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-command = app.command
 
 
 class _Terminated(BaseException):
-    """SIGTERM, raised through the run like Ctrl-C so the same clean-up runs; exit code 143. Not a
-    KeyboardInterrupt: Typer would turn that into a silent exit 130."""
+    """SIGTERM, raised like Ctrl-C (same clean-up); exit 143. Not a KeyboardInterrupt, which Typer ends."""
 
 
 def _on_signal(signum: int, frame: object) -> None:
@@ -87,6 +85,10 @@ def _errors_as_exit(interrupted: str = "interrupted") -> Iterator[None]:
 
 
 def _print(lines: list[str], warnings: tuple[str, ...] = ()) -> None:
+    """The work is done: an interrupt now would only cut the report short, so none is taken."""
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        if signal.getsignal(signum) is _on_signal:
+            signal.signal(signum, signal.SIG_IGN)
     for line in lines:
         typer.echo(line)
     for warning in warnings:  # after the report, not in the middle of it
@@ -187,7 +189,7 @@ StrictOption = Annotated[bool, _opt("--strict")]
 MinScore = Annotated[float, _opt("--min-score", min=0.0, max=1.0)]
 
 
-@command(cls=_Command)
+@app.command(cls=_Command)
 def make(
     level: Annotated[str, _opt("--level", "-l")],
     inputs: Annotated[
@@ -234,7 +236,7 @@ def make(
     _print(report.lines(), report.warnings)
 
 
-@command(cls=_Command)
+@app.command(cls=_Command)
 def align(
     inputs: Annotated[list[Path], _arg("inputs")],
     output: Annotated[Path, _opt("--output", "-o", help="Pairs file to write.")],
@@ -261,7 +263,7 @@ def align(
     _print(report.lines(), report.warnings)
 
 
-@command(cls=_Command)
+@app.command(cls=_Command)
 def pinyin(
     text: Annotated[str | None, _arg("text")] = None,
     numbers: Annotated[bool, _opt("--numbers")] = False,
@@ -281,7 +283,7 @@ def pinyin(
             typer.echo(out)
 
 
-@command(cls=_Command)
+@app.command(cls=_Command)
 def levels() -> None:
     """List the HSK standards deckbuilder knows, with the number of words per level."""
     from deckbuilder import pipeline
@@ -290,8 +292,7 @@ def levels() -> None:
         _print(pipeline.listing().lines())
 
 
-_CACHE_HELP = "Inspect or clear the content-keyed cache of segmentation and annotation."
-cache_app = typer.Typer(cls=_Group, help=_CACHE_HELP, no_args_is_help=True)
+cache_app = typer.Typer(cls=_Group, help="Inspect or clear the content-keyed cache.", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
 
 
@@ -314,7 +315,7 @@ def cache_clear() -> None:
     typer.echo(f"Cleared {cache.cache_dir()} ({freed / 1e6:.1f} MB freed)")
 
 
-@command(cls=_Command)
+@app.command(cls=_Command)
 def inspect(
     deck: Annotated[Path, _arg("deck", dir_okay=False)],
     first: Annotated[int, _opt("--first", "-n", min=0)] = 10,
@@ -331,7 +332,7 @@ def inspect(
 _PAGE = "HTML page to write."
 
 
-@command(cls=_Command)
+@app.command(cls=_Command)
 def preview(
     deck: Annotated[Path, _arg("deck", dir_okay=False, help="The .apkg file to preview.")],
     output: Annotated[Path, _opt("--output", "-o", dir_okay=False, help=_PAGE)] = Path("preview.html"),

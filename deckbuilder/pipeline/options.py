@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from deckbuilder import apkg, ingest
+from deckbuilder import ingest
 from deckbuilder.cards import CardKind, Hint, PinyinStyle, check_tag, parse_kinds
 from deckbuilder.chinese import Traditional
 from deckbuilder.errors import OptionError
@@ -139,6 +139,8 @@ class BuildOptions:
             raise OptionError("no card type given; valid values: reading, production, listening", "--cards")
         for tag in self.tags:
             check_tag(tag)
+        from deckbuilder import apkg  # the deck writer's rules, loaded only when options are made
+
         if self.deck_name is not None:
             apkg.check_deck_name(self.deck_name)
         apkg.check_templates_dir(self.templates_dir)

@@ -1,0 +1,91 @@
+"""The shared vocabulary: the Sentence codec the enrichment cache stores, and the reports' printed lines."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import fields
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from deckbuilder.models import (
+    AlignReport,
+    Kind,
+    Pair,
+    Report,
+    Sentence,
+    Token,
+    decode_sentence,
+    encode_sentence,
+)
+
+PAIR = Pair("我去银行。", "I go to the bank.", "tatoeba:1/2", "我去銀行。", 0.9)
+
+
+def test_codec_round_trip_keeps_every_token_field() -> None:
+    tokens = (
+        Token("我", Kind.WORD, 9000, "r", "wǒ", "I; me", "wo3", "", True, "3", "ㄨㄛˇ"),
+        Token(
+            "银行", Kind.WORD, 500, "n", "yínháng", "bank", "yin2hang2", "家 jiā", False, "22", "ㄧㄣˊㄏㄤˊ"
+        ),
+        Token("汤姆", Kind.NAME, 0, "nrt", "Tāngmǔ"),
+        Token("。", Kind.PUNCT, 0, "x", "。"),
+    )
+    sentence = Sentence(PAIR, tokens, "Wǒ qù yínháng.")
+    back = decode_sentence(PAIR, encode_sentence(sentence))
+    assert back == sentence
+    assert all(type(t.kind) is Kind for t in back.tokens)
+    # Every Token field is in the encoding: a new field changes its length (and must bump SENTENCE_CODEC).
+    assert len(json.loads(encode_sentence(sentence))["tokens"][0]) == len(fields(Token))
+
+
+_TEXT = st.text(max_size=6)
+
+
+@given(
+    st.lists(
+        st.builds(
+            Token, _TEXT, st.sampled_from(list(Kind)), st.integers(0, 10**9), _TEXT, _TEXT, _TEXT, _TEXT,
+            _TEXT, st.booleans(), _TEXT, _TEXT,
+        ),
+        max_size=6,
+    ),
+    _TEXT,
+)  # fmt: skip
+def test_codec_round_trips_any_tokens(tokens: list[Token], line: str) -> None:
+    sentence = Sentence(PAIR, tuple(tokens), line)
+    assert decode_sentence(PAIR, encode_sentence(sentence)) == sentence
+
+
+def test_build_report_lines() -> None:
+    report = Report(
+        level_name="HSK 2.0 level 3, HSK 2.0 level 4", pairs_read=55_133, candidates=13_044, notes=1_734,
+        covered=867, level_words=896, output="decks/hsk3-4.apkg", seconds=4.25, skipped=2,
+        per_level=(("HSK 2.0 level 3", 289, 298), ("HSK 2.0 level 4", 578, 598)),
+        missing_file="decks/hsk3-4.missing.txt", warnings=("not printed with the report",),
+    )  # fmt: skip
+    assert report.lines() == [
+        "Level:        HSK 2.0 level 3, HSK 2.0 level 4",
+        "Pairs read:   55,133",
+        "Rows skipped: 2 malformed (see the warnings; --strict to fail)",
+        "Candidates:   13,044 readable sentences with a target word",
+        "Notes:        1,734",
+        "Target words: 867 of 896 covered (96.8%)",
+        "  HSK 2.0 level 3: 289 of 298",
+        "  HSK 2.0 level 4: 578 of 598",
+        "Output:       decks/hsk3-4.apkg",
+        "Missing:      decks/hsk3-4.missing.txt",
+        "Time:         4.2 s",
+    ]
+
+
+def test_align_report_lines() -> None:
+    report = AlignReport(2, 51, 1, 3, "pairs.tsv", "review.tsv", 1.04, min_score=0.4)
+    assert report.lines() == [
+        "Documents:    2 aligned",
+        "Pairs:        51 written to pairs.tsv",
+        "Low score:    1 under 0.4",
+        "Unpaired:     3 sentences",
+        "Review:       review.tsv",
+        "Time:         1.0 s",
+    ]
