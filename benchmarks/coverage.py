@@ -15,10 +15,11 @@ import statistics
 import time
 
 from deckbuilder import annotate, grade, ingest
-from deckbuilder.models import Pair
+from deckbuilder.models import Choice, Pair
+from deckbuilder.standards import level_counts
 
 
-def recheck(choice: grade.Choice, grader: grade.Grader, introduced: set[str]) -> bool:
+def recheck(choice: Choice, grader: grade.Grader, introduced: set[str]) -> bool:
     """Whether every non-target word of the chosen sentence is known, re-segmented from its text."""
     pair = choice.sentence.pair
     sentence = annotate.segment(Pair(zh=pair.zh, en=pair.en, source="recheck"))
@@ -42,7 +43,7 @@ def main() -> None:
     options = grade.SelectOptions(max_new=args.max_new)
     headline = ""
     for standard in ("2.0", "2021", "2025"):
-        for level, _count in grade.level_counts(standard):
+        for level, _count in level_counts(standard):
             t = time.perf_counter()
             grader = grade.Grader(level)
             sel = grade.select(sentences, grader, options)

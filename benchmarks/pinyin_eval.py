@@ -42,23 +42,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lb", type=Path, required=True)
     ap.add_argument("--model", choices=("auto", "on", "off"), default="auto")
     ap.add_argument("--limit", type=int, default=0, help="only the first N sentences")
-    ap.add_argument(
-        "--tagger",
-        choices=("cards", "posseg"),
-        default="cards",
-        help="segmentation: the annotate stage's (as cards get it, default) or plain jieba.posseg",
-    )
     ap.add_argument("--errors", type=int, default=0, help="print up to N errors")
     a = ap.parse_args(argv)
     items = load(a.sent, a.lb)
     if a.limit:
         items = items[: a.limit]
     model = {"auto": None, "on": True, "off": False}[a.model]
-    from deckbuilder.annotate import tagged_text
-
     opts = {"numbers": True, "per_char": True, "citation_tones": True, "model": model}
-    if a.tagger == "cards":
-        opts["tagger"] = tagged_text
     list(pinyin_lines([items[0][0]], **opts))  # load jieba, CC-CEDICT, the model
     start = time.perf_counter()
     outputs = list(pinyin_lines([s for s, _, _ in items], **opts))

@@ -51,8 +51,8 @@ BUILD = textwrap.dedent(
     from deckbuilder.standards import parse_levels
     from deckbuilder.pipeline import BuildOptions, build
     corpus, out, workers = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    source = Path(corpus) if corpus else None
-    options = BuildOptions(levels=parse_levels("hsk5"), output=Path(out), inputs=(source,), workers=workers)
+    inputs = (Path(corpus),) if corpus else ()
+    options = BuildOptions(parse_levels("hsk5"), output=Path(out), inputs=inputs, workers=workers)
     report = build(options)
     wall = time.perf_counter() - t
     usage = resource.getrusage

@@ -23,7 +23,7 @@ from pipeline import run  # noqa: E402  (the same measuring harness as benchmark
 
 HERE = Path(__file__).resolve().parent
 
-# The user-file path: inputs=(path,), read by readers.read_inputs, not the Tatoeba corpus reader.
+# The user-file path: inputs=(path,), read by ingest.read_inputs like any file the user gives.
 BUILD = textwrap.dedent(
     """
     import json, resource, sys, time

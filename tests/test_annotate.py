@@ -48,8 +48,10 @@ def test_card_pinyin_line_is_what_deckbuild_pinyin_prints(text: str) -> None:
     """One code path: the line a card shows equals `deckbuild pinyin`'s output for the same sentence."""
     from deckbuilder.pinyin import pinyin_lines
 
-    card_line = enrich(_seg(text)).pinyin
-    assert card_line and card_line == next(pinyin_lines([text]))
+    enriched = enrich(_seg(text))
+    assert enriched.pinyin and enriched.pinyin == next(pinyin_lines([text]))
+    card_numbers = " ".join(t.numbered for t in enriched.tokens if t.numbered)  # the PinyinNumbered field
+    assert card_numbers == next(pinyin_lines([text], numbers=True))
 
 
 def test_enrich_stores_what_a_card_renders() -> None:

@@ -53,9 +53,9 @@ def read_sentence(
 
 
 def numbered(readings: Sequence[Reading]) -> str:
-    """Tone-number pinyin, words joined, separated by spaces: ``wo3 zai4 yin2hang2``."""
-    words = ["".join(display_number(s) for s in r.syllables) for r in readings if r.syllables]
-    return " ".join(words)
+    """Tone-number pinyin in written words, as a card's PinyinNumbered field: ``wo3 zai4 yin2hang2``,
+    ``yi1 ge4 ren2``."""
+    return " ".join(word for word in numbered_words(readings) if word)
 
 
 def per_character(readings: Sequence[Reading]) -> str:

@@ -135,6 +135,8 @@ def cached_map(
     ready = setup is None
     pending: deque[_Chunk] = deque()
     done = 0
+    if total is not None:
+        _report(progress, label, 0, total)  # the size of the work, before any of it is done
     with contextlib.ExitStack() as stack:
         if pool is not None:
             stack.callback(pool.close)

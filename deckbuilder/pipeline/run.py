@@ -19,7 +19,7 @@ from pathlib import Path
 from deckbuilder import __version__, align, annotate, apkg, cards, ingest, segmenter
 from deckbuilder.atomic import atomic_targets
 from deckbuilder.cache import Cache
-from deckbuilder.errors import EmptyDeckError
+from deckbuilder.errors import EmptyDeckError, OutputError
 from deckbuilder.grade import Grader, Record, Selection, SelectOptions, Selector
 from deckbuilder.models import (
     SENTENCE_CODEC,
@@ -57,10 +57,9 @@ class _Run:
     output: Path
     targets: tuple[Path, ...]  # the deck, then its side files
     store: Cache
-    workers: int
+    selector: Selector  # the graders and the best candidates so far
+    overrides: Mapping[str, str] | None = None  # the teacher's readings
     skips: outputs.Skips = field(default_factory=outputs.Skips)
-    selector: Selector | None = None
-    overrides: Mapping[str, str] | None = None
     selection: Selection | None = None
     chosen: tuple[Choice, ...] = ()
     spec: apkg.DeckSpec | None = None
@@ -110,8 +109,6 @@ def build(options: BuildOptions, progress: Progress | None = None) -> Report:
 
 def _make_folder(folder: Path) -> Path | None:
     """Create the default deck folder; returns it when this run created it."""
-    from deckbuilder.errors import OutputError
-
     if folder.is_dir():
         return None
     try:
@@ -135,23 +132,29 @@ def _check(options: BuildOptions, output: Path, stack: contextlib.ExitStack) -> 
     known = ingest.read_known(options.known) if options.known else frozenset()
     overrides = load_overrides(options.readings) if options.readings else None
     graders = [Grader(lv, known=known, assume_below=options.assume_below) for lv in options.levels]
-    select = SelectOptions(options.per_word, options.max_notes, options.max_new, options.min_chars,
-                           options.max_chars)  # fmt: skip
+    select = SelectOptions(
+        options.per_word, options.max_notes, options.max_new, options.min_chars, options.max_chars
+    )
     store = stack.enter_context(Cache(options.cache_path, enabled=options.use_cache))
-    return _Run(options, output, tuple(targets), store, options.workers, selector=Selector(graders, select),
-                overrides=overrides)  # fmt: skip
+    return _Run(options, output, tuple(targets), store, Selector(graders, select), overrides)
 
 
 def _grade(run: _Run, progress: Progress | None) -> _Run:
     """Read every pair, segment it (cache first) and grade it; the selector keeps the best candidates."""
-    selector = run.selector
-    assert selector is not None
+    selector, workers = run.selector, run.options.workers
     namespace = "segment:" + segmenter.version()
     pairs = _pairs(run.options, run.skips)
     results = cached_map(
-        namespace, pairs, _grader(selector), run.workers, store=run.store, text=lambda p: p.zh,
-        setup=segmenter.segmenter, progress=progress, label="Grading sentences",
-    )  # fmt: skip
+        namespace,
+        pairs,
+        _grader(selector),
+        workers,
+        store=run.store,
+        text=lambda p: p.zh,
+        setup=segmenter.segmenter,
+        progress=progress,
+        label="Grading sentences",
+    )
     with contextlib.closing(results):
         for seq, (pair, (words, key, records)) in enumerate(results):
             sentence = annotate.from_words(pair, words) if records else None
@@ -180,7 +183,6 @@ def _grader(selector: Selector) -> Callable[[Pair, str | None], tuple[_Graded, s
 
 def _choose(run: _Run, progress: Progress | None) -> _Run:
     """Choose sentences per word and put them in study order; no sentence at all is an error."""
-    assert run.selector is not None
     selection = run.selector.finish()
     if not selection.choices:
         raise EmptyDeckError(_nothing_to_teach(run.options, selection))
@@ -211,10 +213,19 @@ def _enrich(run: _Run, progress: Progress | None) -> _Run:
     namespace = f"enrich:{SENTENCE_CODEC}:{annotate.fingerprint()}:{teacher}"
     sentences = [c.sentence for c in run.selection.choices]
     results = cached_map(
-        namespace, sentences, lambda s, _cached: _enriched(s, overrides), run.workers, store=run.store,
-        text=_enrich_key, reuse=lambda s, v: decode_sentence(s.pair, v), setup=annotate.load,
-        progress=progress, label="Adding pinyin and glosses", total=len(sentences), chunk=ENRICH_CHUNK,
-    )  # fmt: skip
+        namespace,
+        sentences,
+        lambda s, _cached: _enriched(s, overrides),
+        run.options.workers,
+        store=run.store,
+        text=_enrich_key,
+        reuse=lambda s, v: decode_sentence(s.pair, v),
+        setup=annotate.load,
+        progress=progress,
+        label="Adding pinyin and glosses",
+        total=len(sentences),
+        chunk=ENRICH_CHUNK,
+    )
     variant = run.options.traditional
     with contextlib.closing(results):
         enriched = [annotate.with_traditional(s, variant) if variant else s for _, s in results]
@@ -236,9 +247,15 @@ def _notes(run: _Run, progress: Progress | None) -> _Run:
     options, selection = run.options, run.selection
     assert selection is not None
     card_options = cards.CardOptions(
-        level=options.top, deck_prefix=options.deck, subdecks=len(options.levels) > 1, hint=options.hint,
-        pinyin_style=options.pinyin_style, kinds=options.cards, tags=options.tags, zhuyin=options.zhuyin,
-    )  # fmt: skip
+        level=options.top,
+        deck_prefix=options.deck,
+        subdecks=len(options.levels) > 1,
+        hint=options.hint,
+        pinyin_style=options.pinyin_style,
+        kinds=options.cards,
+        tags=options.tags,
+        zhuyin=options.zhuyin,
+    )
     notes = tuple(note for choice in run.chosen for note in cards.notes_for(choice, card_options))
     description = (
         f"{_levels_text(options)}: {selection.covered} words, one sentence each, each card bringing one new "
