@@ -1,7 +1,8 @@
 """Atomic output: write to a temporary file beside the target, rename only when complete.
 
 A failed or interrupted run (an exception, Ctrl-C) removes its temporary file and never truncates or
-replaces the previous output.
+replaces the previous output. A run's files are renamed together, with Ctrl-C and SIGTERM held until all
+of them are in place (`signals_deferred`).
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ import contextlib
 import os
 import signal
 import tempfile
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from deckbuilder.errors import OutputError
@@ -20,13 +22,37 @@ _SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 @contextlib.contextmanager
 def signals_deferred() -> Iterator[None]:
-    """Hold SIGINT and SIGTERM until the block is done (creating temporary files, renaming a run's files
-    together, forking workers): a Ctrl-C then arrives after it, never halfway through."""
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
+    """Hold SIGINT and SIGTERM until the block is done (making a temporary file, renaming a run's files
+    together, forking workers): one that comes meanwhile reaches its handler after the block.
+
+    Two layers, because blocking covers only this thread: the kernel hands a signal to any thread that
+    does not block it (a progress bar's), and Python then runs the handler in the main thread. So the
+    handler is swapped for one that only remembers the signal; the block keeps children forked here from
+    dying of it. A handler someone installs during the block (the CLI's, once the outputs are in place)
+    is kept.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread handles signals
+        return
+    caught: list[int] = []
+
+    def hold(signum: int, frame: object) -> None:
+        caught.append(signum)
+
+    previous = {signum: signal.getsignal(signum) for signum in _SIGNALS}
+    for signum, handler in previous.items():
+        if handler is not signal.SIG_IGN:
+            signal.signal(signum, hold)
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        for signum, handler in previous.items():
+            if signal.getsignal(signum) is hold:
+                signal.signal(signum, handler)
+        if caught:
+            signal.raise_signal(caught[0])
 
 
 def check_target(output: Path) -> Path:
@@ -52,11 +78,13 @@ def _file_mode(output: Path) -> int:
 
 
 @contextlib.contextmanager
-def atomic_targets(*outputs: Path) -> Iterator[tuple[Path, ...]]:
+def atomic_targets(*outputs: Path, committed: Callable[[], None] | None = None) -> Iterator[tuple[Path, ...]]:
     """Yield one temporary path per output; on success each replaces its output, on any failure (an
     exception, Ctrl-C) all are removed and every output is left as it was.
 
     The renames come last, after all the outputs are complete: a deck and its side files change together.
+    `committed` runs as soon as they are in place, while signals are still held: from there on an
+    interrupt cannot change what the run wrote, and the caller can say so.
     """
     outputs = tuple(Path(o) for o in outputs)
     if len(set(outputs)) != len(outputs):
@@ -87,6 +115,8 @@ def atomic_targets(*outputs: Path) -> Iterator[tuple[Path, ...]]:
                     os.replace(tmp, output)
                 except OSError as exc:
                     raise OutputError(f"{output}: cannot write: {exc.strerror or exc}") from exc
+            if committed is not None:
+                committed()
     finally:
         for tmp in temps:
             with contextlib.suppress(FileNotFoundError):

@@ -18,7 +18,8 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from deckbuilder import __version__
+from deckbuilder import __version__, pipeline  # light: the stages load when a run starts
+from deckbuilder.pipeline import COMMITTED
 from deckbuilder.pipeline import options as opts  # the choices, as the stages declare them
 
 
@@ -27,9 +28,8 @@ class _FlagsAsFlags:
 
     def get_params(self, ctx: Any) -> list[Any]:
         params = super().get_params(ctx)  # type: ignore[misc]
-        for param in params:
-            if getattr(param, "is_flag", False):
-                param.metavar = ""
+        for param in (p for p in params if getattr(p, "is_flag", False)):
+            param.metavar = ""
         return params
 
 
@@ -49,14 +49,16 @@ app = typer.Typer(
 )
 
 
+_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
 class _Terminated(BaseException):
     """SIGTERM, raised like Ctrl-C (same clean-up); exit 143. Not a KeyboardInterrupt, which Typer ends."""
 
 
 def _on_signal(signum: int, frame: object) -> None:
-    # One interrupt is enough: later ones would cut short the clean-up of the first.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    for each in _SIGNALS:  # one interrupt is enough: later ones would cut short the clean-up of the first
+        signal.signal(each, signal.SIG_IGN)
     raise _Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
 
 
@@ -84,11 +86,15 @@ def _errors_as_exit(interrupted: str = "interrupted") -> Iterator[None]:
         raise _fail(interrupted, 130) from None
 
 
-def _print(lines: list[str], warnings: tuple[str, ...] = ()) -> None:
-    """The work is done: an interrupt now would only cut the report short, so none is taken."""
-    for signum in (signal.SIGINT, signal.SIGTERM):
+def _settle() -> None:
+    """The outputs are in place: an interrupt now would only cut the report short, so none is taken."""
+    for signum in _SIGNALS:
         if signal.getsignal(signum) is _on_signal:
             signal.signal(signum, signal.SIG_IGN)
+
+
+def _print(lines: list[str], warnings: tuple[str, ...] = ()) -> None:
+    _settle()
     for line in lines:
         typer.echo(line)
     for warning in warnings:  # after the report, not in the middle of it
@@ -146,16 +152,13 @@ _HELP = {
     "--readings": "Teacher's pinyin overrides, one [bold]word<TAB>pinyin[/bold] per line; they always win.",
     "--zhuyin": "Fill the Zhuyin (bopomofo) field.",
     "--traditional": "Fill the Traditional field through OpenCC.",
-    # align
     "--format": "tsv (zh, en, score) or jsonl (zh, en, score, source).",
     "--review": "Also write the low-confidence pairs and unpaired sentences here, for a person to check.",
-    # pinyin
     "text": "Chinese text; default: read stdin, one sentence per line.",
     "--numbers": "Tone numbers (yin2hang2) instead of tone marks.",
     "--per-char": "With --numbers: one syllable per Chinese character.",
     "--citation-tones": "Dictionary tones for 一 and 不 (yī gè, not yí gè).",
     "--model": "Let the context model (g2pM) decide polyphones the rules leave open.",
-    # inspect, preview
     "deck": "The .apkg file to look into.",
     "--first": "How many cards of the study order to list.",
     "--against": "An earlier build of the deck: report what re-importing this one over it would update.",
@@ -227,8 +230,6 @@ def make(
     With no input files, sentences come from the built-in corpora; bilingual documents are aligned first.
     """
     values = dict(locals())  # every option, by the name of the field it sets
-    from deckbuilder import pipeline
-
     with _errors_as_exit("interrupted; no deck written, the previous one (if any) is untouched"):
         options = pipeline.BuildOptions.parse(**values)
         with _Progress() as progress:
@@ -253,13 +254,12 @@ def align(
     Give one interleaved English/Chinese file, or a Chinese and an English file; blocks cut mid-sentence are
     rejoined. Pre-aligned files pass through. The Chinese text is written as read.
     """
-    from deckbuilder import pipeline
-
     with _errors_as_exit("interrupted; no pairs written, the previous file (if any) is untouched"):
         options = pipeline.AlignOptions(
             tuple(inputs), output, output_format, review, min_score, input_format, strict
         )
-        report = pipeline.align_files(options)
+        with _Progress() as progress:
+            report = pipeline.align_files(options, progress)
     _print(report.lines(), report.warnings)
 
 
@@ -286,8 +286,6 @@ def pinyin(
 @app.command(cls=_Command)
 def levels() -> None:
     """List the HSK standards deckbuilder knows, with the number of words per level."""
-    from deckbuilder import pipeline
-
     with _errors_as_exit():
         _print(pipeline.listing().lines())
 
@@ -353,11 +351,13 @@ class _Progress:
 
     def __enter__(self) -> _Progress:
         self._bar: Any = None
-        self._label = ""
-        self._task: Any = None
+        self._label, self._task = "", None
         return self
 
     def __call__(self, label: str, done: int, total: int | None) -> None:
+        if label == COMMITTED:
+            _settle()
+            return
         if self._bar is None:
             if not sys.stderr.isatty():
                 return
@@ -380,10 +380,9 @@ class _Progress:
 
 
 def main() -> None:
-    """Console entry point: Ctrl-C and SIGTERM end a run in one line; an unexpected error is one line too
-    (set DECKBUILDER_DEBUG=1 for the traceback)."""
-    signal.signal(signal.SIGINT, _on_signal)
-    signal.signal(signal.SIGTERM, _on_signal)
+    """Entry point: Ctrl-C, SIGTERM, an unexpected error: one line each (DECKBUILDER_DEBUG=1: traceback)."""
+    for each in _SIGNALS:
+        signal.signal(each, _on_signal)
     try:
         app()
     except _Terminated:  # outside a command's own handler (Typer ends a KeyboardInterrupt there with 130)

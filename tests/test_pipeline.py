@@ -142,6 +142,9 @@ def test_progress_names_each_step_from_the_start(mini_corpus: Path, tmp_path: Pa
         "Writing the deck",
     ]
     assert [label for label, _ in report.timings] == steps
+    from deckbuilder.pipeline import COMMITTED
+
+    assert events[-1] == (COMMITTED, 1, 1)  # said once the deck and side files are in place
     enrich = [
         (done, total) for label, done, total in events if label == "Adding pinyin and glosses" and total
     ]

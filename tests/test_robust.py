@@ -499,3 +499,41 @@ def test_a_failed_run_removes_the_default_deck_folder_it_created(
     assert result.exit_code == 1
     assert "empty.tsv: the file is empty" in one_error_line(result.stderr)
     assert files_in(tmp_path) == ["empty.tsv"]  # no decks/ folder left behind
+
+
+# ------------------------------------------------------------------------- signals held around renames
+def test_signals_are_held_until_the_block_ends_even_with_another_thread() -> None:
+    """The kernel may hand a signal to any thread (a progress bar's); it must still wait for the block."""
+    import os
+    import signal
+    import threading
+    import time
+
+    from deckbuilder.atomic import signals_deferred
+
+    stop = threading.Event()
+    bar = threading.Thread(target=stop.wait)
+    bar.start()
+    done = []
+    try:
+        with pytest.raises(KeyboardInterrupt), signals_deferred():
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.2)  # an unheld Ctrl-C would interrupt here
+            done.append("renamed")
+        assert done == ["renamed"]
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # the run's handler is back
+    finally:
+        stop.set()
+        bar.join()
+
+
+def test_files_are_committed_together_and_said_so(tmp_path: Path) -> None:
+    from deckbuilder.atomic import atomic_targets
+
+    deck, side = tmp_path / "d.apkg", tmp_path / "d.missing.txt"
+    seen: list[list[str]] = []
+    with atomic_targets(deck, side, committed=lambda: seen.append(files_in(tmp_path))) as (a, b):
+        a.write_text("deck", encoding="utf-8")
+        b.write_text("side", encoding="utf-8")
+        assert not deck.exists()
+    assert seen == [["d.apkg", "d.missing.txt"]]  # called once both are in place, no temporary file left

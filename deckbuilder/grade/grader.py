@@ -12,8 +12,7 @@ from enum import StrEnum
 from functools import cached_property
 
 from deckbuilder.models import Kind, Level, Sentence, Token
-from deckbuilder.resources import hsk_characters
-from deckbuilder.standards import words as standard_words
+from deckbuilder.standards import characters, words
 
 # Sentence length in Chinese characters: the comfortable sweet spot and the default hard bounds per level.
 SWEET_SPOT = {1: (4, 9), 2: (5, 10), 3: (6, 13), 4: (7, 16), 5: (8, 20), 6: (10, 24), 7: (10, 28)}
@@ -45,7 +44,7 @@ class Grader:
         assume_below: bool = True,
     ) -> None:
         self.level = level
-        self.table = table if table is not None else standard_words(level.standard)
+        self.table = table if table is not None else words(level.standard)
         self.known = known
         self.assume_below = assume_below
 
@@ -56,8 +55,8 @@ class Grader:
         chars = {c for w in self.known for c in w}
         if self.assume_below:
             chars.update(c for w, lv in self.table.items() if lv <= top for c in w)
-            if self.level.standard != "2.0" and self.table is standard_words(self.level.standard):
-                chars.update(c for c, lv in hsk_characters(self.level.standard).items() if lv <= top)
+            if self.table is words(self.level.standard):  # the standard's own list, not a test's table
+                chars.update(c for c, lv in characters(self.level.standard).items() if lv <= top)
         else:
             chars.update(c for w, lv in self.table.items() if lv == top for c in w)
         return frozenset(chars)

@@ -15,6 +15,7 @@ from deckbuilder.ingest.sniff import InputFormat, check_inputs, sniff
 # does not import every reader.
 _EXPORTS = {
     "BUILTIN": "builtin",
+    "check_builtin": "builtin",
     "read_builtin": "builtin",
     "read_document": "documents",
     "read_hsk_sentences": "hsk_sentences",
@@ -25,6 +26,7 @@ _EXPORTS = {
 __all__ = [
     "BUILTIN",
     "InputFormat",
+    "check_builtin",
     "check_inputs",
     "read_builtin",
     "read_document",
@@ -36,7 +38,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from deckbuilder.ingest.builtin import BUILTIN, read_builtin
+    from deckbuilder.ingest.builtin import BUILTIN, check_builtin, read_builtin
     from deckbuilder.ingest.documents import read_document
     from deckbuilder.ingest.hsk_sentences import read_hsk_sentences
     from deckbuilder.ingest.inputs import read_inputs

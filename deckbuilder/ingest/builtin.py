@@ -40,11 +40,17 @@ BUILTIN: dict[str, Callable[[], Iterator[Pair]]] = {
 }
 
 
+def check_builtin(names: tuple[str, ...]) -> tuple[str, ...]:
+    """`names` when each is a built-in corpus and there is at least one; OptionError otherwise."""
+    unknown = [n for n in names if n not in BUILTIN]
+    if unknown or not names:
+        what = f"unknown built-in corpus {unknown[0]!r}" if unknown else "no built-in corpus given"
+        raise OptionError(f"{what}; valid values: {', '.join(BUILTIN)}", option="--builtin")
+    return names
+
+
 def read_builtin(names: tuple[str, ...] = tuple(BUILTIN)) -> Iterator[Pair]:
     """Pairs of the named built-in corpora, one after the other (all of them by default)."""
-    for name in names:
-        if name not in BUILTIN:
-            message = f"unknown built-in corpus {name!r}; valid values: {', '.join(BUILTIN)}"
-            raise OptionError(message, option="--builtin")
+    check_builtin(names)
     for name in names:
         yield from BUILTIN[name]()

@@ -37,7 +37,8 @@ def is_layout(rows: Sequence[Sequence[str]]) -> bool:
 def read_rows(path: Path, rows: Iterable[tuple[int, list[str]]]) -> Iterator[Pair | Skipped]:
     """Pairs of (line number, cells) rows of a Tatoeba-layout file, blank rows already left out.
 
-    A row without exactly four cells is yielded as `Skipped`; a row with an empty sentence is passed over.
+    A row without exactly four cells is yielded as `Skipped`; a row with an empty sentence, or no Chinese
+    on its Chinese side, is passed over.
     """
     seen: set[str] = set()
     for lineno, cols in rows:
@@ -47,7 +48,7 @@ def read_rows(path: Path, rows: Iterable[tuple[int, list[str]]]) -> Iterator[Pai
             continue
         zh_id, zh, en_id, en = cols
         zh, en = zh.strip(), en.strip()
-        if zh_id in seen or not zh or not en:
+        if zh_id in seen or not en or not HAN.search(zh):  # like any pair reader: a Chinese side or nothing
             continue
         seen.add(zh_id)
         yield Pair(

@@ -127,13 +127,13 @@ def _read_unit(units: Sequence[Unit], ui: int, slots: list[Slot]) -> None:
             for slot, s in zip(slots, decided or syl, strict=True):
                 slot.syllable, slot.source, slot.confident = s, source, unambiguous or decided is not None
             return
-        for k, slot in enumerate(slots):  # numerals (十三, 两百) and other unknown runs: per character
-            _read_char(units, ui, k, slot)
+        for slot in slots:  # numerals (十三, 两百) and other unknown runs: per character
+            _read_char(units, ui, slot)
         return
-    _read_char(units, ui, 0, slots[0])
+    _read_char(units, ui, slots[0])
 
 
-def _read_char(units: Sequence[Unit], ui: int, k: int, slot: Slot) -> None:
+def _read_char(units: Sequence[Unit], ui: int, slot: Slot) -> None:
     candidates = lexicon.char_readings(slot.char)
     decided = rules.decide_char(units, ui)
     if decided is not None:

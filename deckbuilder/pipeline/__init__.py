@@ -16,7 +16,11 @@ if TYPE_CHECKING:
     from deckbuilder.pipeline.batch import Progress
     from deckbuilder.standards import Listing
 
-__all__ = ["AlignOptions", "BuildOptions", "align_files", "build", "listing"]
+__all__ = ["COMMITTED", "AlignOptions", "BuildOptions", "align_files", "build", "listing"]
+
+# The progress label a run reports once its outputs are in place (renamed, while signals are held): an
+# interrupt after it changes nothing the run wrote.
+COMMITTED = "Written"
 
 
 def build(options: BuildOptions, progress: Progress | None = None) -> Report:
@@ -26,11 +30,11 @@ def build(options: BuildOptions, progress: Progress | None = None) -> Report:
     return run(options, progress)
 
 
-def align_files(options: AlignOptions) -> AlignReport:
+def align_files(options: AlignOptions, progress: Progress | None = None) -> AlignReport:
     """Align the input files and write their pairs (and the review list); returns the report."""
     from deckbuilder.pipeline.run import align_files as run
 
-    return run(options)
+    return run(options, progress)
 
 
 def listing() -> Listing:

@@ -51,6 +51,9 @@ def _start_worker(fn: Any, parent: int) -> None:
     if the parent dies the kernel ends the worker too.
     """
     global _work
+    # Fresh standard streams: a thread of the parent (a progress bar) may have held their locks at the
+    # fork, and a worker flushes them as it exits. Workers print nothing.
+    sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - for the life of the worker
     os.setpgid(0, 0)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)  # discards a SIGTERM that arrived before the setpgid

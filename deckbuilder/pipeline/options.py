@@ -1,9 +1,9 @@
 """Everything `deckbuild make` and `deckbuild align` decide, as two frozen options objects.
 
 Each is validated once, when it is made: a bad value is an `OptionError` naming the option (the CLI's usage
-error, exit 2), raised before any work. `BuildOptions.parse` turns the command line's text (a level such as
-``hsk3-5``, comma-separated lists) into the typed values; the choices themselves are enums declared in the
-stage that owns them, re-exported here for the CLI.
+error, exit 2), raised before any work; a choice given as text becomes its enum member. `BuildOptions.parse`
+turns the command line's text (a level such as ``hsk3-5``, comma-separated lists) into the typed values; the
+choices themselves are enums declared in the stage that owns them, re-exported here for the CLI.
 """
 
 from __future__ import annotations
@@ -53,6 +53,13 @@ def _at_least(value: int | None, low: int, option: str) -> None:
         raise OptionError(f"{value} is below the minimum {low}", option)
 
 
+def _choice(value: object, choice: type[StrEnum], option: str) -> StrEnum:
+    """`value` as a member of `choice` (its text is enough); OptionError listing the valid values."""
+    if value not in choice.__members__.values():
+        raise OptionError(f"invalid value {value!r}; valid values: {', '.join(choice)}", option)
+    return choice(value)
+
+
 def _score(value: float) -> None:
     if not 0.0 <= value <= 1.0:
         raise OptionError(f"{value:g} is not a confidence between 0 and 1", "--min-score")
@@ -60,14 +67,7 @@ def _score(value: float) -> None:
 
 def parse_builtin(text: str) -> tuple[str, ...]:
     """`"tatoeba,hsk-sentences"` → the built-in corpora's names, checked."""
-    names = tuple(dict.fromkeys(n.strip() for n in text.split(",") if n.strip()))
-    return _check_builtin(names)
-
-
-def _check_builtin(names: tuple[str, ...]) -> tuple[str, ...]:
-    if not names or any(n not in ingest.BUILTIN for n in names):
-        raise OptionError(f"valid values: {', '.join(ingest.BUILTIN)} (comma-separated)", "--builtin")
-    return names
+    return ingest.check_builtin(tuple(dict.fromkeys(n.strip() for n in text.split(",") if n.strip())))
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +122,16 @@ class BuildOptions:
         output = self.output
         if output is not None and output.suffix.lower() != DECK_SUFFIX and not output.is_dir():
             object.__setattr__(self, "output", output.with_name(output.name + DECK_SUFFIX))
-        _check_builtin(self.builtin)
+        ingest.check_builtin(self.builtin)
+        for name, choice, option in (
+            ("hint", Hint, "--hint"),
+            ("pinyin_style", PinyinStyle, "--pinyin-style"),
+            ("traditional", Traditional, "--traditional"),
+            ("input_format", InputFormat, "--input-format"),
+        ):
+            if getattr(self, name) is not None:
+                object.__setattr__(self, name, _choice(getattr(self, name), choice, option))
+        object.__setattr__(self, "cards", parse_kinds(",".join(self.cards)))
         for value, low, option in (
             (self.per_word, 1, "--per-word"),
             (self.max_notes, 1, "--max-notes"),
@@ -135,8 +144,6 @@ class BuildOptions:
         if self.max_new > MAX_NEW:
             raise OptionError(f"{self.max_new} is above the maximum {MAX_NEW}", "--max-new")
         _score(self.min_score)
-        if not self.cards:
-            raise OptionError("no card type given; valid values: reading, production, listening", "--cards")
         for tag in self.tags:
             check_tag(tag)
         from deckbuilder import apkg  # the deck writer's rules, loaded only when options are made
@@ -210,8 +217,9 @@ class AlignOptions:
     def __post_init__(self) -> None:
         if not self.inputs:
             raise OptionError("give one interleaved bilingual file, or a Chinese and an English file")
-        if self.output_format not in tuple(OutputFormat):
-            raise OptionError(
-                f"unknown output format {self.output_format!r}; choose tsv or jsonl", "--format"
+        object.__setattr__(self, "output_format", _choice(self.output_format, OutputFormat, "--format"))
+        if self.input_format is not None:
+            object.__setattr__(
+                self, "input_format", _choice(self.input_format, InputFormat, "--input-format")
             )
         _score(self.min_score)

@@ -34,7 +34,7 @@ from deckbuilder.models import (
     encode_sentence,
 )
 from deckbuilder.pinyin import load_overrides
-from deckbuilder.pipeline import outputs
+from deckbuilder.pipeline import COMMITTED, outputs
 from deckbuilder.pipeline.batch import Progress, cached_map
 from deckbuilder.pipeline.options import MAX_NEW, AlignOptions, BuildOptions
 
@@ -270,7 +270,7 @@ def _write(run: _Run, progress: Progress | None) -> _Run:
     options, selection = run.options, run.selection
     assert run.spec is not None and selection is not None
     warnings = run.skips.warnings()
-    with atomic_targets(*run.targets) as temps:
+    with atomic_targets(*run.targets, committed=_committed(progress)) as temps:
         apkg.write_package(run.spec, temps[0], timestamp=options.timestamp)
         side = iter(temps[1:])
         if options.missing_file:
@@ -282,6 +282,11 @@ def _write(run: _Run, progress: Progress | None) -> _Run:
                 where = outputs.side_file(run.output, outputs.REVIEW_SUFFIX)
                 warnings.append(f"{len(rows)} uncertain reading(s) to check, listed in {where}")
     return replace(run, warnings=tuple(warnings))
+
+
+def _committed(progress: Progress | None) -> Callable[[], None] | None:
+    """Tell the CLI the outputs are in place (see `COMMITTED`)."""
+    return None if progress is None else lambda: progress(COMMITTED, 1, 1)
 
 
 _STEPS: tuple[tuple[str, Callable[[_Run, Progress | None], _Run]], ...] = (
@@ -348,7 +353,7 @@ def input_pairs(
             yield item
 
 
-def align_files(options: AlignOptions) -> AlignReport:
+def align_files(options: AlignOptions, progress: Progress | None = None) -> AlignReport:
     """Read, align and write pairs; with `options.review`, list what a person should check.
 
     The Chinese text is written as read (traditional stays traditional); sentences of a bead are joined.
@@ -361,7 +366,7 @@ def align_files(options: AlignOptions) -> AlignReport:
     documents = written = low = unpaired = 0
     skips = outputs.Skips()
     with contextlib.ExitStack() as stack:
-        temps = stack.enter_context(atomic_targets(*targets))
+        temps = stack.enter_context(atomic_targets(*targets, committed=_committed(progress)))
         out = stack.enter_context(temps[0].open("w", encoding="utf-8"))
         review = stack.enter_context(temps[1].open("w", encoding="utf-8")) if len(temps) > 1 else None
         if review is not None:
