@@ -38,9 +38,10 @@ _BASE91 = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()
 _SPACES = re.compile(r"\s+")
 
 
-def _short_gloss(gloss: str) -> str:
-    """The first sense only: a hint must not crowd the sentence."""
-    return gloss.split(";")[0].strip()
+def _short_gloss(tok: Token) -> str:
+    """The first part of the sense the sentence uses (the first shown): a hint must not crowd the sentence."""
+    first = tok.senses[0] if tok.senses else tok.gloss
+    return first.split(";")[0].strip()
 
 
 class Hint(StrEnum):
@@ -54,8 +55,8 @@ class Hint(StrEnum):
 
 HINTS: dict[str, Callable[[Token], str]] = {
     Hint.pinyin: lambda tok: tok.pinyin,
-    Hint.gloss: lambda tok: _short_gloss(tok.gloss),
-    Hint.both: lambda tok: " · ".join(p for p in (tok.pinyin, _short_gloss(tok.gloss)) if p),
+    Hint.gloss: _short_gloss,
+    Hint.both: lambda tok: " · ".join(p for p in (tok.pinyin, _short_gloss(tok)) if p),
     Hint.none: lambda tok: "",
 }
 
@@ -203,8 +204,12 @@ def ruby_html(tokens: tuple[Token, ...]) -> str:
     return "".join(parts)
 
 
+_COMPOSED = ' class="composed" title="not in the dictionary: glossed from its parts"'
+
+
 def glosses_html(tokens: tuple[Token, ...]) -> str:
-    """A compact list of the sentence's words with pinyin and gloss (each word once)."""
+    """A compact list of the sentence's words with pinyin and gloss (each word once); a gloss built from the
+    word's parts is marked (class "composed", styled apart)."""
     items = []
     seen: set[str] = set()
     for tok in tokens:
@@ -212,7 +217,7 @@ def glosses_html(tokens: tuple[Token, ...]) -> str:
             continue
         seen.add(tok.text)
         items.append(
-            f'<li><span class="hz">{field_text(tok.text)}</span>'
+            f'<li{_COMPOSED if tok.composed else ""}><span class="hz">{field_text(tok.text)}</span>'
             f' <span class="py">{field_text(tok.pinyin)}</span>'
             f' <span class="gl">{field_text(tok.gloss)}</span></li>'
         )

@@ -61,6 +61,25 @@ def lookup(word: str) -> tuple[Entry, ...]:
     return dictionary().get(word, ())
 
 
+def split(word: str, whole: bool = True) -> list[str]:
+    """A word → its longest dictionary sub-words, left to right (a character the file lacks stands alone);
+    with `whole` False never the word itself.
+
+    >>> split("交通事故"), split("山上", whole=False)
+    (['交通', '事故'], ['山', '上'])
+    """
+    table = dictionary()
+    longest = len(word) if whole else len(word) - 1
+    out, i = [], 0
+    while i < len(word):
+        for j in range(min(len(word), i + 6, i + longest), i, -1):
+            if word[i:j] in table or j == i + 1:
+                out.append(word[i:j])
+                i = j
+                break
+    return out
+
+
 def references(sense: str) -> list[tuple[str, str, str]]:
     """(traditional, simplified, numbered pinyin or "") of every headword a sense refers to.
 

@@ -59,6 +59,7 @@ class Token:
 
     `freq` is the word's count in the segmenter's dictionary (0 when unknown), used to rank sentences and
     order study. `pos`, `pinyin` and `gloss` are empty until the sentence is enriched (chosen for a card).
+    `gloss` is what a card prints for the word: its `senses` on one line.
     """
 
     text: str
@@ -78,6 +79,14 @@ class Token:
     # of `text` ("1"…"5", "0" where there is none: "22" for 银行) and the Zhuyin of each written word.
     tones: str = ""
     zhuyin: str = ""
+    # Added by issue 12 (glosses), set when enriched: the CC-CEDICT entry the sentence uses, as its
+    # traditional headword and reading ("後", "hou4"), and the senses to show, the used one first; `gloss`
+    # joins them.
+    # `composed`: the word has no entry and its gloss was built from its parts ("很 very + 多 many").
+    trad: str = ""
+    cedict_pinyin: str = ""
+    senses: tuple[str, ...] = ()
+    composed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +106,7 @@ class Sentence:
 
 # The layout `encode_sentence` writes; change it whenever Token or the layout changes (cached values are
 # keyed by it, so an old layout is never read back).
-SENTENCE_CODEC = "3"
+SENTENCE_CODEC = "4"
 
 
 def encode_sentence(sentence: Sentence) -> str:
@@ -106,11 +115,19 @@ def encode_sentence(sentence: Sentence) -> str:
     return json.dumps({"pinyin": sentence.pinyin, "tokens": tokens}, ensure_ascii=False)
 
 
+# Token fields JSON writes as lists and a decoded token must hold as tuples (frozen tokens compare equal).
+_TUPLE_FIELDS = tuple(k for k, f in enumerate(fields(Token)) if str(f.type).startswith("tuple"))
+
+
 def decode_sentence(pair: Pair, text: str) -> Sentence:
     """The sentence `encode_sentence` wrote, given back its pair."""
     value = json.loads(text)
-    tokens = tuple(Token(row[0], Kind(row[1]), *row[2:]) for row in value["tokens"])
-    return Sentence(pair, tokens, value["pinyin"])
+    tokens = []
+    for row in value["tokens"]:
+        for k in _TUPLE_FIELDS:
+            row[k] = tuple(row[k])
+        tokens.append(Token(row[0], Kind(row[1]), *row[2:]))
+    return Sentence(pair, tuple(tokens), value["pinyin"])
 
 
 @dataclass(frozen=True, slots=True)

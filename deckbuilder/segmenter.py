@@ -17,6 +17,9 @@ from typing import Any
 from deckbuilder.chinese import HAN, script_kind
 from deckbuilder.models import Kind
 
+# jieba's part-of-speech tags for proper names: person, transliterated person, place, organisation, other.
+NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
+
 
 @cache
 def _rjieba() -> Any:

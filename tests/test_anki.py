@@ -292,7 +292,8 @@ def test_rebuild_updates_notes_in_place_and_keeps_reviews(
 
         def fixed_gloss(sentence, overrides=None):  # noqa: ANN001, ANN202 - same shape as annotate.enrich
             out = enrich(sentence, overrides)
-            toks = tuple(replace(t, gloss="to withdraw (money)") if t.text == "取" else t for t in out.tokens)
+            fixed = {"gloss": "to withdraw (money)", "senses": ("to withdraw (money)",)}
+            toks = tuple(replace(t, **fixed) if t.text == "取" else t for t in out.tokens)
             return replace(out, tokens=toks)
 
         monkeypatch.setattr(annotate, "enrich", fixed_gloss)

@@ -184,6 +184,43 @@ def test_gloss_hint_is_the_first_sense_and_neutralised() -> None:
     assert cloze.field("Text") == "我去{{c1::银行::bank &#123;&#123;x&#125;&#125; &#58;&#58; y}}取钱。"
 
 
+def test_gloss_hint_is_the_sense_the_sentence_uses() -> None:
+    toks = list(bank_sentence().tokens)
+    toks[3] = Token("取", pinyin="qǔ", gloss="to withdraw; to take out / to get", senses=(
+        "to withdraw; to take out", "to get"))  # fmt: skip
+    sentence = Sentence(bank_sentence().pair, tuple(toks))
+    cloze, _ = notes_for(Choice(sentence, "取", 3, 0, 1.0), CardOptions(LEVEL, hint="gloss"))
+    assert "{{c1::取::to withdraw}}" in cloze.field("Text")
+
+
+def test_glosses_and_target_gloss_show_the_chosen_senses() -> None:
+    toks = list(bank_sentence().tokens)
+    toks[3] = Token("取", pinyin="qǔ", gloss="to withdraw / to get", senses=("to withdraw", "to get"))
+    toks.insert(4, Token("很多", pinyin="hěn duō", gloss="很 very + 多 many", senses=("很 very + 多 many",),
+                         composed=True))  # fmt: skip
+    sentence = Sentence(bank_sentence().pair, tuple(toks))
+    cloze, note = notes_for(Choice(sentence, "取", 3, 0, 1.0), CardOptions(LEVEL))
+    assert cloze.field("TargetGloss") == note.field("TargetGloss") == "to withdraw / to get"
+    glosses = note.field("Glosses")
+    assert '<span class="gl">to withdraw / to get</span>' in glosses
+    # A gloss built from the word's parts is marked for the style sheet (and a tooltip), not hidden.
+    item = re.search(r"<li[^>]*>(?:(?!</li>).)*很多.*?</li>", glosses)
+    assert item is not None and 'class="composed"' in item.group(0) and "很 very + 多 many" in item.group(0)
+    assert glosses.count('class="composed"') == 1
+
+
+def test_enriched_cards_show_the_sense_in_context() -> None:
+    from deckbuilder.annotate import enrich, segment
+
+    pair = Pair("吃完饭后我们去散步。", "After dinner we go for a walk.", "test")
+    sentence = enrich(segment(pair))
+    target = sentence.words.index("后")
+    cloze, _ = notes_for(Choice(sentence, "后", target, 0, 1.0), CardOptions(LEVEL, hint="gloss"))
+    assert cloze.field("TargetGloss").startswith("after")
+    assert "empress" not in cloze.field("Glosses")
+    assert "{{c1::后::after}}" in cloze.field("Text")
+
+
 def test_ruby_field_only_in_ruby_style() -> None:
     choice = Choice(bank_sentence(), "银行", 2, 0, 1.0)
     line = notes_for(choice, CardOptions(LEVEL))

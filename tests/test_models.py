@@ -26,7 +26,30 @@ def test_codec_round_trip_keeps_every_token_field() -> None:
     tokens = (
         Token("我", Kind.WORD, 9000, "r", "wǒ", "I; me", "wo3", "", True, "3", "ㄨㄛˇ"),
         Token(
-            "银行", Kind.WORD, 500, "n", "yínháng", "bank", "yin2hang2", "家 jiā", False, "22", "ㄧㄣˊㄏㄤˊ"
+            "银行",
+            Kind.WORD,
+            500,
+            "n",
+            "yínháng",
+            "bank",
+            "yin2hang2",
+            "家 jiā",
+            False,
+            "22",
+            "ㄧㄣˊㄏㄤˊ",
+            "銀行",
+            "yin2 hang2",
+            ("bank", "CL:-free sense; with a semicolon"),
+        ),  # fmt: skip
+        Token(
+            "很多",
+            Kind.WORD,
+            80,
+            "m",
+            "hěn duō",
+            "很 very + 多 many",
+            senses=("很 very + 多 many",),
+            composed=True,
         ),
         Token("汤姆", Kind.NAME, 0, "nrt", "Tāngmǔ"),
         Token("。", Kind.PUNCT, 0, "x", "。"),
@@ -35,6 +58,7 @@ def test_codec_round_trip_keeps_every_token_field() -> None:
     back = decode_sentence(PAIR, encode_sentence(sentence))
     assert back == sentence
     assert all(type(t.kind) is Kind for t in back.tokens)
+    assert all(type(t.senses) is tuple for t in back.tokens)  # a list would not compare equal
     # Every Token field is in the encoding: a new field changes its length (and must bump SENTENCE_CODEC).
     assert len(json.loads(encode_sentence(sentence))["tokens"][0]) == len(fields(Token))
 
@@ -46,7 +70,8 @@ _TEXT = st.text(max_size=6)
     st.lists(
         st.builds(
             Token, _TEXT, st.sampled_from(list(Kind)), st.integers(0, 10**9), _TEXT, _TEXT, _TEXT, _TEXT,
-            _TEXT, st.booleans(), _TEXT, _TEXT,
+            _TEXT, st.booleans(), _TEXT, _TEXT, _TEXT, _TEXT, st.tuples(_TEXT, _TEXT) | st.tuples(),
+            st.booleans(),
         ),
         max_size=6,
     ),

@@ -1,4 +1,4 @@
-"""Pinyin: readings of polyphones in context, textbook orthography, renderings, overrides, glosses.
+"""Pinyin: readings of polyphones in context, textbook orthography, renderings, overrides.
 
 Every sentence here was written for these tests. jieba and CC-CEDICT load once per session (cached).
 """
@@ -13,7 +13,6 @@ import pytest
 import deckbuilder.pinyin as pinyin_pkg
 from deckbuilder.errors import InputError
 from deckbuilder.pinyin import (
-    gloss_for,
     line,
     load_overrides,
     numbered,
@@ -298,36 +297,6 @@ def test_override_tone_marks_accepted(tmp_path: Path) -> None:
 def test_missing_override_file(tmp_path: Path) -> None:
     with pytest.raises(InputError):
         load_overrides(tmp_path / "nope.tsv")
-
-
-# ---------------------------------------------------------------- glosses
-@pytest.mark.parametrize(
-    ("word", "syllables", "in_gloss", "not_in_gloss"),
-    [
-        ("行", ("hang2",), "row", "walk"),
-        ("行", ("xing2",), "walk", "row"),
-        ("长", ("zhang3",), "chief", "long"),
-        ("长", ("chang2",), "long", "chief"),
-        ("得", ("dei3",), "must", "obtain"),
-    ],
-)
-def test_gloss_follows_the_reading(
-    word: str, syllables: tuple[str, ...], in_gloss: str, not_in_gloss: str
-) -> None:
-    gloss, _ = gloss_for(word, syllables)
-    assert in_gloss in gloss
-    assert not_in_gloss not in gloss
-
-
-def test_gloss_is_concise_and_classifier_separate() -> None:
-    gloss, classifier = gloss_for("书", ("shu1",))
-    assert gloss.count(";") <= 2
-    assert "CL:" not in gloss
-    assert "本 běn" in classifier
-
-
-def test_gloss_unknown_word() -> None:
-    assert gloss_for("𠀀𠀀", ("a1", "a1")) == ("", "")
 
 
 @pytest.mark.parametrize(

@@ -82,19 +82,6 @@ def zh_word_keys(word: str) -> frozenset[str]:
     return keys
 
 
-def _split_unknown(word: str) -> list[str]:
-    """An unknown compound → its longest dictionary sub-words, left to right (single characters last)."""
-    table = cedict.dictionary()
-    out, i = [], 0
-    while i < len(word):
-        for j in range(min(len(word), i + 6), i, -1):
-            if word[i:j] in table or j == i + 1:
-                out.append(word[i:j])
-                i = j
-                break
-    return out
-
-
 @dataclass(frozen=True, slots=True)
 class Features:
     """One sentence, ready for comparison: its length in characters and its units' match keys."""
@@ -128,7 +115,7 @@ def zh_features(sentence: str) -> Features:
             continue
         if 2 <= len(token) <= 4:
             units.append(_name_keys(token))  # an unknown word is often a name: match its romanisation
-        for part in _split_unknown(token):
+        for part in cedict.split(token):
             part_keys = zh_word_keys(part)
             if part_keys:
                 units.append(part_keys)

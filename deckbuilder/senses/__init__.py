@@ -1,0 +1,98 @@
+"""Senses: a tagged, read sentence (and its translation, when there is one) → for every word the CC-CEDICT
+entry and senses the sentence uses.
+
+>>> [g.senses[0] for g in gloss_sentence(["三天", "后"], ["m", "f"], [("san1", "tian1"), ("hou4",)],
+...                                      zh="三天后", en="three days later")][1:]
+['later']
+
+The entry is chosen by the reading the pinyin layer decided and by the traditional form in context (后
+after is 後, 后 queen is 后); the senses are ordered by fit (the translation's words, the token's part of
+speech and neighbours, priors against surnames, variants, archaic and dialect senses), one to three shown.
+A word without an entry is glossed from its parts and marked `composed`. The one decision a reader needs:
+entry and sense are scored together (`fit`), so strong evidence for a sense (the translation says
+"ground") can outweigh a weaker one for an entry (a neutral-tone reading), never the other way round
+for no reason. Everything loads lazily: CC-CEDICT on the first word, OpenCC on the first sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from deckbuilder import segmenter
+from deckbuilder.senses.compose import compose
+from deckbuilder.senses.context import english_keys, slots, traditional_spellings
+from deckbuilder.senses.fit import choose
+from deckbuilder.senses.shapes import classifiers, clean
+
+__all__ = ["NAME", "SEPARATOR", "Gloss", "clean", "gloss_sentence"]
+
+SEPARATOR = " / "  # between senses in a gloss line; a sense may itself hold "; " ("right; correct")
+NAME = "(name)"  # the gloss of a proper name the dictionary lacks
+
+
+@dataclass(frozen=True, slots=True)
+class Gloss:
+    """One word's gloss: the chosen entry's traditional form and reading (``後``, ``hou4``), the senses to
+    show (best first), the classifiers its entry lists, and whether it was composed from parts."""
+
+    trad: str
+    pinyin: str
+    senses: tuple[str, ...]
+    classifier: str = ""
+    composed: bool = False
+
+    @property
+    def text(self) -> str:
+        """The senses as one line."""
+        return SEPARATOR.join(self.senses)
+
+
+def gloss_sentence(
+    words: Sequence[str],
+    tags: Sequence[str],
+    syllables: Sequence[tuple[str, ...]],
+    *,
+    zh: str,
+    en: str = "",
+    original: str = "",
+    names: Sequence[bool] | None = None,
+) -> list[Gloss | None]:
+    """A gloss for every token of a sentence (None where there is nothing to gloss: punctuation, numbers,
+    Latin text, a token without a reading).
+
+    `words` is the cut of the simplified `zh`, `tags` the tagger's, `syllables` the pinyin layer's reading
+    of each token (tone-number syllables), `original` the sentence as read when that was traditional, `en`
+    its translation ("" when there is none), `names` which tokens the tokenizer found to be names.
+    """
+    trad = traditional_spellings(words, zh, original)
+    sentence = slots(words, tags, syllables, trad, names or [False] * len(words))
+    keys = english_keys(en)
+    out: list[Gloss | None] = []
+    for slot in sentence:
+        if not slot.syllables:
+            out.append(None)
+            continue
+        choice = choose(slot, keys)
+        if (
+            choice is not None
+            and choice.candidate.proper
+            and not (slot.name or slot.tag in segmenter.NAME_TAGS)
+        ):
+            built = compose(slot, keys)  # 山上 "on the mountain", not a township of that name (北京 stays)
+            if built is not None:
+                out.append(Gloss(built[1], " ".join(slot.syllables), (built[0],), composed=True))
+                continue
+        if choice is not None:
+            entry = choice.candidate.entry
+            listed = dict.fromkeys(c for s in choice.candidate.senses for c in classifiers(s.raw))
+            senses = tuple(s.text for s in choice.senses)
+            out.append(Gloss(entry.traditional, entry.pinyin, senses, "; ".join(listed)))
+            continue
+        reading = " ".join(slot.syllables)
+        if slot.name:  # a name's characters are not its meaning
+            out.append(Gloss(min(slot.trad, default=slot.word), reading, (NAME,)))
+            continue
+        built = compose(slot, keys)  # (text, traditional spelling) from the word's parts
+        out.append(Gloss(built[1], reading, (built[0],), composed=True) if built else None)
+    return out

@@ -1,0 +1,67 @@
+"""A word CC-CEDICT lacks (很多, 交通事故) → a gloss built from its parts: "很 very + 多 many".
+
+The parts are the word's longest dictionary sub-words; each is glossed like a token of its own (its slice
+of the reading and of the traditional spellings, the same English and neighbours) and contributes the
+first part of its best translating sense (a description such as "(adverb of degree)" is skipped).
+A word whose only entries are proper nouns (山上, a township) is glossed from its parts too when it is
+not a name itself. Such a gloss is marked `composed`, so a card can say it was built, not
+looked up.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from deckbuilder import cedict, segmenter
+from deckbuilder.senses.context import English, Slot
+from deckbuilder.senses.fit import choose
+from deckbuilder.senses.shapes import Sense
+
+_SHORT = re.compile(r"[;,]")
+_LONGEST = 30  # characters of a part's sense
+_NOTES = re.compile(r"^(\([^)]*\)\s*)+")
+
+
+def _short(senses: tuple[Sense, ...]) -> str:
+    """A part's sense in a few words: the first that translates (else the first), notes and lists cut
+    ("(bound form) up; upper" → "up", "classifier for books, periodicals …" → "classifier for books")."""
+    best = next((s for s in senses if s.words), senses[0] if senses else None)
+    if best is None:
+        return ""
+    text = _SHORT.split(_NOTES.sub("", best.text), maxsplit=1)[0].strip() or best.text
+    return text if len(text) <= _LONGEST else text[: text.rfind(" ", 0, _LONGEST)] + " …"
+
+
+def compose(slot: Slot, en: English) -> tuple[str, str] | None:
+    """("很 very + 多 many", traditional spelling) for an unknown word of two or more known parts, or None."""
+    word = slot.word
+    parts = cedict.split(word, whole=False)
+    if len(parts) < 2 or not any(cedict.lookup(p) for p in parts):
+        return None
+    aligned = len(slot.syllables) == len(word)
+    pieces, trads, at = [], [], 0
+    for k, part in enumerate(parts):
+        end = at + len(part)
+        first, last = k == 0, k == len(parts) - 1
+        sub = replace(
+            slot,
+            word=part,
+            tag=segmenter.word_tag(part),
+            syllables=slot.syllables[at:end] if aligned else (),
+            trad=frozenset(t[at:end] for t in slot.trad if len(t) == len(word)),
+            # The token's neighbours are the first part's before and the last part's after; inside, the
+            # other parts.
+            prev=slot.prev if first else parts[k - 1],
+            prev_tag=slot.prev_tag if first else segmenter.word_tag(parts[k - 1]),
+            next=slot.next if last else parts[k + 1],
+            next_tag=slot.next_tag if last else segmenter.word_tag(parts[k + 1]),
+            name=False,
+            part=True,
+        )
+        choice = choose(sub, en)
+        sense = _short(choice.senses) if choice else ""
+        pieces.append(f"{part} {sense}" if sense else part)
+        trads.append(choice.candidate.entry.traditional if choice else min(sub.trad, default=part))
+        at = end
+    return " + ".join(pieces), "".join(trads)

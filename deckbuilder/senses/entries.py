@@ -1,0 +1,85 @@
+"""A word → its CC-CEDICT entries as candidates, variant entries folded into the entry they point to.
+
+An entry whose every sense is a reference ("variant of 麵|面[mian4]") is no gloss of its own: its
+traditional form becomes one more spelling of the entry it names, so OpenCC's 麪 selects 麵 "noodles" and a
+card shows noodles rather than a cross-reference. Readings are compared as the pinyin layer writes them:
+exact, differing only by a neutral tone, by tone, or not at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from deckbuilder import cedict
+from deckbuilder.pinyin.syllable import base, normalize
+from deckbuilder.senses.shapes import Sense, is_reference, parse
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One entry a token may mean: the entry, its traditional spellings (its own and its variants'), its
+    parsed senses, its reading as normalised syllables and its place in the file."""
+
+    entry: cedict.Entry
+    spellings: frozenset[str]
+    senses: tuple[Sense, ...]
+    syllables: tuple[str, ...]
+    index: int
+
+    @property
+    def proper(self) -> bool:
+        """A proper-noun entry (CC-CEDICT capitalises their pinyin: 葉 Ye4 the surname, 葉 ye4 a leaf)."""
+        return self.entry.pinyin[:1].isupper()
+
+
+@cache
+def candidates(word: str) -> tuple[Candidate, ...]:
+    """The entries `word` may mean, variants folded into the entries they point to (memoised per word)."""
+    entries = cedict.lookup(word)
+    spellings = {e: {e.traditional} for e in entries}
+    folded = set()
+    for e in entries:
+        pure = all(is_reference(s) for s in e.senses)
+        for sense in e.senses:
+            if not is_reference(sense):
+                continue
+            for trad, simp, pinyin in cedict.references(sense):
+                target = _entry(entries, trad, simp, pinyin or e.pinyin, word)
+                if target is not None and target is not e:
+                    spellings[target].add(e.traditional)
+                    if pure:
+                        folded.add(e)
+    out = []
+    for k, e in enumerate(entries):
+        if e in folded:
+            continue
+        syllables = tuple(normalize(p) for p in e.pinyin.split())
+        out.append(Candidate(e, frozenset(spellings[e]), tuple(parse(s) for s in e.senses), syllables, k))
+    return tuple(out)
+
+
+def _entry(
+    entries: tuple[cedict.Entry, ...], trad: str, simp: str, pinyin: str, word: str
+) -> cedict.Entry | None:
+    """The entry of `word` a reference names (same traditional form and reading), if it is one of them."""
+    if simp != word:
+        return None
+    want = [normalize(p) for p in pinyin.split()]
+    for e in entries:
+        if e.traditional == trad and [normalize(p) for p in e.pinyin.split()] == want:
+            return e
+    return None
+
+
+def reading_distance(candidate: Candidate, syllables: tuple[str, ...]) -> float:
+    """How far the entry's reading is from the token's: 0 the same, 0.3 apart from a neutral tone (几个
+    ji3 ge4 ~ ge5), 1.5 by tone only, 4 different syllables."""
+    have, want = candidate.syllables, tuple(normalize(s) for s in syllables)
+    if have == want:
+        return 0.0
+    if len(have) != len(want) or any(base(a) != base(b) for a, b in zip(have, want, strict=True)):
+        return 4.0
+    if all(a == b or "5" in (a[-1], b[-1]) for a, b in zip(have, want, strict=True)):
+        return 0.3
+    return 1.5

@@ -1,0 +1,216 @@
+"""One CC-CEDICT sense → what sense choice needs to know about it: its shape, its prior, its words, and the
+clean text a card shows.
+
+The shape is read from the wording CC-CEDICT uses for each kind of sense ("to …" for verbs, "classifier for
+…", "(… particle)", "used to indicate passive voice", a bare "for" or "towards"), the prior from its notes
+(surname, variant, archaic, dialect, Taiwan-only, onomatopoeia, "used in …", "see …"). The display text
+drops the file's markup (references become the simplified word, pinyin and ``CL:`` lists go, braces and
+stray parentheses too); ``CL:`` lists become the separate classifier text instead.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+
+from deckbuilder import cedict, english
+from deckbuilder.pinyin.syllable import mark, normalize
+
+
+def _set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+class Shape(Enum):
+    """The part of speech a sense's wording shows (NOUN: none of the others, nouns and adjectives alike)."""
+
+    VERB = "verb"
+    CLASSIFIER = "classifier"
+    FUNCTION = "function"  # a grammatical use described rather than translated ("(passive marker)")
+    PREPOSITION = "preposition"
+    CONJUNCTION = "conjunction"
+    ADVERB = "adverb"
+    NOUN = "noun"
+
+
+# Notes that make a sense unlikely to be the one an everyday sentence uses, and by how much.
+_PRIORS = (
+    (re.compile(r"^(\(\w+\) )?surname\b|\bsurname$", re.I), -3.0),
+    (re.compile(r"^(see also|see|also written|also pr\.|taiwan pr\.|used in|erhua variant)\b", re.I), -3.0),
+    (re.compile(r"^(old |archaic |japanese |unofficial |euphemistic )?variant of\b", re.I), -3.0),
+    (re.compile(r"\((archaic|old|classical|literary|dialect|tw|onom\.|cantonese)\)", re.I), -1.5),
+    (re.compile(r"\(since c\. \d+\)|\b(jocular|sarcastic)\b", re.I), -2.0),
+    (
+        re.compile(
+            r"^\((bound form|math\.|physics|chemistry|slang|vulgar|euph\.|internet slang|chess)\)", re.I
+        ),
+        -1.0,
+    ),
+    (re.compile(r"^abbr\. (for|of)\b|\(abbr\.", re.I), -1.0),
+)
+_LEADING_NOTES = re.compile(r"^(\((?!used|verb|before|after|of |in |at )[^)]*\)\s*)+")
+_CLASSIFIER = re.compile(r"^\(?(classifier|measure word)\b", re.I)
+_FUNCTION = re.compile(
+    r"\b(particle|marker|passive|aspect|suffix|prefix|intensifier|interjection|grammatical|structural"
+    r"|complement|modal|introduces|introducing|indicates|indicating|used (?:to|for|after|before|at|with))\b"
+    r"|^-\w+$",
+    re.I,
+)
+_VERB = re.compile(r"^to (?!(the|a|an|sb|sth|and|or|this|that|what|which)\b)[a-z]", re.I)
+_PREPOSITION = re.compile(
+    r"^(to|towards?|at|for|by|from|with|in|on|into|via|through|than|concerning|regarding|about|since|until"
+    r"|according to|based on|as for|vis-à-vis|for the benefit of)(?=$|[;,(]| \(|\s(sb|sth|the)\b)",
+    re.I,
+)
+_CONJUNCTION = re.compile(
+    r"^(and|but|or|if|because|so|although|though|even if|in that case|yet|moreover)\b", re.I
+)
+_ADVERBS = _set(
+    "still yet already even again just then only also never ever always soon now really quite rather "
+    "almost nearly once immediately merely simply exactly precisely fairly somewhat entirely completely "
+    "very most more too all both"
+)
+# First words that make a sense temporal or spatial (a localizer's two uses: 三天后 after, 门后 behind), and
+# English noun endings that make a one-word sense an abstract noun ("length" where 长 means "long").
+TIME_WORDS = _set("after afterwards later before earlier since until when during then next ago previous")
+PLACE_WORDS = _set(
+    "inside interior outside exterior behind back rear front top bottom below above under beneath near "
+    "beside side middle between among within"
+)
+_QUESTION = re.compile(r"^(how|what|which|who|whom|whose|where|when|why)\b|\?$", re.I)
+_ABSTRACT = re.compile(r"^[a-z]+(th|ness|ity|tion|sion|ment|ance|ence|ship|dom)$", re.I)
+_NOTE = re.compile(r"\(([^)]*)\)")
+_CL_GROUP = re.compile(r"\s*[(,;]?\s*CL:[^)]*\)?")
+_CL_ITEM = re.compile(r"(?:[^|,\[]+\|)?([^|,\[]+)\[([^\]]+)\]")
+_PRONUNCIATION = re.compile(r"\s*\([^()]*\bpr\. \[[^\]]*\][^()]*\)")  # "(Taiwan pr. [hui3])" and the like
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """One sense of an entry: its text as written and as shown, shape, prior, and its English words.
+
+    `words` are the translating words (notes left out); `notes` the words in its parentheses, which often
+    name what the sense goes with ("to order (food in a restaurant)").
+    """
+
+    raw: str
+    text: str
+    shape: Shape
+    prior: float
+    words: tuple[str, ...]
+    notes: tuple[str, ...]
+    lead: str = ""  # its first translating word, lower case
+    interrogative: bool = False  # "how many?", "where?"
+    abstract: bool = False  # one abstract noun ("length", "happiness")
+
+    @property
+    def shown(self) -> bool:
+        """Whether a card may show it at all (a classifier list or a bare cross-reference is no gloss)."""
+        return bool(self.text) and self.prior > -3.0
+
+
+def is_reference(raw: str) -> bool:
+    """A sense that only points elsewhere ("variant of 麵|面[mian4]", "see 儘快|尽快[jin3 kuai4]")."""
+    return any(rx.search(raw) for rx, weight in _PRIORS[1:3])
+
+
+@cache
+def parse(raw: str) -> Sense:
+    """The facts about one raw CC-CEDICT sense (memoised: the same senses recur across sentences)."""
+    prior = sum(weight for rx, weight in _PRIORS if rx.search(raw))
+    text = clean(raw)
+    body = _LEADING_NOTES.sub("", raw).strip() or raw.strip("() ")  # "(experienced action marker)"
+    words = tuple(cedict.sense_words(raw))
+    notes = tuple(
+        w for note in _NOTE.findall(cedict.REFERENCE.sub(" ", raw)) for w in re.findall(r"[A-Za-z]+", note)
+    )
+    lead = words[0].lower() if words and words[0].lower() not in ("to", "a", "an", "the") else ""
+    lead = lead or (words[1].lower() if len(words) > 1 else "")
+    asks = bool(_QUESTION.search(body.rstrip(". ")))
+    abstract = len(words) == 1 and bool(_ABSTRACT.match(words[0]))
+    return Sense(raw, text, shape(body, words), max(prior, -4.0), words, notes, lead, asks, abstract)
+
+
+def shape(body: str, words: tuple[str, ...]) -> Shape:
+    """The shape of a sense from its wording (`body`: the sense without its leading notes)."""
+    if _CLASSIFIER.search(body):
+        return Shape.CLASSIFIER
+    if _VERB.search(body):
+        return Shape.VERB
+    if _FUNCTION.search(body) and not body.lower().startswith("used in"):
+        return Shape.FUNCTION
+    if _PREPOSITION.search(body):
+        return Shape.PREPOSITION
+    if _CONJUNCTION.search(body):
+        return Shape.CONJUNCTION
+    first = words[0].lower() if words else ""
+    if first in _ADVERBS or (first.endswith("ly") and len(words) <= 3):
+        return Shape.ADVERB
+    return Shape.NOUN
+
+
+def clean(raw: str) -> str:
+    """The sense as a card shows it: no ``CL:`` list, no pinyin, references as the simplified word, no
+    braces or entities, no parenthesis left open or empty ("" for a sense that is only a ``CL:`` list).
+
+    >>> clean("(used to put the object before the verb: 把[ba3] + {noun} + {verb})")
+    '(used to put the object before the verb: 把 + noun + verb)'
+    >>> clean("world (CL:個|个[ge4])")
+    'world'
+    """
+    if raw.startswith("CL:"):
+        return ""
+    text = _PRONUNCIATION.sub("", raw)
+    text = _CL_GROUP.sub("", text)
+    text = cedict.REFERENCE.sub(lambda m: m.group(2) or m.group(1) or m.group(5), text)
+    text = re.sub(r"\s*\[[^\]]*\]", "", text)
+    text = html.unescape(text).replace("{", "").replace("}", "")
+    text = re.sub(r"\(\s*\)", "", text)
+    text = _balance(text)
+    text = re.sub(r"\s+", " ", text).replace("( ", "(").replace(" )", ")")
+    return text.strip(" ,;:")
+
+
+def _balance(text: str) -> str:
+    """Drop parentheses that have no partner."""
+    out, open_at = list(text), []
+    for i, ch in enumerate(text):
+        if ch == "(":
+            open_at.append(i)
+        elif ch == ")":
+            if open_at:
+                open_at.pop()
+            else:
+                out[i] = ""
+    for i in open_at:
+        out[i] = ""
+    return "".join(out)
+
+
+def classifiers(raw: str) -> list[str]:
+    """The classifiers a sense lists (``CL:個|个[ge4],本[ben3]`` → ``个 gè``, ``本 běn``), marked pinyin."""
+    at = raw.find("CL:")
+    if at < 0:
+        return []
+    found = _CL_ITEM.findall(raw[at + 3 :])
+    return [f"{simp} {' '.join(mark(normalize(p)) for p in pin.split())}" for simp, pin in found]
+
+
+def keys(words: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
+    """Match keys of sense words, each with whether it is a grammar word (weaker evidence than content)."""
+    out = []
+    for w in words:
+        low = w.lower()
+        if low in english.GRAMMAR:
+            out.append((low, True))
+        else:
+            out.extend((k, False) for k in english.en_keys(w, SENSE_STOP))
+    return tuple(dict.fromkeys(out))
+
+
+# Words that never tell two senses apart: articles, auxiliaries, pronouns and CC-CEDICT's own notes. Grammar
+# words ("only", "many") and vague nouns ("form", "thing") stay: for function words they are the sense.
+SENSE_STOP = english.FUNCTION | english.NOTES

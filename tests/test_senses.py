@@ -1,0 +1,251 @@
+"""Senses: the CC-CEDICT entry and senses a sentence uses, chosen by reading, traditional form, the English,
+the part of speech and the neighbours; composed glosses for words the dictionary lacks; clean display text.
+
+Every sentence here was written for these tests. Most tests call `gloss_sentence` with the tags and
+readings spelled out, so they test sense choice and not the tagger or the pinyin layer.
+"""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+from deckbuilder import cedict, english, senses
+from deckbuilder.annotate import enrich, segment
+from deckbuilder.models import Pair
+from deckbuilder.senses import Gloss, gloss_sentence, shapes
+
+
+@pytest.mark.parametrize("module", [senses, shapes, cedict, english])
+def test_docstring_examples(module: object) -> None:
+    assert doctest.testmod(module).failed == 0  # type: ignore[arg-type]
+
+
+def _one(
+    words: list[str],
+    tags: list[str],
+    readings: list[str],
+    target: str,
+    en: str = "",
+    original: str = "",
+    names: list[bool] | None = None,
+) -> Gloss:
+    """The gloss of `target` in a sentence given as words, tags and space-separated readings."""
+    zh = "".join(words)
+    syllables = [tuple(r.split()) for r in readings]
+    out = gloss_sentence(words, tags, syllables, zh=zh, en=en, original=original, names=names)
+    found = out[words.index(target)]
+    assert found is not None
+    return found
+
+
+# ---------------------------------------------------------------- entry choice
+def test_traditional_form_in_context_picks_the_entry() -> None:
+    # OpenCC writes 後 here: "after", not 后 "empress; queen".
+    g = _one(["下课", "后", "我们", "去", "吃饭"], ["v", "f", "r", "v", "v"],
+             ["xia4 ke4", "hou4", "wo3 men5", "qu4", "chi1 fan4"], "后")  # fmt: skip
+    assert (g.trad, g.pinyin) == ("後", "hou4")
+    assert "empress" not in g.text
+
+
+def test_the_learners_traditional_text_wins_over_opencc() -> None:
+    words, tags, readings = (
+        ["他", "干", "了", "一天"],
+        ["r", "v", "ul", "m"],
+        ["ta1", "gan4", "le5", "yi1 tian1"],
+    )
+    assert _one(words, tags, readings, "干", original="他幹了一天").trad == "幹"
+    # Read as written: a (nonsensical) 乾 in the learner's text is taken at its word.
+    assert _one(words, tags, ["ta1", "gan1", "le5", "yi1 tian1"], "干", original="他乾了一天").trad == "乾"
+
+
+def test_a_variant_spelling_selects_the_entry_it_points_to() -> None:
+    # OpenCC's 麪 is "variant of 麵": the card shows 麵's senses, never the cross-reference.
+    g = _one(["我", "吃", "了", "一碗", "面"], ["r", "v", "ul", "m", "n"],
+             ["wo3", "chi1", "le5", "yi1 wan3", "mian4"], "面")  # fmt: skip
+    assert g.trad == "麵"
+    assert "noodles" in g.senses
+    assert not any("variant" in s for s in g.senses)
+
+
+@pytest.mark.parametrize(
+    ("reading", "expected", "not_expected"),
+    [("hang2", "row", "walk"), ("xing2", "to walk", "row")],
+)
+def test_the_reading_picks_the_entry(reading: str, expected: str, not_expected: str) -> None:
+    g = _one(["这", "行"], ["r", "n"], ["zhe4", reading], "行")
+    assert g.pinyin == reading
+    assert expected in g.senses and not_expected not in g.text
+
+
+def test_a_neutral_tone_reading_still_finds_its_entry() -> None:
+    g = _one(["你", "要", "几个", "？"], ["r", "v", "m", "x"], ["ni3", "yao4", "ji3 ge4", ""], "几个")
+    assert (g.trad, g.pinyin) == ("幾個", "ji3 ge5")
+
+
+def test_common_nouns_before_proper_nouns_unless_a_name() -> None:
+    words, tags, readings = ["这", "是", "叶"], ["r", "v", "n"], ["zhe4", "shi4", "ye4"]
+    assert _one(words, tags, readings, "叶").pinyin == "ye4"  # leaf, not the surname Ye
+    assert _one(words, tags, readings, "叶", names=[False, False, True]).pinyin == "Ye4"
+
+
+def test_a_word_with_only_a_proper_noun_entry_is_glossed_from_its_parts() -> None:
+    g = _one(["山上", "很", "冷"], ["s", "d", "a"], ["shan1 shang4", "hen3", "leng3"], "山上")
+    assert g.composed and g.senses[0].startswith("山 mountain + 上 ")
+
+
+# ---------------------------------------------------------------- sense order
+def test_the_english_puts_the_sense_it_uses_first() -> None:
+    words, tags = ["这个", "字", "是", "什么", "意思", "？"], ["r", "n", "v", "r", "n", "x"]
+    readings = ["zhe4 ge5", "zi4", "shi4", "shen2 me5", "yi4 si5", ""]
+    assert _one(words, tags, readings, "意思").senses[0] == "idea"
+    assert _one(words, tags, readings, "意思", en="What does this character mean?").senses[0] == "meaning"
+
+
+def test_an_english_word_another_token_explains_does_not_decide() -> None:
+    # "came back" translates 回来; 后 is "later", not "back".
+    words, tags = ["两天", "后", "他", "回来", "了"], ["m", "f", "r", "v", "ul"]
+    readings = ["liang3 tian1", "hou4", "ta1", "hui2 lai5", "le5"]
+    g = _one(words, tags, readings, "后", en="He came back two days later.")
+    assert g.senses[0] == "later"
+
+
+def test_a_note_matching_a_neighbour_fits() -> None:
+    # "to order (food in a restaurant)" next to 菜 "dish (type of food)".
+    words, tags = ["我们", "点", "了", "三个", "菜"], ["r", "m", "ul", "m", "n"]
+    readings = ["wo3 men5", "dian3", "le5", "san1 ge4", "cai4"]
+    assert _one(words, tags, readings, "点").senses[0] == "to order (food in a restaurant)"
+
+
+def test_at_most_three_senses_and_no_noise() -> None:
+    g = _one(["他", "打", "人"], ["r", "v", "n"], ["ta1", "da3", "ren2"], "打")
+    assert 1 <= len(g.senses) <= 3
+    assert not any(s.startswith(("surname", "variant", "see ")) for s in g.senses)
+
+
+# ---------------------------------------------------------------- part of speech and neighbours
+@pytest.mark.parametrize(
+    ("words", "tags", "readings", "target", "expected"),
+    [
+        # 被 before its agent and verb is the passive marker; after 一床 it is a quilt.
+        (["钱包", "被", "小偷", "偷", "了"], ["n", "p", "n", "v", "ul"],
+         ["qian2 bao1", "bei4", "xiao3 tou1", "tou1", "le5"], "被", "passive"),
+        (["她", "买", "了", "一床", "被"], ["r", "v", "ul", "m", "p"],
+         ["ta1", "mai3", "le5", "yi1 chuang2", "bei4"], "被", "quilt"),
+        # 把 marks the object, or counts things with handles after 这.
+        (["请", "把", "书", "给", "我"], ["v", "p", "n", "p", "r"],
+         ["qing3", "ba3", "shu1", "gei3", "wo3"], "把", "object before the verb"),
+        (["这", "把", "伞", "是", "我", "的"], ["r", "p", "n", "v", "r", "uj"],
+         ["zhe4", "ba3", "san3", "shi4", "wo3", "de5"], "把", "classifier"),
+        # 给 is "to give" when 了 follows it, a preposition otherwise.
+        (["他", "给", "了", "我", "一本书"], ["r", "p", "ul", "r", "m"],
+         ["ta1", "gei3", "le5", "wo3", "yi1 ben3 shu1"], "给", "to give"),
+        (["我", "给", "你", "写信"], ["r", "p", "r", "v"], ["wo3", "gei3", "ni3", "xie3 xin4"], "给", "to"),
+        # 才 before a number is "only"; 好 after a verb says the action is complete.
+        (["她", "才", "八岁"], ["r", "d", "m"], ["ta1", "cai2", "ba1 sui4"], "才", "only"),
+        (["饭", "做", "好", "了"], ["n", "v", "a", "ul"], ["fan4", "zuo4", "hao3", "le5"], "好",
+         "completion"),
+        # 过 after a verb is the experience marker; 别 as an adverb is "don't".
+        (["我", "去", "过", "长城"], ["r", "v", "ug", "ns"], ["wo3", "qu4", "guo5", "chang2 cheng2"], "过",
+         "experienced action marker"),
+        (["别", "走", "！"], ["d", "v", "x"], ["bie2", "zou3", ""], "别", "don't"),
+        # 让 with a subject and a verb after it lets someone do something.
+        (["老师", "让", "我们", "回家"], ["n", "v", "r", "v"],
+         ["lao3 shi1", "rang4", "wo3 men5", "hui2 jia1"], "让", "to let sb do sth"),
+    ],
+)  # fmt: skip
+def test_grammatical_senses_follow_the_part_of_speech(
+    words: list[str], tags: list[str], readings: list[str], target: str, expected: str
+) -> None:
+    assert expected in _one(words, tags, readings, target).senses[0]
+
+
+def test_a_question_asks_how_many_a_statement_says_a_few() -> None:
+    tags = ["r", "v", "m", "n", "x"]
+    asked = _one(
+        ["你", "有", "几个", "朋友", "？"], tags, ["ni3", "you3", "ji3 ge4", "peng2 you5", ""], "几个"
+    )
+    told = _one(
+        ["我", "有", "几个", "朋友", "。"], tags, ["wo3", "you3", "ji3 ge4", "peng2 you5", ""], "几个"
+    )
+    assert (asked.senses[0], told.senses[0]) == ("how many", "a few")
+
+
+def test_no_particle_opens_a_clause_so_a_misread_particle_is_a_noun() -> None:
+    # The pinyin layer may read 地 as the particle de; at the start of a clause it is the ground.
+    g = _one(["地", "太", "湿", "了", "，", "别", "坐"], ["uv", "d", "a", "ul", "x", "d", "v"],
+             ["de5", "tai4", "shi1", "le5", "", "bie2", "zuo4"], "地")  # fmt: skip
+    assert (g.pinyin, g.senses[0]) == ("di4", "earth")
+
+
+# ---------------------------------------------------------------- composed glosses
+def test_a_word_without_an_entry_is_glossed_from_its_parts() -> None:
+    g = _one(["我", "有", "很多", "书"], ["r", "v", "m", "n"], ["wo3", "you3", "hen3 duo1", "shu1"], "很多")
+    assert g.composed and g.senses == ("很 quite + 多 many",)
+    accident = _one(["交通事故"], ["n"], ["jiao1 tong1 shi4 gu4"], "交通事故")
+    assert accident.composed and accident.senses == ("交通 traffic + 事故 accident",)
+    assert (accident.trad, accident.pinyin) == ("交通事故", "jiao1 tong1 shi4 gu4")
+
+
+def test_a_name_the_dictionary_lacks_is_marked_as_a_name() -> None:
+    g = _one(["王小明", "来", "了"], ["nr", "v", "ul"], ["wang2 xiao3 ming2", "lai2", "le5"], "王小明",
+             names=[True, False, False])  # fmt: skip
+    assert g.senses == (senses.NAME,) and not g.composed
+
+
+def test_tokens_without_a_reading_get_no_gloss() -> None:
+    out = gloss_sentence(["我", "。"], ["r", "x"], [("wo3",), ()], zh="我。")
+    assert out[1] is None and out[0] is not None
+
+
+# ---------------------------------------------------------------- clean text
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("world (CL:個|个[ge4])", "world"),
+        ("light; ray (CL:道[dao4])", "light; ray"),
+        ("(used to put the object before the verb: 把[ba3] + {noun} + {verb})",
+         "(used to put the object before the verb: 把 + noun + verb)"),
+        ("(bound form) a moment (Taiwan pr. [hui3])", "(bound form) a moment"),
+        ("to travel; see also 旅行|旅行[lu:3 xing2]", "to travel; see also 旅行"),
+        ("equivalent to 就[jiu4]: then", "equivalent to 就: then"),
+        ("CL:本[ben3]", ""),
+        ("stray ) parenthesis (", "stray parenthesis"),
+    ],
+)  # fmt: skip
+def test_clean_removes_markup(raw: str, shown: str) -> None:
+    assert senses.clean(raw) == shown
+
+
+def test_no_shown_sense_anywhere_keeps_markup() -> None:
+    table = cedict.dictionary()
+    for word in list(table)[::25]:  # a sample of the whole file
+        for entry in table[word]:
+            for raw in entry.senses:
+                text = senses.clean(raw)
+                assert not any(mark in text for mark in ("[", "]", "{", "}", "|", "CL:", "&#")), raw
+                assert text.count("(") == text.count(")"), raw
+
+
+def test_classifiers_are_separate_from_the_senses() -> None:
+    g = _one(["一", "本", "书"], ["m", "q", "n"], ["yi1", "ben3", "shu1"], "书")
+    assert "本 běn" in g.classifier
+    assert not any("CL:" in s for s in g.senses)
+
+
+# ---------------------------------------------------------------- through the annotate stage
+def test_enrich_stores_the_glosses_on_the_tokens() -> None:
+    pair = Pair("吃完饭后我们去散步。", "After dinner we go for a walk.", "test")
+    tokens = {t.text: t for t in enrich(segment(pair)).tokens}
+    after = tokens["后"]
+    assert (after.trad, after.cedict_pinyin) == ("後", "hou4")
+    assert after.senses[0] == "after"
+    assert after.gloss == senses.SEPARATOR.join(after.senses)
+    assert tokens["。"].senses == () and tokens["。"].gloss == ""
+
+
+def test_enrich_reads_traditional_input_as_written() -> None:
+    pair = Pair("他三天后回来。", "", "test", zh_original="他三天後回來。")
+    after = next(t for t in enrich(segment(pair)).tokens if t.text == "后")
+    assert after.trad == "後"
