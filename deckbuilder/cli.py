@@ -19,6 +19,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from deckbuilder import __version__, pipeline  # light: the stages load when a run starts
+from deckbuilder.cli_help import HELP, PANEL
 from deckbuilder.pipeline import COMMITTED
 from deckbuilder.pipeline import options as opts  # the choices, as the stages declare them
 
@@ -116,74 +117,14 @@ def main_options(
     """Turn bilingual Chinese-English text into Anki decks for Mandarin learners."""
 
 
-# Option help, by option name: the signatures below stay readable.
-_HELP = {
-    "--level": "Target level: [bold]hsk1[/bold] … [bold]hsk6[/bold], [bold]5[/bold], [bold]hsk7-9[/bold] "
-    "(HSK 3.0 band) or a range such as [bold]hsk3-5[/bold] (one sub-deck per level).",
-    "inputs": "Bilingual files: interleaved English/Chinese text, a Chinese and an English text file, or "
-    "pre-aligned TSV/CSV/JSONL/TMX (format sniffed; see --input-format).",
-    "--standard": "Word lists: [bold]2.0[/bold] (HSK 2.0), [bold]2021[/bold] (HSK 3.0 grading standard) or "
-    "[bold]2025[/bold] (HSK 3.0 exam syllabus).",
-    "--output": "Deck file to write (.apkg is added). Default: decks/LEVEL.apkg (decks/ is created).",
-    "--per-word": "Sentences per target word.",
-    "--max-notes": "At most this many sentences, the first in study order.",
-    "--max-new": "New words allowed per sentence, the target included: 1 is i+1.",
-    "--known": "Words the learner knows: one per line, a TSV/CSV export with a word column, or an "
-    ".apkg/.colpkg/.anki2 file. Known words are never targets and always readable.",
-    "--assume-below": "Count every word below the target level as known.",
-    "--min-chars": "Shortest sentence, in characters (default: by level).",
-    "--max-chars": "Longest sentence, in characters (default: by level).",
-    "--builtin": "Built-in corpora, comma-separated: tatoeba (CC BY 2.0 FR), hsk-sentences (CC BY-SA 4.0).",
-    "--with-builtin": "Add the built-in corpora to the input files.",
-    "--min-score": "Aligned pairs with a lower confidence never become cards.",
-    "--input-format": "Read every input as this format (default: sniffed per file).",
-    "--strict": "Fail on a malformed input row (the wrong number of columns, a JSON line without zh/en) "
-    "instead of leaving it out with a warning.",
-    "--workers": "Processes for segmentation and annotation (default: the number of cores).",
-    "--cache": "Reuse segmentation and annotation from earlier builds.",
-    "--cards": "Sentence cards to make, comma-separated: reading (Chinese → English), production "
-    "(English → Chinese), listening (audio → meaning).",
-    "--hint": "What the cloze blank shows.",
-    "--pinyin-style": "Pinyin on the back: under the sentence, or above each word.",
-    "--templates": "Folder of template files replacing the built-in ones with the same name "
-    "(cloze_front.html, sentence_back.html, style.css, …).",
-    "--deck-name": "Deck name (use :: for sub-decks). Default: deckbuilder::HSK 2.0::Level N.",
-    "--tag": "Tag added to every note (repeatable).",
-    "--readings": "Teacher's pinyin overrides, one [bold]word<TAB>pinyin[/bold] per line; they always win.",
-    "--zhuyin": "Fill the Zhuyin (bopomofo) field.",
-    "--traditional": "Fill the Traditional field through OpenCC.",
-    "--format": "tsv (zh, en, score) or jsonl (zh, en, score, source).",
-    "--review": "Also write the low-confidence pairs and unpaired sentences here, for a person to check.",
-    "text": "Chinese text; default: read stdin, one sentence per line.",
-    "--numbers": "Tone numbers (yin2hang2) instead of tone marks.",
-    "--per-char": "With --numbers: one syllable per Chinese character.",
-    "--citation-tones": "Dictionary tones for 一 and 不 (yī gè, not yí gè).",
-    "--model": "Let the context model (g2pM) decide polyphones the rules leave open.",
-    "deck": "The .apkg file to look into.",
-    "--first": "How many cards of the study order to list.",
-    "--against": "An earlier build of the deck: report what re-importing this one over it would update.",
-    "--night": "Open the page in night mode.",
-}
-_PANELS = {
-    "Selection": ("--level", "--standard", "--per-word", "--max-notes", "--min-chars", "--max-chars"),
-    "Learner": ("--max-new", "--known", "--assume-below"),
-    "Input": ("--builtin", "--with-builtin", "--min-score", "--input-format", "--strict"),
-    "Output": ("--output", "--deck-name", "--tag"),
-    "Cards": ("--cards", "--hint", "--pinyin-style", "--templates"),
-    "Pinyin": ("--readings", "--zhuyin", "--traditional"),
-    "Speed": ("--workers", "--cache"),
-}
-_PANEL = {name: panel for panel, names in _PANELS.items() for name in names}
-
-
 def _opt(*names: str, help: str | None = None, **kw: Any) -> Any:
-    """An option with its help (unless given) and panel from the tables above."""
+    """An option with its help (unless given) and panel from `cli_help`."""
     name = names[0].split("/")[0]
-    return typer.Option(*names, help=help or _HELP[name], rich_help_panel=_PANEL.get(name), **kw)
+    return typer.Option(*names, help=help or HELP[name], rich_help_panel=PANEL.get(name), **kw)
 
 
 def _arg(name: str, **kw: Any) -> Any:
-    return typer.Argument(help=kw.pop("help", None) or _HELP[name], show_default=False, **kw)
+    return typer.Argument(help=kw.pop("help", None) or HELP[name], show_default=False, **kw)
 
 
 # Options `make` and `align` share, declared once.
@@ -196,7 +137,7 @@ MinScore = Annotated[float, _opt("--min-score", min=0.0, max=1.0)]
 def make(
     level: Annotated[str, _opt("--level", "-l")],
     inputs: Annotated[
-        list[Path] | None, _arg("inputs", help=_HELP["inputs"] + " Default: built-in corpora.")
+        list[Path] | None, _arg("inputs", help=HELP["inputs"] + " Default: built-in corpora.")
     ] = None,
     standard: Annotated[opts.Standard, _opt("--standard")] = opts.Standard.HSK2,
     output: Annotated[Path | None, _opt("--output", "-o")] = None,
@@ -281,6 +222,24 @@ def pinyin(
         options = {"numbers": numbers, "per_char": per_char, "citation_tones": citation_tones}
         for out in pinyin_lines(lines, overrides=overrides, model=model, **options):
             typer.echo(out)
+
+
+@app.command(cls=_Command)
+def gloss(
+    text: Annotated[str | None, _arg("gloss-text")] = None,
+    readings: Annotated[Path | None, _opt("--readings", exists=True, dir_okay=False)] = None,
+) -> None:
+    """Print, as JSON lines, the dictionary entry and senses the cards show for every word of Chinese text.
+
+    One object per token: {"line": n, "word", "pinyin", "trad", "senses": [...], "composed"}, n counting
+    input lines from 1. Same code path as the cards; an English translation after a tab helps choose.
+    """
+    from deckbuilder.pinyin import load_overrides
+
+    with _errors_as_exit():
+        overrides = load_overrides(readings) if readings else None
+        for row in pipeline.gloss_lines(text.splitlines() if text is not None else sys.stdin, overrides):
+            typer.echo(row.json())
 
 
 @app.command(cls=_Command)

@@ -1,5 +1,6 @@
 """The command line: help for every command, exit codes 0/1/2, report on stdout, errors on stderr."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -180,6 +181,55 @@ def test_pinyin_bad_readings_file_is_one_clear_line(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stdout == ""
     assert f"{readings}:1:" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+# ---------------------------------------------------------------- deckbuild gloss (issue 12)
+def _rows(stdout: str) -> list[dict]:
+    return [json.loads(line) for line in stdout.splitlines()]
+
+
+def test_gloss_argument_prints_one_json_object_per_token() -> None:
+    result = runner.invoke(app, ["gloss", "吃完饭后我们去散步。"])
+    assert result.exit_code == 0, result.stderr
+    rows = _rows(result.stdout)
+    assert "".join(r["word"] for r in rows) == "吃完饭后我们去散步。"
+    assert all(set(r) == {"line", "word", "pinyin", "trad", "senses", "composed"} for r in rows)
+    assert {r["line"] for r in rows} == {1}
+    after = next(r for r in rows if r["word"] == "后")
+    assert (after["trad"], after["pinyin"]) == ("後", "hou4")
+    assert after["senses"][0] in ("after", "afterwards", "later")
+    assert next(r for r in rows if r["word"] == "。")["senses"] == []
+
+
+def test_gloss_stdin_numbers_lines_and_reads_the_english() -> None:
+    question = "这个字是什么意思？"
+    result = runner.invoke(
+        app, ["gloss"], input=f"{question}\n\n{question}\tWhat does this character mean?\n"
+    )
+    assert result.exit_code == 0, result.stderr
+    rows = _rows(result.stdout)
+    meaning = {r["line"]: r["senses"] for r in rows if r["word"] == "意思"}
+    assert set(meaning) == {1, 3}  # the blank line keeps its number
+    assert meaning[1][0] == "idea" and meaning[3][0] == "meaning"
+
+
+def test_gloss_reads_traditional_input_as_written() -> None:
+    result = runner.invoke(app, ["gloss"], input="他三天後回來。\n")
+    assert result.exit_code == 0, result.stderr
+    rows = _rows(result.stdout)
+    assert [r["word"] for r in rows][:3] == ["他", "三天", "后"]  # words are simplified, as on the cards
+    assert rows[2]["trad"] == "後"
+
+
+def test_gloss_marks_composed_glosses() -> None:
+    result = runner.invoke(app, ["gloss", "我有很多朋友。"])
+    many = next(r for r in _rows(result.stdout) if r["word"] == "很多")
+    assert many["composed"] is True and "很" in many["senses"][0] and "+" in many["senses"][0]
+
+
+def test_gloss_without_input_prints_nothing() -> None:
+    result = runner.invoke(app, ["gloss"], input="")
+    assert (result.exit_code, result.stdout) == (0, "")
 
 
 def test_make_fills_pinyin_fields_and_review_file(tmp_path: Path) -> None:

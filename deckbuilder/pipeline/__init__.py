@@ -1,8 +1,10 @@
-"""The one place that knows the stage order: `build` (deckbuild make) and `align_files` (deckbuild align).
+"""The one place that knows the stage order: `build` (deckbuild make), `align_files` (deckbuild align) and
+`gloss_lines` (deckbuild gloss).
 
 `run.py` holds the two runs as folds over their steps; beside it `options.py` (what a run decides, validated
-once), `batch.py` (the cache and worker processes, in one place) and `outputs.py` (side files, review rows,
-skipped rows, pair rows). Importing the package is cheap: the stages load when a run starts.
+once), `batch.py` (the cache and worker processes, in one place), `outputs.py` (side files, review rows,
+skipped rows, pair rows) and `gloss.py` (sentences through the cards' annotation, one row per token).
+Importing the package is cheap: the stages load when a run starts.
 """
 
 from __future__ import annotations
@@ -12,11 +14,14 @@ from typing import TYPE_CHECKING
 from deckbuilder.pipeline.options import AlignOptions, BuildOptions
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Mapping
+
     from deckbuilder.models import AlignReport, Report
     from deckbuilder.pipeline.batch import Progress
+    from deckbuilder.pipeline.gloss import GlossRow
     from deckbuilder.standards import Listing
 
-__all__ = ["COMMITTED", "AlignOptions", "BuildOptions", "align_files", "build", "listing"]
+__all__ = ["COMMITTED", "AlignOptions", "BuildOptions", "align_files", "build", "gloss_lines", "listing"]
 
 # The progress label a run reports once its outputs are in place (renamed, while signals are held): an
 # interrupt after it changes nothing the run wrote.
@@ -35,6 +40,14 @@ def align_files(options: AlignOptions, progress: Progress | None = None) -> Alig
     from deckbuilder.pipeline.run import align_files as run
 
     return run(options, progress)
+
+
+def gloss_lines(lines: Iterable[str], overrides: Mapping[str, str] | None = None) -> Iterator[GlossRow]:
+    """One row per token of each line (``sentence`` or ``sentence<TAB>english``): the entry and senses the
+    cards show, through exactly their annotation."""
+    from deckbuilder.pipeline.gloss import gloss_lines as run
+
+    return run(lines, overrides)
 
 
 def listing() -> Listing:

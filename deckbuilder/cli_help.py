@@ -1,0 +1,63 @@
+"""The command line's option help and help panels, by option name: `deckbuilder.cli`'s signatures stay
+readable. Text only (Rich markup); importing it loads nothing.
+"""
+
+HELP = {
+    "--level": "Target level: [bold]hsk1[/bold] … [bold]hsk6[/bold], [bold]5[/bold], [bold]hsk7-9[/bold] "
+    "(HSK 3.0 band) or a range such as [bold]hsk3-5[/bold] (one sub-deck per level).",
+    "inputs": "Bilingual files: interleaved English/Chinese text, a Chinese and an English text file, or "
+    "pre-aligned TSV/CSV/JSONL/TMX (format sniffed; see --input-format).",
+    "--standard": "Word lists: [bold]2.0[/bold] (HSK 2.0), [bold]2021[/bold] (HSK 3.0 grading standard) or "
+    "[bold]2025[/bold] (HSK 3.0 exam syllabus).",
+    "--output": "Deck file to write (.apkg is added). Default: decks/LEVEL.apkg (decks/ is created).",
+    "--per-word": "Sentences per target word.",
+    "--max-notes": "At most this many sentences, the first in study order.",
+    "--max-new": "New words allowed per sentence, the target included: 1 is i+1.",
+    "--known": "Words the learner knows: one per line, a TSV/CSV export with a word column, or an "
+    ".apkg/.colpkg/.anki2 file. Known words are never targets and always readable.",
+    "--assume-below": "Count every word below the target level as known.",
+    "--min-chars": "Shortest sentence, in characters (default: by level).",
+    "--max-chars": "Longest sentence, in characters (default: by level).",
+    "--builtin": "Built-in corpora, comma-separated: tatoeba (CC BY 2.0 FR), hsk-sentences (CC BY-SA 4.0).",
+    "--with-builtin": "Add the built-in corpora to the input files.",
+    "--min-score": "Aligned pairs with a lower confidence never become cards.",
+    "--input-format": "Read every input as this format (default: sniffed per file).",
+    "--strict": "Fail on a malformed input row (the wrong number of columns, a JSON line without zh/en) "
+    "instead of leaving it out with a warning.",
+    "--workers": "Processes for segmentation and annotation (default: the number of cores).",
+    "--cache": "Reuse segmentation and annotation from earlier builds.",
+    "--cards": "Sentence cards to make, comma-separated: reading (Chinese → English), production "
+    "(English → Chinese), listening (audio → meaning).",
+    "--hint": "What the cloze blank shows.",
+    "--pinyin-style": "Pinyin on the back: under the sentence, or above each word.",
+    "--templates": "Folder of template files replacing the built-in ones with the same name "
+    "(cloze_front.html, sentence_back.html, style.css, …).",
+    "--deck-name": "Deck name (use :: for sub-decks). Default: deckbuilder::HSK 2.0::Level N.",
+    "--tag": "Tag added to every note (repeatable).",
+    "--readings": "Teacher's pinyin overrides, one [bold]word<TAB>pinyin[/bold] per line; they always win.",
+    "--zhuyin": "Fill the Zhuyin (bopomofo) field.",
+    "--traditional": "Fill the Traditional field through OpenCC.",
+    "--format": "tsv (zh, en, score) or jsonl (zh, en, score, source).",
+    "--review": "Also write the low-confidence pairs and unpaired sentences here, for a person to check.",
+    "text": "Chinese text; default: read stdin, one sentence per line.",
+    "gloss-text": "Chinese text; default: read stdin, one sentence per line, each optionally followed by a "
+    "tab and its English translation (which helps choose the sense).",
+    "--numbers": "Tone numbers (yin2hang2) instead of tone marks.",
+    "--per-char": "With --numbers: one syllable per Chinese character.",
+    "--citation-tones": "Dictionary tones for 一 and 不 (yī gè, not yí gè).",
+    "--model": "Let the context model (g2pM) decide polyphones the rules leave open.",
+    "deck": "The .apkg file to look into.",
+    "--first": "How many cards of the study order to list.",
+    "--against": "An earlier build of the deck: report what re-importing this one over it would update.",
+    "--night": "Open the page in night mode.",
+}
+PANELS = {
+    "Selection": ("--level", "--standard", "--per-word", "--max-notes", "--min-chars", "--max-chars"),
+    "Learner": ("--max-new", "--known", "--assume-below"),
+    "Input": ("--builtin", "--with-builtin", "--min-score", "--input-format", "--strict"),
+    "Output": ("--output", "--deck-name", "--tag"),
+    "Cards": ("--cards", "--hint", "--pinyin-style", "--templates"),
+    "Pinyin": ("--readings", "--zhuyin", "--traditional"),
+    "Speed": ("--workers", "--cache"),
+}
+PANEL = {name: panel for panel, names in PANELS.items() for name in names}  # option → its panel
