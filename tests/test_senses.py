@@ -84,6 +84,14 @@ def test_a_neutral_tone_reading_still_finds_its_entry() -> None:
     assert (g.trad, g.pinyin) == ("幾個", "ji3 ge5")
 
 
+def test_an_entry_of_variant_senses_folds_into_its_main_entry() -> None:
+    # OpenCC may write 纔, whose senses are "(variant of 才) …": the card shows 才 and its senses.
+    g = _one(["他", "十点", "才", "睡"], ["r", "m", "d", "v"], ["ta1", "shi2 dian3", "cai2", "shui4"], "才",
+             original="他十點纔睡")  # fmt: skip
+    assert (g.trad, g.pinyin) == ("才", "cai2")
+    assert not any("variant" in sense for sense in g.senses)
+
+
 def test_common_nouns_before_proper_nouns_unless_a_name() -> None:
     words, tags, readings = ["这", "是", "叶"], ["r", "v", "n"], ["zhe4", "shi4", "ye4"]
     assert _one(words, tags, readings, "叶").pinyin == "ye4"  # leaf, not the surname Ye
@@ -150,6 +158,18 @@ def test_at_most_three_senses_and_no_noise() -> None:
         (["我", "去", "过", "长城"], ["r", "v", "ug", "ns"], ["wo3", "qu4", "guo5", "chang2 cheng2"], "过",
          "experienced action marker"),
         (["别", "走", "！"], ["d", "v", "x"], ["bie2", "zou3", ""], "别", "don't"),
+        # 对 with nothing after it is "right", not a preposition; 想 before a verb wants to do it.
+        (["这样", "才", "对", "。"], ["r", "d", "p", "x"], ["zhe4 yang4", "cai2", "dui4", ""], "对", "right"),
+        (["我", "想", "喝", "茶"], ["r", "v", "v", "n"], ["wo3", "xiang3", "he1", "cha2"], "想", "to want"),
+        # 行 as a clause of its own says "OK!"; 花 with 了 and an object is spending.
+        (["行", "，", "走", "吧"], ["v", "x", "v", "y"], ["xing2", "", "zou3", "ba5"], "行", "OK!"),
+        (["他", "花", "了", "三年"], ["r", "v", "ul", "m"], ["ta1", "hua1", "le5", "san1 nian2"], "花",
+         "to spend"),
+        # A localizer after an event tells time, after a thing place.
+        (["考试", "结束", "后", "回家"], ["vn", "v", "f", "v"],
+         ["kao3 shi4", "jie2 shu4", "hou4", "hui2 jia1"], "后", "after"),
+        (["他", "站", "在", "门", "后"], ["r", "v", "p", "n", "f"], ["ta1", "zhan4", "zai4", "men2", "hou4"],
+         "后", "back"),
         # 让 with a subject and a verb after it lets someone do something.
         (["老师", "让", "我们", "回家"], ["n", "v", "r", "v"],
          ["lao3 shi1", "rang4", "wo3 men5", "hui2 jia1"], "让", "to let sb do sth"),

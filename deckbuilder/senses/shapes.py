@@ -40,7 +40,7 @@ class Shape(Enum):
 _PRIORS = (
     (re.compile(r"^(\(\w+\) )?surname\b|\bsurname$", re.I), -3.0),
     (re.compile(r"^(see also|see|also written|also pr\.|taiwan pr\.|used in|erhua variant)\b", re.I), -3.0),
-    (re.compile(r"^(old |archaic |japanese |unofficial |euphemistic )?variant of\b", re.I), -3.0),
+    (re.compile(r"^\(?(old |archaic |japanese |unofficial |euphemistic )?variant of\b", re.I), -3.0),
     (re.compile(r"\((archaic|old|classical|literary|dialect|tw|onom\.|cantonese)\)", re.I), -1.5),
     (re.compile(r"\(since c\. \d+\)|\b(jocular|sarcastic)\b", re.I), -2.0),
     (
@@ -52,17 +52,25 @@ _PRIORS = (
     (re.compile(r"^abbr\. (for|of)\b|\(abbr\.", re.I), -1.0),
 )
 _LEADING_NOTES = re.compile(r"^(\((?!used|verb|before|after|of |in |at )[^)]*\)\s*)+")
-_CLASSIFIER = re.compile(r"^\(?(classifier|measure word)\b", re.I)
+# Classifiers, and units of measure, which stand after a numeral as classifiers do (三里路).
+_CLASSIFIER = re.compile(
+    r"^\(?(classifier|measure word)\b|\b(measure|unit) of (length|weight|area|volume)", re.I
+)
 _FUNCTION = re.compile(
     r"\b(particle|marker|passive|aspect|suffix|prefix|intensifier|interjection|grammatical|structural"
     r"|complement|modal|introduces|introducing|indicates|indicating|used (?:to|for|after|before|at|with))\b"
     r"|^-\w+$",
     re.I,
 )
-_VERB = re.compile(r"^to (?!(the|a|an|sb|sth|and|or|this|that|what|which)\b)[a-z]", re.I)
+# "to go", and the modals CC-CEDICT writes without "to" ("can; to have the skill", "will; shall").
+_VERB = re.compile(
+    r"^to (?!(the|a|an|sb|sth|and|or|this|that|what|which)\b)[a-z]"
+    r"|^(can|could|may|might|must|should|shall|will|would|ought to|need to)\b",
+    re.I,
+)
 _PREPOSITION = re.compile(
     r"^(to|towards?|at|for|by|from|with|in|on|into|via|through|than|concerning|regarding|about|since|until"
-    r"|according to|based on|as for|vis-à-vis|for the benefit of)(?=$|[;,(]| \(|\s(sb|sth|the)\b)",
+    r"|according to|based on|as for|vis-à-vis|for the benefit of)(?=$|[;,(]| \(|\s(sb|sth)\b)",
     re.I,
 )
 _CONJUNCTION = re.compile(
@@ -83,6 +91,7 @@ PLACE_WORDS = _set(
 _QUESTION = re.compile(r"^(how|what|which|who|whom|whose|where|when|why)\b|\?$", re.I)
 _ABSTRACT = re.compile(r"^[a-z]+(th|ness|ity|tion|sion|ment|ance|ence|ship|dom)$", re.I)
 _NOTE = re.compile(r"\(([^)]*)\)")
+_PLACEHOLDER = re.compile(r"\b(sb|sth|one's|oneself|someone|something)\b")
 _CL_GROUP = re.compile(r"\s*[(,;]?\s*CL:[^)]*\)?")
 _CL_ITEM = re.compile(r"(?:[^|,\[]+\|)?([^|,\[]+)\[([^\]]+)\]")
 _PRONUNCIATION = re.compile(r"\s*\([^()]*\bpr\. \[[^\]]*\][^()]*\)")  # "(Taiwan pr. [hui3])" and the like
@@ -124,9 +133,9 @@ def parse(raw: str) -> Sense:
     text = clean(raw)
     body = _LEADING_NOTES.sub("", raw).strip() or raw.strip("() ")  # "(experienced action marker)"
     words = tuple(cedict.sense_words(raw))
-    notes = tuple(
-        w for note in _NOTE.findall(cedict.REFERENCE.sub(" ", raw)) for w in re.findall(r"[A-Za-z]+", note)
-    )
+    # Notes that name company ("(food in a restaurant)"), not a placeholder ("(sb a certain way)").
+    company = [n for n in _NOTE.findall(cedict.REFERENCE.sub(" ", raw)) if not _PLACEHOLDER.search(n)]
+    notes = tuple(w for note in company for w in re.findall(r"[A-Za-z]+", note))
     lead = words[0].lower() if words and words[0].lower() not in ("to", "a", "an", "the") else ""
     lead = lead or (words[1].lower() if len(words) > 1 else "")
     asks = bool(_QUESTION.search(body.rstrip(". ")))
