@@ -214,6 +214,19 @@ def test_a_name_the_dictionary_lacks_is_marked_as_a_name() -> None:
     assert g.senses == (senses.NAME,) and not g.composed
 
 
+def test_a_place_the_dictionary_lacks_is_glossed_from_its_parts() -> None:
+    g = _one(["北京大学城"], ["ns"], ["bei3 jing1 da4 xue2 cheng2"], "北京大学城", names=[True])
+    assert g.composed and g.senses[0].startswith("北京大学 Peking University + 城 ")
+
+
+def test_a_translation_is_not_followed_by_descriptions_of_uses() -> None:
+    # 他 "he; him", not also "(used before sb's name for emphasis)"; a particle keeps its several uses.
+    he = _one(["他", "来", "了"], ["r", "v", "ul"], ["ta1", "lai2", "le5"], "他")
+    assert len(he.senses) == 1 and he.senses[0].startswith("he; him")
+    of = _one(["我", "的", "书"], ["r", "uj", "n"], ["wo3", "de5", "shu1"], "的")
+    assert of.senses[0].startswith("of; ~'s") and len(of.senses) > 1
+
+
 def test_tokens_without_a_reading_get_no_gloss() -> None:
     out = gloss_sentence(["我", "。"], ["r", "x"], [("wo3",), ()], zh="我。")
     assert out[1] is None and out[0] is not None

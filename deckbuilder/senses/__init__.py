@@ -21,14 +21,17 @@ from dataclasses import dataclass
 
 from deckbuilder import segmenter
 from deckbuilder.senses.compose import compose
-from deckbuilder.senses.context import english_keys, slots, traditional_spellings
-from deckbuilder.senses.fit import choose
+from deckbuilder.senses.context import English, Slot, english_keys, slots, traditional_spellings
+from deckbuilder.senses.fit import Choice, choose
 from deckbuilder.senses.shapes import classifiers, clean
 
 __all__ = ["NAME", "SEPARATOR", "Gloss", "clean", "gloss_sentence"]
 
 SEPARATOR = " / "  # between senses in a gloss line; a sense may itself hold "; " ("right; correct")
 NAME = "(name)"  # the gloss of a proper name the dictionary lacks
+# The tagger's person names: never glossed from their characters (王小明 is no "king + small + bright"); a
+# place or organisation (联合航空公司) reads well from its parts.
+_PERSON = frozenset({"nr", "nrt", "nrfg"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,31 +71,26 @@ def gloss_sentence(
     trad = traditional_spellings(words, zh, original)
     sentence = slots(words, tags, syllables, trad, names or [False] * len(words))
     keys = english_keys(en)
-    out: list[Gloss | None] = []
-    for slot in sentence:
-        if not slot.syllables:
-            out.append(None)
-            continue
-        choice = choose(slot, keys)
-        if (
-            choice is not None
-            and choice.candidate.proper
-            and not (slot.name or slot.tag in segmenter.NAME_TAGS)
-        ):
-            built = compose(slot, keys)  # 山上 "on the mountain", not a township of that name (北京 stays)
-            if built is not None:
-                out.append(Gloss(built[1], " ".join(slot.syllables), (built[0],), composed=True))
-                continue
-        if choice is not None:
-            entry = choice.candidate.entry
-            listed = dict.fromkeys(c for s in choice.candidate.senses for c in classifiers(s.raw))
-            senses = tuple(s.text for s in choice.senses)
-            out.append(Gloss(entry.traditional, entry.pinyin, senses, "; ".join(listed)))
-            continue
-        reading = " ".join(slot.syllables)
-        if slot.name:  # a name's characters are not its meaning
-            out.append(Gloss(min(slot.trad, default=slot.word), reading, (NAME,)))
-            continue
-        built = compose(slot, keys)  # (text, traditional spelling) from the word's parts
-        out.append(Gloss(built[1], reading, (built[0],), composed=True) if built else None)
-    return out
+    return [_gloss(slot, keys) if slot.syllables else None for slot in sentence]
+
+
+def _gloss(slot: Slot, keys: English) -> Gloss | None:
+    """One token's gloss: from its entry; else from its parts (also when its only entries are proper nouns
+    and the token is no name: 山上 "mountain + on", not a township); else, for a person's name, NAME."""
+    choice = choose(slot, keys)
+    named = slot.name or slot.tag in segmenter.NAME_TAGS
+    if choice is not None and (named or not choice.candidate.proper):
+        return _from_entry(choice)
+    built = None if slot.name and slot.tag in _PERSON else compose(slot, keys)
+    if built is not None:
+        text, spelled = built
+        return Gloss(spelled, " ".join(slot.syllables), (text,), composed=True)
+    if choice is not None:  # a proper noun after all: better than nothing
+        return _from_entry(choice)
+    return Gloss(min(slot.trad, default=slot.word), " ".join(slot.syllables), (NAME,)) if slot.name else None
+
+
+def _from_entry(choice: Choice) -> Gloss:
+    entry = choice.candidate.entry
+    listed = dict.fromkeys(c for s in choice.candidate.senses for c in classifiers(s.raw))
+    return Gloss(entry.traditional, entry.pinyin, tuple(s.text for s in choice.senses), "; ".join(listed))

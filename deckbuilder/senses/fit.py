@@ -66,10 +66,17 @@ def choose(slot: Slot, en: English) -> Choice | None:
     _, cand, ranked = best
     if not ranked:  # only references: show them rather than nothing ("used in 便宜")
         return Choice(cand, tuple(s for s in cand.senses if s.text)[:1])
-    top = ranked[0][0]
-    # Further senses only when they fit nearly as well and carry no strong note (archaic, jocular …).
-    more = [s for score, _, s in ranked[1:] if score >= top - _MARGIN and s.prior >= -1.0]
-    return Choice(cand, (ranked[0][2], *more[: MAX_SHOWN - 1]))
+    top, first = ranked[0][0], ranked[0][2]
+    # Further senses only when they fit nearly as well, carry no strong note (archaic, jocular …) and, after
+    # a translation ("he; him"), are no description of a use ("(used before sb's name for emphasis)").
+    more = [
+        s
+        for score, _, s in ranked[1:]
+        if score >= top - _MARGIN
+        and s.prior >= -1.0
+        and (s.shape is not Shape.FUNCTION or first.shape is Shape.FUNCTION)
+    ]
+    return Choice(cand, (first, *more[: MAX_SHOWN - 1]))
 
 
 def _entry_score(cand: Candidate, slot: Slot) -> float:
@@ -95,7 +102,7 @@ def _sense_score(
     if notes and notes & near and (sense.shape is Shape.VERB or _SUBJECT.match(sense.raw)):
         score += 1.5  # "to order (food …)" next to 菜; other notes are examples, not company
     elif _SUBJECT.match(sense.raw) and not (notes & en.content):
-        score -= 1.0  # "(of water) to dash against" with no water in sight
+        score -= 1.5  # "(of water) to dash against" with no water in sight
     return score + _shape_fit(sense, slot) + _usage_fit(sense.raw, slot)
 
 
@@ -175,7 +182,7 @@ def _word_class(slot: Slot) -> str:
         )
     if tag == "c":
         return "conjunction"
-    if tag[:1] == "d":
+    if tag[:1] == "d" or tag == "zg":  # the tagger's zg is mostly 很
         return "adverb"
     if tag[:1] == "v":  # 花了三年
         return "verb with aspect" if aspect else "verb"

@@ -39,7 +39,10 @@ class Shape(Enum):
 # Notes that make a sense unlikely to be the one an everyday sentence uses, and by how much.
 _PRIORS = (
     (re.compile(r"^(\(\w+\) )?surname\b|\bsurname$", re.I), -3.0),
-    (re.compile(r"^(see also|see|also written|also pr\.|taiwan pr\.|used in|erhua variant)\b", re.I), -3.0),
+    (
+        re.compile(r"^(see also|see|also written|also pr\.|taiwan pr\.|used in|erhua variant)(?!\w)", re.I),
+        -3.0,
+    ),
     (re.compile(r"^\(?(old |archaic |japanese |unofficial |euphemistic )?variant of\b", re.I), -3.0),
     (re.compile(r"\((archaic|old|classical|literary|dialect|tw|onom\.|cantonese)\)", re.I), -1.5),
     (re.compile(r"\(since c\. \d+\)|\b(jocular|sarcastic)\b", re.I), -2.0),
@@ -58,9 +61,15 @@ _CLASSIFIER = re.compile(
 )
 _FUNCTION = re.compile(
     r"\b(particle|marker|passive|aspect|suffix|prefix|intensifier|interjection|grammatical|structural"
-    r"|complement|modal|introduces|introducing|indicates|indicating|used (?:to|for|after|before|at|with))\b"
+    r"|complement|modal|introduces|introducing|indicates|indicating"
+    r"|used (?:to|for|after|before|at|with|as))\b"
     r"|^-\w+$",
     re.I,
+)
+# The grammatical terms that make a sense a function word even inside its notes ("of; ~'s (possessive
+# particle)"); a note such as "(used for either sex …)" on "he; him" does not.
+_GRAMMAR_NOTE = re.compile(
+    r"\b(particle|marker|aspect|structural|modal|passive|intensifier|interjection)\b", re.I
 )
 # "to go", and the modals CC-CEDICT writes without "to" ("can; to have the skill", "will; shall").
 _VERB = re.compile(
@@ -131,7 +140,9 @@ def parse(raw: str) -> Sense:
     """The facts about one raw CC-CEDICT sense (memoised: the same senses recur across sentences)."""
     prior = sum(weight for rx, weight in _PRIORS if rx.search(raw))
     text = clean(raw)
-    body = _LEADING_NOTES.sub("", raw).strip() or raw.strip("() ")  # "(experienced action marker)"
+    # The shape is read from the sense without its notes ("he; him (used for either sex …)" is a pronoun);
+    # a sense that is only a note is read as it is ("(experienced action marker)").
+    body = _NOTE.sub("", _LEADING_NOTES.sub("", raw)).strip(" ;,") or raw.strip("() ")
     words = tuple(cedict.sense_words(raw))
     # Notes that name company ("(food in a restaurant)"), not a placeholder ("(sb a certain way)").
     company = [n for n in _NOTE.findall(cedict.REFERENCE.sub(" ", raw)) if not _PLACEHOLDER.search(n)]
@@ -140,16 +151,17 @@ def parse(raw: str) -> Sense:
     lead = lead or (words[1].lower() if len(words) > 1 else "")
     asks = bool(_QUESTION.search(body.rstrip(". ")))
     abstract = len(words) == 1 and bool(_ABSTRACT.match(words[0]))
-    return Sense(raw, text, shape(body, words), max(prior, -4.0), words, notes, lead, asks, abstract)
+    kind = shape(body, words, " ".join(_NOTE.findall(raw)))
+    return Sense(raw, text, kind, max(prior, -4.0), words, notes, lead, asks, abstract)
 
 
-def shape(body: str, words: tuple[str, ...]) -> Shape:
-    """The shape of a sense from its wording (`body`: the sense without its leading notes)."""
+def shape(body: str, words: tuple[str, ...], notes: str = "") -> Shape:
+    """The shape of a sense from its wording (`body`: the sense without its notes, `notes` their text)."""
     if _CLASSIFIER.search(body):
         return Shape.CLASSIFIER
     if _VERB.search(body):
         return Shape.VERB
-    if _FUNCTION.search(body) and not body.lower().startswith("used in"):
+    if (_FUNCTION.search(body) and not body.lower().startswith("used in")) or _GRAMMAR_NOTE.search(notes):
         return Shape.FUNCTION
     if _PREPOSITION.search(body):
         return Shape.PREPOSITION
