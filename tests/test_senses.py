@@ -154,6 +154,12 @@ def test_at_most_three_senses_and_no_noise() -> None:
         (["她", "才", "八岁"], ["r", "d", "m"], ["ta1", "cai2", "ba1 sui4"], "才", "only"),
         (["饭", "做", "好", "了"], ["n", "v", "a", "ul"], ["fan4", "zuo4", "hao3", "le5"], "好",
          "completion"),
+        # 了 before a directional complement is still the particle.
+        (["月亮", "露", "了", "出来"], ["n", "v", "ul", "v"],
+         ["yue4 liang5", "lu4", "le5", "chu1 lai5"], "了", "completed action marker"),
+        # 将 as an adverb is "will"; 过去 with no verb before it is the past, not a verb suffix.
+        (["我们", "将", "出发"], ["r", "d", "v"], ["wo3 men5", "jiang1", "chu1 fa1"], "将", "will"),
+        (["过去", "的", "事"], ["t", "uj", "n"], ["guo4 qu5", "de5", "shi4"], "过去", "past"),
         # 过 after a verb is the experience marker; 别 as an adverb is "don't".
         (["我", "去", "过", "长城"], ["r", "v", "ug", "ns"], ["wo3", "qu4", "guo5", "chang2 cheng2"], "过",
          "experienced action marker"),

@@ -144,18 +144,20 @@ def _shape_fit(sense: Sense, slot: Slot) -> float:
 
 # How each word class, as the tag and the neighbours show it, rates each sense shape (absent: 0).
 _FITS: dict[str, dict[Shape, float]] = {
-    "noun phrase": {Shape.NOUN: 0.5, Shape.VERB: -1.0, Shape.FUNCTION: -1.5, Shape.PREPOSITION: -1.0},
+    "noun phrase": {Shape.NOUN: 0.5, Shape.VERB: -1.0, Shape.MODAL: -1.0, Shape.FUNCTION: -1.5,
+                    Shape.PREPOSITION: -1.0},
     "misread particle": {Shape.FUNCTION: -4.5, Shape.VERB: 1.0},
-    "particle": {Shape.FUNCTION: 2.0, Shape.VERB: -1.0, Shape.NOUN: -1.0},
+    "particle": {Shape.FUNCTION: 2.0, Shape.VERB: -1.0, Shape.MODAL: -1.0, Shape.NOUN: -1.0},
     "hidden verb": {Shape.VERB: 1.5, Shape.FUNCTION: -1.5, Shape.PREPOSITION: -1.5},
-    "preposition": {Shape.FUNCTION: 1.5, Shape.PREPOSITION: 1.5, Shape.NOUN: -1.0, Shape.VERB: -0.5},
+    "preposition": {Shape.FUNCTION: 1.5, Shape.PREPOSITION: 1.5, Shape.NOUN: -1.0, Shape.VERB: -0.5,
+                    Shape.MODAL: -0.5},
     "no object": {Shape.FUNCTION: -2.0, Shape.PREPOSITION: -2.0},
     "conjunction": {Shape.CONJUNCTION: 1.5, Shape.FUNCTION: 1.0},
-    "adverb": {Shape.ADVERB: 1.0, Shape.VERB: -1.0, Shape.NOUN: -0.5},
-    "verb": {Shape.VERB: 0.3, Shape.FUNCTION: -0.5},
+    "adverb": {Shape.ADVERB: 1.0, Shape.MODAL: 1.0, Shape.VERB: -1.0, Shape.NOUN: -0.5},
+    "verb": {Shape.VERB: 0.3, Shape.MODAL: 0.3, Shape.FUNCTION: -0.5},
     "verb with aspect": {Shape.VERB: 1.0, Shape.FUNCTION: -0.5},
     "noun part": {Shape.VERB: -0.5},  # a part's dictionary tag (交通 n: "traffic", not "to be connected")
-}
+}  # fmt: skip
 
 
 def _word_class_fit(shape: Shape, slot: Slot) -> float:
@@ -169,11 +171,12 @@ def _word_class_fit(shape: Shape, slot: Slot) -> float:
 def _word_class(slot: Slot) -> str:
     """What the tagger and the neighbours say the token is ("" when they say nothing useful)."""
     tag = slot.tag
-    aspect = (slot.next in ASPECT and slot.next_tag.startswith("u")) or slot.next in DIRECTIONAL
+    aspect = slot.next in ASPECT and slot.next_tag.startswith("u")
     if _noun_context(slot):
         return "noun phrase"
     if tag[:1] == "u" or tag in ("y", "e"):  # no particle opens a clause or takes 了: then the tag is wrong
         return "misread particle" if slot.clause_initial or aspect else "particle"
+    aspect = aspect or slot.next in DIRECTIONAL  # a verb's marks (露了出来 keeps its particle 了)
     if aspect and tag[:1] in ("p", "m", "q", "n", "f"):  # 给了我, 点了四个菜: a verb the tagger did not see
         return "hidden verb"
     if tag == "p":  # a preposition takes an object: 不对, 是对的 are no prepositions
@@ -218,7 +221,7 @@ def _predicate(slot: Slot) -> bool:
 # pattern more: "to make sb (feel sad etc)" where an adjective follows, over the general "to let sb do sth").
 _USAGE: tuple[tuple[re.Pattern[str], Callable[[Slot], bool], float], ...] = (
     (
-        re.compile(r"after a verb|verb complement|directional complement"),
+        re.compile(r"after a verb|verb (complement|suffix)|directional complement"),
         lambda s: s.prev_tag[:1] == "v",
         2.0,
     ),

@@ -28,6 +28,7 @@ class Shape(Enum):
     """The part of speech a sense's wording shows (NOUN: none of the others, nouns and adjectives alike)."""
 
     VERB = "verb"
+    MODAL = "modal"  # can, will, must …
     CLASSIFIER = "classifier"
     FUNCTION = "function"  # a grammatical use described rather than translated ("(passive marker)")
     PREPOSITION = "preposition"
@@ -71,12 +72,10 @@ _FUNCTION = re.compile(
 _GRAMMAR_NOTE = re.compile(
     r"\b(particle|marker|aspect|structural|modal|passive|intensifier|interjection)\b", re.I
 )
-# "to go", and the modals CC-CEDICT writes without "to" ("can; to have the skill", "will; shall").
-_VERB = re.compile(
-    r"^to (?!(the|a|an|sb|sth|and|or|this|that|what|which)\b)[a-z]"
-    r"|^(can|could|may|might|must|should|shall|will|would|ought to|need to)\b",
-    re.I,
-)
+_VERB = re.compile(r"^to (?!(the|a|an|sb|sth|and|or|this|that|what|which)\b)[a-z]", re.I)
+# The modals CC-CEDICT writes without "to" ("can; to have the skill", "will; shall"): verbs to the tagger
+# (会 v) or adverbs (将 d).
+_MODAL = re.compile(r"^(can|could|may|might|must|should|shall|will|would|ought to|need to)\b", re.I)
 _PREPOSITION = re.compile(
     r"^(to|towards?|at|for|by|from|with|in|on|into|via|through|than|concerning|regarding|about|since|until"
     r"|according to|based on|as for|vis-à-vis|for the benefit of)(?=$|[;,(]| \(|\s(sb|sth)\b)",
@@ -159,6 +158,8 @@ def shape(body: str, words: tuple[str, ...], notes: str = "") -> Shape:
     """The shape of a sense from its wording (`body`: the sense without its notes, `notes` their text)."""
     if _CLASSIFIER.search(body):
         return Shape.CLASSIFIER
+    if _MODAL.search(body):
+        return Shape.MODAL
     if _VERB.search(body):
         return Shape.VERB
     if (_FUNCTION.search(body) and not body.lower().startswith("used in")) or _GRAMMAR_NOTE.search(notes):
