@@ -13,7 +13,7 @@ from deckbuilder.grade import (
     near_duplicate,
     select,
 )
-from deckbuilder.grade.select import TIE
+from deckbuilder.grade.select import TIE, tier
 from deckbuilder.models import Kind, Level, Pair, Sentence, Token
 
 # A toy level table written for these tests: level 1 basics, level 2 is the target level here.
@@ -263,3 +263,39 @@ def test_the_users_sentence_wins_a_tie_over_a_builtin_one() -> None:
     easier = Sentence(replace(easier.pair, builtin=True), easier.tokens)
     harder = sent("他", "今天", "去", "了", "很", "好", "的", "银行", "取", "钱", "。", en="x y z")
     assert select([harder, easier], g).choices[0].sentence is easier  # not a tie
+
+
+def test_a_word_waits_a_little_for_its_best_sentence() -> None:
+    table = {**TABLE, **{w: 2 for w in ("讨论", "问题", "态度")}}
+    g = Grader(LEVEL, table)
+
+    def s(*pairs: tuple[str, int], en: str = "a b c") -> Sentence:
+        toks = tuple(Token(w, Kind.PUNCT if w == "。" else Kind.WORD, f) for w, f in pairs)
+        return Sentence(Pair("".join(w for w, _ in pairs), en, "t"), toks)
+
+    # 问题 is the most frequent word; its good sentence needs 讨论, a little less frequent; its other
+    # sentence is long and full of rare words.
+    good = s(("我", 9000), ("讨论", 800), ("问题", 5000), ("。", 0), en="I discuss the problem.")
+    rare = ("他", "的", "是", "很", "好", "的", "钱", "他", "的", "钱", "是", "好", "的")
+    weak = s(("问题", 5000), *[(w, 10) for w in rare], ("。", 0))
+    teaches_discuss = s(("我", 9000), ("讨论", 800), ("了", 9000), ("。", 0), en="I discussed it.")
+    sel = select([good, weak, teaches_discuss], g)
+    assert [(c.target, c.sentence) for c in sel.choices] == [("讨论", teaches_discuss), ("问题", good)]
+
+
+def test_frequency_ties_go_to_the_better_sentence() -> None:
+    g = Grader(LEVEL, TABLE)
+
+    def with_freq(s: Sentence, word: str, freq: int) -> Sentence:
+        return Sentence(s.pair, tuple(replace(t, freq=freq) if t.text == word else t for t in s.tokens))
+
+    weak_bank = sent("我", "去", "银行", "取", "钱", "了", "。", en="The weather is cold.", freq=5000)
+    manner = sent("他", "的", "态度", "很", "好", "。", en="His attitude is good.", freq=5000)
+    assert tier(5100) == tier(5500) != tier(30000)
+    # 银行 a little more frequent than 态度: the same tier, so the better sentence comes first ...
+    weak_bank = with_freq(weak_bank, "银行", 5500)
+    manner = with_freq(manner, "态度", 5100)
+    assert [c.target for c in select([weak_bank, manner], g).choices] == ["态度", "银行"]
+    # ... but a word of a higher tier comes first whatever its sentence.
+    often = with_freq(weak_bank, "银行", 30000)
+    assert [c.target for c in select([often, manner], g).choices] == ["银行", "态度"]

@@ -4,15 +4,17 @@ Only the best candidates per target word are kept as sentences stream past, so m
 level's word count, not the corpus. A candidate's cost is its difficulty plus its quality penalty; a flawed
 candidate is counted, never kept; a built-in sentence loses a tie (costs within `TIE`) to the user's own.
 
-Study order: target words from most to least frequent; a word whose sentences all contain another
-not-yet-introduced word of the level waits until that word is introduced, so no card uses a word that
-comes after it.
+Study order: target words from most to least frequent (words of one frequency tier, the better sentence
+first); a word whose sentences all contain another not-yet-introduced word of the level waits until that
+word is introduced, so no card uses a word that comes after it; a word whose best sentence waits for such a
+word, and whose usable ones are much weaker, waits a little for it (`DEFER_WORDS`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import heapq
+import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -25,6 +27,11 @@ NEAR_DUPLICATE = 0.6  # character-bigram overlap above which two sentences for o
 # Costs closer than this are a tie, and the user's own sentence wins it over a built-in one (about half an
 # easy word: the user chose their text, the built-in corpora only fill the gaps).
 TIE = 0.5
+# A word whose easiest usable sentence costs this much more than its best one (which needs a word not yet
+# introduced) waits up to DEFER_WORDS words for that word, then takes what it has: a frequent word is not
+# taught with a weak sentence when a good one is a day away.
+DEFER_MARGIN = 3.0
+DEFER_WORDS = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,15 +238,27 @@ def _choose(
     missing: list[str] = []
     for grader, heap_map in zip(grader_list, heaps, strict=True):
         ranked = {w: [c for *_, c in sorted(h, key=lambda it: (-it[0], -it[1]))] for w, h in heap_map.items()}
-        pending = sorted(ranked, key=lambda w: (-freq[w], w))
+        # Most useful word first; words of one frequency tier are equally useful, the better sentence first.
+        pending = sorted(ranked, key=lambda w: (-tier(freq[w]), ranked[w][0].rank, w))
         level_covered: list[str] = []
+        deferred: set[str] = set()
         while pending:
             waiting = []
-            for word in pending:
+            progress = False
+            i = 0
+            while i < len(pending):
+                word = pending[i]
+                i += 1
                 picks = _pick(ranked[word], introduced, used, options)
                 if not picks:
                     waiting.append(word)
                     continue
+                if word not in deferred and picks[0].rank - ranked[word][0].rank > DEFER_MARGIN:
+                    # Its best sentence waits for a word not yet introduced: give that word a day to come.
+                    deferred.add(word)
+                    pending.insert(min(i + DEFER_WORDS, len(pending)), word)
+                    continue
+                progress = True
                 introduced.add(word)
                 level_covered.append(word)
                 for cand in picks:
@@ -247,7 +266,7 @@ def _choose(
                     chosen.append(
                         Choice(cand.sentence, word, cand.index, len(chosen), cand.cost, grader.level)
                     )
-            if len(waiting) == len(pending):
+            if not progress:
                 break
             pending = waiting
         covered = set(level_covered)
@@ -258,6 +277,11 @@ def _choose(
         chosen = chosen[: options.max_notes]
     level_words = sum(n for _, _, n in per_level)
     return Selection(tuple(chosen), graded, candidates, level_words, tuple(missing), tuple(per_level))
+
+
+def tier(freq: int) -> int:
+    """A word's frequency tier, a tenth of a decade wide: words of one tier are about equally useful."""
+    return int(10 * math.log10(freq + 1))
 
 
 def words_index(sentence: Sentence, word: str) -> int:
