@@ -136,6 +136,8 @@ class NoteSpec:
     tags: tuple[str, ...]
     due: int
     deck: str = ""  # sub-deck name; empty means the package's main deck
+    # (template ordinal, new-card position) of each of the note's cards; empty: one card, at `due`.
+    card_dues: tuple[tuple[int, int], ...] = ()
 
     def field(self, name: str) -> str:
         for key, value in self.fields:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from deckbuilder import __version__, align, annotate, apkg, cards, grade, ingest, segmenter
+from deckbuilder import __version__, align, annotate, apkg, cards, grade, ingest, segmenter, study
 from deckbuilder.atomic import atomic_targets
 from deckbuilder.cache import Cache
 from deckbuilder.cache import key as cache_key
@@ -281,7 +281,7 @@ def _notes(run: _Run, progress: Progress | None) -> _Run:
         tags=options.tags,
         zhuyin=options.zhuyin,
     )
-    notes = tuple(note for choice in run.chosen for note in cards.notes_for(choice, card_options))
+    notes = study.schedule([cards.notes_for(choice, card_options) for choice in run.chosen])
     description = (
         f"{_levels_text(options)}: {selection.covered} words, one sentence each, each card bringing one new "
         f"word; most frequent words first. Built by deckbuilder {__version__}. {CREDITS}"
