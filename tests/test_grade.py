@@ -211,6 +211,11 @@ def test_notices_and_fragments() -> None:
     fragment = judged("银行", "的", "门", en="the door of the bank")
     assert notice.flaw is None and notice.penalty > sentence.penalty
     assert fragment.flaw is None and fragment.penalty > sentence.penalty
+    label = judged("银行", "：", "我", "去", "了", "。", en="Bank: I went.")
+    said = judged(
+        "他", "说", "：", "“", "我", "去", "了", "银行", "。", "”", en='He said: "I went to the bank."'
+    )
+    assert label.penalty > sentence.penalty + 1 and said.penalty < label.penalty
 
 
 def test_an_english_that_is_not_a_translation() -> None:

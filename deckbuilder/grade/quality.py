@@ -53,12 +53,12 @@ class Quality:
     flaw: Flaw | None = None
 
 
-# Letters that are not Han characters (Latin, accented Latin as in pinyin, kana, Hangul, Greek, Cyrillic …);
-# 〇 is a numeral. An upper-case run of at most five letters is an acronym (CD, DVD, T恤, 卡拉OK): allowed.
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# Letters that are not Han characters (Latin, accented Latin as in pinyin, kana, Hangul, Greek, Cyrillic …);
+# 〇 is a numeral. An upper-case run of at most five letters is an acronym (CD, DVD, T恤, 卡拉OK): allowed.
 _FOREIGN_LETTERS = re.compile(r"[^\W\d_\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff〇]+")
 _ACRONYM = re.compile(r"[A-ZＡ-Ｚ]{1,5}")
 ACRONYM_COST = 0.5
@@ -82,13 +82,14 @@ WRITTEN_COST = 0.75
 SCRIPTURE_COST = 3.0
 LITERARY_LIMIT = 2  # classical and scripture words (the target aside): this many is literary text
 
-# A notice opens with a prohibition; a label is a short heading before a colon.
+# A notice opens with a prohibition; a label is a short heading before a colon (not speech: 他说：“…”).
 _NOTICE_OPENERS = _words("禁止 严禁 请勿 谢绝 切勿 不得 闲人 非请勿入")
 _NOTICE_WORDS = _words("禁止 严禁 请勿 谢绝 切勿 免进 违者 敬请 须知")
 # A notice's formula: a short condition, then a request (便后请洗手, 离开时请关灯).
 _NOTICE_FORMULA = re.compile(r"^[\u4e00-\u9fff]{1,4}[后前时]请")
 NOTICE_COST = 2.0
 LABEL_COST = 2.0
+_QUOTES = ("“", "「", "『", '"', "‘")
 _ZH_END = frozenset('。！？!?…．.」』”"）)～~')
 _EN_END = frozenset(".!?\"')…”’")
 NO_END_COST = 0.5  # a side that ends in no sentence punctuation: often a fragment or a heading
@@ -195,8 +196,8 @@ def _fragment(sentence: Sentence, targets: Collection[str]) -> _Verdict:
     zh, en = sentence.pair.zh.strip(), sentence.pair.en.strip()
     notice = _NOTICE_FORMULA.match(zh) or any(w in _NOTICE_WORDS and w not in targets for w in words)
     cost = NOTICE_COST if notice else 0.0
-    head, colon, _ = zh.replace(":", "：").partition("：")
-    if colon and len(head) <= 8:
+    head, colon, rest = zh.replace(":", "：").partition("：")
+    if colon and len(head) <= 8 and not rest.lstrip().startswith(_QUOTES):
         cost += LABEL_COST
     zh_open, en_open = zh[-1:] not in _ZH_END, en[-1:] not in _EN_END
     if zh_open and en_open:
