@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -121,6 +122,25 @@ def _models(spec: DeckSpec) -> dict[str, Any]:
     return {CLOZE: cloze, SENTENCE: sentence}
 
 
+@cache
+def _card_class() -> type:
+    """genanki's card with a position of its own (genanki gives every card of a note the note's `due`):
+    the cards of one sentence are spread over study days."""
+    import genanki
+
+    class Card(genanki.Card):  # type: ignore[misc]
+        def __init__(self, ord_: int, due: int) -> None:
+            super().__init__(ord_)
+            self.due = due
+
+        def write_to_db(
+            self, cursor: Any, timestamp: float, deck_id: int, note_id: int, id_gen: Any, due: int = 0
+        ) -> None:
+            super().write_to_db(cursor, timestamp, deck_id, note_id, id_gen, self.due)
+
+    return Card
+
+
 def _verify(path: Path, expected_notes: int) -> None:
     """Raise OutputError unless `path` is a zip whose collection opens and holds `expected_notes` notes."""
     try:
@@ -145,15 +165,16 @@ def write_package(spec: DeckSpec, path: Path, timestamp: float | None = None) ->
         name = note.deck or spec.name
         if name not in decks:
             decks[name] = genanki.Deck(deck_id(name), name, description=spec.description)
-        decks[name].add_note(
-            genanki.Note(
-                model=models[note.note_type],
-                fields=[value for _, value in note.fields],
-                guid=note.guid,
-                tags=list(note.tags),
-                due=note.due,
-            )
+        made = genanki.Note(
+            model=models[note.note_type],
+            fields=[value for _, value in note.fields],
+            guid=note.guid,
+            tags=list(note.tags),
+            due=note.due,
         )
+        dues = dict(note.card_dues)
+        made.cards = [_card_class()(card.ord, dues.get(card.ord, note.due)) for card in made.cards]
+        decks[name].add_note(made)
     used = [d for name, d in decks.items() if d.notes or name == spec.name]
     genanki.Package(used).write_to_file(str(path), timestamp=timestamp)
     _verify(path, len(spec.notes))

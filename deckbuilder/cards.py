@@ -272,9 +272,9 @@ def notes_for(choice: Choice, options: CardOptions) -> tuple[NoteSpec, NoteSpec]
     hint = HINTS[options.hint](target_tok)
     cloze_fields = {"Text": cloze_text(sentence, choice.target, hint), **common}
     sentence_fields = {**common, **switches}
-    # New-card positions: the cloze card of the n-th sentence, then its sentence cards (every card of a note
-    # shares the note's position; Anki's default "card type, then order gathered" sort puts a day's reading
-    # cards before its production and listening cards).
+    # New-card positions in sentence order: the cloze card of the n-th sentence, then its sentence cards
+    # (one per card kind the deck has, in template order); `study.schedule` spreads a deck's cards over days.
+    ords = tuple(k for k, kind in enumerate(CARD_KINDS) if kind in options.kinds)
     return (
         NoteSpec(
             CLOZE,
@@ -283,6 +283,7 @@ def notes_for(choice: Choice, options: CardOptions) -> tuple[NoteSpec, NoteSpec]
             tags,
             2 * choice.order,
             deck,
+            ((0, 2 * choice.order),),
         ),
         NoteSpec(
             SENTENCE,
@@ -291,5 +292,6 @@ def notes_for(choice: Choice, options: CardOptions) -> tuple[NoteSpec, NoteSpec]
             tags,
             2 * choice.order + 1,
             deck,
+            tuple((ord_, 2 * choice.order + 1) for ord_ in ords),
         ),
     )

@@ -1,7 +1,8 @@
 """English words as CC-CEDICT glosses and translations use them: tokens, stop words, stems, match keys.
 
-One owner for the English side of every comparison between a translation and dictionary senses: sentence
-alignment (``align.lexical``) and the choice of the sense a sentence uses (``senses``) both call `en_keys`.
+One owner for the English side of every comparison between a translation and dictionary senses: the
+bilingual model (``lexical``: alignment, sentence quality) and the choice of the sense a sentence uses
+(``senses``) both call `en_keys`.
 A key is a crude stem (``development`` ~ ``develop``), or a number for number words, ordinals and months; stop
 words have none. No resources: plain tables and rules.
 """

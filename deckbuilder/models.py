@@ -32,6 +32,7 @@ class Pair:
     source: str
     zh_original: str = ""
     score: float = 1.0
+    builtin: bool = False  # from a built-in corpus, not the user's files (their sentences win ties)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +153,8 @@ class NoteSpec:
     tags: tuple[str, ...]
     due: int
     deck: str = ""  # sub-deck name; empty means the package's main deck
+    # (template ordinal, new-card position) of each of the note's cards; empty: one card, at `due`.
+    card_dues: tuple[tuple[int, int], ...] = ()
 
     def field(self, name: str) -> str:
         for key, value in self.fields:
@@ -181,6 +184,8 @@ class Report:
     timings: tuple[tuple[str, float], ...] = field(default_factory=tuple)  # (stage, seconds)
     review_file: str = ""  # <deck>.review.tsv: readings decided by a fallback, for a teacher to check
     skipped: int = 0  # malformed input rows left out (see `warnings` for where)
+    left_out: tuple[tuple[str, int], ...] = ()  # (quality check, candidates it left out)
+    own_notes: int | None = None  # notes from the user's files, when built-in corpora were added to them
 
     def lines(self) -> list[str]:
         """The report as `deckbuild make` prints it (warnings are printed apart, on stderr)."""
@@ -188,7 +193,13 @@ class Report:
         if self.skipped:
             out.append(_SKIPPED.format(self.skipped))
         out.append(f"Candidates:   {self.candidates:,} readable sentences with a target word")
+        if self.left_out:
+            reasons = ", ".join(f"{n:,} {check}" for check, n in self.left_out)
+            total = sum(n for _, n in self.left_out)
+            out.append(f"Left out:     {total:,} of them as weak sentences ({reasons})")
         out.append(f"Notes:        {self.notes:,}")
+        if self.own_notes is not None:
+            out.append(f"From files:   {self.own_notes:,} of the notes from your files, the rest built-in")
         share = self.covered / self.level_words if self.level_words else 0.0
         out.append(f"Target words: {self.covered:,} of {self.level_words:,} covered ({share:.1%})")
         if len(self.per_level) > 1:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from deckbuilder.align import align, align_sentences, dp, lexical, split, split_en, split_zh
+from deckbuilder import lexical
+from deckbuilder.align import align, align_sentences, dp, split, split_en, split_zh
 from deckbuilder.ingest import read_document
 from deckbuilder.models import Bead, Document
 
@@ -81,6 +82,21 @@ def test_features_match_translations_numbers_and_latin() -> None:
     assert emask.bit_count() >= 4
     assert lexical.en_keys("November") >= {"11"}
     assert lexical.en_keys("the") == frozenset()
+
+
+def test_coverage_of_one_pair_from_given_words() -> None:
+    zh = "图书馆在2021年开放了SCO展览。"
+    words = lexical.segmenter.cut(zh)
+    assert lexical.zh_features(zh, words) == lexical.zh_features(zh)
+    en = lexical.en_features("The library opened an SCO exhibition in 2021.")
+    zh_hit, zh_units, en_hit, en_units = lexical.coverage(lexical.zh_features(zh, words), en)
+    assert zh_hit >= 4 and en_hit >= 4 and zh_units >= zh_hit and en_units >= en_hit
+    other = lexical.en_features("My brother cooks dinner on Sundays.")
+    assert lexical.coverage(lexical.zh_features(zh), other)[0::2] == (0, 0)
+    # Without romanised-name units an unknown word (a name the dictionary lacks) adds no unit of its own.
+    assert len(lexical.zh_features("崔天凯来了。", romanised=False).units) < len(
+        lexical.zh_features("崔天凯来了。").units
+    )
 
 
 # --------------------------------------------------------------------------------------------- aligner

@@ -537,3 +537,71 @@ def test_anki_agrees_with_the_card_switches(mini_corpus: Path, tmp_path: Path) -
         assert sorted(c.ord for c in col.get_note(nid).cards()) == [0, 1, 2]
     finally:
         col.close()
+
+
+# --- Issue 12: study days -------------------------------------------------------------------------------
+
+
+def study_day(col) -> list[tuple[str, str, int]]:  # noqa: ANN001
+    """Study everything Anki offers today, answering Good; (Hanzi, note type, ordinal) of each new card."""
+    from anki.scheduler_pb2 import CardAnswer
+
+    new = []
+    while queue := col.sched.get_queued_cards(fetch_limit=1).cards:
+        card = col.get_card(queue[0].card.id)
+        if card.type == 0:  # a new card: introduced today
+            note = card.note()
+            new.append((note["Hanzi"], note.note_type()["name"], card.ord))
+        card.start_timer()
+        col.sched.answer_card(
+            col.sched.build_answer(card=card, states=queue[0].states, rating=CardAnswer.GOOD)
+        )
+    return new
+
+
+def next_day(col):  # noqa: ANN001, ANN201 - a Collection in, the same collection a day later out
+    """Move the collection one day on: its creation time a day earlier, reopened so Anki reads it again."""
+    from anki.collection import Collection
+
+    col.crt = col.crt - 86_400
+    path = col.path
+    col.close()
+    return Collection(path)
+
+
+def test_no_study_day_introduces_two_cards_of_one_sentence(tmp_path: Path) -> None:
+    """Anki's default options (20 new cards a day, gathered by deck, sorted by card type) over five days of
+    study: every day introduces 20 cards of 20 different sentences, a sentence's cloze comes before its
+    Reading, Production and Listening cards, and the days are the ones `deckbuild inspect` lists."""
+    from deckbuilder.preview import read_deck, study_order
+
+    deck = tmp_path / "days.apkg"
+    kinds = ("reading", "production", "listening")
+    build(BuildOptions(levels=parse_levels("hsk5"), output=deck, max_notes=100, cards=kinds, timestamp=T0))
+    file = read_deck(deck)
+    listed = []
+    for card in study_order(file.cards):
+        note_type = file.note_type_of(card)
+        hanzi = file.notes[card.note_id].fields[note_type.fields.index("Hanzi")]
+        listed.append((hanzi, note_type.name, card.ord))
+    col = import_deck(deck, tmp_path / "col")
+    days = []
+    try:
+        conf = col.decks.config_dict_for_deck_id(col.decks.id_for_name("deckbuilder::HSK 2.0::Level 5"))
+        assert (conf["new"]["perDay"], conf["newGatherPriority"], conf["newSortOrder"]) == (20, 0, 0)
+        for _ in range(5):
+            col.decks.select(col.decks.id_for_name("deckbuilder::HSK 2.0::Level 5"))
+            days.append(study_day(col))
+            col = next_day(col)
+    finally:
+        col.close()
+    first_day: dict[tuple[str, str, int], int] = {}
+    for number, day in enumerate(days):
+        assert len(day) == 20
+        assert len({hanzi for hanzi, _, _ in day}) == 20, day  # no sentence twice in one day
+        first_day.update({card: number for card in day})
+    assert [card for day in days for card in day] == listed[:100]  # as `deckbuild inspect` lists them
+    kind_order = [("deckbuilder Cloze", 0), ("deckbuilder Sentence", 0), ("deckbuilder Sentence", 1)]
+    for (hanzi, name, ord_), day in first_day.items():
+        for earlier in kind_order[: kind_order.index((name, ord_))] if (name, ord_) in kind_order else ():
+            assert first_day[(hanzi, *earlier)] < day  # the cloze, then Reading, then Production

@@ -66,6 +66,19 @@ def test_write_package_writes_notes_guids_and_due(tmp_path: Path) -> None:
     assert str(CLOZE_MODEL_ID) in models and str(SENTENCE_MODEL_ID) in models
 
 
+def test_each_card_gets_its_own_position(tmp_path: Path) -> None:
+    """genanki gives every card of a note the note's due; study days need one per card."""
+    cloze = NoteSpec(
+        CLOZE, (("Text", "我{{c1::去}}"), ("Hanzi", "我去")), "c", ("t",), 4, card_dues=((0, 4),)
+    )
+    fields = (("Hanzi", "我去"), ("English", "I go"))  # no switch fields here: all three cards exist
+    sentence = NoteSpec(SENTENCE, fields, "s", ("t",), 25, card_dues=((0, 25), (2, 61)))
+    out = write_apkg(DeckSpec("deckbuilder::Test", "t", FIELDS, (cloze, sentence)), tmp_path / "t.apkg")
+    con = read_collection(out, tmp_path)
+    rows = con.execute("select n.guid, c.ord, c.due from cards c join notes n on c.nid = n.id order by c.due")
+    assert list(rows) == [("c", 0, 4), ("s", 0, 25), ("s", 1, 25), ("s", 2, 61)]  # unlisted: the note's
+
+
 def test_a_written_package_that_is_not_a_deck_fails_verification(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

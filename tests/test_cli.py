@@ -291,6 +291,7 @@ def test_with_builtin_adds_the_builtin_corpora(tmp_path: Path, mini_corpus: Path
         .replace(",", "")
     )
     assert read > 4000  # the fixture's pairs and the hsk-sentences corpus
+    assert "From files:" in both.stdout and "From files:" not in alone.stdout
 
 
 def test_forced_input_format_reads_what_sniffing_would_not(tmp_path: Path) -> None:

@@ -1,4 +1,19 @@
-from deckbuilder.grade import Grader, Reading, SelectOptions, near_duplicate, select
+from dataclasses import replace
+
+import pytest
+
+from deckbuilder.grade import (
+    Flaw,
+    Grader,
+    Quality,
+    Reading,
+    SelectOptions,
+    assess,
+    coverage,
+    near_duplicate,
+    select,
+)
+from deckbuilder.grade.select import TIE, tier
 from deckbuilder.models import Kind, Level, Pair, Sentence, Token
 
 # A toy level table written for these tests: level 1 basics, level 2 is the target level here.
@@ -135,3 +150,157 @@ def test_level_range_orders_lower_level_first() -> None:
 
 def test_builtin_hsk2_level5_table_size() -> None:
     assert len(Grader(Level("2.0", 5)).level_words) == 1298
+
+
+# --- sentence quality --------------------------------------------------------------------------------------
+
+NAMES = {"汤姆": Kind.NAME, "玛丽": Kind.NAME, "阿尔及利亚": Kind.NAME, "Tom": Kind.LATIN, "CD": Kind.LATIN}
+
+
+def judged(*words: str, en: str = "I went to the bank.", targets: tuple[str, ...] = ("银行",)) -> Quality:
+    return assess(sent(*words, en=en, kinds=NAMES), targets)
+
+
+@pytest.mark.parametrize(
+    ("words", "en"),
+    [
+        (("Tom", "去", "了", "银行", "。"), "Tom went to the bank."),  # a Latin name inside the Chinese
+        (("Tā", " ", "qù", "了", "银行", "。"), "He went to the bank."),  # pinyin
+        (("我", "去", "了", "ぎんこう", "银行", "。"), "I went to the bank."),  # another script
+        (("我", "去", "了", "银行", "。"), "I went to the 银行."),  # Chinese in the English
+    ],
+)
+def test_script_impurity_is_a_flaw(words: tuple[str, ...], en: str) -> None:
+    assert judged(*words, en=en).flaw is Flaw.SCRIPT
+
+
+def test_an_acronym_is_allowed_at_a_small_cost() -> None:
+    plain = judged("我", "去", "银行", "买", "了", "唱片", "。", en="I went to the bank and bought a record.")
+    acronym = judged("我", "去", "银行", "买", "了", "CD", "。", en="I went to the bank and bought a CD.")
+    assert acronym.flaw is None and acronym.penalty > plain.penalty
+
+
+def test_two_names_or_a_name_as_the_point_are_flaws_one_name_costs() -> None:
+    assert judged("汤姆", "和", "玛丽", "去", "了", "银行", "。").flaw is Flaw.NAMES
+    assert judged("阿尔及利亚", "银行", "。", en="Algeria's bank.").flaw is Flaw.NAMES  # half the sentence
+    none = judged("他", "昨天", "去", "了", "银行", "。", en="He went to the bank yesterday.")
+    one = judged("汤姆", "昨天", "去", "了", "银行", "。", en="Tom went to the bank yesterday.")
+    long = judged(
+        "他", "昨天", "去", "了", "阿尔及利亚", "的", "银行", "。", en="He went to a bank in Algeria."
+    )
+    assert one.flaw is None and long.flaw is None
+    assert none.penalty < one.penalty < long.penalty
+
+
+def test_literary_and_scripture_wording_the_target_aside() -> None:
+    classical = judged("吾", "之", "银行", "也", "。", en="It is my bank.")
+    assert classical.flaw is Flaw.LITERARY
+    scripture = judged("上帝", "之", "银行", "。", en="The bank of God.")
+    assert scripture.flaw is Flaw.LITERARY
+    modern = judged("我", "去", "了", "银行", "。")
+    written = judged("我", "于", "银行", "工作", "。", en="I work at the bank.")
+    assert written.flaw is None and written.penalty > modern.penalty
+    # The word a card teaches is never held against its sentence.
+    assert judged("他", "则", "去", "了", "银行", "。", targets=("则",)).penalty <= written.penalty
+
+
+def test_notices_and_fragments() -> None:
+    assert judged("禁止", "在", "银行", "吸烟", "。", en="No smoking in the bank.").flaw is Flaw.FRAGMENT
+    sentence = judged("我", "去", "了", "银行", "。")
+    notice = judged("进", "门", "前", "请", "去", "银行", "。", en="Go to the bank before you come in.")
+    fragment = judged("银行", "的", "门", en="the door of the bank")
+    assert notice.flaw is None and notice.penalty > sentence.penalty
+    assert fragment.flaw is None and fragment.penalty > sentence.penalty
+    label = judged("银行", "：", "我", "去", "了", "。", en="Bank: I went.")
+    said = judged(
+        "他", "说", "：", "“", "我", "去", "了", "银行", "。", "”", en='He said: "I went to the bank."'
+    )
+    assert label.penalty > sentence.penalty + 1 and said.penalty < label.penalty
+
+
+def test_an_english_that_is_not_a_translation() -> None:
+    words = ("我", "去", "银行", "取", "钱", "了", "。")
+    assert judged(*words, en="placeholder").flaw is Flaw.TRANSLATION
+    faithful = judged(*words, en="I went to the bank to get money.")
+    other = judged(*words, en="The weather will be cold tomorrow.")
+    assert faithful.flaw is other.flaw is None
+    assert faithful.penalty < other.penalty
+
+
+def test_a_measure_replaces_the_lexical_model() -> None:
+    words = ("我", "去", "银行", "取", "钱", "了", "。")
+    s = sent(*words, en="I went to the bank to get money.")
+    assert assess(s, ("银行",), lambda _: coverage(s)) == assess(s, ("银行",))
+    assert (
+        assess(s, ("银行",), lambda _: (0, 5, 0, 6)).penalty
+        > assess(s, ("银行",), lambda _: (5, 5, 6, 6)).penalty
+    )
+    placeholder = sent(*words, en="placeholder")
+    assert assess(placeholder, ("银行",), lambda _: (0, 5, 0, 1)).flaw is Flaw.TRANSLATION
+
+
+def test_selection_prefers_good_sentences_and_counts_what_it_left_out() -> None:
+    g = Grader(LEVEL, TABLE)
+    names = {"汤姆": Kind.NAME, "玛丽": Kind.NAME, "Tom": Kind.LATIN}
+    latin = sent("Tom", "去", "银行", "取", "钱", "。", en="Tom gets money at the bank.", kinds=names)
+    pair = sent("汤姆", "去", "了", "玛丽", "的", "银行", "。", en="Tom went to Mary's bank.", kinds=names)
+    named = sent(
+        "汤姆", "去", "银行", "取", "钱", "了", "。", en="Tom went to the bank for money.", kinds=names
+    )
+    plain = sent("他", "去", "银行", "取", "钱", "了", "。", en="He went to the bank for money.")
+    sel = select([latin, pair, named, plain], g)
+    assert [c.sentence for c in sel.choices] == [plain]
+    assert dict(sel.rejected) == {Flaw.SCRIPT: 1, Flaw.NAMES: 1}
+    assert sel.candidates == 4  # every readable sentence with a target word, the flawed ones too
+    assert [c.sentence for c in select([latin, pair, named], g).choices] == [named]  # all it has
+
+
+def test_the_users_sentence_wins_a_tie_over_a_builtin_one() -> None:
+    g = Grader(LEVEL, TABLE)
+    mine = sent("他", "去", "银行", "取", "钱", "了", "。", en="He went to the bank for money.")
+    builtin = sent("我", "去", "银行", "取", "钱", "了", "。", en="I went to the bank for money.")
+    builtin = Sentence(replace(builtin.pair, builtin=True), builtin.tokens)
+    cost = {s.pair.zh: select([s], g).choices[0].difficulty for s in (mine, builtin)}
+    assert abs(cost[mine.pair.zh] - cost[builtin.pair.zh]) < TIE
+    for order in ([mine, builtin], [builtin, mine]):
+        assert select(order, g).choices[0].sentence is mine
+    easier = sent("我", "去", "银行", "。", en="I go to the bank.")
+    easier = Sentence(replace(easier.pair, builtin=True), easier.tokens)
+    harder = sent("他", "今天", "去", "了", "很", "好", "的", "银行", "取", "钱", "。", en="x y z")
+    assert select([harder, easier], g).choices[0].sentence is easier  # not a tie
+
+
+def test_a_word_waits_a_little_for_its_best_sentence() -> None:
+    table = {**TABLE, **{w: 2 for w in ("讨论", "问题", "态度")}}
+    g = Grader(LEVEL, table)
+
+    def s(*pairs: tuple[str, int], en: str = "a b c") -> Sentence:
+        toks = tuple(Token(w, Kind.PUNCT if w == "。" else Kind.WORD, f) for w, f in pairs)
+        return Sentence(Pair("".join(w for w, _ in pairs), en, "t"), toks)
+
+    # 问题 is the most frequent word; its good sentence needs 讨论, a little less frequent; its other
+    # sentence is long and full of rare words.
+    good = s(("我", 9000), ("讨论", 800), ("问题", 5000), ("。", 0), en="I discuss the problem.")
+    rare = ("他", "的", "是", "很", "好", "的", "钱", "他", "的", "钱", "是", "好", "的")
+    weak = s(("问题", 5000), *[(w, 10) for w in rare], ("。", 0))
+    teaches_discuss = s(("我", 9000), ("讨论", 800), ("了", 9000), ("。", 0), en="I discussed it.")
+    sel = select([good, weak, teaches_discuss], g)
+    assert [(c.target, c.sentence) for c in sel.choices] == [("讨论", teaches_discuss), ("问题", good)]
+
+
+def test_frequency_ties_go_to_the_better_sentence() -> None:
+    g = Grader(LEVEL, TABLE)
+
+    def with_freq(s: Sentence, word: str, freq: int) -> Sentence:
+        return Sentence(s.pair, tuple(replace(t, freq=freq) if t.text == word else t for t in s.tokens))
+
+    weak_bank = sent("我", "去", "银行", "取", "钱", "了", "。", en="The weather is cold.", freq=5000)
+    manner = sent("他", "的", "态度", "很", "好", "。", en="His attitude is good.", freq=5000)
+    assert tier(5100) == tier(5500) != tier(30000)
+    # 银行 a little more frequent than 态度: the same tier, so the better sentence comes first ...
+    weak_bank = with_freq(weak_bank, "银行", 5500)
+    manner = with_freq(manner, "态度", 5100)
+    assert [c.target for c in select([weak_bank, manner], g).choices] == ["态度", "银行"]
+    # ... but a word of a higher tier comes first whatever its sentence.
+    often = with_freq(weak_bank, "银行", 30000)
+    assert [c.target for c in select([often, manner], g).choices] == ["银行", "态度"]

@@ -17,6 +17,7 @@ def test_tatoeba_reader_keeps_first_translation_and_ids(mini_corpus: Path) -> No
     assert first.en == "I am going to the bank to get money."
     assert first.source == "tatoeba:101/201"
     assert first.score == 1.0
+    assert not any(p.builtin for p in pairs)
 
 
 def test_traditional_is_converted_and_original_kept(mini_corpus: Path) -> None:
@@ -101,6 +102,7 @@ def test_builtin_corpus_streams_from_the_hsg_package() -> None:
     first = [next(pairs) for _ in range(50)]
     assert all(p.source.startswith("tatoeba:") and p.zh and p.en for p in first)
     assert len({p.source.split("/")[0] for p in first}) == 50  # one pair per Chinese sentence
+    assert all(p.builtin for p in first)  # unlike a user's file in the same layout
 
 
 # --- built-in corpora -----------------------------------------------------------------------------------

@@ -189,3 +189,24 @@ def test_parse_reads_the_command_line_text() -> None:
     with pytest.raises(OptionError) as info:
         BuildOptions.parse("hsk5", "3.5")
     assert info.value.option == "--standard"
+
+
+def test_a_rebuild_reuses_each_candidates_coverage(
+    mini_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pair's lexical coverage is cached with its words: a rebuild neither measures nor needs the
+    dictionary, and gives the same deck."""
+    from deckbuilder import grade
+    from deckbuilder.preview import read_deck
+
+    options = {"levels": parse_levels("hsk4"), "inputs": (mini_corpus,), "cache_path": tmp_path / "c.db"}
+    first = build(BuildOptions(output=tmp_path / "a.apkg", timestamp=1.0, **options))  # type: ignore[arg-type]
+
+    def unexpected(sentence: object) -> object:
+        raise AssertionError("measured again")
+
+    monkeypatch.setattr(grade, "coverage", unexpected)
+    again = build(BuildOptions(output=tmp_path / "b.apkg", timestamp=1.0, **options))  # type: ignore[arg-type]
+    assert (again.notes, again.covered) == (first.notes, first.covered)
+    guids = [sorted(n.guid for n in read_deck(tmp_path / f).notes.values()) for f in ("a.apkg", "b.apkg")]
+    assert guids[0] == guids[1]

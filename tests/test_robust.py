@@ -399,9 +399,11 @@ HOSTILE = [
         "我们<script>alert(1)</script>一起去商店。",
         'We go <script>alert("x")</script> to the {{c2::shop}} together.',
     ),
-    ("他{{c1::x}}今天非常高兴。", "He is very happy today :: {{Hanzi}} }}"),
+    # Upper case: Latin words inside the Chinese are left out as weak sentences, acronyms are not (and
+    # HTML and Anki's {{c1::}} do not care about case).
+    ("他{{C1::X}}今天非常高兴。", "He is very happy today :: {{Hanzi}} }}"),
     ("我的\u202e朋友\u200b已经在医院工作了。", "My friend works at the hospital. \u202egnp.exe\u2066x\u2069"),
-    ("孩子想吃<b>米饭</b>吗？", "Does the child want <i>rice</i>? &amp; <img src=x onerror=alert(1)>"),
+    ("孩子想吃<B>米饭</B>吗？", "Does the child want <i>rice</i>? &amp; <img src=x onerror=alert(1)>"),
     ("我们::明天\x07去\x1f旁边的医院。", "Tomorrow\x07 we go::to the hospital next door.\x1b[31m"),
 ]
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
@@ -424,9 +426,8 @@ def test_hostile_text_is_neutralised_in_every_field(tmp_path: Path) -> None:
         assert len(values) == len(field_names[mid])  # no field separator smuggled in
         for name, value in zip(field_names[mid], values, strict=True):
             where = f"{name}: {value!r}"
-            assert "<script" not in value.lower() and "<img" not in value.lower() and "<b>" not in value, (
-                where
-            )
+            lower = value.lower()
+            assert "<script" not in lower and "<img" not in lower and "<b>" not in lower, where
             assert not _INVISIBLE.search(value), where
             outside = re.sub(r"\{\{c1::[^{}]*\}\}", "", value) if name == "Text" else value
             assert "{{" not in outside and "}}" not in outside and "::" not in outside, where

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from deckbuilder.align.dp import Options, align_features
-from deckbuilder.align.lexical import en_features, zh_features
 from deckbuilder.align.split import split_en, split_zh
 from deckbuilder.chinese import to_simplified
+from deckbuilder.lexical import en_features, zh_features
 from deckbuilder.models import Bead, Document, Pair
 
 __all__ = ["Options", "align", "align_sentences", "split_document", "split_en", "split_zh"]

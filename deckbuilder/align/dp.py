@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from deckbuilder.align.lexical import Features, match, zh_index
+from deckbuilder.lexical import Features, match, zh_index
 from deckbuilder.models import Bead
 
 # 1-5 too: English translations of long Chinese sentences (speeches) often run to five sentences.

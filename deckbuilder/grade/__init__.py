@@ -1,7 +1,8 @@
 """Grade stage: segmented sentences → the sentences chosen to teach each word of a level, in study order.
 
-`grader.py` classes tokens and prices sentences; `select.py` keeps the best candidates as they stream and
-puts the chosen ones in study order.
+`grader.py` classes tokens and prices sentences; `quality.py` judges a candidate as a sentence worth learning
+(script, names, literary wording, fragments, translation) and prices or rejects it; `select.py` keeps the
+best candidates as they stream and puts the chosen ones in study order.
 
 Every token of a sentence gets a reading class for the learner (`Reading`): the level's own words are
 targets; known words (a `--known` list, and by default every word below the level) and free tokens
@@ -16,6 +17,7 @@ introduced, so no card uses a word that comes after it.
 """
 
 from deckbuilder.grade.grader import LENGTH_BOUNDS, SWEET_SPOT, Grader, Reading, hanzi_count
+from deckbuilder.grade.quality import Coverage, Flaw, Quality, assess, coverage, fingerprint, load
 from deckbuilder.grade.select import (
     Record,
     Selection,
@@ -28,13 +30,20 @@ from deckbuilder.grade.select import (
 __all__ = [
     "LENGTH_BOUNDS",
     "SWEET_SPOT",
+    "Coverage",
+    "Flaw",
     "Grader",
+    "Quality",
     "Reading",
     "Record",
     "SelectOptions",
     "Selection",
     "Selector",
+    "assess",
+    "coverage",
+    "fingerprint",
     "hanzi_count",
+    "load",
     "near_duplicate",
     "select",
 ]

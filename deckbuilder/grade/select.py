@@ -1,23 +1,37 @@
 """Selection and study order: graded sentences, streaming past → the sentences chosen for each word, in order.
 
 Only the best candidates per target word are kept as sentences stream past, so memory is bounded by the
-level's word count, not the corpus. Study order: target words from most to least frequent; a word whose
-sentences all contain another not-yet-introduced word of the level waits until that word is introduced,
-so no card uses a word that comes after it.
+level's word count, not the corpus. A candidate's cost is its difficulty plus its quality penalty; a flawed
+candidate is counted, never kept; a built-in sentence loses a tie (costs within `TIE`) to the user's own.
+
+Study order: target words from most to least frequent (words of one frequency tier, the better sentence
+first); a word whose sentences all contain another not-yet-introduced word of the level waits until that
+word is introduced, so no card uses a word that comes after it; a word whose best sentence waits for such a
+word, and whose usable ones are much weaker, waits a little for it (`DEFER_WORDS`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import heapq
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 
 from deckbuilder.grade.grader import LENGTH_BOUNDS, Grader, Reading, hanzi_count
+from deckbuilder.grade.quality import Coverage, Flaw, assess, coverage
 from deckbuilder.models import Choice, Kind, Level, Sentence
 
 KEEP_PER_WORD = 40  # candidates remembered per target word, enough for ordering and variety to choose from
 NEAR_DUPLICATE = 0.6  # character-bigram overlap above which two sentences for one word are too alike
+# Costs closer than this are a tie, and the user's own sentence wins it over a built-in one (about half an
+# easy word: the user chose their text, the built-in corpora only fill the gaps).
+TIE = 0.5
+# A word whose easiest usable sentence costs this much more than its best one (which needs a word not yet
+# introduced) waits up to DEFER_WORDS words for that word, then takes what it has: a frequent word is not
+# taught with a weak sentence when a good one is a day away.
+DEFER_MARGIN = 3.0
+DEFER_WORDS = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +56,7 @@ class Selection:
     level_words: int
     missing: tuple[str, ...]
     per_level: tuple[tuple[Level, int, int], ...] = field(default_factory=tuple)  # (level, covered, words)
+    rejected: tuple[tuple[Flaw, int], ...] = ()  # candidates left out by each quality check, in check order
 
     @property
     def covered(self) -> int:
@@ -73,6 +88,7 @@ def near_duplicate(a: str, b: str) -> bool:
 @dataclass(slots=True)
 class _Candidate:
     cost: float
+    rank: float  # the cost as the choice sees it: built-in sentences lose ties
     seq: int
     index: int
     sentence: Sentence
@@ -80,15 +96,18 @@ class _Candidate:
     extra_new: int  # new tokens that are not level words (only with max_new > 1)
 
 
-# A candidate as a worker process reports it: (grader index, target word, token index, cost,
-# other level words in the sentence, new tokens that are not level words).
+# A candidate as a worker process reports it: (grader index, target word, token index, cost (difficulty and
+# quality penalty), other level words in the sentence, new tokens that are not level words).
 Record = tuple[int, str, int, float, frozenset[str], int]
+# What grading one sentence gives: its near-duplicate key (None: not a candidate), its candidacies, and the
+# flaw that left a candidate out (its candidacies are then empty).
+Graded = tuple[bytes | None, list[Record], Flaw | None]
 
 
 class Selector:
     """Streaming selection, split so the per-sentence grading can run in worker processes.
 
-    `grade(sentence)` is pure (a worker may call it); `offer(seq, sentence, key, records)` keeps the best
+    `grade(sentence)` is pure (a worker may call it); `offer(seq, sentence, *graded)` keeps the best
     candidates per word in the main process; `finish()` chooses and orders. `select()` strings them together.
     """
 
@@ -102,12 +121,19 @@ class Selector:
         self.seen: set[bytes] = set()
         self.graded = 0
         self.candidates = 0
+        self.rejected: dict[Flaw, int] = dict.fromkeys(Flaw, 0)
+        self.rejected_keys: set[bytes] = set()
 
-    def grade(self, sentence: Sentence) -> tuple[bytes | None, list[Record]]:
-        """Near-duplicate key and candidate records of one sentence (no records: not a candidate)."""
+    def grade(self, sentence: Sentence, measure: Callable[[Sentence], Coverage] = coverage) -> Graded:
+        """Near-duplicate key, candidate records and flaw of one sentence (no key: not a candidate).
+
+        A candidate's cost is its difficulty for the learner plus what its weaknesses cost (`assess`, with
+        `measure` giving the pair's lexical coverage); a clear failure is no candidate at all, but is
+        reported with its flaw.
+        """
         records: list[Record] = []
         if not sentence.pair.en.strip():
-            return None, records
+            return None, records, None
         options = self.options
         hanzi = -1
         for g_index, grader in enumerate(self.graders):
@@ -131,18 +157,43 @@ class Selector:
                     continue
                 others = frozenset(w for w in words if w != word)
                 records.append((g_index, word, idx, grader.difficulty(sentence, word), others, new))
-        return (_skeleton(sentence) if records else None), records
+        if not records:
+            return None, records, None
+        quality = assess(sentence, {r[1] for r in records}, measure)
+        if quality.flaw is not None:
+            return _skeleton(sentence), [], quality.flaw
+        if quality.penalty:
+            records = [(g, w, i, round(c + quality.penalty, 6), o, n) for g, w, i, c, o, n in records]
+        return _skeleton(sentence), records, None
 
-    def offer(self, seq: int, sentence: Sentence, key: bytes | None, records: list[Record]) -> None:
-        """Count the sentence and remember its candidacies (near-duplicates of earlier ones are dropped)."""
+    def offer(
+        self,
+        seq: int,
+        sentence: Sentence | None,
+        key: bytes | None,
+        records: list[Record],
+        flaw: Flaw | None = None,
+    ) -> None:
+        """Count the sentence and remember its candidacies (near-duplicates of earlier ones are dropped; a
+        flawed candidate is only counted, once per near-duplicate key)."""
         self.graded += 1
-        if not records or key is None or key in self.seen:
+        if key is None or key in self.seen:
+            return
+        if flaw is not None:
+            if key not in self.rejected_keys:
+                self.rejected_keys.add(key)
+                self.rejected[flaw] += 1
+                self.candidates += 1
+            return
+        if not records or sentence is None:
             return
         self.seen.add(key)
         self.candidates += 1
+        handicap = TIE if sentence.pair.builtin else 0.0
         for g_index, word, idx, cost, others, new in records:
             self.freq[word] = sentence.tokens[idx].freq
-            item = (-cost, -seq, idx, _Candidate(cost, seq, idx, sentence, others, new))
+            rank = cost + handicap
+            item = (-rank, -seq, idx, _Candidate(cost, rank, seq, idx, sentence, others, new))
             heap = self.heaps[g_index].setdefault(word, [])
             if len(heap) < KEEP_PER_WORD:
                 heapq.heappush(heap, item)
@@ -151,7 +202,9 @@ class Selector:
 
     def finish(self) -> Selection:
         """Choose up to `per_word` sentences per word and put them in study order."""
-        return _choose(self.graders, self.heaps, self.freq, self.options, self.graded, self.candidates)
+        selection = _choose(self.graders, self.heaps, self.freq, self.options, self.graded, self.candidates)
+        rejected = tuple((flaw, n) for flaw, n in self.rejected.items() if n)
+        return replace(selection, rejected=rejected)
 
 
 def select(
@@ -166,8 +219,7 @@ def select(
     """
     selector = Selector(graders, options)
     for seq, sentence in enumerate(sentences):
-        key, records = selector.grade(sentence)
-        selector.offer(seq, sentence, key, records)
+        selector.offer(seq, sentence, *selector.grade(sentence))
     return selector.finish()
 
 
@@ -186,15 +238,27 @@ def _choose(
     missing: list[str] = []
     for grader, heap_map in zip(grader_list, heaps, strict=True):
         ranked = {w: [c for *_, c in sorted(h, key=lambda it: (-it[0], -it[1]))] for w, h in heap_map.items()}
-        pending = sorted(ranked, key=lambda w: (-freq[w], w))
+        # Most useful word first; words of one frequency tier are equally useful, the better sentence first.
+        pending = sorted(ranked, key=lambda w: (-tier(freq[w]), ranked[w][0].rank, w))
         level_covered: list[str] = []
+        deferred: set[str] = set()
         while pending:
             waiting = []
-            for word in pending:
+            progress = False
+            i = 0
+            while i < len(pending):
+                word = pending[i]
+                i += 1
                 picks = _pick(ranked[word], introduced, used, options)
                 if not picks:
                     waiting.append(word)
                     continue
+                if word not in deferred and picks[0].rank - ranked[word][0].rank > DEFER_MARGIN:
+                    # Its best sentence waits for a word not yet introduced: give that word a day to come.
+                    deferred.add(word)
+                    pending.insert(min(i + DEFER_WORDS, len(pending)), word)
+                    continue
+                progress = True
                 introduced.add(word)
                 level_covered.append(word)
                 for cand in picks:
@@ -202,7 +266,7 @@ def _choose(
                     chosen.append(
                         Choice(cand.sentence, word, cand.index, len(chosen), cand.cost, grader.level)
                     )
-            if len(waiting) == len(pending):
+            if not progress:
                 break
             pending = waiting
         covered = set(level_covered)
@@ -213,6 +277,11 @@ def _choose(
         chosen = chosen[: options.max_notes]
     level_words = sum(n for _, _, n in per_level)
     return Selection(tuple(chosen), graded, candidates, level_words, tuple(missing), tuple(per_level))
+
+
+def tier(freq: int) -> int:
+    """A word's frequency tier, a tenth of a decade wide: words of one tier are about equally useful."""
+    return int(10 * math.log10(freq + 1))
 
 
 def words_index(sentence: Sentence, word: str) -> int:

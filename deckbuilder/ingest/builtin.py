@@ -8,6 +8,7 @@ sentences of the `hsk-sentences-audio` package (`hsk_sentences.py`).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from deckbuilder.errors import InputError, OptionError
 from deckbuilder.models import Pair, Skipped
@@ -50,7 +51,8 @@ def check_builtin(names: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def read_builtin(names: tuple[str, ...] = tuple(BUILTIN)) -> Iterator[Pair]:
-    """Pairs of the named built-in corpora, one after the other (all of them by default)."""
+    """Pairs of the named built-in corpora, one after the other (all of them by default), marked `builtin`."""
     check_builtin(names)
     for name in names:
-        yield from BUILTIN[name]()
+        for pair in BUILTIN[name]():
+            yield replace(pair, builtin=True)

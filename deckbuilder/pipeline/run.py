@@ -11,16 +11,18 @@ enrichment (part of speech, pinyin, glosses) only on the sentences chosen for ca
 from __future__ import annotations
 
 import contextlib
+import itertools
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from deckbuilder import __version__, align, annotate, apkg, cards, ingest, segmenter
+from deckbuilder import __version__, align, annotate, apkg, cards, grade, ingest, segmenter, study
 from deckbuilder.atomic import atomic_targets
 from deckbuilder.cache import Cache
+from deckbuilder.cache import key as cache_key
 from deckbuilder.errors import EmptyDeckError, OutputError
-from deckbuilder.grade import Grader, Record, Selection, SelectOptions, Selector
+from deckbuilder.grade import Coverage, Flaw, Grader, Record, Selection, SelectOptions, Selector
 from deckbuilder.models import (
     SENTENCE_CODEC,
     AlignReport,
@@ -142,43 +144,66 @@ def _check(options: BuildOptions, output: Path, stack: contextlib.ExitStack) -> 
 def _grade(run: _Run, progress: Progress | None) -> _Run:
     """Read every pair, segment it (cache first) and grade it; the selector keeps the best candidates."""
     selector, workers = run.selector, run.options.workers
-    namespace = "segment:" + segmenter.version()
+    # A pair's cached value holds its words and, once it was a candidate, its lexical coverage.
+    namespace = f"segment:{segmenter.version()}:{grade.fingerprint()}"
+    text: Callable[[Pair], str] = lambda p: p.zh + "\x1e" + p.en  # noqa: E731
     pairs = _pairs(run.options, run.skips)
+    first = next(pairs, None)
+    # A cache that knows the first pair was filled by an earlier build: the quality checks' dictionary is
+    # then loaded only if a candidate needs it; otherwise it is loaded before the workers fork (once).
+    warm = first is not None and bool(run.store.get_many("segment", [cache_key(namespace, text(first))]))
     results = cached_map(
         namespace,
-        pairs,
+        itertools.chain([first] if first is not None else [], pairs),
         _grader(selector),
         workers,
         store=run.store,
-        text=lambda p: p.zh,
-        setup=segmenter.segmenter,
+        text=text,
+        setup=segmenter.segmenter if warm else _load_grading,
         progress=progress,
         label="Grading sentences",
     )
     with contextlib.closing(results):
-        for seq, (pair, (words, key, records)) in enumerate(results):
+        for seq, (pair, (words, key, records, flaw)) in enumerate(results):
             sentence = annotate.from_words(pair, words) if records else None
-            selector.offer(seq, sentence, key, records)  # type: ignore[arg-type]
+            selector.offer(seq, sentence, key, records, flaw)
     return run
 
 
-_Graded = tuple[list[str] | None, bytes | None, list[Record]]
+def _load_grading() -> None:
+    """What grading reads: the segmenter and the quality checks' dictionary."""
+    segmenter.segmenter()
+    grade.load()
+
+
+_Graded = tuple[list[str] | None, bytes | None, list[Record], Flaw | None]
 
 
 def _grader(selector: Selector) -> Callable[[Pair, str | None], tuple[_Graded, str | None]]:
     """Segment (unless cached) and grade one pair; runs in a worker or inline, with identical results.
 
-    The result keeps the words only for a candidate (the parent rebuilds its sentence); the words of a
-    fresh segmentation go to the cache.
+    The result keeps the words only for a candidate (the parent rebuilds its sentence). The cache gets the
+    words of a fresh segmentation, with the pair's coverage when it was measured (a candidate), so a
+    rebuild neither segments nor loads the dictionary again.
     """
 
-    def grade(pair: Pair, cached: str | None) -> tuple[_Graded, str | None]:
-        words = (cached.split("\x1f") if cached else []) if cached is not None else segmenter.cut(pair.zh)
-        key, records = selector.grade(annotate.from_words(pair, words))
-        fresh = cached is None and not any("\x1f" in w for w in words)
-        return (words if records else None, key, records), ("\x1f".join(words) if fresh else None)
+    def grade_pair(pair: Pair, cached: str | None) -> tuple[_Graded, str | None]:
+        text, _, numbers = (cached or "").partition("\x1e")  # words \x1e coverage
+        words = segmenter.cut(pair.zh) if cached is None else text.split("\x1f") if text else []
+        known: Coverage | None = tuple(map(int, numbers.split())) or None  # type: ignore[assignment]
+        measured: list[Coverage] = []
 
-    return grade
+        def measure(sentence: Sentence) -> Coverage:
+            if known is None:
+                measured.append(grade.coverage(sentence))
+            return known or measured[0]
+
+        key, records, flaw = selector.grade(annotate.from_words(pair, words), measure)
+        value = "\x1f".join(words) + "".join("\x1e" + " ".join(map(str, c)) for c in measured)
+        fresh = (cached is None or measured) and not any("\x1f" in w or "\x1e" in w for w in words)
+        return (words if records else None, key, records, flaw), (value if fresh else None)
+
+    return grade_pair
 
 
 def _choose(run: _Run, progress: Progress | None) -> _Run:
@@ -258,7 +283,7 @@ def _notes(run: _Run, progress: Progress | None) -> _Run:
         tags=options.tags,
         zhuyin=options.zhuyin,
     )
-    notes = tuple(note for choice in run.chosen for note in cards.notes_for(choice, card_options))
+    notes = study.schedule([cards.notes_for(choice, card_options) for choice in run.chosen])
     description = (
         f"{_levels_text(options)}: {selection.covered} words, one sentence each, each card bringing one new "
         f"word; most frequent words first. Built by deckbuilder {__version__}. {CREDITS}"
@@ -308,6 +333,7 @@ def _report(run: _Run, clock: _Clock) -> Report:
     selection, options = run.selection, run.options
     assert selection is not None and run.spec is not None
     side = {path.name[len(run.output.stem) :]: str(path) for path in run.targets[1:]}
+    own = sum(1 for c in run.chosen if not c.sentence.pair.builtin)  # sentences from the user's files
     return Report(
         level_name=_levels_text(options),
         pairs_read=selection.graded,
@@ -323,6 +349,10 @@ def _report(run: _Run, clock: _Clock) -> Report:
         warnings=run.warnings,
         review_file=side.get(outputs.REVIEW_SUFFIX, ""),
         skipped=run.skips.total,
+        left_out=tuple((str(flaw), n) for flaw, n in selection.rejected),
+        own_notes=len(run.spec.notes) // len(run.chosen) * own
+        if options.with_builtin and options.inputs
+        else None,
     )
 
 

@@ -1,4 +1,6 @@
-"""Sentences → comparable features: each sentence becomes a list of units, each unit a set of match keys.
+"""The bilingual lexical model: sentences → comparable features, each sentence a list of units, each unit a
+set of match keys. Shared by the aligner (which pairs score beads) and the grader (whether a pair's English
+translates its Chinese).
 
 A Chinese unit is a word of the shared segmenter (or a dictionary sub-word of an unknown compound) whose
 keys are the stemmed English words of its CC-CEDICT senses; numbers (Arabic or Chinese), Latin tokens and
@@ -10,6 +12,7 @@ training, no network.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -90,10 +93,12 @@ class Features:
     units: tuple[frozenset[str], ...]
 
 
-def zh_features(sentence: str) -> Features:
-    """Features of a Chinese sentence (simplified characters expected)."""
+def zh_features(sentence: str, words: Sequence[str] | None = None, romanised: bool = True) -> Features:
+    """Features of a Chinese sentence (simplified characters expected); `words` is its segmentation when
+    the caller has it already (the shared segmenter's cut). Without `romanised`, an unknown word gets no
+    romanised-name unit (the aligner wants them; a judge of one pair can do without pypinyin)."""
     units: list[frozenset[str]] = []
-    for token in segmenter.cut(sentence):
+    for token in segmenter.cut(sentence) if words is None else words:
         token = token.strip()
         if not token:
             continue
@@ -113,7 +118,7 @@ def zh_features(sentence: str) -> Features:
             if keys:
                 units.append(keys)
             continue
-        if 2 <= len(token) <= 4:
+        if romanised and 2 <= len(token) <= 4:
             units.append(_name_keys(token))  # an unknown word is often a name: match its romanisation
         for part in cedict.split(token):
             part_keys = zh_word_keys(part)
@@ -173,3 +178,10 @@ def match(index: dict[str, int], en: Features) -> tuple[int, int]:
                 zmask |= hit
                 emask |= 1 << pos
     return zmask, emask
+
+
+def coverage(zh: Features, en: Features) -> tuple[int, int, int, int]:
+    """(zh units matched, zh units, en units matched, en units): how much of each side of a pair finds its
+    translation on the other, for judging a pair on its own (the aligner compares candidates instead)."""
+    zmask, emask = match(zh_index(zh), en)
+    return zmask.bit_count(), len(zh.units), emask.bit_count(), len(en.units)

