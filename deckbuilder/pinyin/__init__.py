@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from deckbuilder import segmenter
-from deckbuilder.chinese import is_han
 from deckbuilder.pinyin.gloss import gloss_for
+from deckbuilder.pinyin.lexicon import readable
 from deckbuilder.pinyin.orthography import line, numbered_words, written_words
 from deckbuilder.pinyin.overrides import load_overrides
 from deckbuilder.pinyin.readings import Reading, read_tokens
@@ -68,9 +68,9 @@ def per_character(readings: Sequence[Reading]) -> str:
 
 def tones(reading: Reading) -> str:
     """The tone of each character of the reading's word: ``"22"`` for 银行 (yínháng), ``"0"`` where a
-    character has no reading (punctuation, Latin letters)."""
+    character has no reading (punctuation, Latin letters, a character no table reads)."""
     syllables = iter(reading.syllables)
-    return "".join((next(syllables, "")[-1:] or "0") if is_han(ch) else "0" for ch in reading.word)
+    return "".join((next(syllables, "")[-1:] or "0") if readable(ch) else "0" for ch in reading.word)
 
 
 def pinyin_lines(

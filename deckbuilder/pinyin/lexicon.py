@@ -7,9 +7,11 @@ obligatory neutral tones) is asked before CC-CEDICT (curated for meaning); see `
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 
 from deckbuilder import cedict
+from deckbuilder.chinese import is_han
 from deckbuilder.pinyin.syllable import normalize
 
 
@@ -30,12 +32,29 @@ def _syllables(raw: list[list[str]] | list[str]) -> tuple[str, ...]:
 
 @cache
 def char_readings(ch: str) -> tuple[str, ...]:
-    """Every reading pypinyin knows for one character, most common first (``得`` → de2, de5, dei3)."""
+    """Every reading pypinyin knows for one character, most common first (``得`` → de2, de5, dei3).
+
+    A compatibility ideograph (U+F900…, U+2F800…) reads as the character it stands for.
+    """
+    if len(ch) != 1:
+        return ()
     table = _pypinyin_tables()[1]
     raw = table.get(ord(ch))
     if not raw:
+        same = unicodedata.normalize("NFKC", ch)
+        raw = table.get(ord(same)) if len(same) == 1 and same != ch else None
+    if not raw:
         return ()
     return tuple(dict.fromkeys(normalize(r) for r in raw.split(",")))
+
+
+@cache
+def readable(ch: str) -> bool:
+    """Whether `ch` is a Chinese character with a known reading: the characters pinyin gives a syllable.
+
+    A rare character no table reads (㘃, most of the extension blocks) is kept as it is, like punctuation.
+    """
+    return is_han(ch) and bool(char_readings(ch))
 
 
 def _cedict_readings(word: str, proper: bool) -> list[tuple[tuple[str, ...], bool]]:

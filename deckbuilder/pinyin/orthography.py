@@ -9,12 +9,12 @@ are capitalised. 一 and 不 are written with their spoken tone (``yí gè``, ``
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from deckbuilder.chinese import NUMERALS as CHINESE_NUMERALS
-from deckbuilder.chinese import is_han
-from deckbuilder.pinyin.lexicon import char_readings, is_proper_noun, is_surname, proper_noun_starts
+from deckbuilder.pinyin.lexicon import char_readings, is_proper_noun, is_surname, proper_noun_starts, readable
 from deckbuilder.pinyin.lexicon import is_known_word as lexicon_known
 from deckbuilder.pinyin.syllable import display_number, mark, tone
 from deckbuilder.segmenter import word_tag
@@ -86,7 +86,7 @@ def mark_word(word: str, syllables: Sequence[str]) -> str:
     it = iter(syllables)
     run: list[str] = []
     for ch in word:
-        if is_han(ch):
+        if readable(ch):
             run.append(mark(next(it)))
         else:
             if run:
@@ -106,7 +106,7 @@ def _spoken(chars: list[str], syls: list[str], citation_tones: bool) -> list[str
     for i, (ch, syl) in enumerate(zip(chars, syls, strict=True)):
         if ch not in "一不" or not syl or syl[-1] == "5":
             continue
-        nxt = i + 1 < len(chars) and chars[i + 1] and is_han(chars[i + 1])
+        nxt = i + 1 < len(chars) and chars[i + 1] and readable(chars[i + 1])
         if not nxt:
             continue
         next_tone = tone(syls[i + 1]) if syls[i + 1] else 0
@@ -206,7 +206,7 @@ def _spoken_per_reading(readings: Sequence[Reading], citation_tones: bool) -> li
     chars: list[str] = []
     flat: list[str] = []
     for r in readings:
-        chars.extend(c for c in r.word if is_han(c))
+        chars.extend(c for c in r.word if readable(c))
         flat.extend(r.syllables)
     spoken = _spoken(chars, flat, citation_tones)
     out = []
@@ -229,6 +229,12 @@ def written_words(readings: Sequence[Reading], *, citation_tones: bool = False) 
     return out
 
 
+def _continues(before: str, first: str) -> bool:
+    """Whether `first` continues the character sequence that ended with `before` (U+200D joins emoji;
+    variation selectors, skin tones and combining marks modify the character before them)."""
+    return before == "\u200d" or first == "\u200d" or unicodedata.category(first) in ("Mn", "Me", "Sk")
+
+
 def line(readings: Sequence[Reading], *, citation_tones: bool = False) -> str:
     """The sentence's pinyin as a textbook prints it, e.g. ``Wǒ shì Zhōngguó rén.``"""
     per_reading = _spoken_per_reading(readings, citation_tones)
@@ -238,6 +244,9 @@ def line(readings: Sequence[Reading], *, citation_tones: bool = False) -> str:
     for r, syls in zip(readings, per_reading, strict=True):
         stripped = r.word.strip()
         if not stripped:
+            continue
+        if not r.syllables and out and _continues(out[-1], stripped[0]):
+            out += stripped  # an emoji sequence (joiners, modifiers, keycaps) stays one sequence
             continue
         if not r.syllables and all(c in _CLOSE for c in stripped):
             out += "".join(_CLOSE[c] for c in stripped)

@@ -14,9 +14,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from deckbuilder import segmenter
-from deckbuilder.chinese import NUMERALS, is_han
+from deckbuilder.chinese import NUMERALS
 from deckbuilder.pinyin import lexicon, rules
 from deckbuilder.pinyin.context import Unit
+from deckbuilder.pinyin.lexicon import readable
 
 # Whether the context model (g2pM, when installed) decides polyphones the rules leave open: it lifts CPP
 # dev from 89.5% to 96.7% and leaves learner dev unchanged (see model.py).
@@ -62,15 +63,15 @@ def split_units(tokens: Sequence[tuple[str, str]]) -> list[Unit]:
     for ti, (word, flag) in enumerate(tokens):
         k = 0
         while k < len(word):
-            if not is_han(word[k]):
+            if not readable(word[k]):
                 j = k
-                while j < len(word) and not is_han(word[j]):
+                while j < len(word) and not readable(word[j]):
                     j += 1
                 units.append(Unit(word[k:j], "x", ti, k))
                 k = j
                 continue
             j = k
-            while j < len(word) and is_han(word[j]):
+            while j < len(word) and readable(word[j]):
                 j += 1
             units.extend(_split_han(word[k:j], flag, ti, k, whole=(k == 0 and j == len(word))))
             k = j
@@ -116,7 +117,7 @@ def _split_han(run: str, flag: str, ti: int, start: int, whole: bool) -> list[Un
 
 def _read_unit(units: Sequence[Unit], ui: int, slots: list[Slot]) -> None:
     unit = units[ui]
-    if unit.flag == "x" and not is_han(unit.text[0]):
+    if unit.flag == "x" and not readable(unit.text[0]):
         return
     if len(unit.text) > 1:
         found = lexicon.word_reading(unit.text)
@@ -184,7 +185,7 @@ def read_tokens(
         context_model.fill(per_token)
     out = []
     for ti, ((word, flag), slots) in enumerate(zip(tokens, per_token, strict=True)):
-        han = [s for s in slots if is_han(s.char)]
+        han = [s for s in slots if readable(s.char)]
         syl = tuple(_citation(s.char, s.syllable) for s in han)
         sources = tuple(s.source for s in han)
         if not han:
