@@ -336,3 +336,20 @@ def test_gloss_unknown_word() -> None:
 )
 def test_apostrophe_marks_syllable_boundaries_inside_words(text: str, expected: str) -> None:
     assert written_words(read_sentence(text))[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("traditional", "simplified"),
+    [
+        ("我們的銀行很大。", "我们的银行很大。"),
+        ("他還沒還錢。", "他还没还钱。"),
+        ("頭髮長了。", "头发长了。"),
+    ],  # fmt: skip
+)
+def test_traditional_text_reads_as_its_simplified_form(traditional: str, simplified: str) -> None:
+    for mode in ({}, {"numbers": True}, {"numbers": True, "per_char": True}):
+        assert list(pinyin_lines([traditional], **mode)) == list(pinyin_lines([simplified], **mode))
+
+
+def test_traditional_text_kept_as_written_where_it_has_no_pinyin() -> None:
+    assert list(pinyin_lines(["這是「銀行」，OK？"])) == ["Zhè shì \u201cyínháng\u201d, OK?"]

@@ -16,8 +16,10 @@ Loading is lazy: jieba, CC-CEDICT and the g2pM model load on first use, once.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 
 from deckbuilder import segmenter
+from deckbuilder.chinese import to_simplified
 from deckbuilder.pinyin.gloss import gloss_for
 from deckbuilder.pinyin.lexicon import readable
 from deckbuilder.pinyin.orthography import line, numbered_words, written_words
@@ -73,6 +75,16 @@ def tones(reading: Reading) -> str:
     return "".join((next(syllables, "")[-1:] or "0") if readable(ch) else "0" for ch in reading.word)
 
 
+def _as_written(readings: Sequence[Reading], text: str) -> list[Reading]:
+    """Readings of the simplified text, with the tokens that have no syllables as `text` wrote them."""
+    out, k = [], 0
+    for r in readings:
+        original = text[k : k + len(r.word)]
+        out.append(r if r.syllables else replace(r, word=original, marked=original))
+        k += len(r.word)
+    return out
+
+
 def pinyin_lines(
     lines: Iterable[str],
     *,
@@ -83,9 +95,17 @@ def pinyin_lines(
     model: bool | None = None,
 ) -> Iterator[str]:
     """One output line per input line: textbook pinyin, or tone numbers (per word, or per character),
-    through exactly the segmentation and readings the cards get."""
-    for text in lines:
-        readings = read_sentence(text.rstrip("\n"), overrides, model=model)
+    through exactly the segmentation and readings the cards get.
+
+    Traditional text is read through its simplified form, as the input readers give it to the cards
+    (我們的銀行 reads 銀行 as yínháng); text kept as it is (Latin, symbols) is printed as written.
+    """
+    for line_text in lines:
+        text = line_text.rstrip("\n")
+        simplified = to_simplified(text)
+        readings = read_sentence(simplified, overrides, model=model)
+        if simplified != text and len(simplified) == len(text):
+            readings = _as_written(readings, text)
         if numbers and per_char:
             yield per_character(readings)
         elif numbers:
