@@ -74,3 +74,9 @@ def test_with_traditional_keeps_traditional_input() -> None:
     read = segment(Pair(zh="这里的头发", en="-", source="t", zh_original="這裏的頭髮"))
     assert with_traditional(read, Traditional.taiwan).traditional == "這裏的頭髮"  # as the learner wrote it
     assert with_traditional(_seg("这里"), Traditional.taiwan).traditional == "這裡"  # Taiwan's own form
+
+
+def test_enrich_reads_traditional_input_as_written() -> None:
+    pair = Pair(zh="他在合内。", en="-", source="t", zh_original="他在閤内。")
+    tokens = {t.text: t for t in enrich(segment(pair)).tokens}
+    assert tokens["合内"].numbered == "ge2 nei4"

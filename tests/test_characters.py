@@ -13,6 +13,7 @@ import unicodedata
 import pytest
 
 from deckbuilder.annotate import enrich, segment
+from deckbuilder.chinese import to_simplified
 from deckbuilder.models import Kind, Pair
 from deckbuilder.pinyin import pinyin_lines
 from deckbuilder.pinyin.lexicon import readable
@@ -72,7 +73,11 @@ def test_every_character_reads_in_every_mode(lines: list[str]) -> None:
     assert len(plain) == len(per_char) == len(lines)
     for text, out, syllables in zip(lines, plain, per_char, strict=True):
         assert "\n" not in out
-        assert len(syllables.split()) == sum(readable(ch) for ch in text)
+        read = sum(readable(ch) for ch in text)
+        if to_simplified(text) == text:
+            assert len(syllables.split()) == read
+        else:  # a character OpenCC simplifies may gain a reading (an unread variant → a common character)
+            assert len(syllables.split()) >= read
 
 
 @pytest.mark.parametrize("emoji", list(EMOJI) + ["👨‍👩‍👧", "1️⃣"])

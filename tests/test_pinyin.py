@@ -131,6 +131,42 @@ def test_polyphone_in_context(sentence: str, char: str, reading: str) -> None:
     assert reading in syllables_of(sentence, char)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "char", "readings"),
+    [
+        ("他大声地说话。", "地", ["de5"]),  # adverbial 地 after an adjective phrase
+        ("她高兴地笑了。", "地", ["de5"]),
+        ("这片地很大。", "地", ["di4"]),
+        ("灯一直亮着。", "着", ["zhe5"]),  # durative after a verb or adjective
+        ("灯亮着了。", "着", ["zhe5"]),
+        ("门没关着。", "着", ["zhe5"]),
+        ("我找了半天也没找着。", "着", ["zhao2"]),  # result "succeed in" after 找, 睡, 见 …
+        ("我们为和平而战。", "为", ["wei4"]),  # 为 … 而 "for the sake of"
+        ("他为这件事而高兴。", "为", ["wei4"]),
+        ("他被选为班长。", "为", ["wei2"]),
+        ("别把我当小孩。", "当", ["dang4"]),  # 把 X 当 Y "treat X as Y"
+        ("他把这里当成自己的家。", "当", ["dang4"]),
+        ("他当真了。", "当", ["dang4"]),
+        ("当我回家的时候，他在睡觉。", "当", ["dang1"]),
+        ("他们去教会做礼拜。", "教", ["jiao4"]),  # the church
+        ("这个教会很大。", "教", ["jiao4"]),
+        ("妈妈教会了我游泳。", "教", ["jiao1"]),  # teach (someone) to
+        ("老师教会我们唱歌。", "教", ["jiao1"]),
+        ("这个箱子有多重？", "重", ["zhong4"]),  # how heavy
+        ("你的行李多重？", "重", ["zhong4"]),
+        ("我们在洗衣服。", "服", ["fu5"]),  # 衣服 keeps its neutral tone inside a longer phrase
+        ("他穿着红衣服。", "服", ["fu5"]),
+        ("过去的事情就让它过去吧。", "去", ["qu4", "qu5"]),  # the past; the verb "pass"
+        ("他过去是老师。", "去", ["qu4"]),
+        ("在过去，人们很穷。", "去", ["qu4"]),
+        ("你过去看看。", "去", ["qu5"]),
+        ("他走过去了。", "去", ["qu5"]),
+    ],
+)
+def test_readings_by_word_class_and_neighbours(sentence: str, char: str, readings: list[str]) -> None:
+    assert syllables_of(sentence, char) == readings
+
+
 def test_only_reading_of_zhi_depends_on_its_neighbour() -> None:
     assert syllables_of("我只有一只猫。", "只") == ["zhi3", "zhi1"]
 
@@ -353,3 +389,8 @@ def test_traditional_text_reads_as_its_simplified_form(traditional: str, simplif
 
 def test_traditional_text_kept_as_written_where_it_has_no_pinyin() -> None:
     assert list(pinyin_lines(["這是「銀行」，OK？"])) == ["Zhè shì \u201cyínháng\u201d, OK?"]
+
+
+def test_a_traditional_character_keeps_a_reading_of_its_own() -> None:
+    """閤 simplifies to 合 (hé), but 閤 itself is only ever read gé: the written character wins."""
+    assert list(pinyin_lines(["他在閤内。"], numbers=True, per_char=True)) == ["ta1 zai4 ge2 nei4"]

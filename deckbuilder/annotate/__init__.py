@@ -96,7 +96,7 @@ def enrich(sentence: Sentence, overrides: Mapping[str, str] | None = None) -> Se
     from deckbuilder import pinyin
 
     pairs = segmenter.tag(sentence.words, sentence.pair.zh)
-    readings = pinyin.read_tokens(pairs, overrides)
+    readings = pinyin.read_tokens(pairs, overrides, written=sentence.pair.zh_original)
     written = pinyin.written_words(readings)
     numbered_words = pinyin.numbered_words(readings)
     tokens = []

@@ -48,10 +48,10 @@ __all__ = [
 
 
 def read_sentence(
-    text: str, overrides: Mapping[str, str] | None = None, *, model: bool | None = None
+    text: str, overrides: Mapping[str, str] | None = None, *, model: bool | None = None, written: str = ""
 ) -> list[Reading]:
     """Cut and tag one sentence as the cards are, and read it (see `read_tokens`)."""
-    return read_tokens(segmenter.tagged(text), overrides, model=model)
+    return read_tokens(segmenter.tagged(text), overrides, model=model, written=written)
 
 
 def numbered(readings: Sequence[Reading]) -> str:
@@ -80,7 +80,8 @@ def _as_written(readings: Sequence[Reading], text: str) -> list[Reading]:
     out, k = [], 0
     for r in readings:
         original = text[k : k + len(r.word)]
-        out.append(r if r.syllables else replace(r, word=original, marked=original))
+        keep = r.syllables or any(readable(ch) for ch in original)
+        out.append(r if keep else replace(r, word=original, marked=original))
         k += len(r.word)
     return out
 
@@ -103,7 +104,10 @@ def pinyin_lines(
     for line_text in lines:
         text = line_text.rstrip("\n")
         simplified = to_simplified(text)
-        readings = read_sentence(simplified, overrides, model=model)
+        if len(simplified) == len(text):  # a character OpenCC turns into one no table reads stays as written
+            pairs = zip(text, simplified, strict=True)
+            simplified = "".join(s if readable(s) or not readable(t) else t for t, s in pairs)
+        readings = read_sentence(simplified, overrides, model=model, written=text)
         if simplified != text and len(simplified) == len(text):
             readings = _as_written(readings, text)
         if numbers and per_char:

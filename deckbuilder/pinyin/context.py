@@ -54,6 +54,17 @@ CHANG2_EVENTS = frozenset("病雨雪风梦灾")
 CARRIED = ("包", "孩子", "行李", "不动", "起", "着", "在")
 # Characters before 藏 read zàng (Tibet): 西藏, 川藏, 入藏, 驻藏 …
 TIBET_BEFORE = frozenset("西川青入进驻援汉蒙康滇")
+# Verbs whose result complement 着 is zháo "succeed in" (没找着, 睡不着, 猜着了); after others it is zhe.
+RESULT_ZHAO = frozenset("找睡见猜摸买借够用碰抓逮赶捞闻遇想点着打")
+# Words before 教会 "church" (去教会, 在教会): places one goes to or is in.
+CHURCH_BEFORE = frozenset({"去", "在", "到", "回", "进", "从", "离开", "上", "这个", "那个", "这所", "那所"})
+# Question ends after 多 + adjective (有多重？ 多重啊): "how".
+QUESTION_ENDS = frozenset({"吗", "呢", "啊", "呀", "？", "?"})
+# Words after 过去 "the past" used as a time adverbial (他过去是老师, 过去常常下雨).
+PAST_FOLLOWERS = frozenset({
+    "是", "有", "一直", "常", "常常", "经常", "总是", "曾", "曾经",
+    "很", "不", "没", "没有", "也", "都", "就",
+})  # fmt: skip
 # Result complements after V不 (听不懂, 背不动): there 不 is neutral.
 COMPLEMENTS = frozenset("懂动了到完起开见清住下上来去出好对成掉走")
 

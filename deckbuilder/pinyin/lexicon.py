@@ -121,6 +121,8 @@ def word_reading(word: str, proper: bool = False) -> tuple[tuple[str, ...], bool
         syl, unambiguous = found[0][0], True
     elif phrase is not None:
         syl, unambiguous = _syllables(phrase), True
+        if not found:
+            syl = _neutral_from_parts(word, syl)
         # Keep CC-CEDICT's neutral tones when it has the same reading otherwise (not after 不: 不是 bú shì).
         for cand, _ in found if not word.startswith("不") else ():
             if all(a == b or b.endswith("5") and a[:-1] == b[:-1] for a, b in zip(syl, cand, strict=True)):
@@ -135,6 +137,21 @@ def word_reading(word: str, proper: bool = False) -> tuple[tuple[str, ...], bool
     if word.endswith("儿") and syl[-1] in ("er5", "r5") and word not in _ER_WORDS:
         syl = syl[:-1] + ("r5",)
     return syl, unambiguous
+
+
+def _neutral_from_parts(word: str, syllables: tuple[str, ...]) -> tuple[str, ...]:
+    """A phrase CC-CEDICT lacks keeps the obligatory neutral tones of the CC-CEDICT words inside it
+    (洗衣服 xǐ yīfu, not yīfú: pypinyin's phrase table writes full tones)."""
+    out = list(syllables)
+    for i in range(len(word) - 1):
+        for j in range(i + 2, len(word) + (i > 0)):
+            found = _cedict_readings(word[i:j], False)
+            if len(found) != 1:
+                continue
+            for k, s in enumerate(found[0][0], i):
+                if s.endswith("5") and out[k][:-1] == s[:-1]:
+                    out[k] = s
+    return tuple(out)
 
 
 def _spoken_key(syllables: tuple[str, ...]) -> tuple[str, ...]:

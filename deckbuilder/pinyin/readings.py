@@ -10,6 +10,7 @@ dictionary words and single characters ("units") before rules look at neighbours
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -93,7 +94,8 @@ def _split_han(run: str, flag: str, ti: int, start: int, whole: bool) -> list[Un
         return [Unit(run, flag, ti, start, whole)]
     out: list[Unit] = []
     k = 0
-    if flag == "m":  # 十分钟 is 十 + 分钟, not 十分 + 钟; 一场 is 一 + measure 场
+    if flag == "m":  # 十分钟 is 十 + 分钟, not 十分 + 钟; 一场 is 一 + measure 场; 好几个 is 好几 + 个
+        k = 1 if run.startswith("好几") else 0
         while k < len(run) - 1 and run[k] in NUMERALS:
             k += 1
         if k:
@@ -103,16 +105,35 @@ def _split_han(run: str, flag: str, ti: int, start: int, whole: bool) -> list[Un
                 return out
         elif whole and lexicon.is_known_word(run):
             return [Unit(run, flag, ti, start, whole)]
-    while k < len(run):
-        end = k + 1
-        for j in range(min(len(run), k + 6), k + 1, -1):
-            if lexicon.is_known_word(run[k:j]):
-                end = j
-                break
-        piece = run[k:end]
+    for piece in dictionary_pieces(run[k:]):
         out.append(Unit(piece, segmenter.word_tag(piece) or flag, ti, start + k, False))
-        k = end
+        k += len(piece)
     return out
+
+
+def dictionary_pieces(run: str) -> list[str]:
+    """`run` cut into the fewest dictionary words (single characters where none fits); between cuts with
+    as many pieces, the one whose words are most frequent (红衣服 → 红 + 衣服, not 红衣 + 服)."""
+    n = len(run)
+    best: list[tuple[int, float, int] | None] = [None] * (n + 1)  # (pieces, -log frequency, start)
+    best[0] = (0, 0.0, 0)
+    for i in range(n):
+        here = best[i]
+        if here is None:
+            continue
+        for j in range(i + 1, min(n, i + 6) + 1):
+            piece = run[i:j]
+            if j - i > 1 and not lexicon.is_known_word(piece):
+                continue
+            cand = (here[0] + 1, here[1] - math.log(segmenter.dictionary_entry(piece)[0] + 1), i)
+            if best[j] is None or cand[:2] < best[j][:2]:  # type: ignore[index]
+                best[j] = cand
+    pieces, j = [], n
+    while j:
+        i = best[j][2]  # type: ignore[index]
+        pieces.append(run[i:j])
+        j = i
+    return pieces[::-1]
 
 
 def _read_unit(units: Sequence[Unit], ui: int, slots: list[Slot]) -> None:
@@ -156,12 +177,14 @@ def read_tokens(
     overrides: Mapping[str, str] | None = None,
     *,
     model: bool | None = None,
+    written: str = "",
 ) -> list[Reading]:
     """Readings for the jieba posseg tokens of ONE sentence (see the module docstring for the layers).
 
     `overrides` maps a word to its pinyin (``yin2 hang2`` or ``yín háng``); it always wins, also inside
     a longer token. `model` lets the optional context model decide polyphones the rules leave open
-    (None: the package default, `USE_MODEL_BY_DEFAULT`).
+    (None: the package default, `USE_MODEL_BY_DEFAULT`). `written` is the sentence as the learner wrote
+    it when the tokens are its simplified form (see `_as_written`).
     """
     from deckbuilder.pinyin.orthography import mark_word
     from deckbuilder.pinyin.overrides import parse_pinyin
@@ -183,6 +206,8 @@ def read_tokens(
         from deckbuilder.pinyin import model as context_model
 
         context_model.fill(per_token)
+    if written:
+        _as_written(per_token, written)
     out = []
     for ti, ((word, flag), slots) in enumerate(zip(tokens, per_token, strict=True)):
         han = [s for s in slots if readable(s.char)]
@@ -206,6 +231,21 @@ def read_tokens(
             )
         )
     return out
+
+
+def _as_written(per_token: Sequence[Sequence[Slot]], written: str) -> None:
+    """Traditional text is read through its simplified form; a character whose reading the written
+    character never has takes the written character's own (閤 simplifies to 合 hé, but 閤 is gé)."""
+    slots = [s for token in per_token for s in token if not s.char.isspace()]
+    chars = [c for c in written if not c.isspace()]
+    if len(slots) != len(chars):
+        return
+    for slot, ch in zip(slots, chars, strict=True):
+        if ch == slot.char or slot.source == "override" or not slot.syllable:
+            continue
+        candidates = lexicon.char_readings(ch)
+        if candidates and slot.syllable[:-1] not in {c[:-1] for c in candidates}:  # 頭髮 tóufa keeps fa
+            slot.syllable = candidates[0]
 
 
 def _citation(ch: str, syllable: str) -> str:

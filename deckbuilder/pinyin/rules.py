@@ -14,13 +14,17 @@ from deckbuilder.pinyin.context import (
     ADVERBIAL,
     CARRIED,
     CHANG2_EVENTS,
+    CHURCH_BEFORE,
     COMPLEMENT_DEGREE,
     COMPLEMENTS,
     DEGREE,
     MODAL_BEFORE,
     NUMERALS,
+    PAST_FOLLOWERS,
     PERSONAL,
     PUNCT_FLAGS,
+    QUESTION_ENDS,
+    RESULT_ZHAO,
     TIBET_BEFORE,
     WEI2_AFTER,
     Context,
@@ -51,7 +55,9 @@ def _di(c: Context) -> str | None:  # 地 as a single unit
     pflag, nflag = c.prev_flag(), c.next_flag()
     if _reduplicated(c.prev_text()) and not c.at_end():
         return "de5"  # 慢慢地, 高高兴兴地
-    counted = pflag.startswith(("r", "m", "q")) or c.prev_text()[-1:] in frozenset("块片亩")
+    # 这块地, 一片地: the noun dì after a number or demonstrative and a measure (大声地 counts nothing)
+    prev = c.prev_text()
+    counted = prev[-1:] in frozenset("块片亩") or (pflag.startswith(("r", "m", "q")) and prev[:1] in NUMERALS)
     if c.unit.flag == "uv" and not c.at_end() and not counted:
         return "de5"  # but 这块地, 一片地: the noun dì
     adverbial = pflag.startswith(tuple("dazil")) or _reduplicated(c.prev_text())
@@ -72,9 +78,11 @@ def _le(c: Context) -> str | None:  # 了
 
 
 def _zhe(c: Context) -> str | None:  # 着
-    if c.prev_text(2) in ("没", "没有", "不") or (c.next_text() == "了" and c.prev_flag().startswith("v")):
-        return "zhao2"  # 没找着, 找着了: result "succeed in"
-    return "zhe5"
+    prev = c.prev_text()
+    result = prev[-1:] in RESULT_ZHAO and (c.prev_text(2) in ("没", "没有") or c.next_text() == "了")
+    if result or (prev == "不" and c.prev_text(2)[-1:] in RESULT_ZHAO):
+        return "zhao2"  # 没找着, 找着了, 睡不着: the result "succeed in" after a verb that takes it
+    return "zhe5"  # 亮着, 开着, 看着: durative, also before 了 (灯亮着了)
 
 
 def _guo(c: Context) -> str | None:  # 过 as aspect particle after a verb
@@ -109,7 +117,10 @@ def _chang(c: Context) -> str | None:  # 长
 
 
 def _wei(c: Context) -> str | None:  # 为: wèi "for" before NP + VP; wéi "be, become, as" otherwise
-    if c.unit.flag.startswith("v") or "以" in c.before()[-6:] or c.prev_text()[-1:] in WEI2_AFTER:
+    after_verb = "以" in c.before()[-6:] or c.prev_text()[-1:] in WEI2_AFTER
+    if not after_verb and "而" in _clause_after(c):
+        return "wei4"  # 为人民而死, 为和平而战: 为 … 而 "for the sake of"
+    if c.unit.flag.startswith("v") or after_verb:
         return "wei2"
     for u in c.units[c.ui + 1 :]:
         if u.flag in PUNCT_FLAGS:
@@ -117,6 +128,16 @@ def _wei(c: Context) -> str | None:  # 为: wèi "for" before NP + VP; wéi "be,
         if u.flag.startswith(("v", "a")):
             return "wei4"  # 为你高兴, 为人民服务
     return "wei2" if c.prev() is not None and c.next() is not None else "wei4"
+
+
+def _clause_after(c: Context) -> str:
+    """The text after this character's unit up to the next punctuation."""
+    out = []
+    for u in c.units[c.ui + 1 :]:
+        if u.flag in PUNCT_FLAGS:
+            break
+        out.append(u.text)
+    return "".join(out)
 
 
 def _zhong_heavy(c: Context) -> str | None:  # 重
@@ -171,9 +192,11 @@ def _gan(c: Context) -> str | None:  # 干
     return "gan4"
 
 
-def _dang(c: Context) -> str | None:  # 当
-    if c.next_text()[:1] in frozenset("作成做") and c.unit.flag.startswith("v"):
-        return "dang4"
+def _dang(c: Context) -> str | None:  # 当: dàng "treat as, take for; proper; be fooled", dāng otherwise
+    if c.next_text()[:1] in frozenset("作成做真") or c.prev_text()[-1:] in frozenset("上恰妥适得正"):
+        return "dang4"  # 当作, 当成, 当真; 上当, 恰当 written apart
+    if "把" in c.before()[-8:] and not c.at_end():
+        return "dang4"  # 把我当小孩: 把 X 当 Y "treat X as Y"
     return "dang1"
 
 
@@ -382,9 +405,47 @@ def decide_char(units: Sequence[Unit], ui: int) -> tuple[str, bool] | None:
     return decided, unit.whole or unit.text in STRONG
 
 
+def _jiaohui(c: Context) -> tuple[str, ...]:
+    """教会: the verb jiāohuì "teach (someone) to" before 了/过, a person or a verb; else the church."""
+    nxt, pflag = c.next_text(), c.prev_flag()
+    if c.prev_text() in CHURCH_BEFORE or pflag.startswith(("p", "uj", "m", "q")):
+        return ("jiao4", "hui4")  # 去教会, 在教会里, 我们的教会, 一个教会
+    taught = nxt in ("了", "过") or nxt in PERSONAL or c.next_flag().startswith(("v", "nr"))
+    if taught or pflag.startswith("d") or c.prev_text() in ("要", "想", "能", "会", "得", "没", "没有"):
+        return ("jiao1", "hui4")
+    return ("jiao4", "hui4")
+
+
+def _duozhong(c: Context) -> tuple[str, ...] | None:
+    """多重: duō zhòng "how heavy" (有多重？, 多重呢) at the end of a clause or after 有; else duōchóng."""
+    if c.prev_text() in ("有", "没有", "这么", "那么") or c.at_end() or c.next_text() in QUESTION_ENDS:
+        return ("duo1", "zhong4")
+    return None
+
+
+def _guoqu(c: Context, syllables: tuple[str, ...]) -> tuple[str, ...] | None:
+    """过去: the noun guòqù "the past" before 的 or a time adverbial's verb, after a preposition or a
+    noun/number; the verb or complement guòqu (走过去, 过去了, 让它过去吧) after a verb or at a clause end."""
+    nxt, pflag = c.next_text(), c.prev_flag()
+    if nxt == "的" or pflag.startswith(("p", "m", "t")):
+        return ("guo4", "qu4")  # 过去的事, 在过去, 和过去一样
+    if pflag.startswith("v") or nxt in ("了", "吧", "啦", "吗", "呢") or c.at_end():
+        return ("guo4", "qu5")
+    if nxt in PAST_FOLLOWERS or c.prev() is None:
+        return ("guo4", "qu4")
+    return None
+
+
 def decide_word(units: Sequence[Unit], ui: int, syllables: tuple[str, ...]) -> tuple[str, ...] | None:
-    """Context-dependent readings of dictionary words: adverb + modal 得 (还得, 就得 → děi)."""
+    """Context-dependent readings of dictionary words: adverb + modal 得 (还得, 就得 → děi), 教会, 多重,
+    过去, and a verb + 着 as the durative."""
     word = units[ui].text
+    if word == "教会":
+        return _jiaohui(Context(units, ui))
+    if word == "多重":
+        return _duozhong(Context(units, ui))
+    if word == "过去":
+        return _guoqu(Context(units, ui), syllables)
     if len(word) == 2 and word[1] == "着" and syllables[1] == "zhuo2" and units[ui].flag.startswith("v"):
         return (syllables[0], "zhe5")  # 穿着 as a verb: "wearing", not the noun zhuózhuāng sense
     if len(word) == 2 and word[1] == "得" and word[0] in MODAL_BEFORE:
