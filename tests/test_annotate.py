@@ -80,3 +80,18 @@ def test_enrich_reads_traditional_input_as_written() -> None:
     pair = Pair(zh="他在合内。", en="-", source="t", zh_original="他在閤内。")
     tokens = {t.text: t for t in enrich(segment(pair)).tokens}
     assert tokens["合内"].numbered == "ge2 nei4"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "pinyin", "tones"),
+    [
+        ("我买了一个苹果。", "一个", "yí gè", "24"),  # 一 before a fourth tone is printed yí: tone 2
+        ("我们一起走吧。", "一起", "yìqǐ", "43"),
+        ("这不是我的。", "不是", "bú shì", "24"),
+        ("他是第一名。", "第一名", "dì-yī míng", "412"),
+        ("我们的衣服。", "衣服", "yīfu", "15"),  # neutral tones as printed
+    ],
+)
+def test_tone_colours_follow_the_tone_printed(text: str, word: str, pinyin: str, tones: str) -> None:
+    tok = next(t for t in enrich(_seg(text)).tokens if t.text == word)
+    assert (tok.pinyin, tok.tones) == (pinyin, tones)

@@ -99,9 +99,10 @@ def enrich(sentence: Sentence, overrides: Mapping[str, str] | None = None) -> Se
     readings = pinyin.read_tokens(pairs, overrides, written=sentence.pair.zh_original)
     written = pinyin.written_words(readings)
     numbered_words = pinyin.numbered_words(readings)
+    spoken = pinyin.spoken_syllables(readings)  # tone colours follow the tones the line prints (一 yí)
     tokens = []
-    for t, (_, flag), r, text, numbered in zip(
-        sentence.tokens, pairs, readings, written, numbered_words, strict=True
+    for t, (_, flag), r, text, numbered, said in zip(
+        sentence.tokens, pairs, readings, written, numbered_words, spoken, strict=True
     ):
         if not r.syllables:
             tokens.append(Token(t.text, t.kind, t.freq, flag or "x", t.text, ""))
@@ -110,7 +111,7 @@ def enrich(sentence: Sentence, overrides: Mapping[str, str] | None = None) -> Se
             text = " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
         gloss, classifier = pinyin.gloss_for(t.text, r.syllables)
         sure = r.confident or r.source == "override"
-        tones, zhuyin = pinyin.tones(r), pinyin.zhuyin_words(numbered)
+        tones, zhuyin = pinyin.tones(r, said), pinyin.zhuyin_words(numbered)
         tokens.append(
             Token(t.text, t.kind, t.freq, flag, text, gloss, numbered, classifier, sure, tones, zhuyin)
         )

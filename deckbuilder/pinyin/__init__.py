@@ -22,7 +22,7 @@ from deckbuilder import segmenter
 from deckbuilder.chinese import to_simplified
 from deckbuilder.pinyin.gloss import gloss_for
 from deckbuilder.pinyin.lexicon import readable
-from deckbuilder.pinyin.orthography import line, numbered_words, written_words
+from deckbuilder.pinyin.orthography import line, numbered_words, spoken_syllables, written_words
 from deckbuilder.pinyin.overrides import load_overrides
 from deckbuilder.pinyin.readings import Reading, read_tokens
 from deckbuilder.pinyin.syllable import display_number, mark
@@ -41,6 +41,7 @@ __all__ = [
     "pinyin_lines",
     "read_sentence",
     "read_tokens",
+    "spoken_syllables",
     "tones",
     "written_words",
     "zhuyin_words",
@@ -68,10 +69,14 @@ def per_character(readings: Sequence[Reading]) -> str:
     return " ".join(out)
 
 
-def tones(reading: Reading) -> str:
+def tones(reading: Reading, spoken: Sequence[str] | None = None) -> str:
     """The tone of each character of the reading's word: ``"22"`` for 银行 (yínháng), ``"0"`` where a
-    character has no reading (punctuation, Latin letters, a character no table reads)."""
-    syllables = iter(reading.syllables)
+    character has no reading (punctuation, Latin letters, a character no table reads).
+
+    With `spoken` (the reading's entry of `spoken_syllables`), the tones the line prints: 一 in 一个 is
+    ``2`` (yí gè), so tone colours agree with the pinyin under them.
+    """
+    syllables = iter(reading.syllables if spoken is None else spoken)
     return "".join((next(syllables, "")[-1:] or "0") if readable(ch) else "0" for ch in reading.word)
 
 

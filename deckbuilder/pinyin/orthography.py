@@ -214,7 +214,9 @@ def numbered_words(readings: Sequence[Reading]) -> list[str]:
     return [" ".join(_pieces(r, list(r.syllables), _numbered, str)) if r.syllables else "" for r in readings]
 
 
-def _spoken_per_reading(readings: Sequence[Reading], citation_tones: bool) -> list[list[str]]:
+def spoken_syllables(readings: Sequence[Reading], *, citation_tones: bool = False) -> list[list[str]]:
+    """Per reading, its syllables as the line prints them: 一 and 不 with their spoken tone (一个 yi2 ge4)
+    unless `citation_tones`; neutral tones as read."""
     chars: list[str] = []
     flat: list[str] = []
     for r in readings:
@@ -236,7 +238,7 @@ def written_words(readings: Sequence[Reading], *, citation_tones: bool = False) 
     own tokens (the annotate stage stores one per token).
     """
     out = []
-    for r, syls in zip(readings, _spoken_per_reading(readings, citation_tones), strict=True):
+    for r, syls in zip(readings, spoken_syllables(readings, citation_tones=citation_tones), strict=True):
         out.append(" ".join(_pieces(r, syls)) if r.syllables else "")
     return out
 
@@ -249,7 +251,7 @@ def _continues(before: str, first: str) -> bool:
 
 def line(readings: Sequence[Reading], *, citation_tones: bool = False) -> str:
     """The sentence's pinyin as a textbook prints it, e.g. ``Wǒ shì Zhōngguó rén.``"""
-    per_reading = _spoken_per_reading(readings, citation_tones)
+    per_reading = spoken_syllables(readings, citation_tones=citation_tones)
     out = ""
     need_space = False
     first = True
