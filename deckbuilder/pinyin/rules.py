@@ -14,16 +14,13 @@ from deckbuilder.pinyin.context import (
     ADVERBIAL,
     CARRIED,
     CHANG2_EVENTS,
-    CHURCH_BEFORE,
     COMPLEMENT_DEGREE,
     COMPLEMENTS,
     DEGREE,
     MODAL_BEFORE,
     NUMERALS,
-    PAST_FOLLOWERS,
     PERSONAL,
     PUNCT_FLAGS,
-    QUESTION_ENDS,
     RESULT_ZHAO,
     TIBET_BEFORE,
     WEI2_AFTER,
@@ -32,20 +29,21 @@ from deckbuilder.pinyin.context import (
 )
 
 
-def _verbal(flag: str) -> bool:
+def verbal(flag: str) -> bool:
+    """Whether a POS tag is a verb, adjective or a verbal idiom (what a complement or modal follows)."""
     return flag.startswith(tuple("vaz")) or flag in ("ad", "an", "vd", "vn", "i", "l")
 
 
 def _de(c: Context) -> str | None:  # 得
     prev, nxt, pflag = c.prev_text(), c.next_text(), c.prev_flag()
-    if nxt in ("了", "过") and (not _verbal(pflag) or c.next_flag(2).startswith(("m", "n"))):
+    if nxt in ("了", "过") and (not verbal(pflag) or c.next_flag(2).startswith(("m", "n"))):
         return "de2"  # 他得了第一名, 考试得了一百分: "obtain"
     if nxt in COMPLEMENT_DEGREE:
         return "de5"  # 唱得很好: a degree adverb follows a complement 得, never a modal one
     if not prev or pflag in PUNCT_FLAGS:
         return "dei3"  # sentence-initial 得 is modal
     subject = prev in PERSONAL or pflag.startswith(tuple("rnt")) or prev in MODAL_BEFORE
-    next_ok = _verbal(c.next_flag()) or c.next_flag().startswith(tuple("dpmr")) or nxt.startswith(ADVERBIAL)
+    next_ok = verbal(c.next_flag()) or c.next_flag().startswith(tuple("dpmr")) or nxt.startswith(ADVERBIAL)
     if subject and prev not in DEGREE - MODAL_BEFORE and not c.at_end() and next_ok:
         return "dei3"
     return "de5"
@@ -86,7 +84,7 @@ def _zhe(c: Context) -> str | None:  # 着
 
 
 def _guo(c: Context) -> str | None:  # 过 as aspect particle after a verb
-    after_verb = _verbal(c.prev_flag()) and c.prev_flag() not in PUNCT_FLAGS
+    after_verb = verbal(c.prev_flag()) and c.prev_flag() not in PUNCT_FLAGS
     if after_verb and (c.unit.flag in ("ug", "uguo") or c.unit.flag.startswith("u")):
         return "guo5"
     return None  # 过马路, 过了一会儿: the verb guò
@@ -403,54 +401,3 @@ def decide_char(units: Sequence[Unit], ui: int) -> tuple[str, bool] | None:
     if decided is None:
         return None
     return decided, unit.whole or unit.text in STRONG
-
-
-def _jiaohui(c: Context) -> tuple[str, ...]:
-    """教会: the verb jiāohuì "teach (someone) to" before 了/过, a person or a verb; else the church."""
-    nxt, pflag = c.next_text(), c.prev_flag()
-    if c.prev_text() in CHURCH_BEFORE or pflag.startswith(("p", "uj", "m", "q")):
-        return ("jiao4", "hui4")  # 去教会, 在教会里, 我们的教会, 一个教会
-    taught = nxt in ("了", "过") or nxt in PERSONAL or c.next_flag().startswith(("v", "nr"))
-    if taught or pflag.startswith("d") or c.prev_text() in ("要", "想", "能", "会", "得", "没", "没有"):
-        return ("jiao1", "hui4")
-    return ("jiao4", "hui4")
-
-
-def _duozhong(c: Context) -> tuple[str, ...] | None:
-    """多重: duō zhòng "how heavy" (有多重？, 多重呢) at the end of a clause or after 有; else duōchóng."""
-    if c.prev_text() in ("有", "没有", "这么", "那么") or c.at_end() or c.next_text() in QUESTION_ENDS:
-        return ("duo1", "zhong4")
-    return None
-
-
-def _guoqu(c: Context, syllables: tuple[str, ...]) -> tuple[str, ...] | None:
-    """过去: the noun guòqù "the past" before 的 or a time adverbial's verb, after a preposition or a
-    noun/number; the verb or complement guòqu (走过去, 过去了, 让它过去吧) after a verb or at a clause end."""
-    nxt, pflag = c.next_text(), c.prev_flag()
-    if nxt == "的" or pflag.startswith(("p", "m", "t")):
-        return ("guo4", "qu4")  # 过去的事, 在过去, 和过去一样
-    if pflag.startswith("v") or nxt in ("了", "吧", "啦", "吗", "呢") or c.at_end():
-        return ("guo4", "qu5")
-    if nxt in PAST_FOLLOWERS or c.prev() is None:
-        return ("guo4", "qu4")
-    return None
-
-
-def decide_word(units: Sequence[Unit], ui: int, syllables: tuple[str, ...]) -> tuple[str, ...] | None:
-    """Context-dependent readings of dictionary words: adverb + modal 得 (还得, 就得 → děi), 教会, 多重,
-    过去, and a verb + 着 as the durative."""
-    word = units[ui].text
-    if word == "教会":
-        return _jiaohui(Context(units, ui))
-    if word == "多重":
-        return _duozhong(Context(units, ui))
-    if word == "过去":
-        return _guoqu(Context(units, ui), syllables)
-    if len(word) == 2 and word[1] == "着" and syllables[1] == "zhuo2" and units[ui].flag.startswith("v"):
-        return (syllables[0], "zhe5")  # 穿着 as a verb: "wearing", not the noun zhuózhuāng sense
-    if len(word) == 2 and word[1] == "得" and word[0] in MODAL_BEFORE:
-        c = Context(units, ui)
-        next_ok = _verbal(c.next_flag()) or c.next_flag().startswith(tuple("dpm"))
-        if not c.at_end() and next_ok:
-            return (syllables[0], "dei3")
-    return None
