@@ -144,6 +144,8 @@ def test_polyphone_in_context(sentence: str, char: str, reading: str) -> None:
         ("我们为和平而战。", "为", ["wei4"]),  # 为 … 而 "for the sake of"
         ("他为这件事而高兴。", "为", ["wei4"]),
         ("他被选为班长。", "为", ["wei2"]),
+        ("我们视他为英雄。", "为", ["wei2"]),  # 视 X 为 "regard X as"
+        ("我为你高兴。", "为", ["wei4"]),  # the preposition "for"
         ("别把我当小孩。", "当", ["dang4"]),  # 把 X 当 Y "treat X as Y"
         ("他把这里当成自己的家。", "当", ["dang4"]),
         ("他当真了。", "当", ["dang4"]),
@@ -293,6 +295,34 @@ def test_pinyin_lines_modes() -> None:
 
 def test_only_fallback_readings_are_unsure() -> None:
     assert all(r.confident for r in read_sentence("我在银行工作。", model=False))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "我和玛丽去花园里玩。",  # 和 before a name, locative 里 after a noun
+        "鲍勃的汤里有盐。",
+        "他的脸上有一道伤疤。",  # 上 inside a token jieba invented: the locative rule holds there too
+        "田里种着小麦。",
+        "金和银都很贵。",  # 和 in a fragment, seconded by the context model
+        "公司的资金不多了。",  # 不 in a fragment: the model's bú is the same 不
+    ],
+)
+def test_readings_decided_by_rules_or_dictionary_are_confident(sentence: str) -> None:
+    assert [r.word for r in read_sentence(sentence) if not r.confident] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("他晕了过去。", "晕"),  # yūn or yùn: no rule, no dictionary word decides
+        ("唉！我的电脑又当机了。", "唉"),  # the model overrules the common reading: a teacher should look
+    ],
+)
+def test_fallback_decisions_on_polyphones_are_unsure(sentence: str, word: str) -> None:
+    for model in (False, True):
+        unsure = [r.word for r in read_sentence(sentence, model=model) if not r.confident]
+        assert unsure == [word]
 
 
 def test_package_docstring_examples() -> None:

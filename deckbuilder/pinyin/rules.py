@@ -21,6 +21,7 @@ from deckbuilder.pinyin.context import (
     NUMERALS,
     PERSONAL,
     PUNCT_FLAGS,
+    REGARD_AS,
     RESULT_ZHAO,
     TIBET_BEFORE,
     WEI2_AFTER,
@@ -115,11 +116,15 @@ def _chang(c: Context) -> str | None:  # 长
 
 
 def _wei(c: Context) -> str | None:  # 为: wèi "for" before NP + VP; wéi "be, become, as" otherwise
-    after_verb = "以" in c.before()[-6:] or c.prev_text()[-1:] in WEI2_AFTER
+    regard = any(v in c.before()[-5:-1] for v in REGARD_AS)  # 视他为, 称她为, 选他为: "as"
+    after_verb = "以" in c.before()[-6:] or c.prev_text()[-1:] in WEI2_AFTER or regard
     if not after_verb and "而" in _clause_after(c):
         return "wei4"  # 为人民而死, 为和平而战: 为 … 而 "for the sake of"
     if c.unit.flag.startswith("v") or after_verb:
         return "wei2"
+    counted = c.next_flag() in PUNCT_FLAGS or c.next_flag().startswith("m")  # 女性为63%: "is"
+    if c.unit.flag == "p" and "所" not in _clause_after(c) and not counted:
+        return "wei4"  # the preposition "for" (我为你高兴); 为 … 所 "by" is wéi
     for u in c.units[c.ui + 1 :]:
         if u.flag in PUNCT_FLAGS:
             break
@@ -388,7 +393,7 @@ RULES: dict[str, Callable[[Context], str | None]] = {
 
 # Rules that hold wherever the character stands alone; the others are trusted only when jieba itself
 # made the character a word (in a fragment of an unknown token, such as 重 in 重录, they are weak).
-STRONG = frozenset("的地得了着过")
+STRONG = frozenset("的地得了着过上里")  # 上/里 only decide as locatives after a noun (桌子上, 汤里)
 
 
 def decide_char(units: Sequence[Unit], ui: int) -> tuple[str, bool] | None:
