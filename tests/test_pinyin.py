@@ -203,7 +203,7 @@ def test_citation_tones_for_yi_and_bu_in_readings() -> None:
         ("中国人民很勤劳。", "Zhōngguó rénmín hěn qínláo."),
         ("你好！", "Nǐ hǎo!"),
         ("我不是学生。", "Wǒ bú shì xuésheng."),
-        ("我买了一个苹果。", "Wǒ mǎi le yí gè píngguǒ."),
+        ("我买了一个苹果。", "Wǒ mǎile yí gè píngguǒ."),
         ("我们一起走吧。", "Wǒmen yìqǐ zǒu ba."),
         ("一会儿见。", "Yíhuìr jiàn."),
         ("他一点儿也不累。", "Tā yìdiǎnr yě bú lèi."),
@@ -225,7 +225,32 @@ def test_textbook_line(sentence: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("我买了一个苹果。", "Wǒ mǎi le yī gè píngguǒ."),
+        # GB/T 16159 word joining: long compounds as their words, a proper noun capitalised word by word
+        ("第二次世界大战结束了。", "Dì-èr Cì Shìjiè Dàzhàn jiéshù le."),
+        ("我坐公共汽车去学校。", "Wǒ zuò gōnggòng qìchē qù xuéxiào."),
+        ("请把电子邮件地址告诉我。", "Qǐng bǎ diànzǐ yóujiàn dìzhǐ gàosu wǒ."),
+        ("中华人民共和国成立了。", "Zhōnghuá Rénmín Gònghéguó chénglì le."),
+        ("图书馆在哪儿？", "Túshūguǎn zài nǎr?"),  # three syllables: one word
+        ("澳大利亚很大。", "Àodàlìyà hěn dà."),  # one name, not 澳大 + 利亚
+        ("他工作一丝不苟。", "Tā gōngzuò yìsībùgǒu."),  # an idiom stays whole
+        # the aspect particle 了 joins its verb like 着 and 过; at a clause end it stays apart
+        ("我看了一本书。", "Wǒ kànle yì běn shū."),
+        ("他走了过来。", "Tā zǒule guòlai."),
+        ("我吃了饭了。", "Wǒ chīle fàn le."),
+        ("他走了。", "Tā zǒu le."),
+        ("你来了吗？", "Nǐ lái le ma?"),
+        ("天气好了。", "Tiānqì hǎo le."),  # after an adjective: the modal 了
+        ("门开着呢。", "Mén kāizhe ne."),
+    ],
+)
+def test_word_joining(sentence: str, expected: str) -> None:
+    assert line(read_sentence(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("我买了一个苹果。", "Wǒ mǎile yī gè píngguǒ."),
         ("我不是学生。", "Wǒ bù shì xuésheng."),
         ("一会儿见。", "Yīhuìr jiàn."),
     ],

@@ -7,10 +7,11 @@ obligatory neutral tones) is asked before CC-CEDICT (curated for meaning); see `
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from functools import cache
 
-from deckbuilder import cedict
+from deckbuilder import cedict, segmenter
 from deckbuilder.chinese import is_han
 from deckbuilder.pinyin.syllable import normalize
 
@@ -190,3 +191,29 @@ def is_polyphone(ch: str) -> bool:
     toned = {r for r in readings if not r.endswith("5")}
     readings = toned | {r for r in readings if r.endswith("5") and not any(t[:-1] == r[:-1] for t in toned)}
     return len(readings) > 1
+
+
+def dictionary_pieces(run: str, *, whole: bool = True) -> list[str]:
+    """`run` cut into the fewest dictionary words (single characters where none fits; not `run` itself
+    unless `whole`); between cuts with as many pieces, the one whose words are most frequent (红衣服 →
+    红 + 衣服, not 红衣 + 服)."""
+    n = len(run)
+    best: list[tuple[int, float, int] | None] = [None] * (n + 1)  # (pieces, -log frequency, start)
+    best[0] = (0, 0.0, 0)
+    for i in range(n):
+        here = best[i]
+        if here is None:
+            continue
+        for j in range(i + 1, min(n, i + 6) + 1):
+            piece = run[i:j]
+            if j - i > 1 and (not is_known_word(piece) or (not whole and j - i == n)):
+                continue
+            cand = (here[0] + 1, here[1] - math.log(segmenter.dictionary_entry(piece)[0] + 1), i)
+            if best[j] is None or cand[:2] < best[j][:2]:  # type: ignore[index]
+                best[j] = cand
+    pieces, j = [], n
+    while j:
+        i = best[j][2]  # type: ignore[index]
+        pieces.append(run[i:j])
+        j = i
+    return pieces[::-1]

@@ -5,6 +5,16 @@ and measure words are written apart (``yí gè``); erhua is ``-r`` (``yíhuìr``
 unmarked; person names are ``Surname Given``; places, organisations and the first word of the sentence
 are capitalised. 一 and 不 are written with their spoken tone (``yí gè``, ``bú shì``) unless
 `citation_tones`; third-tone sandhi is never written (``nǐ hǎo``).
+
+Word joining (GB/T 16159 §5): a word of up to three syllables is one written word; a compound of four or
+more that is made of several dictionary words of two or more syllables is written as those words
+(公共汽车 gōnggòng qìchē; 第二次世界大战 Dì-èr Cì Shìjiè Dàzhàn, capitalised as the proper noun it is), a
+single-syllable piece staying with its neighbour (国际妇女节 is CC-CEDICT's own Guójì Fùnǚ Jié; 电子邮件地址
+diànzǐ yóujiàn dìzhǐ); idioms (jieba's ``i``/``l``: 一模一样) and numbers stay whole. The aspect particles
+are joined to their verb: 着 and 过 always (zǒuzhe, kànguo), 了 when a verb comes before it and more of
+the clause after it (kànle yì běn shū, zǒule guòlai). 了 at the end of a clause or before a sentence
+particle (他走了。 来了吗？) is written apart, since there it is, or includes, the modal particle: the
+ambiguous V了 at a clause end is written ``zǒu le``.
 """
 
 from __future__ import annotations
@@ -15,7 +25,14 @@ from typing import TYPE_CHECKING
 
 from deckbuilder.chinese import MEASURES
 from deckbuilder.chinese import NUMERALS as CHINESE_NUMERALS
-from deckbuilder.pinyin.lexicon import char_readings, is_proper_noun, is_surname, proper_noun_starts, readable
+from deckbuilder.pinyin.lexicon import (
+    char_readings,
+    dictionary_pieces,
+    is_proper_noun,
+    is_surname,
+    proper_noun_starts,
+    readable,
+)
 from deckbuilder.pinyin.syllable import display_number, mark, tone
 from deckbuilder.segmenter import is_name, word_tag
 from deckbuilder.segmenter import is_proper_noun as is_proper
@@ -37,6 +54,8 @@ TRANSLITERATION = frozenset(
 )
 # Aspect particles written joined to their verb (GB/T 16159: kànguo, zǒuzhe); 了 may be modal, stays apart.
 ASPECT = frozenset({"过", "着"})
+# Sentence-final particles: a 了 before them ends the clause (来了吗, 走了吧) and is written apart.
+SENTENCE_PARTICLES = frozenset({"吗", "呢", "吧", "啊", "呀", "啦", "嘛", "哦", "哇", "么"})
 _CLOSE = {
     "，": ",",
     "。": ".",
@@ -161,7 +180,7 @@ def _pieces(
         out: list[str] = []
         for a, b in zip(bounds, bounds[1:], strict=False):
             piece = _render(word[a:b], syls[a:b])
-            if out and word[a:b] in ASPECT:  # 去过 → qùguo
+            if out and (word[a:b] in ASPECT or (word[a:b] == "了" and b < len(word))):  # qùguo, chīle fàn
                 out[-1] += piece
             else:
                 out.append(_cap(piece) if b - a > 1 and is_proper_noun(word[a:b]) else piece)
@@ -175,7 +194,30 @@ def _pieces(
     numeral = all(c in NUMERALS for c in word[:-1])
     if reading.flag == "m" and len(word) >= 2 and word[-1] in MEASURES and numeral:
         return [_render(word[:-1], syls[:-1]), _render(word[-1], syls[-1:])]
+    if len(word) >= 4 and reading.flag not in ("i", "l", "m"):
+        groups = _compound_words(word)
+        if groups:
+            bounds = [0]
+            for g in groups:
+                bounds.append(bounds[-1] + len(g))
+            return [_render(word[a:b], syls[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
     return [_render(word, syls)]
+
+
+def _compound_words(word: str) -> list[str] | None:
+    """The written words of a long compound, or None when it is one word (see the module docstring)."""
+    pieces = dictionary_pieces(word, whole=False)
+    if sum(len(p) > 1 for p in pieces) < 2:
+        return None
+    groups: list[str] = []
+    for piece in pieces:  # a single-syllable piece joins the word before it (a suffix) …
+        if len(piece) == 1 and groups:
+            groups[-1] += piece
+        else:
+            groups.append(piece)
+    if len(groups[0]) == 1:  # … or, at the start, the word after it (a prefix)
+        groups[:2] = [groups[0] + groups[1]]
+    return groups if len(groups) > 1 else None
 
 
 Render = Callable[[str, Sequence[str]], str]
@@ -189,12 +231,25 @@ def _name_pieces(
     (Nígǔlāsī, Bàobó: every character one that transliterations use, or jieba's tag ``nrt``)."""
     if is_proper_noun(word):
         bounds = [*proper_noun_starts(word), len(word)]
+        ordinal = _ordinal(render)  # 第二次世界大战: Dì-èr Cì Shìjiè Dàzhàn
+        return [cap(ordinal(word[a:b], syls[a:b])) for a, b in zip(bounds, bounds[1:], strict=False)]
     else:
         surname = 2 if word[:2] in COMPOUND_SURNAMES and len(word) > 2 else 1
         foreign = flag == "nrt" or all(ch in TRANSLITERATION for ch in word)
         chinese = 2 <= len(word) <= 4 and is_surname(word[:surname]) and not foreign
         bounds = [0, surname, len(word)] if chinese else [0, len(word)]
     return [cap(render(word[a:b], syls[a:b])) for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def _ordinal(render: Render) -> Render:
+    """`render`, with an ordinal written dì-yī (第 and its numeral joined by a hyphen)."""
+
+    def written(word: str, syls: Sequence[str]) -> str:
+        if len(word) > 1 and word[0] == "第" and all(c in NUMERALS for c in word[1:]):
+            return render(word[:1], syls[:1]) + "-" + render(word[1:], syls[1:])
+        return render(word, syls)
+
+    return written
 
 
 def _free_bu(word: str) -> bool:
@@ -245,6 +300,18 @@ def written_words(readings: Sequence[Reading], *, citation_tones: bool = False) 
     return out
 
 
+def _joins_verb(readings: Sequence[Reading], i: int) -> bool:
+    """Whether reading `i` is an aspect particle written joined to the verb before it (see the module
+    docstring): 着/过 as particles; 了 after a verb with more of the clause after it."""
+    r = readings[i]
+    if r.word in ASPECT and r.flag in ("ug", "uz"):
+        return True
+    if r.word != "了" or r.syllables != ("le5",) or not i or not readings[i - 1].flag.startswith("v"):
+        return False
+    after = next((x for x in readings[i + 1 :] if x.word.strip()), None)
+    return after is not None and bool(after.syllables) and after.word not in SENTENCE_PARTICLES
+
+
 def _continues(before: str, first: str) -> bool:
     """Whether `first` continues the character sequence that ended with `before` (U+200D joins emoji;
     variation selectors, skin tones and combining marks modify the character before them)."""
@@ -257,7 +324,7 @@ def line(readings: Sequence[Reading], *, citation_tones: bool = False) -> str:
     out = ""
     need_space = False
     first = True
-    for r, syls in zip(readings, per_reading, strict=True):
+    for i, (r, syls) in enumerate(zip(readings, per_reading, strict=True)):
         stripped = r.word.strip()
         if not stripped:
             continue
@@ -273,8 +340,8 @@ def line(readings: Sequence[Reading], *, citation_tones: bool = False) -> str:
             out += (" " if need_space else "") + "".join(_OPEN[c] for c in stripped)
             need_space = False
             continue
-        if r.word in ASPECT and r.flag in ("ug", "uz") and not first and need_space:
-            out += _pieces(r, list(syls))[0]
+        if not first and need_space and _joins_verb(readings, i):
+            out += _pieces(r, list(syls))[0]  # kànguo, zǒuzhe, kànle
             continue
         for piece in _pieces(r, list(syls)) if r.syllables else [stripped]:
             text = _capital(piece) if first else piece

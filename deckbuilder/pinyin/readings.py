@@ -10,7 +10,6 @@ dictionary words and single characters ("units") before rules look at neighbours
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -105,35 +104,10 @@ def _split_han(run: str, flag: str, ti: int, start: int, whole: bool) -> list[Un
                 return out
         elif whole and lexicon.is_known_word(run):
             return [Unit(run, flag, ti, start, whole)]
-    for piece in dictionary_pieces(run[k:]):
+    for piece in lexicon.dictionary_pieces(run[k:]):
         out.append(Unit(piece, segmenter.word_tag(piece) or flag, ti, start + k, False))
         k += len(piece)
     return out
-
-
-def dictionary_pieces(run: str) -> list[str]:
-    """`run` cut into the fewest dictionary words (single characters where none fits); between cuts with
-    as many pieces, the one whose words are most frequent (红衣服 → 红 + 衣服, not 红衣 + 服)."""
-    n = len(run)
-    best: list[tuple[int, float, int] | None] = [None] * (n + 1)  # (pieces, -log frequency, start)
-    best[0] = (0, 0.0, 0)
-    for i in range(n):
-        here = best[i]
-        if here is None:
-            continue
-        for j in range(i + 1, min(n, i + 6) + 1):
-            piece = run[i:j]
-            if j - i > 1 and not lexicon.is_known_word(piece):
-                continue
-            cand = (here[0] + 1, here[1] - math.log(segmenter.dictionary_entry(piece)[0] + 1), i)
-            if best[j] is None or cand[:2] < best[j][:2]:  # type: ignore[index]
-                best[j] = cand
-    pieces, j = [], n
-    while j:
-        i = best[j][2]  # type: ignore[index]
-        pieces.append(run[i:j])
-        j = i
-    return pieces[::-1]
 
 
 def _read_unit(units: Sequence[Unit], ui: int, slots: list[Slot]) -> None:
