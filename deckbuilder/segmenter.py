@@ -23,7 +23,7 @@ import logging
 from functools import cache, lru_cache
 from typing import Any
 
-from deckbuilder.chinese import DEGREE_ADVERBS, HAN, MEASURES, NUMERALS, script_kind
+from deckbuilder.chinese import DEGREE_ADVERBS, HAN, HAN_RUN, MEASURES, NUMERALS, script_kind
 from deckbuilder.models import Kind
 
 # jieba's tags for proper names: person, transliterated person, place, organisation, other proper noun.
@@ -118,7 +118,7 @@ def is_name(word: str) -> bool:
     from deckbuilder.cedict import headwords
     from deckbuilder.standards import all_words
 
-    if len(word) < 2 or not all(HAN.match(ch) for ch in word) or word in all_words():
+    if len(word) < 2 or word in all_words() or not HAN_RUN.fullmatch(word):
         return False
     lists = headwords()
     if word in lists.proper or word in lists.ordinary:
