@@ -67,9 +67,10 @@ class Headwords:
 
     ordinary: frozenset[str]
     proper: frozenset[str]
+    surnames: frozenset[str]  # characters (and compounds) CC-CEDICT gives a "surname …" sense
 
 
-_HEADWORDS_LAYOUT = "1"  # change when `headwords` derives its lists differently
+_HEADWORDS_LAYOUT = "2"  # change when `headwords` derives its lists differently
 
 
 @cache
@@ -85,11 +86,14 @@ def headwords() -> Headwords:
     with Cache() as store:
         found = store.get_many("lexicon", [key.digest()]).get(key.digest())
         if found is not None:
-            ordinary, proper = (frozenset(part.split("\n")) - {""} for part in found.split("\t"))
-            return Headwords(ordinary, proper)
+            return Headwords(*(frozenset(part.split("\n")) - {""} for part in found.split("\t")))
         table = dictionary()
         ordinary = frozenset(w for w, es in table.items() if any(not e.pinyin[:1].isupper() for e in es))
         proper = frozenset(table) - ordinary
-        value = "\n".join(sorted(ordinary)) + "\t" + "\n".join(sorted(proper))
+        surnames = frozenset(
+            w for w, es in table.items() if any(s.startswith("surname") for e in es for s in e.senses)
+        )
+        lists = Headwords(ordinary, proper, surnames)
+        value = "\t".join("\n".join(sorted(part)) for part in (ordinary, proper, surnames))
         store.put_many("lexicon", [(key.digest(), value)])
-    return Headwords(ordinary, proper)
+    return lists

@@ -32,10 +32,17 @@ NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 _COUNTING = NUMERALS | frozenset("这那哪每各某")
 # jieba's tags for function words (adverb, particle, conjunction, preposition, locative, numeral, measure,
 # pronoun, modal particle, interjection) and the characters that glue to names without being part of one.
-_FUNCTION_TAGS = frozenset({"d", "u", "uj", "ul", "uz", "ug", "uv", "ud", "c", "p", "f", "m", "q", "r", "y"})
+_FUNCTION_TAGS = frozenset(
+    {"d", "u", "uj", "ul", "uz", "ug", "uv", "ud", "c", "p", "f", "m", "q", "r", "y"}
+)  # fmt: skip
 _GLUE = frozenset("著是有在说看要会能")
+# jieba's tags of single characters that are ordinary words (noun, verb, adjective …): 衣, 柜, 食, 活.
+# Characters tagged as name parts (nr, nrt, ns, nz) or bound morphemes (zg, ng) are not (鲍, 莉, 珍, 林).
+_WORD_TAGS = frozenset({"n", "v", "a", "vn", "ad", "an", "vd", "b", "s", "t", "nd"})
+# Particles that never stand inside a name: a token the HMM made holding one is glued words (食而活).
+_NEVER_IN_NAMES = frozenset("的了着著过地得吗呢吧啊而")
 # Change when the rules below change what is a name or how glued words are cut (cache keys follow it).
-_RULES = "names-2"
+_RULES = "names-6"
 
 
 @cache
@@ -123,10 +130,13 @@ def is_name(word: str) -> bool:
     lists = headwords()
     if word in lists.proper or word in lists.ordinary:
         return is_proper_noun(word)
+    if len(word) == 2 and word[0] in "小老阿" and word[1] in lists.surnames:
+        return True  # 小王, 老李, 小明: a surname or name after 小/老/阿 is how people are addressed
     freq, tag = dictionary_entry(word)
     if freq and tag not in NAME_TAGS:
         return False
-    return glued_pieces(word, tag) is None
+    # A dictionary entry is cut only at HSK and function words (王+小明 stays a name though 明 is a word)
+    return glued_pieces(word, tag, loose=not freq) is None
 
 
 @lru_cache(maxsize=100_000)
@@ -141,13 +151,16 @@ def is_proper_noun(word: str) -> bool:
     return not freq or tag in NAME_TAGS
 
 
-def glued_pieces(word: str, tag: str = "") -> tuple[str, ...] | None:
+def glued_pieces(word: str, tag: str = "", *, loose: bool = False) -> tuple[str, ...] | None:
     """The ordinary words a name-tagged or HMM-made `word` is glued from (花园里 → 花园, 里; 这封 → 这, 封),
     or None when it is no such glue (a dictionary or CC-CEDICT word, or a name: 鲍勃, 尼古拉斯).
 
     Pieces are dictionary words (jieba's, CC-CEDICT's, the HSK lists') and single characters that are HSK
-    words; a transliteration (tag ``nrt``) counts as glued only when a piece has two characters or more
-    (家里+人), since its syllables are often single-character words (迈+克).
+    words or function words; a transliteration (tag ``nrt``) counts as glued only when a piece has two
+    characters or more (家里+人), since its syllables are often single-character words (迈+克). `loose`
+    (for deciding that a token the HMM made is no name) also counts any character jieba knows as an
+    ordinary word (石+心, 柜+位) and cuts around particles (食+而+活); the segmenter cuts strictly, and
+    leaves other tokens to the readings, which know more phrases (诗得释 reads 得释 déshì).
     """
     from deckbuilder.cedict import headwords
     from deckbuilder.standards import all_words
@@ -160,7 +173,9 @@ def glued_pieces(word: str, tag: str = "") -> tuple[str, ...] | None:
         return (word[0], word[1], *(glued_pieces(rest) or (rest,)))
     if len(word) == 2 and word[0] in _COUNTING and word[1] in MEASURES:
         return (word[0], word[1])
-    pieces = _cover(word)
+    pieces = _cover(word, loose=loose)
+    if pieces is None and loose and any(ch in _NEVER_IN_NAMES for ch in word):
+        return _around_particles(word)
     if pieces is None and len(word) > 2:  # a name with a function word glued on: 和蕾拉, 贝蒂是, 看著
         if _function_char(word[0]) and _cover(word[1:]) is None:
             return (word[0], word[1:])
@@ -171,6 +186,17 @@ def glued_pieces(word: str, tag: str = "") -> tuple[str, ...] | None:
     if pieces is None or (tag == "nrt" and all(len(p) == 1 for p in pieces)):
         return None
     return pieces
+
+
+def _around_particles(word: str) -> tuple[str, ...]:
+    """`word` cut before and after each particle in it (食而活 → 食, 而, 活)."""
+    pieces: list[str] = []
+    for ch in word:
+        if ch in _NEVER_IN_NAMES or not pieces or pieces[-1] in _NEVER_IN_NAMES:
+            pieces.append(ch)
+        else:
+            pieces[-1] += ch
+    return tuple(pieces)
 
 
 def _function_char(ch: str) -> bool:
@@ -187,8 +213,9 @@ def _dictionary_tag(word: str) -> str:
     return tags[0][1] if len(tags) == 1 else ""
 
 
-def _cover(word: str) -> tuple[str, ...] | None:
-    """The fewest words (two or more) `word` can be written as, or None."""
+def _cover(word: str, *, loose: bool = False) -> tuple[str, ...] | None:
+    """The fewest words (two or more) `word` can be written as, or None; `loose` counts every character
+    jieba knows as an ordinary word (衣, 柜) as a word, not only HSK words and function words."""
     from deckbuilder.cedict import headwords
     from deckbuilder.standards import all_words
 
@@ -196,7 +223,7 @@ def _cover(word: str) -> tuple[str, ...] | None:
 
     def is_word(piece: str) -> bool:
         if len(piece) == 1:
-            return piece in hsk or _function_char(piece)
+            return piece in hsk or _function_char(piece) or (loose and _dictionary_tag(piece) in _WORD_TAGS)
         return piece in hsk or piece in lists.ordinary or piece in lists.proper or jb.has_word(piece)
 
     n = len(word)

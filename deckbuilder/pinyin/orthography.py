@@ -304,8 +304,8 @@ def _joins_verb(readings: Sequence[Reading], i: int) -> bool:
     """Whether reading `i` is an aspect particle written joined to the verb before it (see the module
     docstring): 着/过 as particles; 了 after a verb with more of the clause after it."""
     r = readings[i]
-    if r.word in ASPECT and r.flag in ("ug", "uz"):
-        return True
+    if r.word in ASPECT and r.flag in ("ug", "uz") and r.syllables[-1:] in (("guo5",), ("zhe5",)):
+        return True  # not the verb guò (在箱根过了夜: "spent the night")
     if r.word != "了" or r.syllables != ("le5",) or not i or not readings[i - 1].flag.startswith("v"):
         return False
     after = next((x for x in readings[i + 1 :] if x.word.strip()), None)

@@ -169,7 +169,7 @@ def read_tokens(
     for ui, unit in enumerate(units):
         slots = per_token[unit.token][unit.start : unit.start + len(unit.text)]
         _read_unit(units, ui, slots)
-    for (word, _flag), slots in zip(tokens, per_token, strict=True):
+    for (word, _flag), slots in zip(tokens, per_token, strict=True) if table else ():
         _apply_overrides(word, slots, table)
     parts: dict[int, list[int]] = {}
     for unit in units:
