@@ -247,6 +247,10 @@ def test_word_joining(sentence: str, expected: str) -> None:
     assert line(read_sentence(sentence)) == expected
 
 
+def test_the_verb_guo_is_not_joined_as_a_particle() -> None:
+    assert "Xiānggēn guò" in line(read_sentence("我们在箱根过了夜。"))  # "spent the night", not -guo
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
