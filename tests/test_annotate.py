@@ -114,7 +114,11 @@ def test_tone_colours_follow_the_tone_printed(text: str, word: str, pinyin: str,
         ("鲍勃和玛莉是朋友。", ["鲍勃", "玛莉"], ["鲍勃", "玛莉"]),  # names no dictionary has, no words
         ("这里的风景多美的啊！", ["多", "美", "的"], []),  # degree + adjective + 的, not the brand 美的
         ("谁能把你的那颗石心融化？", ["石心"], []),  # ordinary characters the HMM glued: no name
-        ("小明和老李是朋友。", ["小明", "老李"], ["小明", "老李"]),  # 小/老 + surname: how people are addressed
+        (
+            "小明和老李是朋友。",
+            ["小明", "老李"],
+            ["小明", "老李"],
+        ),  # 小/老 + surname: how people are addressed
     ],
 )
 def test_names_only_on_evidence(text: str, words: list[str], names: list[str]) -> None:
