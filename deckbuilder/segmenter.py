@@ -85,9 +85,14 @@ def cut(text: str) -> list[str]:
         if len(word) == 2 and word[1] == "的" and out and out[-1] in DEGREE_ADVERBS:
             out.extend(word)  # 多美的: degree + adjective + 的, not the brand 美的
             continue
-        pieces = glued_pieces(word) if len(word) > 1 and not _has_word(word) else None
-        out.extend(pieces or (word,))
+        out.extend(_as_cut(word) if len(word) > 1 else (word,))
     return out
+
+
+@lru_cache(maxsize=200_000)
+def _as_cut(word: str) -> tuple[str, ...]:
+    """A token of jieba's cut as the segmenter gives it: one word, or the words the HMM glued."""
+    return (None if _has_word(word) else glued_pieces(word)) or (word,)
 
 
 def _has_word(word: str) -> bool:
