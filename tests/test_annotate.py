@@ -74,3 +74,74 @@ def test_with_traditional_keeps_traditional_input() -> None:
     read = segment(Pair(zh="这里的头发", en="-", source="t", zh_original="這裏的頭髮"))
     assert with_traditional(read, Traditional.taiwan).traditional == "這裏的頭髮"  # as the learner wrote it
     assert with_traditional(_seg("这里"), Traditional.taiwan).traditional == "這裡"  # Taiwan's own form
+
+
+def test_enrich_reads_traditional_input_as_written() -> None:
+    pair = Pair(zh="他在合内。", en="-", source="t", zh_original="他在閤内。")
+    tokens = {t.text: t for t in enrich(segment(pair)).tokens}
+    assert tokens["合"].numbered == "ge2"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "pinyin", "tones"),
+    [
+        ("我买了一个苹果。", "一个", "yí gè", "24"),  # 一 before a fourth tone is printed yí: tone 2
+        ("我们一起走吧。", "一起", "yìqǐ", "43"),
+        ("这不是我的。", "不是", "bú shì", "24"),
+        ("他是第一名。", "第一名", "dì-yī míng", "412"),
+        ("我们的衣服。", "衣服", "yīfu", "15"),  # neutral tones as printed
+    ],
+)
+def test_tone_colours_follow_the_tone_printed(text: str, word: str, pinyin: str, tones: str) -> None:
+    tok = next(t for t in enrich(_seg(text)).tokens if t.text == word)
+    assert (tok.pinyin, tok.tones) == (pinyin, tones)
+
+
+# ---------------------------------------------------------------- names only on evidence
+@pytest.mark.parametrize(
+    ("text", "words", "names"),
+    [
+        ("这封信是谁写的？", ["这", "封", "信"], []),  # demonstrative + measure: never a name
+        ("那本书很好看。", ["那"], []),
+        ("汤里有盐。", ["汤", "里"], []),  # noun + locative, not the name Tāng Li
+        ("他弓起背。", ["弓", "起"], []),
+        ("水和桌子齐平。", ["齐", "平"], []),
+        ("左移一格。", ["左", "移"], []),
+        ("她穿着毛皮大衣。", ["毛皮", "大衣"], []),  # a cloze blanks a whole word
+        ("我和玛丽去花园里玩。", ["和", "玛丽", "花园", "里"], ["玛丽"]),
+        ("尼古拉斯来了。", ["尼古拉斯"], ["尼古拉斯"]),  # a transliterated name stays whole
+        ("汤姆去银行了。", ["汤姆", "银行"], ["汤姆"]),  # a CC-CEDICT proper noun
+        ("鲍勃和玛莉是朋友。", ["鲍勃", "玛莉"], ["鲍勃", "玛莉"]),  # names no dictionary has, no words
+        ("这里的风景多美的啊！", ["多", "美", "的"], []),  # degree + adjective + 的, not the brand 美的
+        ("谁能把你的那颗石心融化？", ["石心"], []),  # ordinary characters the HMM glued: no name
+        (
+            "小明和老李是朋友。",
+            ["小明", "老李"],
+            ["小明", "老李"],
+        ),  # 小/老 + surname: how people are addressed
+    ],
+)
+def test_names_only_on_evidence(text: str, words: list[str], names: list[str]) -> None:
+    tokens = _seg(text).tokens
+    found = [t.text for t in tokens]
+    assert all(w in found for w in words), found
+    assert [t.text for t in tokens if t.kind is Kind.NAME] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我和玛丽去花园里玩。", "这封信是汤姆写的。", "尼古拉斯住在北京。", "鲍勃的汤里有盐。", "王小明很忙。"],
+)
+def test_one_name_decision_for_pinyin_ruby_and_colours(text: str) -> None:
+    """A token is capitalised in the line, its Ruby and its gloss list exactly when annotate calls it a name
+    (or CC-CEDICT writes it as a proper noun); every token's pinyin is in the line as it stands."""
+    from deckbuilder.segmenter import is_proper_noun
+
+    sentence = enrich(_seg(text))
+    for tok in sentence.tokens:
+        if not tok.pinyin or tok.kind not in (Kind.WORD, Kind.NAME):
+            continue
+        capital = tok.pinyin[:1].isupper()
+        assert capital == (tok.kind is Kind.NAME or is_proper_noun(tok.text)), tok
+        assert tok.pinyin.lower() in sentence.pinyin.lower()
+        assert len(tok.tones) == len(tok.text)

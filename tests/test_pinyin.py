@@ -130,6 +130,44 @@ def test_polyphone_in_context(sentence: str, char: str, reading: str) -> None:
     assert reading in syllables_of(sentence, char)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "char", "readings"),
+    [
+        ("他大声地说话。", "地", ["de5"]),  # adverbial 地 after an adjective phrase
+        ("她高兴地笑了。", "地", ["de5"]),
+        ("这片地很大。", "地", ["di4"]),
+        ("灯一直亮着。", "着", ["zhe5"]),  # durative after a verb or adjective
+        ("灯亮着了。", "着", ["zhe5"]),
+        ("门没关着。", "着", ["zhe5"]),
+        ("我找了半天也没找着。", "着", ["zhao2"]),  # result "succeed in" after 找, 睡, 见 …
+        ("我们为和平而战。", "为", ["wei4"]),  # 为 … 而 "for the sake of"
+        ("他为这件事而高兴。", "为", ["wei4"]),
+        ("他被选为班长。", "为", ["wei2"]),
+        ("我们视他为英雄。", "为", ["wei2"]),  # 视 X 为 "regard X as"
+        ("我为你高兴。", "为", ["wei4"]),  # the preposition "for"
+        ("别把我当小孩。", "当", ["dang4"]),  # 把 X 当 Y "treat X as Y"
+        ("他把这里当成自己的家。", "当", ["dang4"]),
+        ("他当真了。", "当", ["dang4"]),
+        ("当我回家的时候，他在睡觉。", "当", ["dang1"]),
+        ("他们去教会做礼拜。", "教", ["jiao4"]),  # the church
+        ("这个教会很大。", "教", ["jiao4"]),
+        ("妈妈教会了我游泳。", "教", ["jiao1"]),  # teach (someone) to
+        ("老师教会我们唱歌。", "教", ["jiao1"]),
+        ("这个箱子有多重？", "重", ["zhong4"]),  # how heavy
+        ("你的行李多重？", "重", ["zhong4"]),
+        ("我们在洗衣服。", "服", ["fu5"]),  # 衣服 keeps its neutral tone inside a longer phrase
+        ("他穿着红衣服。", "服", ["fu5"]),
+        ("过去的事情就让它过去吧。", "去", ["qu4", "qu5"]),  # the past; the verb "pass"
+        ("他过去是老师。", "去", ["qu4"]),
+        ("在过去，人们很穷。", "去", ["qu4"]),
+        ("你过去看看。", "去", ["qu5"]),
+        ("他走过去了。", "去", ["qu5"]),
+    ],
+)
+def test_readings_by_word_class_and_neighbours(sentence: str, char: str, readings: list[str]) -> None:
+    assert syllables_of(sentence, char) == readings
+
+
 def test_only_reading_of_zhi_depends_on_its_neighbour() -> None:
     assert syllables_of("我只有一只猫。", "只") == ["zhi3", "zhi1"]
 
@@ -164,7 +202,7 @@ def test_citation_tones_for_yi_and_bu_in_readings() -> None:
         ("中国人民很勤劳。", "Zhōngguó rénmín hěn qínláo."),
         ("你好！", "Nǐ hǎo!"),
         ("我不是学生。", "Wǒ bú shì xuésheng."),
-        ("我买了一个苹果。", "Wǒ mǎi le yí gè píngguǒ."),
+        ("我买了一个苹果。", "Wǒ mǎile yí gè píngguǒ."),
         ("我们一起走吧。", "Wǒmen yìqǐ zǒu ba."),
         ("一会儿见。", "Yíhuìr jiàn."),
         ("他一点儿也不累。", "Tā yìdiǎnr yě bú lèi."),
@@ -186,7 +224,36 @@ def test_textbook_line(sentence: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("我买了一个苹果。", "Wǒ mǎi le yī gè píngguǒ."),
+        # GB/T 16159 word joining: long compounds as their words, a proper noun capitalised word by word
+        ("第二次世界大战结束了。", "Dì-èr Cì Shìjiè Dàzhàn jiéshù le."),
+        ("我坐公共汽车去学校。", "Wǒ zuò gōnggòng qìchē qù xuéxiào."),
+        ("请把电子邮件地址告诉我。", "Qǐng bǎ diànzǐ yóujiàn dìzhǐ gàosu wǒ."),
+        ("中华人民共和国成立了。", "Zhōnghuá Rénmín Gònghéguó chénglì le."),
+        ("图书馆在哪儿？", "Túshūguǎn zài nǎr?"),  # three syllables: one word
+        ("澳大利亚很大。", "Àodàlìyà hěn dà."),  # one name, not 澳大 + 利亚
+        ("他工作一丝不苟。", "Tā gōngzuò yìsībùgǒu."),  # an idiom stays whole
+        # the aspect particle 了 joins its verb like 着 and 过; at a clause end it stays apart
+        ("我看了一本书。", "Wǒ kànle yì běn shū."),
+        ("他走了过来。", "Tā zǒule guòlai."),
+        ("我吃了饭了。", "Wǒ chīle fàn le."),
+        ("他走了。", "Tā zǒu le."),
+        ("你来了吗？", "Nǐ lái le ma?"),
+        ("天气好了。", "Tiānqì hǎo le."),  # after an adjective: the modal 了
+        ("门开着呢。", "Mén kāizhe ne."),
+    ],
+)
+def test_word_joining(sentence: str, expected: str) -> None:
+    assert line(read_sentence(sentence)) == expected
+
+
+def test_the_verb_guo_is_not_joined_as_a_particle() -> None:
+    assert "Xiānggēn guò" in line(read_sentence("我们在箱根过了夜。"))  # "spent the night", not -guo
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("我买了一个苹果。", "Wǒ mǎile yī gè píngguǒ."),
         ("我不是学生。", "Wǒ bù shì xuésheng."),
         ("一会儿见。", "Yīhuìr jiàn."),
     ],
@@ -209,6 +276,12 @@ def test_names_invented_by_the_tagger_are_not_capitalised() -> None:
         ("真想马上飞到你的身边。", "Zhēn xiǎng mǎshàng fēi dào nǐ de shēnbiān."),
         ("我觉得汤姆和玛丽满足了。", "Wǒ juéde Tāngmǔ hé Mǎlì mǎnzú le."),
         ("张大山是老师。", "Zhāng Dàshān shì lǎoshī."),
+        ("尼古拉斯来了。", "Nígǔlāsī lái le."),  # a transliteration is one written word
+        ("鲍勃和玛莉是朋友。", "Bàobó hé Mǎlì shì péngyou."),
+        ("这封信是谁写的？", "Zhè fēng xìn shì shuí xiě de?"),  # ordinary words are never capitalised
+        ("汤里有盐。", "Tāng li yǒu yán."),
+        ("他弓起背。", "Tā gōng qǐ bèi."),
+        ("这里的风景多美的啊！", "Zhèlǐ de fēngjǐng duō měi de a!"),
     ],
 )
 def test_names_through_the_cards_segmentation(sentence: str, expected: str) -> None:
@@ -250,6 +323,34 @@ def test_pinyin_lines_modes() -> None:
 
 def test_only_fallback_readings_are_unsure() -> None:
     assert all(r.confident for r in read_sentence("我在银行工作。", model=False))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "我和玛丽去花园里玩。",  # 和 before a name, locative 里 after a noun
+        "鲍勃的汤里有盐。",
+        "他的脸上有一道伤疤。",  # 上 inside a token jieba invented: the locative rule holds there too
+        "田里种着小麦。",
+        "金和银都很贵。",  # 和 in a fragment, seconded by the context model
+        "公司的资金不多了。",  # 不 in a fragment: the model's bú is the same 不
+    ],
+)
+def test_readings_decided_by_rules_or_dictionary_are_confident(sentence: str) -> None:
+    assert [r.word for r in read_sentence(sentence) if not r.confident] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("他晕了过去。", "晕"),  # yūn or yùn: no rule, no dictionary word decides
+        ("唉！我的电脑又当机了。", "唉"),  # the model overrules the common reading: a teacher should look
+    ],
+)
+def test_fallback_decisions_on_polyphones_are_unsure(sentence: str, word: str) -> None:
+    for model in (False, True):
+        unsure = [r.word for r in read_sentence(sentence, model=model) if not r.confident]
+        assert unsure == [word]
 
 
 def test_package_docstring_examples() -> None:
@@ -305,3 +406,25 @@ def test_missing_override_file(tmp_path: Path) -> None:
 )
 def test_apostrophe_marks_syllable_boundaries_inside_words(text: str, expected: str) -> None:
     assert written_words(read_sentence(text))[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("traditional", "simplified"),
+    [
+        ("我們的銀行很大。", "我们的银行很大。"),
+        ("他還沒還錢。", "他还没还钱。"),
+        ("頭髮長了。", "头发长了。"),
+    ],  # fmt: skip
+)
+def test_traditional_text_reads_as_its_simplified_form(traditional: str, simplified: str) -> None:
+    for mode in ({}, {"numbers": True}, {"numbers": True, "per_char": True}):
+        assert list(pinyin_lines([traditional], **mode)) == list(pinyin_lines([simplified], **mode))
+
+
+def test_traditional_text_kept_as_written_where_it_has_no_pinyin() -> None:
+    assert list(pinyin_lines(["這是「銀行」，OK？"])) == ["Zhè shì \u201cyínháng\u201d, OK?"]
+
+
+def test_a_traditional_character_keeps_a_reading_of_its_own() -> None:
+    """閤 simplifies to 合 (hé), but 閤 itself is only ever read gé: the written character wins."""
+    assert list(pinyin_lines(["他在閤内。"], numbers=True, per_char=True)) == ["ta1 zai4 ge2 nei4"]

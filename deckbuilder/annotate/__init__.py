@@ -15,7 +15,6 @@ from functools import cache
 from deckbuilder import segmenter
 from deckbuilder.chinese import Traditional, script_kind, to_traditional
 from deckbuilder.models import Kind, Pair, Sentence, Token
-from deckbuilder.standards import all_words
 
 
 @cache
@@ -43,11 +42,10 @@ def fingerprint() -> str:
     return h.hexdigest()
 
 
-def _kind(word: str, tag: str) -> Kind:
+def _kind(word: str) -> Kind:
+    """A Chinese word is a name only on evidence (`segmenter.is_name`, the decision orthography shares)."""
     kind = script_kind(word)
-    if kind is Kind.WORD and len(word) > 1 and word not in all_words() and tag in segmenter.NAME_TAGS:
-        return Kind.NAME
-    return kind
+    return Kind.NAME if kind is Kind.WORD and segmenter.is_name(word) else kind
 
 
 _TOKENS: dict[str, Token] = {}  # word → token; a plain dict is the hot path's cheapest memo
@@ -58,8 +56,7 @@ def token(word: str) -> Token:
     """The token for `word`: its kind and dictionary frequency (memoised per word)."""
     tok = _TOKENS.get(word)
     if tok is None:
-        freq, tag = segmenter.dictionary_entry(word)
-        tok = Token(text=word, kind=_kind(word, tag), freq=freq)
+        tok = Token(text=word, kind=_kind(word), freq=segmenter.dictionary_entry(word)[0])
         if len(_TOKENS) >= _TOKENS_MAX:
             _TOKENS.clear()
         _TOKENS[word] = tok
@@ -95,9 +92,10 @@ def enrich(sentence: Sentence, overrides: Mapping[str, str] | None = None) -> Se
     from deckbuilder import pinyin, senses
 
     pairs = segmenter.tag(sentence.words, sentence.pair.zh)
-    readings = pinyin.read_tokens(pairs, overrides)
+    readings = pinyin.read_tokens(pairs, overrides, written=sentence.pair.zh_original)
     written = pinyin.written_words(readings)
     numbered_words = pinyin.numbered_words(readings)
+    spoken = pinyin.spoken_syllables(readings)  # tone colours follow the tones the line prints (一 yí)
     pair = sentence.pair
     glosses = senses.gloss_sentence(
         sentence.words,
@@ -109,16 +107,14 @@ def enrich(sentence: Sentence, overrides: Mapping[str, str] | None = None) -> Se
         names=[t.kind is Kind.NAME for t in sentence.tokens],
     )
     tokens = []
-    for t, (_, flag), r, text, numbered, g in zip(
-        sentence.tokens, pairs, readings, written, numbered_words, glosses, strict=True
+    for t, (_, flag), r, text, numbered, said, g in zip(
+        sentence.tokens, pairs, readings, written, numbered_words, spoken, glosses, strict=True
     ):
         if not r.syllables:
             tokens.append(Token(t.text, t.kind, t.freq, flag or "x", t.text, ""))
             continue
-        if t.kind is Kind.NAME:
-            text = " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
         sure = r.confident or r.source == "override"
-        tones, zhuyin = pinyin.tones(r), pinyin.zhuyin_words(numbered)
+        tones, zhuyin = pinyin.tones(r, said), pinyin.zhuyin_words(numbered)
         g = g or senses.Gloss("", "", ())
         tokens.append(
             Token(t.text, t.kind, t.freq, flag, text, g.text, numbered, g.classifier, sure, tones, zhuyin,

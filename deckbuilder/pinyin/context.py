@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from deckbuilder.chinese import DEGREE_ADVERBS
 from deckbuilder.chinese import NUMERALS as CHINESE_NUMERALS
 
 
@@ -28,11 +29,9 @@ class Unit:
 PERSONAL = frozenset(
     {"我", "你", "他", "她", "它", "您", "我们", "你们", "他们", "她们", "咱们", "大家", "自己", "人家"}
 )
-DEGREE = frozenset({
-    "很", "太", "真", "非常", "最", "更", "比较", "这么", "那么", "多", "多么", "挺",
-    "好", "特别", "十分", "越来越", "又", "够", "有点", "有点儿", "相当", "极",
-    "那样", "这样", "更加", "还", "也", "不", "没", "没有", "不太", "太过",
-})  # fmt: skip
+DEGREE = DEGREE_ADVERBS | frozenset(
+    {"又", "够", "那样", "这样", "还", "也", "不", "没", "没有", "不太", "太过"}
+)
 # Adverbials that open the verb phrase after a modal 得 even when tagged otherwise (你得好好学习).
 ADVERBIAL = ("好好", "先", "再", "早", "马上", "赶快", "赶紧", "快点", "多")
 # Degree adverbs that open a complement after 得 (跑得很快, 说得非常好).
@@ -48,12 +47,25 @@ NUMERALS = CHINESE_NUMERALS | frozenset("每某这那哪各")
 PUNCT_FLAGS = frozenset({"x", "w"})
 # Verbs and adverbs after which 为 is wéi "as, to be" (选为, 改为, 均为, 成为).
 WEI2_AFTER = frozenset("成作称视改选任命分均原更最即乃变化转贬封列定名译写读认以被")
+# Verbs of naming and regarding whose object comes before 为 "as" (视他为英雄, 称她为老师, 选他为班长).
+REGARD_AS = ("视", "称", "选", "奉", "尊", "封", "任命", "推举", "看作")
 # Nouns after 场 that take the reading cháng (weather and illness events); other events are chǎng.
 CHANG2_EVENTS = frozenset("病雨雪风梦灾")
 # Objects of 背 "carry on the back" (bēi); otherwise 背 "recite" (bèi).
 CARRIED = ("包", "孩子", "行李", "不动", "起", "着", "在")
 # Characters before 藏 read zàng (Tibet): 西藏, 川藏, 入藏, 驻藏 …
 TIBET_BEFORE = frozenset("西川青入进驻援汉蒙康滇")
+# Verbs whose result complement 着 is zháo "succeed in" (没找着, 睡不着, 猜着了); after others it is zhe.
+RESULT_ZHAO = frozenset("找睡见猜摸买借够用碰抓逮赶捞闻遇想点着打")
+# Words before 教会 "church" (去教会, 在教会): places one goes to or is in.
+CHURCH_BEFORE = frozenset({"去", "在", "到", "回", "进", "从", "离开", "上", "这个", "那个", "这所", "那所"})
+# Question ends after 多 + adjective (有多重？ 多重啊): "how".
+QUESTION_ENDS = frozenset({"吗", "呢", "啊", "呀", "？", "?"})
+# Words after 过去 "the past" used as a time adverbial (他过去是老师, 过去常常下雨).
+PAST_FOLLOWERS = frozenset({
+    "是", "有", "一直", "常", "常常", "经常", "总是", "曾", "曾经",
+    "很", "不", "没", "没有", "也", "都", "就",
+})  # fmt: skip
 # Result complements after V不 (听不懂, 背不动): there 不 is neutral.
 COMPLEMENTS = frozenset("懂动了到完起开见清住下上来去出好对成掉走")
 

@@ -7,9 +7,12 @@ obligatory neutral tones) is asked before CC-CEDICT (curated for meaning); see `
 
 from __future__ import annotations
 
+import math
+import unicodedata
 from functools import cache
 
-from deckbuilder import cedict
+from deckbuilder import cedict, segmenter
+from deckbuilder.chinese import is_han
 from deckbuilder.pinyin.syllable import normalize
 
 
@@ -30,12 +33,29 @@ def _syllables(raw: list[list[str]] | list[str]) -> tuple[str, ...]:
 
 @cache
 def char_readings(ch: str) -> tuple[str, ...]:
-    """Every reading pypinyin knows for one character, most common first (``得`` → de2, de5, dei3)."""
+    """Every reading pypinyin knows for one character, most common first (``得`` → de2, de5, dei3).
+
+    A compatibility ideograph (U+F900…, U+2F800…) reads as the character it stands for.
+    """
+    if len(ch) != 1:
+        return ()
     table = _pypinyin_tables()[1]
     raw = table.get(ord(ch))
     if not raw:
+        same = unicodedata.normalize("NFKC", ch)
+        raw = table.get(ord(same)) if len(same) == 1 and same != ch else None
+    if not raw:
         return ()
     return tuple(dict.fromkeys(normalize(r) for r in raw.split(",")))
+
+
+@cache
+def readable(ch: str) -> bool:
+    """Whether `ch` is a Chinese character with a known reading: the characters pinyin gives a syllable.
+
+    A rare character no table reads (㘃, most of the extension blocks) is kept as it is, like punctuation.
+    """
+    return is_han(ch) and bool(char_readings(ch))
 
 
 def _cedict_readings(word: str, proper: bool) -> list[tuple[tuple[str, ...], bool]]:
@@ -102,6 +122,8 @@ def word_reading(word: str, proper: bool = False) -> tuple[tuple[str, ...], bool
         syl, unambiguous = found[0][0], True
     elif phrase is not None:
         syl, unambiguous = _syllables(phrase), True
+        if not found:
+            syl = _neutral_from_parts(word, syl)
         # Keep CC-CEDICT's neutral tones when it has the same reading otherwise (not after 不: 不是 bú shì).
         for cand, _ in found if not word.startswith("不") else ():
             if all(a == b or b.endswith("5") and a[:-1] == b[:-1] for a, b in zip(syl, cand, strict=True)):
@@ -116,6 +138,21 @@ def word_reading(word: str, proper: bool = False) -> tuple[tuple[str, ...], bool
     if word.endswith("儿") and syl[-1] in ("er5", "r5") and word not in _ER_WORDS:
         syl = syl[:-1] + ("r5",)
     return syl, unambiguous
+
+
+def _neutral_from_parts(word: str, syllables: tuple[str, ...]) -> tuple[str, ...]:
+    """A phrase CC-CEDICT lacks keeps the obligatory neutral tones of the CC-CEDICT words inside it
+    (洗衣服 xǐ yīfu, not yīfú: pypinyin's phrase table writes full tones)."""
+    out = list(syllables)
+    for i in range(len(word) - 1):
+        for j in range(i + 2, len(word) + (i > 0)):
+            found = _cedict_readings(word[i:j], False)
+            if len(found) != 1:
+                continue
+            for k, s in enumerate(found[0][0], i):
+                if s.endswith("5") and out[k][:-1] == s[:-1]:
+                    out[k] = s
+    return tuple(out)
 
 
 def _spoken_key(syllables: tuple[str, ...]) -> tuple[str, ...]:
@@ -154,3 +191,29 @@ def is_polyphone(ch: str) -> bool:
     toned = {r for r in readings if not r.endswith("5")}
     readings = toned | {r for r in readings if r.endswith("5") and not any(t[:-1] == r[:-1] for t in toned)}
     return len(readings) > 1
+
+
+def dictionary_pieces(run: str, *, whole: bool = True) -> list[str]:
+    """`run` cut into the fewest dictionary words (single characters where none fits; not `run` itself
+    unless `whole`); between cuts with as many pieces, the one whose words are most frequent (红衣服 →
+    红 + 衣服, not 红衣 + 服)."""
+    n = len(run)
+    best: list[tuple[int, float, int] | None] = [None] * (n + 1)  # (pieces, -log frequency, start)
+    best[0] = (0, 0.0, 0)
+    for i in range(n):
+        here = best[i]
+        if here is None:
+            continue
+        for j in range(i + 1, min(n, i + 6) + 1):
+            piece = run[i:j]
+            if j - i > 1 and (not is_known_word(piece) or (not whole and j - i == n)):
+                continue
+            cand = (here[0] + 1, here[1] - math.log(segmenter.dictionary_entry(piece)[0] + 1), i)
+            if best[j] is None or cand[:2] < best[j][:2]:  # type: ignore[index]
+                best[j] = cand
+    pieces, j = [], n
+    while j:
+        i = best[j][2]  # type: ignore[index]
+        pieces.append(run[i:j])
+        j = i
+    return pieces[::-1]

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 # of unknown jieba tokens) when ≥ 90% sure: 99.38% / 96.79%; also deciding ambiguous dictionary words:
 # no change on either. The model is overconfident on learner sentences, so rules stay.
 REPLACEABLE = frozenset({"fallback"})
+# Weak readings the model is asked to second (for the teacher's review list only; it never changes them).
+SECONDED = frozenset({"rule"})
 # A model reading is reported as confident (kept out of the teacher's review list) above this probability.
 CONFIDENT_SHARE = 0.95
 
@@ -100,15 +102,26 @@ def _class_index() -> dict[str, int]:
 
 
 def fill(per_token: Sequence[Sequence[Slot]]) -> None:
-    """Replace undecided polyphone readings by the model's, in place (one model run per sentence).
+    """Replace undecided polyphone readings by the model's, in place (one model run per sentence), and
+    let the model second weak rules (a rule on a fragment of a token jieba invented is confident when
+    the model agrees).
 
-    The model chooses among the character's own readings (the argmax over those classes only).
+    The model chooses among the character's own readings (the argmax over those classes only). Its
+    reading of an undecided polyphone is confident only when it is sure and agrees with the character's
+    most common reading: it is overconfident on learner sentences (地 dì, 为 wéi, 长 zhǎng at 99%), so
+    where it overrules the common reading, a teacher should look.
     """
     m = _model()
     if m is None:
         return
     chars = [s for slots in per_token for s in slots]
-    targets = [i for i, s in enumerate(chars) if s.source in REPLACEABLE and len(_class_ids(s.char)) > 1]
+    weak = [s.source in SECONDED and not s.confident for s in chars]
+    undecided = [s.source in REPLACEABLE for s in chars]
+    for slot, is_weak in zip(chars, weak, strict=True):
+        classes = _class_ids(slot.char) if is_weak else ()
+        if len(classes) == 1:  # one reading for the model: the rule agrees or it does not
+            slot.confident = _same(normalize(m.idx2class[classes[0]]), slot.syllable)
+    targets = [i for i, s in enumerate(chars) if (weak[i] or undecided[i]) and len(_class_ids(s.char)) > 1]
     if not targets:
         return
     unk = m.char2idx["<UNK>"]
@@ -119,5 +132,20 @@ def fill(per_token: Sequence[Sequence[Slot]]) -> None:
         classes = _class_ids(slot.char)
         best = max(classes, key=lambda c: row[c])
         share = row[best] / sum(row[c] for c in classes)
-        slot.syllable, slot.source = normalize(m.idx2class[best]), "model"
-        slot.confident = bool(share >= CONFIDENT_SHARE)
+        predicted = normalize(m.idx2class[best])
+        if weak[i]:
+            slot.confident = _same(predicted, slot.syllable)
+            continue
+        common = slot.syllable  # the fallback: the character's most common reading
+        slot.syllable, slot.source = predicted, "model"
+        slot.confident = bool(share >= CONFIDENT_SHARE) and _same(predicted, common)
+
+
+def _same(a: str, b: str) -> bool:
+    """Equal, or the same syllable where one side has the neutral tone (the model has few neutral tones)
+    or the spoken tone of 一/不 (the model writes yí, bú where readings keep yī, bù)."""
+    a, b = _CITATION.get(a, a), _CITATION.get(b, b)
+    return a == b or (a[:-1] == b[:-1] and "5" in (a[-1], b[-1]))
+
+
+_CITATION = {"yi2": "yi1", "yi4": "yi1", "bu2": "bu4"}

@@ -5,40 +5,57 @@ and measure words are written apart (``yí gè``); erhua is ``-r`` (``yíhuìr``
 unmarked; person names are ``Surname Given``; places, organisations and the first word of the sentence
 are capitalised. 一 and 不 are written with their spoken tone (``yí gè``, ``bú shì``) unless
 `citation_tones`; third-tone sandhi is never written (``nǐ hǎo``).
+
+Word joining (GB/T 16159 §5): a word of up to three syllables is one written word; a compound of four or
+more that is made of several dictionary words of two or more syllables is written as those words
+(公共汽车 gōnggòng qìchē; 第二次世界大战 Dì-èr Cì Shìjiè Dàzhàn, capitalised as the proper noun it is), a
+single-syllable piece staying with its neighbour (国际妇女节 is CC-CEDICT's own Guójì Fùnǚ Jié; 电子邮件地址
+diànzǐ yóujiàn dìzhǐ); idioms (jieba's ``i``/``l``: 一模一样) and numbers stay whole. The aspect particles
+are joined to their verb: 着 and 过 always (zǒuzhe, kànguo), 了 when a verb comes before it and more of
+the clause after it (kànle yì běn shū, zǒule guòlai). 了 at the end of a clause or before a sentence
+particle (他走了。 来了吗？) is written apart, since there it is, or includes, the modal particle: the
+ambiguous V了 at a clause end is written ``zǒu le``.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from deckbuilder.chinese import MEASURES
 from deckbuilder.chinese import NUMERALS as CHINESE_NUMERALS
-from deckbuilder.chinese import is_han
-from deckbuilder.pinyin.lexicon import char_readings, is_proper_noun, is_surname, proper_noun_starts
-from deckbuilder.pinyin.lexicon import is_known_word as lexicon_known
+from deckbuilder.pinyin.lexicon import (
+    char_readings,
+    dictionary_pieces,
+    is_proper_noun,
+    is_surname,
+    proper_noun_starts,
+    readable,
+)
 from deckbuilder.pinyin.syllable import display_number, mark, tone
-from deckbuilder.segmenter import word_tag
+from deckbuilder.segmenter import is_name, word_tag
+from deckbuilder.segmenter import is_proper_noun as is_proper
 
 if TYPE_CHECKING:
     from deckbuilder.pinyin.readings import Reading
 
 NUMERALS = CHINESE_NUMERALS | frozenset("0123456789０１２３４５６７８９")
-# Measure words written apart from a preceding numeral (一个 → yí gè). 下/些/点 are left out on
-# purpose: 一下, 一些, 一点儿 are single words in textbooks.
-MEASURES = frozenset(
-    "个本只张条件位次天年岁块口家杯瓶双辆台份把支首部座棵篇节层遍场句顿封间所门套碗斤米元角"
-    "毛号月日页届名群头匹朵片趟回种样类户项道颗根枝架班批"
-)
 COMPOUND_SURNAMES = frozenset(
     {"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "司徒", "夏侯", "端木"}
 )
 PRONOUNS = frozenset("我你他她它您")
-# Function words a tagger glues to a following name (和玛丽): never a surname there.
-FUNCTION_CHARS = frozenset("和跟与对在是的了把被给从向让叫")
+# Characters of transliterated names (鲍勃, 玛莉, 梅格): a name written with these alone is one word.
+TRANSLITERATION = frozenset(
+    "阿埃艾爱安奥巴柏拜邦鲍贝本比彼波伯勃布达戴丹道德迪蒂丁杜多厄恩尔法菲费芬弗福盖戈格古哈汉赫亨胡霍"
+    "基吉加贾杰金卡凯坎考柯科克肯库拉莱兰朗劳勒雷蕾里利莉琳丽隆卢鲁路伦罗洛马玛迈麦曼梅蒙米敏莫姆穆纳娜"
+    "内尼妮纽努诺帕潘佩皮普奇乔琼萨塞桑瑟森沙莎舍施斯苏索塔泰汤唐特托瓦威韦维温沃乌西希谢辛休亚扬伊"
+    "尤约詹兹佐"
+)
 # Aspect particles written joined to their verb (GB/T 16159: kànguo, zǒuzhe); 了 may be modal, stays apart.
 ASPECT = frozenset({"过", "着"})
-NAME_FLAGS = frozenset({"nr", "nrt", "nrfg"})
-PROPER_FLAGS = frozenset({"ns", "nt", "nz"})
+# Sentence-final particles: a 了 before them ends the clause (来了吗, 走了吧) and is written apart.
+SENTENCE_PARTICLES = frozenset({"吗", "呢", "吧", "啊", "呀", "啦", "嘛", "哦", "哇", "么"})
 _CLOSE = {
     "，": ",",
     "。": ".",
@@ -60,8 +77,20 @@ _CLOSE = {
     ":": ":",
     ";": ";",
     ")": ")",
+    "」": "\u201d",
+    "』": "\u2019",
+    "】": "]",
 }
-_OPEN = {"“": "\u201c", "‘": "\u2018", "（": "(", "《": "\u300a", "(": "("}
+_OPEN = {
+    "“": "\u201c",
+    "‘": "\u2018",
+    "（": "(",
+    "《": "\u300a",
+    "(": "(",
+    "「": "\u201c",
+    "『": "\u2018",
+    "【": "[",
+}
 
 
 _AOE = frozenset("aoeāáǎàōóǒòēéěè")
@@ -86,7 +115,7 @@ def mark_word(word: str, syllables: Sequence[str]) -> str:
     it = iter(syllables)
     run: list[str] = []
     for ch in word:
-        if is_han(ch):
+        if readable(ch):
             run.append(mark(next(it)))
         else:
             if run:
@@ -106,7 +135,7 @@ def _spoken(chars: list[str], syls: list[str], citation_tones: bool) -> list[str
     for i, (ch, syl) in enumerate(zip(chars, syls, strict=True)):
         if ch not in "一不" or not syl or syl[-1] == "5":
             continue
-        nxt = i + 1 < len(chars) and chars[i + 1] and is_han(chars[i + 1])
+        nxt = i + 1 < len(chars) and chars[i + 1] and readable(chars[i + 1])
         if not nxt:
             continue
         next_tone = tone(syls[i + 1]) if syls[i + 1] else 0
@@ -138,20 +167,8 @@ def _pieces(
     _cap = cap or _capital
     if len(syls) != len(word):  # mixed Chinese / other characters: one piece
         return [_render(word, syls)]
-    if reading.flag in NAME_FLAGS and is_proper_noun(word):  # 耶稣 Yēsū, 天安门广场 Tiān'ānmén Guǎngchǎng
-        starts = proper_noun_starts(word)
-        bounds = [*starts, len(word)]
-        return [_cap(_render(word[a:b], syls[a:b])) for a, b in zip(bounds, bounds[1:], strict=False)]
-    if reading.flag in ("nr", "nrfg") and 2 <= len(word) <= 4:  # Chinese names: Surname Given
-        cut = 2 if word[:2] in COMPOUND_SURNAMES and len(word) > 2 else 1
-        # Taggers call words names by mistake: 安静 (a word), 马上飞 (starts with a word), 和玛丽 (和 + name).
-        common = lexicon_known(word) and not is_proper_noun(word)
-        common = common or (lexicon_known(word[:2]) and not is_proper_noun(word[:2]) and cut == 1)
-        common = common or word[0] in FUNCTION_CHARS
-        if is_surname(word[:cut]) and not common:
-            return [_cap(_render(word[:cut], syls[:cut])), _cap(_render(word[cut:], syls[cut:]))]
-    if reading.flag == "nrt" and len(word) > 1 and lexicon_known(word):  # transliterated names: one word
-        return [_cap(_render(word, syls))]
+    if is_name(word) or is_proper(word):  # the decision annotate's token kinds share
+        return _name_pieces(word, syls, reading.flag, _render, _cap)
     if word[0] == "第" and len(word) > 1 and word[1] in NUMERALS:  # ordinals: dì-yī míng
         j = 1
         while j < len(word) and word[j] in NUMERALS:
@@ -163,7 +180,7 @@ def _pieces(
         out: list[str] = []
         for a, b in zip(bounds, bounds[1:], strict=False):
             piece = _render(word[a:b], syls[a:b])
-            if out and word[a:b] in ASPECT:  # 去过 → qùguo
+            if out and (word[a:b] in ASPECT or (word[a:b] == "了" and b < len(word))):  # qùguo, chīle fàn
                 out[-1] += piece
             else:
                 out.append(_cap(piece) if b - a > 1 and is_proper_noun(word[a:b]) else piece)
@@ -177,10 +194,62 @@ def _pieces(
     numeral = all(c in NUMERALS for c in word[:-1])
     if reading.flag == "m" and len(word) >= 2 and word[-1] in MEASURES and numeral:
         return [_render(word[:-1], syls[:-1]), _render(word[-1], syls[-1:])]
-    if reading.flag in PROPER_FLAGS and is_proper_noun(word):
-        bounds = [*proper_noun_starts(word), len(word)]
-        return [_cap(_render(word[a:b], syls[a:b])) for a, b in zip(bounds, bounds[1:], strict=False)]
+    if len(word) >= 4 and reading.flag not in ("i", "l", "m"):
+        groups = _compound_words(word)
+        if groups:
+            bounds = [0]
+            for g in groups:
+                bounds.append(bounds[-1] + len(g))
+            return [_render(word[a:b], syls[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
     return [_render(word, syls)]
+
+
+def _compound_words(word: str) -> list[str] | None:
+    """The written words of a long compound, or None when it is one word (see the module docstring)."""
+    pieces = dictionary_pieces(word, whole=False)
+    if sum(len(p) > 1 for p in pieces) < 2:
+        return None
+    groups: list[str] = []
+    for piece in pieces:  # a single-syllable piece joins the word before it (a suffix) …
+        if len(piece) == 1 and groups:
+            groups[-1] += piece
+        else:
+            groups.append(piece)
+    if len(groups[0]) == 1:  # … or, at the start, the word after it (a prefix)
+        groups[:2] = [groups[0] + groups[1]]
+    return groups if len(groups) > 1 else None
+
+
+Render = Callable[[str, Sequence[str]], str]
+
+
+def _name_pieces(
+    word: str, syls: list[str], flag: str, render: Render, cap: Callable[[str], str]
+) -> list[str]:
+    """A name's written words, capitalised: CC-CEDICT's own division (Tiān'ānmén Guǎngchǎng, Tāngmǔ),
+    Surname Given for a Chinese name (Wáng Xiǎomíng, Ōuyáng Míng), one word for a transliteration
+    (Nígǔlāsī, Bàobó: every character one that transliterations use, or jieba's tag ``nrt``)."""
+    if is_proper_noun(word):
+        bounds = [*proper_noun_starts(word), len(word)]
+        ordinal = _ordinal(render)  # 第二次世界大战: Dì-èr Cì Shìjiè Dàzhàn
+        return [cap(ordinal(word[a:b], syls[a:b])) for a, b in zip(bounds, bounds[1:], strict=False)]
+    else:
+        surname = 2 if word[:2] in COMPOUND_SURNAMES and len(word) > 2 else 1
+        foreign = flag == "nrt" or all(ch in TRANSLITERATION for ch in word)
+        chinese = 2 <= len(word) <= 4 and is_surname(word[:surname]) and not foreign
+        bounds = [0, surname, len(word)] if chinese else [0, len(word)]
+    return [cap(render(word[a:b], syls[a:b])) for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def _ordinal(render: Render) -> Render:
+    """`render`, with an ordinal written dì-yī (第 and its numeral joined by a hyphen)."""
+
+    def written(word: str, syls: Sequence[str]) -> str:
+        if len(word) > 1 and word[0] == "第" and all(c in NUMERALS for c in word[1:]):
+            return render(word[:1], syls[:1]) + "-" + render(word[1:], syls[1:])
+        return render(word, syls)
+
+    return written
 
 
 def _free_bu(word: str) -> bool:
@@ -202,11 +271,13 @@ def numbered_words(readings: Sequence[Reading]) -> list[str]:
     return [" ".join(_pieces(r, list(r.syllables), _numbered, str)) if r.syllables else "" for r in readings]
 
 
-def _spoken_per_reading(readings: Sequence[Reading], citation_tones: bool) -> list[list[str]]:
+def spoken_syllables(readings: Sequence[Reading], *, citation_tones: bool = False) -> list[list[str]]:
+    """Per reading, its syllables as the line prints them: 一 and 不 with their spoken tone (一个 yi2 ge4)
+    unless `citation_tones`; neutral tones as read."""
     chars: list[str] = []
     flat: list[str] = []
     for r in readings:
-        chars.extend(c for c in r.word if is_han(c))
+        chars.extend(c for c in r.word if readable(c))
         flat.extend(r.syllables)
     spoken = _spoken(chars, flat, citation_tones)
     out = []
@@ -224,20 +295,41 @@ def written_words(readings: Sequence[Reading], *, citation_tones: bool = False) 
     own tokens (the annotate stage stores one per token).
     """
     out = []
-    for r, syls in zip(readings, _spoken_per_reading(readings, citation_tones), strict=True):
+    for r, syls in zip(readings, spoken_syllables(readings, citation_tones=citation_tones), strict=True):
         out.append(" ".join(_pieces(r, syls)) if r.syllables else "")
     return out
 
 
+def _joins_verb(readings: Sequence[Reading], i: int) -> bool:
+    """Whether reading `i` is an aspect particle written joined to the verb before it (see the module
+    docstring): 着/过 as particles; 了 after a verb with more of the clause after it."""
+    r = readings[i]
+    if r.word in ASPECT and r.flag in ("ug", "uz") and r.syllables[-1:] in (("guo5",), ("zhe5",)):
+        return True  # not the verb guò (在箱根过了夜: "spent the night")
+    if r.word != "了" or r.syllables != ("le5",) or not i or not readings[i - 1].flag.startswith("v"):
+        return False
+    after = next((x for x in readings[i + 1 :] if x.word.strip()), None)
+    return after is not None and bool(after.syllables) and after.word not in SENTENCE_PARTICLES
+
+
+def _continues(before: str, first: str) -> bool:
+    """Whether `first` continues the character sequence that ended with `before` (U+200D joins emoji;
+    variation selectors, skin tones and combining marks modify the character before them)."""
+    return before == "\u200d" or first == "\u200d" or unicodedata.category(first) in ("Mn", "Me", "Sk")
+
+
 def line(readings: Sequence[Reading], *, citation_tones: bool = False) -> str:
     """The sentence's pinyin as a textbook prints it, e.g. ``Wǒ shì Zhōngguó rén.``"""
-    per_reading = _spoken_per_reading(readings, citation_tones)
+    per_reading = spoken_syllables(readings, citation_tones=citation_tones)
     out = ""
     need_space = False
     first = True
-    for r, syls in zip(readings, per_reading, strict=True):
+    for i, (r, syls) in enumerate(zip(readings, per_reading, strict=True)):
         stripped = r.word.strip()
         if not stripped:
+            continue
+        if not r.syllables and out and _continues(out[-1], stripped[0]):
+            out += stripped  # an emoji sequence (joiners, modifiers, keycaps) stays one sequence
             continue
         if not r.syllables and all(c in _CLOSE for c in stripped):
             out += "".join(_CLOSE[c] for c in stripped)
@@ -248,8 +340,8 @@ def line(readings: Sequence[Reading], *, citation_tones: bool = False) -> str:
             out += (" " if need_space else "") + "".join(_OPEN[c] for c in stripped)
             need_space = False
             continue
-        if r.word in ASPECT and r.flag in ("ug", "uz") and not first and need_space:
-            out += _pieces(r, list(syls))[0]
+        if not first and need_space and _joins_verb(readings, i):
+            out += _pieces(r, list(syls))[0]  # kànguo, zǒuzhe, kànle
             continue
         for piece in _pieces(r, list(syls)) if r.syllables else [stripped]:
             text = _capital(piece) if first else piece

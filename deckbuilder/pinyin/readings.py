@@ -14,9 +14,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from deckbuilder import segmenter
-from deckbuilder.chinese import NUMERALS, is_han
-from deckbuilder.pinyin import lexicon, rules
+from deckbuilder.chinese import NUMERALS
+from deckbuilder.pinyin import lexicon, rules, words
 from deckbuilder.pinyin.context import Unit
+from deckbuilder.pinyin.lexicon import readable
 
 # Whether the context model (g2pM, when installed) decides polyphones the rules leave open: it lifts CPP
 # dev from 89.5% to 96.7% and leaves learner dev unchanged (see model.py).
@@ -62,15 +63,15 @@ def split_units(tokens: Sequence[tuple[str, str]]) -> list[Unit]:
     for ti, (word, flag) in enumerate(tokens):
         k = 0
         while k < len(word):
-            if not is_han(word[k]):
+            if not readable(word[k]):
                 j = k
-                while j < len(word) and not is_han(word[j]):
+                while j < len(word) and not readable(word[j]):
                     j += 1
                 units.append(Unit(word[k:j], "x", ti, k))
                 k = j
                 continue
             j = k
-            while j < len(word) and is_han(word[j]):
+            while j < len(word) and readable(word[j]):
                 j += 1
             units.extend(_split_han(word[k:j], flag, ti, k, whole=(k == 0 and j == len(word))))
             k = j
@@ -92,7 +93,8 @@ def _split_han(run: str, flag: str, ti: int, start: int, whole: bool) -> list[Un
         return [Unit(run, flag, ti, start, whole)]
     out: list[Unit] = []
     k = 0
-    if flag == "m":  # 十分钟 is 十 + 分钟, not 十分 + 钟; 一场 is 一 + measure 场
+    if flag == "m":  # 十分钟 is 十 + 分钟, not 十分 + 钟; 一场 is 一 + measure 场; 好几个 is 好几 + 个
+        k = 1 if run.startswith("好几") else 0
         while k < len(run) - 1 and run[k] in NUMERALS:
             k += 1
         if k:
@@ -102,27 +104,21 @@ def _split_han(run: str, flag: str, ti: int, start: int, whole: bool) -> list[Un
                 return out
         elif whole and lexicon.is_known_word(run):
             return [Unit(run, flag, ti, start, whole)]
-    while k < len(run):
-        end = k + 1
-        for j in range(min(len(run), k + 6), k + 1, -1):
-            if lexicon.is_known_word(run[k:j]):
-                end = j
-                break
-        piece = run[k:end]
+    for piece in lexicon.dictionary_pieces(run[k:]):
         out.append(Unit(piece, segmenter.word_tag(piece) or flag, ti, start + k, False))
-        k = end
+        k += len(piece)
     return out
 
 
 def _read_unit(units: Sequence[Unit], ui: int, slots: list[Slot]) -> None:
     unit = units[ui]
-    if unit.flag == "x" and not is_han(unit.text[0]):
+    if unit.flag == "x" and not readable(unit.text[0]):
         return
     if len(unit.text) > 1:
         found = lexicon.word_reading(unit.text)
         if found is not None:
             syl, unambiguous = found
-            decided = rules.decide_word(units, ui, syl)
+            decided = words.decide_word(units, ui, syl)
             source = "rule" if decided is not None else "dict"
             for slot, s in zip(slots, decided or syl, strict=True):
                 slot.syllable, slot.source, slot.confident = s, source, unambiguous or decided is not None
@@ -155,12 +151,14 @@ def read_tokens(
     overrides: Mapping[str, str] | None = None,
     *,
     model: bool | None = None,
+    written: str = "",
 ) -> list[Reading]:
     """Readings for the jieba posseg tokens of ONE sentence (see the module docstring for the layers).
 
     `overrides` maps a word to its pinyin (``yin2 hang2`` or ``yín háng``); it always wins, also inside
     a longer token. `model` lets the optional context model decide polyphones the rules leave open
-    (None: the package default, `USE_MODEL_BY_DEFAULT`).
+    (None: the package default, `USE_MODEL_BY_DEFAULT`). `written` is the sentence as the learner wrote
+    it when the tokens are its simplified form (see `_as_written`).
     """
     from deckbuilder.pinyin.orthography import mark_word
     from deckbuilder.pinyin.overrides import parse_pinyin
@@ -171,7 +169,7 @@ def read_tokens(
     for ui, unit in enumerate(units):
         slots = per_token[unit.token][unit.start : unit.start + len(unit.text)]
         _read_unit(units, ui, slots)
-    for (word, _flag), slots in zip(tokens, per_token, strict=True):
+    for (word, _flag), slots in zip(tokens, per_token, strict=True) if table else ():
         _apply_overrides(word, slots, table)
     parts: dict[int, list[int]] = {}
     for unit in units:
@@ -182,9 +180,11 @@ def read_tokens(
         from deckbuilder.pinyin import model as context_model
 
         context_model.fill(per_token)
+    if written:
+        _as_written(per_token, written)
     out = []
     for ti, ((word, flag), slots) in enumerate(zip(tokens, per_token, strict=True)):
-        han = [s for s in slots if is_han(s.char)]
+        han = [s for s in slots if readable(s.char)]
         syl = tuple(_citation(s.char, s.syllable) for s in han)
         sources = tuple(s.source for s in han)
         if not han:
@@ -205,6 +205,21 @@ def read_tokens(
             )
         )
     return out
+
+
+def _as_written(per_token: Sequence[Sequence[Slot]], written: str) -> None:
+    """Traditional text is read through its simplified form; a character whose reading the written
+    character never has takes the written character's own (閤 simplifies to 合 hé, but 閤 is gé)."""
+    slots = [s for token in per_token for s in token if not s.char.isspace()]
+    chars = [c for c in written if not c.isspace()]
+    if len(slots) != len(chars):
+        return
+    for slot, ch in zip(slots, chars, strict=True):
+        if ch == slot.char or slot.source == "override" or not slot.syllable:
+            continue
+        candidates = lexicon.char_readings(ch)
+        if candidates and slot.syllable[:-1] not in {c[:-1] for c in candidates}:  # 頭髮 tóufa keeps fa
+            slot.syllable = candidates[0]
 
 
 def _citation(ch: str, syllable: str) -> str:

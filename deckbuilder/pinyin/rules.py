@@ -21,6 +21,8 @@ from deckbuilder.pinyin.context import (
     NUMERALS,
     PERSONAL,
     PUNCT_FLAGS,
+    REGARD_AS,
+    RESULT_ZHAO,
     TIBET_BEFORE,
     WEI2_AFTER,
     Context,
@@ -28,20 +30,21 @@ from deckbuilder.pinyin.context import (
 )
 
 
-def _verbal(flag: str) -> bool:
+def verbal(flag: str) -> bool:
+    """Whether a POS tag is a verb, adjective or a verbal idiom (what a complement or modal follows)."""
     return flag.startswith(tuple("vaz")) or flag in ("ad", "an", "vd", "vn", "i", "l")
 
 
 def _de(c: Context) -> str | None:  # 得
     prev, nxt, pflag = c.prev_text(), c.next_text(), c.prev_flag()
-    if nxt in ("了", "过") and (not _verbal(pflag) or c.next_flag(2).startswith(("m", "n"))):
+    if nxt in ("了", "过") and (not verbal(pflag) or c.next_flag(2).startswith(("m", "n"))):
         return "de2"  # 他得了第一名, 考试得了一百分: "obtain"
     if nxt in COMPLEMENT_DEGREE:
         return "de5"  # 唱得很好: a degree adverb follows a complement 得, never a modal one
     if not prev or pflag in PUNCT_FLAGS:
         return "dei3"  # sentence-initial 得 is modal
     subject = prev in PERSONAL or pflag.startswith(tuple("rnt")) or prev in MODAL_BEFORE
-    next_ok = _verbal(c.next_flag()) or c.next_flag().startswith(tuple("dpmr")) or nxt.startswith(ADVERBIAL)
+    next_ok = verbal(c.next_flag()) or c.next_flag().startswith(tuple("dpmr")) or nxt.startswith(ADVERBIAL)
     if subject and prev not in DEGREE - MODAL_BEFORE and not c.at_end() and next_ok:
         return "dei3"
     return "de5"
@@ -51,7 +54,9 @@ def _di(c: Context) -> str | None:  # 地 as a single unit
     pflag, nflag = c.prev_flag(), c.next_flag()
     if _reduplicated(c.prev_text()) and not c.at_end():
         return "de5"  # 慢慢地, 高高兴兴地
-    counted = pflag.startswith(("r", "m", "q")) or c.prev_text()[-1:] in frozenset("块片亩")
+    # 这块地, 一片地: the noun dì after a number or demonstrative and a measure (大声地 counts nothing)
+    prev = c.prev_text()
+    counted = prev[-1:] in frozenset("块片亩") or (pflag.startswith(("r", "m", "q")) and prev[:1] in NUMERALS)
     if c.unit.flag == "uv" and not c.at_end() and not counted:
         return "de5"  # but 这块地, 一片地: the noun dì
     adverbial = pflag.startswith(tuple("dazil")) or _reduplicated(c.prev_text())
@@ -72,13 +77,15 @@ def _le(c: Context) -> str | None:  # 了
 
 
 def _zhe(c: Context) -> str | None:  # 着
-    if c.prev_text(2) in ("没", "没有", "不") or (c.next_text() == "了" and c.prev_flag().startswith("v")):
-        return "zhao2"  # 没找着, 找着了: result "succeed in"
-    return "zhe5"
+    prev = c.prev_text()
+    result = prev[-1:] in RESULT_ZHAO and (c.prev_text(2) in ("没", "没有") or c.next_text() == "了")
+    if result or (prev == "不" and c.prev_text(2)[-1:] in RESULT_ZHAO):
+        return "zhao2"  # 没找着, 找着了, 睡不着: the result "succeed in" after a verb that takes it
+    return "zhe5"  # 亮着, 开着, 看着: durative, also before 了 (灯亮着了)
 
 
 def _guo(c: Context) -> str | None:  # 过 as aspect particle after a verb
-    after_verb = _verbal(c.prev_flag()) and c.prev_flag() not in PUNCT_FLAGS
+    after_verb = verbal(c.prev_flag()) and c.prev_flag() not in PUNCT_FLAGS
     if after_verb and (c.unit.flag in ("ug", "uguo") or c.unit.flag.startswith("u")):
         return "guo5"
     return None  # 过马路, 过了一会儿: the verb guò
@@ -109,14 +116,31 @@ def _chang(c: Context) -> str | None:  # 长
 
 
 def _wei(c: Context) -> str | None:  # 为: wèi "for" before NP + VP; wéi "be, become, as" otherwise
-    if c.unit.flag.startswith("v") or "以" in c.before()[-6:] or c.prev_text()[-1:] in WEI2_AFTER:
+    regard = any(v in c.before()[-5:-1] for v in REGARD_AS)  # 视他为, 称她为, 选他为: "as"
+    after_verb = "以" in c.before()[-6:] or c.prev_text()[-1:] in WEI2_AFTER or regard
+    if not after_verb and "而" in _clause_after(c):
+        return "wei4"  # 为人民而死, 为和平而战: 为 … 而 "for the sake of"
+    if c.unit.flag.startswith("v") or after_verb:
         return "wei2"
+    counted = c.next_flag() in PUNCT_FLAGS or c.next_flag().startswith("m")  # 女性为63%: "is"
+    if c.unit.flag == "p" and "所" not in _clause_after(c) and not counted:
+        return "wei4"  # the preposition "for" (我为你高兴); 为 … 所 "by" is wéi
     for u in c.units[c.ui + 1 :]:
         if u.flag in PUNCT_FLAGS:
             break
         if u.flag.startswith(("v", "a")):
             return "wei4"  # 为你高兴, 为人民服务
     return "wei2" if c.prev() is not None and c.next() is not None else "wei4"
+
+
+def _clause_after(c: Context) -> str:
+    """The text after this character's unit up to the next punctuation."""
+    out = []
+    for u in c.units[c.ui + 1 :]:
+        if u.flag in PUNCT_FLAGS:
+            break
+        out.append(u.text)
+    return "".join(out)
 
 
 def _zhong_heavy(c: Context) -> str | None:  # 重
@@ -171,9 +195,11 @@ def _gan(c: Context) -> str | None:  # 干
     return "gan4"
 
 
-def _dang(c: Context) -> str | None:  # 当
-    if c.next_text()[:1] in frozenset("作成做") and c.unit.flag.startswith("v"):
-        return "dang4"
+def _dang(c: Context) -> str | None:  # 当: dàng "treat as, take for; proper; be fooled", dāng otherwise
+    if c.next_text()[:1] in frozenset("作成做真") or c.prev_text()[-1:] in frozenset("上恰妥适得正"):
+        return "dang4"  # 当作, 当成, 当真; 上当, 恰当 written apart
+    if "把" in c.before()[-8:] and not c.at_end():
+        return "dang4"  # 把我当小孩: 把 X 当 Y "treat X as Y"
     return "dang1"
 
 
@@ -367,7 +393,7 @@ RULES: dict[str, Callable[[Context], str | None]] = {
 
 # Rules that hold wherever the character stands alone; the others are trusted only when jieba itself
 # made the character a word (in a fragment of an unknown token, such as 重 in 重录, they are weak).
-STRONG = frozenset("的地得了着过")
+STRONG = frozenset("的地得了着过上里")  # 上/里 only decide as locatives after a noun (桌子上, 汤里)
 
 
 def decide_char(units: Sequence[Unit], ui: int) -> tuple[str, bool] | None:
@@ -380,16 +406,3 @@ def decide_char(units: Sequence[Unit], ui: int) -> tuple[str, bool] | None:
     if decided is None:
         return None
     return decided, unit.whole or unit.text in STRONG
-
-
-def decide_word(units: Sequence[Unit], ui: int, syllables: tuple[str, ...]) -> tuple[str, ...] | None:
-    """Context-dependent readings of dictionary words: adverb + modal 得 (还得, 就得 → děi)."""
-    word = units[ui].text
-    if len(word) == 2 and word[1] == "着" and syllables[1] == "zhuo2" and units[ui].flag.startswith("v"):
-        return (syllables[0], "zhe5")  # 穿着 as a verb: "wearing", not the noun zhuózhuāng sense
-    if len(word) == 2 and word[1] == "得" and word[0] in MODAL_BEFORE:
-        c = Context(units, ui)
-        next_ok = _verbal(c.next_flag()) or c.next_flag().startswith(tuple("dpm"))
-        if not c.at_end() and next_ok:
-            return (syllables[0], "dei3")
-    return None

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from deckbuilder.pinyin.syllable import mark, normalize
 
 _SYLLABLE = re.compile(r"[a-zü:]+[1-5]", re.IGNORECASE)
 
 
+@cache
 def syllable_zhuyin(syllable: str) -> str:
     """``hao3`` → ``ㄏㄠˇ``; neutral tone gets the dot (``ㄉㄜ˙``); erhua ``r5`` → ``ㄦ``."""
     if syllable == "r5":

@@ -1,0 +1,72 @@
+"""Readings of dictionary words that depend on the sentence: a word in its units → its syllables, or None.
+
+The dictionary gives 教会, 过去, 多重 one reading each (or two it cannot choose between); their neighbours
+decide: 去教会 (the church, jiàohuì) but 教会了我 (taught me, jiāohuì); 过去的事 (the past, guòqù) but 走过去
+(guòqu); 有多重 (how heavy, duō zhòng) but 多重国籍 (multiple, duōchóng); 还得 + verb (děi), 穿着 (zhe).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from deckbuilder.pinyin.context import (
+    CHURCH_BEFORE,
+    MODAL_BEFORE,
+    PAST_FOLLOWERS,
+    PERSONAL,
+    QUESTION_ENDS,
+    Context,
+    Unit,
+)
+from deckbuilder.pinyin.rules import verbal
+
+
+def _jiaohui(c: Context) -> tuple[str, ...]:
+    """教会: the verb jiāohuì "teach (someone) to" before 了/过, a person or a verb; else the church."""
+    nxt, pflag = c.next_text(), c.prev_flag()
+    if c.prev_text() in CHURCH_BEFORE or pflag.startswith(("p", "uj", "m", "q")):
+        return ("jiao4", "hui4")  # 去教会, 在教会里, 我们的教会, 一个教会
+    taught = nxt in ("了", "过") or nxt in PERSONAL or c.next_flag().startswith(("v", "nr"))
+    if taught or pflag.startswith("d") or c.prev_text() in ("要", "想", "能", "会", "得", "没", "没有"):
+        return ("jiao1", "hui4")
+    return ("jiao4", "hui4")
+
+
+def _duozhong(c: Context) -> tuple[str, ...] | None:
+    """多重: duō zhòng "how heavy" (有多重？, 多重呢) at the end of a clause or after 有; else duōchóng."""
+    if c.prev_text() in ("有", "没有", "这么", "那么") or c.at_end() or c.next_text() in QUESTION_ENDS:
+        return ("duo1", "zhong4")
+    return None
+
+
+def _guoqu(c: Context, syllables: tuple[str, ...]) -> tuple[str, ...] | None:
+    """过去: the noun guòqù "the past" before 的 or a time adverbial's verb, after a preposition or a
+    noun/number; the verb or complement guòqu (走过去, 过去了, 让它过去吧) after a verb or at a clause end."""
+    nxt, pflag = c.next_text(), c.prev_flag()
+    if nxt == "的" or pflag.startswith(("p", "m", "t")):
+        return ("guo4", "qu4")  # 过去的事, 在过去, 和过去一样
+    if pflag.startswith("v") or nxt in ("了", "吧", "啦", "吗", "呢") or c.at_end():
+        return ("guo4", "qu5")
+    if nxt in PAST_FOLLOWERS or c.prev() is None:
+        return ("guo4", "qu4")
+    return None
+
+
+def decide_word(units: Sequence[Unit], ui: int, syllables: tuple[str, ...]) -> tuple[str, ...] | None:
+    """Context-dependent readings of dictionary words: adverb + modal 得 (还得, 就得 → děi), 教会, 多重,
+    过去, and a verb + 着 as the durative."""
+    word = units[ui].text
+    if word == "教会":
+        return _jiaohui(Context(units, ui))
+    if word == "多重":
+        return _duozhong(Context(units, ui))
+    if word == "过去":
+        return _guoqu(Context(units, ui), syllables)
+    if len(word) == 2 and word[1] == "着" and syllables[1] == "zhuo2" and units[ui].flag.startswith("v"):
+        return (syllables[0], "zhe5")  # 穿着 as a verb: "wearing", not the noun zhuózhuāng sense
+    if len(word) == 2 and word[1] == "得" and word[0] in MODAL_BEFORE:
+        c = Context(units, ui)
+        next_ok = verbal(c.next_flag()) or c.next_flag().startswith(tuple("dpm"))
+        if not c.at_end() and next_ok:
+            return (syllables[0], "dei3")
+    return None
