@@ -71,7 +71,7 @@ def test_a_variant_spelling_selects_the_entry_it_points_to() -> None:
 
 @pytest.mark.parametrize(
     ("reading", "expected", "not_expected"),
-    [("hang2", "row", "walk"), ("xing2", "to walk", "row")],
+    [("hang2", "row", "walk"), ("xing2", "all right", "row")],  # 这行: "this works"
 )
 def test_the_reading_picks_the_entry(reading: str, expected: str, not_expected: str) -> None:
     g = _one(["这", "行"], ["r", "n"], ["zhe4", reading], "行")
@@ -185,6 +185,101 @@ def test_grammatical_senses_follow_the_part_of_speech(
     words: list[str], tags: list[str], readings: list[str], target: str, expected: str
 ) -> None:
     assert expected in _one(words, tags, readings, target).senses[0]
+
+
+# ---------------------------------------------------------------- word classes the neighbours show
+@pytest.mark.parametrize(
+    ("words", "tags", "readings", "target", "expected"),
+    [
+        # A phrase opening the sentence and ending at a comma is adverbial: 作为 "as", not "one's conduct".
+        (["作为", "老师", "，", "他", "很", "忙"], ["v", "n", "x", "r", "zg", "v"],
+         ["zuo4 wei2", "lao3 shi1", "", "ta1", "hen3", "mang2"], "作为", "as (in the capacity of)"),
+        # Alone before a comma at the head of a sentence, 接着 links it to what went before.
+        (["接着", "，", "他", "打开", "了", "门"], ["c", "x", "r", "v", "ul", "n"],
+         ["jie1 zhe5", "", "ta1", "da3 kai1", "le5", "men2"], "接着", "then"),
+        # After a degree adverb a word is said of something: 棒 is no stick, 花 no flower.
+        (["这", "个", "主意", "非常", "棒"], ["r", "q", "n", "d", "zg"],
+         ["zhe4", "ge4", "zhu3 yi5", "fei1 chang2", "bang4"], "棒", "smart"),
+        (["这件", "衣服", "太", "花", "了"], ["mq", "n", "d", "v", "ul"],
+         ["zhe4 jian4", "yi1 fu5", "tai4", "hua1", "le5"], "花", "florid"),
+        # Between a numeral with its classifier and a noun, a word says what kind: 横 "horizontal".
+        (["他", "画", "了", "一条", "横", "线"], ["r", "v", "ul", "m", "v", "n"],
+         ["ta1", "hua4", "le5", "yi1 tiao2", "heng2", "xian4"], "横", "horizontal"),
+        (["这", "是", "一部", "经典", "电影"], ["r", "v", "m", "n", "n"],
+         ["zhe4", "shi4", "yi1 bu4", "jing1 dian3", "dian4 ying3"], "经典", "classical"),
+        # Before 后 a word names an event: 便 is the body's, not "then".
+        (["便", "后", "请", "冲水"], ["d", "f", "v", "vn"], ["bian4", "hou4", "qing3", "chong1 shui3"], "便",
+         "to urinate or defecate"),
+        # Before a verb the adverb 便 is "then" (= 就), its senses as a word ("plain") wait.
+        (["他", "吃完饭", "便", "走", "了"], ["r", "l", "d", "v", "ul"],
+         ["ta1", "chi1 wan2 fan4", "bian4", "zou3", "le5"], "便", "then"),
+        # A word that takes 了 and an object is a verb: 准 "to allow", whatever OpenCC writes.
+        (["经理", "准", "了", "他", "三天", "假"], ["n", "a", "ul", "r", "m", "n"],
+         ["jing1 li3", "zhun3", "le5", "ta1", "san1 tian1", "jia4"], "准", "to allow"),
+        # 了 closing the clause after an adjective tells a change of state: the rope is loose.
+        (["绳子", "松", "了"], ["n", "v", "ul"], ["sheng2 zi5", "song1", "le5"], "松", "loose"),
+        # Before a verb 以 is "so as to", between two verb phrases.
+        (["他", "举手", "以", "表示", "同意"], ["r", "v", "p", "v", "v"],
+         ["ta1", "ju3 shou3", "yi3", "biao3 shi4", "tong2 yi4"], "以", "in order to"),
+        # 先 before a verb tells the order of events.
+        (["你", "先", "走", "吧"], ["r", "d", "v", "y"], ["ni3", "xian1", "zou3", "ba5"], "先", "in advance"),
+    ],
+)  # fmt: skip
+def test_the_word_class_the_neighbours_show(
+    words: list[str], tags: list[str], readings: list[str], target: str, expected: str
+) -> None:
+    g = _one(words, tags, readings, target)
+    assert g.senses[0] == expected or g.senses[0].endswith(expected), g.senses
+
+
+# ---------------------------------------------------------------- constructions a kind of meaning needs
+NOMINAL = "(used to form a nominal expression)"
+
+
+@pytest.mark.parametrize(
+    ("words", "tags", "readings", "target", "expected"),
+    [
+        # "please" opens a request with no one before it; after a subject 请 treats (吃饭 is its company).
+        (["请", "坐", "吧"], ["v", "v", "y"], ["qing3", "zuo4", "ba5"], "请", "please (do sth)"),
+        (["我", "请", "你", "吃饭"], ["r", "v", "r", "v"], ["wo3", "qing3", "ni3", "chi1 fan4"], "请",
+         "to treat (to a meal etc)"),
+        # Advice with no subject (or to "you") is "should"; a time to come makes 会 "likely".
+        (["天", "冷", "了", "，", "要", "多", "穿", "衣服"], ["n", "a", "ul", "x", "v", "m", "v", "n"],
+         ["tian1", "leng3", "le5", "", "yao4", "duo1", "chuan1", "yi1 fu5"], "要", "need to; should"),
+        (["后天", "会", "下雪", "吗", "？"], ["t", "v", "v", "y", "x"],
+         ["hou4 tian1", "hui4", "xia4 xue3", "ma5", ""], "会", "to be likely to; to be sure to"),
+        # "OK" closes its clause, also after a verb or 也.
+        (["这样", "做", "行", "吗", "？"], ["r", "v", "zg", "y", "x"],
+         ["zhe4 yang4", "zuo4", "xing2", "ma5", ""], "行", "all right"),
+        (["明天", "去", "也", "行"], ["t", "v", "d", "v"], ["ming2 tian1", "qu4", "ye3", "xing2"], "行",
+         "all right"),
+        # The nominaliser after 所 + verb or after "what".
+        (["你", "哥哥", "是", "教", "什么", "的", "？"], ["r", "n", "v", "v", "r", "uj", "x"],
+         ["ni3", "ge1 ge5", "shi4", "jiao1", "shen2 me5", "de5", ""], "的", NOMINAL),
+        (["这", "就是", "他", "所", "说", "的"], ["r", "d", "r", "u", "v", "uj"],
+         ["zhe4", "jiu4 shi4", "ta1", "suo3", "shuo1", "de5"], "的", NOMINAL),
+        # "exactly" is not said of an action: 正 + verb is the progressive "just (at that time)".
+        (["妈妈", "正", "做饭"], ["n", "d", "v"], ["ma1 ma5", "zheng4", "zuo4 fan4"], "正",
+         "just (at that time)"),
+        # Duration and frequency follow the verb: before 就 一下 is "all of a sudden".
+        (["灯", "一下", "就", "亮", "了"], ["n", "m", "d", "v", "ul"],
+         ["deng1", "yi1 xia4", "jiu4", "liang4", "le5"], "一下", "all of a sudden"),
+        # "to regard as" needs what it regards sth as: 算一下 is "to figure".
+        (["你", "算", "一下"], ["r", "v", "m"], ["ni3", "suan4", "yi1 xia4"], "算", "to figure"),
+        # 都 opening its clause has nothing to quantify: "already".
+        (["都", "八点", "了", "，", "快", "起床"], ["d", "m", "ul", "x", "a", "v"],
+         ["dou1", "ba1 dian3", "le5", "", "kuai4", "qi3 chuang2"], "都", "already"),
+        # 看 "to try" only after a tentative verb; after 去 it is seeing.
+        (["你", "尝尝", "看"], ["r", "v", "v"], ["ni3", "chang2 chang5", "kan4"], "看",
+         "(after a verb) to give it a try"),
+        (["我们", "去", "看", "电影"], ["r", "v", "v", "n"], ["wo3 men5", "qu4", "kan4", "dian4 ying3"], "看",
+         "to see; to look at"),
+    ],
+)  # fmt: skip
+def test_a_kind_of_meaning_needs_its_construction(
+    words: list[str], tags: list[str], readings: list[str], target: str, expected: str
+) -> None:
+    assert _one(words, tags, readings, target).senses[0] == expected
 
 
 def test_a_question_asks_how_many_a_statement_says_a_few() -> None:

@@ -50,6 +50,13 @@ class Slot:
     following: tuple[str, ...] = ()  # tags of the next three tokens, for patterns like "to let sb do sth"
     question: bool = False  # the sentence asks with a question word (你们要几个房间？), not with 吗
     part: bool = False  # a part of a word being composed (很 of 很多), not a token
+    # The token's clause: the words before it (nearest last) and after it, with their tags, and the mark that
+    # closes it ("" at the end of the text): 作为 学生 "，" reads as "as a student".
+    left: tuple[str, ...] = ()
+    left_tags: tuple[str, ...] = ()
+    right: tuple[str, ...] = ()
+    right_tags: tuple[str, ...] = ()
+    clause_end: str = ""
 
     @property
     def clause_initial(self) -> bool:
@@ -118,6 +125,7 @@ def slots(
     content = [any(is_han(c) for c in w) and w not in ASPECT for w in words]
     question = bool(words) and words[-1] in ("？", "?") and not _YES_NO & set(words)
     for i, word in enumerate(words):
+        start, end = _clause(words, i)
         before = [words[j] for j in range(i) if content[j] and words[j] != word][-3:]
         near = before + [words[j] for j in range(i + 1, n) if content[j] and words[j] != word][:3]
         out.append(
@@ -136,6 +144,22 @@ def slots(
                 others=tuple(w for j, w in enumerate(words) if j != i and content[j] and w != word),
                 following=tuple(tags[i + 1 : i + 4]),
                 question=question,
+                left=tuple(words[start:i]),
+                left_tags=tuple(tags[start:i]),
+                right=tuple(words[i + 1 : end]),
+                right_tags=tuple(tags[i + 1 : end]),
+                clause_end=words[end] if end < n else "",
             )
         )
     return out
+
+
+def _clause(words: Sequence[str], i: int) -> tuple[int, int]:
+    """The span of the clause around token `i`: from after the mark before it to the mark after it."""
+    start = i
+    while start > 0 and words[start - 1] not in _CLAUSE_END:
+        start -= 1
+    end = i + 1
+    while end < len(words) and words[end] not in _CLAUSE_END:
+        end += 1
+    return start, end

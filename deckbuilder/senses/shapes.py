@@ -18,6 +18,7 @@ from functools import cache
 
 from deckbuilder import cedict, english
 from deckbuilder.pinyin.syllable import mark, normalize
+from deckbuilder.senses.adjectives import is_adjective
 
 
 def _set(text: str) -> frozenset[str]:
@@ -25,7 +26,7 @@ def _set(text: str) -> frozenset[str]:
 
 
 class Shape(Enum):
-    """The part of speech a sense's wording shows (NOUN: none of the others, nouns and adjectives alike)."""
+    """The part of speech a sense's wording shows (NOUN: none of the others)."""
 
     VERB = "verb"
     MODAL = "modal"  # can, will, must …
@@ -34,6 +35,7 @@ class Shape(Enum):
     PREPOSITION = "preposition"
     CONJUNCTION = "conjunction"
     ADVERB = "adverb"
+    ADJECTIVE = "adjective"  # one adjective ("florid", "classic (example, case etc)"): said of something
     NOUN = "noun"
 
 
@@ -75,17 +77,27 @@ _GRAMMAR_NOTE = re.compile(
 _VERB = re.compile(r"^to (?!(the|a|an|sb|sth|and|or|this|that|what|which)\b)[a-z]", re.I)
 # The modals CC-CEDICT writes without "to" ("can; to have the skill", "will; shall"): verbs to the tagger
 # (会 v) or adverbs (将 d).
-_MODAL = re.compile(r"^(can|could|may|might|must|should|shall|will|would|ought to|need to)\b", re.I)
+_MODAL = re.compile(r"^(can|could|may|might|must|should|shall|will(?! do)|would|ought to|need to)\b", re.I)
 _PREPOSITION = re.compile(
-    r"^(to|towards?|at|for|by|from|with|in|on|into|via|through|than|concerning|regarding|about|since|until"
+    r"^(to|towards?|at|for|by|from|with|in|on|into|via|through|than|concerning|regarding|about|since|until|as"
     r"|according to|based on|as for|vis-à-vis|for the benefit of)(?=$|[;,(]| \(|\s(sb|sth)\b)",
     re.I,
 )
 _CONJUNCTION = re.compile(
-    r"^(and|but|or|if|because|so|although|though|even if|in that case|yet|moreover)\b", re.I
+    r"^(in order to|so as to|so that|and|but|or|if|because|so|although|though|even if|in that case|yet"
+    r"|moreover)\b",
+    re.I,
 )
+# A prepositional phrase with no object to fill is an adverb ("in advance", "all at once", "after that"); one
+# that ends in a preposition is a preposition ("in the light of").
+_ADVERBIAL = re.compile(
+    r"^(?:(?:in|at|after|for|by|on|of) (?!(?:sb|sth)\b)[\w' ]+|all at once|all of a sudden|all along)$", re.I
+)
+_ENDS_IN_PREPOSITION = re.compile(r"\b(of|with|to|for|from|by|on|at|about|into)$", re.I)
+# "equivalent to 就[jiu4]: then": the shape is the translation's after the colon.
+_EQUIVALENT = re.compile(r"^(?:equivalent to|same as)\b[^:]*:\s*(.+)$", re.I)
 _ADVERBS = _set(
-    "still yet already even again just then only also never ever always soon now really quite rather "
+    "still yet already even again just then first only also never ever always soon now really quite rather "
     "almost nearly once immediately merely simply exactly precisely fairly somewhat entirely completely "
     "very most more too all both"
 )
@@ -100,6 +112,13 @@ _QUESTION = re.compile(r"^(how|what|which|who|whom|whose|where|when|why)\b|\?$",
 _ABSTRACT = re.compile(r"^[a-z]+(th|ness|ity|tion|sion|ment|ance|ence|ship|dom)$", re.I)
 _NOTE = re.compile(r"\(([^)]*)\)")
 _PLACEHOLDER = re.compile(r"\b(sb|sth|one's|oneself|someone|something)\b")
+# Notes about grammar ("(before a verb)", "(verb complement …)") say where a sense is used, not what company
+# it keeps.
+_GRAMMAR_TERMS = re.compile(
+    r"\b(verbs?|nouns?|adjectives?|adverbs?|clauses?|sentences?|complement|suffix|prefix|particle|pronoun"
+    r"|classifier|number|quantity|expression)\b",
+    re.I,
+)
 _CL_GROUP = re.compile(r"\s*[(,;]?\s*CL:[^)]*\)?")
 _CL_ITEM = re.compile(r"(?:[^|,\[]+\|)?([^|,\[]+)\[([^\]]+)\]")
 _PRONUNCIATION = re.compile(r"\s*\([^()]*\bpr\. \[[^\]]*\][^()]*\)")  # "(Taiwan pr. [hui3])" and the like
@@ -144,7 +163,11 @@ def parse(raw: str) -> Sense:
     body = _NOTE.sub("", _LEADING_NOTES.sub("", raw)).strip(" ;,") or raw.strip("() ")
     words = tuple(cedict.sense_words(raw))
     # Notes that name company ("(food in a restaurant)"), not a placeholder ("(sb a certain way)").
-    company = [n for n in _NOTE.findall(cedict.REFERENCE.sub(" ", raw)) if not _PLACEHOLDER.search(n)]
+    company = [
+        n
+        for n in _NOTE.findall(cedict.REFERENCE.sub(" ", raw))
+        if not _PLACEHOLDER.search(n) and not _GRAMMAR_TERMS.search(n)
+    ]
     notes = tuple(w for note in company for w in re.findall(r"[A-Za-z]+", note))
     lead = words[0].lower() if words and words[0].lower() not in ("to", "a", "an", "the") else ""
     lead = lead or (words[1].lower() if len(words) > 1 else "")
@@ -155,7 +178,16 @@ def parse(raw: str) -> Sense:
 
 
 def shape(body: str, words: tuple[str, ...], notes: str = "") -> Shape:
-    """The shape of a sense from its wording (`body`: the sense without its notes, `notes` their text)."""
+    """The shape of a sense from its wording (`body`: the sense without its notes, `notes` their text).
+
+    >>> [shape(b, tuple(b.split())) for b in ("florid", "in advance", "in order to", "as", "the classics")]
+    [<Shape.ADJECTIVE: 'adjective'>, <Shape.ADVERB: 'adverb'>, <Shape.CONJUNCTION: 'conjunction'>, \
+<Shape.PREPOSITION: 'preposition'>, <Shape.NOUN: 'noun'>]
+    """
+    equivalent = _EQUIVALENT.match(body)
+    if equivalent:
+        rest = equivalent.group(1)
+        return shape(rest, tuple(re.findall(r"[A-Za-z]+", rest)))
     if _CLASSIFIER.search(body):
         return Shape.CLASSIFIER
     if _MODAL.search(body):
@@ -168,10 +200,14 @@ def shape(body: str, words: tuple[str, ...], notes: str = "") -> Shape:
         return Shape.PREPOSITION
     if _CONJUNCTION.search(body):
         return Shape.CONJUNCTION
+    if _ADVERBIAL.match(body):
+        return Shape.PREPOSITION if _ENDS_IN_PREPOSITION.search(body) else Shape.ADVERB
     first = words[0].lower() if words else ""
-    if first in _ADVERBS or (first.endswith("ly") and len(words) <= 3):
+    head = body.split(";")[0]
+    manner = first.endswith("ly") and len(first) > 5 and not is_adjective(first)  # not "early", "ugly"
+    if (first in _ADVERBS and body.lower() != "all right") or (manner and len(words) <= 3):
         return Shape.ADVERB
-    return Shape.NOUN
+    return Shape.ADJECTIVE if is_adjective(head) else Shape.NOUN
 
 
 def clean(raw: str) -> str:

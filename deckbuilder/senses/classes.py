@@ -1,0 +1,164 @@
+"""A token in its clause → its word class as the tagger and the neighbours show it, and how well each sense
+shape fits that class.
+
+The tagger's tag is the first clue, the neighbours correct it: no particle opens a clause, a word that takes
+了 and an object is a verb (准了我两天假), a word after a degree adverb is said of something (非常棒
+"wonderful", not "stick"), a word between a numeral with its classifier and a noun modifies the noun (第二条
+横马路 "horizontal"), a word before 后/前 names an event (便后 "to relieve oneself"), a word alone before a
+comma at the head of a sentence links it to what went before (接着，… "then"), a phrase that opens the
+sentence and ends at a comma is adverbial (作为学生，… "as").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from deckbuilder import cedict
+from deckbuilder.chinese import NUMERALS
+from deckbuilder.senses.context import ASPECT, DIRECTIONAL, Slot
+from deckbuilder.senses.entries import candidates
+from deckbuilder.senses.patterns import DEGREE, PUNCT, closes
+from deckbuilder.senses.shapes import Shape
+
+# Single characters. After these a token heads a noun phrase (的 书, 把 门); these never are a preposition's
+# object, so a "preposition" before them is something else (不对的, 对了, 对吗: "right").
+_NOUN_BEFORE = frozenset("的之把")
+_NO_OBJECT = frozenset("的了吗呢吧啊")
+# Localizers of time: what stands before them is an event or a time (便后, 吃饭以前).
+_TIME_LOCALIZERS = frozenset({"后", "前", "以后", "以前", "之后", "之前"})
+_COMMA = frozenset("，,")
+
+V, M, F, P, C = Shape.VERB, Shape.MODAL, Shape.FUNCTION, Shape.PREPOSITION, Shape.CONJUNCTION
+A, N, J = Shape.ADVERB, Shape.NOUN, Shape.ADJECTIVE
+# How each word class rates each sense shape (absent: 0).
+_FITS: dict[str, dict[Shape, float]] = {
+    "before a localizer": {V: 1.0, A: -1.5, C: -1.5, M: -1.5, F: -1.0, P: -1.0, J: -0.5},
+    "noun phrase": {N: 0.5, V: -1.0, M: -1.0, F: -1.5, P: -1.0},
+    "misread particle": {F: -4.5, V: 1.0},
+    "particle": {F: 2.0, V: -1.0, M: -1.0, N: -1.0, J: -1.0},
+    "connective": {A: 1.5, C: 1.5, V: -1.0},
+    "degree": {J: 1.5, N: -1.0, V: -0.5, A: -0.5, F: -1.0, P: -1.0},
+    "modifier": {J: 1.5, V: -1.5},
+    "adverbial phrase": {P: 2.0, N: -1.0, J: -1.0},
+    "hidden verb": {V: 1.5, F: -1.5, P: -1.5, N: -1.0, J: -1.0, A: -1.0},
+    "verbal preposition": {C: 1.5, F: 0.5, P: -1.0, N: -1.0},
+    "preposition": {F: 1.5, P: 1.5, N: -1.0, J: -1.0, V: -0.5, M: -0.5},
+    "no object": {F: -2.0, P: -2.0},
+    "conjunction": {C: 1.5, F: 1.0},
+    "adverb": {A: 1.0, M: 1.0, V: -1.0, N: -0.5, J: -0.5},
+    "verb": {V: 0.3, M: 0.3, F: -0.5},
+    "verb with object": {V: 1.0, F: -0.5, N: -1.0, J: -1.0, A: -1.0},
+    "change of state": {V: 0.5, J: 0.5, F: -0.5},  # 鞋带松了: "loose" as much as "to loosen"
+    "verb with aspect": {V: 1.0, F: -0.5},
+    "noun part": {V: -0.5},  # a part's dictionary tag (交通 n: "traffic", not "to be connected")
+}  # fmt: skip
+
+
+def class_fit(shape: Shape, slot: Slot) -> float:
+    """How well a sense of `shape` fits the token's word class (0: no evidence either way)."""
+    if shape is Shape.CLASSIFIER:  # 这把 椅子; after 了 a classifier may stand for 一 + it (抓了把 米)
+        return 2.0 if slot.classifier_slot or slot.prev == "了" else -1.5
+    if slot.classifier_slot:
+        return -1.0
+    return _FITS.get(word_class(slot), {}).get(shape, 0.0)
+
+
+def word_class(slot: Slot) -> str:
+    """What the tagger and the neighbours say the token is ("" when they say nothing useful)."""
+    tag = slot.tag
+    aspect = slot.next in ASPECT and slot.next_tag.startswith("u")
+    if slot.next in _TIME_LOCALIZERS and tag[:1] not in ("m", "t", "q", "f"):
+        return "before a localizer"
+    if _modifier(slot):
+        return "modifier"
+    if _noun_context(slot):
+        return "noun phrase"
+    if tag[:1] == "u" or tag in ("y", "e"):  # no particle opens a clause or takes 了: then the tag is wrong
+        return "misread particle" if slot.clause_initial or aspect else "particle"
+    if slot.clause_initial and slot.next in _COMMA:
+        return "connective"
+    if slot.prev in DEGREE or (slot.prev == "得" and slot.prev_tag.startswith("u")):
+        return "degree"
+    if _adverbial_phrase(slot):
+        return "adverbial phrase"
+    obj = aspect and _object(slot.following[1:])
+    aspect = aspect or slot.next in DIRECTIONAL  # a verb's marks (露了出来 keeps its particle 了)
+    if aspect and (tag[:1] in ("p", "m", "q", "n", "f") or (tag[:1] == "a" and obj)):
+        return "hidden verb"  # 给了我, 点了四个菜, 准了我两天假: a verb the tagger did not see
+    if (
+        tag == "p"
+    ):  # a preposition takes an object: 不对, 是对的 are no prepositions; before a verb 以 is "so as to"
+        if not slot.next or slot.next in PUNCT or slot.next in _NO_OBJECT:
+            return "no object"
+        return "verbal preposition" if slot.next_tag[:1] == "v" else "preposition"
+    if tag == "c":
+        return "conjunction"
+    # The tagger's zg is mostly 很; an adverb never ends its clause (做 行 吗: the tag is wrong).
+    if tag[:1] == "d" or tag == "zg":
+        return "" if closes(slot) else "adverb"
+    if tag[:1] == "v":  # 花了三年
+        if obj:
+            return "verb with object"
+        if slot.next == "了" and all(w in PUNCT or w in _NO_OBJECT for w in slot.right[1:]):
+            return "change of state"
+        return "verb with aspect" if aspect else "verb"
+    if tag[:1] == "n" and slot.part:
+        return "noun part"
+    return ""
+
+
+def _object(tags: tuple[str, ...]) -> bool:
+    """The tags after a verb's 了 begin an object: a noun or pronoun, or a number with what it counts (四个
+    菜); a number alone is a duration (干了一天)."""
+    if not tags:
+        return False
+    return tags[0][:1] in ("n", "r") or (tags[0][:1] in ("m", "q") and tags[1:2] != () and tags[1][:1] == "n")
+
+
+def _noun_context(slot: Slot) -> bool:
+    """After 的, or after 把 or a numeral with its classifier (一床 被) unless the tagger saw a verb (把 借 的
+    钱): the token heads a noun phrase."""
+    if slot.prev in _NOUN_BEFORE and (slot.prev != "把" or slot.tag[:1] != "v"):
+        return True
+    return slot.prev_tag == "m" and not slot.classifier_slot and slot.tag[:1] not in ("v", "a", "d")
+
+
+def _modifier(slot: Slot) -> bool:
+    """Between a numeral with its classifier (or 是) and a noun: the token says what kind (第二条 横 马路,
+    是 经典 唱片); after 是 a verb is the predicate's own (是 教 英语), so only non-verbs count there."""
+    if not slot.next_tag.startswith("n") or slot.tag[:1] not in ("n", "a", "b", "v"):
+        return False
+    counted = slot.prev_tag == "q" or (slot.prev_tag == "m" and not _number(slot.prev))
+    return counted or (slot.prev == "是" and slot.tag[:1] != "v")
+
+
+def _number(word: str) -> bool:
+    return all(ch in NUMERALS or ch.isdigit() for ch in word)
+
+
+def _adverbial_phrase(slot: Slot) -> bool:
+    """The token opens the sentence and its clause is a short phrase with no verb that a comma ends (作为 学生
+    ，; 对于 这个 问题 ，): a preposition with its object, not a verb or a noun."""
+    return (
+        slot.tag[:1] in ("v", "p")
+        and not slot.left
+        and not slot.clause_before
+        and slot.clause_end in _COMMA
+        and 0 < len(slot.right) <= 3
+        and not any(t[:1] == "v" for t in slot.right_tags)
+    )
+
+
+@lru_cache(maxsize=20_000)
+def eventive(word: str) -> bool:
+    """Whether a word names an event: one of its first senses is a verb (毕业 "to graduate"; a word the
+    dictionary lacks by its parts: 大学毕业, 吃完饭)."""
+    found = candidates(word)
+    if not found:
+        return len(word) > 1 and any(eventive(part) for part in cedict.split(word) if part != word)
+    return any(s.shape is Shape.VERB for c in found[:2] for s in c.senses[:3])
+
+
+def predicate(slot: Slot) -> bool:
+    """The token is said of something (an adjective, or after an adverb), so it is no abstract noun."""
+    return slot.tag[:1] == "a" or (slot.prev_tag[:1] in ("d", "z") and slot.tag[:1] != "n")

@@ -1,0 +1,200 @@
+"""A sense's wording and a token's clause → how well they go together, for senses whose wording names the
+construction they belong to.
+
+Two kinds. CC-CEDICT's usage notes ("(after a verb)", "(before an expression of quantity)", "to let sb do
+sth") say where a sense is used: the first note a sense carries decides, and a sense whose construction is
+absent is demoted. Cues are kinds of meaning that need a construction whatever word carries them: "please"
+opens a request (请坐), "should" gives advice with no subject or to "you" (要多喝水), "likely" and "will"
+speak of the future (明天会下雨吗), "OK" closes a clause (这样行吗), a nominaliser follows 所 + verb or
+"what" (做什么的), "exactly" is said of a quantity or 是, not of an action (正从花园来 "just"), duration and
+frequency ("once", "a while") follow the verb in Chinese, so before it they are something else (一下就明白
+"all at once"). Every cue that matches a sense applies.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from deckbuilder.chinese import NUMERALS
+from deckbuilder.senses.context import Slot
+
+
+def _set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+PUNCT = frozenset("，。！？；：、,.!?;:…“”\"'（）()")
+PARTICLES = frozenset("吗吧呢啊呀嘛啦了")  # sentence particles that close a clause (行吗, 就行了)
+_SECOND_PERSON = frozenset({"你", "您", "你们"})
+# Time words that place a clause in the future (明天会下雨, 以后要注意).
+_FUTURE = _set("明天 后天 明年 后年 将来 以后 今后 未来 下周 下星期 下个月 下次 明早 明晚 马上 快")
+# What ends a verb's tentative form: 试试 看, 想一下 看 (看 "to try"); after a plain verb 看 is no trial.
+_TENTATIVE = frozenset({"一下", "一下儿", "一会儿", "看看"})
+_MEASURES_OF_ACTION = frozenset({"一下", "下", "一下儿", "一会儿", "一遍", "一次"})
+
+
+def _no_subject(slot: Slot, allowed: frozenset[str] = frozenset()) -> bool:
+    """Nothing before the token in its clause names who acts (adverbs and time words may stand there)."""
+    return all(
+        t[:1] not in ("n", "r") or w in allowed or t == "t"
+        for w, t in zip(slot.left, slot.left_tags, strict=True)
+    )
+
+
+def _complement(slot: Slot) -> bool:
+    """After a verb and before 了: a result the verb reached (做 好 了), not a verdict on the matter."""
+    return slot.prev_tag[:1] == "v" and slot.next == "了"
+
+
+def closes(slot: Slot) -> bool:
+    """The token ends its clause, alone or before sentence particles (行吗？, 也行。, 就行了)."""
+    return all(w in PARTICLES for w in slot.right)
+
+
+def _verb_follows(slot: Slot) -> bool:
+    """A verb follows, maybe after adverbs (要 多 穿, 请 抓紧) or a person it is asked of (请 你 帮忙); a
+    phrase the segmenter glued (多喝水, tagged l) counts as one."""
+    for k, (word, tag) in enumerate(zip(slot.right[:3], slot.right_tags[:3], strict=True)):
+        if tag[:1] in ("v", "l"):
+            return True
+        manner = tag[:1] == "d" or (len(word) == 1 and tag[:1] in ("a", "m"))  # 多 穿, 早 来, 快 走
+        if not manner and not (k == 0 and tag[:1] == "r"):
+            return False
+    return False
+
+
+def _tentative(slot: Slot) -> bool:
+    """After a verb's tentative form: a reduplicated verb (试试, 想想, 研究研究) or V 一下."""
+    p = slot.prev
+    doubled = len(p) in (2, 4) and p[: len(p) // 2] == p[len(p) // 2 :]
+    return doubled or p in _TENTATIVE
+
+
+def _numeral(word: str) -> bool:
+    return bool(word) and (word[0] in NUMERALS or word[0].isdigit())
+
+
+def _clause_follows(slot: Slot, heads: tuple[str, ...]) -> bool:
+    """A subject, then a predicate whose tag starts with one of `heads` ("": any): 让 我 早点 回家, 想 他
+    不会 来, 让 大家 很 高兴."""
+    after = slot.following
+    return (
+        len(after) > 1
+        and after[0][:1] in ("n", "r")
+        and any(t.startswith(heads) and t != "x" for t in after[1:])
+    )
+
+
+Rule = tuple[re.Pattern[str], Callable[[Slot], bool], float]
+
+# Usage notes CC-CEDICT writes in a sense, the neighbourhood each needs, and what a fit is worth (a narrower
+# pattern first and worth more: "to make sb (feel sad etc)" where an adjective follows, over the general "to
+# let sb do sth"; 看 "to try" after a tentative verb, over "after a verb" in general).
+USAGE: tuple[Rule, ...] = (
+    (re.compile(r"\(after a verb\) to (give it a )?try"), _tentative, 2.0),
+    (
+        re.compile(r"after a verb|verb (complement|suffix)|directional complement"),
+        lambda s: s.prev_tag[:1] == "v",
+        2.0,
+    ),
+    (re.compile(r"before a verb"), lambda s: s.next_tag.startswith("v"), 1.5),
+    (re.compile(r"before an adjective"), lambda s: s.next_tag.startswith("a"), 1.5),
+    (
+        re.compile(r"expression of quantity|before a number|followed by a number"),
+        lambda s: _numeral(s.next),
+        1.5,
+    ),
+    (re.compile(r"after a (suppositional )?clause"), lambda s: s.clause_before, 1.5),
+    (re.compile(r"noun suffix"), lambda s: s.prev_tag.startswith("n"), 1.5),
+    (re.compile(r"\bmake sb \("), lambda s: _clause_follows(s, ("a", "b", "zg")), 2.0),
+    (re.compile(r"\bsb (to )?do sth|\(that\)"), lambda s: _clause_follows(s, ("",)), 1.5),
+    (re.compile(r"\(to\)"), lambda s: s.next_tag.startswith("v"), 1.5),  # 想喝 "to want (to)" drink
+    (
+        re.compile(r"end of a (declarative )?sentence|sentence-final"),
+        lambda s: not s.next or s.next in PUNCT,
+        1.5,
+    ),
+    # Purpose between two verb phrases: 点头 以 示 鼓励 "so as to", not "according to".
+    (
+        re.compile(r"^(in order to|so as to)\b"),
+        lambda s: s.next_tag.startswith("v") and any(t[:1] == "v" for t in s.left_tags),
+        1.5,
+    ),
+)
+
+
+def usage_fit(raw: str, slot: Slot) -> float:
+    """The worth of the first usage note `raw` carries where `slot` stands (-1 where its construction is
+    absent, 0 for a sense without one)."""
+    low = raw.lower()
+    for rx, fits, worth in USAGE:
+        if rx.search(low):
+            return worth if fits(slot) else -1.0
+    return 0.0
+
+
+_PURE_MODAL = re.compile(
+    r"^((need to|should|will|shall|about to|must|may|might|could|would|ought to|can)(; |$))+$"
+)
+# Kinds of meaning and the construction each needs: (sense wording, where it fits, worth there).
+CUES: tuple[Rule, ...] = (
+    (re.compile(r"^please\b"), lambda s: _no_subject(s) and _verb_follows(s), 2.0),
+    (
+        re.compile(r"\b(should|must|ought to|have to|need to)\b"),
+        lambda s: _no_subject(s, _SECOND_PERSON) and _verb_follows(s),
+        1.0,
+    ),
+    (
+        re.compile(r"\blikely\b|^will\b(?! do)|\bshall\b|\babout to\b"),
+        lambda s: bool(_FUTURE & set(s.left)) or (s.right[-1:] == ("了",) and _verb_follows(s)),
+        1.0,
+    ),
+    # "OK", said of the matter at hand, closes its clause: 这样 行 吗, 也 行, not 他 很 行 "capable".
+    (
+        re.compile(r"^(all right|ok|okay|will do|fine)!?$"),
+        lambda s: closes(s) and s.prev_tag[:1] != "n" and s.prev not in DEGREE and not _complement(s),
+        2.0,
+    ),
+    (
+        re.compile(r"used to form a nominal expression"),
+        lambda s: "所" in s.left or s.prev in ("什么", "啥"),
+        2.0,
+    ),
+    # A modal needs a verb: 要 一杯 咖啡 is "to want".
+    (_PURE_MODAL, lambda s: s.next_tag[:1] in ("n", "r", "m", "q") and not _verb_follows(s), -1.0),
+    # "exactly" is said of a quantity, a time or 是, not of an action (正 从 花园 来: "just").
+    (
+        re.compile(r"^(exactly|precisely)\b"),
+        lambda s: s.next_tag[:1] in ("v", "p") and s.next not in ("是", "好"),
+        -1.0,
+    ),
+    # Duration and frequency follow the verb: before a predicate 一下 is "all at once", not "once".
+    (
+        re.compile(r"^(once|twice|one time|in a while|a while|a moment)\b|\bfor a bit\b|give it a (try|go)"),
+        lambda s: s.next_tag[:1] in ("v", "d", "p") and s.prev_tag[:1] != "v",
+        -1.0,
+    ),
+    # "to regard as" needs what it regards sth as: 算 一下 is "to calculate".
+    (
+        re.compile(r"^to \w+ as$"),
+        lambda s: s.next in _MEASURES_OF_ACTION or not s.right or s.next_tag[:1] == "u",
+        -1.5,
+    ),
+    # "all" quantifies what stands before it: 都 opening its clause (都 十二点 了) is "already".
+    (re.compile(r"^(all|both)\b"), lambda s: s.tag[:1] == "d" and not s.left, -1.0),
+    (re.compile(r"^already\b"), lambda s: s.right[-1:] == ("了",), 0.5),
+)
+
+
+def cue_fit(text: str, slot: Slot) -> float:
+    """The worth of every cue the shown sense `text` matches where `slot` stands."""
+    low = text.lower()
+    return sum(worth for rx, fits, worth in CUES if rx.search(low) and fits(slot))
+
+
+# Degree adverbs: what follows them is said of something (非常 棒 "wonderful", 有点 花 "florid").
+DEGREE = _set(
+    "很 太 非常 有点 有点儿 有些 比较 挺 更 最 真 特别 十分 相当 多么 这么 那么 越来越 极 极其 格外 更加 "
+    "稍微 蛮 超"
+)
