@@ -282,6 +282,54 @@ def test_a_kind_of_meaning_needs_its_construction(
     assert _one(words, tags, readings, target).senses[0] == expected
 
 
+# ---------------------------------------------------------------- counting
+def test_a_classifier_the_noun_lists_is_its_counter() -> None:
+    # 椅子 lists 把 as its classifier: "things with handles", not the measure "handful".
+    words, tags = ["那", "把", "椅子", "很", "旧"], ["r", "q", "n", "d", "a"]
+    g = _one(words, tags, ["na4", "ba3", "yi3 zi5", "hen3", "jiu4"], "把")
+    assert g.senses[0] == "classifier for things with handles"
+
+
+def test_a_classifier_with_one_left_out() -> None:
+    # Between a verb (with its person) and a noun a classifier stands for 一 + it: 借 我 把 伞.
+    g = _one(
+        ["借", "我", "把", "伞", "吧"], ["v", "r", "p", "n", "y"], ["jie4", "wo3", "ba3", "san3", "ba5"], "把"
+    )
+    assert g.senses[0].startswith("classifier for")
+    # Glued to its verb by the segmenter, 点 is (一)点 "a bit": 喝点 茶.
+    drink = _one(["喝点", "茶", "吧"], ["v", "n", "y"], ["he1 dian3", "cha2", "ba5"], "喝点")
+    assert drink.composed and drink.senses == ("喝 to drink + 点 a bit",)
+
+
+def test_a_numeral_with_its_classifier_is_glossed_from_its_parts() -> None:
+    # 一道 is an entry ("together"), but before a noun it counts it: 一 + 道 (the classifier).
+    g = _one(["他", "做", "了", "一道", "题"], ["r", "v", "ul", "m", "n"],
+             ["ta1", "zuo4", "le5", "yi1 dao4", "ti2"], "一道")  # fmt: skip
+    assert g.composed and g.senses[0].startswith("一 one + 道 classifier")
+    # An entry that is itself a quantity stays: 一点 "a bit".
+    some = _one(["我", "买", "了", "一点", "水果"], ["r", "v", "ul", "m", "n"],
+                ["wo3", "mai3", "le5", "yi1 dian3", "shui3 guo3"], "一点")  # fmt: skip
+    assert not some.composed and some.senses[0] == "a bit"
+
+
+def test_a_counted_noun_is_the_sense_its_classifiers_count() -> None:
+    # CC-CEDICT lists 位 after 领导's "leader": three 位 of them are leaders, not leadership.
+    g = _one(["三位", "领导", "都", "来", "了"], ["m", "n", "d", "v", "ul"],
+             ["san1 wei4", "ling3 dao3", "dou1", "lai2", "le5"], "领导")  # fmt: skip
+    assert g.senses[0] == "leader"
+
+
+def test_a_person_named_in_a_note_is_no_missing_company() -> None:
+    # "(of a woman) to marry": the woman is the subject, mostly a pronoun, not a word to find nearby.
+    g = _one(
+        ["她", "要", "嫁", "人", "了"],
+        ["r", "v", "v", "n", "ul"],
+        ["ta1", "yao4", "jia4", "ren2", "le5"],
+        "嫁",
+    )
+    assert g.senses[0] == "(of a woman) to marry"
+
+
 def test_a_question_asks_how_many_a_statement_says_a_few() -> None:
     tags = ["r", "v", "m", "n", "x"]
     asked = _one(

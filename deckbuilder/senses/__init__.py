@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from deckbuilder import segmenter
 from deckbuilder.senses.compose import compose
 from deckbuilder.senses.context import English, Slot, english_keys, slots, traditional_spellings
-from deckbuilder.senses.fit import Choice, choose
+from deckbuilder.senses.fit import QUANTITY, Choice, choose, is_classifier
 from deckbuilder.senses.shapes import classifiers, clean
 
 __all__ = ["NAME", "SEPARATOR", "Gloss", "clean", "gloss_sentence"]
@@ -32,6 +32,7 @@ NAME = "(name)"  # the gloss of a proper name the dictionary lacks
 # The tagger's person names: never glossed from their characters (王小明 is no "king + small + bright"); a
 # place or organisation (联合航空公司) reads well from its parts.
 _PERSON = frozenset({"nr", "nrt", "nrfg"})
+_DIGITS = frozenset("〇零一二三四五六七八九十百千万亿两")  # numerals that count (not 几, 半)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +80,7 @@ def _gloss(slot: Slot, keys: English) -> Gloss | None:
     and the token is no name: 山上 "mountain + on", not a township); else, for a person's name, NAME."""
     choice = choose(slot, keys)
     named = slot.name or slot.tag in segmenter.NAME_TAGS
-    if choice is not None and (named or not choice.candidate.proper):
+    if choice is not None and (named or not choice.candidate.proper) and not _counting(slot, choice):
         return _from_entry(choice)
     built = None if slot.name and slot.tag in _PERSON else compose(slot, keys)
     if built is not None:
@@ -88,6 +89,18 @@ def _gloss(slot: Slot, keys: English) -> Gloss | None:
     if choice is not None:  # a proper noun after all: better than nothing
         return _from_entry(choice)
     return Gloss(min(slot.trad, default=slot.word), " ".join(slot.syllables), (NAME,)) if slot.name else None
+
+
+def _counting(slot: Slot, choice: Choice) -> bool:
+    """A numeral with its classifier before the noun it counts (三条 鱼, 两位 领导) is glossed from its parts,
+    never as an entry that means something else (三条 "three of a kind (poker)"); an entry that is itself a
+    quantity stays (一点 "a bit", 一些 "some")."""
+    word = slot.word
+    if len(word) < 2 or not slot.next_tag.startswith("n") or not is_classifier(word[-1]):
+        return False
+    if not all(ch in _DIGITS or ch.isdigit() for ch in word[:-1]):
+        return False
+    return not QUANTITY.match(choice.senses[0].text) if choice.senses else True
 
 
 def _from_entry(choice: Choice) -> Gloss:

@@ -14,8 +14,10 @@ import re
 from dataclasses import replace
 
 from deckbuilder import cedict, segmenter
+from deckbuilder.chinese import NUMERALS
 from deckbuilder.senses.context import English, Slot
-from deckbuilder.senses.fit import choose
+from deckbuilder.senses.entries import candidates
+from deckbuilder.senses.fit import QUANTITY, choose
 from deckbuilder.senses.shapes import Sense
 
 _SHORT = re.compile(r"[;,]")
@@ -33,6 +35,13 @@ def _short(senses: tuple[Sense, ...]) -> str:
     return text if len(text) <= _LONGEST else text[: text.rfind(" ", 0, _LONGEST)] + " …"
 
 
+def _one_left_out(part: str) -> str:
+    """A classifier after a verb stands for 一 + it: 买点 is 买 + (一)点 "a bit" when 一点 is a quantity."""
+    found = candidates("一" + part)
+    senses = found[0].senses if found else ()
+    return _short(senses) if senses and QUANTITY.match(senses[0].text) else ""
+
+
 def compose(slot: Slot, en: English) -> tuple[str, str] | None:
     """("很 very + 多 many", traditional spelling) for an unknown word of two or more known parts, or None."""
     word = slot.word
@@ -40,6 +49,7 @@ def compose(slot: Slot, en: English) -> tuple[str, str] | None:
     if len(parts) < 2 or not any(cedict.lookup(p) for p in parts):
         return None
     aligned = len(slot.syllables) == len(word)
+    tags = [segmenter.word_tag(p) for p in parts]
     pieces, trads, at = [], [], 0
     for k, part in enumerate(parts):
         end = at + len(part)
@@ -53,14 +63,20 @@ def compose(slot: Slot, en: English) -> tuple[str, str] | None:
             # The token's neighbours are the first part's before and the last part's after; inside, the
             # other parts.
             prev=slot.prev if first else parts[k - 1],
-            prev_tag=slot.prev_tag if first else segmenter.word_tag(parts[k - 1]),
+            prev_tag=slot.prev_tag if first else tags[k - 1],
             next=slot.next if last else parts[k + 1],
-            next_tag=slot.next_tag if last else segmenter.word_tag(parts[k + 1]),
+            next_tag=slot.next_tag if last else tags[k + 1],
             name=False,
             part=True,
+            left=(*slot.left, *parts[:k]),
+            left_tags=(*slot.left_tags, *tags[:k]),
+            right=(*parts[k + 1 :], *slot.right),
+            right_tags=(*tags[k + 1 :], *slot.right_tags),
         )
         choice = choose(sub, en)
         sense = _short(choice.senses) if choice else ""
+        if sub.classifier_slot and sub.prev[-1:] not in NUMERALS:
+            sense = _one_left_out(part) or sense
         pieces.append(f"{part} {sense}" if sense else part)
         trads.append(choice.candidate.entry.traditional if choice else min(sub.trad, default=part))
         at = end

@@ -13,7 +13,7 @@ from functools import cache
 
 from deckbuilder import cedict
 from deckbuilder.pinyin.syllable import base, normalize
-from deckbuilder.senses.shapes import Sense, is_reference, parse
+from deckbuilder.senses.shapes import Sense, classifier_words, is_reference, parse
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +26,9 @@ class Candidate:
     senses: tuple[Sense, ...]
     syllables: tuple[str, ...]
     index: int
+    # Per sense, the classifiers that count it: its own CL: list or the one CC-CEDICT writes right after it
+    # (領導 "leader", CL:位: two 位 of them are leaders, not leadership).
+    counters: tuple[frozenset[str], ...] = ()
 
     @property
     def proper(self) -> bool:
@@ -55,8 +58,25 @@ def candidates(word: str) -> tuple[Candidate, ...]:
         if e in folded:
             continue
         syllables = tuple(normalize(p) for p in e.pinyin.split())
-        out.append(Candidate(e, frozenset(spellings[e]), tuple(parse(s) for s in e.senses), syllables, k))
+        senses = tuple(parse(s) for s in e.senses)
+        out.append(Candidate(e, frozenset(spellings[e]), senses, syllables, k, _counters(e.senses)))
     return tuple(out)
+
+
+def _counters(raw: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    """For each sense, its own CL: list, else the CL: pseudo-sense that follows it."""
+    out = []
+    for k, sense in enumerate(raw):
+        own = classifier_words(sense) if not sense.startswith("CL:") else frozenset()
+        following = raw[k + 1] if k + 1 < len(raw) and raw[k + 1].startswith("CL:") else ""
+        out.append(own or classifier_words(following))
+    return tuple(out)
+
+
+@cache
+def counters(word: str) -> frozenset[str]:
+    """Every classifier CC-CEDICT lists for `word` (椅子 → 把, 套), memoised."""
+    return frozenset(c for cand in candidates(word) for listed in cand.counters for c in listed)
 
 
 def _entry(

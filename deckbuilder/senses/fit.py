@@ -18,15 +18,23 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from deckbuilder import english
+from deckbuilder.chinese import NUMERALS
 from deckbuilder.senses.classes import class_fit, eventive, predicate, word_class
 from deckbuilder.senses.context import English, Slot
-from deckbuilder.senses.entries import Candidate, candidates, reading_distance
+from deckbuilder.senses.entries import Candidate, candidates, counters, reading_distance
 from deckbuilder.senses.patterns import PUNCT, cue_fit, usage_fit
 from deckbuilder.senses.shapes import PLACE_WORDS, TIME_WORDS, Sense, Shape, keys
 
 MAX_SHOWN = 3
+# Senses that are a quantity (一点 "a bit", 一些 "some"): a numeral-classifier entry that means one.
+QUANTITY = re.compile(r"^(a bit|a little|some|a few|several|a couple)\b", re.I)
 _MARGIN = 2.5  # a further sense is shown when it scores within this of the best
 _SUBJECT = re.compile(r"^\(of [^)]*\)")
+_PERSON_SUBJECT = re.compile(
+    r"^\(of (a |an |the |one's )?(woman|women|man|men|person|people|child|children|girl|boy|sb|someone"
+    r"|couple|parents?|students?|baby|infant)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +56,7 @@ def choose(slot: Slot, en: English) -> Choice | None:
         name = slot.name and cand.proper  # a name's own entry: its "surname …" is the gloss
         ranked = sorted(
             (
-                (_sense_score(s, k, slot, en, near, claimed), k, s)
+                (_sense_score(s, k, slot, en, near, claimed) + _count_fit(cand, k, s, slot), k, s)
                 for k, s in enumerate(cand.senses)
                 if s.shown or (name and s.text)
             ),
@@ -97,9 +105,31 @@ def _sense_score(
         score += _english(sense, en, claimed, notes)
     if notes and notes & near and (sense.shape is Shape.VERB or _SUBJECT.match(sense.raw)):
         score += 1.5  # "to order (food …)" next to 菜; other notes are examples, not company
-    elif _SUBJECT.match(sense.raw) and not (notes & en.content):
-        score -= 1.5  # "(of water) to dash against" with no water in sight
+    elif _SUBJECT.match(sense.raw) and not (notes & en.content) and not _PERSON_SUBJECT.match(sense.raw):
+        score -= 1.5  # "(of water) to dash against" with no water in sight; a person is mostly a pronoun
     return score + _shape_fit(sense, slot) + usage_fit(sense.raw, slot) + cue_fit(sense.text, slot)
+
+
+def _count_fit(cand: Candidate, k: int, sense: Sense, slot: Slot) -> float:
+    """Counting: after a numeral with its classifier a noun is a thing counted, so a sense CC-CEDICT gives a
+    classifier fits (两位 领导 "leader", more so when 位 is among them); a classifier the next noun lists is
+    its counter, not a measure (这把 椅子: "classifier for things with handles", not "handful")."""
+    if sense.shape is Shape.CLASSIFIER:
+        general = sense.raw.lower().startswith(("classifier for", "measure word for"))
+        return 1.0 if general and slot.word in counters(slot.next) else 0.0
+    cls = slot.prev[-1:]
+    if slot.tag[:1] != "n" or slot.prev_tag[:1] not in ("m", "q") or not is_classifier(cls):
+        return 0.0
+    listed = cand.counters[k] if k < len(cand.counters) else frozenset()
+    return (1.0 + (0.5 if cls in listed else 0.0)) if listed else 0.0
+
+
+@lru_cache(maxsize=2_000)
+def is_classifier(char: str) -> bool:
+    """A character with a classifier sense (位, 条, 把), not a numeral (两, 俩)."""
+    if not char or char in NUMERALS or char in "俩仨" or char.isdigit():
+        return False
+    return any(s.shape is Shape.CLASSIFIER for c in candidates(char) for s in c.senses)
 
 
 def _english(sense: Sense, en: English, claimed: frozenset[str], notes: frozenset[str]) -> float:

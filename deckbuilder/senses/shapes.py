@@ -250,11 +250,17 @@ def _balance(text: str) -> str:
 
 def classifiers(raw: str) -> list[str]:
     """The classifiers a sense lists (``CL:個|个[ge4],本[ben3]`` → ``个 gè``, ``本 běn``), marked pinyin."""
+    return [f"{simp} {' '.join(mark(normalize(p)) for p in pin.split())}" for simp, pin in _listed(raw)]
+
+
+def classifier_words(raw: str) -> frozenset[str]:
+    """The simplified classifiers a sense lists (``CL:個|个[ge4],本[ben3]`` → 个, 本)."""
+    return frozenset(simp for simp, _ in _listed(raw))
+
+
+def _listed(raw: str) -> list[tuple[str, str]]:
     at = raw.find("CL:")
-    if at < 0:
-        return []
-    found = _CL_ITEM.findall(raw[at + 3 :])
-    return [f"{simp} {' '.join(mark(normalize(p)) for p in pin.split())}" for simp, pin in found]
+    return _CL_ITEM.findall(raw[at + 3 :]) if at >= 0 else []
 
 
 def keys(words: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
