@@ -111,6 +111,21 @@ def test_the_english_puts_the_sense_it_uses_first() -> None:
     assert _one(words, tags, readings, "意思", en="What does this character mean?").senses[0] == "meaning"
 
 
+def test_a_translators_synonym_comes_after_the_core_meaning() -> None:
+    # "heart of the town" chooses 中心's second sense; the card keeps "center" first, the synonym after it.
+    words, tags = ["他们", "住", "在", "小镇", "的", "中心"], ["r", "v", "p", "n", "uj", "n"]
+    readings = ["ta1 men5", "zhu4", "zai4", "xiao3 zhen4", "de5", "zhong1 xin1"]
+    g = _one(words, tags, readings, "中心", en="They live in the heart of the town.")
+    assert g.senses[:2] == ("center", "heart")
+    many = _one(["这个", "城市", "有", "五百万", "人口"], ["r", "n", "v", "m", "n"],
+                ["zhe4 ge5", "cheng2 shi4", "you3", "wu3 bai3 wan4", "ren2 kou3"], "人口",
+                en="The city has five million people.")  # fmt: skip
+    assert many.senses[:2] == ("population", "people")
+    # A character's senses are often different words: the translation decides (地 "ground", not "earth").
+    ground = _one(["地", "很", "湿"], ["n", "d", "a"], ["di4", "hen3", "shi1"], "地", en="The ground is wet.")
+    assert ground.senses[0] == "ground"
+
+
 def test_an_english_word_another_token_explains_does_not_decide() -> None:
     # "came back" translates 回来; 后 is "later", not "back".
     words, tags = ["两天", "后", "他", "回来", "了"], ["m", "f", "r", "v", "ul"]

@@ -16,7 +16,7 @@ from functools import lru_cache
 from deckbuilder import cedict
 from deckbuilder.chinese import NUMERALS
 from deckbuilder.senses.context import ASPECT, DIRECTIONAL, Slot
-from deckbuilder.senses.entries import candidates
+from deckbuilder.senses.entries import candidates, counters
 from deckbuilder.senses.patterns import DEGREE, PUNCT, closes
 from deckbuilder.senses.shapes import Shape
 
@@ -27,6 +27,8 @@ _NO_OBJECT = frozenset("的了吗呢吧啊")
 # Localizers of time: what stands before them is an event or a time (便后, 吃饭以前).
 _TIME_LOCALIZERS = frozenset({"后", "前", "以后", "以前", "之后", "之前"})
 _COMMA = frozenset("，,")
+# Tags of words that are never a bare classifier: verbs, adverbs, adjectives, particles, pronouns, time words.
+_NO_MEASURE = frozenset("vdaucryet")
 
 V, M, F, P, C = Shape.VERB, Shape.MODAL, Shape.FUNCTION, Shape.PREPOSITION, Shape.CONJUNCTION
 A, N, J = Shape.ADVERB, Shape.NOUN, Shape.ADJECTIVE
@@ -41,7 +43,7 @@ _FITS: dict[str, dict[Shape, float]] = {
     "modifier": {J: 1.5, V: -1.5},
     "adverbial phrase": {P: 2.0, N: -1.0, J: -1.0},
     "hidden verb": {V: 1.5, F: -1.5, P: -1.5, N: -1.0, J: -1.0, A: -1.0},
-    "verbal preposition": {C: 1.5, F: 0.5, P: -1.0, N: -1.0},
+    "verbal preposition": {C: 1.5, F: 1.5, P: 1.5, N: -1.0, J: -1.0, V: -0.5, M: -0.5},
     "preposition": {F: 1.5, P: 1.5, N: -1.0, J: -1.0, V: -0.5, M: -0.5},
     "no object": {F: -2.0, P: -2.0},
     "conjunction": {C: 1.5, F: 1.0},
@@ -56,11 +58,37 @@ _FITS: dict[str, dict[Shape, float]] = {
 
 def class_fit(shape: Shape, slot: Slot) -> float:
     """How well a sense of `shape` fits the token's word class (0: no evidence either way)."""
+    counting = classifier_slot(slot)
     if shape is Shape.CLASSIFIER:  # 这把 椅子; after 了 a classifier may stand for 一 + it (抓了把 米)
-        return 2.0 if slot.classifier_slot or slot.prev == "了" else -1.5
-    if slot.classifier_slot:
+        return 2.0 if counting or slot.prev == "了" else -1.5
+    if counting:
         return -1.0
     return _FITS.get(word_class(slot), {}).get(shape, 0.0)
+
+
+def classifier_slot(slot: Slot) -> bool:
+    """After a numeral or a determiner (`Slot.classifier_slot`), or a classifier with 一 left out."""
+    return slot.classifier_slot or bare_measure(slot)
+
+
+def bare_measure(slot: Slot) -> bool:
+    """A classifier with 一 left out, between a verb (and its person) and the noun that ends the verb's
+    object: 给 我 根 牙签, 借 我 把 伞. A word that is also a preposition is one only where the noun lists it as its
+    classifier (伞: 把), and never before a further verb (请 把 书 给 我, 吃糖 对 身体 好)."""
+    if len(slot.word) != 1 or slot.tag[:1] in _NO_MEASURE or not slot.next_tag.startswith("n"):
+        return False
+    verb_before = slot.prev_tag[:1] == "v" or (
+        slot.prev_tag[:1] == "r" and slot.left_tags[-2:-1] in (("v",), ("p",))  # 给 is p to the tagger
+    )
+    if not verb_before or any(t[:1] in ("v", "p") for t in slot.right_tags[1:]):
+        return False
+    return slot.word in counters(slot.next) or not _grammatical(slot.word)
+
+
+@lru_cache(maxsize=2_000)
+def _grammatical(word: str) -> bool:
+    """Whether a word has a preposition or function-word sense (对, 把): more likely than a bare classifier."""
+    return any(s.shape in (Shape.PREPOSITION, Shape.FUNCTION) for c in candidates(word) for s in c.senses)
 
 
 def word_class(slot: Slot) -> str:

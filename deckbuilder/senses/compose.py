@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from deckbuilder import cedict, segmenter
-from deckbuilder.chinese import NUMERALS
+from deckbuilder.senses.classes import bare_measure
 from deckbuilder.senses.context import English, Slot
 from deckbuilder.senses.entries import candidates
 from deckbuilder.senses.fit import QUANTITY, choose
@@ -75,7 +75,7 @@ def compose(slot: Slot, en: English) -> tuple[str, str] | None:
         )
         choice = choose(sub, en)
         sense = _short(choice.senses) if choice else ""
-        if sub.classifier_slot and sub.prev[-1:] not in NUMERALS:
+        if bare_measure(sub):
             sense = _one_left_out(part) or sense
         pieces.append(f"{part} {sense}" if sense else part)
         trads.append(choice.candidate.entry.traditional if choice else min(sub.trad, default=part))

@@ -26,8 +26,6 @@ _DETERMINERS = _set("这 那 哪 每 某 几 半 第")
 ASPECT = _set("了 着 过")
 # Directional complements: only a verb takes them (青草 长出来 了 "to grow").
 DIRECTIONAL = _set("出来 起来 下来 上来 过来 回来 进来 出去 下去 上去 过去 回去 进去")
-# Tags of words that are never a bare classifier: verbs, adverbs, adjectives, particles, pronouns, time words.
-_NO_MEASURE = frozenset("vdaucryet")
 _YES_NO = _set("吗 吧 么 嘛")  # particles that make a yes/no question: 多少 in it is "some"
 _CLAUSE_END = frozenset("，。！？；：、,.!?;:")
 
@@ -66,21 +64,11 @@ class Slot:
 
     @property
     def classifier_slot(self) -> bool:
-        """After a numeral or a determiner (这把 椅子; not 一床 被: 床 is the classifier there), or a
-        classifier with 一 left out between a verb (and its person) and a noun (给 我 根 牙签, 喝 杯 茶)."""
+        """After a numeral or a determiner (这把 椅子; not 一床 被: 床 is the classifier there)."""
         if self.tag == "q":
             return True
         p = self.prev
-        return bool(p) and (p in _DETERMINERS or p[-1] in NUMERALS or p[-1].isdigit()) or self._bare_measure
-
-    @property
-    def _bare_measure(self) -> bool:
-        if len(self.word) != 1 or self.tag[:1] in _NO_MEASURE or not self.next_tag.startswith("n"):
-            return False
-        verb_before = self.left_tags[-2:-1] in (("v",), ("p",)) and self.prev_tag[:1] == "r"  # 给 is p
-        # 把 + noun + verb is the object marker (请 把 书 给 我); a bare classifier ends its verb's object.
-        verb_after = any(t[:1] in ("v", "p") for t in self.right_tags[1:])
-        return (self.prev_tag[:1] == "v" or verb_before) and not verb_after
+        return bool(p) and (p in _DETERMINERS or p[-1] in NUMERALS or p[-1].isdigit())
 
 
 @dataclass(frozen=True, slots=True)

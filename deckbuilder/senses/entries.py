@@ -59,17 +59,25 @@ def candidates(word: str) -> tuple[Candidate, ...]:
             continue
         syllables = tuple(normalize(p) for p in e.pinyin.split())
         senses = tuple(parse(s) for s in e.senses)
-        out.append(Candidate(e, frozenset(spellings[e]), senses, syllables, k, _counters(e.senses)))
+        out.append(Candidate(e, frozenset(spellings[e]), senses, syllables, k, _counters(e.senses, senses)))
     return tuple(out)
 
 
-def _counters(raw: tuple[str, ...]) -> tuple[frozenset[str], ...]:
-    """For each sense, its own CL: list, else the CL: pseudo-sense that follows it."""
-    out = []
+def _counters(raw: tuple[str, ...], senses: tuple[Sense, ...]) -> tuple[frozenset[str], ...]:
+    """For each sense, its own CL: list, else the CL: pseudo-sense that follows it. A list that ends the
+    entry counts the whole run of same-shape senses before it (事 "matter; …; affair", CL:件: every one),
+    one between senses only the sense before it (電話 "telephone", CL:部, "phone call", CL:通)."""
+    out = [classifier_words(s) if not s.startswith("CL:") else frozenset() for s in raw]
     for k, sense in enumerate(raw):
-        own = classifier_words(sense) if not sense.startswith("CL:") else frozenset()
-        following = raw[k + 1] if k + 1 < len(raw) and raw[k + 1].startswith("CL:") else ""
-        out.append(own or classifier_words(following))
+        if not sense.startswith("CL:") or k == 0:
+            continue
+        listed, last = classifier_words(sense), all(s.startswith("CL:") for s in raw[k:])
+        j = k - 1
+        while j >= 0 and not raw[j].startswith("CL:"):
+            out[j] = out[j] or listed
+            if not last or j == 0 or senses[j - 1].shape is not senses[k - 1].shape:
+                break
+            j -= 1
     return tuple(out)
 
 

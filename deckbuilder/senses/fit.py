@@ -27,7 +27,7 @@ from deckbuilder.senses.shapes import PLACE_WORDS, TIME_WORDS, Sense, Shape, key
 
 MAX_SHOWN = 3
 # Senses that are a quantity (一点 "a bit", 一些 "some"): a numeral-classifier entry that means one.
-QUANTITY = re.compile(r"^(a bit|a little|some|a few|several|a couple)\b", re.I)
+QUANTITY = re.compile(r"^(a bit|a little|some|a few|several|a couple|one (kind|type|sort) of)\b", re.I)
 _MARGIN = 2.5  # a further sense is shown when it scores within this of the best
 _SUBJECT = re.compile(r"^\(of [^)]*\)")
 _PERSON_SUBJECT = re.compile(
@@ -80,7 +80,38 @@ def choose(slot: Slot, en: English) -> Choice | None:
         and s.prior >= -1.0
         and (s.shape is not Shape.FUNCTION or first.shape is Shape.FUNCTION)
     ]
+    core = _core(cand, ranked[0][1], slot, near) if en else None
+    if core is not None:  # the translation's synonym second, after the word's core meaning
+        return Choice(cand, (core, first, *[s for s in more if s is not core][: MAX_SHOWN - 2]))
     return Choice(cand, (first, *more[: MAX_SHOWN - 1]))
+
+
+def _core(cand: Candidate, chosen: int, slot: Slot, near: frozenset[str]) -> Sense | None:
+    """The entry's first sense, when the translation chose the one right after it and both are plain words
+    of one kind in a compound (中心 "center", then "heart" for "the heart of the city"; 人口 "population",
+    then "people"): CC-CEDICT lists a compound's near-synonyms in a row, its core first, and a translator's
+    word must not reduce the card to a minor synonym. A character's senses are often different words (地
+    "earth", "ground"), and the sentence itself may prefer the second: then the translation decides."""
+    shown = [k for k, s in enumerate(cand.senses) if s.shown]
+    if len(slot.word) < 2 or len(shown) < 2 or shown[1] != chosen:
+        return None
+    base, second = cand.senses[shown[0]], cand.senses[chosen]
+    if not (_plain(base) and _plain(second)) or base.shape is not second.shape:
+        return None
+    if base.shape not in (Shape.NOUN, Shape.ADJECTIVE, Shape.VERB):
+        return None
+    plain = English()
+    context = [
+        _sense_score(s, k, slot, plain, near, frozenset()) for k, s in ((shown[0], base), (chosen, second))
+    ]
+    return base if context[0] >= context[1] else None
+
+
+def _plain(sense: Sense) -> bool:
+    """A sense that is a bare word or two ("center", "to engage in"): no notes, no alternatives."""
+    return (
+        ";" not in sense.text and "(" not in sense.text and len(sense.words) <= 3 and not sense.interrogative
+    )
 
 
 def _entry_score(cand: Candidate, slot: Slot) -> float:
@@ -110,6 +141,9 @@ def _sense_score(
     return score + _shape_fit(sense, slot) + usage_fit(sense.raw, slot) + cue_fit(sense.text, slot)
 
 
+_KINDS = frozenset("种类样项")  # classifiers of kinds, which count abstract things too (一种幸福)
+
+
 def _count_fit(cand: Candidate, k: int, sense: Sense, slot: Slot) -> float:
     """Counting: after a numeral with its classifier a noun is a thing counted, so a sense CC-CEDICT gives a
     classifier fits (两位 领导 "leader", more so when 位 is among them); a classifier the next noun lists is
@@ -121,7 +155,8 @@ def _count_fit(cand: Candidate, k: int, sense: Sense, slot: Slot) -> float:
     if slot.tag[:1] != "n" or slot.prev_tag[:1] not in ("m", "q") or not is_classifier(cls):
         return 0.0
     listed = cand.counters[k] if k < len(cand.counters) else frozenset()
-    return (1.0 + (0.5 if cls in listed else 0.0)) if listed else 0.0
+    fit = (1.0 + (0.5 if cls in listed else 0.0)) if listed else 0.0
+    return fit - (1.0 if sense.abstract and cls not in _KINDS else 0.0)  # 位 counts leaders, not leadership
 
 
 @lru_cache(maxsize=2_000)
