@@ -73,8 +73,8 @@ def classifier_slot(slot: Slot) -> bool:
 
 def bare_measure(slot: Slot) -> bool:
     """A classifier with 一 left out, between a verb (and its person) and the noun that ends the verb's
-    object: 给 我 根 牙签, 借 我 把 伞. A word that is also a preposition is one only where the noun lists it as its
-    classifier (伞: 把), and never before a further verb (请 把 书 给 我, 吃糖 对 身体 好)."""
+    object: 给 我 根 牙签, 借 我 把 伞. A word that is also a preposition is one only where the noun lists it
+    as its classifier (伞: 把), and never before a further verb (请 把 书 给 我, 吃糖 对 身体 好)."""
     if len(slot.word) != 1 or slot.tag[:1] in _NO_MEASURE or not slot.next_tag.startswith("n"):
         return False
     verb_before = slot.prev_tag[:1] == "v" or (
@@ -87,7 +87,7 @@ def bare_measure(slot: Slot) -> bool:
 
 @lru_cache(maxsize=2_000)
 def _grammatical(word: str) -> bool:
-    """Whether a word has a preposition or function-word sense (对, 把): more likely than a bare classifier."""
+    """Whether a word has a preposition or function-word sense (对, 把), more likely than a classifier."""
     return any(s.shape in (Shape.PREPOSITION, Shape.FUNCTION) for c in candidates(word) for s in c.senses)
 
 
