@@ -52,6 +52,8 @@ CONJUNCTIONS = frozenset({
     "因为", "所以", "但是", "可是", "而且", "如果", "虽然", "或者", "与其", "无论", "不管", "只要", "即使",
     "然后", "于是", "因此",
 })  # fmt: skip
+# Question words, pronouns as the personal ones are (怎样才能 is 怎样 + 才能).
+QUESTION_WORDS = frozenset({"什么", "怎么", "怎样", "怎么样", "谁", "为什么"})
 # Particles a phrase ends with: sentence-final ones, and (一)点 / 一下 after a verb or adjective.
 FINAL_PARTICLES = frozenset({"吗", "呢", "吧", "啊", "呀", "啦", "嘛"})
 A_LITTLE = frozenset({"点", "一点", "点儿", "一点儿", "一下", "一下儿"})
@@ -105,8 +107,8 @@ def kind(pieces: tuple[str, ...], lexicon: Lexicon) -> str | None:
         return "preposition"  # 向后看, 往前走
     if first == "是" and pieces[1] in PREPOSITIONS | CONJUNCTIONS | BEFORE_VERBS:
         return "conjunction"
-    if any(p in PERSONAL_PRONOUNS for p in pieces):
-        return "pronoun"
+    if any(p in PERSONAL_PRONOUNS or p in QUESTION_WORDS for p in pieces):
+        return "pronoun"  # 我+会, 感谢+您, 怎样+才能
     if any(p in CONJUNCTIONS for p in pieces):
         return "conjunction"
     for i in range(1, n):

@@ -46,7 +46,7 @@ _WORD_TAGS = frozenset({"n", "v", "a", "vn", "ad", "an", "vd", "b", "s", "t", "n
 # Particles that never stand inside a name: a token the HMM made holding one is glued words (食而活).
 _NEVER_IN_NAMES = frozenset("的了着著过地得吗呢吧啊而")
 # Change when the rules below change what is a name or how glued words are cut (cache keys follow it).
-_RULES = "names-6 phrases-1"
+_RULES = "names-6 phrases-1"  # _only_then is applied in `cut` and needs no key
 
 
 @cache
@@ -82,7 +82,8 @@ def segmenter() -> Any:
 
 
 def cut(text: str) -> list[str]:
-    """Words of `text` (whitespace-only pieces dropped; words the HMM glued cut into their words)."""
+    """Words of `text` (whitespace-only pieces dropped; words the HMM glued cut into their words; 才 cut
+    from 才能, 人才 where a construction makes it the adverb "only then": `_only_then`)."""
     words = [w for w in segmenter().cut(text, True) if w.strip()]
     out: list[str] = []
     for word in words:
@@ -90,6 +91,35 @@ def cut(text: str) -> list[str]:
             out.extend(word)  # 多美的: degree + adjective + 的, not the brand 美的
             continue
         out.extend(_as_cut(word) if len(word) > 1 else (word,))
+    return _only_then(out) if "才" in text else out
+
+
+# 才 "only then" (只有 … 才, 除非 … 才, 要 … 才能) glues to the modal after it (才能 "talent") or to the noun
+# before it (人才 "talent"). 才能 is the noun only next to these words, at a clause end, or after 的, 有 …
+_TALENT_BEFORE = frozenset({"其", "之", "和", "与", "是", "展现", "发挥", "缺乏", "施展", "显示", "表现"})
+_TALENT_AFTER = frozenset({"的", "和", "与", "是", "很", "也", "都", "还", "非常", "十分", "不够", "有限"})
+# 人才 is 人 + 才 before a modal or 行/对 when 只有, 除非 … opened the construction (只有努力的人才能成功).
+_ONLY_IF = frozenset({"只有", "除非", "必须", "非得", "一定要", "需要"})
+_AFTER_CAI = frozenset({"能", "会", "可以", "能够", "肯", "敢", "行", "对", "明白", "懂", "知道"})
+
+
+def _only_then(words: list[str]) -> list[str]:
+    """`words` with 才 cut from a word it is glued to where it is the adverb "only then": 才能 (努力才能
+    成功, 他要一个小时才能来; but 她的才能, 很有才能, 才能和品德, 发挥才能。) and 人才 after 只有, 除非 …
+    (只有努力的人才能成功: 人 + 才 + 能, but 公司需要人才, 人才流失)."""
+    out: list[str] = []
+    for i, word in enumerate(words):
+        after = words[i + 1] if i + 1 < len(words) else ""
+        before = out[-1] if out else ""
+        if word == "才能":
+            talent = before in _TALENT_BEFORE or before.endswith(("的", "有", "多", "些", "种"))
+            if not (talent or after in _TALENT_AFTER or not HAN.match(after[:1])):
+                out.extend(("才", "能"))
+                continue
+        if word == "人才" and after in _AFTER_CAI and any(w in _ONLY_IF for w in out):
+            out.extend(("人", "才"))
+            continue
+        out.append(word)
     return out
 
 

@@ -195,3 +195,22 @@ def test_free_phrases_leave_the_dictionary() -> None:
     assert {"很快", "很大", "好好学习", "买点", "向后看", "坐在", "看电视", "床上"} <= removed
     assert not {"交通事故", "一个", "看看", "做好", "汤姆"} & removed
     assert dictionary_entry("很快") == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("只有多练习才能说好汉语。", ["才", "能", "说好"]),  # 只有 … 才 "only then": the adverb and a modal
+        ("你要坐两个小时的车才能到。", ["才", "能", "到"]),
+        ("我怎样才能去火车站？", ["怎样", "才", "能"]),
+        ("只有努力的人才能成功。", ["人", "才", "能"]),  # not 人才 "talent"
+        ("他的才能让大家佩服。", ["的", "才能", "让"]),  # the noun "talent"
+        ("他很有才能。", ["有", "才能"]),
+        ("才能和品德都很重要。", ["才能", "和"]),
+        ("这家公司需要人才。", ["需要", "人才"]),
+    ],
+)
+def test_a_word_glued_to_only_then_is_cut_by_its_construction(text: str, words: list[str]) -> None:
+    found = _seg(text).words
+    at = found.index(words[0])
+    assert list(found[at : at + len(words)]) == words, found
