@@ -30,6 +30,12 @@ DEGREE_ADVERBS = frozenset({
 })  # fmt: skip
 
 
+# Personal pronouns: a word of their own in any phrase (我会, 感谢您), the subject or object rules look for.
+PERSONAL_PRONOUNS = frozenset(
+    {"我", "你", "他", "她", "它", "您", "我们", "你们", "他们", "她们", "咱们", "大家", "自己", "人家"}
+)
+
+
 class Traditional(StrEnum):
     """Which traditional characters to write: OpenCC's standard set or Taiwan's."""
 

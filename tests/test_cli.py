@@ -222,9 +222,9 @@ def test_gloss_reads_traditional_input_as_written() -> None:
 
 
 def test_gloss_marks_composed_glosses() -> None:
-    result = runner.invoke(app, ["gloss", "我有很多朋友。"])
-    many = next(r for r in _rows(result.stdout) if r["word"] == "很多")
-    assert many["composed"] is True and "很" in many["senses"][0] and "+" in many["senses"][0]
+    result = runner.invoke(app, ["gloss", "我有两个朋友。"])  # a numeral and measure: glossed from its parts
+    two = next(r for r in _rows(result.stdout) if r["word"] == "两个")
+    assert two["composed"] is True and "两" in two["senses"][0] and "+" in two["senses"][0]
 
 
 def test_gloss_without_input_prints_nothing() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from deckbuilder.chinese import DEGREE_ADVERBS
+from deckbuilder.chinese import DEGREE_ADVERBS, PERSONAL_PRONOUNS
 from deckbuilder.chinese import NUMERALS as CHINESE_NUMERALS
 
 
@@ -26,9 +26,7 @@ class Unit:
     whole: bool = True
 
 
-PERSONAL = frozenset(
-    {"我", "你", "他", "她", "它", "您", "我们", "你们", "他们", "她们", "咱们", "大家", "自己", "人家"}
-)
+PERSONAL = PERSONAL_PRONOUNS
 DEGREE = DEGREE_ADVERBS | frozenset(
     {"又", "够", "那样", "这样", "还", "也", "不", "没", "没有", "不太", "太过"}
 )
