@@ -18,6 +18,15 @@ CLOZE = "deckbuilder Cloze"
 SENTENCE = "deckbuilder Sentence"
 
 
+class Origin(StrEnum):
+    """Which side of a pair was written first, when its corpus tells (graded costs follow it)."""
+
+    UNKNOWN = ""  # a user's file: nothing is assumed
+    ZH = "zh"  # Chinese written first, the English a volunteer's translation (Tatoeba: the smaller ID)
+    EN = "en"  # English written first, the Chinese a translation of it (Tatoeba: the larger ID)
+    GRADED = "graded"  # written in Chinese for learners, with an edited translation (hsk-sentences)
+
+
 @dataclass(frozen=True, slots=True)
 class Pair:
     """One Chinese sentence and its English translation.
@@ -33,6 +42,7 @@ class Pair:
     zh_original: str = ""
     score: float = 1.0
     builtin: bool = False  # from a built-in corpus, not the user's files (their sentences win ties)
+    origin: Origin = Origin.UNKNOWN
 
 
 @dataclass(frozen=True, slots=True)
