@@ -195,6 +195,7 @@ class Report:
     review_file: str = ""  # <deck>.review.tsv: readings decided by a fallback, for a teacher to check
     skipped: int = 0  # malformed input rows left out (see `warnings` for where)
     left_out: tuple[tuple[str, int], ...] = ()  # (quality check, candidates it left out)
+    weighed: tuple[tuple[str, int], ...] = ()  # (weighed signal, candidates it added a cost to)
     own_notes: int | None = None  # notes from the user's files, when built-in corpora were added to them
 
     def lines(self) -> list[str]:
@@ -207,6 +208,9 @@ class Report:
             reasons = ", ".join(f"{n:,} {check}" for check, n in self.left_out)
             total = sum(n for _, n in self.left_out)
             out.append(f"Left out:     {total:,} of them as weak sentences ({reasons})")
+        if self.weighed:
+            signals = ", ".join(f"{n:,} {signal}" for signal, n in self.weighed)
+            out.append(f"Weighed:      {signals}")
         out.append(f"Notes:        {self.notes:,}")
         if self.own_notes is not None:
             out.append(f"From files:   {self.own_notes:,} of the notes from your files, the rest built-in")

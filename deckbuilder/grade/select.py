@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from deckbuilder.grade.grader import LENGTH_BOUNDS, Grader, Reading, hanzi_count
-from deckbuilder.grade.quality import Coverage, Flaw, assess, coverage
+from deckbuilder.grade.quality import Coverage, Flaw, Quality, assess, coverage
 from deckbuilder.models import Choice, Kind, Level, Sentence
 
 KEEP_PER_WORD = 40  # candidates remembered per target word, enough for ordering and variety to choose from
@@ -57,6 +57,7 @@ class Selection:
     missing: tuple[str, ...]
     per_level: tuple[tuple[Level, int, int], ...] = field(default_factory=tuple)  # (level, covered, words)
     rejected: tuple[tuple[Flaw, int], ...] = ()  # candidates left out by each quality check, in check order
+    weighed: tuple[tuple[str, int], ...] = ()  # candidates each weighed signal added a cost to
 
     @property
     def covered(self) -> int:
@@ -100,8 +101,8 @@ class _Candidate:
 # quality penalty), other level words in the sentence, new tokens that are not level words).
 Record = tuple[int, str, int, float, frozenset[str], int]
 # What grading one sentence gives: its near-duplicate key (None: not a candidate), its candidacies, and the
-# flaw that left a candidate out (its candidacies are then empty).
-Graded = tuple[bytes | None, list[Record], Flaw | None]
+# verdict on a candidate (with a flaw, its candidacies are empty).
+Graded = tuple[bytes | None, list[Record], Quality | None]
 
 
 class Selector:
@@ -123,9 +124,10 @@ class Selector:
         self.candidates = 0
         self.rejected: dict[Flaw, int] = dict.fromkeys(Flaw, 0)
         self.rejected_keys: set[bytes] = set()
+        self.weighed: dict[str, int] = {}
 
     def grade(self, sentence: Sentence, measure: Callable[[Sentence], Coverage] = coverage) -> Graded:
-        """Near-duplicate key, candidate records and flaw of one sentence (no key: not a candidate).
+        """Near-duplicate key, candidate records and verdict of one sentence (no key: not a candidate).
 
         A candidate's cost is its difficulty for the learner plus what its weaknesses cost (`assess`, with
         `measure` giving the pair's lexical coverage); a clear failure is no candidate at all, but is
@@ -161,10 +163,10 @@ class Selector:
             return None, records, None
         quality = assess(sentence, {r[1] for r in records}, measure)
         if quality.flaw is not None:
-            return _skeleton(sentence), [], quality.flaw
+            return _skeleton(sentence), [], quality
         if quality.penalty:
             records = [(g, w, i, round(c + quality.penalty, 6), o, n) for g, w, i, c, o, n in records]
-        return _skeleton(sentence), records, None
+        return _skeleton(sentence), records, quality
 
     def offer(
         self,
@@ -172,23 +174,25 @@ class Selector:
         sentence: Sentence | None,
         key: bytes | None,
         records: list[Record],
-        flaw: Flaw | None = None,
+        quality: Quality | None = None,
     ) -> None:
         """Count the sentence and remember its candidacies (near-duplicates of earlier ones are dropped; a
         flawed candidate is only counted, once per near-duplicate key)."""
         self.graded += 1
         if key is None or key in self.seen:
             return
-        if flaw is not None:
+        if quality is not None and quality.flaw is not None:
             if key not in self.rejected_keys:
                 self.rejected_keys.add(key)
-                self.rejected[flaw] += 1
+                self.rejected[quality.flaw] += 1
                 self.candidates += 1
             return
         if not records or sentence is None:
             return
         self.seen.add(key)
         self.candidates += 1
+        for mark in quality.marks if quality is not None else ():
+            self.weighed[mark] = self.weighed.get(mark, 0) + 1
         handicap = TIE if sentence.pair.builtin else 0.0
         for g_index, word, idx, cost, others, new in records:
             self.freq[word] = sentence.tokens[idx].freq
@@ -204,7 +208,8 @@ class Selector:
         """Choose up to `per_word` sentences per word and put them in study order."""
         selection = _choose(self.graders, self.heaps, self.freq, self.options, self.graded, self.candidates)
         rejected = tuple((flaw, n) for flaw, n in self.rejected.items() if n)
-        return replace(selection, rejected=rejected)
+        weighed = tuple(sorted(self.weighed.items(), key=lambda item: -item[1]))
+        return replace(selection, rejected=rejected, weighed=weighed)
 
 
 def select(
