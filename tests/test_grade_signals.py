@@ -1,16 +1,23 @@
 """The weighed signals of sentence quality: where a pair comes from, translationese wording, an English that
-disagrees with its Chinese. Every sentence here is written for these tests."""
+disagrees with its Chinese, topics that recur across a corpus. Every sentence here is written for these
+tests."""
 
 from __future__ import annotations
+
+import importlib
 
 import pytest
 
 from deckbuilder.annotate import segment
-from deckbuilder.grade import assess
+from deckbuilder.grade import Grader, assess, select
 from deckbuilder.grade.agreement import Mismatch, mismatches
 from deckbuilder.grade.quality import MISMATCH, WORDING
+from deckbuilder.grade.repeats import REPEAT_MAX, Repeats
 from deckbuilder.grade.wording import COSTS, Pattern, patterns
 from deckbuilder.models import Kind, Level, Origin, Pair, Sentence, Token
+
+SELECT = importlib.import_module("deckbuilder.grade.select")  # the module (the package exports a function)
+REPEATS = importlib.import_module("deckbuilder.grade.repeats")
 
 TABLE = {"我": 1, "去": 1, "钱": 1, "取": 1, "很": 1, "好": 1, "是": 1, "的": 1, "了": 1, "他": 1,
          "银行": 2, "态度": 2, "讨论": 2, "问题": 2}  # fmt: skip
@@ -105,3 +112,31 @@ def test_a_mismatch_costs_its_sentence() -> None:
     right = assess(sent(*words, en="I went to the bank to get money."), ("银行",))
     wrong = assess(sent(*words, en="We went to the bank to get money."), ("银行",))
     assert wrong.marks == (MISMATCH,) and wrong.penalty > right.penalty + 3
+
+
+# --- repeated topics ----------------------------------------------------------------------------------------
+
+
+def test_a_topic_in_many_candidates_costs_more_the_more_it_recurs() -> None:
+    repeats = Repeats()
+    for n in range(200):
+        repeats.add(frozenset({"汤姆"} if n < 60 else {"玛丽"} if n < 65 else set()))
+    assert repeats.cost({"玛丽"}) == 0.0  # five of two hundred: no series
+    assert 0 < repeats.cost({"汤姆"}) <= REPEAT_MAX
+    assert repeats.cost({"汤姆", "玛丽"}) == repeats.cost({"汤姆"})  # the most repeated counts
+    assert repeats.weighed() == 60
+
+
+def test_selection_adds_the_cost_of_a_repeated_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    g = Grader(LEVEL, TABLE)
+    named = [
+        sent("汤姆", "去", "银行", "取", "钱", "了", "。", en="Tom went to the bank to get money."),
+        sent("汤姆", "的", "态度", "很", "好", "。", en="Tom's attitude is good."),
+        sent("汤姆", "是", "我", "的", "问题", "。", en="Tom is my problem."),
+    ]
+    once = select(named[:1], g).choices[0].difficulty
+    monkeypatch.setattr(REPEATS, "REPEAT_MIN", 2)
+    sel = select(named, g)
+    assert dict(sel.weighed)[SELECT.REPEATED] == 3
+    repeated = next(c for c in sel.choices if c.target == "银行").difficulty
+    assert repeated > once

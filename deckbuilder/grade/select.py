@@ -1,8 +1,9 @@
 """Selection and study order: graded sentences, streaming past → the sentences chosen for each word, in order.
 
 Only the best candidates per target word are kept as sentences stream past, so memory is bounded by the
-level's word count, not the corpus. A candidate's cost is its difficulty plus its quality penalty; a flawed
-candidate is counted, never kept; a built-in sentence loses a tie (costs within `TIE`) to the user's own.
+level's word count, not the corpus. A candidate's cost is its difficulty plus its quality penalty, plus,
+once the corpus has been read, what its repeated topics cost (`repeats.py`); a flawed candidate is counted,
+never kept; a built-in sentence loses a tie (costs within `TIE`) to the user's own.
 
 Study order: target words from most to least frequent (words of one frequency tier, the better sentence
 first); a word whose sentences all contain another not-yet-introduced word of the level waits until that
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from deckbuilder.grade.grader import LENGTH_BOUNDS, Grader, Reading, hanzi_count
 from deckbuilder.grade.quality import Coverage, Flaw, Quality, assess, coverage
+from deckbuilder.grade.repeats import Repeats, topics
 from deckbuilder.models import Choice, Kind, Level, Sentence
 
 KEEP_PER_WORD = 40  # candidates remembered per target word, enough for ordering and variety to choose from
@@ -32,6 +34,7 @@ TIE = 0.5
 # taught with a weak sentence when a good one is a day away.
 DEFER_MARGIN = 3.0
 DEFER_WORDS = 20
+REPEATED = "repeated topic"  # the report's name for what `repeats` weighs
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +98,7 @@ class _Candidate:
     sentence: Sentence
     others: frozenset[str]  # other level words in the sentence: they must be introduced first
     extra_new: int  # new tokens that are not level words (only with max_new > 1)
+    topics: frozenset[str]  # its names and long words, which cost when they recur across the corpus
 
 
 # A candidate as a worker process reports it: (grader index, target word, token index, cost (difficulty and
@@ -125,6 +129,7 @@ class Selector:
         self.rejected: dict[Flaw, int] = dict.fromkeys(Flaw, 0)
         self.rejected_keys: set[bytes] = set()
         self.weighed: dict[str, int] = {}
+        self.repeats = Repeats()
 
     def grade(self, sentence: Sentence, measure: Callable[[Sentence], Coverage] = coverage) -> Graded:
         """Near-duplicate key, candidate records and verdict of one sentence (no key: not a candidate).
@@ -193,11 +198,14 @@ class Selector:
         self.candidates += 1
         for mark in quality.marks if quality is not None else ():
             self.weighed[mark] = self.weighed.get(mark, 0) + 1
+        found = topics(sentence)
+        self.repeats.add(found)
         handicap = TIE if sentence.pair.builtin else 0.0
         for g_index, word, idx, cost, others, new in records:
             self.freq[word] = sentence.tokens[idx].freq
             rank = cost + handicap
-            item = (-rank, -seq, idx, _Candidate(cost, rank, seq, idx, sentence, others, new))
+            cand = _Candidate(cost, rank, seq, idx, sentence, others, new, found)
+            item = (-rank, -seq, idx, cand)
             heap = self.heaps[g_index].setdefault(word, [])
             if len(heap) < KEEP_PER_WORD:
                 heapq.heappush(heap, item)
@@ -205,11 +213,25 @@ class Selector:
                 heapq.heapreplace(heap, item)
 
     def finish(self) -> Selection:
-        """Choose up to `per_word` sentences per word and put them in study order."""
-        selection = _choose(self.graders, self.heaps, self.freq, self.options, self.graded, self.candidates)
+        """Add what repeated topics cost; choose up to `per_word` sentences per word, in study order."""
+        pools = [
+            {word: [self._surcharged(cand) for *_, cand in heap] for word, heap in heap_map.items()}
+            for heap_map in self.heaps
+        ]
+        selection = _choose(self.graders, pools, self.freq, self.options, self.graded, self.candidates)
         rejected = tuple((flaw, n) for flaw, n in self.rejected.items() if n)
-        weighed = tuple(sorted(self.weighed.items(), key=lambda item: -item[1]))
-        return replace(selection, rejected=rejected, weighed=weighed)
+        weighed = sorted(self.weighed.items(), key=lambda item: -item[1])
+        repeated = self.repeats.weighed()
+        weighed += [(REPEATED, repeated)] if repeated else []
+        return replace(selection, rejected=rejected, weighed=tuple(weighed))
+
+    def _surcharged(self, cand: _Candidate) -> _Candidate:
+        """The candidate with what its repeated topics cost added."""
+        extra = self.repeats.cost(cand.topics)
+        if not extra:
+            return cand
+        cost, rank = round(cand.cost + extra, 6), round(cand.rank + extra, 6)
+        return replace(cand, cost=cost, rank=rank)
 
 
 def select(
@@ -230,7 +252,7 @@ def select(
 
 def _choose(
     grader_list: list[Grader],
-    heaps: list[dict[str, list[tuple[float, int, int, _Candidate]]]],
+    pools: list[dict[str, list[_Candidate]]],
     freq: dict[str, int],
     options: SelectOptions,
     graded: int,
@@ -241,8 +263,8 @@ def _choose(
     chosen: list[Choice] = []
     per_level: list[tuple[Level, int, int]] = []
     missing: list[str] = []
-    for grader, heap_map in zip(grader_list, heaps, strict=True):
-        ranked = {w: [c for *_, c in sorted(h, key=lambda it: (-it[0], -it[1]))] for w, h in heap_map.items()}
+    for grader, pool in zip(grader_list, pools, strict=True):
+        ranked = {w: sorted(cands, key=lambda c: (c.rank, c.seq)) for w, cands in pool.items()}
         # Most useful word first; words of one frequency tier are equally useful, the better sentence first.
         pending = sorted(ranked, key=lambda w: (-tier(freq[w]), ranked[w][0].rank, w))
         level_covered: list[str] = []
