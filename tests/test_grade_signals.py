@@ -1,10 +1,11 @@
 """The weighed signals of sentence quality: where a pair comes from, translationese wording, an English that
-disagrees with its Chinese, topics that recur across a corpus. Every sentence here is written for these
-tests."""
+disagrees with its Chinese, topics that recur across a corpus, and the stricter choice of the first cards.
+Every sentence here is written for these tests."""
 
 from __future__ import annotations
 
 import importlib
+from dataclasses import replace
 
 import pytest
 
@@ -140,3 +141,49 @@ def test_selection_adds_the_cost_of_a_repeated_name(monkeypatch: pytest.MonkeyPa
     assert dict(sel.weighed)[SELECT.REPEATED] == 3
     repeated = next(c for c in sel.choices if c.target == "银行").difficulty
     assert repeated > once
+
+
+# --- the first cards ----------------------------------------------------------------------------------------
+
+
+def test_a_doubtful_sentence_does_not_open_the_deck(monkeypatch: pytest.MonkeyPatch) -> None:
+    g = Grader(LEVEL, TABLE)
+    translated = sent("我", "去", "银行", "取", "钱", "了", "。", en="I went to the bank to get money.")
+    translated = Sentence(replace(translated.pair, origin=Origin.EN), translated.tokens)
+    often = Sentence(translated.pair, tuple(replace(t, freq=90000) for t in translated.tokens))
+    graded = sent("他", "的", "态度", "很", "好", "。", en="His attitude is good.", origin=Origin.GRADED)
+    monkeypatch.setattr(SELECT, "EARLY_NOTES", 0)
+    assert [c.target for c in select([often, graded], g).choices] == ["银行", "态度"]  # frequency first
+    monkeypatch.setattr(SELECT, "EARLY_NOTES", 1)
+    assert [c.target for c in select([often, graded], g).choices] == ["态度", "银行"]  # it waits
+
+
+def test_early_cards_take_the_soundest_of_a_words_near_best_sentences(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    g = Grader(LEVEL, TABLE)
+    easy = sent("我", "去", "银行", "了", "。", en="I went to the bank.", origin=Origin.EN)
+    sound = sent(
+        "我",
+        "去",
+        "银行",
+        "取",
+        "钱",
+        "了",
+        "。",
+        en="I went to the bank to get money.",
+        origin=Origin.GRADED,
+    )
+    monkeypatch.setattr(SELECT, "EARLY_NOTES", 0)
+    assert select([easy, sound], g).choices[0].sentence is easy  # the easiest, translated from English
+    monkeypatch.setattr(SELECT, "EARLY_NOTES", 1)
+    assert select([easy, sound], g).choices[0].sentence is sound  # nearly as easy, and sounder
+
+
+def test_the_opening_keeps_the_study_order_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    g = Grader(LEVEL, TABLE)
+    both = sent("我", "讨论", "了", "问题", "。", en="I discussed the problem.", origin=Origin.GRADED)
+    problem = sent("他", "的", "问题", "很", "好", "。", en="His question is good.", origin=Origin.EN)
+    monkeypatch.setattr(SELECT, "EARLY_NOTES", 5)
+    sel = select([both, problem], g)
+    assert [c.target for c in sel.choices] == ["问题", "讨论"]  # held back, still before the word needing it

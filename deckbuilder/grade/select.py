@@ -8,7 +8,10 @@ never kept; a built-in sentence loses a tie (costs within `TIE`) to the user's o
 Study order: target words from most to least frequent (words of one frequency tier, the better sentence
 first); a word whose sentences all contain another not-yet-introduced word of the level waits until that
 word is introduced, so no card uses a word that comes after it; a word whose best sentence waits for such a
-word, and whose usable ones are much weaker, waits a little for it (`DEFER_WORDS`).
+word, and whose usable ones are much weaker, waits a little for it (`DEFER_WORDS`). The first cards, what a
+learner meets on day one, are held to more (`EARLY_NOTES`): a word takes the safest of its near-best
+sentences (the smallest quality penalty within `EARLY_MARGIN`), and one whose sentence is still doubtful
+waits until those notes are made, so the opening is made of the best sentences of the most useful words.
 """
 
 from __future__ import annotations
@@ -34,6 +37,14 @@ TIE = 0.5
 # taught with a weak sentence when a good one is a day away.
 DEFER_MARGIN = 3.0
 DEFER_WORDS = 20
+# The first EARLY_NOTES notes take, among a word's sentences within EARLY_MARGIN of its best usable one, the
+# one with the smallest quality penalty; a word whose pick still costs over EARLY_RISK in penalties, or over
+# EARLY_COST in all (a long, hard sentence), waits until those notes are made (once), for words with sounder
+# sentences to open the deck.
+EARLY_NOTES = 30
+EARLY_MARGIN = 2.0
+EARLY_RISK = 2.0
+EARLY_COST = 15.0
 REPEATED = "repeated topic"  # the report's name for what `repeats` weighs
 
 
@@ -98,6 +109,7 @@ class _Candidate:
     sentence: Sentence
     others: frozenset[str]  # other level words in the sentence: they must be introduced first
     extra_new: int  # new tokens that are not level words (only with max_new > 1)
+    penalty: float  # what its weaknesses as a sentence cost (part of `cost`)
     topics: frozenset[str]  # its names and long words, which cost when they recur across the corpus
 
 
@@ -196,6 +208,7 @@ class Selector:
             return
         self.seen.add(key)
         self.candidates += 1
+        penalty = quality.penalty if quality is not None else 0.0
         for mark in quality.marks if quality is not None else ():
             self.weighed[mark] = self.weighed.get(mark, 0) + 1
         found = topics(sentence)
@@ -204,7 +217,7 @@ class Selector:
         for g_index, word, idx, cost, others, new in records:
             self.freq[word] = sentence.tokens[idx].freq
             rank = cost + handicap
-            cand = _Candidate(cost, rank, seq, idx, sentence, others, new, found)
+            cand = _Candidate(cost, rank, seq, idx, sentence, others, new, penalty, found)
             item = (-rank, -seq, idx, cand)
             heap = self.heaps[g_index].setdefault(word, [])
             if len(heap) < KEEP_PER_WORD:
@@ -231,7 +244,7 @@ class Selector:
         if not extra:
             return cand
         cost, rank = round(cand.cost + extra, 6), round(cand.rank + extra, 6)
-        return replace(cand, cost=cost, rank=rank)
+        return replace(cand, cost=cost, rank=rank, penalty=cand.penalty + extra)
 
 
 def select(
@@ -269,6 +282,8 @@ def _choose(
         pending = sorted(ranked, key=lambda w: (-tier(freq[w]), ranked[w][0].rank, w))
         level_covered: list[str] = []
         deferred: set[str] = set()
+        held: list[str] = []  # words whose sentence is too doubtful to open the deck, until it is made
+        was_held: set[str] = set()
         while pending:
             waiting = []
             progress = False
@@ -276,14 +291,22 @@ def _choose(
             while i < len(pending):
                 word = pending[i]
                 i += 1
-                picks = _pick(ranked[word], introduced, used, options)
-                if not picks:
+                usable = _usable(ranked[word], introduced, used, options)
+                if not usable:
                     waiting.append(word)
                     continue
-                if word not in deferred and picks[0].rank - ranked[word][0].rank > DEFER_MARGIN:
+                if word not in deferred and usable[0].rank - ranked[word][0].rank > DEFER_MARGIN:
                     # Its best sentence waits for a word not yet introduced: give that word a day to come.
                     deferred.add(word)
                     pending.insert(min(i + DEFER_WORDS, len(pending)), word)
+                    continue
+                early = len(chosen) < EARLY_NOTES
+                picks = _pick(usable, options, early)
+                doubtful = picks[0].penalty > EARLY_RISK or picks[0].cost > EARLY_COST
+                if early and doubtful and word not in was_held:
+                    # A doubtful sentence does not open the deck: the next words go first.
+                    was_held.add(word)
+                    held.append(word)
                     continue
                 progress = True
                 introduced.add(word)
@@ -293,9 +316,12 @@ def _choose(
                     chosen.append(
                         Choice(cand.sentence, word, cand.index, len(chosen), cand.cost, grader.level)
                     )
-            if not progress:
+                if held and len(chosen) >= EARLY_NOTES:  # the opening is made: the held words come next
+                    pending[i:i] = held
+                    held = []
+            if not progress and not held:
                 break
-            pending = waiting
+            pending, held = held + waiting, []
         covered = set(level_covered)
         missing.extend(sorted(w for w in grader.level_words if w not in covered))
         per_level.append((grader.level, len(covered), len(grader.level_words)))
@@ -316,19 +342,28 @@ def words_index(sentence: Sentence, word: str) -> int:
     return next(i for i, t in enumerate(sentence.tokens) if t.text == word)
 
 
-def _pick(
+def _usable(
     ranked: list[_Candidate], introduced: set[str], used: set[int], options: SelectOptions
 ) -> list[_Candidate]:
-    """The easiest unused candidates whose other level words are all introduced, none alike."""
+    """The unused candidates whose other level words are all introduced, easiest first."""
+    return [
+        cand
+        for cand in ranked
+        if cand.seq not in used
+        and sum(1 for w in cand.others if w not in introduced) + cand.extra_new <= options.max_new - 1
+    ]
+
+
+def _pick(usable: list[_Candidate], options: SelectOptions, early: bool = False) -> list[_Candidate]:
+    """The easiest of the usable candidates, none alike; `early`, the soundest (smallest quality penalty)
+    of those within EARLY_MARGIN of the easiest come first."""
+    if early:
+        near = [c for c in usable if c.rank <= usable[0].rank + EARLY_MARGIN]
+        usable = sorted(near, key=lambda c: (c.penalty, c.rank, c.seq)) + usable[len(near) :]
     picks: list[_Candidate] = []
-    for cand in ranked:
+    for cand in usable:
         if len(picks) >= options.per_word:
             break
-        if cand.seq in used:
-            continue
-        pending_words = sum(1 for w in cand.others if w not in introduced)
-        if pending_words + cand.extra_new > options.max_new - 1:
-            continue
         if any(near_duplicate(cand.sentence.pair.zh, p.sentence.pair.zh) for p in picks):
             continue
         picks.append(cand)
