@@ -18,6 +18,15 @@ CLOZE = "deckbuilder Cloze"
 SENTENCE = "deckbuilder Sentence"
 
 
+class Origin(StrEnum):
+    """Which side of a pair was written first, when its corpus tells (graded costs follow it)."""
+
+    UNKNOWN = ""  # a user's file: nothing is assumed
+    ZH = "zh"  # Chinese written first, the English a volunteer's translation (Tatoeba: the smaller ID)
+    EN = "en"  # English written first, the Chinese a translation of it (Tatoeba: the larger ID)
+    GRADED = "graded"  # written in Chinese for learners, with an edited translation (hsk-sentences)
+
+
 @dataclass(frozen=True, slots=True)
 class Pair:
     """One Chinese sentence and its English translation.
@@ -33,6 +42,7 @@ class Pair:
     zh_original: str = ""
     score: float = 1.0
     builtin: bool = False  # from a built-in corpus, not the user's files (their sentences win ties)
+    origin: Origin = Origin.UNKNOWN
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +195,7 @@ class Report:
     review_file: str = ""  # <deck>.review.tsv: readings decided by a fallback, for a teacher to check
     skipped: int = 0  # malformed input rows left out (see `warnings` for where)
     left_out: tuple[tuple[str, int], ...] = ()  # (quality check, candidates it left out)
+    weighed: tuple[tuple[str, int], ...] = ()  # (weighed signal, candidates it added a cost to)
     own_notes: int | None = None  # notes from the user's files, when built-in corpora were added to them
 
     def lines(self) -> list[str]:
@@ -197,6 +208,9 @@ class Report:
             reasons = ", ".join(f"{n:,} {check}" for check, n in self.left_out)
             total = sum(n for _, n in self.left_out)
             out.append(f"Left out:     {total:,} of them as weak sentences ({reasons})")
+        if self.weighed:
+            signals = ", ".join(f"{n:,} {signal}" for signal, n in self.weighed)
+            out.append(f"Weighed:      {signals}")
         out.append(f"Notes:        {self.notes:,}")
         if self.own_notes is not None:
             out.append(f"From files:   {self.own_notes:,} of the notes from your files, the rest built-in")

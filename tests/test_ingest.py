@@ -5,8 +5,9 @@ import pytest
 
 from deckbuilder.chinese import to_simplified
 from deckbuilder.errors import InputError
-from deckbuilder.ingest import read_builtin, read_inputs, read_pairs
-from deckbuilder.models import Pair, Skipped
+from deckbuilder.ingest import read_builtin, read_hsk_sentences, read_inputs, read_pairs
+from deckbuilder.ingest.tatoeba import origin
+from deckbuilder.models import Origin, Pair, Skipped
 
 
 def test_tatoeba_reader_keeps_first_translation_and_ids(mini_corpus: Path) -> None:
@@ -214,3 +215,16 @@ def test_known_from_unreadable_anki_packages(tmp_path: Path, members: dict[str, 
     path.write_bytes(b"not a zip at all")
     with pytest.raises(InputError, match="not a zip"):
         read_known(path)
+
+
+def test_tatoeba_ids_tell_which_side_was_written_first(tmp_path: Path) -> None:
+    assert origin("120", "350") is Origin.ZH  # the Chinese is the older sentence
+    assert origin("350", "120") is Origin.EN  # the Chinese was added later, as a translation
+    assert origin("x", "1") is Origin.UNKNOWN
+    path = tmp_path / "export.tsv"
+    path.write_text("120\t我去银行。\t350\tI go to the bank.\n900\t他很好。\t310\tHe is fine.\n", "utf-8")
+    assert [p.origin for p in read_pairs(path) if isinstance(p, Pair)] == [Origin.ZH, Origin.EN]
+
+
+def test_the_graded_corpus_is_written_in_chinese_for_learners() -> None:
+    assert next(iter(read_hsk_sentences())).origin is Origin.GRADED

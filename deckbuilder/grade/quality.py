@@ -1,7 +1,7 @@
 """Sentence quality: one candidate sentence → a penalty added to its cost, or a flaw that leaves it out.
 
 A card teaches from its sentence, so the sentence must be worth learning: natural modern Mandarin in Han
-characters, about something other than a name, and its English a translation of it. Five checks, cheapest
+characters, about something other than a name, and its English a translation of it. The checks, cheapest
 first, run only on candidates (sentences that teach a word), so a million-pair corpus pays for them only
 where it matters:
 
@@ -13,12 +13,19 @@ where it matters:
   vocabulary (上帝 耶稣 圣经 …), the target word itself aside;
 - fragment: notice-board wording (a sentence opening with 禁止 or 请勿, a formula such as 便后请洗手), labels,
   and text that ends in no sentence punctuation on either side;
+- origin: Chinese translated from English (`Pair.origin`, from Tatoeba's sentence IDs) keeps English
+  grammar more often than Chinese written first, whose English is in turn a volunteer's; a graded learner
+  corpus, written in Chinese and edited with its English, is the safest;
+- wording: translationese and formula patterns (`wording.py`: 和 joining predicates, a bare adjective
+  predicate, 那是 + adjective + 的, 对于我，…, a tone drill);
+- agreement: persons and quantity words one side has and the other lacks (`agreement.py`);
 - translation: how much of each side finds its translation on the other, from the aligner's lexical model
   (`lexical.py`, the one dictionary matcher between Chinese and English).
 
 Each check either rejects the sentence (a clear failure: `Quality.flaw`, counted in the build report) or
 adds to its cost, so that among a word's candidates the good ones win and a weak one is used only when it
-is all the corpus has.
+is all the corpus has. The origin, wording and agreement checks name what they weighed in `Quality.marks`,
+so the build report can say how many candidates each weighed.
 """
 
 from __future__ import annotations
@@ -32,7 +39,8 @@ from pathlib import Path
 
 from deckbuilder import lexical
 from deckbuilder.chinese import HAN
-from deckbuilder.models import Kind, Sentence
+from deckbuilder.grade import agreement, wording
+from deckbuilder.models import Kind, Origin, Sentence
 
 
 class Flaw(StrEnum):
@@ -47,10 +55,12 @@ class Flaw(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Quality:
-    """A candidate's verdict: a clear failure (`flaw`) or the cost its weaknesses add (`penalty`)."""
+    """A candidate's verdict: a clear failure (`flaw`) or the cost its weaknesses add (`penalty`), with the
+    names of the weighed signals that added to it (`marks`: an origin, wording patterns, mismatches)."""
 
     penalty: float = 0.0
     flaw: Flaw | None = None
+    marks: tuple[str, ...] = ()
 
 
 def _words(text: str) -> frozenset[str]:
@@ -94,6 +104,14 @@ _ZH_END = frozenset('。！？!?…．.」』”"）)～~')
 _EN_END = frozenset(".!?\"')…”’")
 NO_END_COST = 0.5  # a side that ends in no sentence punctuation: often a fragment or a heading
 FRAGMENT_COST = 1.5  # neither side does
+
+# Chinese translated from English risks translationese (in a teacher's review, 15% of such cards against
+# 3% of graded ones); Chinese written first risks a loose English (about 8%, against 1%).
+ORIGIN_COSTS = {Origin.EN: 2.5, Origin.ZH: 2.0}
+# What the build report calls each weighed signal.
+ORIGIN_MARKS = {Origin.EN: "from English", Origin.ZH: "into English"}
+WORDING = "wording"  # a translationese or formula pattern (`wording.py`)
+MISMATCH = "mismatch"  # persons or quantities the English does not share (`agreement.py`)
 
 TRANSLATION_COST = 3.0  # times the share of units (both sides) that find no translation on the other
 SHORT_ENGLISH = 0.2  # English words per Chinese character under which an unmatched English is no translation
@@ -144,7 +162,20 @@ def assess(
     cost, flaw = _translation(sentence, measure(sentence))
     if flaw is not None:
         return Quality(0.0, flaw)
-    return Quality(round(penalty + cost, 6))
+    marks: list[str] = []
+    origin = sentence.pair.origin
+    if origin in ORIGIN_COSTS:
+        penalty += ORIGIN_COSTS[origin]
+        marks.append(ORIGIN_MARKS[origin])
+    patterns = wording.patterns(sentence)
+    if patterns:
+        penalty += sum(wording.COSTS[p] for p in patterns)
+        marks.append(WORDING)
+    mismatches = agreement.mismatches(sentence.words, sentence.pair.en)
+    if mismatches:
+        penalty += sum(agreement.COSTS[m] for m in mismatches)
+        marks.append(MISMATCH)
+    return Quality(round(penalty + cost, 6), None, tuple(marks))
 
 
 _Verdict = tuple[float, Flaw | None]

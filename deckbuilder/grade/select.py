@@ -1,13 +1,17 @@
 """Selection and study order: graded sentences, streaming past → the sentences chosen for each word, in order.
 
 Only the best candidates per target word are kept as sentences stream past, so memory is bounded by the
-level's word count, not the corpus. A candidate's cost is its difficulty plus its quality penalty; a flawed
-candidate is counted, never kept; a built-in sentence loses a tie (costs within `TIE`) to the user's own.
+level's word count, not the corpus. A candidate's cost is its difficulty plus its quality penalty, plus,
+once the corpus has been read, what its repeated topics cost (`repeats.py`); a flawed candidate is counted,
+never kept; a built-in sentence loses a tie (costs within `TIE`) to the user's own.
 
 Study order: target words from most to least frequent (words of one frequency tier, the better sentence
 first); a word whose sentences all contain another not-yet-introduced word of the level waits until that
 word is introduced, so no card uses a word that comes after it; a word whose best sentence waits for such a
-word, and whose usable ones are much weaker, waits a little for it (`DEFER_WORDS`).
+word, and whose usable ones are much weaker, waits a little for it (`DEFER_WORDS`). The first cards, what a
+learner meets on day one, are held to more (`EARLY_NOTES`): a word takes the safest of its near-best
+sentences (the smallest quality penalty within `EARLY_MARGIN`), and one whose sentence is still doubtful
+waits until those notes are made, so the opening is made of the best sentences of the most useful words.
 """
 
 from __future__ import annotations
@@ -19,7 +23,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from deckbuilder.grade.grader import LENGTH_BOUNDS, Grader, Reading, hanzi_count
-from deckbuilder.grade.quality import Coverage, Flaw, assess, coverage
+from deckbuilder.grade.quality import Coverage, Flaw, Quality, assess, coverage
+from deckbuilder.grade.repeats import Repeats, topics
 from deckbuilder.models import Choice, Kind, Level, Sentence
 
 KEEP_PER_WORD = 40  # candidates remembered per target word, enough for ordering and variety to choose from
@@ -32,6 +37,15 @@ TIE = 0.5
 # taught with a weak sentence when a good one is a day away.
 DEFER_MARGIN = 3.0
 DEFER_WORDS = 20
+# The first EARLY_NOTES notes take, among a word's sentences within EARLY_MARGIN of its best usable one, the
+# one with the smallest quality penalty; a word whose pick still costs over EARLY_RISK in penalties, or over
+# EARLY_COST in all (a long, hard sentence), waits until those notes are made (once), for words with sounder
+# sentences to open the deck.
+EARLY_NOTES = 30
+EARLY_MARGIN = 2.0
+EARLY_RISK = 2.0
+EARLY_COST = 15.0
+REPEATED = "repeated topic"  # the report's name for what `repeats` weighs
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +71,7 @@ class Selection:
     missing: tuple[str, ...]
     per_level: tuple[tuple[Level, int, int], ...] = field(default_factory=tuple)  # (level, covered, words)
     rejected: tuple[tuple[Flaw, int], ...] = ()  # candidates left out by each quality check, in check order
+    weighed: tuple[tuple[str, int], ...] = ()  # candidates each weighed signal added a cost to
 
     @property
     def covered(self) -> int:
@@ -94,14 +109,16 @@ class _Candidate:
     sentence: Sentence
     others: frozenset[str]  # other level words in the sentence: they must be introduced first
     extra_new: int  # new tokens that are not level words (only with max_new > 1)
+    penalty: float  # what its weaknesses as a sentence cost (part of `cost`)
+    topics: frozenset[str]  # its names and long words, which cost when they recur across the corpus
 
 
 # A candidate as a worker process reports it: (grader index, target word, token index, cost (difficulty and
 # quality penalty), other level words in the sentence, new tokens that are not level words).
 Record = tuple[int, str, int, float, frozenset[str], int]
 # What grading one sentence gives: its near-duplicate key (None: not a candidate), its candidacies, and the
-# flaw that left a candidate out (its candidacies are then empty).
-Graded = tuple[bytes | None, list[Record], Flaw | None]
+# verdict on a candidate (with a flaw, its candidacies are empty).
+Graded = tuple[bytes | None, list[Record], Quality | None]
 
 
 class Selector:
@@ -123,9 +140,11 @@ class Selector:
         self.candidates = 0
         self.rejected: dict[Flaw, int] = dict.fromkeys(Flaw, 0)
         self.rejected_keys: set[bytes] = set()
+        self.weighed: dict[str, int] = {}
+        self.repeats = Repeats()
 
     def grade(self, sentence: Sentence, measure: Callable[[Sentence], Coverage] = coverage) -> Graded:
-        """Near-duplicate key, candidate records and flaw of one sentence (no key: not a candidate).
+        """Near-duplicate key, candidate records and verdict of one sentence (no key: not a candidate).
 
         A candidate's cost is its difficulty for the learner plus what its weaknesses cost (`assess`, with
         `measure` giving the pair's lexical coverage); a clear failure is no candidate at all, but is
@@ -161,10 +180,10 @@ class Selector:
             return None, records, None
         quality = assess(sentence, {r[1] for r in records}, measure)
         if quality.flaw is not None:
-            return _skeleton(sentence), [], quality.flaw
+            return _skeleton(sentence), [], quality
         if quality.penalty:
             records = [(g, w, i, round(c + quality.penalty, 6), o, n) for g, w, i, c, o, n in records]
-        return _skeleton(sentence), records, None
+        return _skeleton(sentence), records, quality
 
     def offer(
         self,
@@ -172,28 +191,34 @@ class Selector:
         sentence: Sentence | None,
         key: bytes | None,
         records: list[Record],
-        flaw: Flaw | None = None,
+        quality: Quality | None = None,
     ) -> None:
         """Count the sentence and remember its candidacies (near-duplicates of earlier ones are dropped; a
         flawed candidate is only counted, once per near-duplicate key)."""
         self.graded += 1
         if key is None or key in self.seen:
             return
-        if flaw is not None:
+        if quality is not None and quality.flaw is not None:
             if key not in self.rejected_keys:
                 self.rejected_keys.add(key)
-                self.rejected[flaw] += 1
+                self.rejected[quality.flaw] += 1
                 self.candidates += 1
             return
         if not records or sentence is None:
             return
         self.seen.add(key)
         self.candidates += 1
+        penalty = quality.penalty if quality is not None else 0.0
+        for mark in quality.marks if quality is not None else ():
+            self.weighed[mark] = self.weighed.get(mark, 0) + 1
+        found = topics(sentence)
+        self.repeats.add(found)
         handicap = TIE if sentence.pair.builtin else 0.0
         for g_index, word, idx, cost, others, new in records:
             self.freq[word] = sentence.tokens[idx].freq
             rank = cost + handicap
-            item = (-rank, -seq, idx, _Candidate(cost, rank, seq, idx, sentence, others, new))
+            cand = _Candidate(cost, rank, seq, idx, sentence, others, new, penalty, found)
+            item = (-rank, -seq, idx, cand)
             heap = self.heaps[g_index].setdefault(word, [])
             if len(heap) < KEEP_PER_WORD:
                 heapq.heappush(heap, item)
@@ -201,10 +226,25 @@ class Selector:
                 heapq.heapreplace(heap, item)
 
     def finish(self) -> Selection:
-        """Choose up to `per_word` sentences per word and put them in study order."""
-        selection = _choose(self.graders, self.heaps, self.freq, self.options, self.graded, self.candidates)
+        """Add what repeated topics cost; choose up to `per_word` sentences per word, in study order."""
+        pools = [
+            {word: [self._surcharged(cand) for *_, cand in heap] for word, heap in heap_map.items()}
+            for heap_map in self.heaps
+        ]
+        selection = _choose(self.graders, pools, self.freq, self.options, self.graded, self.candidates)
         rejected = tuple((flaw, n) for flaw, n in self.rejected.items() if n)
-        return replace(selection, rejected=rejected)
+        weighed = sorted(self.weighed.items(), key=lambda item: -item[1])
+        repeated = self.repeats.weighed()
+        weighed += [(REPEATED, repeated)] if repeated else []
+        return replace(selection, rejected=rejected, weighed=tuple(weighed))
+
+    def _surcharged(self, cand: _Candidate) -> _Candidate:
+        """The candidate with what its repeated topics cost added."""
+        extra = self.repeats.cost(cand.topics)
+        if not extra:
+            return cand
+        cost, rank = round(cand.cost + extra, 6), round(cand.rank + extra, 6)
+        return replace(cand, cost=cost, rank=rank, penalty=cand.penalty + extra)
 
 
 def select(
@@ -225,7 +265,7 @@ def select(
 
 def _choose(
     grader_list: list[Grader],
-    heaps: list[dict[str, list[tuple[float, int, int, _Candidate]]]],
+    pools: list[dict[str, list[_Candidate]]],
     freq: dict[str, int],
     options: SelectOptions,
     graded: int,
@@ -236,12 +276,14 @@ def _choose(
     chosen: list[Choice] = []
     per_level: list[tuple[Level, int, int]] = []
     missing: list[str] = []
-    for grader, heap_map in zip(grader_list, heaps, strict=True):
-        ranked = {w: [c for *_, c in sorted(h, key=lambda it: (-it[0], -it[1]))] for w, h in heap_map.items()}
+    for grader, pool in zip(grader_list, pools, strict=True):
+        ranked = {w: sorted(cands, key=lambda c: (c.rank, c.seq)) for w, cands in pool.items()}
         # Most useful word first; words of one frequency tier are equally useful, the better sentence first.
         pending = sorted(ranked, key=lambda w: (-tier(freq[w]), ranked[w][0].rank, w))
         level_covered: list[str] = []
         deferred: set[str] = set()
+        held: list[str] = []  # words whose sentence is too doubtful to open the deck, until it is made
+        was_held: set[str] = set()
         while pending:
             waiting = []
             progress = False
@@ -249,14 +291,22 @@ def _choose(
             while i < len(pending):
                 word = pending[i]
                 i += 1
-                picks = _pick(ranked[word], introduced, used, options)
-                if not picks:
+                usable = _usable(ranked[word], introduced, used, options)
+                if not usable:
                     waiting.append(word)
                     continue
-                if word not in deferred and picks[0].rank - ranked[word][0].rank > DEFER_MARGIN:
+                if word not in deferred and usable[0].rank - ranked[word][0].rank > DEFER_MARGIN:
                     # Its best sentence waits for a word not yet introduced: give that word a day to come.
                     deferred.add(word)
                     pending.insert(min(i + DEFER_WORDS, len(pending)), word)
+                    continue
+                early = len(chosen) < EARLY_NOTES
+                picks = _pick(usable, options, early)
+                doubtful = picks[0].penalty > EARLY_RISK or picks[0].cost > EARLY_COST
+                if early and doubtful and word not in was_held:
+                    # A doubtful sentence does not open the deck: the next words go first.
+                    was_held.add(word)
+                    held.append(word)
                     continue
                 progress = True
                 introduced.add(word)
@@ -266,9 +316,12 @@ def _choose(
                     chosen.append(
                         Choice(cand.sentence, word, cand.index, len(chosen), cand.cost, grader.level)
                     )
-            if not progress:
+                if held and len(chosen) >= EARLY_NOTES:  # the opening is made: the held words come next
+                    pending[i:i] = held
+                    held = []
+            if not progress and not held:
                 break
-            pending = waiting
+            pending, held = held + waiting, []
         covered = set(level_covered)
         missing.extend(sorted(w for w in grader.level_words if w not in covered))
         per_level.append((grader.level, len(covered), len(grader.level_words)))
@@ -289,19 +342,28 @@ def words_index(sentence: Sentence, word: str) -> int:
     return next(i for i, t in enumerate(sentence.tokens) if t.text == word)
 
 
-def _pick(
+def _usable(
     ranked: list[_Candidate], introduced: set[str], used: set[int], options: SelectOptions
 ) -> list[_Candidate]:
-    """The easiest unused candidates whose other level words are all introduced, none alike."""
+    """The unused candidates whose other level words are all introduced, easiest first."""
+    return [
+        cand
+        for cand in ranked
+        if cand.seq not in used
+        and sum(1 for w in cand.others if w not in introduced) + cand.extra_new <= options.max_new - 1
+    ]
+
+
+def _pick(usable: list[_Candidate], options: SelectOptions, early: bool = False) -> list[_Candidate]:
+    """The easiest of the usable candidates, none alike; `early`, the soundest (smallest quality penalty)
+    of those within EARLY_MARGIN of the easiest come first."""
+    if early:
+        near = [c for c in usable if c.rank <= usable[0].rank + EARLY_MARGIN]
+        usable = sorted(near, key=lambda c: (c.penalty, c.rank, c.seq)) + usable[len(near) :]
     picks: list[_Candidate] = []
-    for cand in ranked:
+    for cand in usable:
         if len(picks) >= options.per_word:
             break
-        if cand.seq in used:
-            continue
-        pending_words = sum(1 for w in cand.others if w not in introduced)
-        if pending_words + cand.extra_new > options.max_new - 1:
-            continue
         if any(near_duplicate(cand.sentence.pair.zh, p.sentence.pair.zh) for p in picks):
             continue
         picks.append(cand)

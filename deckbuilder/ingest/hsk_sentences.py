@@ -2,7 +2,8 @@
 
 4,354 short everyday sentences with English translations (dataset CC BY-SA 4.0), read in place from the
 installed package. Its pinyin, glosses and audio links are not used: deckbuilder annotates every corpus the
-same way. Pairs keep the dataset's sentence ID in `source` for attribution.
+same way. Pairs keep the dataset's sentence ID in `source` for attribution; they are written in Chinese for
+learners, the English edited with them (`Origin.GRADED`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Iterator
 
 from deckbuilder.chinese import to_simplified
 from deckbuilder.errors import InputError
-from deckbuilder.models import Pair
+from deckbuilder.models import Origin, Pair
 from deckbuilder.resources import hsk_sentences_path
 
 
@@ -32,4 +33,5 @@ def read_hsk_sentences() -> Iterator[Pair]:
                 en=en,
                 source=f"hsk-sentences-audio:{record.get('id', '?')}",
                 zh_original=zh,
+                origin=Origin.GRADED,
             )

@@ -7,7 +7,9 @@ package's `assets/tatoeba.tsv`, see `builtin.py`) are read the same way.
 A Chinese sentence with several English translations appears on consecutive lines; the first translation
 is kept (Tatoeba lists the direct translation first); later lines for the same sentence ID are skipped.
 Pairs keep both sentence IDs in `source` for the CC BY 2.0 FR attribution, and the original (often
-traditional) Chinese in `zh_original`.
+traditional) Chinese in `zh_original`. Tatoeba numbers sentences as they are added, so the side with the
+smaller ID was written first and the other is its translation: a pair's `origin` says which (Chinese
+translated from English keeps English grammar more often; the grader weighs it).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from deckbuilder.chinese import HAN, to_simplified
-from deckbuilder.models import Pair, Skipped
+from deckbuilder.models import Origin, Pair, Skipped
 
 COLUMNS = 4
 
@@ -56,4 +58,12 @@ def read_rows(path: Path, rows: Iterable[tuple[int, list[str]]]) -> Iterator[Pai
             en=en,
             source=f"tatoeba:{zh_id}/{en_id}",
             zh_original=zh,
+            origin=origin(zh_id, en_id),
         )
+
+
+def origin(zh_id: str, en_id: str) -> Origin:
+    """The side written first, from the two sentence IDs (the smaller is the older sentence)."""
+    if not (zh_id.isdigit() and en_id.isdigit()):
+        return Origin.UNKNOWN
+    return Origin.ZH if int(zh_id) < int(en_id) else Origin.EN

@@ -22,7 +22,7 @@ from deckbuilder.atomic import atomic_targets
 from deckbuilder.cache import Cache
 from deckbuilder.cache import key as cache_key
 from deckbuilder.errors import EmptyDeckError, OutputError
-from deckbuilder.grade import Coverage, Flaw, Grader, Record, Selection, SelectOptions, Selector
+from deckbuilder.grade import Coverage, Grader, Quality, Record, Selection, SelectOptions, Selector
 from deckbuilder.models import (
     SENTENCE_CODEC,
     AlignReport,
@@ -164,9 +164,9 @@ def _grade(run: _Run, progress: Progress | None) -> _Run:
         label="Grading sentences",
     )
     with contextlib.closing(results):
-        for seq, (pair, (words, key, records, flaw)) in enumerate(results):
+        for seq, (pair, (words, key, records, verdict)) in enumerate(results):
             sentence = annotate.from_words(pair, words) if records else None
-            selector.offer(seq, sentence, key, records, flaw)
+            selector.offer(seq, sentence, key, records, verdict)
     return run
 
 
@@ -176,7 +176,7 @@ def _load_grading() -> None:
     grade.load()
 
 
-_Graded = tuple[list[str] | None, bytes | None, list[Record], Flaw | None]
+_Graded = tuple[list[str] | None, bytes | None, list[Record], Quality | None]
 
 
 def _grader(selector: Selector) -> Callable[[Pair, str | None], tuple[_Graded, str | None]]:
@@ -198,10 +198,10 @@ def _grader(selector: Selector) -> Callable[[Pair, str | None], tuple[_Graded, s
                 measured.append(grade.coverage(sentence))
             return known or measured[0]
 
-        key, records, flaw = selector.grade(annotate.from_words(pair, words), measure)
+        key, records, verdict = selector.grade(annotate.from_words(pair, words), measure)
         value = "\x1f".join(words) + "".join("\x1e" + " ".join(map(str, c)) for c in measured)
         fresh = (cached is None or measured) and not any("\x1f" in w or "\x1e" in w for w in words)
-        return (words if records else None, key, records, flaw), (value if fresh else None)
+        return (words if records else None, key, records, verdict), (value if fresh else None)
 
     return grade_pair
 
@@ -350,6 +350,7 @@ def _report(run: _Run, clock: _Clock) -> Report:
         review_file=side.get(outputs.REVIEW_SUFFIX, ""),
         skipped=run.skips.total,
         left_out=tuple((str(flaw), n) for flaw, n in selection.rejected),
+        weighed=selection.weighed,
         own_notes=len(run.spec.notes) // len(run.chosen) * own
         if options.with_builtin and options.inputs
         else None,

@@ -1,0 +1,113 @@
+"""Agreement: one pair → where its English says something its Chinese does not (persons, quantities).
+
+The lexical model (`lexical.py`) tells how much of a pair translates; these checks catch the small words it
+skips on purpose, where a volunteer's translation most often drifts:
+
+- persons: the Chinese says 我 and the English "we" (or the reverse), 他 and "she", or the Chinese opens
+  with a pronoun whose person the English never mentions while its own subject is another person
+  (他们出席了… → "I attend …");
+- quantities: the English says "all", "every…" or "only" and the Chinese has no word for it (这是我所知道的
+  → "This is all I know"), idioms such as "at all", "after all" or "not only" aside.
+
+Both are costs, not flaws: an English can restructure a sentence (我的钱 → "our money" in a family) and still
+be a fair translation, but a card should show the sentence whose English follows it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from enum import StrEnum
+
+from deckbuilder.english import tokens as english_tokens
+
+
+class Mismatch(StrEnum):
+    """A disagreement between the two sides, by the name the build report counts it under."""
+
+    PERSON = "person"
+    QUANTITY = "quantity"
+
+
+COSTS = {Mismatch.PERSON: 4.0, Mismatch.QUANTITY: 2.0}
+
+# Persons: 1 singular, 1 plural, 2, 3 masculine, 3 feminine, 3 plural, 3 neuter.
+_ZH_PERSONS = {
+    "我": "1s", "我们": "1p", "咱们": "1p", "咱": "1p", "你": "2", "您": "2", "你们": "2",
+    "他": "3m", "她": "3f", "他们": "3p", "她们": "3p", "它们": "3p", "它": "3n",
+}  # fmt: skip
+_EN_PERSONS = {
+    "i": "1s", "me": "1s", "my": "1s", "mine": "1s", "myself": "1s",
+    "we": "1p", "us": "1p", "our": "1p", "ours": "1p", "ourselves": "1p", "let's": "1p",
+    "you": "2", "your": "2", "yours": "2", "yourself": "2", "yourselves": "2",
+    "he": "3m", "him": "3m", "his": "3m", "himself": "3m",
+    "she": "3f", "her": "3f", "hers": "3f", "herself": "3f",
+    "they": "3p", "them": "3p", "their": "3p", "theirs": "3p", "themselves": "3p",
+    "it": "3n", "its": "3n", "itself": "3n",
+}  # fmt: skip
+_EN_SUBJECTS = {"i": "1s", "we": "1p", "you": "2", "he": "3m", "she": "3f", "they": "3p"}
+# Persons a translation must not swap: number of the first person, gender of the third.
+_SWAPS = (("1s", "1p"), ("1p", "1s"), ("3m", "3f"), ("3f", "3m"))
+_YOU_AND_ME = re.compile(r"\b(?:you and (?:me|i)|(?:me|i) and you)\b", re.IGNORECASE)
+
+# English quantity words and the Chinese words that can carry them.
+_QUANTITIES = (
+    (
+        re.compile(r"\ball\b", re.IGNORECASE),
+        "都 所有 全 一切 整 统统 通通 凡 皆 各 每 大家 人人 完 光 满 尽 总共 一共 任何 彻底 到处 们 些 种种",
+    ),
+    (
+        re.compile(r"\bevery(?:one|body|thing|where)?\b", re.IGNORECASE),
+        "每 都 所有 各 一切 大家 全 到处 任何 人人 处处 谁 什么 哪 凡 事事 天天 众 们",
+    ),
+    (re.compile(r"\bonly\b", re.IGNORECASE), "只 仅 才 就 唯一 单 光 不过 而已 罢了 独 特有 但"),
+)
+# Idioms in which those words quantify nothing the Chinese must say.
+_IDIOMS = re.compile(
+    r"\b(?:at all|after all|all at once|all of a sudden|first of all|above all|all right|all along|"
+    r"all the (?:time|way|same|better|more|less|year round)|all (?:my|his|her|their|our|your) li(?:fe|ves)|"
+    r"all (?:day|night|year|over|but|in all|about|for)|best of all|most of all|for all|"
+    r"all (?:sorts|kinds) of|"
+    r"not only|only if|if only|every (?:reason|so often|now and then|other)|at all costs?)\b",
+    re.IGNORECASE,
+)
+
+
+def mismatches(zh_words: Sequence[str], en: str) -> list[Mismatch]:
+    """Where the English of a pair disagrees with its Chinese (given as words)."""
+    found = []
+    if _persons_disagree(zh_words, en):
+        found.append(Mismatch.PERSON)
+    if _quantity_missing("".join(zh_words), en):
+        found.append(Mismatch.QUANTITY)
+    return found
+
+
+def _en_words(en: str) -> list[str]:
+    return [w.lower() for w in english_tokens(en.replace("’", "'"))]
+
+
+def _persons_disagree(zh_words: Sequence[str], en: str) -> bool:
+    words = _en_words(en)
+    en_persons = {_EN_PERSONS[w] for w in words if w in _EN_PERSONS}
+    en_persons |= {_EN_PERSONS[w.split("'")[0]] for w in words if w.split("'")[0] in _EN_PERSONS}
+    if _YOU_AND_ME.search(en):
+        en_persons.add("1p")
+    zh_persons = {_ZH_PERSONS[w] for w in zh_words if w in _ZH_PERSONS}
+    for said, other in _SWAPS:
+        if said in zh_persons and other not in zh_persons and other in en_persons and said not in en_persons:
+            return True
+    first = next((w for w in zh_words if w.strip()), "")
+    if first in _ZH_PERSONS and words:
+        person = _ZH_PERSONS[first]
+        subject = _EN_SUBJECTS.get(words[0].split("'")[0])
+        return subject is not None and subject != person and person not in en_persons
+    return False
+
+
+def _quantity_missing(zh: str, en: str) -> bool:
+    text = _IDIOMS.sub(" ", en)
+    for pattern, carriers in _QUANTITIES:
+        if pattern.search(text) and not any(c in zh for c in carriers.split()):
+            return True
+    return False

@@ -1,0 +1,189 @@
+"""The weighed signals of sentence quality: where a pair comes from, translationese wording, an English that
+disagrees with its Chinese, topics that recur across a corpus, and the stricter choice of the first cards.
+Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import replace
+
+import pytest
+
+from deckbuilder.annotate import segment
+from deckbuilder.grade import Grader, assess, select
+from deckbuilder.grade.agreement import Mismatch, mismatches
+from deckbuilder.grade.quality import MISMATCH, WORDING
+from deckbuilder.grade.repeats import REPEAT_MAX, Repeats
+from deckbuilder.grade.wording import COSTS, Pattern, patterns
+from deckbuilder.models import Kind, Level, Origin, Pair, Sentence, Token
+
+SELECT = importlib.import_module("deckbuilder.grade.select")  # the module (the package exports a function)
+REPEATS = importlib.import_module("deckbuilder.grade.repeats")
+
+TABLE = {"我": 1, "去": 1, "钱": 1, "取": 1, "很": 1, "好": 1, "是": 1, "的": 1, "了": 1, "他": 1,
+         "银行": 2, "态度": 2, "讨论": 2, "问题": 2}  # fmt: skip
+LEVEL = Level("2.0", 2)
+
+
+def sent(*words: str, en: str, origin: Origin = Origin.UNKNOWN, freq: int = 1000) -> Sentence:
+    kinds = {"汤姆": Kind.NAME}
+    toks = tuple(Token(w, kinds.get(w, Kind.PUNCT if w in "。，！" else Kind.WORD), freq) for w in words)
+    return Sentence(Pair("".join(words), en, "t", origin=origin), toks)
+
+
+def real(text: str, en: str = "-") -> Sentence:
+    return segment(Pair(text, en, "t"))
+
+
+# --- origin -------------------------------------------------------------------------------------------------
+
+
+def test_origin_costs_translated_chinese_most_and_a_users_file_nothing() -> None:
+    words = ("我", "去", "银行", "取", "钱", "了", "。")
+    en = "I went to the bank to get money."
+    verdicts = {o: assess(sent(*words, en=en, origin=o), ("银行",)) for o in Origin}
+    assert verdicts[Origin.UNKNOWN].penalty == verdicts[Origin.GRADED].penalty
+    assert verdicts[Origin.GRADED].penalty < verdicts[Origin.ZH].penalty < verdicts[Origin.EN].penalty
+    assert verdicts[Origin.EN].marks == ("from English",) and verdicts[Origin.ZH].marks == ("into English",)
+    assert verdicts[Origin.GRADED].marks == verdicts[Origin.UNKNOWN].marks == ()
+
+
+# --- wording ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern"),
+    [
+        ("他非常聪明和勤奋。", Pattern.AND_PREDICATES),
+        ("她很安静和很认真。", Pattern.AND_PREDICATES),
+        ("他又聪明又勤奋。", None),
+        ("我们非常喜欢老师和同学。", None),  # 和 joins the objects
+        ("我很高兴和你见面。", None),  # 和 is "with"
+        ("我的妹妹聪明。", Pattern.BARE_ADJECTIVE),
+        ("他的房间很干净。", None),
+        ("他的头疼。", None),  # a state that stands bare
+        ("这是重要的。", Pattern.THAT_IS_ADJ),
+        ("这是非常重要的。", None),
+        ("那是真的。", None),
+        ("对于他，他不同意。", Pattern.AS_FOR_PRONOUN),
+        ("对于我来说，这不难。", None),
+        ("别感觉这么难过。", Pattern.FEEL_SO),
+        ("今天我感觉这么舒服。", None),
+        ("妈妈骑马，马慢，妈妈骂马。", Pattern.TONE_DRILL),  # ma in three tones, most of the text
+        ("这是什么时候的事？", None),  # shi three times, but in two tones and not most of it
+    ],
+)
+def test_wording_patterns(text: str, pattern: Pattern | None) -> None:
+    assert patterns(real(text)) == ([pattern] if pattern else [])
+
+
+def test_a_wording_pattern_costs_its_sentence() -> None:
+    bare = assess(real("我的妹妹聪明。", "My sister is smart."), ("聪明",))
+    graded = assess(real("我的妹妹很聪明。", "My sister is smart."), ("聪明",))
+    assert bare.marks == (WORDING,) and graded.marks == ()
+    assert bare.penalty - graded.penalty > COSTS[Pattern.BARE_ADJECTIVE] - 1
+
+
+# --- agreement ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "en", "found"),
+    [
+        ("我知道他很累。", "I know he is tired.", []),
+        ("我知道他很累。", "We know he is tired.", [Mismatch.PERSON]),  # 我 is not "we"
+        ("我们知道他很累。", "I know he is tired.", [Mismatch.PERSON]),
+        ("他的妈妈是老师。", "Her mother is a teacher.", [Mismatch.PERSON]),  # 他 is not "her"
+        ("他们每天游泳。", "I swim every day.", [Mismatch.PERSON]),  # another subject
+        ("你必须马上去。", "It is necessary for you to go at once.", []),
+        ("这件事是我们两个人的秘密。", "This is a secret between you and me.", []),
+        ("这是我听说的。", "This is all I heard.", [Mismatch.QUANTITY]),  # "all" is not in the Chinese
+        ("他们都来了。", "They all came.", []),
+        ("我一点也不累。", "I'm not tired at all.", []),  # an idiom
+        ("他知道。", "Only he knows.", [Mismatch.QUANTITY]),
+        ("只有他知道。", "Only he knows.", []),
+    ],
+)
+def test_agreement_between_the_sides(text: str, en: str, found: list[Mismatch]) -> None:
+    assert mismatches(real(text).words, en) == found
+
+
+def test_a_mismatch_costs_its_sentence() -> None:
+    words = ("我", "去", "银行", "取", "钱", "了", "。")
+    right = assess(sent(*words, en="I went to the bank to get money."), ("银行",))
+    wrong = assess(sent(*words, en="We went to the bank to get money."), ("银行",))
+    assert wrong.marks == (MISMATCH,) and wrong.penalty > right.penalty + 3
+
+
+# --- repeated topics ----------------------------------------------------------------------------------------
+
+
+def test_a_topic_in_many_candidates_costs_more_the_more_it_recurs() -> None:
+    repeats = Repeats()
+    for n in range(200):
+        repeats.add(frozenset({"汤姆"} if n < 60 else {"玛丽"} if n < 65 else set()))
+    assert repeats.cost({"玛丽"}) == 0.0  # five of two hundred: no series
+    assert 0 < repeats.cost({"汤姆"}) <= REPEAT_MAX
+    assert repeats.cost({"汤姆", "玛丽"}) == repeats.cost({"汤姆"})  # the most repeated counts
+    assert repeats.weighed() == 60
+
+
+def test_selection_adds_the_cost_of_a_repeated_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    g = Grader(LEVEL, TABLE)
+    named = [
+        sent("汤姆", "去", "银行", "取", "钱", "了", "。", en="Tom went to the bank to get money."),
+        sent("汤姆", "的", "态度", "很", "好", "。", en="Tom's attitude is good."),
+        sent("汤姆", "是", "我", "的", "问题", "。", en="Tom is my problem."),
+    ]
+    once = select(named[:1], g).choices[0].difficulty
+    monkeypatch.setattr(REPEATS, "REPEAT_MIN", 2)
+    sel = select(named, g)
+    assert dict(sel.weighed)[SELECT.REPEATED] == 3
+    repeated = next(c for c in sel.choices if c.target == "银行").difficulty
+    assert repeated > once
+
+
+# --- the first cards ----------------------------------------------------------------------------------------
+
+
+def test_a_doubtful_sentence_does_not_open_the_deck(monkeypatch: pytest.MonkeyPatch) -> None:
+    g = Grader(LEVEL, TABLE)
+    translated = sent("我", "去", "银行", "取", "钱", "了", "。", en="I went to the bank to get money.")
+    translated = Sentence(replace(translated.pair, origin=Origin.EN), translated.tokens)
+    often = Sentence(translated.pair, tuple(replace(t, freq=90000) for t in translated.tokens))
+    graded = sent("他", "的", "态度", "很", "好", "。", en="His attitude is good.", origin=Origin.GRADED)
+    monkeypatch.setattr(SELECT, "EARLY_NOTES", 0)
+    assert [c.target for c in select([often, graded], g).choices] == ["银行", "态度"]  # frequency first
+    monkeypatch.setattr(SELECT, "EARLY_NOTES", 1)
+    assert [c.target for c in select([often, graded], g).choices] == ["态度", "银行"]  # it waits
+
+
+def test_early_cards_take_the_soundest_of_a_words_near_best_sentences(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    g = Grader(LEVEL, TABLE)
+    easy = sent("我", "去", "银行", "了", "。", en="I went to the bank.", origin=Origin.EN)
+    sound = sent(
+        "我",
+        "去",
+        "银行",
+        "取",
+        "钱",
+        "了",
+        "。",
+        en="I went to the bank to get money.",
+        origin=Origin.GRADED,
+    )
+    monkeypatch.setattr(SELECT, "EARLY_NOTES", 0)
+    assert select([easy, sound], g).choices[0].sentence is easy  # the easiest, translated from English
+    monkeypatch.setattr(SELECT, "EARLY_NOTES", 1)
+    assert select([easy, sound], g).choices[0].sentence is sound  # nearly as easy, and sounder
+
+
+def test_the_opening_keeps_the_study_order_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    g = Grader(LEVEL, TABLE)
+    both = sent("我", "讨论", "了", "问题", "。", en="I discussed the problem.", origin=Origin.GRADED)
+    problem = sent("他", "的", "问题", "很", "好", "。", en="His question is good.", origin=Origin.EN)
+    monkeypatch.setattr(SELECT, "EARLY_NOTES", 5)
+    sel = select([both, problem], g)
+    assert [c.target for c in sel.choices] == ["问题", "讨论"]  # held back, still before the word needing it
