@@ -7,7 +7,11 @@ change; the deck ID derives from the deck name.
 Updates: Anki's default import replaces a note only when the file's note is newer (`mod`) than its copy, and
 a note type only when its `mod` is newer and its field and template names are unchanged (otherwise it imports
 a second note type and leaves the notes alone). genanki writes the build timestamp into both, so every
-rebuild wins; the template *set* below is fixed, whatever cards a deck enables.
+rebuild wins; the template *set* below is fixed, whatever cards a deck enables. A note's own `mod` (from
+the lock: when its content first shipped) replaces the build time, so an untouched note never overwrites a
+student's edit. Decks on the default templates share the two standard note types; a deck with its own
+templates gets note types of its own (IDs and names from its deck key), so restyling one class's deck never
+restyles another deck in the same collection.
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ class DeckSpec:
     fields: dict[str, tuple[str, ...]]
     notes: tuple[NoteSpec, ...]
     templates_dir: Path | None = None
+    key: str = ""  # the deck key: names and numbers the note types of a deck with its own templates
 
 
 def check_templates_dir(folder: Path | None) -> None:
@@ -85,17 +90,28 @@ def deck_id(name: str) -> int:
     return (1 << 30) + int.from_bytes(hashlib.sha256(name.encode()).digest()[:4], "big") % (1 << 30)
 
 
+def model_ids(spec: DeckSpec) -> dict[str, tuple[int, str]]:
+    """Each note type's (ID, name): the standard ones, or the deck's own when it has its own templates."""
+    if spec.templates_dir is None or not spec.key:
+        return {CLOZE: (CLOZE_MODEL_ID, CLOZE), SENTENCE: (SENTENCE_MODEL_ID, SENTENCE)}
+    return {kind: (_own_id(f"{kind}\x1f{spec.key}"), f"{kind} · {spec.key}") for kind in (CLOZE, SENTENCE)}
+
+
+def _own_id(text: str) -> int:
+    return (1 << 30) + int.from_bytes(hashlib.sha256(text.encode()).digest()[:4], "big") % (1 << 30)
+
+
 def _models(spec: DeckSpec) -> dict[str, Any]:
     import genanki
 
+    ids = model_ids(spec)
     css = template("style.css", spec.templates_dir)
 
     def tpl(name: str) -> str:
         return template(name, spec.templates_dir)
 
     cloze = genanki.Model(
-        CLOZE_MODEL_ID,
-        CLOZE,
+        *ids[CLOZE],
         fields=[{"name": f} for f in spec.fields[CLOZE]],
         templates=[{"name": "Cloze", "qfmt": tpl("cloze_front.html"), "afmt": tpl("cloze_back.html")}],
         css=css,
@@ -104,8 +120,7 @@ def _models(spec: DeckSpec) -> dict[str, Any]:
     )
     names = spec.fields[SENTENCE]
     sentence = genanki.Model(
-        SENTENCE_MODEL_ID,
-        SENTENCE,
+        *ids[SENTENCE],
         fields=[{"name": f} for f in names],
         templates=[
             {"name": name, "qfmt": tpl(front), "afmt": tpl(back)}
@@ -141,6 +156,20 @@ def _card_class() -> type:
     return Card
 
 
+@cache
+def _note_class() -> type:
+    """genanki's note with a modification time of its own (genanki stamps every note with the build's)."""
+    import genanki
+
+    class Note(genanki.Note):  # type: ignore[misc]
+        mod: int | None = None
+
+        def write_to_db(self, cursor: Any, timestamp: float, deck_id: int, id_gen: Any) -> None:
+            super().write_to_db(cursor, timestamp if self.mod is None else self.mod, deck_id, id_gen)
+
+    return Note
+
+
 def _verify(path: Path, expected_notes: int) -> None:
     """Raise OutputError unless `path` is a zip whose collection opens and holds `expected_notes` notes."""
     try:
@@ -165,13 +194,14 @@ def write_package(spec: DeckSpec, path: Path, timestamp: float | None = None) ->
         name = note.deck or spec.name
         if name not in decks:
             decks[name] = genanki.Deck(deck_id(name), name, description=spec.description)
-        made = genanki.Note(
+        made = _note_class()(
             model=models[note.note_type],
             fields=[value for _, value in note.fields],
             guid=note.guid,
             tags=list(note.tags),
             due=note.due,
         )
+        made.mod = note.mod
         dues = dict(note.card_dues)
         made.cards = [_card_class()(card.ord, dues.get(card.ord, note.due)) for card in made.cards]
         decks[name].add_note(made)

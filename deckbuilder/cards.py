@@ -8,8 +8,8 @@ templates would make Anki import a second copy of the note type instead of updat
 Every text is neutralised on the way into a field: control and invisible format characters (bidi marks,
 zero-width) removed, HTML escaped, and Anki's template/cloze syntax (`{{`, `}}`, `::`) written as character
 references so a sentence can never open a cloze or a field reference. GUIDs derive from the note's identity
-(note type + simplified sentence), never from all fields, so a rebuild with fixed glosses updates notes in
-place instead of duplicating them.
+(note type + deck key + simplified sentence), never from all fields, so a rebuild with fixed glosses updates
+notes in place instead of duplicating them, and two decks holding one sentence keep a note each.
 """
 
 from __future__ import annotations
@@ -97,6 +97,7 @@ class CardOptions:
     kinds: tuple[CardKind, ...] = (CardKind.reading,)
     tags: tuple[str, ...] = ()
     zhuyin: bool = False  # fill the Zhuyin field (the Traditional field is filled when the sentence has it)
+    key: str = ""  # the deck key: it namespaces GUIDs, so two decks never take over each other's notes
 
     def __post_init__(self) -> None:
         for name, choice, option in (
@@ -151,6 +152,11 @@ def stable_guid(note_type: str, identity: str) -> str:
         digest, rem = divmod(digest, len(_BASE91))
         chars.append(_BASE91[rem])
     return "".join(reversed(chars)) or "a"
+
+
+def _identity(key: str, hanzi: str) -> str:
+    """A note's identity: its sentence, within its deck's key (none: the sentence alone)."""
+    return f"{key}\x1e{hanzi}" if key else hanzi
 
 
 def _cloze_part(text: str) -> str:
@@ -279,7 +285,7 @@ def notes_for(choice: Choice, options: CardOptions) -> tuple[NoteSpec, NoteSpec]
         NoteSpec(
             CLOZE,
             tuple((f, cloze_fields[f]) for f in CLOZE_FIELDS),
-            stable_guid(CLOZE, hanzi),
+            stable_guid(CLOZE, _identity(options.key, hanzi)),
             tags,
             2 * choice.order,
             deck,
@@ -288,7 +294,7 @@ def notes_for(choice: Choice, options: CardOptions) -> tuple[NoteSpec, NoteSpec]
         NoteSpec(
             SENTENCE,
             tuple((f, sentence_fields[f]) for f in SENTENCE_FIELDS),
-            stable_guid(SENTENCE, hanzi),
+            stable_guid(SENTENCE, _identity(options.key, hanzi)),
             tags,
             2 * choice.order + 1,
             deck,

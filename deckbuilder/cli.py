@@ -164,6 +164,10 @@ def make(
     readings: Annotated[Path | None, _opt("--readings", exists=True, dir_okay=False)] = None,
     zhuyin: Annotated[bool, _opt("--zhuyin")] = False,
     traditional: Annotated[opts.Traditional | None, _opt("--traditional")] = None,
+    deck_key: Annotated[str | None, _opt("--deck-key")] = None,
+    lock_file: Annotated[bool, _opt("--lock/--no-lock")] = True,
+    refresh: Annotated[str | None, _opt("--refresh")] = None,
+    retire: Annotated[str, _opt("--retire")] = "",
 ) -> None:
     """Build an Anki deck that teaches every word of a level, one readable sentence at a time.
 

@@ -34,6 +34,14 @@ HELP = {
     "(cloze_front.html, sentence_back.html, style.css, …).",
     "--deck-name": "Deck name (use :: for sub-decks). Default: deckbuilder::HSK 2.0::Level N.",
     "--tag": "Tag added to every note (repeatable).",
+    "--deck-key": "The deck's identity (default: its name): notes and own note types are keyed by it, so a "
+    "renamed deck that keeps its key updates students' copies, and two decks never share notes.",
+    "--lock": "Read and write <deck>.lock.json: the sentence pinned per word and what each note shipped as, "
+    "so a rebuild changes students' notes only where their content changed.",
+    "--refresh": "Choose these words' sentences afresh instead of the lock's, comma-separated "
+    "(all: every word).",
+    "--retire": "Card types to empty in students' decks, comma-separated (a type left out of --cards is "
+    "otherwise kept for notes that shipped with it).",
     "--readings": "Teacher's pinyin overrides, one [bold]word<TAB>pinyin[/bold] per line; they always win.",
     "--zhuyin": "Fill the Zhuyin (bopomofo) field.",
     "--traditional": "Fill the Traditional field through OpenCC.",
@@ -56,6 +64,7 @@ PANELS = {
     "Learner": ("--max-new", "--known", "--assume-below"),
     "Input": ("--builtin", "--with-builtin", "--min-score", "--input-format", "--strict"),
     "Output": ("--output", "--deck-name", "--tag"),
+    "Redistribution": ("--deck-key", "--lock", "--refresh", "--retire"),
     "Cards": ("--cards", "--hint", "--pinyin-style", "--templates"),
     "Pinyin": ("--readings", "--zhuyin", "--traditional"),
     "Speed": ("--workers", "--cache"),

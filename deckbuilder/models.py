@@ -165,6 +165,9 @@ class NoteSpec:
     deck: str = ""  # sub-deck name; empty means the package's main deck
     # (template ordinal, new-card position) of each of the note's cards; empty: one card, at `due`.
     card_dues: tuple[tuple[int, int], ...] = ()
+    mod: int | None = (
+        None  # modification time (the lock's: when this content first shipped); None: the build's
+    )
 
     def field(self, name: str) -> str:
         for key, value in self.fields:
@@ -197,6 +200,8 @@ class Report:
     left_out: tuple[tuple[str, int], ...] = ()  # (quality check, candidates it left out)
     weighed: tuple[tuple[str, int], ...] = ()  # (weighed signal, candidates it added a cost to)
     own_notes: int | None = None  # notes from the user's files, when built-in corpora were added to them
+    lock_file: str = ""  # <deck>.lock.json: what the deck shipped
+    changes: str = ""  # against the previous lock: "12 changed, 3 added, 1 retired"
 
     def lines(self) -> list[str]:
         """The report as `deckbuild make` prints it (warnings are printed apart, on stderr)."""
@@ -223,6 +228,9 @@ class Report:
             out.append(f"Missing:      {self.missing_file}")
         if self.review_file:
             out.append(f"Review:       {self.review_file}")
+        if self.lock_file:
+            out.append(f"Lock:         {self.lock_file}")
+            out.append(f"Changes:      {self.changes}")
         out.append(f"Time:         {self.seconds:.1f} s")
         return out
 

@@ -275,10 +275,17 @@ def without_av(text: str) -> str:
 def test_rebuild_updates_notes_in_place_and_keeps_reviews(
     mini_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    first = small_build(mini_corpus, tmp_path / "v1.apkg", T0, cards=("reading", "production"))
+    # A class deck with its own templates (so its own note types) from the start.
+    custom = tmp_path / "tpl"
+    custom.mkdir()
+    (custom / "style.css").write_text(".card { color: black; }", encoding="utf-8")
+    first = small_build(
+        mini_corpus, tmp_path / "v1.apkg", T0, cards=("reading", "production"), templates_dir=custom
+    )
     col = import_deck(first, tmp_path / "col")
     try:
         notes, cards = col.note_count(), col.card_count()
+        own = sorted(col.db.list("select id from notetypes where name like 'deckbuilder%'"))
         select_deck(col)
         studied = answer_good(col, 3)
         before = {cid: _schedule(col.get_card(cid)) for cid in studied}
@@ -299,8 +306,6 @@ def test_rebuild_updates_notes_in_place_and_keeps_reviews(
             return replace(out, tokens=toks)
 
         monkeypatch.setattr(annotate, "enrich", fixed_gloss)
-        custom = tmp_path / "tpl"
-        custom.mkdir()
         (custom / "style.css").write_text(".card { color: rebeccapurple; }", encoding="utf-8")
         second = small_build(
             mini_corpus,
@@ -314,15 +319,15 @@ def test_rebuild_updates_notes_in_place_and_keeps_reviews(
         import_again(col, second)
 
         assert (col.note_count(), col.card_count()) == (notes, cards)  # no duplicates
-        qu = col.find_notes('"note:deckbuilder Cloze" Target:取')
+        qu = col.find_notes('"note:deckbuilder Cloze*" Target:取')
         assert len(qu) == 1
         note = col.get_note(qu[0])
         assert note["TargetGloss"] == "to withdraw (money)"
         assert "{{c1::取::to withdraw (money)}}" in note["Text"]  # the gloss hint replaced the pinyin hint
         assert "[to withdraw (money)]" in visible(note.cards()[0].question())
-        # Note types were updated, not copied: still two deckbuilder types, carrying the new style.
+        # Note types were updated, not copied: still the deck's two own types, carrying the new style.
         ours = [m for m in col.models.all() if m["name"].startswith("deckbuilder")]
-        assert sorted(m["id"] for m in ours) == sorted([1590893315, 1407212473])
+        assert sorted(m["id"] for m in ours) == own and not {1590893315, 1407212473} & set(own)
         assert all("rebeccapurple" in m["css"] for m in ours)
         # Reviews and scheduling kept.
         assert col.db.scalar("select count() from revlog") == revlog

@@ -136,7 +136,7 @@ def test_make_card_options_reach_the_deck(tmp_path: Path) -> None:
     summary = summarise(read_deck(out))
     assert summary.decks == ("Class 7b::Week 1",)
     assert dict(summary.tags)["class::7b"] == dict(summary.tags)["week1"] == 6
-    sentence = next(nt for nt in summary.note_types if nt.name == "deckbuilder Sentence")
+    sentence = next(nt for nt in summary.note_types if nt.name == "deckbuilder Sentence · Class 7b::Week 1")
     assert sentence.cards == (("Reading", 3), ("Listening", 3))
     assert all("teal" in nt.css for nt in read_deck(out).note_types.values() if nt.name.startswith("deck"))
 

@@ -240,7 +240,7 @@ def _previous_build(tmp_path: Path, corpus: Path) -> tuple[Path, dict[str, bytes
     result = runner.invoke(app, make_args([src], out))
     assert result.exit_code == 0, result.stderr
     before = {p.name: p.read_bytes() for p in out_dir.iterdir()}
-    assert set(before) == {"d.apkg", "d.missing.txt", "d.review.tsv"}
+    assert set(before) == {"d.apkg", "d.missing.txt", "d.review.tsv", "d.lock.json"}
     assert "Notes:        0" not in result.stdout
     return out, before
 

@@ -24,10 +24,12 @@ from deckbuilder.grade.select import (
     SelectOptions,
     Selector,
     near_duplicate,
+    pin_key,
     select,
 )
 
 __all__ = [
+    "pin_key",
     "LENGTH_BOUNDS",
     "SWEET_SPOT",
     "Coverage",

@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from deckbuilder.grade.grader import LENGTH_BOUNDS, Grader, Reading, hanzi_count
@@ -27,6 +27,7 @@ from deckbuilder.grade.quality import Coverage, Flaw, Quality, assess, coverage
 from deckbuilder.grade.repeats import Repeats, topics
 from deckbuilder.models import Choice, Kind, Level, Sentence
 
+PINNED = 1e6  # a pinned candidate's head start in a word's heap: it is always kept
 KEEP_PER_WORD = 40  # candidates remembered per target word, enough for ordering and variety to choose from
 NEAR_DUPLICATE = 0.6  # character-bigram overlap above which two sentences for one word are too alike
 # Costs closer than this are a tie, and the user's own sentence wins it over a built-in one (about half an
@@ -58,6 +59,9 @@ class SelectOptions:
     max_new: int = 1
     min_chars: int | None = None
     max_chars: int | None = None
+    # Pinned choices (the lock's): word → the pairs (`pin_key`) a deck already teaches it with. A pinned
+    # pair that is still a candidate is chosen again, whatever the ranking says now.
+    pins: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +115,7 @@ class _Candidate:
     extra_new: int  # new tokens that are not level words (only with max_new > 1)
     penalty: float  # what its weaknesses as a sentence cost (part of `cost`)
     topics: frozenset[str]  # its names and long words, which cost when they recur across the corpus
+    pinned: int = 0  # the lock's choice for this word: 2 this very pair, 1 its sentence with another English
 
 
 # A candidate as a worker process reports it: (grader index, target word, token index, cost (difficulty and
@@ -142,6 +147,7 @@ class Selector:
         self.rejected_keys: set[bytes] = set()
         self.weighed: dict[str, int] = {}
         self.repeats = Repeats()
+        self.pinned = frozenset(key.split("\t")[0] for keys in options.pins.values() for key in keys)
 
     def grade(self, sentence: Sentence, measure: Callable[[Sentence], Coverage] = coverage) -> Graded:
         """Near-duplicate key, candidate records and verdict of one sentence (no key: not a candidate).
@@ -196,7 +202,8 @@ class Selector:
         """Count the sentence and remember its candidacies (near-duplicates of earlier ones are dropped; a
         flawed candidate is only counted, once per near-duplicate key)."""
         self.graded += 1
-        if key is None or key in self.seen:
+        pinned = sentence is not None and sentence.pair.zh in self.pinned
+        if key is None or (key in self.seen and not pinned):
             return
         if quality is not None and quality.flaw is not None:
             if key not in self.rejected_keys:
@@ -217,8 +224,9 @@ class Selector:
         for g_index, word, idx, cost, others, new in records:
             self.freq[word] = sentence.tokens[idx].freq
             rank = cost + handicap
-            cand = _Candidate(cost, rank, seq, idx, sentence, others, new, penalty, found)
-            item = (-rank, -seq, idx, cand)
+            pin = _pin(self.options.pins.get(word, ()), sentence) if pinned else 0
+            cand = _Candidate(cost, rank, seq, idx, sentence, others, new, penalty, found, pin)
+            item = (-rank + (PINNED if pin else 0.0), -seq, idx, cand)
             heap = self.heaps[g_index].setdefault(word, [])
             if len(heap) < KEEP_PER_WORD:
                 heapq.heappush(heap, item)
@@ -277,7 +285,7 @@ def _choose(
     per_level: list[tuple[Level, int, int]] = []
     missing: list[str] = []
     for grader, pool in zip(grader_list, pools, strict=True):
-        ranked = {w: sorted(cands, key=lambda c: (c.rank, c.seq)) for w, cands in pool.items()}
+        ranked = {w: _pinned_first(cands) for w, cands in pool.items()}
         # Most useful word first; words of one frequency tier are equally useful, the better sentence first.
         pending = sorted(ranked, key=lambda w: (-tier(freq[w]), ranked[w][0].rank, w))
         level_covered: list[str] = []
@@ -320,7 +328,12 @@ def _choose(
                     pending[i:i] = held
                     held = []
             if not progress and not held:
-                break
+                # A pinned sentence that can no longer be used (a word it needs left the deck) is let go.
+                unpinned = [w for w in waiting if len(ranked[w]) < len(pool[w])]
+                if not unpinned:
+                    break
+                for w in unpinned:
+                    ranked[w] = sorted(pool[w], key=_rank)
             pending, held = held + waiting, []
         covered = set(level_covered)
         missing.extend(sorted(w for w in grader.level_words if w not in covered))
@@ -330,6 +343,29 @@ def _choose(
         chosen = chosen[: options.max_notes]
     level_words = sum(n for _, _, n in per_level)
     return Selection(tuple(chosen), graded, candidates, level_words, tuple(missing), tuple(per_level))
+
+
+def pin_key(zh: str, en: str) -> str:
+    """How a pin names a pair: one Chinese sentence may come with several translations."""
+    return f"{zh}\t{en}"
+
+
+def _pin(keys: tuple[str, ...], sentence: Sentence) -> int:
+    """2 when `sentence`'s pair is pinned, 1 when its Chinese is (the inputs now give another English)."""
+    pair = sentence.pair
+    if pin_key(pair.zh, pair.en) in keys:
+        return 2
+    return 1 if any(key.split("\t")[0] == pair.zh for key in keys) else 0
+
+
+def _rank(cand: _Candidate) -> tuple[float, int]:
+    return cand.rank, cand.seq
+
+
+def _pinned_first(cands: list[_Candidate]) -> list[_Candidate]:
+    """A word's candidates, easiest first; only its pinned ones when it has any (the very pair first)."""
+    best = max((c.pinned for c in cands), default=0)
+    return sorted([c for c in cands if c.pinned == best] if best else cands, key=_rank)
 
 
 def tier(freq: int) -> int:

@@ -65,6 +65,12 @@ def _score(value: float) -> None:
         raise OptionError(f"{value:g} is not a confidence between 0 and 1", "--min-score")
 
 
+def _words(text: str) -> tuple[str, ...]:
+    """`"银行,学校"` → the words; ``all`` → () (every word)."""
+    words = tuple(dict.fromkeys(w.strip() for w in text.replace("，", ",").split(",") if w.strip()))
+    return () if words in ((), ("all",)) else words
+
+
 def parse_builtin(text: str) -> tuple[str, ...]:
     """`"tatoeba,hsk-sentences"` → the built-in corpora's names, checked."""
     return ingest.check_builtin(tuple(dict.fromkeys(n.strip() for n in text.split(",") if n.strip())))
@@ -106,6 +112,11 @@ class BuildOptions:
     zhuyin: bool = False
     traditional: Traditional | None = None
     timestamp: float | None = None  # note and note type modification time (default: now)
+    # Redistribution: the deck's identity and its lock (what it shipped).
+    deck_key: str | None = None  # namespaces the deck's notes and own note types (default: the deck name)
+    lock_file: bool = True  # <deck>.lock.json: pinned sentences and what each note shipped as
+    refresh: tuple[str, ...] | None = None  # words whose pinned sentence is chosen afresh (empty: every word)
+    retire: tuple[CardKind, ...] = ()  # card types students have that this build empties
     # Side files and speed.
     missing_file: bool = True  # <deck>.missing.txt: the level's words no sentence teaches
     review_file: bool = True  # <deck>.review.tsv: readings a teacher should check
@@ -132,6 +143,12 @@ class BuildOptions:
             if getattr(self, name) is not None:
                 object.__setattr__(self, name, _choice(getattr(self, name), choice, option))
         object.__setattr__(self, "cards", parse_kinds(",".join(self.cards)))
+        if self.retire:
+            object.__setattr__(self, "retire", parse_kinds(",".join(self.retire)))
+        if both := [k for k in self.retire if k in self.cards]:
+            raise OptionError(f"{both[0]} cards are both made (--cards) and retired", "--retire")
+        if self.deck_key is not None and (not self.deck_key.strip() or not self.deck_key.isprintable()):
+            raise OptionError(f"invalid deck key {self.deck_key!r}: give visible text", "--deck-key")
         for value, low, option in (
             (self.per_word, 1, "--per-word"),
             (self.max_notes, 1, "--max-notes"),
@@ -162,11 +179,13 @@ class BuildOptions:
         cards: str = CardKind.reading,
         inputs: Iterable[Path] | None = None,
         tags: Iterable[str] | None = None,
+        refresh: str | None = None,
+        retire: str = "",
         **values: object,
     ) -> BuildOptions:
         """Options from the command line's values: the level (``hsk5``, ``hsk7-9``, ``hsk3-5``) of a
-        standard, comma-separated built-in corpora and card kinds, lists of inputs and tags; `values` are
-        the other fields as they are."""
+        standard, comma-separated built-in corpora, card kinds, words to refresh (``all``: every word) and
+        card kinds to retire, lists of inputs and tags; `values` are the other fields as they are."""
         try:
             std = Standard(standard)
         except ValueError:
@@ -180,6 +199,8 @@ class BuildOptions:
             cards=kinds,
             inputs=tuple(inputs or ()),
             tags=tuple(tags or ()),
+            refresh=None if refresh is None else _words(refresh),
+            retire=parse_kinds(retire) if retire.strip() else (),
             **values,  # type: ignore[arg-type]
         )
 
@@ -194,6 +215,11 @@ class BuildOptions:
         if self.deck_name:
             return self.deck_name
         return standard_deck(self.top.standard) if len(self.levels) > 1 else self.top.deck_name
+
+    @property
+    def key(self) -> str:
+        """The deck key: given, else the deck's name (a renamed deck keeps its notes by keeping its key)."""
+        return self.deck_key.strip() if self.deck_key else self.deck
 
     def default_output(self) -> Path:
         """``decks/hsk5.apkg``, ``decks/hsk3-5.apkg``, ``decks/hsk2021-7-9.apkg``."""

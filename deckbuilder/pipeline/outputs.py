@@ -13,10 +13,15 @@ import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from deckbuilder import atomic
 from deckbuilder.errors import OutputError
 from deckbuilder.models import Choice, Pair, Skipped
+
+if TYPE_CHECKING:
+    from deckbuilder.grade import Selection
+    from deckbuilder.pipeline.options import BuildOptions
 
 MISSING_SUFFIX = ".missing.txt"
 REVIEW_SUFFIX = ".review.tsv"
@@ -106,3 +111,21 @@ def review_row(pair: Pair, problem: str) -> str:
     """One line of `deckbuild align --review`: where, what is wrong ("low", "unpaired"), the pair."""
     zh, en = one_line(pair.zh_original or pair.zh), one_line(pair.en)
     return f"{pair.source}\t{problem}\t{pair.score:.3f}\t{zh}\t{en}\n"
+
+
+def nothing_to_teach(options: BuildOptions, selection: Selection) -> str:
+    """Why a build has no sentence, and what to try."""
+    levels = ", ".join(lv.name for lv in options.levels)
+    if not selection.graded:
+        why = "no sentence pairs were read from the inputs"
+    else:
+        why = f"none of the {selection.graded:,} pairs read teaches a word of {levels} to this learner"
+    tips = ["a lower level"] if options.levels[0].level > 1 else []
+    from deckbuilder.pipeline.options import MAX_NEW
+
+    tips += [f"--max-new {options.max_new + 1}"] if options.max_new < MAX_NEW else []
+    tips += ["--with-builtin"] if options.inputs and not options.with_builtin else []
+    tips += ["fewer known words"] if options.known else []
+    tips = tips or ["other input files"]
+    either = f"{', '.join(tips[:-1])} or {tips[-1]}" if len(tips) > 1 else tips[0]
+    return f"{why}, so no deck was written; try {either}"

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from deckbuilder import __version__, align, annotate, apkg, cards, grade, ingest, segmenter, study
+from deckbuilder import __version__, align, annotate, apkg, cards, grade, ingest, lock, segmenter, study
 from deckbuilder.atomic import atomic_targets
 from deckbuilder.cache import Cache
 from deckbuilder.cache import key as cache_key
@@ -36,9 +36,9 @@ from deckbuilder.models import (
     encode_sentence,
 )
 from deckbuilder.pinyin import load_overrides
-from deckbuilder.pipeline import COMMITTED, outputs
+from deckbuilder.pipeline import COMMITTED, outputs, release
 from deckbuilder.pipeline.batch import Progress, cached_map
-from deckbuilder.pipeline.options import MAX_NEW, AlignOptions, BuildOptions
+from deckbuilder.pipeline.options import AlignOptions, BuildOptions
 
 CREDITS = (
     "Sentences: Tatoeba (tatoeba.org), CC BY 2.0 FR, each card names its Tatoeba sentence IDs; "
@@ -66,6 +66,8 @@ class _Run:
     chosen: tuple[Choice, ...] = ()
     spec: apkg.DeckSpec | None = None
     warnings: tuple[str, ...] = ()
+    previous: release.Previous | None = None  # the lock this build starts from
+    stamped: release.Stamped | None = None
 
 
 class _Clock:
@@ -129,16 +131,20 @@ def _check(options: BuildOptions, output: Path, stack: contextlib.ExitStack) -> 
         targets.append(outputs.side_file(output, outputs.MISSING_SUFFIX))
     if options.review_file:
         targets.append(outputs.side_file(output, outputs.REVIEW_SUFFIX))
+    prev = release.previous(options, output)
+    if options.lock_file:
+        targets.append(prev.path)
     outputs.check_targets(targets, options.inputs)
     ingest.check_inputs(options.inputs)
     known = ingest.read_known(options.known) if options.known else frozenset()
     overrides = load_overrides(options.readings) if options.readings else None
     graders = [Grader(lv, known=known, assume_below=options.assume_below) for lv in options.levels]
+    pins = release.pins(options, prev.lock)
     select = SelectOptions(
-        options.per_word, options.max_notes, options.max_new, options.min_chars, options.max_chars
+        options.per_word, options.max_notes, options.max_new, options.min_chars, options.max_chars, pins
     )
     store = stack.enter_context(Cache(options.cache_path, enabled=options.use_cache))
-    return _Run(options, output, tuple(targets), store, Selector(graders, select), overrides)
+    return _Run(options, output, tuple(targets), store, Selector(graders, select), overrides, previous=prev)
 
 
 def _grade(run: _Run, progress: Progress | None) -> _Run:
@@ -210,23 +216,8 @@ def _choose(run: _Run, progress: Progress | None) -> _Run:
     """Choose sentences per word and put them in study order; no sentence at all is an error."""
     selection = run.selector.finish()
     if not selection.choices:
-        raise EmptyDeckError(_nothing_to_teach(run.options, selection))
+        raise EmptyDeckError(outputs.nothing_to_teach(run.options, selection))
     return replace(run, selection=selection)
-
-
-def _nothing_to_teach(options: BuildOptions, selection: Selection) -> str:
-    levels = ", ".join(lv.name for lv in options.levels)
-    if not selection.graded:
-        why = "no sentence pairs were read from the inputs"
-    else:
-        why = f"none of the {selection.graded:,} pairs read teaches a word of {levels} to this learner"
-    tips = ["a lower level"] if options.levels[0].level > 1 else []
-    tips += [f"--max-new {options.max_new + 1}"] if options.max_new < MAX_NEW else []
-    tips += ["--with-builtin"] if options.inputs and not options.with_builtin else []
-    tips += ["fewer known words"] if options.known else []
-    tips = tips or ["other input files"]
-    either = f"{', '.join(tips[:-1])} or {tips[-1]}" if len(tips) > 1 else tips[0]
-    return f"{why}, so no deck was written; try {either}"
 
 
 def _enrich(run: _Run, progress: Progress | None) -> _Run:
@@ -282,21 +273,24 @@ def _notes(run: _Run, progress: Progress | None) -> _Run:
         kinds=options.cards,
         tags=options.tags,
         zhuyin=options.zhuyin,
+        key=options.key,
     )
     notes = study.schedule([cards.notes_for(choice, card_options) for choice in run.chosen])
     description = (
         f"{_levels_text(options)}: {selection.covered} words, one sentence each, each card bringing one new "
         f"word; most frequent words first. Built by deckbuilder {__version__}. {CREDITS}"
     )
-    spec = apkg.DeckSpec(options.deck, description, cards.FIELDS, notes, options.templates_dir)
-    return replace(run, spec=spec)
+    spec = apkg.DeckSpec(options.deck, description, cards.FIELDS, notes, options.templates_dir, options.key)
+    assert run.previous is not None
+    stamped = release.stamp(spec, options, run.previous, run.chosen)
+    return replace(run, spec=stamped.spec, stamped=stamped)
 
 
 def _write(run: _Run, progress: Progress | None) -> _Run:
     """The deck and its side files, renamed into place together once all are written and the deck verified."""
     options, selection = run.options, run.selection
     assert run.spec is not None and selection is not None
-    warnings = run.skips.warnings()
+    warnings = run.skips.warnings() + list(run.stamped.warnings if run.stamped else ())
     with atomic_targets(*run.targets, committed=_committed(progress)) as temps:
         apkg.write_package(run.spec, temps[0], timestamp=options.timestamp)
         side = iter(temps[1:])
@@ -308,6 +302,8 @@ def _write(run: _Run, progress: Progress | None) -> _Run:
             if rows:
                 where = outputs.side_file(run.output, outputs.REVIEW_SUFFIX)
                 warnings.append(f"{len(rows)} uncertain reading(s) to check, listed in {where}")
+        if options.lock_file and run.stamped is not None:
+            next(side).write_text(lock.dumps(run.stamped.lock), encoding="utf-8")
     return replace(run, warnings=tuple(warnings))
 
 
@@ -354,6 +350,8 @@ def _report(run: _Run, clock: _Clock) -> Report:
         own_notes=len(run.spec.notes) // len(run.chosen) * own
         if options.with_builtin and options.inputs
         else None,
+        lock_file=side.get(lock.LOCK_SUFFIX, ""),
+        changes=run.stamped.changes.line() if run.stamped else "",
     )
 
 
