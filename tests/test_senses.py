@@ -236,6 +236,21 @@ def test_grammatical_senses_follow_the_part_of_speech(
         # Before a verb 以 is "so as to", between two verb phrases.
         (["他", "举手", "以", "表示", "同意"], ["r", "v", "p", "v", "v"],
          ["ta1", "ju3 shou3", "yi3", "biao3 shi4", "tong2 yi4"], "以", "in order to"),
+        # A noun as a verb's object is the noun: 借口 "excuse", not "to use as an excuse".
+        (["他", "没有", "借口"], ["r", "v", "n"], ["ta1", "mei2 you3", "jie4 kou3"], "借口",
+         "excuse; pretext"),
+        # Between 是 and a closing 的, and before 的 and a noun, a word is said of something; the tagger's
+        # person-name tag on a word the tokenizer found no name says nothing.
+        (["工作", "是", "光荣", "的"], ["vn", "v", "nr", "uj"], ["gong1 zuo4", "shi4", "guang1 rong2", "de5"],
+         "光荣", "glorious"),
+        (["一个", "光荣", "的", "任务"], ["m", "nr", "uj", "n"],
+         ["yi1 ge4", "guang1 rong2", "de5", "ren4 wu5"], "光荣", "glorious"),
+        # After 在 or 已经 a word is the predicate: the verb senses first (退步, 过去 "to pass by").
+        (["成绩", "在", "退步"], ["n", "p", "v"], ["cheng2 ji4", "zai4", "tui4 bu4"], "退步",
+         "to do less well than before"),
+        (["冬天", "已经", "过去"], ["t", "d", "t"], ["dong1 tian1", "yi3 jing1", "guo4 qu4"], "过去",
+         "to pass by"),
+        (["三年", "过去", "了"], ["m", "t", "ul"], ["san1 nian2", "guo4 qu4", "le5"], "过去", "to pass by"),
         # 先 before a verb tells the order of events.
         (["你", "先", "走", "吧"], ["r", "d", "v", "y"], ["ni3", "xian1", "zou3", "ba5"], "先", "in advance"),
     ],
