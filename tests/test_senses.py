@@ -126,6 +126,19 @@ def test_a_translators_synonym_comes_after_the_core_meaning() -> None:
     assert ground.senses[0] == "ground"
 
 
+def test_the_sense_matching_more_of_the_english_and_its_exact_words_comes_first() -> None:
+    # Two senses both reach the cap ("broadcasting" is 广播's): the one matching both words wins.
+    words, tags = ["电台", "在", "广播", "新闻"], ["n", "p", "vn", "n"]
+    readings = ["dian4 tai2", "zai4", "guang3 bo1", "xin1 wen2"]
+    g = _one(words, tags, readings, "电台", en="The radio station is broadcasting the news.")
+    assert g.senses[0] == "radio station"
+    # "classic" and "classical" share a stem; the sense with the translation's own word comes first.
+    words, tags = ["这", "是", "一部", "经典", "电影"], ["r", "v", "m", "n", "n"]
+    readings = ["zhe4", "shi4", "yi1 bu4", "jing1 dian3", "dian4 ying3"]
+    g = _one(words, tags, readings, "经典", en="This is a classic film.")
+    assert g.senses[0].startswith("classic ")
+
+
 def test_an_english_word_another_token_explains_does_not_decide() -> None:
     # "came back" translates 回来; 后 is "later", not "back".
     words, tags = ["两天", "后", "他", "回来", "了"], ["m", "f", "r", "v", "ul"]

@@ -23,7 +23,7 @@ from deckbuilder.senses.classes import class_fit, eventive, predicate, word_clas
 from deckbuilder.senses.context import English, Slot
 from deckbuilder.senses.entries import Candidate, candidates, counters, reading_distance
 from deckbuilder.senses.patterns import PUNCT, cue_fit, usage_fit
-from deckbuilder.senses.shapes import PLACE_WORDS, TIME_WORDS, Sense, Shape, keys
+from deckbuilder.senses.shapes import PLACE_WORDS, SENSE_STOP, TIME_WORDS, Sense, Shape, keys
 
 MAX_SHOWN = 3
 # Senses that are a quantity (一点 "a bit", 一些 "some"): a numeral-classifier entry that means one.
@@ -176,7 +176,11 @@ def _english(sense: Sense, en: English, claimed: frozenset[str], notes: frozense
             score += (1.5 if grammar else 3.0) / (2.0 if key in claimed else 1.0)
     if notes & en.content:
         score += 1.0
-    return min(score, 4.5)
+    # Past the cap, a sense that matches more of the translation ("radio station" for "radio station") and
+    # one that matches its words as written ("classic", not "classical") still come first.
+    written = [w for w in sense.words if w.lower() in en.words]
+    exact = sum(1 for w in written if en.content & english.en_keys(w, SENSE_STOP))
+    return min(score, 4.5) + 0.1 * min(max(score - 4.5, 0.0), 3.0) + 0.15 * min(exact, 2) if score else 0.0
 
 
 @lru_cache(maxsize=20_000)
