@@ -154,6 +154,13 @@ def test_a_note_matching_a_neighbour_fits() -> None:
     assert _one(words, tags, readings, "点").senses[0] == "to order (food in a restaurant)"
 
 
+def test_a_run_of_one_word_synonyms_takes_one_place() -> None:
+    # After a degree adverb 棒's adjectives come as a run: the fourth ("wonderful") is not cut off.
+    g = _one(["今天", "的", "天气", "真", "棒"], ["t", "uj", "n", "d", "zg"],
+             ["jin1 tian1", "de5", "tian1 qi4", "zhen1", "bang4"], "棒")  # fmt: skip
+    assert "wonderful" in g.senses and len(g.senses) == 4
+
+
 def test_at_most_three_senses_and_no_noise() -> None:
     g = _one(["他", "打", "人"], ["r", "v", "n"], ["ta1", "da3", "ren2"], "打")
     assert 1 <= len(g.senses) <= 3
