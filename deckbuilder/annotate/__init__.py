@@ -16,6 +16,9 @@ from deckbuilder import segmenter
 from deckbuilder.chinese import Traditional, script_kind, to_traditional
 from deckbuilder.models import Kind, Pair, Sentence, Token
 
+# Modules outside this package whose code decides what annotation gives.
+_SHARED = ("cedict", "chinese", "english", "segmenter", "constructions", "models")
+
 
 @cache
 def fingerprint() -> str:
@@ -34,7 +37,7 @@ def fingerprint() -> str:
         sorted(here.glob("*.py"))
         + sorted((package / "pinyin").glob("*.py"))
         + sorted((package / "senses").glob("*.py"))
-        + [package / name for name in ("cedict.py", "chinese.py", "english.py", "segmenter.py", "models.py")]
+        + [package / f"{name}.py" for name in _SHARED]
     )
     for path in sources:
         if path.is_file():
