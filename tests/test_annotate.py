@@ -223,3 +223,17 @@ def test_a_word_glued_to_only_then_is_cut_by_its_construction(text: str, words: 
     found = _seg(text).words
     at = found.index(words[0])
     assert list(found[at : at + len(words)]) == words, found
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind"),
+    [
+        ("学中文一点都不难。", "一点", Kind.WORD),  # "a bit; (not) at all": glossed on the card
+        ("你万一迟到了怎么办？", "万一", Kind.WORD),  # "just in case"
+        ("他出生于十四世纪。", "十四", Kind.NUMBER),  # a count only
+        ("一共三十。", "三十", Kind.NUMBER),
+    ],
+)
+def test_numerals_that_are_words_are_words(text: str, word: str, kind: Kind) -> None:
+    tokens = {t.text: t.kind for t in _seg(text).tokens}
+    assert tokens[word] is kind, tokens
