@@ -14,11 +14,12 @@ apart. `segmenter` takes such entries out of both its dictionaries (`segmenter.r
 - a one-character verb and its noun object (打网球, 看电视), a demonstrative and a noun (这事);
 - a measure word glued to its noun after a number cut off by jieba (这 本书 → 这 本 书).
 
-Kept whole: names (their glue is `segmenter`'s), numeral and measure chunks (一个, 这件, 十年),
-repeated forms (看看, 干干净净, 想一想), potential and degree complements (看不懂, 做得好), A-not-A
-questions (喜不喜欢), compounds of content words (交通事故, 小女孩, 做好, 最大值) and a verb with its
-result and object (吃完饭: the event a following 后 "after" needs). Where an entry can be written several
-ways with as few words, the most frequent words win (玩笑+话, not 玩+笑话).
+Kept whole: names (their glue is `segmenter`'s), interjections drawn out by a particle (唉呀), numeral
+and measure chunks (一个, 这件, 十年), repeated forms (看看, 干干净净, 想一想), potential and degree
+complements (看不懂, 做得好), A-not-A questions (喜不喜欢), compounds of content words (交通事故, 小女孩,
+做好, 最大值) and a verb with its result and object (吃完饭: the event a following 后 "after" needs).
+Where an entry can be written several ways with as few words, the most frequent words win (玩笑+话, not
+玩+笑话).
 """
 
 from __future__ import annotations
@@ -72,12 +73,13 @@ _NO_IDIOM = frozenset({"particle", "pronoun", "a little"})
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """What the phrase rules look up: which strings are words (CC-CEDICT's and the HSK lists' headwords,
-    ordinary characters), jieba's frequency of a word (0 when jieba lacks it) and its tag in jieba's
-    dictionary."""
+    ordinary characters), jieba's frequency of a word (0 when jieba lacks it), its tag in jieba's
+    dictionary and whether a character is an interjection (CC-CEDICT says so: 唉, 哎, 啊)."""
 
     is_word: Callable[[str], bool]
     frequency: Mapping[str, int]
     tag: Callable[[str], str]
+    interjection: Callable[[str], bool] = lambda _: False
 
 
 def is_noun(tag: str) -> bool:
@@ -172,6 +174,8 @@ def phrase_pieces(word: str, tag: str, lexicon: Lexicon) -> tuple[str, ...] | No
     pieces = cut(word, lexicon)
     if pieces is None or any(a == b for a, b in zip(pieces, pieces[1:], strict=False)):
         return None  # 深深 inside 深深地 is one word, never two
+    if all(lexicon.interjection(p) or p in FINAL_PARTICLES for p in pieces):
+        return None  # 唉呀, 啊呀: an interjection drawn out by a particle is one interjection
     found = kind(pieces, lexicon)
     if tag == "i" and len(word) == 4 and found not in _NO_IDIOM:
         return None  # four characters jieba calls an idiom: one unless a particle or pronoun shows otherwise

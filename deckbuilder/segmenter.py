@@ -17,7 +17,9 @@ cached) or, when the HMM made them, cut into their words.
 
 Phrases are not words: entries CC-CEDICT and the HSK lists lack whose words are joined by syntax (很+快,
 好好+学习, 买+点, 坐+在, 看+电视, 床+上; see `phrases`) leave both dictionaries the same way, so a card
-glosses 很 and 快, not 很快; numeral and measure chunks (一个, 这件), idioms and compounds stay whole.
+glosses 很 and 快, not 很快; numeral and measure chunks (一个, 这件), idioms and compounds stay whole. A
+phrase whose words jieba lacks (向后+看: jieba has no 向后) stays an entry and is cut into its words as it
+comes out, so its words come out whole rather than in characters.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import logging
 from functools import cache, lru_cache
 from typing import Any
 
+from deckbuilder import constructions
 from deckbuilder.chinese import DEGREE_ADVERBS, HAN, HAN_RUN, MEASURES, NUMERALS, script_kind
 from deckbuilder.models import Kind
 
@@ -45,8 +48,10 @@ _GLUE = frozenset("著是有在说看要会能")
 _WORD_TAGS = frozenset({"n", "v", "a", "vn", "ad", "an", "vd", "b", "s", "t", "nd"})
 # Particles that never stand inside a name: a token the HMM made holding one is glued words (食而活).
 _NEVER_IN_NAMES = frozenset("的了着著过地得吗呢吧啊而")
+# Particles that keep a listed word apart (得了, 见过): `_listed_phrases`.
+_PARTICLES = frozenset("的了着过地得")
 # Change when the rules below change what is a name or how glued words are cut (cache keys follow it).
-_RULES = "names-6 phrases-1"  # _only_then is applied in `cut` and needs no key
+_RULES = "names-6 phrases-2"  # constructions are applied in `cut` and need no key
 
 
 @cache
@@ -58,32 +63,43 @@ def _rjieba() -> Any:
 
 @cache
 def added_words() -> tuple[tuple[str, int], ...]:
-    """(word, frequency) of every listed HSK word the dictionary lacks, in a fixed order."""
+    """(word, frequency) of every listed HSK word the dictionary lacks, in a fixed order.
+
+    Each is added at the frequency jieba's `suggest_freq` gives, then, once the removed words are gone
+    (which shrinks the dictionary's total and tips a word added at the bare tie apart again: 倒是 came out
+    倒 + 是), raised to the frequency that makes it whole again, unless it is itself a phrase by the rules
+    (都会, 见过: `phrases`) or holds a particle or a number (得了, 有一些): those keep jieba's choice.
+    """
     from deckbuilder.standards import all_words
 
     jb = _rjieba()
-    out = []
-    for word in sorted(all_words()):
-        if len(word) > 1 and HAN.search(word) and not jb.has_word(word):
-            freq = int(jb.suggest_freq(word))
-            jb.add_word(word, freq, None)
-            out.append((word, freq))
-    return tuple(out)
+    words = [w for w in sorted(all_words()) if len(w) > 1 and HAN.search(w) and not jb.has_word(w)]
+    out = {}
+    for word in words:
+        out[word] = int(jb.suggest_freq(word))
+        jb.add_word(word, out[word], None)
+    split = _split_table()
+    for word in removed_words():
+        if word not in split:
+            jb.add_word(word, 0, None)  # frequency 0: jieba never chooses it
+    phrases_among = _listed_phrases()
+    for word in words:
+        if word not in phrases_among:
+            out[word] = max(out[word], int(jb.suggest_freq(word)))
+            jb.add_word(word, out[word], None)
+    return tuple(out.items())
 
 
 @cache
 def segmenter() -> Any:
-    """The rjieba segmenter with HSK words added and glued names removed (loaded once)."""
+    """The rjieba segmenter with HSK words added and glued names and phrases removed (loaded once)."""
     added_words()
-    jb = _rjieba()
-    for word in removed_words():
-        jb.add_word(word, 0, None)  # frequency 0: jieba never chooses it
-    return jb
+    return _rjieba()
 
 
 def cut(text: str) -> list[str]:
     """Words of `text` (whitespace-only pieces dropped; words the HMM glued cut into their words; 才 cut
-    from 才能, 人才 where a construction makes it the adverb "only then": `_only_then`)."""
+    from 才能, 人才 where a construction makes it the adverb "only then": `constructions.only_then`)."""
     words = [w for w in segmenter().cut(text, True) if w.strip()]
     out: list[str] = []
     for word in words:
@@ -91,42 +107,14 @@ def cut(text: str) -> list[str]:
             out.extend(word)  # 多美的: degree + adjective + 的, not the brand 美的
             continue
         out.extend(_as_cut(word) if len(word) > 1 else (word,))
-    return _only_then(out) if "才" in text else out
-
-
-# 才 "only then" (只有 … 才, 除非 … 才, 要 … 才能) glues to the modal after it (才能 "talent") or to the noun
-# before it (人才 "talent"). 才能 is the noun only next to these words, at a clause end, or after 的, 有 …
-_TALENT_BEFORE = frozenset({"其", "之", "和", "与", "是", "展现", "发挥", "缺乏", "施展", "显示", "表现"})
-_TALENT_AFTER = frozenset({"的", "和", "与", "是", "很", "也", "都", "还", "非常", "十分", "不够", "有限"})
-# 人才 is 人 + 才 before a modal or 行/对 when 只有, 除非 … opened the construction (只有努力的人才能成功).
-_ONLY_IF = frozenset({"只有", "除非", "必须", "非得", "一定要", "需要"})
-_AFTER_CAI = frozenset({"能", "会", "可以", "能够", "肯", "敢", "行", "对", "明白", "懂", "知道"})
-
-
-def _only_then(words: list[str]) -> list[str]:
-    """`words` with 才 cut from a word it is glued to where it is the adverb "only then": 才能 (努力才能
-    成功, 他要一个小时才能来; but 她的才能, 很有才能, 才能和品德, 发挥才能。) and 人才 after 只有, 除非 …
-    (只有努力的人才能成功: 人 + 才 + 能, but 公司需要人才, 人才流失)."""
-    out: list[str] = []
-    for i, word in enumerate(words):
-        after = words[i + 1] if i + 1 < len(words) else ""
-        before = out[-1] if out else ""
-        if word == "才能":
-            talent = before in _TALENT_BEFORE or before.endswith(("的", "有", "多", "些", "种"))
-            if not (talent or after in _TALENT_AFTER or not HAN.match(after[:1])):
-                out.extend(("才", "能"))
-                continue
-        if word == "人才" and after in _AFTER_CAI and any(w in _ONLY_IF for w in out):
-            out.extend(("人", "才"))
-            continue
-        out.append(word)
-    return out
+    return constructions.only_then(out) if "才" in text else out
 
 
 @lru_cache(maxsize=200_000)
 def _as_cut(word: str) -> tuple[str, ...]:
-    """A token of jieba's cut as the segmenter gives it: one word, or the words the HMM glued."""
-    pieces = None if _has_word(word) else glued_pieces(word)
+    """A token of jieba's cut as the segmenter gives it: one word, the words the HMM glued, or the words of
+    a removed phrase jieba keeps (`_split_table`)."""
+    pieces = _split_table().get(word) or (None if _has_word(word) else glued_pieces(word))
     if pieces is None:
         return (word,)
     removed = _removed_set()  # the HMM may glue a removed phrase to its neighbour (我会来 → 我 + 会来)
@@ -308,15 +296,46 @@ def removed_words() -> tuple[str, ...]:
     """jieba dictionary words tagged as names that are ordinary words glued together (和玛丽, 花园里, 封信)
     and entries that are free phrases (很快, 买点, 坐在: `phrases`): derived once per version of jieba,
     CC-CEDICT and the HSK lists, and kept in the cache."""
+    return tuple(_removed_table())
+
+
+@cache
+def _removed_table() -> dict[str, tuple[str, ...]]:
+    """Removed word → its words when jieba's dictionary lacks one of them (向后看 → 向后, 看: taken out, it
+    would come out 向 + 后 + 看), else (); the cache holds one line per word, its words after it."""
     from deckbuilder.cache import Cache
 
     key = _removed_key()
     with Cache() as store:
         found = store.get_many("lexicon", [key])
         if found:
-            return tuple(w for w in found[key].split("\n") if w)
-        words = tuple(sorted(_glued_dictionary_words()))
-        store.put_many("lexicon", [(key, "\n".join(words))])
+            lines = [line.split(" ") for line in found[key].split("\n") if line]
+            return {parts[0]: tuple(parts[1:]) for parts in lines}
+        table = dict(sorted(_glued_dictionary_words().items()))
+        store.put_many("lexicon", [(key, "\n".join(" ".join((w, *p)) for w, p in table.items()))])
+    return table
+
+
+@cache
+def _split_table() -> dict[str, tuple[str, ...]]:
+    """Removed phrases jieba keeps as entries and the segmenter cuts into their words on output."""
+    return {word: pieces for word, pieces in _removed_table().items() if pieces}
+
+
+@cache
+def _listed_phrases() -> frozenset[str]:
+    """Listed HSK words jieba lacks that are phrases by the rules (都会 = 都 + 会, `phrases`) or hold a
+    particle or a number (得了, 有一些): `added_words` leaves them to jieba's choice (cached like
+    `removed_words`)."""
+    from deckbuilder.cache import Cache
+
+    key = hashlib.blake2b(_removed_key() + b"listed phrases", digest_size=16).digest()
+    with Cache() as store:
+        found = store.get_many("lexicon", [key])
+        if found:
+            return frozenset(w for w in found[key].split("\n") if w)
+        words = _phrase_words()
+        store.put_many("lexicon", [(key, "\n".join(sorted(words)))])
     return words
 
 
@@ -325,9 +344,10 @@ def _removed_set() -> frozenset[str]:
     return frozenset(removed_words())
 
 
-def _glued_dictionary_words() -> list[str]:
-    """Entries tagged as names that are glued words, and entries that are free phrases (`phrases`)."""
-    from deckbuilder import phrases
+@cache
+def _lexicon() -> tuple[Any, dict[str, int], list[tuple[str, int, str]]]:
+    """The phrase rules' `phrases.Lexicon`, jieba's own frequencies and its dictionary entries."""
+    from deckbuilder import cedict, phrases
     from deckbuilder.cedict import headwords
     from deckbuilder.resources import jieba_dictionary_path
     from deckbuilder.standards import all_words
@@ -342,14 +362,47 @@ def _glued_dictionary_words() -> list[str]:
             return piece in hsk or _function_char(piece) or _dictionary_tag(piece) in _WORD_TAGS
         return piece in hsk or piece in lists.ordinary
 
-    lexicon = phrases.Lexicon(is_word, frequency, _dictionary_tag)
-    out = []
+    def interjection(piece: str) -> bool:
+        return len(piece) == 1 and any("interjection" in s for e in cedict.lookup(piece) for s in e.senses)
+
+    return phrases.Lexicon(is_word, frequency, _dictionary_tag, interjection), frequency, entries
+
+
+def _phrase_words() -> frozenset[str]:
+    """See `_listed_phrases`."""
+    from deckbuilder import phrases
+    from deckbuilder.standards import all_words
+
+    lexicon, frequency, _ = _lexicon()
+    out = set()
+    for word in all_words():
+        if len(word) < 2 or word in frequency or not HAN.search(word):
+            continue
+        pieces = phrases.cut(word, lexicon) or ()
+        apart = any(p in _PARTICLES or p[0] in NUMERALS for p in pieces)
+        if apart or phrases.phrase_pieces(word, "", lexicon):
+            out.add(word)
+    return frozenset(out)
+
+
+def _glued_dictionary_words() -> dict[str, tuple[str, ...]]:
+    """Entries tagged as names that are glued words, and entries that are free phrases (`phrases`), with
+    the phrase's words when jieba lacks one of them (see `_removed_table`)."""
+    from deckbuilder import phrases
+    from deckbuilder.cedict import headwords
+    from deckbuilder.standards import all_words
+
+    lexicon, frequency, entries = _lexicon()
+    lists, hsk = headwords(), all_words()
+    out: dict[str, tuple[str, ...]] = {}
     for word, _, tag in entries:
         if len(word) < 2 or word in hsk or word in lists.ordinary or word in lists.proper:
             continue
-        glued = tag in NAME_TAGS and glued_pieces(word, tag) is not None
-        if glued or phrases.phrase_pieces(word, tag, lexicon):
-            out.append(word)
+        if tag in NAME_TAGS and glued_pieces(word, tag) is not None:
+            out[word] = ()
+        elif pieces := phrases.phrase_pieces(word, tag, lexicon):
+            lacked = any(len(p) > 1 and p not in frequency and p not in hsk for p in pieces)
+            out[word] = pieces if lacked else ()
     return out
 
 

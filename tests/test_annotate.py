@@ -163,6 +163,7 @@ def test_one_name_decision_for_pinyin_ruby_and_colours(text: str) -> None:
         ("他看着我笑。", ["看", "着"]),  # a verb and its particle
         ("他是从上海来的。", ["是", "从"]),
         ("我在这本书里找到了答案。", ["这本", "书"]),  # 这 + 本书 is 这本 + 书
+        ("别总向后看。", ["向后", "看"]),  # a phrase whose word jieba lacks: 向后, not 向 + 后
     ],
 )
 def test_phrases_are_cut_into_their_words(text: str, words: list[str]) -> None:
@@ -182,6 +183,9 @@ def test_phrases_are_cut_into_their_words(text: str, words: list[str]) -> None:
         ("我看不懂这个字。", "看不懂"),  # a potential complement
         ("他已经做好了。", "做好"),  # a verb and its result: one written word
         ("我想吃烤肉串。", "烤肉串"),  # 烤肉 + 串 or 烤 + 肉串: left whole
+        ("唉呀，我忘了带钥匙。", "唉呀"),  # an interjection drawn out by a particle
+        ("菜倒是不贵。", "倒是"),  # a listed word the removed phrases must not tip apart
+        ("她老是迟到。", "老是"),
     ],
 )
 def test_words_and_set_forms_stay_whole(text: str, word: str) -> None:
@@ -193,8 +197,13 @@ def test_free_phrases_leave_the_dictionary() -> None:
 
     removed = set(removed_words())
     assert {"很快", "很大", "好好学习", "买点", "向后看", "坐在", "看电视", "床上"} <= removed
-    assert not {"交通事故", "一个", "看看", "做好", "汤姆"} & removed
+    assert not {"交通事故", "一个", "看看", "做好", "汤姆", "唉呀"} & removed
     assert dictionary_entry("很快") == (0, "")
+
+
+def test_listed_words_that_are_phrases_keep_jiebas_choice() -> None:
+    assert list(_seg("他们都会来。").words[1:3]) == ["都", "会"]  # 都会 "metropolis" is listed; here 都 + 会
+    assert list(_seg("我得了感冒。").words[1:3]) == ["得", "了"]
 
 
 @pytest.mark.parametrize(
@@ -214,3 +223,17 @@ def test_a_word_glued_to_only_then_is_cut_by_its_construction(text: str, words: 
     found = _seg(text).words
     at = found.index(words[0])
     assert list(found[at : at + len(words)]) == words, found
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind"),
+    [
+        ("学中文一点都不难。", "一点", Kind.WORD),  # "a bit; (not) at all": glossed on the card
+        ("你万一迟到了怎么办？", "万一", Kind.WORD),  # "just in case"
+        ("他出生于十四世纪。", "十四", Kind.NUMBER),  # a count only
+        ("一共三十。", "三十", Kind.NUMBER),
+    ],
+)
+def test_numerals_that_are_words_are_words(text: str, word: str, kind: Kind) -> None:
+    tokens = {t.text: t.kind for t in _seg(text).tokens}
+    assert tokens[word] is kind, tokens

@@ -102,6 +102,10 @@ def test_a_wording_pattern_costs_its_sentence() -> None:
         ("我一点也不累。", "I'm not tired at all.", []),  # an idiom
         ("他知道。", "Only he knows.", [Mismatch.QUANTITY]),
         ("只有他知道。", "Only he knows.", []),
+        ("这个菜太咸了。", "This dish is salty.", [Mismatch.DEGREE]),  # 太…了 "too" left out
+        ("这个菜太咸了。", "This dish is too salty.", []),
+        ("这个菜太好吃了！", "This dish is delicious!", []),  # an exclamation: 太 only intensifies
+        ("你说得太过分了。", "You went over the line.", []),  # excessive in itself
     ],
 )
 def test_agreement_between_the_sides(text: str, en: str, found: list[Mismatch]) -> None:

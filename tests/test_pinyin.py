@@ -157,11 +157,19 @@ def test_polyphone_in_context(sentence: str, char: str, reading: str) -> None:
         ("你的行李多重？", "重", ["zhong4"]),
         ("我们在洗衣服。", "服", ["fu5"]),  # 衣服 keeps its neutral tone inside a longer phrase
         ("他穿着红衣服。", "服", ["fu5"]),
-        ("过去的事情就让它过去吧。", "去", ["qu4", "qu5"]),  # the past; the verb "pass"
+        ("过去的事情就让它过去吧。", "去", ["qu4", "qu4"]),  # the past; the verb "to pass, be over"
+        ("我的病已经过去了。", "去", ["qu4"]),
         ("他过去是老师。", "去", ["qu4"]),
         ("在过去，人们很穷。", "去", ["qu4"]),
         ("你过去看看。", "去", ["qu5"]),
         ("他走过去了。", "去", ["qu5"]),
+        ("开会要集中精神。", "神", ["shen2"]),  # 精神 as a noun: jīngshén "mind"
+        ("你今天很精神。", "神", ["shen5"]),  # as a predicate adjective: jīngshen "lively"
+        ("他们在挖地道。", "道", ["dao4"]),  # 地道 the noun "tunnel"
+        ("他的北京话很地道。", "道", ["dao5"]),  # the adjective "authentic"
+        ("你太大意了。", "意", ["yi5"]),  # careless
+        ("我爸爸做生意。", "意", ["yi5"]),  # 做生意 reads 生意 as the entry its senses share: "business"
+        ("唉呀，我忘了。", "唉", ["ai1"]),  # 唉 drawn out by a particle
     ],
 )
 def test_readings_by_word_class_and_neighbours(sentence: str, char: str, readings: list[str]) -> None:

@@ -126,6 +126,19 @@ def test_a_translators_synonym_comes_after_the_core_meaning() -> None:
     assert ground.senses[0] == "ground"
 
 
+def test_the_sense_matching_more_of_the_english_and_its_exact_words_comes_first() -> None:
+    # Two senses both reach the cap ("broadcasting" is 广播's): the one matching both words wins.
+    words, tags = ["电台", "在", "广播", "新闻"], ["n", "p", "vn", "n"]
+    readings = ["dian4 tai2", "zai4", "guang3 bo1", "xin1 wen2"]
+    g = _one(words, tags, readings, "电台", en="The radio station is broadcasting the news.")
+    assert g.senses[0] == "radio station"
+    # "classic" and "classical" share a stem; the sense with the translation's own word comes first.
+    words, tags = ["这", "是", "一部", "经典", "电影"], ["r", "v", "m", "n", "n"]
+    readings = ["zhe4", "shi4", "yi1 bu4", "jing1 dian3", "dian4 ying3"]
+    g = _one(words, tags, readings, "经典", en="This is a classic film.")
+    assert g.senses[0].startswith("classic ")
+
+
 def test_an_english_word_another_token_explains_does_not_decide() -> None:
     # "came back" translates 回来; 后 is "later", not "back".
     words, tags = ["两天", "后", "他", "回来", "了"], ["m", "f", "r", "v", "ul"]
@@ -139,6 +152,13 @@ def test_a_note_matching_a_neighbour_fits() -> None:
     words, tags = ["我们", "点", "了", "三个", "菜"], ["r", "m", "ul", "m", "n"]
     readings = ["wo3 men5", "dian3", "le5", "san1 ge4", "cai4"]
     assert _one(words, tags, readings, "点").senses[0] == "to order (food in a restaurant)"
+
+
+def test_a_run_of_one_word_synonyms_takes_one_place() -> None:
+    # After a degree adverb 棒's adjectives come as a run: the fourth ("wonderful") is not cut off.
+    g = _one(["今天", "的", "天气", "真", "棒"], ["t", "uj", "n", "d", "zg"],
+             ["jin1 tian1", "de5", "tian1 qi4", "zhen1", "bang4"], "棒")  # fmt: skip
+    assert "wonderful" in g.senses and len(g.senses) == 4
 
 
 def test_at_most_three_senses_and_no_noise() -> None:
@@ -236,6 +256,21 @@ def test_grammatical_senses_follow_the_part_of_speech(
         # Before a verb 以 is "so as to", between two verb phrases.
         (["他", "举手", "以", "表示", "同意"], ["r", "v", "p", "v", "v"],
          ["ta1", "ju3 shou3", "yi3", "biao3 shi4", "tong2 yi4"], "以", "in order to"),
+        # A noun as a verb's object is the noun: 借口 "excuse", not "to use as an excuse".
+        (["他", "没有", "借口"], ["r", "v", "n"], ["ta1", "mei2 you3", "jie4 kou3"], "借口",
+         "excuse; pretext"),
+        # Between 是 and a closing 的, and before 的 and a noun, a word is said of something; the tagger's
+        # person-name tag on a word the tokenizer found no name says nothing.
+        (["工作", "是", "光荣", "的"], ["vn", "v", "nr", "uj"], ["gong1 zuo4", "shi4", "guang1 rong2", "de5"],
+         "光荣", "glorious"),
+        (["一个", "光荣", "的", "任务"], ["m", "nr", "uj", "n"],
+         ["yi1 ge4", "guang1 rong2", "de5", "ren4 wu5"], "光荣", "glorious"),
+        # After 在 or 已经 a word is the predicate: the verb senses first (退步, 过去 "to pass by").
+        (["成绩", "在", "退步"], ["n", "p", "v"], ["cheng2 ji4", "zai4", "tui4 bu4"], "退步",
+         "to do less well than before"),
+        (["冬天", "已经", "过去"], ["t", "d", "t"], ["dong1 tian1", "yi3 jing1", "guo4 qu4"], "过去",
+         "to pass by"),
+        (["三年", "过去", "了"], ["m", "t", "ul"], ["san1 nian2", "guo4 qu4", "le5"], "过去", "to pass by"),
         # 先 before a verb tells the order of events.
         (["你", "先", "走", "吧"], ["r", "d", "v", "y"], ["ni3", "xian1", "zou3", "ba5"], "先", "in advance"),
     ],

@@ -8,13 +8,17 @@ and runs only on the sentences chosen for cards.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from functools import cache
 
 from deckbuilder import segmenter
-from deckbuilder.chinese import Traditional, script_kind, to_traditional
+from deckbuilder.chinese import HAN, Traditional, script_kind, to_traditional
 from deckbuilder.models import Kind, Pair, Sentence, Token
+
+# Modules outside this package whose code decides what annotation gives.
+_SHARED = ("cedict", "chinese", "english", "segmenter", "constructions", "models")
 
 
 @cache
@@ -34,7 +38,7 @@ def fingerprint() -> str:
         sorted(here.glob("*.py"))
         + sorted((package / "pinyin").glob("*.py"))
         + sorted((package / "senses").glob("*.py"))
-        + [package / name for name in ("cedict.py", "chinese.py", "english.py", "segmenter.py", "models.py")]
+        + [package / f"{name}.py" for name in _SHARED]
     )
     for path in sources:
         if path.is_file():
@@ -43,9 +47,32 @@ def fingerprint() -> str:
 
 
 def _kind(word: str) -> Kind:
-    """A Chinese word is a name only on evidence (`segmenter.is_name`, the decision orthography shares)."""
+    """A Chinese word is a name only on evidence (`segmenter.is_name`, the decision orthography shares); a
+    run of numeral characters is a word when it means more than a count (`lexical_numeral`)."""
     kind = script_kind(word)
+    if kind is Kind.NUMBER and lexical_numeral(word):
+        return Kind.WORD
     return Kind.NAME if kind is Kind.WORD and segmenter.is_name(word) else kind
+
+
+# The English of a sense that only counts: number words, digits and the words between them.
+_COUNT = re.compile(
+    r"^(?:\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|hundred|"
+    r"thousand|million|billion|trillion|tens?|hundreds|thousands|millions|half|dozen|and|or|point|a|giga)$"
+)
+
+
+@cache
+def lexical_numeral(word: str) -> bool:
+    """Whether numeral characters make a word CC-CEDICT glosses beyond its count: 一点 "a bit", 千万 "by all
+    means", 万一 "just in case", 三三两两 "in twos and threes"; not 十四 (no entry), 三十 "thirty; 30", 百万
+    "million", nor an ordinal (第一)."""
+    from deckbuilder import cedict
+
+    if word.startswith("第") or not HAN.search(word) or word not in cedict.headwords().ordinary:
+        return False
+    senses = (s for e in cedict.lookup(word) if not e.pinyin[:1].isupper() for s in e.senses)
+    return any(not all(_COUNT.match(w.lower()) for w in cedict.sense_words(s)) for s in senses)
 
 
 _TOKENS: dict[str, Token] = {}  # word → token; a plain dict is the hot path's cheapest memo

@@ -7,7 +7,10 @@ skips on purpose, where a volunteer's translation most often drifts:
   with a pronoun whose person the English never mentions while its own subject is another person
   (他们出席了… → "I attend …");
 - quantities: the English says "all", "every…" or "only" and the Chinese has no word for it (这是我所知道的
-  → "This is all I know"), idioms such as "at all", "after all" or "not only" aside.
+  → "This is all I know"), idioms such as "at all", "after all" or "not only" aside;
+- degree: a statement 太 + predicate + 了 ("too …") whose English has no degree word at all
+  (你们的效率太低了。 → "It is inefficient of you"); the exclamation (太棒了！ "Great!") and
+  predicates that are excessive in themselves (太过分了) aside.
 
 Both are costs, not flaws: an English can restructure a sentence (我的钱 → "our money" in a family) and still
 be a fair translation, but a card should show the sentence whose English follows it.
@@ -27,9 +30,10 @@ class Mismatch(StrEnum):
 
     PERSON = "person"
     QUANTITY = "quantity"
+    DEGREE = "degree"
 
 
-COSTS = {Mismatch.PERSON: 4.0, Mismatch.QUANTITY: 2.0}
+COSTS = {Mismatch.PERSON: 4.0, Mismatch.QUANTITY: 2.0, Mismatch.DEGREE: 2.0}
 
 # Persons: 1 singular, 1 plural, 2, 3 masculine, 3 feminine, 3 plural, 3 neuter.
 _ZH_PERSONS = {
@@ -80,6 +84,8 @@ def mismatches(zh_words: Sequence[str], en: str) -> list[Mismatch]:
         found.append(Mismatch.PERSON)
     if _quantity_missing("".join(zh_words), en):
         found.append(Mismatch.QUANTITY)
+    if _degree_missing(zh_words, en):
+        found.append(Mismatch.DEGREE)
     return found
 
 
@@ -102,6 +108,30 @@ def _persons_disagree(zh_words: Sequence[str], en: str) -> bool:
         person = _ZH_PERSONS[first]
         subject = _EN_SUBJECTS.get(words[0].split("'")[0])
         return subject is not None and subject != person and person not in en_persons
+    return False
+
+
+# English words that carry the degree 太…了 says; predicates that need none (过分 is "excessive" already).
+_EN_DEGREE = re.compile(
+    r"\b(?:too|so|very|really|extremely|such|terribly|awfully|overly|excessive(?:ly)?|way|far|much|quite|"
+    r"incredibly|how|what)\b",
+    re.IGNORECASE,
+)
+_EXCESSIVE = frozenset(("过分", "过度", "过火", "可惜"))
+_DEGREE_SPAN = 4  # words between 太 and the 了 that closes its statement
+
+
+def _degree_missing(zh_words: Sequence[str], en: str) -> bool:
+    """太 + a predicate + 了 closing a statement with a full stop, and no degree word in the English."""
+    words = [w for w in zh_words if w.strip()]
+    if not words or words[-1] != "。" or _EN_DEGREE.search(en):
+        return False
+    for i, w in enumerate(words):
+        if w == "太" and "了" in words[i + 1 : i + 1 + _DEGREE_SPAN]:
+            end = words.index("了", i + 1)
+            closes = words[end + 1] in ("。", "，") if end + 1 < len(words) else True
+            if closes and not _EXCESSIVE.intersection(words[i + 1 : end]):
+                return True
     return False
 
 

@@ -2,7 +2,8 @@
 
 Only the best candidates per target word are kept as sentences stream past, so memory is bounded by the
 level's word count, not the corpus. A candidate's cost is its difficulty plus its quality penalty, plus,
-once the corpus has been read, what its repeated topics cost (`repeats.py`); a flawed candidate is counted,
+once the corpus has been read, what its repeated topics cost (`repeats.py`), and, for a word its English
+leaves out, `rendering.UNRENDERED_COST` (`rendering.py`); a flawed candidate is counted,
 never kept; a built-in sentence loses a tie (costs within `TIE`) to the user's own.
 
 Study order: target words from most to least frequent (words of one frequency tier, the better sentence
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field, replace
 
 from deckbuilder.grade.grader import LENGTH_BOUNDS, Grader, Reading, hanzi_count
 from deckbuilder.grade.quality import Coverage, Flaw, Quality, assess, coverage
+from deckbuilder.grade.rendering import UNRENDERED, UNRENDERED_COST, unrendered
 from deckbuilder.grade.repeats import Repeats, topics
 from deckbuilder.models import Choice, Kind, Level, Sentence
 
@@ -187,8 +189,14 @@ class Selector:
         quality = assess(sentence, {r[1] for r in records}, measure)
         if quality.flaw is not None:
             return _skeleton(sentence), [], quality
-        if quality.penalty:
-            records = [(g, w, i, round(c + quality.penalty, 6), o, n) for g, w, i, c, o, n in records]
+        left_out = {w for w in {r[1] for r in records} if unrendered(sentence, w)}
+        if left_out:
+            quality = replace(quality, marks=(*quality.marks, UNRENDERED))
+        if quality.penalty or left_out:
+            records = [
+                (g, w, i, round(c + quality.penalty + (UNRENDERED_COST if w in left_out else 0.0), 6), o, n)
+                for g, w, i, c, o, n in records
+            ]
         return _skeleton(sentence), records, quality
 
     def offer(
@@ -216,7 +224,8 @@ class Selector:
         self.seen.add(key)
         self.candidates += 1
         penalty = quality.penalty if quality is not None else 0.0
-        for mark in quality.marks if quality is not None else ():
+        marks = quality.marks if quality is not None else ()
+        for mark in marks:
             self.weighed[mark] = self.weighed.get(mark, 0) + 1
         found = topics(sentence)
         self.repeats.add(found)
@@ -224,8 +233,10 @@ class Selector:
         for g_index, word, idx, cost, others, new in records:
             self.freq[word] = sentence.tokens[idx].freq
             rank = cost + handicap
+            left_out = UNRENDERED in marks and unrendered(sentence, word)
+            own = penalty + (UNRENDERED_COST if left_out else 0.0)
             pin = _pin(self.options.pins.get(word, ()), sentence) if pinned else 0
-            cand = _Candidate(cost, rank, seq, idx, sentence, others, new, penalty, found, pin)
+            cand = _Candidate(cost, rank, seq, idx, sentence, others, new, own, found, pin)
             item = (-rank + (PINNED if pin else 0.0), -seq, idx, cand)
             heap = self.heaps[g_index].setdefault(word, [])
             if len(heap) < KEEP_PER_WORD:

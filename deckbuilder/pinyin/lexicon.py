@@ -13,6 +13,7 @@ from functools import cache
 
 from deckbuilder import cedict, segmenter
 from deckbuilder.chinese import is_han
+from deckbuilder.pinyin import neutral
 from deckbuilder.pinyin.syllable import normalize
 
 
@@ -120,6 +121,8 @@ def word_reading(word: str, proper: bool = False) -> tuple[tuple[str, ...], bool
     phrase = _pypinyin_tables()[0].get(word)
     if len(found) == 1:
         syl, unambiguous = found[0][0], True
+        senses = tuple(s for e in cedict.lookup(word) for s in e.senses)
+        syl = neutral.in_compound(word, syl, senses)  # 做生意 zuò shēngyi, as 生意 "business" is read
     elif phrase is not None:
         syl, unambiguous = _syllables(phrase), True
         if not found:

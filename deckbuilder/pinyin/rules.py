@@ -333,6 +333,12 @@ def _tan(c: Context) -> str | None:  # 弹 alone: the verb "play (an instrument)
     return "tan2"
 
 
+def _ai(c: Context) -> str | None:  # 唉 drawn out by a particle (唉呀, 唉哟) is āi; a bare sigh is left open
+    if c.next_text()[:1] in frozenset("呀啊哟呦"):
+        return "ai1"
+    return None
+
+
 # Characters whose stand-alone word has one reading whatever the context; their other readings live only
 # inside words (教会 jiàohuì, 一切 yíqiè, 弄堂 lòngtáng, 没收 mòshōu), which the dictionary layer reads first.
 ALONE = {
@@ -389,6 +395,7 @@ RULES: dict[str, Callable[[Context], str | None]] = {
     "好": _hao,
     "累": _lei,
     "弹": _tan,
+    "唉": _ai,
 }
 
 # Rules that hold wherever the character stands alone; the others are trusted only when jieba itself

@@ -2,13 +2,15 @@
 
 The dictionary gives 教会, 过去, 多重 one reading each (or two it cannot choose between); their neighbours
 decide: 去教会 (the church, jiàohuì) but 教会了我 (taught me, jiāohuì); 过去的事 (the past, guòqù) but 走过去
-(guòqu); 有多重 (how heavy, duō zhòng) but 多重国籍 (multiple, duōchóng); 还得 + verb (děi), 穿着 (zhe).
+(guòqu), 已经过去 (it is over, guòqù); 有多重 (how heavy, duō zhòng) but 多重国籍 (multiple, duōchóng); 还得
++ verb (děi), 穿着 (zhe); 集中精神 (jīngshén) but 很精神 (jīngshen): see `neutral`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from deckbuilder.pinyin import neutral
 from deckbuilder.pinyin.context import (
     CHURCH_BEFORE,
     MODAL_BEFORE,
@@ -39,29 +41,29 @@ def _duozhong(c: Context) -> tuple[str, ...] | None:
     return None
 
 
-def _guoqu(c: Context, syllables: tuple[str, ...]) -> tuple[str, ...] | None:
-    """过去: the noun guòqù "the past" before 的 or a time adverbial's verb, after a preposition or a
-    noun/number; the verb or complement guòqu (走过去, 过去了, 让它过去吧) after a verb or at a clause end."""
-    nxt, pflag = c.next_text(), c.prev_flag()
-    if nxt == "的" or pflag.startswith(("p", "m", "t")):
-        return ("guo4", "qu4")  # 过去的事, 在过去, 和过去一样
-    if pflag.startswith("v") or nxt in ("了", "吧", "啦", "吗", "呢") or c.at_end():
+def _guoqu(c: Context) -> tuple[str, ...]:
+    """过去: the complement guòqu after a one-character verb (走过去, 晕过去了), the motion "go over" before
+    the verb of its purpose (你过去看看); otherwise guòqù, the noun "the past" (过去的事, 在过去, 过去是) or
+    the verb "to pass; to be over" CC-CEDICT reads the same (痛苦已经过去了, 让它过去吧)."""
+    nxt = c.next_text()
+    if c.prev_flag().startswith("v") and len(c.prev_text()) == 1 and nxt != "的":
         return ("guo4", "qu5")
-    if nxt in PAST_FOLLOWERS or c.prev() is None:
-        return ("guo4", "qu4")
-    return None
+    if c.next_flag().startswith("v") and nxt not in PAST_FOLLOWERS:
+        return ("guo4", "qu5")
+    return ("guo4", "qu4")
 
 
 def decide_word(units: Sequence[Unit], ui: int, syllables: tuple[str, ...]) -> tuple[str, ...] | None:
     """Context-dependent readings of dictionary words: adverb + modal 得 (还得, 就得 → děi), 教会, 多重,
-    过去, and a verb + 着 as the durative."""
+    过去, a verb + 着 as the durative, and words CC-CEDICT reads two ways apart from a neutral tone
+    (`neutral`)."""
     word = units[ui].text
     if word == "教会":
         return _jiaohui(Context(units, ui))
     if word == "多重":
         return _duozhong(Context(units, ui))
     if word == "过去":
-        return _guoqu(Context(units, ui), syllables)
+        return _guoqu(Context(units, ui))
     if len(word) == 2 and word[1] == "着" and syllables[1] == "zhuo2" and units[ui].flag.startswith("v"):
         return (syllables[0], "zhe5")  # 穿着 as a verb: "wearing", not the noun zhuózhuāng sense
     if len(word) == 2 and word[1] == "得" and word[0] in MODAL_BEFORE:
@@ -69,4 +71,4 @@ def decide_word(units: Sequence[Unit], ui: int, syllables: tuple[str, ...]) -> t
         next_ok = verbal(c.next_flag()) or c.next_flag().startswith(tuple("dpm"))
         if not c.at_end() and next_ok:
             return (syllables[0], "dei3")
-    return None
+    return neutral.decide(Context(units, ui))  # 集中精神 jīngshén, 很精神 jīngshen

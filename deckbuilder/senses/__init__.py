@@ -7,7 +7,8 @@ entry and senses the sentence uses.
 
 The entry is chosen by the reading the pinyin layer decided and by the traditional form in context (后
 after is 後, 后 queen is 后); the senses are ordered by fit (the translation's words, the token's part of
-speech and neighbours, priors against surnames, variants, archaic and dialect senses), one to three shown.
+speech and neighbours, priors against surnames, variants, archaic and dialect senses), one to three
+shown (a run of one-word synonyms counts as one: 棒 "smart", "capable", "strong", "wonderful").
 A word without an entry is glossed from its parts and marked `composed`. The one decision a reader needs:
 entry and sense are scored together (`fit`), so strong evidence for a sense (the translation says
 "ground") can outweigh a weaker one for an entry (a neutral-tone reading), never the other way round

@@ -27,6 +27,10 @@ _NO_OBJECT = frozenset("的了吗呢吧啊")
 # Localizers of time: what stands before them is an event or a time (便后, 吃饭以前).
 _TIME_LOCALIZERS = frozenset({"后", "前", "以后", "以前", "之后", "之前"})
 _COMMA = frozenset("，,")
+# What makes the next word the predicate: an aspect or negation before it (在/正在 退步, 已经 过去, 不 退步).
+_PREDICATE_BEFORE = frozenset({"在", "正在", "正", "已经", "曾经", "不", "没", "没有", "还在", "刚", "刚刚"})
+# Person-name tags: when the tokenizer found no name, the tagger's guess says nothing of the word's class.
+_PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
 # Tags of words that are never a bare classifier: verbs, adverbs, adjectives, particles, pronouns, time words.
 _NO_MEASURE = frozenset("vdaucryet")
 
@@ -52,6 +56,7 @@ _FITS: dict[str, dict[Shape, float]] = {
     "verb with object": {V: 1.0, F: -0.5, N: -1.0, J: -1.0, A: -1.0},
     "change of state": {V: 0.5, J: 0.5, F: -0.5},  # 鞋带松了: "loose" as much as "to loosen"
     "verb with aspect": {V: 1.0, F: -0.5},
+    "predicate verb": {V: 2.0, M: 0.5, N: -1.5, F: -0.5, P: -0.5},
     "noun part": {V: -0.5},  # a part's dictionary tag (交通 n: "traffic", not "to be connected")
 }  # fmt: skip
 
@@ -93,13 +98,16 @@ def _grammatical(word: str) -> bool:
 
 def word_class(slot: Slot) -> str:
     """What the tagger and the neighbours say the token is ("" when they say nothing useful)."""
-    tag = slot.tag
+    tag = "" if slot.tag in _PERSON_TAGS and not slot.name else slot.tag  # 光荣 nr: no name
     aspect = slot.next in ASPECT and slot.next_tag.startswith("u")
+    said = _said_of(slot, tag)
+    if said:
+        return said
     if slot.next in _TIME_LOCALIZERS and tag[:1] not in ("m", "t", "q", "f"):
         return "before a localizer"
     if _modifier(slot):
         return "modifier"
-    if _noun_context(slot):
+    if _noun_context(slot, tag):
         return "noun phrase"
     if tag[:1] == "u" or tag in ("y", "e"):  # no particle opens a clause or takes 了: then the tag is wrong
         return "misread particle" if slot.clause_initial or aspect else "particle"
@@ -107,11 +115,13 @@ def word_class(slot: Slot) -> str:
         return "connective"
     if slot.prev in DEGREE or (slot.prev == "得" and slot.prev_tag.startswith("u")):
         return "degree"
+    if slot.prev in _PREDICATE_BEFORE and (tag == "v" or (tag == "t" and closes(slot))):
+        return "predicate verb"  # 在退步, 已经过去: a time word ending its clause after 已经 is no time
     if _adverbial_phrase(slot):
         return "adverbial phrase"
     obj = aspect and _object(slot.following[1:])
     aspect = aspect or slot.next in DIRECTIONAL  # a verb's marks (露了出来 keeps its particle 了)
-    if aspect and (tag[:1] in ("p", "m", "q", "n", "f") or (tag[:1] == "a" and obj)):
+    if aspect and (tag[:1] in ("p", "m", "q", "n", "f", "t") or (tag[:1] == "a" and obj)):
         return "hidden verb"  # 给了我, 点了四个菜, 准了我两天假: a verb the tagger did not see
     if (
         tag == "p"
@@ -143,12 +153,31 @@ def _object(tags: tuple[str, ...]) -> bool:
     return tags[0][:1] in ("n", "r") or (tags[0][:1] in ("m", "q") and tags[1:2] != () and tags[1][:1] == "n")
 
 
-def _noun_context(slot: Slot) -> bool:
+def _noun_context(slot: Slot, tag: str) -> bool:
     """After 的, or after 把 or a numeral with its classifier (一床 被) unless the tagger saw a verb (把 借 的
-    钱): the token heads a noun phrase."""
-    if slot.prev in _NOUN_BEFORE and (slot.prev != "把" or slot.tag[:1] != "v"):
+    钱), after 这个/那个, or a noun as a verb's object (没有 借口): the token heads a noun phrase."""
+    if slot.prev in _NOUN_BEFORE and (slot.prev != "把" or tag[:1] != "v"):
         return True
-    return slot.prev_tag == "m" and not slot.classifier_slot and slot.tag[:1] not in ("v", "a", "d")
+    if slot.prev[-1:] == "个" and tag[:1] not in ("v", "a", "d"):
+        return True
+    if tag in ("n", "nz") and slot.prev_tag[:1] == "v" and slot.prev_tag != "vn":
+        return True
+    if slot.next in ASPECT and slot.next_tag.startswith("u"):
+        return False  # 三年 过去 了: what takes 了 is the verb
+    return slot.prev_tag == "m" and not slot.classifier_slot and tag[:1] not in ("v", "a", "d")
+
+
+def _said_of(slot: Slot, tag: str) -> str:
+    """Before 的: between 是 and a 的 that closes the clause the token is said of something (是 光荣 的
+    "glorious"); an adjective before 的 and a noun says what kind (光荣 的 传统). "" when neither."""
+    if slot.next != "的" or tag[:1] in ("v", "r", "m", "q", "t"):
+        return ""
+    after = slot.right[1:]
+    if slot.prev == "是" and all(w in PUNCT for w in after):
+        return "degree"
+    if (tag[:1] in ("a", "b") or not tag) and slot.right_tags[1:2] and slot.right_tags[1][:1] == "n":
+        return "modifier"
+    return ""
 
 
 def _modifier(slot: Slot) -> bool:

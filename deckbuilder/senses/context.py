@@ -73,10 +73,13 @@ class Slot:
 
 @dataclass(frozen=True, slots=True)
 class English:
-    """Match keys of a sentence's translation: content keys and grammar words (weaker evidence)."""
+    """Match keys of a sentence's translation: content keys and grammar words (weaker evidence), and its
+    words as written (lower case), which tell an exact word from one that only shares its stem ("classic" is
+    "classic", not "classical")."""
 
     content: frozenset[str] = field(default_factory=frozenset)
     grammar: frozenset[str] = field(default_factory=frozenset)
+    words: frozenset[str] = field(default_factory=frozenset)
 
     def __bool__(self) -> bool:
         return bool(self.content or self.grammar)
@@ -86,13 +89,14 @@ def english_keys(text: str) -> English:
     """The keys `text` (an English sentence) offers to sense words."""
     content: set[str] = set()
     grammar: set[str] = set()
-    for token in english.tokens(text):
+    written = english.tokens(text)
+    for token in written:
         low = token.lower()
         if low in english.GRAMMAR:
             grammar.add(low)
         else:
             content |= english.en_keys(token, SENSE_STOP)
-    return English(frozenset(content), frozenset(grammar))
+    return English(frozenset(content), frozenset(grammar), frozenset(t.lower() for t in written))
 
 
 def traditional_spellings(words: Sequence[str], zh: str, original: str = "") -> list[frozenset[str]]:

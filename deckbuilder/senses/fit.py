@@ -23,12 +23,13 @@ from deckbuilder.senses.classes import class_fit, eventive, predicate, word_clas
 from deckbuilder.senses.context import English, Slot
 from deckbuilder.senses.entries import Candidate, candidates, counters, reading_distance
 from deckbuilder.senses.patterns import PUNCT, cue_fit, usage_fit
-from deckbuilder.senses.shapes import PLACE_WORDS, TIME_WORDS, Sense, Shape, keys
+from deckbuilder.senses.shapes import PLACE_WORDS, SENSE_STOP, TIME_WORDS, Sense, Shape, keys
 
 MAX_SHOWN = 3
 # Senses that are a quantity (一点 "a bit", 一些 "some"): a numeral-classifier entry that means one.
 QUANTITY = re.compile(r"^(a bit|a little|some|a few|several|a couple|one (kind|type|sort) of)\b", re.I)
 _MARGIN = 2.5  # a further sense is shown when it scores within this of the best
+_MAX_RUN = 4  # the most senses shown when a run of one-word synonyms counts as one place
 _SUBJECT = re.compile(r"^\(of [^)]*\)")
 _PERSON_SUBJECT = re.compile(
     r"^\(of (a |an |the |one's )?(woman|women|man|men|person|people|child|children|girl|boy|sb|someone"
@@ -73,17 +74,42 @@ def choose(slot: Slot, en: English) -> Choice | None:
     top, first = ranked[0][0], ranked[0][2]
     # Further senses only when they fit nearly as well, carry no strong note (archaic, jocular …) and, after
     # a translation ("he; him"), are no description of a use ("(used before sb's name for emphasis)").
-    more = [
-        s
-        for score, _, s in ranked[1:]
+    rows = [
+        (k, s)
+        for score, k, s in ranked[1:]
         if score >= top - _MARGIN
         and s.prior >= -1.0
         and (s.shape is not Shape.FUNCTION or first.shape is Shape.FUNCTION)
     ]
+    more = [s for _, s in rows]
     core = _core(cand, ranked[0][1], slot, near) if en else None
     if core is not None:  # the translation's synonym second, after the word's core meaning
         return Choice(cand, (core, first, *[s for s in more if s is not core][: MAX_SHOWN - 2]))
-    return Choice(cand, (first, *more[: MAX_SHOWN - 1]))
+    return Choice(cand, _runs([(ranked[0][1], first), *rows]))
+
+
+def _runs(rows: list[tuple[int, Sense]]) -> tuple[Sense, ...]:
+    """The senses to show, best first, MAX_SHOWN of them; a run of one-word synonyms of one shape that follow
+    each other in the entry (棒 "smart", "capable", "strong", "wonderful") takes one place, so a synonym run
+    does not push the rest of the word's meanings off the card (at most _MAX_RUN senses in all)."""
+    out: list[Sense] = []
+    places, last = 0, -2
+    for k, sense in rows:
+        joined = bool(out) and k == last + 1 and _one_word(out[-1]) and _one_word(sense)
+        if joined and sense.shape is out[-1].shape:
+            if len(out) >= _MAX_RUN:
+                break
+        elif places == MAX_SHOWN or len(out) >= _MAX_RUN:
+            break
+        else:
+            places += 1
+        out.append(sense)
+        last = k
+    return tuple(out)
+
+
+def _one_word(sense: Sense) -> bool:
+    return len(sense.words) == 1 and sense.text == sense.words[0]
 
 
 def _core(cand: Candidate, chosen: int, slot: Slot, near: frozenset[str]) -> Sense | None:
@@ -176,7 +202,11 @@ def _english(sense: Sense, en: English, claimed: frozenset[str], notes: frozense
             score += (1.5 if grammar else 3.0) / (2.0 if key in claimed else 1.0)
     if notes & en.content:
         score += 1.0
-    return min(score, 4.5)
+    # Past the cap, a sense that matches more of the translation ("radio station" for "radio station") and
+    # one that matches its words as written ("classic", not "classical") still come first.
+    written = [w for w in sense.words if w.lower() in en.words]
+    exact = sum(1 for w in written if en.content & english.en_keys(w, SENSE_STOP))
+    return min(score, 4.5) + 0.1 * min(max(score - 4.5, 0.0), 3.0) + 0.15 * min(exact, 2) if score else 0.0
 
 
 @lru_cache(maxsize=20_000)

@@ -1,0 +1,88 @@
+"""Rendering: a candidate sentence and its target word → whether the English leaves the target out.
+
+A card's English must translate the word the card teaches (他努力挣钱养家 → "He works hard to support his
+family" has no word for 挣钱). Volunteers translate with synonyms the dictionary does not list, so a target
+whose senses meet no English word is not yet proof; the English leaves it out when, besides, every English
+content word is accounted for by the sentence's other words: nothing is left over that could be the
+target's translation. Matching is the lexical model's (`lexical.py`: CC-CEDICT senses, stemmed), loosened
+for the target: its senses' words keep the grammar and vague words the model drops (是否 "whether", 方式
+"way"), its dictionary sub-words count (扇子 → 扇 "fan"), and a stem meets another it begins or is inside
+(fan ~ fans, virus ~ coronavirus).
+
+Only content words are judged (nouns, verbs, adjectives by the segmenter's tags; a classifier aside: "a
+pencil" rightly drops 支); function words are rendered by grammar, not by a word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from deckbuilder import cedict, english, lexical, segmenter
+from deckbuilder.models import Sentence
+from deckbuilder.senses.fit import is_classifier
+
+UNRENDERED = "target not in English"  # the report's name for what this check weighs
+UNRENDERED_COST = 4.0  # as much as a swapped person: a card whose English lacks its word misleads
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+CONTENT_TAGS = _words("n v a vn an nz ad vd")
+_SENSE_STOP = _words("to a an the of sth sb see")  # what a sense's wording adds to any word
+MIN_STEM = 3  # letters a stem must have to meet a longer one it begins (one more: that it is inside)
+
+
+def unrendered(sentence: Sentence, target: str) -> bool:
+    """Whether the English of `sentence` leaves out `target` (a content word of it)."""
+    if segmenter.dictionary_entry(target)[1] not in CONTENT_TAGS or (
+        len(target) == 1 and is_classifier(target)
+    ):
+        return False
+    keys = _target_keys(target)
+    if not keys:
+        return False
+    en = lexical.en_features(sentence.pair.en)
+    offered = {k for unit in en.units for k in unit} | {w.lower() for w in english.tokens(sentence.pair.en)}
+    if _meets(keys, offered):
+        return False
+    others: set[str] = set()
+    for word in set(sentence.words) - {target}:
+        others |= _word_keys(word)
+    return all(_meets(others, unit) for unit in en.units)
+
+
+def _close(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= MIN_STEM and long.startswith(short) or len(short) > MIN_STEM and short in long
+
+
+def _meets(keys: Iterable[str], offered: Iterable[str]) -> bool:
+    offered = tuple(offered)
+    return any(_close(k, e) for k in keys for e in offered)
+
+
+@lru_cache(maxsize=20_000)
+def _word_keys(word: str) -> frozenset[str]:
+    """The lexical model's keys of a word and of its dictionary sub-words."""
+    keys = set(lexical.zh_word_keys(word))
+    for part in cedict.split(word, whole=False) if len(word) > 1 else ():
+        keys |= lexical.zh_word_keys(part)
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=20_000)
+def _target_keys(word: str) -> frozenset[str]:
+    """Every key a translation of the target may show (empty for a word the model gives none)."""
+    if not lexical.zh_word_keys(word):
+        return frozenset()
+    keys = set(_word_keys(word))
+    for entry in cedict.lookup(word):
+        for sense in entry.senses:
+            for w in cedict.sense_words(sense):
+                keys |= english.en_keys(w, _SENSE_STOP)
+    return frozenset(keys)

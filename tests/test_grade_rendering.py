@@ -1,0 +1,42 @@
+"""Whether a card's English translates the word the card teaches (`grade.rendering`). Every sentence here is
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from deckbuilder.annotate import segment
+from deckbuilder.grade import Grader, select
+from deckbuilder.grade.rendering import UNRENDERED, unrendered
+from deckbuilder.models import Level, Pair, Sentence
+
+
+def real(text: str, en: str) -> Sentence:
+    return segment(Pair(text, en, "t"))
+
+
+@pytest.mark.parametrize(
+    ("text", "en", "target", "left_out"),
+    [
+        ("她每天努力挣钱。", "She tries hard every day.", "挣钱", True),  # nothing in the English is 挣钱
+        ("她每天努力挣钱。", "She tries hard every day to earn money.", "挣钱", False),
+        ("他拒绝了我。", "He turned me down.", "拒绝", False),  # a synonym the dictionary lacks: left over
+        ("我不知道他是否来。", "I don't know if he comes.", "是否", False),  # a grammar word of its senses
+        ("她用扇子扇风。", "She fans herself.", "扇子", False),  # a sub-word's sense, an inflected stem
+        ("新病毒很危险。", "The new coronavirus is dangerous.", "病毒", False),  # inside a longer word
+        ("我想买一支笔。", "I want to buy a pen.", "支", False),  # a classifier: English has none
+    ],
+)
+def test_whether_the_english_leaves_the_target_out(text: str, en: str, target: str, left_out: bool) -> None:
+    assert unrendered(real(text, en), target) is left_out
+
+
+def test_a_sentence_whose_english_translates_the_word_wins() -> None:
+    known = ("她", "每天", "努力", "想", "多", "了", "。", "他", "为了", "家人", "，")
+    table = dict.fromkeys(known, 1) | {"挣钱": 2}
+    grader = Grader(Level("2.0", 2), table)
+    loose = real("她每天努力挣钱。", "She tries hard every day.")
+    close = real("他为了家人，想多挣钱。", "He wants to earn more money for his family.")
+    sel = select([loose, close], grader)
+    assert [c.sentence for c in sel.choices] == [close]
+    assert dict(sel.weighed)[UNRENDERED] == 1
