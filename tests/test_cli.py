@@ -349,3 +349,18 @@ def test_an_unexpected_error_is_one_line_unless_debugging(monkeypatch: pytest.Mo
         [sys.executable, "-c", code], capture_output=True, text=True, env={**env, "DECKBUILDER_DEBUG": "1"}
     )
     assert loud.returncode == 1 and "Traceback" in loud.stderr and "kaboom" in loud.stderr
+
+
+# ---------------------------------------------------------------- issue 13: templates checked before writing
+def test_template_naming_no_field_is_a_usage_error_before_anything_is_written(tmp_path: Path) -> None:
+    tpl = tmp_path / "tpl"
+    tpl.mkdir()
+    (tpl / "sentence_back.html").write_text("<div>\n{{Hanzi}}\n{{Nonexistent}}</div>\n", encoding="utf-8")
+    out = tmp_path / "x.apkg"
+    result = runner.invoke(
+        app, ["make", "-l", "hsk3", "--max-notes", "3", "-o", str(out), "--templates", str(tpl)]
+    )
+    assert result.exit_code == 2
+    text = "".join(flat(result.stderr).split())  # the box wraps the long path anywhere
+    assert "sentence_back.html:3:{{Nonexistent}}namesnofieldoftheSentencenotetype" in text
+    assert "'--templates'" in text and not out.exists()
