@@ -34,7 +34,8 @@ HELP = {
     "(cloze_front.html, sentence_back.html, style.css, …).",
     "--deck-name": "Deck name (use :: for sub-decks). Default: deckbuilder::HSK 2.0::Level N.",
     "--tag": "Tag added to every note (repeatable).",
-    "--readings": "Teacher's pinyin overrides, one [bold]word<TAB>pinyin[/bold] per line; they always win.",
+    "--readings": "Teacher's pinyin overrides, one [bold]word<TAB>pinyin[/bold] per line (as the cards "
+    "print it: jiàohuì, jiao4hui4), or a review.tsv with its pinyin corrected; they always win.",
     "--zhuyin": "Fill the Zhuyin (bopomofo) field.",
     "--traditional": "Fill the Traditional field through OpenCC.",
     "--format": "tsv (zh, en, score) or jsonl (zh, en, score, source).",
