@@ -287,6 +287,22 @@ def inspect(
     _print(summary.lines())
 
 
+@app.command(cls=_Command)
+def diff(
+    old: Annotated[Path, _arg("old")],
+    new: Annotated[Path, _arg("new")],
+    fields: Annotated[str | None, _opt("--fields")] = None,
+    summary: Annotated[bool, _opt("--summary")] = False,
+) -> None:
+    """List what re-importing NEW over OLD changes: notes added, retired and changed (fields old → new), card
+    types added or retired."""
+    from deckbuilder import preview
+
+    with _errors_as_exit():
+        report = preview.diff(old, new, fields.split(",") if fields else None, summary_only=summary)
+    _print(report.lines())
+
+
 _PAGE = "HTML page to write."
 
 

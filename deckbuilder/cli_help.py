@@ -51,6 +51,10 @@ HELP = {
     "--first": "How many cards of the study order to list.",
     "--against": "An earlier build of the deck: report what re-importing this one over it would update.",
     "--night": "Open the page in night mode.",
+    "old": "The earlier build (.apkg).",
+    "new": "The later build of the same deck (.apkg).",
+    "--fields": "Compare only these fields, comma-separated (Tags for the tags).",
+    "--summary": "Counts only, no note by note list.",
 }
 PANELS = {
     "Selection": ("--level", "--standard", "--per-word", "--max-notes", "--min-chars", "--max-chars"),
