@@ -17,6 +17,7 @@ restyles another deck in the same collection.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -26,6 +27,7 @@ from deckbuilder.ankifile import open_collection
 from deckbuilder.errors import InputError, OptionError, OutputError
 from deckbuilder.models import CLOZE, SENTENCE, NoteSpec
 from deckbuilder.resources import TEMPLATE_NAMES, template
+from deckbuilder.templatecheck import check_template
 
 CLOZE_MODEL_ID = 1590893315  # never change: Anki matches note types by ID
 SENTENCE_MODEL_ID = 1407212473  # never change
@@ -52,8 +54,10 @@ class DeckSpec:
     key: str = ""  # the deck key: names and numbers the note types of a deck with its own templates
 
 
-def check_templates_dir(folder: Path | None) -> None:
-    """OptionError when a teacher's template folder holds a template-like file we would silently ignore."""
+def check_templates_dir(folder: Path | None, fields: Mapping[str, tuple[str, ...]]) -> None:
+    """OptionError when a teacher's template folder holds a template-like file we would silently ignore,
+    or a template that names no field of its note type (`fields`: note type → field names) or leaves a
+    section open; checked before anything is written, since Anki would accept it and show broken cards."""
     if folder is None:
         return
     known = set(TEMPLATE_NAMES)
@@ -76,6 +80,13 @@ def check_templates_dir(folder: Path | None) -> None:
                 "when the deck asks for it",
                 "--templates",
             )
+    files = {CLOZE: ("cloze_front.html", "cloze_back.html")}
+    files[SENTENCE] = tuple(name for _, front, back, _ in SENTENCE_TEMPLATES for name in (front, back))
+    for note_type, names in files.items():
+        for name in names:
+            path = Path(folder) / name
+            if path.is_file():
+                check_template(path.read_text(encoding="utf-8"), str(path), note_type, fields[note_type])
 
 
 def check_deck_name(name: str) -> str:

@@ -131,6 +131,7 @@ def _arg(name: str, **kw: Any) -> Any:
 InputFormatOption = Annotated[opts.InputFormat | None, _opt("--input-format")]
 StrictOption = Annotated[bool, _opt("--strict")]
 MinScore = Annotated[float, _opt("--min-score", min=0.0, max=1.0)]
+ReadingsOption = Annotated[Path | None, _opt("--readings")]  # read (or missed) like every input: exit 1
 
 
 @app.command(cls=_Command)
@@ -161,7 +162,7 @@ def make(
     min_score: MinScore = opts.MIN_SCORE,
     input_format: InputFormatOption = None,
     strict: StrictOption = False,
-    readings: Annotated[Path | None, _opt("--readings", exists=True, dir_okay=False)] = None,
+    readings: ReadingsOption = None,
     zhuyin: Annotated[bool, _opt("--zhuyin")] = False,
     traditional: Annotated[opts.Traditional | None, _opt("--traditional")] = None,
     deck_key: Annotated[str | None, _opt("--deck-key")] = None,
@@ -214,7 +215,7 @@ def pinyin(
     numbers: Annotated[bool, _opt("--numbers")] = False,
     per_char: Annotated[bool, _opt("--per-char")] = False,
     citation_tones: Annotated[bool, _opt("--citation-tones")] = False,
-    readings: Annotated[Path | None, _opt("--readings", exists=True, dir_okay=False)] = None,
+    readings: ReadingsOption = None,
     model: Annotated[bool, _opt("--model/--no-model")] = True,
 ) -> None:
     """Print the pinyin of Chinese text through exactly the code path the cards use."""
@@ -231,7 +232,7 @@ def pinyin(
 @app.command(cls=_Command)
 def gloss(
     text: Annotated[str | None, _arg("gloss-text")] = None,
-    readings: Annotated[Path | None, _opt("--readings", exists=True, dir_okay=False)] = None,
+    readings: ReadingsOption = None,
 ) -> None:
     """Print, as JSON lines, the dictionary entry and senses the cards show for every word of Chinese text.
 
@@ -288,6 +289,22 @@ def inspect(
     with _errors_as_exit():
         summary = preview.inspect(deck, first=first, against=against)
     _print(summary.lines())
+
+
+@app.command(cls=_Command)
+def diff(
+    old: Annotated[Path, _arg("old")],
+    new: Annotated[Path, _arg("new")],
+    fields: Annotated[str | None, _opt("--fields")] = None,
+    summary: Annotated[bool, _opt("--summary")] = False,
+) -> None:
+    """List what re-importing NEW over OLD changes: notes added, retired and changed (fields old → new), card
+    types added or retired."""
+    from deckbuilder import preview
+
+    with _errors_as_exit():
+        report = preview.diff(old, new, fields.split(",") if fields else None, summary_only=summary)
+    _print(report.lines())
 
 
 _PAGE = "HTML page to write."

@@ -42,7 +42,8 @@ HELP = {
     "(all: every word).",
     "--retire": "Card types to empty in students' decks, comma-separated (a type left out of --cards is "
     "otherwise kept for notes that shipped with it).",
-    "--readings": "Teacher's pinyin overrides, one [bold]word<TAB>pinyin[/bold] per line; they always win.",
+    "--readings": "Teacher's pinyin overrides, one [bold]word<TAB>pinyin[/bold] per line (as the cards "
+    "print it: jiàohuì, jiao4hui4), or a review.tsv with its pinyin corrected; they always win.",
     "--zhuyin": "Fill the Zhuyin (bopomofo) field.",
     "--traditional": "Fill the Traditional field through OpenCC.",
     "--format": "tsv (zh, en, score) or jsonl (zh, en, score, source).",
@@ -58,6 +59,10 @@ HELP = {
     "--first": "How many cards of the study order to list.",
     "--against": "An earlier build of the deck: report what re-importing this one over it would update.",
     "--night": "Open the page in night mode.",
+    "old": "The earlier build (.apkg).",
+    "new": "The later build of the same deck (.apkg).",
+    "--fields": "Compare only these fields, comma-separated (Tags for the tags).",
+    "--summary": "Counts only, no note by note list.",
 }
 PANELS = {
     "Selection": ("--level", "--standard", "--per-word", "--max-notes", "--min-chars", "--max-chars"),

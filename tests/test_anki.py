@@ -612,3 +612,46 @@ def test_no_study_day_introduces_two_cards_of_one_sentence(tmp_path: Path) -> No
     for (hanzi, name, ord_), day in first_day.items():
         for earlier in kind_order[: kind_order.index((name, ord_))] if (name, ord_) in kind_order else ():
             assert first_day[(hanzi, *earlier)] < day  # the cloze, then Reading, then Production
+
+
+# --- Issue 13: the template check accepts exactly what Anki accepts when it saves a note type ---
+@pytest.fixture(scope="module")
+def empty_collection(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - an anki Collection
+    from anki.collection import Collection
+
+    col = Collection(str(tmp_path_factory.mktemp("templates") / "collection.anki2"))
+    yield col
+    col.close()
+
+
+@pytest.mark.parametrize(
+    "front",
+    ["{{Hanzi}}", "{{Nope}}", "{{#Nope}}x{{/Nope}}", "{{^Nope}}x{{/Nope}}", "{{CardID}}{{Hanzi}}",
+     "{{Hanzi}}{{#c1}}y{{/c1}}", "{{Hanzi}}<!-- {{Nope}} -->", "{{Hanzi}}{{tts-voices:}}", "{{Hanzi}}{{}}",
+     "{{Hanzi}}{{text: English}}", "{{#Hanzi}}x", "{{Hanzi}}{{/Hanzi}}", "{{Hanzi}}{{weird:English}}",
+     "{{Hanzi}}{{Card}}{{CardFlag}}{{Type}}{{Deck}}{{Subdeck}}{{Tags}}{{FrontSide}}", "{{ Hanzi }}",
+     "{{=<% %>=}}<%Hanzi%><%Nope%>", "{{#Hanzi}}{{^English}}{{/Hanzi}}{{/English}}", "{{Hanzi}}{{c1}}",
+     "{{Hanzi}}{{{English}}}", "{{tts zh_CN:Hanzi}}{{furigana:English}}{{hint:English}}{{type:Hanzi}}"],
+)  # fmt: skip
+def test_template_check_agrees_with_anki(front: str, empty_collection) -> None:  # noqa: ANN001
+    from deckbuilder.errors import OptionError
+    from deckbuilder.templatecheck import check_template
+
+    models = empty_collection.models
+    notetype = models.new(f"Check {front}")
+    for name in ("Hanzi", "English"):
+        models.add_field(notetype, models.new_field(name))
+    card = models.new_template("Card 1")
+    card["qfmt"], card["afmt"] = front, "{{FrontSide}}"
+    models.add_template(notetype, card)
+    try:
+        models.add(notetype)
+        anki_accepts = True
+    except Exception:  # anki.errors.CardTypeError: "Field 'Nope' not found", unbalanced sections
+        anki_accepts = False
+    try:
+        check_template(front, "front.html", "deckbuilder Sentence", ("Hanzi", "English"))
+        we_accept = True
+    except OptionError:
+        we_accept = False
+    assert we_accept == anki_accepts

@@ -15,8 +15,10 @@ from deckbuilder.apkg import (
     deck_id,
     write_package,
 )
+from deckbuilder.cards import FIELDS as CARD_FIELDS
 from deckbuilder.errors import OptionError
 from deckbuilder.models import CLOZE, SENTENCE, NoteSpec
+from deckbuilder.resources import templates_dir
 
 FIELDS = {CLOZE: ("Text", "Hanzi"), SENTENCE: ("Hanzi", "English")}
 
@@ -149,8 +151,8 @@ def test_templates_dir_with_unknown_file_names_is_an_option_error(tmp_path: Path
     (tmp_path / "cloze-front.html").write_text("x", encoding="utf-8")
     (tmp_path / "notes.txt").write_text("ignored: not a template type", encoding="utf-8")
     with pytest.raises(OptionError, match="cloze-front.html would be ignored"):
-        check_templates_dir(tmp_path)
-    check_templates_dir(None)
+        check_templates_dir(tmp_path, CARD_FIELDS)
+    check_templates_dir(None, CARD_FIELDS)
 
 
 @pytest.mark.parametrize("bad", ["", "  ", "a::", "a:: ::b"])
@@ -165,8 +167,54 @@ def test_templates_dir_sentence_fronts_keep_their_switch(tmp_path: Path) -> None
     with pytest.raises(
         OptionError, match=r"production_front.html: wrap the front in \{\{#CardProduction\}\}"
     ):
-        check_templates_dir(tmp_path)
+        check_templates_dir(tmp_path, CARD_FIELDS)
     (tmp_path / "production_front.html").write_text(
         "{{#CardProduction}}<div>{{English}}</div>{{/CardProduction}}", encoding="utf-8"
     )
-    check_templates_dir(tmp_path)
+    check_templates_dir(tmp_path, CARD_FIELDS)
+
+
+# ---------------------------------------------------------------- issue 13: templates checked before writing
+def test_shipped_templates_name_only_fields_of_their_note_type() -> None:
+    check_templates_dir(templates_dir(), CARD_FIELDS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{{#CardReading}}{{Hanzi}} {{text:English}} {{furigana:Ruby}} {{tts zh_CN:Hanzi}}{{/CardReading}}",
+        "{{#CardReading}}{{hint:Pinyin}}{{type:Hanzi}}{{ Tags }}{{Deck}}{{Subdeck}}{{Card}}{{/CardReading}}",
+        "{{#CardReading}}{{CardFlag}}{{CardID}}{{Type}}{{FrontSide}}{{tts-voices:}}{{/CardReading}}",
+        "{{#CardReading}}{{^Ruby}}{{#c1}}x{{/c1}}{{/Ruby}}<!-- {{Gone}} -->{{/CardReading}}",
+        "{{=<% %>=}}<%#CardReading%><%Hanzi%><%/CardReading%>",
+    ],
+)
+def test_templates_anki_accepts_pass(tmp_path: Path, text: str) -> None:
+    (tmp_path / "sentence_back.html").write_text(text, encoding="utf-8")
+    check_templates_dir(tmp_path, CARD_FIELDS)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("sentence_front.html", "{{#CardReading}}\n<b>\n{{Nonexistent}}</b>{{/CardReading}}",
+         r"sentence_front.html:3: \{\{Nonexistent\}\} names no field of the Sentence note type \(fields: H"),
+        ("sentence_back.html", "{{#Nope}}x{{/Nope}}", r"sentence_back.html:1: \{\{#Nope\}\} names no field"),
+        ("sentence_back.html", "{{^Nope}}x{{/Nope}}", r"\{\{\^Nope\}\} names no field"),
+        ("sentence_back.html", "{{text:Hanzi}} {{furigana:Rubby}}", r"\{\{furigana:Rubby\}\} names no field"),
+        ("cloze_back.html", "{{CardReading}}", r"\{\{CardReading\}\} names no field of the Cloze"),
+        ("sentence_back.html", "{{cloze:Text}}", r"\{\{cloze:Text\}\} names no field of the Sentence"),
+        ("listening_back.html", "{{tts zh_CN:Hanz}}", r"listening_back.html:1: \{\{tts zh_CN:Hanz\}\}"),
+        ("sentence_back.html", "{{#Ruby}}\n{{Ruby}}", r"sentence_back.html:1: \{\{#Ruby\}\} is never closed"),
+        ("sentence_back.html", "{{Ruby}}{{/Ruby}}", r"\{\{/Ruby\}\} closes a section that was never opened"),
+        ("sentence_back.html", "{{#Ruby}}{{^Pinyin}}{{/Ruby}}{{/Pinyin}}",
+         r"\{\{/Ruby\}\} does not close \{\{\^Pinyin\}\} \(line 1\)"),
+    ],
+)  # fmt: skip
+def test_template_naming_no_field_or_unbalanced_is_an_option_error(
+    tmp_path: Path, name: str, text: str, message: str
+) -> None:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    with pytest.raises(OptionError, match=message) as caught:
+        check_templates_dir(tmp_path, CARD_FIELDS)
+    assert str(tmp_path / name) in str(caught.value) and caught.value.option == "--templates"

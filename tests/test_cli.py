@@ -183,6 +183,26 @@ def test_pinyin_bad_readings_file_is_one_clear_line(tmp_path: Path) -> None:
     assert f"{readings}:1:" in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize("command", [["pinyin", "银行"], ["gloss", "银行"], ["make", "-l", "hsk3"]])
+def test_missing_readings_file_is_one_line_like_every_input(tmp_path: Path, command: list[str]) -> None:
+    out = ["-o", str(tmp_path / "x.apkg")] if command[0] == "make" else []
+    result = runner.invoke(app, [*command, *out, "--readings", str(tmp_path / "nope.tsv")])
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        f"deckbuild: error: {tmp_path / 'nope.tsv'}: readings file not found"
+    ]
+    assert not (tmp_path / "x.apkg").exists()
+
+
+def test_pinyin_takes_the_cards_own_spelling_back(tmp_path: Path) -> None:
+    """A review.tsv row as written, corrected in the card's spelling, BOM and header included."""
+    readings = tmp_path / "hsk4.review.tsv"
+    readings.write_text("\ufeffsentence\tword\tpinyin\n他教会了我。\t教会\tjiàohuì\n", encoding="utf-8")
+    result = runner.invoke(app, ["pinyin", "--numbers", "--readings", str(readings), "教会"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "jiao4hui4\n"
+
+
 # ---------------------------------------------------------------- deckbuild gloss (issue 12)
 def _rows(stdout: str) -> list[dict]:
     return [json.loads(line) for line in stdout.splitlines()]
@@ -349,3 +369,18 @@ def test_an_unexpected_error_is_one_line_unless_debugging(monkeypatch: pytest.Mo
         [sys.executable, "-c", code], capture_output=True, text=True, env={**env, "DECKBUILDER_DEBUG": "1"}
     )
     assert loud.returncode == 1 and "Traceback" in loud.stderr and "kaboom" in loud.stderr
+
+
+# ---------------------------------------------------------------- issue 13: templates checked before writing
+def test_template_naming_no_field_is_a_usage_error_before_anything_is_written(tmp_path: Path) -> None:
+    tpl = tmp_path / "tpl"
+    tpl.mkdir()
+    (tpl / "sentence_back.html").write_text("<div>\n{{Hanzi}}\n{{Nonexistent}}</div>\n", encoding="utf-8")
+    out = tmp_path / "x.apkg"
+    result = runner.invoke(
+        app, ["make", "-l", "hsk3", "--max-notes", "3", "-o", str(out), "--templates", str(tpl)]
+    )
+    assert result.exit_code == 2
+    text = "".join(flat(result.stderr).split())  # the box wraps the long path anywhere
+    assert "sentence_back.html:3:{{Nonexistent}}namesnofieldoftheSentencenotetype" in text
+    assert "'--templates'" in text and not out.exists()

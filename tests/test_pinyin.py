@@ -436,3 +436,58 @@ def test_traditional_text_kept_as_written_where_it_has_no_pinyin() -> None:
 def test_a_traditional_character_keeps_a_reading_of_its_own() -> None:
     """閤 simplifies to 合 (hé), but 閤 itself is only ever read gé: the written character wins."""
     assert list(pinyin_lines(["他在閤内。"], numbers=True, per_char=True)) == ["ta1 zai4 ge2 nei4"]
+
+
+# ---------------------------------------------------------------- issue 13: corrections flow back
+@pytest.mark.parametrize(
+    ("word", "written", "expected"),
+    [
+        ("教会", "jiàohuì", "jiao4 hui4"),  # as the cards print it
+        ("教会", "jiào huì", "jiao4 hui4"),
+        ("教会", "jiao4hui4", "jiao4 hui4"),  # as PinyinNumbered and review.tsv print it
+        ("教会", "jiao4 hui4", "jiao4 hui4"),
+        ("东西", "dōngxi", "dong1 xi5"),  # neutral tone unmarked
+        ("东西", "dong1xi0", "dong1 xi5"),
+        ("一会儿", "yíhuìr", "yi2 hui4 r5"),  # erhua
+        ("女儿", "nǚ'ér", "nv3 er2"),
+        ("女儿", "nv3er2", "nv3 er2"),
+        ("女儿", "nu:3 er2", "nv3 er2"),
+        ("西安", "Xī'ān", "xi1 an1"),
+        ("西安", "xī ān", "xi1 an1"),
+        ("方案", "fāngàn", "fang1 an4"),  # fan'gan or fang'an: the characters' readings decide
+        ("中国人", "Zhōngguórén", "zhong1 guo2 ren2"),
+    ],
+)
+def test_override_takes_what_the_cards_print(tmp_path: Path, word: str, written: str, expected: str) -> None:
+    path = tmp_path / "readings.tsv"
+    path.write_text(f"{word}\t{written}\n", encoding="utf-8")
+    assert load_overrides(path) == {word: expected}
+
+
+def test_override_file_with_bom_header_and_review_rows(tmp_path: Path) -> None:
+    path = tmp_path / "hsk4.review.tsv"
+    rows = ["sentence\tword\tpinyin", "老师教会了我。\t教会\tjiao4hui4", "他还书了。\t还\thuan2", "还\thuán"]
+    path.write_text("\ufeff" + "\n".join(rows) + "\n", encoding="utf-8")
+    assert load_overrides(path) == {"教会": "jiao4 hui4", "还": "huan2"}
+    bom_only = tmp_path / "readings.tsv"
+    bom_only.write_text("\ufeff银行\tyínháng\n", encoding="utf-8")
+    assert load_overrides(bom_only) == {"银行": "yin2 hang2"}
+
+
+@pytest.mark.parametrize(
+    ("content", "line_no", "message"),
+    [
+        ("教会\tjiàohuìle\n", 1, "教会 has 2 characters but 'jiàohuìle' reads as"),
+        ("# c\n好\thǎoo\n", 2, "好 has 1 character but"),
+        ("好\thǎo\n好\thào\n", 2, "好 reads hao4 here but hao3 on line 1"),
+        ("银行\tyin2\n", 1, "'yin2' does not split into readings of 银行"),  # not yi'n2: 行 is never n
+        ("a\tb\tc\td\n", 1, "expected 'word<TAB>pinyin'"),
+        ("word\tpinyin\nab\thao3\n", 2, "the word must be Chinese characters only"),
+    ],
+)
+def test_override_errors_name_file_and_line(tmp_path: Path, content: str, line_no: int, message: str) -> None:
+    path = tmp_path / "readings.tsv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=message) as info:
+        load_overrides(path)
+    assert info.value.line == line_no and str(path) in str(info.value)

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from deckbuilder.cli import app
-from deckbuilder.errors import InputError, OutputError
+from deckbuilder.errors import InputError, OptionError, OutputError
 from deckbuilder.pipeline import BuildOptions, build
 from deckbuilder.preview import (
     MISSING_CLASS,
@@ -262,3 +262,103 @@ def test_hints_name_fields_the_templates_lack() -> None:
         Path("x.apkg"), {1: ("D", "")}, {1: nt}, {1: Note(1, "a", 1, 0, ("a", "", ""), ())}, _cards((1, 0, 0))
     )
     assert any("uses fields it does not have: Gone, Nope" in h for h in summarise(file).hints)
+
+
+# ---------------------------------------------------------------- issue 13: deckbuild diff
+def _sentence_type() -> NoteType:
+    templates = tuple(
+        Template(name, "{{Hanzi}}", "{{English}}") for name in ("Reading", "Production", "Listening")
+    )
+    return NoteType(7, "deckbuilder Sentence", False, ("Hanzi", "Pinyin", "English"), templates, "", 0)
+
+
+def _deck(name: str, notes: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[int, ...]]]) -> DeckFile:
+    """(guid, fields, tags, card ords) per note → an in-memory build."""
+    made = {
+        i: Note(i, guid, 7, 0, fields, tags, fields[0]) for i, (guid, fields, tags, _) in enumerate(notes, 1)
+    }
+    cards = _cards(*((i, o, i) for i, (_, _, _, ords) in enumerate(notes, 1) for o in ords))
+    return DeckFile(Path(name), {1: ("Class", "")}, {7: _sentence_type()}, made, cards)
+
+
+OLD_NOTES = [
+    ("same", ("我们走吧。", "Wǒmen zǒu ba.", "Let's go."), ("t",), (0, 2)),
+    ("fixed", ("他教会了我。", "Tā jiāohuì le wǒ.", "He taught me."), ("t",), (0, 2)),
+    ("tagged", ("天气很好。", "Tiānqì hěn hǎo.", "The weather is nice."), ("t",), (0, 2)),
+    ("dropped", ("我去银行。", "Wǒ qù yínháng.", "I go to the bank."), ("t",), (0, 2)),
+    ("marked", ("她很忙。", "Tā hěn máng.", "She is busy."), ("t",), (0, 2)),
+]
+NEW_NOTES = [
+    ("same", ("我们走吧。", "Wǒmen zǒu ba.", "Let's go."), ("t",), (0, 1)),
+    ("fixed", ("他教会了我。", "Tā jiàohuì le wǒ.", "He taught me."), ("t",), (0, 1)),
+    ("tagged", ("天气很好。", "Tiānqì hěn hǎo.", "The weather is nice."), ("class::7b", "t"), (0, 1)),
+    ("marked", ("她很忙。", "Tā hěn máng.", "She is busy."), ("deckbuilder::retired", "t"), (0,)),
+    ("new", ("我喝茶。", "Wǒ hē chá.", "I drink tea."), ("t",), (0, 1)),
+]
+
+
+def test_diff_lists_every_kind_of_change() -> None:
+    from deckbuilder.preview import diff_decks
+
+    report = diff_decks(_deck("old.apkg", OLD_NOTES), _deck("new.apkg", NEW_NOTES))
+    assert [r.guid for r in report.added] == ["new"]
+    assert [r.guid for r in report.retired] == ["marked", "dropped"]  # tagged, gone; by sort field
+    assert [c.note.guid for c in report.changed] == ["fixed", "tagged"]
+    assert report.unchanged == 1
+    lines = report.lines()
+    assert lines[2] == "Notes: 2 changed, 1 added, 2 retired, 1 unchanged"
+    assert "  deckbuilder Sentence / Listening: 5 → 0 cards (retired)" in lines
+    assert "  deckbuilder Sentence / Production: 0 → 4 cards (added)" in lines
+    assert "  + 我喝茶。 (deckbuilder Sentence, guid new)" in lines
+    assert "  - 我去银行。 (deckbuilder Sentence, guid dropped)" in lines
+    fixed = lines.index("  ~ 他教会了我。 (deckbuilder Sentence, guid fixed)")
+    assert lines[fixed + 1] == "      Pinyin: Tā jiāohuì le wǒ. → Tā jiàohuì le wǒ."
+    assert "      tags: +class::7b" in lines
+    assert lines == diff_decks(_deck("old.apkg", OLD_NOTES), _deck("new.apkg", NEW_NOTES)).lines()  # stable
+
+
+def test_diff_fields_summary_and_long_values() -> None:
+    from deckbuilder.preview import diff_decks
+
+    old, new = _deck("old.apkg", OLD_NOTES), _deck("new.apkg", NEW_NOTES)
+    only_english = diff_decks(old, new, ["English"])
+    assert only_english.changed == () and only_english.unchanged == 3
+    assert [c.note.guid for c in diff_decks(old, new, ["Tags"]).changed] == ["tagged"]
+    summary = diff_decks(old, new, summary_only=True).lines()
+    assert summary[2].startswith("Notes: 2 changed") and not any(
+        line.startswith("Changed") for line in summary
+    )
+    with pytest.raises(
+        OptionError, match="Nope: no field of these decks; fields: English, Hanzi, Pinyin, Tags"
+    ):
+        diff_decks(old, new, ["Nope"])
+    long_old = ("长" * 50 + "甲" + "短" * 50, "p", "e")
+    long_new = ("长" * 50 + "乙" + "短" * 50, "p", "e")
+    report = diff_decks(_deck("a", [("g", long_old, (), (0,))]), _deck("b", [("g", long_new, (), (0,))]))
+    shown = report.lines()[-1]
+    assert (
+        "…长长长长长长长长长长长长甲短短短短短短短短短短短短…" in shown
+        and "…长长长长长长长长长长长长乙短" in shown
+    )
+
+
+def test_cli_diff_two_builds(deck: Path, tmp_path: Path) -> None:
+    corpus = Path(__file__).parent / "fixtures" / "mini_tatoeba.tsv"
+    later = tmp_path / "later.apkg"
+    options = BuildOptions(
+        levels=parse_levels("hsk4"), output=later, inputs=(corpus,), timestamp=T0 + 60, cards=("reading",)
+    )
+    build(options)
+    result = runner.invoke(app, ["diff", str(deck), str(later)])
+    assert result.exit_code == 0, result.stderr
+    assert "Production: " in result.stdout and "cards (retired)" in result.stdout
+    assert "      tags: -class::7b" in result.stdout
+    again = runner.invoke(app, ["diff", str(deck), str(later)])
+    assert again.stdout == result.stdout
+    summary = runner.invoke(app, ["diff", "--summary", str(deck), str(later)])
+    assert summary.exit_code == 0 and "Changed:" not in summary.stdout
+    missing = runner.invoke(app, ["diff", str(deck), str(tmp_path / "nope.apkg")])
+    assert missing.exit_code == 1 and len(missing.stderr.strip().splitlines()) == 1
+    assert "nope.apkg" in missing.stderr
+    bad = runner.invoke(app, ["diff", "--fields", "Nope", str(deck), str(later)])
+    assert bad.exit_code == 2

@@ -14,7 +14,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from deckbuilder import ingest
-from deckbuilder.cards import CardKind, Hint, PinyinStyle, check_tag, parse_kinds
+from deckbuilder.cards import FIELDS, CardKind, Hint, PinyinStyle, check_tag, parse_kinds
 from deckbuilder.chinese import Traditional
 from deckbuilder.errors import OptionError
 from deckbuilder.ingest import InputFormat
@@ -167,7 +167,7 @@ class BuildOptions:
 
         if self.deck_name is not None:
             apkg.check_deck_name(self.deck_name)
-        apkg.check_templates_dir(self.templates_dir)
+        apkg.check_templates_dir(self.templates_dir, FIELDS)
 
     @classmethod
     def parse(

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from deckbuilder.preview.deckfile import Card, DeckFile, Note, NoteType, Template, read_deck, study_order
+from deckbuilder.preview.diff import DeckDiff, diff_decks
 from deckbuilder.preview.page import PreviewOptions, render_page, write_preview
 from deckbuilder.preview.render import MISSING_CLASS, render_card, unknown_fields
 from deckbuilder.preview.summary import Summary, compare, summarise
@@ -18,6 +19,7 @@ from deckbuilder.preview.summary import Summary, compare, summarise
 __all__ = [
     "MISSING_CLASS",
     "Card",
+    "DeckDiff",
     "DeckFile",
     "Note",
     "NoteType",
@@ -25,6 +27,8 @@ __all__ = [
     "Summary",
     "Template",
     "compare",
+    "diff",
+    "diff_decks",
     "read_deck",
     "render_card",
     "render_page",
@@ -45,6 +49,11 @@ def inspect(deck: Path, first: int = 10, against: Path | None = None) -> Summary
     if against is not None:
         summary = replace(summary, against=compare(read_deck(against), new))
     return summary
+
+
+def diff(old: Path, new: Path, fields: list[str] | None = None, summary_only: bool = False) -> DeckDiff:
+    """What `deckbuild diff` reports: the notes and card types that changed from build `old` to `new`."""
+    return diff_decks(read_deck(old), read_deck(new), fields, summary_only)
 
 
 @dataclass(frozen=True, slots=True)
