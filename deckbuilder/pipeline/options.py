@@ -65,6 +65,12 @@ def _score(value: float) -> None:
         raise OptionError(f"{value:g} is not a confidence between 0 and 1", "--min-score")
 
 
+def _texts(values: Iterable[str], option: str) -> None:
+    for value in values:
+        if not value.strip():
+            raise OptionError("an empty text", option)
+
+
 def parse_builtin(text: str) -> tuple[str, ...]:
     """`"tatoeba,hsk-sentences"` → the built-in corpora's names, checked."""
     return ingest.check_builtin(tuple(dict.fromkeys(n.strip() for n in text.split(",") if n.strip())))
@@ -106,6 +112,15 @@ class BuildOptions:
     zhuyin: bool = False
     traditional: Traditional | None = None
     timestamp: float | None = None  # note and note type modification time (default: now)
+    deck_key: str | None = None  # the deck's identity (default: derived from the deck name)
+    retire: tuple[CardKind, ...] = ()  # card kinds students have that this build empties
+    # The teacher's edits (a recipe's): sentences and level words left out, their own sentences (zh, en) or
+    # files of pairs, read before every input so they win ties, and corrected English by sentence.
+    exclude_sentences: tuple[str, ...] = ()
+    exclude_words: tuple[str, ...] = ()
+    extra: tuple[tuple[str, str] | Path, ...] = ()
+    english: tuple[tuple[str, str], ...] = ()  # (zh, en)
+    output_default: Path | None = None  # where the deck goes without `output` (default: decks/LEVEL.apkg)
     # Side files and speed.
     missing_file: bool = True  # <deck>.missing.txt: the level's words no sentence teaches
     review_file: bool = True  # <deck>.review.tsv: readings a teacher should check
@@ -132,6 +147,17 @@ class BuildOptions:
             if getattr(self, name) is not None:
                 object.__setattr__(self, name, _choice(getattr(self, name), choice, option))
         object.__setattr__(self, "cards", parse_kinds(",".join(self.cards)))
+        if self.retire:
+            try:
+                object.__setattr__(self, "retire", parse_kinds(",".join(self.retire)))
+            except OptionError as exc:
+                raise OptionError(str(exc), "--retire") from None
+        if self.deck_key is not None and not (self.deck_key.strip() and self.deck_key.isprintable()):
+            raise OptionError(f"invalid deck key {self.deck_key!r}: give printable text", "--deck-key")
+        _texts(self.exclude_sentences, "--exclude-sentences")
+        _texts(self.exclude_words, "--exclude-words")
+        _texts([t for item in self.extra if isinstance(item, tuple) for t in item], "--extra")
+        _texts([t for item in self.english for t in item], "--english")
         for value, low, option in (
             (self.per_word, 1, "--per-word"),
             (self.max_notes, 1, "--max-notes"),
@@ -155,7 +181,7 @@ class BuildOptions:
     @classmethod
     def parse(
         cls,
-        level: str,
+        level: str | None,
         standard: str = Standard.HSK2,
         *,
         builtin: str = ",".join(ingest.BUILTIN),
@@ -172,6 +198,10 @@ class BuildOptions:
         except ValueError:
             valid = ", ".join(Standard)
             raise OptionError(f"unknown standard {standard!r}; valid values: {valid}", "--standard") from None
+        if level is None:
+            raise OptionError(
+                "missing option: give a level, or build a recipe's decks (deckbuild init)", "--level"
+            )
         levels = parse_levels(level, std)
         kinds = parse_kinds(cards)
         return cls(
@@ -195,8 +225,15 @@ class BuildOptions:
             return self.deck_name
         return standard_deck(self.top.standard) if len(self.levels) > 1 else self.top.deck_name
 
+    @property
+    def extra_files(self) -> tuple[Path, ...]:
+        """The files of the teacher's own sentences."""
+        return tuple(item for item in self.extra if isinstance(item, Path))
+
     def default_output(self) -> Path:
-        """``decks/hsk5.apkg``, ``decks/hsk3-5.apkg``, ``decks/hsk2021-7-9.apkg``."""
+        """``decks/hsk5.apkg``, ``decks/hsk3-5.apkg``, ``decks/hsk2021-7-9.apkg`` (a recipe: its own)."""
+        if self.output_default is not None:
+            return self.output_default
         first, top = self.levels[0], self.top
         slug = first.slug if len(self.levels) == 1 else f"{first.slug}-{top.label}"
         return DECKS_FOLDER / f"{slug}{DECK_SUFFIX}"
