@@ -182,11 +182,8 @@ def make(
     In a folder with a deckbuild.toml recipe (or with --recipe), builds its decks, or those named.
     """
     values = dict(locals())  # every option, by the name of the field it sets
-    del values["ctx"]
-    # Only the options given override a recipe (Typer's own click: its ParameterSource, compared by name).
-    given = {
-        name for name in values if getattr(ctx.get_parameter_source(name), "name", "DEFAULT") != "DEFAULT"
-    }
+    source = values.pop("ctx").get_parameter_source  # only the options given override a recipe's values
+    given = {name for name in values if getattr(source(name), "name", "DEFAULT") != "DEFAULT"}
     interrupted = "interrupted; no deck written, the previous one (if any) is untouched"
     with _errors_as_exit(interrupted):
         planned = recipes.plan(values, given)
@@ -199,7 +196,7 @@ def make(
 
 @app.command(cls=_Command)
 def init(
-    path: Annotated[Path, _arg("recipe-path")] = Path(recipes.RECIPE_FILE),
+    path: Annotated[Path, _arg("recipe-path", metavar="PATH")] = Path(recipes.RECIPE_FILE),
     force: Annotated[bool, _opt("--force")] = False,
 ) -> None:
     """Write a commented starter recipe (deckbuild.toml) to edit; then deckbuild make builds its decks."""

@@ -275,8 +275,8 @@ _ASSIGN = re.compile(rf"^\s*({_KEY}(?:\s*\.\s*{_KEY})*)\s*=")
 
 
 def _parts(dotted: str) -> tuple[str, ...]:
-    parts = re.findall(_KEY, dotted)
-    return tuple(p[1:-1].encode().decode("unicode_escape") if p[0] == '"' else p.strip("'") for p in parts)
+    """``decks."class 7b"`` → ("decks", "class 7b"); a quoted part as TOML reads it (escapes too)."""
+    return tuple(next(iter(tomllib.loads(f"{p} = 0"))) for p in re.findall(_KEY, dotted))
 
 
 def _key_lines(text: str) -> dict[tuple[str, ...], int]:
