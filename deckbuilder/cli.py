@@ -19,7 +19,8 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from deckbuilder import __version__, pipeline  # light: the stages load when a run starts
-from deckbuilder.cli_help import HELP, PANEL
+from deckbuilder import recipe as recipes
+from deckbuilder.cli_help import HELP, PANEL, STARTER
 from deckbuilder.pipeline import COMMITTED
 from deckbuilder.pipeline import options as opts  # the choices, as the stages declare them
 
@@ -51,6 +52,7 @@ app = typer.Typer(
 
 
 _SIGNALS = (signal.SIGINT, signal.SIGTERM)
+_HELD: set[int] = set()  # signals `_settle` holds back
 
 
 class _Terminated(BaseException):
@@ -69,7 +71,7 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
 
 
 @contextlib.contextmanager
-def _errors_as_exit(interrupted: str = "interrupted") -> Iterator[None]:
+def _errors_as_exit(interrupted: str = "interrupted", prefix: str = "") -> Iterator[None]:
     """An OptionError is a usage error (exit 2); any other DeckbuilderError one stderr line (exit 1);
     Ctrl-C one line and exit 130, SIGTERM 143."""
     from deckbuilder.errors import DeckbuilderError, OptionError
@@ -80,7 +82,7 @@ def _errors_as_exit(interrupted: str = "interrupted") -> Iterator[None]:
         hint = f"'{exc.option}'" if exc.option else None
         raise typer.BadParameter(str(exc), param_hint=hint) from None
     except DeckbuilderError as exc:
-        raise _fail(str(exc)) from None
+        raise _fail(prefix + str(exc)) from None
     except _Terminated:
         raise _fail(interrupted.replace("interrupted", "terminated", 1), 143) from None
     except KeyboardInterrupt:
@@ -92,6 +94,14 @@ def _settle() -> None:
     for signum in _SIGNALS:
         if signal.getsignal(signum) is _on_signal:
             signal.signal(signum, signal.SIG_IGN)
+            _HELD.add(signum)
+
+
+def _arm() -> None:
+    """The next deck of a recipe starts: an interrupt is taken again."""
+    for signum in _HELD:
+        signal.signal(signum, _on_signal)
+    _HELD.clear()
 
 
 def _print(lines: list[str], warnings: tuple[str, ...] = ()) -> None:
@@ -136,10 +146,10 @@ ReadingsOption = Annotated[Path | None, _opt("--readings")]  # read (or missed) 
 
 @app.command(cls=_Command)
 def make(
-    level: Annotated[str, _opt("--level", "-l")],
-    inputs: Annotated[
-        list[Path] | None, _arg("inputs", help=HELP["inputs"] + " Default: built-in corpora.")
-    ] = None,
+    ctx: typer.Context,
+    level: Annotated[str | None, _opt("--level", "-l")] = None,
+    inputs: Annotated[list[Path] | None, _arg("make-inputs", metavar="NAME|INPUT")] = None,
+    recipe: Annotated[Path | None, _opt("--recipe", dir_okay=False)] = None,
     standard: Annotated[opts.Standard, _opt("--standard")] = opts.Standard.HSK2,
     output: Annotated[Path | None, _opt("--output", "-o")] = None,
     per_word: Annotated[int, _opt("--per-word", min=1)] = 1,
@@ -172,15 +182,31 @@ def make(
 ) -> None:
     """Build an Anki deck that teaches every word of a level, one readable sentence at a time.
 
-    Each sentence brings exactly one new word (i+1); cards come in study order, most frequent word first.
-    With no input files, sentences come from the built-in corpora; bilingual documents are aligned first.
+    Each sentence brings one new word (i+1), most frequent word first; without input files, sentences come
+    from the built-in corpora. With a deckbuild.toml here (or --recipe), builds its decks or those named.
     """
     values = dict(locals())  # every option, by the name of the field it sets
-    with _errors_as_exit("interrupted; no deck written, the previous one (if any) is untouched"):
-        options = pipeline.BuildOptions.parse(**values)
-        with _Progress() as progress:
+    source = values.pop("ctx").get_parameter_source  # only the options given override a recipe's values
+    given = {name for name in values if getattr(source(name), "name", "DEFAULT") != "DEFAULT"}
+    interrupted = "interrupted; no deck written, the previous one (if any) is untouched"  # fmt: skip
+    with _errors_as_exit(interrupted):
+        planned = recipes.plan(values, given)
+    for n, (name, options) in enumerate(planned):  # a recipe's decks one after the other, each reported
+        with _errors_as_exit(interrupted, f"{name}: " if name else ""), _Progress() as progress:
+            _arm()
             report = pipeline.build(options, progress)
-    _print(report.lines(), report.warnings)
+        _print([""] * bool(n) + [f"Deck:         {name}"] * bool(name) + report.lines(), report.warnings)
+
+
+@app.command(cls=_Command)
+def init(
+    path: Annotated[Path, _arg("recipe-path", metavar="PATH")] = Path(recipes.RECIPE_FILE),
+    force: Annotated[bool, _opt("--force")] = False,
+) -> None:
+    """Write a commented starter recipe (deckbuild.toml) to edit; then deckbuild make builds its decks."""
+    with _errors_as_exit():
+        written = recipes.write_starter(path, STARTER, force)
+    typer.echo(f"Wrote {written}: describe your decks in it, then run deckbuild make")
 
 
 @app.command(cls=_Command)
@@ -298,8 +324,7 @@ def diff(
     fields: Annotated[str | None, _opt("--fields")] = None,
     summary: Annotated[bool, _opt("--summary")] = False,
 ) -> None:
-    """List what re-importing NEW over OLD changes: notes added, retired and changed (fields old → new), card
-    types added or retired."""
+    """List what re-importing NEW over OLD changes: notes added, retired, changed; card types."""
     from deckbuilder import preview
 
     with _errors_as_exit():

@@ -7,6 +7,13 @@ HELP = {
     "(HSK 3.0 band) or a range such as [bold]hsk3-5[/bold] (one sub-deck per level).",
     "inputs": "Bilingual files: interleaved English/Chinese text, a Chinese and an English text file, or "
     "pre-aligned TSV/CSV/JSONL/TMX (format sniffed; see --input-format).",
+    "make-inputs": "Bilingual files (as for align; default: the built-in corpora), or with a recipe the "
+    "names of its decks to build (default: all). An argument is a deck's name when the recipe has a deck of "
+    "that name and no file of that name exists.",
+    "--recipe": "Recipe describing the decks (default: deckbuild.toml in this folder, if there is one); the "
+    "options given here override its values.",
+    "recipe-path": "Recipe file to write, or a folder to write deckbuild.toml into.",
+    "--force": "Replace an existing recipe.",
     "--standard": "Word lists: [bold]2.0[/bold] (HSK 2.0), [bold]2021[/bold] (HSK 3.0 grading standard) or "
     "[bold]2025[/bold] (HSK 3.0 exam syllabus).",
     "--output": "Deck file to write (.apkg is added). Default: decks/LEVEL.apkg (decks/ is created).",
@@ -68,10 +75,47 @@ PANELS = {
     "Selection": ("--level", "--standard", "--per-word", "--max-notes", "--min-chars", "--max-chars"),
     "Learner": ("--max-new", "--known", "--assume-below"),
     "Input": ("--builtin", "--with-builtin", "--min-score", "--input-format", "--strict"),
-    "Output": ("--output", "--deck-name", "--tag"),
+    "Output": ("--recipe", "--output", "--deck-name", "--tag"),
     "Redistribution": ("--deck-key", "--lock", "--refresh", "--retire"),
     "Cards": ("--cards", "--hint", "--pinyin-style", "--templates"),
     "Pinyin": ("--readings", "--zhuyin", "--traditional"),
     "Speed": ("--workers", "--cache"),
 }
 PANEL = {name: panel for panel, names in PANELS.items() for name in names}  # option → its panel
+
+# What `deckbuild init` writes: a recipe (see `deckbuilder.recipe`) for a teacher to edit.
+STARTER = """\
+# deckbuild.toml: the decks of a class. `deckbuild make` in this folder builds every deck below,
+# `deckbuild make NAME` the deck [decks.NAME]. Options given on the command line override the values here.
+# Paths are relative to this file. Every key is optional but level; they are make's options (see
+# `deckbuild make --help`), written without the leading dashes.
+
+# Values every deck takes unless it sets its own.
+[defaults]
+standard = "2.0"                # 2.0 (HSK 2.0), 2021 (HSK 3.0 standard) or 2025 (HSK 3.0 syllabus)
+cards = ["reading"]             # reading, production, listening
+# tags = ["class-7b"]           # added to every note
+# readings = "readings.tsv"     # your pinyin corrections: word<TAB>pinyin, one per line
+# known = "known.txt"           # words the class knows: never targets, always readable
+
+# One table per deck; it is written to decks/NAME.apkg unless it sets output.
+[decks.hsk1]
+level = "hsk1"                  # hsk1 … hsk6, hsk7-9, or a range such as hsk1-2
+deck-name = "My class::HSK 1"
+# key = "my-class-hsk1"         # the deck's identity: keep it when you rename the deck
+# inputs = ["texts/unit1.txt"]  # your bilingual texts (default: the built-in corpora)
+# with-builtin = true           # add the built-in corpora to your texts
+# max-new = 1                   # new words per sentence, the target included
+# hint = "pinyin"
+# exclude-words = ["我们"]      # words of the level to leave out
+# exclude-sentences = ["我们明天去公园。"]  # sentences never to use
+# extra = [                     # your own sentences (they win ties), or files of them
+#   { zh = "我们明天去公园。", en = "We are going to the park tomorrow." },
+#   "more-sentences.tsv",
+# ]
+# retire = ["listening"]        # empty a card type students already have
+
+# Corrected English, by sentence.
+# [decks.hsk1.english]
+# "我们明天去公园。" = "We'll go to the park tomorrow."
+"""

@@ -38,3 +38,8 @@ class OptionError(DeckbuilderError):
 
 class EmptyDeckError(DeckbuilderError):
     """The inputs hold no sentence that teaches a word of the level: nothing worth writing."""
+
+
+class RecipeError(InputError):
+    """A recipe (deckbuild.toml) is malformed: bad TOML, an unknown key, a wrong type, a missing file or two
+    decks with one key; names the recipe and the line."""

@@ -384,3 +384,36 @@ def test_template_naming_no_field_is_a_usage_error_before_anything_is_written(tm
     text = "".join(flat(result.stderr).split())  # the box wraps the long path anywhere
     assert "sentence_back.html:3:{{Nonexistent}}namesnofieldoftheSentencenotetype" in text
     assert "'--templates'" in text and not out.exists()
+
+
+def test_init_then_make_builds_every_deck_of_the_recipe(
+    tmp_path: Path, mini_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    wrote = runner.invoke(app, ["init"])
+    assert wrote.exit_code == 0 and "deckbuild.toml" in wrote.stdout
+    again = runner.invoke(app, ["init"])
+    assert again.exit_code == 1 and again.stderr.count("\n") == 1 and "--force" in again.stderr
+    recipe = tmp_path / "deckbuild.toml"
+    text = recipe.read_text(encoding="utf-8").replace('level = "hsk1"', 'level = "hsk4"')
+    recipe.write_text(text + '\n[decks.review]\nlevel = "hsk3"\ntags = ["review"]\n', encoding="utf-8")
+    both = runner.invoke(app, ["make", str(mini_corpus), "--max-notes", "2"])  # the file: every deck's input
+    assert both.exit_code == 0, both.stderr
+    assert "Deck:         hsk1" in both.stdout and "Deck:         review" in both.stdout
+    assert (tmp_path / "decks" / "hsk1.apkg").is_file() and (tmp_path / "decks" / "review.apkg").is_file()
+    one = runner.invoke(app, ["make", "review", str(mini_corpus), "-o", str(tmp_path / "r.apkg")])
+    assert one.exit_code == 0, one.stderr
+    assert "Deck:         review" in one.stdout and "hsk1" not in one.stdout
+    assert (tmp_path / "r.apkg").is_file()
+
+
+def test_a_bad_recipe_is_exit_1_and_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "deckbuild.toml").write_text('[decks.a]\nlevel = "hsk4"\nmax-new = "2"\n', encoding="utf-8")
+    result = runner.invoke(app, ["make"])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert (
+        result.stderr == "deckbuild: error: deckbuild.toml:3: max-new in [decks.a] must be a whole number\n"
+    )
+    given = runner.invoke(app, ["make", "--recipe", str(tmp_path / "none.toml")])
+    assert given.exit_code == 1 and "none.toml: no such recipe" in given.stderr

@@ -28,6 +28,7 @@ class Reading(StrEnum):
     KNOWN = "known"  # on the learner's known list (or introduced earlier in the deck)
     BELOW = "below"  # a listed word below the level (known when assume_below)
     ABOVE = "above"  # a listed word above the level
+    LEFT_OUT = "left out"  # a word of the level the teacher leaves out: never taught, so new to the learner
     FREE = "free"  # punctuation, numbers, Latin text, proper names
     READABLE = "readable"  # unlisted, but every character is known
     UNKNOWN = "unknown"  # unlisted and some character is unknown
@@ -42,11 +43,13 @@ class Grader:
         table: dict[str, int] | None = None,
         known: frozenset[str] = frozenset(),
         assume_below: bool = True,
+        left_out: frozenset[str] = frozenset(),
     ) -> None:
         self.level = level
         self.table = table if table is not None else words(level.standard)
         self.known = known
         self.assume_below = assume_below
+        self.left_out = left_out - known  # a known word stays known
 
     @cached_property
     def readable_chars(self) -> frozenset[str]:
@@ -64,7 +67,8 @@ class Grader:
     @cached_property
     def level_words(self) -> frozenset[str]:
         """The level's words the learner does not know yet: the possible targets."""
-        return frozenset(w for w, lv in self.table.items() if lv == self.level.level and w not in self.known)
+        left_out = self.known | self.left_out
+        return frozenset(w for w, lv in self.table.items() if lv == self.level.level and w not in left_out)
 
     def classify(self, sentence: Sentence) -> tuple[Reading, ...]:
         """The reading class of every token (memoised per word: a word's class depends only on the word)."""
@@ -83,7 +87,7 @@ class Grader:
 
     @cached_property
     def _new_classes(self) -> frozenset[Reading]:
-        new = {Reading.ABOVE, Reading.UNKNOWN}
+        new = {Reading.ABOVE, Reading.UNKNOWN, Reading.LEFT_OUT}
         if not self.assume_below:
             new.add(Reading.BELOW)
         return frozenset(new)
@@ -93,6 +97,8 @@ class Grader:
             return Reading.FREE
         if tok.text in self.known:
             return Reading.KNOWN
+        if tok.text in self.left_out:
+            return Reading.LEFT_OUT
         lv = self.table.get(tok.text)
         if lv is None:
             return Reading.READABLE if all(c in self.readable_chars for c in tok.text) else Reading.UNKNOWN

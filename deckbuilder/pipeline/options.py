@@ -71,6 +71,18 @@ def _words(text: str) -> tuple[str, ...]:
     return () if words in ((), ("all",)) else words
 
 
+def _texts(values: Iterable[str], option: str) -> None:
+    for value in values:
+        if not value.strip():
+            raise OptionError("an empty text", option)
+
+
+def _kinds(text: str | Iterable[str]) -> tuple[CardKind, ...]:
+    """Card kinds to retire, comma-separated or listed (none: ())."""
+    joined = text if isinstance(text, str) else ",".join(text)
+    return parse_kinds(joined) if joined.strip() else ()
+
+
 def parse_builtin(text: str) -> tuple[str, ...]:
     """`"tatoeba,hsk-sentences"` → the built-in corpora's names, checked."""
     return ingest.check_builtin(tuple(dict.fromkeys(n.strip() for n in text.split(",") if n.strip())))
@@ -117,6 +129,13 @@ class BuildOptions:
     lock_file: bool = True  # <deck>.lock.json: pinned sentences and what each note shipped as
     refresh: tuple[str, ...] | None = None  # words whose pinned sentence is chosen afresh (empty: every word)
     retire: tuple[CardKind, ...] = ()  # card types students have that this build empties
+    # The teacher's edits (a recipe's): sentences and level words left out, their own sentences (zh, en) or
+    # files of pairs, read before every input so they win ties, and corrected English by sentence.
+    exclude_sentences: tuple[str, ...] = ()
+    exclude_words: tuple[str, ...] = ()
+    extra: tuple[tuple[str, str] | Path, ...] = ()
+    english: tuple[tuple[str, str], ...] = ()  # (zh, en)
+    output_default: Path | None = None  # where the deck goes without `output` (default: decks/LEVEL.apkg)
     # Side files and speed.
     missing_file: bool = True  # <deck>.missing.txt: the level's words no sentence teaches
     review_file: bool = True  # <deck>.review.tsv: readings a teacher should check
@@ -144,11 +163,18 @@ class BuildOptions:
                 object.__setattr__(self, name, _choice(getattr(self, name), choice, option))
         object.__setattr__(self, "cards", parse_kinds(",".join(self.cards)))
         if self.retire:
-            object.__setattr__(self, "retire", parse_kinds(",".join(self.retire)))
+            try:
+                object.__setattr__(self, "retire", parse_kinds(",".join(self.retire)))
+            except OptionError as exc:
+                raise OptionError(str(exc), "--retire") from None
         if both := [k for k in self.retire if k in self.cards]:
             raise OptionError(f"{both[0]} cards are both made (--cards) and retired", "--retire")
-        if self.deck_key is not None and (not self.deck_key.strip() or not self.deck_key.isprintable()):
-            raise OptionError(f"invalid deck key {self.deck_key!r}: give visible text", "--deck-key")
+        if self.deck_key is not None and not (self.deck_key.strip() and self.deck_key.isprintable()):
+            raise OptionError(f"invalid deck key {self.deck_key!r}: give printable text", "--deck-key")
+        _texts(self.exclude_sentences, "--exclude-sentences")
+        _texts(self.exclude_words, "--exclude-words")
+        _texts([t for item in self.extra if isinstance(item, tuple) for t in item], "--extra")
+        _texts([t for item in self.english for t in item], "--english")
         for value, low, option in (
             (self.per_word, 1, "--per-word"),
             (self.max_notes, 1, "--max-notes"),
@@ -172,7 +198,7 @@ class BuildOptions:
     @classmethod
     def parse(
         cls,
-        level: str,
+        level: str | None,
         standard: str = Standard.HSK2,
         *,
         builtin: str = ",".join(ingest.BUILTIN),
@@ -180,7 +206,7 @@ class BuildOptions:
         inputs: Iterable[Path] | None = None,
         tags: Iterable[str] | None = None,
         refresh: str | None = None,
-        retire: str = "",
+        retire: str | Iterable[str] = "",
         **values: object,
     ) -> BuildOptions:
         """Options from the command line's values: the level (``hsk5``, ``hsk7-9``, ``hsk3-5``) of a
@@ -191,6 +217,10 @@ class BuildOptions:
         except ValueError:
             valid = ", ".join(Standard)
             raise OptionError(f"unknown standard {standard!r}; valid values: {valid}", "--standard") from None
+        if level is None:
+            raise OptionError(
+                "missing option: give a level, or build a recipe's decks (deckbuild init)", "--level"
+            )
         levels = parse_levels(level, std)
         kinds = parse_kinds(cards)
         return cls(
@@ -200,7 +230,7 @@ class BuildOptions:
             inputs=tuple(inputs or ()),
             tags=tuple(tags or ()),
             refresh=None if refresh is None else _words(refresh),
-            retire=parse_kinds(retire) if retire.strip() else (),
+            retire=_kinds(retire),
             **values,  # type: ignore[arg-type]
         )
 
@@ -221,8 +251,15 @@ class BuildOptions:
         """The deck key: given, else the deck's name (a renamed deck keeps its notes by keeping its key)."""
         return self.deck_key.strip() if self.deck_key else self.deck
 
+    @property
+    def extra_files(self) -> tuple[Path, ...]:
+        """The files of the teacher's own sentences."""
+        return tuple(item for item in self.extra if isinstance(item, Path))
+
     def default_output(self) -> Path:
-        """``decks/hsk5.apkg``, ``decks/hsk3-5.apkg``, ``decks/hsk2021-7-9.apkg``."""
+        """``decks/hsk5.apkg``, ``decks/hsk3-5.apkg``, ``decks/hsk2021-7-9.apkg`` (a recipe: its own)."""
+        if self.output_default is not None:
+            return self.output_default
         first, top = self.levels[0], self.top
         slug = first.slug if len(self.levels) == 1 else f"{first.slug}-{top.label}"
         return DECKS_FOLDER / f"{slug}{DECK_SUFFIX}"

@@ -36,7 +36,7 @@ from deckbuilder.models import (
     encode_sentence,
 )
 from deckbuilder.pinyin import load_overrides
-from deckbuilder.pipeline import COMMITTED, outputs, release
+from deckbuilder.pipeline import COMMITTED, edits, outputs, release
 from deckbuilder.pipeline.batch import Progress, cached_map
 from deckbuilder.pipeline.options import AlignOptions, BuildOptions
 
@@ -134,11 +134,12 @@ def _check(options: BuildOptions, output: Path, stack: contextlib.ExitStack) -> 
     prev = release.previous(options, output)
     if options.lock_file:
         targets.append(prev.path)
-    outputs.check_targets(targets, options.inputs)
-    ingest.check_inputs(options.inputs)
+    outputs.check_targets(targets, options.inputs + options.extra_files)
+    ingest.check_inputs(options.inputs + options.extra_files)
     known = ingest.read_known(options.known) if options.known else frozenset()
     overrides = load_overrides(options.readings) if options.readings else None
-    graders = [Grader(lv, known=known, assume_below=options.assume_below) for lv in options.levels]
+    left_out, below = frozenset(options.exclude_words), options.assume_below
+    graders = [Grader(lv, known=known, assume_below=below, left_out=left_out) for lv in options.levels]
     pins = release.pins(options, prev.lock)
     select = SelectOptions(
         options.per_word, options.max_notes, options.max_new, options.min_chars, options.max_chars, pins
@@ -356,14 +357,17 @@ def _report(run: _Run, clock: _Clock) -> Report:
 
 
 def _pairs(options: BuildOptions, skips: outputs.Skips) -> Iterator[Pair]:
-    if options.inputs:
-        for pair in input_pairs(options.inputs, options.input_format, options.strict, skips):
-            if pair.zh and pair.en and pair.score >= options.min_score:
-                yield pair
-        if options.with_builtin:
-            yield from ingest.read_builtin(options.builtin)
-    else:
-        yield from ingest.read_builtin(options.builtin)
+    """The teacher's own sentences, then the inputs (else the built-in corpora), with the teacher's edits."""
+    own = edits.extra_pairs(options, lambda paths: _read(options, paths, skips))
+    read = _read(options, options.inputs, skips) if options.inputs else iter(())
+    builtin = ingest.read_builtin(options.builtin) if options.with_builtin or not options.inputs else ()
+    return edits.edited(itertools.chain(own, read, builtin), options)
+
+
+def _read(options: BuildOptions, paths: tuple[Path, ...], skips: outputs.Skips) -> Iterator[Pair]:
+    for pair in input_pairs(paths, options.input_format, options.strict, skips):
+        if pair.zh and pair.en and pair.score >= options.min_score:
+            yield pair
 
 
 def input_pairs(
