@@ -2,8 +2,7 @@
 
 Exit codes: 0 success; 1 a DeckbuilderError (one line on stderr); 2 a usage error (an OptionError too, in
 Click's usage style); 130 Ctrl-C and 143 SIGTERM (one line; temporary files removed, earlier outputs kept).
-Choices are the stages' own enums, so Typer validates and lists them. Stages load lazily: `--help` is fast.
-"""
+Choices are the stages' own enums (Typer validates and lists them); stages load lazily (fast `--help`)."""
 
 from __future__ import annotations
 
@@ -188,7 +187,7 @@ def make(
     values = dict(locals())  # every option, by the name of the field it sets
     source = values.pop("ctx").get_parameter_source  # only the options given override a recipe's values
     given = {name for name in values if getattr(source(name), "name", "DEFAULT") != "DEFAULT"}
-    interrupted = "interrupted; no deck written, the previous one (if any) is untouched"  # fmt: skip
+    interrupted = "interrupted; no deck written, the previous one (if any) is untouched"
     with _errors_as_exit(interrupted):
         planned = recipes.plan(values, given)
     for n, (name, options) in enumerate(planned):  # a recipe's decks one after the other, each reported

@@ -364,7 +364,7 @@ def _check_distinct(recipe: Recipe, planned: Sequence[tuple[str, BuildOptions]])
     outputs: dict[Path, str] = {}
     for name, options in planned:
         deck = next(d for d in recipe.decks if d.name == name)
-        key = " ".join((options.deck_key or options.deck).casefold().split())
+        key = " ".join(options.key.casefold().split())
         if key in keys:
             what = f"key {options.deck_key!r}" if options.deck_key else f"deck name {options.deck!r}"
             line = deck.lines.get("deck_key" if options.deck_key else "deck_name", deck.line)

@@ -80,7 +80,10 @@ def _texts(values: Iterable[str], option: str) -> None:
 def _kinds(text: str | Iterable[str]) -> tuple[CardKind, ...]:
     """Card kinds to retire, comma-separated or listed (none: ())."""
     joined = text if isinstance(text, str) else ",".join(text)
-    return parse_kinds(joined) if joined.strip() else ()
+    try:
+        return parse_kinds(joined) if joined.strip() else ()
+    except OptionError as exc:
+        raise OptionError(str(exc), "--retire") from None
 
 
 def parse_builtin(text: str) -> tuple[str, ...]:
