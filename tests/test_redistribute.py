@@ -148,3 +148,23 @@ def test_an_upgrade_that_ranks_differently_changes_no_pinned_choice(
     assert set(after.notes) == set(before.notes)
     assert report.changes == "0 changed, 0 added, 0 retired"
     assert all(after.notes[g].mod == before.notes[g].mod for g in before.notes)
+
+
+def test_diff_of_two_locks_lists_the_notes_that_changed(mini_corpus: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from deckbuilder.cli import app
+
+    deck = tmp_path / "class.apkg"
+    _build(mini_corpus, deck, 1_750_000_000.0, cards=("reading", "listening"))
+    old = tmp_path / "old.lock.json"
+    old.write_text(deck.with_name("class.lock.json").read_text(encoding="utf-8"), encoding="utf-8")
+    readings = tmp_path / "readings.tsv"
+    readings.write_text("窗户\tchuāng hù\n", encoding="utf-8")
+    _build(mini_corpus, deck, 1_750_003_600.0, readings=readings, cards=("reading",), retire=("listening",))
+    result = CliRunner().invoke(app, ["diff", str(old), str(deck.with_name("class.lock.json"))])
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "Notes: 6 changed, 0 added, 0 retired, 4 unchanged" in out  # 5 Listening switches off, 1 reading
+    assert "Sentence / Listening: 5 → 0 cards (retired)" in out
+    assert "请把窗户打开。" in out

@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from deckbuilder import lock
+from deckbuilder.errors import InputError, OptionError
 from deckbuilder.preview.deckfile import Card, DeckFile, Note, NoteType, Template, read_deck, study_order
-from deckbuilder.preview.diff import DeckDiff, diff_decks
+from deckbuilder.preview.diff import DeckDiff, diff_decks, diff_locks
 from deckbuilder.preview.page import PreviewOptions, render_page, write_preview
 from deckbuilder.preview.render import MISSING_CLASS, render_card, unknown_fields
 from deckbuilder.preview.summary import Summary, compare, summarise
@@ -52,7 +54,16 @@ def inspect(deck: Path, first: int = 10, against: Path | None = None) -> Summary
 
 
 def diff(old: Path, new: Path, fields: list[str] | None = None, summary_only: bool = False) -> DeckDiff:
-    """What `deckbuild diff` reports: the notes and card types that changed from build `old` to `new`."""
+    """What `deckbuild diff` reports: the notes and card types that changed from build `old` to `new`
+    (two decks, or two of their lock files)."""
+    if all(str(p).endswith(lock.LOCK_SUFFIX) for p in (old, new)):
+        if fields:
+            raise OptionError("--fields compares decks; a lock file holds no fields", "--fields")
+        locks = [lock.read(Path(p)) for p in (old, new)]
+        for path, found in zip((old, new), locks, strict=True):
+            if found is None:
+                raise InputError("no such lock file", str(path))
+        return diff_locks(locks[0], locks[1], (str(old), str(new)), summary_only)  # type: ignore[arg-type]
     return diff_decks(read_deck(old), read_deck(new), fields, summary_only)
 
 

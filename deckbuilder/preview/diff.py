@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from deckbuilder.errors import OptionError
-from deckbuilder.lock import RETIRED_TAG
+from deckbuilder.lock import RETIRED_TAG, Lock, Shipped
 from deckbuilder.preview.deckfile import Card, DeckFile, Note
 from deckbuilder.preview.render import strip_html
 
@@ -123,9 +123,8 @@ def diff_decks(
         after = new_by.get(guid)
         was_retired = RETIRED_TAG in before.tags
         if after is None:
-            if (
-                not was_retired
-            ):  # a note that already shipped retired is gone for good: nothing new for students
+            # A note that already shipped retired is gone for good: nothing new for students.
+            if not was_retired:
                 retired.append(_ref(old, before))
         elif RETIRED_TAG in after.tags and not was_retired:
             retired.append(_ref(new, after))
@@ -147,6 +146,36 @@ def diff_decks(
         unchanged,
         summary_only,
     )
+
+
+def diff_locks(old: Lock, new: Lock, paths: tuple[str, str], summary_only: bool = False) -> DeckDiff:
+    """Compare two lock files: notes by GUID and content hash (a lock holds no fields, so a changed note
+    is listed without them), card types by how many notes ship with each switch."""
+
+    def ref(guid: str, shipped: Shipped) -> NoteRef:
+        return NoteRef(_short(strip_html(shipped.sentence), LABEL_WIDTH), "note", guid)
+
+    live_old = {g: n for g, n in old.notes.items() if not n.retired}
+    added = [ref(g, n) for g, n in new.notes.items() if g not in live_old and not n.retired]
+    retired = [ref(g, n) for g, n in live_old.items() if g not in new.notes or new.notes[g].retired]
+    changed = [
+        NoteChange(ref(g, n), (), (), ())
+        for g, n in live_old.items()
+        if g in new.notes and not new.notes[g].retired and new.notes[g].hash != n.hash
+    ]
+    unchanged = sum(1 for g, n in live_old.items() if g in new.notes and new.notes[g].hash == n.hash)
+    before = Counter(c for n in live_old.values() for c in n.cards)
+    after = Counter(c for n in new.notes.values() if not n.retired for c in n.cards)
+    types = tuple(
+        CardTypeChange("Sentence", switch.removeprefix("Card"), before[switch], after[switch])
+        for switch in sorted(set(before) | set(after))
+        if before[switch] != after[switch]
+    )
+    return DeckDiff(
+        paths[0], paths[1], len(old.notes), len(new.notes), tuple(sorted(added, key=_order)),
+        tuple(sorted(retired, key=_order)), tuple(sorted(changed, key=lambda c: _order(c.note))), types,
+        unchanged, summary_only,
+    )  # fmt: skip
 
 
 def _order(ref: NoteRef) -> tuple[str, str, str]:
