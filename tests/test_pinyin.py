@@ -491,3 +491,9 @@ def test_override_errors_name_file_and_line(tmp_path: Path, content: str, line_n
     with pytest.raises(InputError, match=message) as info:
         load_overrides(path)
     assert info.value.line == line_no and str(path) in str(info.value)
+
+
+def test_a_reading_that_starts_neutral_is_a_bound_form_not_the_word() -> None:
+    # CC-CEDICT lists 出来 twice: chu1 lai2 "to come out" and chu5 lai5, the complement after a verb.
+    assert list(pinyin_lines(["太阳出来了。", "你快出来！"])) == ["Tàiyang chūlái le.", "Nǐ kuài chūlái!"]
+    assert list(pinyin_lines(["东西很多。"])) == ["Dōngxi hěn duō."]  # a neutral second syllable still wins

@@ -80,8 +80,9 @@ def _cedict_readings(word: str, proper: bool) -> list[tuple[tuple[str, ...], boo
     # except after 不, where it is a lexicalised noun (不是 búshi "fault").
     prefer_neutral = not word.startswith("不")
 
-    def rank(kv: tuple[tuple[str, ...], bool]) -> tuple[bool, bool]:
-        return (kv[1] != proper, kv[0][-1].endswith("5") != prefer_neutral)
+    def rank(kv: tuple[tuple[str, ...], bool]) -> tuple[bool, bool, bool]:
+        # A reading that starts neutral is a bound form (出来 chu5 lai5 after a verb), not the word itself.
+        return (kv[1] != proper, kv[0][0].endswith("5"), kv[0][-1].endswith("5") != prefer_neutral)
 
     items.sort(key=rank)
     return items
