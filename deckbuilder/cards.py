@@ -230,20 +230,28 @@ def glosses_html(tokens: tuple[Token, ...]) -> str:
     return f'<ul class="glosses">{"".join(items)}</ul>' if items else ""
 
 
+_SUBTITLE_SOURCE = re.compile(r"(.+)\.(?:srt|vtt)@(\d\d:\d\d:\d\d)(?:\.\d+)?")
+
+
 def source_tag(source: str) -> str:
-    """Tag naming where a sentence came from: `source::tatoeba`, `source::speech` (for speech.txt:12)."""
-    origin = source.split(":", 1)[0]
+    """Tag naming where a sentence came from: `source::tatoeba`, `source::speech` (for speech.txt:12),
+    `source::episode01` (for the subtitle cue episode01.srt@00:12:03.450)."""
+    origin = source.split("@", 1)[0].split(":", 1)[0]
     origin = origin.rsplit("/", 1)[-1].rsplit(".", 1)[0] if "." in origin or "/" in origin else origin
     return "source::" + (re.sub(r"[^\w-]+", "_", origin).strip("_") or "input")
 
 
 def source_text(source: str) -> str:
-    """`tatoeba:1/1276` → 'Tatoeba #1 / #1276 (CC BY 2.0 FR)'; other sources as given."""
+    """`tatoeba:1/1276` → 'Tatoeba #1 / #1276 (CC BY 2.0 FR)'; a subtitle cue `episode01.srt@00:12:03.450` →
+    'episode01 at 00:12:03' (the second to seek to in the video); other sources as given."""
     if source.startswith("tatoeba:"):
         ids = source.split(":", 1)[1].split("/")
         return "Tatoeba " + " / ".join(f"#{i}" for i in ids) + " (CC BY 2.0 FR)"
     if source.startswith("hsk-sentences-audio:"):
         return f"hsk-sentences-audio {source.split(':', 1)[1]} (CC BY-SA 4.0)"
+    cue = _SUBTITLE_SOURCE.fullmatch(source)
+    if cue:
+        return f"{cue.group(1)} at {cue.group(2)}"
     return source
 
 

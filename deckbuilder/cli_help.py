@@ -5,8 +5,9 @@ readable. Text only (Rich markup); importing it loads nothing.
 HELP = {
     "--level": "Target level: [bold]hsk1[/bold] … [bold]hsk6[/bold], [bold]5[/bold], [bold]hsk7-9[/bold] "
     "(HSK 3.0 band) or a range such as [bold]hsk3-5[/bold] (one sub-deck per level).",
-    "inputs": "Bilingual files: interleaved English/Chinese text, a Chinese and an English text file, or "
-    "pre-aligned TSV/CSV/JSONL/TMX (format sniffed; see --input-format).",
+    "inputs": "Bilingual files: interleaved English/Chinese text, a Chinese and an English text file, "
+    "Chinese and English .srt/.vtt subtitles (or one bilingual .srt), or pre-aligned TSV/CSV/JSONL/TMX "
+    "(format sniffed; see --input-format).",
     "make-inputs": "Bilingual files (as for align; default: the built-in corpora), or with a recipe the "
     "names of its decks to build (default: all). An argument is a deck's name when the recipe has a deck of "
     "that name and no file of that name exists.",

@@ -241,7 +241,8 @@ class Document:
 
     Paragraphs are as read (`zh` possibly traditional); a paragraph cut mid-sentence by the layout has been
     rejoined, so no sentence spans two paragraphs. `zh_lines`/`en_lines` give each paragraph's first line
-    in `name` (for ``Pair.source``).
+    in `name` (for ``Pair.source``). Subtitles are timed documents: each paragraph is a cue and
+    `zh_times`/`en_times` give its (start, end) in seconds, so the aligner pairs cues by time.
     """
 
     name: str
@@ -249,6 +250,8 @@ class Document:
     en: tuple[str, ...]
     zh_lines: tuple[int, ...] = ()
     en_lines: tuple[int, ...] = ()
+    zh_times: tuple[tuple[float, float], ...] = ()
+    en_times: tuple[tuple[float, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

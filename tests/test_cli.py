@@ -267,7 +267,7 @@ def test_flags_look_like_flags_in_help() -> None:
     result = runner.invoke(app, ["make", "--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0
     assert "<bool>" not in result.stdout
-    assert "<text|tsv|csv|jsonl|tmx>" in result.stdout and "<pinyin|gloss|both|none>" in result.stdout
+    assert "<text|tsv|csv|jsonl|tmx|srt|vtt>" in result.stdout and "<pinyin|gloss|both|none>" in result.stdout
 
 
 def test_library_option_errors_are_usage_errors(tmp_path: Path) -> None:

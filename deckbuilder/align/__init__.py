@@ -1,7 +1,8 @@
 """Sentence alignment: Chinese and English sentences → beads (index lists with a confidence) → pairs.
 
 ``align(doc)`` is what the pipeline calls: it splits the document's paragraphs into sentences, aligns them and
-returns one Pair per bead (an unpaired sentence gives a Pair with an empty side and score 0).
+returns one Pair per bead (an unpaired sentence gives a Pair with an empty side and score 0); a subtitle
+document's cues are paired by time instead (`subtitles.py`).
 ``align_sentences(zh, en)`` aligns sentences that are already split, for evaluation and tests.
 """
 
@@ -11,6 +12,7 @@ from collections.abc import Sequence
 
 from deckbuilder.align.dp import Options, align_features
 from deckbuilder.align.split import split_en, split_zh
+from deckbuilder.align.subtitles import align_subtitles
 from deckbuilder.chinese import to_simplified
 from deckbuilder.lexical import en_features, zh_features
 from deckbuilder.models import Bead, Document, Pair
@@ -53,6 +55,8 @@ def align_sentences(
 
 def align(doc: Document, options: Options | None = None) -> list[Pair]:
     """One Pair per bead of the document, in reading order; ``Pair.zh`` is simplified."""
+    if doc.zh_times or doc.en_times:  # subtitles: cues paired by time
+        return align_subtitles(doc)
     zh, en, zh_lines, en_lines = split_document(doc)
     convert = to_simplified
     pairs = []

@@ -13,6 +13,7 @@ from deckbuilder.errors import InputError
 from deckbuilder.ingest.documents import language, read_document
 from deckbuilder.ingest.pairs import read_pairs
 from deckbuilder.ingest.sniff import InputFormat, check_format
+from deckbuilder.ingest.subtitles import read_subtitles
 from deckbuilder.models import Document, Pair, Skipped
 
 
@@ -26,8 +27,12 @@ def read_inputs(
     language are paired in order of appearance, the first Chinese file with the first English one.
     """
     waiting: dict[str, list[Path]] = {"zh": [], "en": []}
+    subtitles: list[Path] = []  # paired among themselves (by script), after the other inputs
     for path in (Path(p) for p in paths):
         found = check_format(fmt, path)
+        if found in (InputFormat.srt, InputFormat.vtt):
+            subtitles.append(path)
+            continue
         if found is not InputFormat.text:
             yield from read_pairs(path, found, strict)
             continue
@@ -38,6 +43,7 @@ def read_inputs(
         waiting[lang].append(path)
         if waiting["zh"] and waiting["en"]:
             yield from read_document([waiting["zh"].pop(0), waiting["en"].pop(0)], InputFormat.text)
+    yield from read_subtitles(subtitles)
     for lang, other in (("zh", "English"), ("en", "Chinese")):
         if waiting[lang]:
             raise InputError(f"no {other} file to pair with this one-language file", str(waiting[lang][0]))

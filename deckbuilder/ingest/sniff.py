@@ -5,6 +5,7 @@ Formats:
   ``jsonl``         one ``{"zh": …, "en": …}`` object a line
   ``tmx``           TMX 1.4 translation units with zh* and en* variants
   ``text``          one file of interleaved English and Chinese blocks, or a Chinese and an English file
+  ``srt``, ``vtt``  subtitles (SubRip, WebVTT): a Chinese and an English file, or one with both per cue
 
 The decision worth knowing: the extension wins; without a known one, a file is TSV when at least 80% of its
 first non-blank lines hold a tab after stripping (so tab-indented prose stays text).
@@ -21,13 +22,16 @@ from deckbuilder.ingest import encoding
 
 
 class InputFormat(StrEnum):
-    """How an input file is read; every format but `text` is pre-aligned (see the module docstring)."""
+    """How an input file is read; `text`, `srt` and `vtt` are aligned, the rest pre-aligned (see the module
+    docstring)."""
 
     text = "text"
     tsv = "tsv"
     csv = "csv"
     jsonl = "jsonl"
     tmx = "tmx"
+    srt = "srt"
+    vtt = "vtt"
 
 
 def sniff(path: Path) -> InputFormat:
@@ -40,6 +44,8 @@ def sniff(path: Path) -> InputFormat:
         ".ndjson": InputFormat.jsonl,
         ".tsv": InputFormat.tsv,
         ".csv": InputFormat.csv,
+        ".srt": InputFormat.srt,
+        ".vtt": InputFormat.vtt,
     }
     sample = encoding.read_sample(path)
     codec = encoding.detect(path, sample)
@@ -52,6 +58,8 @@ def sniff(path: Path) -> InputFormat:
         return InputFormat.tmx
     if first.startswith("{"):
         return InputFormat.jsonl
+    if first.startswith("WEBVTT"):
+        return InputFormat.vtt
     if rows and sum("\t" in r.strip() for r in rows) >= 0.8 * len(rows):  # not tab-indented prose
         return InputFormat.tsv
     return InputFormat.text
