@@ -161,3 +161,20 @@ def test_corrupt_or_truncated_archive_is_one_line_naming_it(tmp_path: Path, cut:
     message = str(err.value)
     assert "\n" not in message and message.startswith(str(path))
     assert "corrupt or truncated gzip file" in message
+
+
+# ------------------------------------------------------------------------------------------------ decks
+def test_gzipped_input_gives_the_same_deck(mini_corpus: Path, tmp_path: Path) -> None:
+    from deckbuilder.pipeline import BuildOptions, build
+    from deckbuilder.preview import read_deck
+    from deckbuilder.standards import parse_levels
+
+    packed = tmp_path / "mini_tatoeba.tsv.gz"
+    packed.write_bytes(gzip.compress(mini_corpus.read_bytes()))
+    notes = []
+    for name, source in (("plain", mini_corpus), ("gz", packed)):
+        options = BuildOptions(parse_levels("hsk4"), output=tmp_path / f"{name}.apkg", inputs=(source,))
+        build(options)
+        deck = read_deck(tmp_path / f"{name}.apkg")
+        notes.append(sorted((n.guid, n.fields, n.tags) for n in deck.notes.values()))
+    assert notes[0] and notes[0] == notes[1]
