@@ -110,8 +110,9 @@ def test_compressed_tsv_reads_like_plain(tmp_path: Path, ext: str) -> None:
     plain = write(tmp_path / "corpus.tsv", [f"{z}\t{e}" for z, e in zip(ZH, EN, strict=True)])
     packed = compressed(plain, ext)
     assert sniff(packed) == "tsv"  # the inner extension decides
-    got = [(p.zh, p.en, p.score) for p in read_inputs([packed])]
-    assert got == [(p.zh, p.en, p.score) for p in read_inputs([plain])]  # type: ignore[union-attr]
+    got = [(p.zh, p.en, p.score, p.source) for p in read_inputs([packed])]  # type: ignore[union-attr]
+    assert got == [(p.zh, p.en, p.score, p.source) for p in read_inputs([plain])]  # type: ignore[union-attr]
+    assert got[1][3] == "corpus.tsv:2"  # the source names the file as if it were plain
 
 
 @pytest.mark.parametrize(
@@ -141,7 +142,7 @@ def test_compressed_moses_pair_and_documents(tmp_path: Path) -> None:
     assert [p.en for p in pairs] == EN  # type: ignore[union-attr]
     assert pairs[0].source == "e.en-zh:1"  # type: ignore[union-attr]
     text = compressed(write(tmp_path / "day.txt", [EN[0], "", ZH[0]]), ".bz2")
-    assert [type(i) for i in read_inputs([text])] == [Document]
+    assert [(type(i), i.name) for i in read_inputs([text])] == [(Document, "day.txt")]  # type: ignore[union-attr]
 
 
 def test_compressed_without_its_extension_is_recognised(tmp_path: Path) -> None:

@@ -70,7 +70,7 @@ def pair_of(zh: str, en: str, name: str, where: int | str) -> Pair | None:
 
 
 def _pair(zh: str, en: str, path: Path, where: int | str) -> Pair | None:
-    return pair_of(zh, en, path.name, where)
+    return pair_of(zh, en, streams.inner(path).name, where)  # a.tsv.gz gives the sources a.tsv does
 
 
 def _width(row: list[str]) -> int:
