@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from deckbuilder.chinese import HAN
 from deckbuilder.errors import InputError
 from deckbuilder.ingest import encoding, streams
 from deckbuilder.ingest.documents import is_chinese
@@ -25,7 +26,7 @@ from deckbuilder.ingest.pairs import pair_of
 from deckbuilder.models import Pair
 
 _SAMPLE = 2000  # lines whose shape (one sentence each?) is judged
-_WORDS = re.compile(r"[A-Za-z\u3400-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
 # A sentence end followed by more text on the same line (closing quotes and brackets belong to the end).
 _INNER_END = re.compile(r"[。！？!?][”’」』）)\"']*[^\s”’」』）)\"'。！？!?]|[.!?][\"')”’]*\s+[A-Z\"“]")
 _OPUS = re.compile(r"^(?P<stem>.+)\.(?P<a>[a-z_]{2,7})-(?P<b>[a-z_]{2,7})$", re.IGNORECASE)
@@ -60,11 +61,11 @@ def profile(path: Path, limit: int | None = None) -> Profile:
         if not line.strip():
             blank += 1
             continue
-        if not _WORDS.search(line):
+        han, latin = HAN.search(line), _LATIN.search(line)
+        if not (han or latin):
             continue
         words += 1
-        chinese = is_chinese(line)
-        zh += chinese
+        zh += bool(han) and (not latin or is_chinese(line))  # is_chinese counts: only when it must
         if sampled < _SAMPLE:
             sampled += 1
             several += bool(_INNER_END.search(line.strip()))
