@@ -140,6 +140,7 @@ def _arg(name: str, **kw: Any) -> Any:
 InputFormatOption = Annotated[opts.InputFormat | None, _opt("--input-format")]
 StrictOption = Annotated[bool, _opt("--strict")]
 MinScore = Annotated[float, _opt("--min-score", min=0.0, max=1.0)]
+AlignMinScore = Annotated[float, _opt("--min-score", min=0.0, max=1.0, help=HELP["align-min-score"])]
 ReadingsOption = Annotated[Path | None, _opt("--readings")]  # read (or missed) like every input: exit 1
 
 
@@ -211,14 +212,13 @@ def init(
 @app.command(cls=_Command)
 def align(
     inputs: Annotated[list[Path], _arg("inputs")],
-    output: Annotated[Path, _opt("--output", "-o", help="Pairs file to write.")],
+    output: Annotated[Path, _opt("--output", "-o", help=HELP["pairs-output"])],
     output_format: Annotated[opts.OutputFormat, _opt("--format")] = opts.OutputFormat.tsv,
     review: Annotated[Path | None, _opt("--review")] = None,
-    min_score: Annotated[
-        float, _opt("--min-score", min=0.0, max=1.0, help="Lower pairs go to --review.")
-    ] = opts.MIN_SCORE,
+    min_score: AlignMinScore = opts.MIN_SCORE,
     input_format: InputFormatOption = None,
     strict: StrictOption = False,
+    all_beads: Annotated[bool, _opt("--all")] = False,
 ) -> None:
     """Align bilingual documents sentence by sentence and write the pairs with a confidence score.
 
@@ -227,7 +227,7 @@ def align(
     """
     with _errors_as_exit("interrupted; no pairs written, the previous file (if any) is untouched"):
         options = pipeline.AlignOptions(
-            tuple(inputs), output, output_format, review, min_score, input_format, strict
+            tuple(inputs), output, output_format, review, min_score, input_format, strict, all_beads
         )
         with _Progress() as progress:
             report = pipeline.align_files(options, progress)

@@ -5,9 +5,10 @@ readable. Text only (Rich markup); importing it loads nothing.
 HELP = {
     "--level": "Target level: [bold]hsk1[/bold] … [bold]hsk6[/bold], [bold]5[/bold], [bold]hsk7-9[/bold] "
     "(HSK 3.0 band) or a range such as [bold]hsk3-5[/bold] (one sub-deck per level).",
-    "inputs": "Bilingual files: interleaved English/Chinese text, a Chinese and an English text file, "
-    "Chinese and English .srt/.vtt subtitles (or one bilingual .srt), or pre-aligned TSV/CSV/JSONL/TMX "
-    "(format sniffed; see --input-format).",
+    "inputs": "Bilingual files: interleaved English/Chinese text, a Chinese and an English text file, a "
+    "line-aligned Moses pair (X.en-zh.zh X.en-zh.en), Chinese and English .srt/.vtt subtitles (or one "
+    "bilingual .srt), or pre-aligned TSV/CSV/JSONL/TMX (format sniffed; see --input-format); any of them may "
+    "be .gz, .bz2 or .xz.",
     "make-inputs": "Bilingual files (as for align; default: the built-in corpora), or with a recipe the "
     "names of its decks to build (default: all). An argument is a deck's name when the recipe has a deck of "
     "that name and no file of that name exists.",
@@ -29,7 +30,8 @@ HELP = {
     "--builtin": "Built-in corpora, comma-separated: tatoeba (CC BY 2.0 FR), hsk-sentences (CC BY-SA 4.0).",
     "--with-builtin": "Add the built-in corpora to the input files.",
     "--min-score": "Aligned pairs with a lower confidence never become cards.",
-    "--input-format": "Read every input as this format (default: sniffed per file).",
+    "--input-format": "Read every input as this format (default: sniffed per file; a Chinese and an "
+    "English file of as many lines, one sentence each, are moses).",
     "--strict": "Fail on a malformed input row (the wrong number of columns, a JSON line without zh/en) "
     "instead of leaving it out with a warning.",
     "--workers": "Processes for segmentation and annotation (default: the number of cores).",
@@ -55,6 +57,10 @@ HELP = {
     "--zhuyin": "Fill the Zhuyin (bopomofo) field.",
     "--traditional": "Fill the Traditional field through OpenCC.",
     "--format": "tsv (zh, en, score) or jsonl (zh, en, score, source).",
+    "pairs-output": "Pairs file to write.",
+    "align-min-score": "Lower pairs go to --review (and are left out unless --all).",
+    "--all": "Write every bead, low pairs and unpaired sentences too, with a last column (jsonl: status) "
+    "saying ok, low or unpaired: to score the aligner, or to keep everything.",
     "--review": "Also write the low-confidence pairs and unpaired sentences here, for a person to check.",
     "text": "Chinese text; default: read stdin, one sentence per line.",
     "gloss-text": "Chinese text; default: read stdin, one sentence per line, each optionally followed by a "

@@ -276,15 +276,17 @@ class AlignReport:
     seconds: float
     skipped: int = 0  # malformed input rows left out
     warnings: tuple[str, ...] = field(default_factory=tuple)
-    min_score: float = 0.0  # pairs under it were not written
+    min_score: float = 0.0  # pairs under it were not written (unless `every`)
+    every: bool = False  # low pairs and unpaired sentences were written too, flagged
 
     def lines(self) -> list[str]:
         """The report as `deckbuild align` prints it (warnings are printed apart, on stderr)."""
+        flagged = ", written flagged {}" if self.every else ""
         out = [
             f"Documents:    {self.documents:,} aligned",
             f"Pairs:        {self.pairs:,} written to {self.output}",
-            f"Low score:    {self.low:,} under {self.min_score:g}",
-            f"Unpaired:     {self.unpaired:,} sentences",
+            f"Low score:    {self.low:,} under {self.min_score:g}" + flagged.format("low"),
+            f"Unpaired:     {self.unpaired:,} sentences" + flagged.format("unpaired"),
         ]
         if self.skipped:
             out.append(_SKIPPED.format(self.skipped))

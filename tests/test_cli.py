@@ -267,7 +267,7 @@ def test_flags_look_like_flags_in_help() -> None:
     result = runner.invoke(app, ["make", "--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0
     assert "<bool>" not in result.stdout
-    assert "<text|tsv|csv|jsonl|tmx|srt|vtt>" in result.stdout and "<pinyin|gloss|both|none>" in result.stdout
+    assert "<text|tsv|csv|jsonl|tmx|" in result.stdout and "<pinyin|gloss|both|none>" in result.stdout
 
 
 def test_library_option_errors_are_usage_errors(tmp_path: Path) -> None:
@@ -417,3 +417,42 @@ def test_a_bad_recipe_is_exit_1_and_one_line(tmp_path: Path, monkeypatch: pytest
     )
     given = runner.invoke(app, ["make", "--recipe", str(tmp_path / "none.toml")])
     assert given.exit_code == 1 and "none.toml: no such recipe" in given.stderr
+
+
+def _moses(tmp_path: Path, zh: list[str], en: list[str]) -> list[str]:
+    (tmp_path / "t.en-zh.zh").write_text("".join(f"{s}\n" for s in zh), encoding="utf-8")
+    (tmp_path / "t.en-zh.en").write_text("".join(f"{s}\n" for s in en), encoding="utf-8")
+    return [str(tmp_path / "t.en-zh.zh"), str(tmp_path / "t.en-zh.en")]
+
+
+def test_align_all_writes_every_bead_flagged(tmp_path: Path) -> None:
+    text = "We read.\n\n我们看书。\n\nThe rain stopped at noon.\n\n雨在中午停了。\n"
+    (tmp_path / "doc.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "all.tsv"
+    args = ["align", str(tmp_path / "doc.txt"), "-o", str(out), "--min-score", "1", "--all"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    rows = [r.split("\t") for r in out.read_text(encoding="utf-8").splitlines()]
+    assert [(r[0], r[3]) for r in rows] == [("我们看书。", "low"), ("雨在中午停了。", "low")]
+    assert "written flagged low" in result.stdout
+    jsonl = ["align", args[1], "-o", str(tmp_path / "all.jsonl"), "--format", "jsonl", "--all"]
+    result = runner.invoke(app, jsonl)
+    records = [json.loads(r) for r in (tmp_path / "all.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {r["status"] for r in records} == {"ok"}
+    result = runner.invoke(app, args[:-1])  # without --all the low pairs are left out, as before
+    assert out.read_text(encoding="utf-8") == ""
+
+
+def test_align_moses_pair_and_a_short_file(tmp_path: Path) -> None:
+    out = tmp_path / "pairs.tsv"
+    files = _moses(tmp_path, ["我们看书。", "雨停了。"], ["We read.", "The rain stopped."])
+    result = runner.invoke(app, ["align", *files, "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert "Documents:    0 aligned" in result.stdout
+    rows = out.read_text(encoding="utf-8").splitlines()
+    assert rows == ["我们看书。\tWe read.\t1.000", "雨停了。\tThe rain stopped.\t1.000"]
+    files = _moses(tmp_path, ["我们看书。", "雨停了。"], ["We read."])
+    result = runner.invoke(app, ["align", *files, "-o", str(out), "--input-format", "moses"])
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1
+    assert f"{files[1]}: ended at line 1 but {files[0]} goes on" in result.stderr

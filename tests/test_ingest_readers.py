@@ -344,7 +344,7 @@ def test_read_inputs_mixes_formats_and_pairs_one_language_files(tmp_path: Path) 
     from deckbuilder.models import Document, Pair
 
     tsv = write(tmp_path / "p.tsv", f"{ZH[0]}\t{EN[0]}\n")
-    en = write(tmp_path / "story.en.txt", "\n".join(EN) + "\n")
+    en = write(tmp_path / "story.en.txt", "\n\n".join(EN) + "\n")  # paragraphs: a document, not Moses
     zh = write(tmp_path / "story.zh.txt", "\n".join(ZH) + "\n")
     both = write(tmp_path / "day.txt", INTERLEAVED)
     items = list(read_inputs([tsv, en, both, zh]))

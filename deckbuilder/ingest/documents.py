@@ -17,7 +17,7 @@ from pathlib import Path
 
 from deckbuilder.chinese import HAN
 from deckbuilder.errors import InputError, OptionError
-from deckbuilder.ingest import encoding
+from deckbuilder.ingest import encoding, streams
 from deckbuilder.ingest.sniff import InputFormat, check_format
 from deckbuilder.models import Document
 
@@ -199,7 +199,7 @@ def read_document(paths: Sequence[Path], fmt: InputFormat | None = None) -> list
             raise InputError("no Chinese text found (expected English and Chinese blocks)", str(path))
         if zh == len(paras):
             raise InputError("no English text found (expected English and Chinese blocks)", str(path))
-        return _documents(path.name, paras)
+        return _documents(streams.inner(path).name, paras)  # a.txt.gz reads as a.txt
     sides = []
     for path in paths:
         paras = _paragraphs(encoding.lines(path))
@@ -214,7 +214,7 @@ def read_document(paths: Sequence[Path], fmt: InputFormat | None = None) -> list
         raise InputError("both files look Chinese; expected one Chinese and one English file", str(en_path))
     return [
         Document(
-            name=zh_path.name,
+            name=streams.inner(zh_path).name,
             zh=tuple(p.text for p in zh_paras),
             en=tuple(p.text for p in en_paras),
             zh_lines=tuple(p.line for p in zh_paras),

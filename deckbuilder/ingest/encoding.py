@@ -8,12 +8,14 @@ both are tried and the one whose text is made of common Chinese characters wins.
 from __future__ import annotations
 
 import codecs
+import io
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
 from deckbuilder.chinese import HAN
 from deckbuilder.errors import InputError
+from deckbuilder.ingest import streams
 
 SAMPLE = 1 << 16
 
@@ -120,15 +122,23 @@ def _check_controls(path: Path, text: str) -> None:
 
 
 def read_sample(path: Path) -> bytes:
+    """The first `SAMPLE` bytes of the file, decompressed when it is compressed."""
     try:
-        with path.open("rb") as fh:
+        with streams.open_binary(path) as fh:
             return fh.read(SAMPLE)
     except FileNotFoundError:
         raise InputError("no such file", str(path)) from None
     except IsADirectoryError:
         raise InputError("is a directory, not a file", str(path)) from None
-    except OSError as exc:
-        raise InputError(f"cannot read the file ({exc.strerror})", str(path)) from None
+    except streams.CORRUPT as exc:
+        raise unreadable(path, exc) from None
+
+
+def unreadable(path: Path, exc: BaseException, line: int | None = None) -> InputError:
+    """The error for a file that cannot be read (or decompressed) from `line` on."""
+    if streams.compression(path):
+        return InputError(streams.corrupt(path, exc), str(path), line)
+    return InputError(f"cannot read the file ({getattr(exc, 'strerror', None) or exc})", str(path), line)
 
 
 def _too_long(path: Path, number: int) -> InputError:
@@ -141,20 +151,21 @@ def _too_long(path: Path, number: int) -> InputError:
 
 
 def lines(path: Path) -> Iterator[tuple[int, str]]:
-    """(line number, line without its newline) for each line of a text file, decoded as it streams.
+    """(line number, line without its newline) for each line of a text file, decompressed (see `streams`)
+    and decoded as it streams.
 
     Memory is bounded by MAX_LINE: a longer line is an InputError, found without reading it whole.
     """
     codec = detect(path)
     message = f"cannot decode the text as {codec}; expected {SUPPORTED} (re-save the file as UTF-8)"
+    number = 0
     try:
         if codec == "utf-16":  # newlines are two bytes: let the codec find them
             yield from _utf16_lines(path, message)
             return
         # In UTF-8, GB18030 and Big5 a newline byte is always a newline, so each line decodes on its own
         # and a bad byte is reported on its own line.
-        with path.open("rb") as fh:
-            number = 0
+        with streams.open_binary(path) as fh:
             while raw := fh.readline(_MAX_LINE_BYTES):
                 number += 1
                 try:
@@ -166,14 +177,14 @@ def lines(path: Path) -> Iterator[tuple[int, str]]:
                 if len(line) > MAX_LINE:
                     raise _too_long(path, number)
                 yield number, line
-    except OSError as exc:
-        raise InputError(f"cannot read the file ({exc.strerror or exc})", str(path)) from None
+    except streams.CORRUPT as exc:
+        raise unreadable(path, exc, number + 1 if streams.compression(path) else None) from None
 
 
 def _utf16_lines(path: Path, message: str) -> Iterator[tuple[int, str]]:
     number = 0
     try:
-        with path.open(encoding="utf-16", newline=None) as fh:
+        with io.TextIOWrapper(streams.open_binary(path), encoding="utf-16", newline=None) as fh:
             while line := fh.readline(MAX_LINE + 1):
                 number += 1
                 line = line.rstrip("\n")

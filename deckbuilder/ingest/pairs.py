@@ -18,10 +18,11 @@ import json
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from deckbuilder.chinese import HAN, to_simplified
 from deckbuilder.errors import InputError
-from deckbuilder.ingest import encoding, tatoeba
+from deckbuilder.ingest import encoding, streams, tatoeba
 from deckbuilder.ingest.sniff import InputFormat, check_format
 from deckbuilder.models import Pair, Skipped
 
@@ -37,6 +38,8 @@ def read_pairs(path: Path, fmt: InputFormat | None = None, strict: bool = False)
     """
     path = Path(path)
     fmt = check_format(fmt, path)
+    if fmt is InputFormat.moses:
+        raise InputError("a Moses file is read line by line with its other-language file", str(path))
     if fmt not in _PAIR_READERS:
         raise InputError(f"not a pre-aligned format ({fmt}); it needs sentence alignment", str(path))
     count = skipped = 0
@@ -58,11 +61,16 @@ def read_pairs(path: Path, fmt: InputFormat | None = None, strict: bool = False)
         )
 
 
-def _pair(zh: str, en: str, path: Path, where: int | str) -> Pair | None:
+def pair_of(zh: str, en: str, name: str, where: int | str) -> Pair | None:
+    """The Pair of a row, source ``name:where``; None when a side is empty or the Chinese has no Chinese."""
     zh, en = zh.strip(), en.strip()
     if not zh or not en or not HAN.search(zh):
         return None
-    return Pair(zh=to_simplified(zh), en=en, source=f"{path.name}:{where}", zh_original=zh)
+    return Pair(zh=to_simplified(zh), en=en, source=f"{name}:{where}", zh_original=zh)
+
+
+def _pair(zh: str, en: str, path: Path, where: int | str) -> Pair | None:
+    return pair_of(zh, en, streams.inner(path).name, where)  # a.tsv.gz gives the sources a.tsv does
 
 
 def _width(row: list[str]) -> int:
@@ -178,11 +186,20 @@ def _read_jsonl(path: Path) -> Iterator[Pair | Skipped]:
 
 
 def _read_tmx(path: Path) -> Iterator[Pair | Skipped]:
-    encoding.read_sample(path)  # a clear error for a missing or unreadable file
+    encoding.read_sample(path)  # a clear error for a missing, unreadable or corrupt file
+    try:
+        stream = streams.open_binary(path)  # decompressed as it is parsed
+    except OSError as exc:
+        raise encoding.unreadable(path, exc) from None
+    with stream:
+        yield from _tmx_units(path, stream)
+
+
+def _tmx_units(path: Path, stream: BinaryIO) -> Iterator[Pair | Skipped]:
     number = 0
     parents: list[ET.Element] = []
     try:
-        for event, elem in ET.iterparse(path, events=("start", "end")):
+        for event, elem in ET.iterparse(stream, events=("start", "end")):
             if event == "start":
                 parents.append(elem)
                 continue
@@ -212,11 +229,11 @@ def _read_tmx(path: Path) -> Iterator[Pair | Skipped]:
         raise InputError(f"malformed TMX ({exc}); expected TMX 1.4 XML", str(path), exc.position[0]) from None
     except (LookupError, ValueError) as exc:  # an unknown encoding in the XML declaration, and the like
         raise InputError(f"malformed TMX ({exc}); expected TMX 1.4 XML", str(path)) from None
-    except OSError as exc:
-        raise InputError(f"cannot read the file ({exc.strerror or exc})", str(path)) from None
+    except streams.CORRUPT as exc:
+        raise encoding.unreadable(path, exc) from None
 
 
-# The pre-aligned formats: every InputFormat but text.
+# The pre-aligned formats of one file: every InputFormat but text and moses (two files: `moses.py`).
 _PAIR_READERS: dict[InputFormat, Callable[[Path], Iterator[Pair | Skipped]]] = {
     InputFormat.tsv: _read_tsv,
     InputFormat.csv: _read_csv,

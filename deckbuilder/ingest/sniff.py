@@ -6,6 +6,10 @@ Formats:
   ``tmx``           TMX 1.4 translation units with zh* and en* variants
   ``text``          one file of interleaved English and Chinese blocks, or a Chinese and an English file
   ``srt``, ``vtt``  subtitles (SubRip, WebVTT): a Chinese and an English file, or one with both per cue
+  ``moses``         a Chinese and an English file of as many lines, paired line by line (OPUS ``X.en-zh.zh``);
+                    never sniffed from one file: `inputs.py` recognises the pair (see `moses.py`)
+
+Any of them may be compressed (``.gz``, ``.bz2``, ``.xz``): the inner name and the decompressed text decide.
 
 The decision worth knowing: the extension wins; without a known one, a file is TSV when at least 80% of its
 first non-blank lines hold a tab after stripping (so tab-indented prose stays text).
@@ -18,7 +22,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from deckbuilder.errors import OptionError
-from deckbuilder.ingest import encoding
+from deckbuilder.ingest import encoding, streams
 
 
 class InputFormat(StrEnum):
@@ -32,12 +36,13 @@ class InputFormat(StrEnum):
     tmx = "tmx"
     srt = "srt"
     vtt = "vtt"
+    moses = "moses"
 
 
 def sniff(path: Path) -> InputFormat:
     """The format of `path`, from its extension, else from its first lines."""
     path = Path(path)
-    ext = path.suffix.lower()
+    ext = streams.inner(path).suffix.lower()  # corpus.tsv.gz is TSV
     by_ext = {
         ".tmx": InputFormat.tmx,
         ".jsonl": InputFormat.jsonl,

@@ -279,6 +279,7 @@ class AlignOptions:
     min_score: float = MIN_SCORE
     input_format: InputFormat | None = None
     strict: bool = False  # a malformed input row is an error instead of being left out with a warning
+    all_beads: bool = False  # write low pairs and unpaired sentences too, flagged (to score the aligner)
 
     def __post_init__(self) -> None:
         if not self.inputs:

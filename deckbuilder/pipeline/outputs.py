@@ -2,9 +2,9 @@
 
 A deck goes with `<deck>.missing.txt` (the level's words no sentence teaches) and `<deck>.review.tsv`
 (readings decided without confidence, for a teacher to check); `deckbuild align` writes pairs as TSV or JSON
-lines and, on request, a review list. Every target is checked before the work starts, and all of a run's
-files are renamed into place together at the end (`atomic`), so a failed run leaves the previous ones as
-they were.
+lines (with `--all` every bead, flagged ok/low/unpaired: `PairWriter`) and, on request, a review list. Every
+target is checked before the work starts, and all of a run's files are renamed into place together at the
+end (`atomic`), so a failed run leaves the previous ones as they were.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from deckbuilder import atomic
 from deckbuilder.errors import OutputError
@@ -95,13 +95,45 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def pair_row(pair: Pair, output_format: str) -> str:
-    """One output line of `deckbuild align`: the Chinese as read, the English, the confidence."""
+def pair_row(pair: Pair, output_format: str, status: str = "") -> str:
+    """One output line of `deckbuild align`: the Chinese as read, the English, the confidence, and with
+    `status` (``deckbuild align --all``) whether the bead is ``ok``, ``low`` or ``unpaired``."""
     zh = one_line(pair.zh_original or pair.zh)
     if output_format == "jsonl":
-        record = {"zh": zh, "en": one_line(pair.en), "score": pair.score, "source": pair.source}
+        record: dict[str, object] = {"zh": zh, "en": one_line(pair.en), "score": pair.score}
+        record |= {"source": pair.source} | ({"status": status} if status else {})
         return json.dumps(record, ensure_ascii=False) + "\n"
-    return f"{zh}\t{one_line(pair.en)}\t{pair.score:.3f}\n"
+    return f"{zh}\t{one_line(pair.en)}\t{pair.score:.3f}" + (f"\t{status}" if status else "") + "\n"
+
+
+OK, LOW, UNPAIRED = "ok", "low", "unpaired"
+
+
+def status(pair: Pair, min_score: float) -> str:
+    """What a bead is: ``unpaired`` (a side is empty), ``low`` (under `min_score`) or ``ok``."""
+    return UNPAIRED if not (pair.zh and pair.en) else LOW if pair.score < min_score else OK
+
+
+class PairWriter:
+    """The pairs of `deckbuild align`, each written where it goes: ok pairs to the output (every bead,
+    flagged, with `every`), the low and unpaired ones to the review list when there is one."""
+
+    def __init__(
+        self, out: TextIO, review: TextIO | None, output_format: str, min_score: float, every: bool
+    ) -> None:
+        self.out, self.review, self.output_format = out, review, output_format
+        self.min_score, self.every = min_score, every
+        self.counts = {OK: 0, LOW: 0, UNPAIRED: 0}
+        if review is not None:
+            review.write(REVIEW_HEADER)
+
+    def write(self, pair: Pair) -> None:
+        found = status(pair, self.min_score)
+        self.counts[found] += 1
+        if found == OK or self.every:
+            self.out.write(pair_row(pair, self.output_format, found if self.every else ""))
+        if found != OK and self.review is not None:
+            self.review.write(review_row(pair, found))
 
 
 REVIEW_HEADER = "source\tproblem\tscore\tzh\ten\n"

@@ -389,7 +389,8 @@ def input_pairs(
 
 
 def align_files(options: AlignOptions, progress: Progress | None = None) -> AlignReport:
-    """Read, align and write pairs; with `options.review`, list what a person should check.
+    """Read, align and write pairs (with `options.all_beads` every bead, flagged); with `options.review`,
+    list what a person should check.
 
     The Chinese text is written as read (traditional stays traditional); sentences of a bead are joined.
     The output and the review list are written to temporary files and renamed together once complete.
@@ -398,41 +399,28 @@ def align_files(options: AlignOptions, progress: Progress | None = None) -> Alig
     targets = (options.output,) if options.review is None else (options.output, options.review)
     outputs.check_targets(targets, options.inputs)
     ingest.check_inputs(options.inputs)
-    documents = written = low = unpaired = 0
+    documents = 0
     skips = outputs.Skips()
     with contextlib.ExitStack() as stack:
         temps = stack.enter_context(atomic_targets(*targets, committed=_committed(progress)))
         out = stack.enter_context(temps[0].open("w", encoding="utf-8"))
         review = stack.enter_context(temps[1].open("w", encoding="utf-8")) if len(temps) > 1 else None
-        if review is not None:
-            review.write(outputs.REVIEW_HEADER)
+        writer = outputs.PairWriter(out, review, options.output_format, options.min_score, options.all_beads)
         for item in ingest.read_inputs(options.inputs, options.input_format, options.strict):
             if isinstance(item, Skipped):
                 skips.add(item)
-                continue
-            if isinstance(item, Document):
+            elif isinstance(item, Document):
                 documents += 1
-                pairs: Iterable[Pair] = align.align(item)
+                for pair in align.align(item):
+                    writer.write(pair)
             else:
-                pairs = (item,)
-            for pair in pairs:
-                if not (pair.zh and pair.en):
-                    unpaired += 1
-                    problem = "unpaired"
-                elif pair.score < options.min_score:
-                    low += 1
-                    problem = "low"
-                else:
-                    written += 1
-                    out.write(outputs.pair_row(pair, options.output_format))
-                    continue
-                if review is not None:
-                    review.write(outputs.review_row(pair, problem))
+                writer.write(item)
     return AlignReport(
         documents=documents,
-        pairs=written,
-        low=low,
-        unpaired=unpaired,
+        pairs=writer.counts[outputs.OK],
+        low=writer.counts[outputs.LOW],
+        unpaired=writer.counts[outputs.UNPAIRED],
+        every=options.all_beads,
         output=str(options.output),
         review=str(options.review) if options.review is not None else "",
         seconds=time.perf_counter() - started,
