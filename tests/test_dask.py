@@ -114,3 +114,5 @@ def test_a_folder_or_a_glob_stands_for_its_files_in_name_order(tmp_path: Path) -
     assert shards([tmp_path]) == (tmp_path / "a.tsv", tmp_path / "b.tsv", tmp_path / "c.txt")
     assert shards([tmp_path / "*.tsv"]) == (tmp_path / "a.tsv", tmp_path / "b.tsv")
     assert shards([tmp_path / "none*.tsv"]) == (tmp_path / "none*.tsv",)  # reported missing later
+    (tmp_path / "empty").mkdir()
+    assert shards([tmp_path / "empty"]) == (tmp_path / "empty",)  # reported as a folder later

@@ -102,11 +102,13 @@ def parse_builtin(text: str) -> tuple[str, ...]:
 
 def shards(inputs: Iterable[Path]) -> tuple[Path, ...]:
     """The input files, a folder standing for its files and a quoted glob (``'corpus/*.tsv'``) for its
-    matches, each in name order; a name that matches nothing stays, for the check to report as missing."""
+    matches, each in name order; an empty folder or a glob that matches nothing stays, for the check to
+    report."""
     out: list[Path] = []
     for path in map(Path, inputs):
         if path.is_dir():
-            out.extend(sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")))
+            files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+            out.extend(files or [path])
         elif not path.exists() and any(c in str(path) for c in "*?["):
             found = sorted(p for p in map(Path, glob.glob(str(path))) if p.is_file())
             out.extend(found or [path])
