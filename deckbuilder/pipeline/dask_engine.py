@@ -143,6 +143,10 @@ class Keys:
             if counted is not None:
                 yield counted[1]
 
+    def tally(self) -> tuple[list[Flaw], list[Skipped]]:
+        """What the report needs of the keys: the flaws counted, and the rows the readers skipped."""
+        return list(self.rejected()), self.skipped
+
 
 @dataclass(slots=True)
 class Graded:
@@ -164,15 +168,16 @@ def grade(options: BuildOptions, selector: Selector, skips: outputs.Skips, progr
         bag = db.from_sequence(parts, npartitions=len(parts))
         grading = Grading.of(selector)
         graded = client.persist(bag.map(_grade_part, grading, options))
-        keys = client.compute(graded.reduction(_keys, _merged, split_every=SPLIT_EVERY)).result()
-        [shared] = client.scatter([keys.firsts()], broadcast=True)  # a list: a dict would be named data
-        partials = graded.map(_select_part, grading, shared)
-        merged = client.compute(partials.reduction(_merged, _merged, split_every=SPLIT_EVERY)).result()
-    selector.merge(merged)
-    for flaw in keys.rejected():
+        # The corpus's keys stay in the cluster: the parts get the shared ones, this process the counts.
+        keys = client.compute(graded.reduction(_keys, _merged, split_every=SPLIT_EVERY))
+        partials = graded.map(_select_part, grading, client.submit(Keys.firsts, keys))
+        merged = client.compute(partials.reduction(_merged, _merged, split_every=SPLIT_EVERY))
+        selector.merge(merged.result())
+        rejected, skipped = client.submit(Keys.tally, keys).result()
+    for flaw in rejected:
         selector.rejected[flaw] += 1
         selector.candidates += 1
-    for item in keys.skipped:
+    for item in skipped:
         skips.add(item)
 
 
