@@ -19,7 +19,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from deckbuilder import __version__, pipeline  # light: the stages load when a run starts
 from deckbuilder import recipe as recipes
-from deckbuilder.cli_help import HELP, PANEL, STARTER
+from deckbuilder.cli_help import HELP, MAKE, PANEL, STARTER
 from deckbuilder.pipeline import COMMITTED
 from deckbuilder.pipeline import options as opts  # the choices, as the stages declare them
 
@@ -144,7 +144,7 @@ AlignMinScore = Annotated[float, _opt("--min-score", min=0.0, max=1.0, help=HELP
 ReadingsOption = Annotated[Path | None, _opt("--readings")]  # read (or missed) like every input: exit 1
 
 
-@app.command(cls=_Command)
+@app.command(cls=_Command, help=MAKE)
 def make(
     ctx: typer.Context,
     level: Annotated[str | None, _opt("--level", "-l")] = None,
@@ -161,6 +161,8 @@ def make(
     max_chars: Annotated[int | None, _opt("--max-chars", min=1)] = None,
     builtin: Annotated[str, _opt("--builtin")] = "tatoeba,hsk-sentences",
     workers: Annotated[int, _opt("--workers", min=1)] = os.cpu_count() or 1,
+    engine: Annotated[opts.Engine, _opt("--engine")] = opts.Engine.local,
+    scheduler: Annotated[str | None, _opt("--scheduler")] = None,
     use_cache: Annotated[bool, _opt("--cache/--no-cache")] = True,
     cards: Annotated[str, _opt("--cards")] = opts.CardKind.reading,
     hint: Annotated[opts.Hint, _opt("--hint")] = opts.Hint.pinyin,
@@ -180,11 +182,6 @@ def make(
     refresh: Annotated[str | None, _opt("--refresh")] = None,
     retire: Annotated[str, _opt("--retire")] = "",
 ) -> None:
-    """Build an Anki deck that teaches every word of a level, one readable sentence at a time.
-
-    Each sentence brings one new word (i+1), most frequent word first; without input files, sentences come
-    from the built-in corpora. With a deckbuild.toml here (or --recipe), builds its decks or those named.
-    """
     values = dict(locals())  # every option, by the name of the field it sets
     source = values.pop("ctx").get_parameter_source  # only the options given override a recipe's values
     given = {name for name in values if getattr(source(name), "name", "DEFAULT") != "DEFAULT"}

@@ -35,6 +35,10 @@ HELP = {
     "--strict": "Fail on a malformed input row (the wrong number of columns, a JSON line without zh/en) "
     "instead of leaving it out with a warning.",
     "--workers": "Processes for segmentation and annotation (default: the number of cores).",
+    "--engine": "Where sentences are graded: [bold]local[/bold] (--workers processes here) or "
+    "[bold]dask[/bold] (a Dask cluster: pip install 'deckbuilder\\[dask]').",
+    "--scheduler": "With --engine dask: the address of a running Dask scheduler (tcp://host:8786); "
+    "default: a local cluster of --workers processes.",
     "--cache": "Reuse segmentation and annotation from earlier builds.",
     "--cards": "Sentence cards to make, comma-separated: reading (Chinese → English), production "
     "(English → Chinese), listening (audio → meaning).",
@@ -86,9 +90,16 @@ PANELS = {
     "Redistribution": ("--deck-key", "--lock", "--refresh", "--retire"),
     "Cards": ("--cards", "--hint", "--pinyin-style", "--templates"),
     "Pinyin": ("--readings", "--zhuyin", "--traditional"),
-    "Speed": ("--workers", "--cache"),
+    "Speed": ("--workers", "--engine", "--scheduler", "--cache"),
 }
 PANEL = {name: panel for panel, names in PANELS.items() for name in names}  # option → its panel
+
+# `deckbuild make`'s description (its --help).
+MAKE = """Build an Anki deck that teaches every word of a level, one readable sentence at a time.
+
+Each sentence brings one new word (i+1), most frequent word first; without input files, sentences come
+from the built-in corpora. With a deckbuild.toml here (or --recipe), builds its decks or those named.
+"""
 
 # What `deckbuild init` writes: a recipe (see `deckbuilder.recipe`) for a teacher to edit.
 STARTER = """\

@@ -51,6 +51,12 @@ class Repeats:
             self.counts.update(found)
             self.sets[found] += 1
 
+    def merge(self, other: Repeats) -> None:
+        """Add another part of the corpus's counts."""
+        self.total += other.total
+        self.counts.update(other.counts)
+        self.sets.update(other.sets)
+
     def cost(self, found: Iterable[str]) -> float:
         """What the most repeated of these topics costs a sentence."""
         worst = max((self.counts[t] for t in found), default=0)

@@ -140,7 +140,7 @@ class Selector:
             [graders] if isinstance(graders, Grader) else sorted(graders, key=lambda g: g.level.level)
         )
         self.options = options
-        self.heaps: list[dict[str, list[tuple[float, int, int, _Candidate]]]] = [{} for _ in self.graders]
+        self.heaps: list[dict[str, list[_Item]]] = [{} for _ in self.graders]
         self.freq: dict[str, int] = {}
         self.seen: set[bytes] = set()
         self.graded = 0
@@ -238,11 +238,28 @@ class Selector:
             pin = _pin(self.options.pins.get(word, ()), sentence) if pinned else 0
             cand = _Candidate(cost, rank, seq, idx, sentence, others, new, own, found, pin)
             item = (-rank + (PINNED if pin else 0.0), -seq, idx, cand)
-            heap = self.heaps[g_index].setdefault(word, [])
-            if len(heap) < KEEP_PER_WORD:
-                heapq.heappush(heap, item)
-            elif item[:3] > heap[0][:3]:
-                heapq.heapreplace(heap, item)
+            _keep(self.heaps[g_index].setdefault(word, []), item)
+
+    def merge(self, later: Selector) -> Selector:
+        """Fold in what a selector of the sentences after this one's kept (a later part of the corpus, its
+        near-duplicates of this part's sentences already left out): the best KEEP_PER_WORD candidates per
+        word of both, and the counts added. Associative, so parts of a corpus merge as a tree."""
+        for heaps, theirs in zip(self.heaps, later.heaps, strict=True):
+            for word, items in theirs.items():
+                heap = heaps.setdefault(word, [])
+                for item in items:
+                    _keep(heap, item)
+        self.freq.update(later.freq)
+        self.seen |= later.seen
+        self.graded += later.graded
+        self.candidates += later.candidates
+        for flaw, n in later.rejected.items():
+            self.rejected[flaw] += n
+        self.rejected_keys |= later.rejected_keys
+        for mark, n in later.weighed.items():
+            self.weighed[mark] = self.weighed.get(mark, 0) + n
+        self.repeats.merge(later.repeats)
+        return self
 
     def finish(self) -> Selection:
         """Add what repeated topics cost; choose up to `per_word` sentences per word, in study order."""
@@ -264,6 +281,17 @@ class Selector:
             return cand
         cost, rank = round(cand.cost + extra, 6), round(cand.rank + extra, 6)
         return replace(cand, cost=cost, rank=rank, penalty=cand.penalty + extra)
+
+
+_Item = tuple[float, int, int, _Candidate]
+
+
+def _keep(heap: list[_Item], item: _Item) -> None:
+    """Keep `item` if it is among the best KEEP_PER_WORD of a word's heap (a total order: seqs differ)."""
+    if len(heap) < KEEP_PER_WORD:
+        heapq.heappush(heap, item)
+    elif item[:3] > heap[0][:3]:
+        heapq.heapreplace(heap, item)
 
 
 def select(

@@ -8,6 +8,7 @@ choices themselves are enums declared in the stage that owns them, re-exported h
 
 from __future__ import annotations
 
+import glob
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -25,6 +26,7 @@ __all__ = [
     "AlignOptions",
     "BuildOptions",
     "CardKind",
+    "Engine",
     "Hint",
     "InputFormat",
     "OutputFormat",
@@ -39,6 +41,13 @@ MIN_SCORE = 0.4
 DECK_SUFFIX = ".apkg"  # Anki's import dialog lists only these
 DECKS_FOLDER = Path("decks")
 MAX_NEW = 3
+
+
+class Engine(StrEnum):
+    """Where `deckbuild make` grades: this machine's processes (``--workers``), or a Dask cluster."""
+
+    local = "local"
+    dask = "dask"
 
 
 class OutputFormat(StrEnum):
@@ -89,6 +98,23 @@ def _kinds(text: str | Iterable[str]) -> tuple[CardKind, ...]:
 def parse_builtin(text: str) -> tuple[str, ...]:
     """`"tatoeba,hsk-sentences"` → the built-in corpora's names, checked."""
     return ingest.check_builtin(tuple(dict.fromkeys(n.strip() for n in text.split(",") if n.strip())))
+
+
+def shards(inputs: Iterable[Path]) -> tuple[Path, ...]:
+    """The input files, a folder standing for its files and a quoted glob (``'corpus/*.tsv'``) for its
+    matches, each in name order; an empty folder or a glob that matches nothing stays, for the check to
+    report."""
+    out: list[Path] = []
+    for path in map(Path, inputs):
+        if path.is_dir():
+            files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+            out.extend(files or [path])
+        elif not path.exists() and any(c in str(path) for c in "*?["):
+            found = sorted(p for p in map(Path, glob.glob(str(path))) if p.is_file())
+            out.extend(found or [path])
+        else:
+            out.append(path)
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +171,8 @@ class BuildOptions:
     use_cache: bool = True
     cache_path: Path | None = None
     workers: int = 1
+    engine: Engine = Engine.local
+    scheduler: str | None = None  # a Dask scheduler's address (default: a local cluster of `workers`)
 
     def __post_init__(self) -> None:
         if not self.levels:
@@ -161,6 +189,7 @@ class BuildOptions:
             ("pinyin_style", PinyinStyle, "--pinyin-style"),
             ("traditional", Traditional, "--traditional"),
             ("input_format", InputFormat, "--input-format"),
+            ("engine", Engine, "--engine"),
         ):
             if getattr(self, name) is not None:
                 object.__setattr__(self, name, _choice(getattr(self, name), choice, option))
@@ -187,6 +216,8 @@ class BuildOptions:
             (self.workers, 1, "--workers"),
         ):
             _at_least(value, low, option)
+        if self.scheduler is not None and self.engine is not Engine.dask:
+            raise OptionError("a scheduler is for the dask engine: add --engine dask", "--scheduler")
         if self.max_new > MAX_NEW:
             raise OptionError(f"{self.max_new} is above the maximum {MAX_NEW}", "--max-new")
         _score(self.min_score)
@@ -230,7 +261,7 @@ class BuildOptions:
             levels=levels,
             builtin=parse_builtin(builtin),
             cards=kinds,
-            inputs=tuple(inputs or ()),
+            inputs=shards(inputs or ()),
             tags=tuple(tags or ()),
             refresh=None if refresh is None else _words(refresh),
             retire=_kinds(retire),

@@ -150,6 +150,11 @@ def _check(options: BuildOptions, output: Path, stack: contextlib.ExitStack) -> 
 
 def _grade(run: _Run, progress: Progress | None) -> _Run:
     """Read every pair, segment it (cache first) and grade it; the selector keeps the best candidates."""
+    if run.options.engine == "dask":  # the same grading on a Dask cluster (imported only then)
+        from deckbuilder.pipeline import dask_engine
+
+        dask_engine.grade(run.options, run.selector, run.skips, progress)
+        return run
     selector, workers = run.selector, run.options.workers
     # A pair's cached value holds its words and, once it was a candidate, its lexical coverage.
     namespace = f"segment:{segmenter.version()}:{grade.fingerprint()}"
