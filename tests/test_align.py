@@ -163,6 +163,23 @@ def test_beads_keep_within_paragraphs() -> None:
     assert Bead((2,), (2, 3), each[2].score) in each
 
 
+def _units(*keys: str, chars_per_unit: int) -> lexical.Features:
+    return lexical.Features(chars_per_unit * len(keys), tuple(frozenset({k}) for k in keys))
+
+
+def test_two_sentences_regrouped_into_three_make_one_bead() -> None:
+    """The middle English sentence translates the end of one Chinese sentence and the start of the next:
+    no 1-x bead covers it, a 2-3 bead does (and 3-2 the other way round)."""
+    zh = [_units(*keys, chars_per_unit=4) for keys in ("abc", "defg", "hijk", "lmn")]
+    en = [_units(*keys, chars_per_unit=12) for keys in ("abc", "de", "fghi", "jk", "lmn")]
+    assert [(b.zh, b.en) for b in dp.align_features(zh, en)] == [
+        ((0,), (0,)), ((1, 2), (1, 2, 3)), ((3,), (4,)),
+    ]  # fmt: skip
+    assert [(b.zh, b.en) for b in dp.align_features(en, zh)] == [
+        ((0,), (0,)), ((1, 2, 3), (1, 2)), ((4,), (3,)),
+    ]  # fmt: skip
+
+
 @pytest.mark.parametrize(("zh", "en"), [([], EN), (ZH, []), ([], [])])
 def test_empty_side(zh: list[str], en: list[str]) -> None:
     beads = align_sentences(zh, en)
