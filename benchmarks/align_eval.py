@@ -4,6 +4,7 @@ Three runs per document, all scored end to end or on the gold split by ``score.p
 counted, null beads included: the metric of the published Vecalign/Bertalign tables):
   raw    raw.txt (interleaved blocks cut mid-sentence) through reader, splitters and aligner;
   files  zh.txt and en.txt read as two documents' files, the way ``deckbuild align zh.txt en.txt`` does;
+  blocks raw.txt's Chinese and English paragraphs copied into two files (blocks still cut mid-sentence);
   split  the gold sentence split aligned directly (beads scored against gold.txt by index).
 Prints strict F1 per document, pooled per genre (speeches: pol_*, seed_*; novels: mac_*) and overall, and ends
 with one ``genre_mode=F1`` line for scripts.
@@ -22,9 +23,10 @@ from pathlib import Path
 
 from deckbuilder.align import Options, align, align_sentences
 from deckbuilder.ingest import read_document
+from deckbuilder.ingest.documents import is_chinese
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "align"
-MODES = ("raw", "files", "split")
+MODES = ("raw", "files", "blocks", "split")
 GENRES = {"speeches": ("pol_", "seed_"), "novels": ("mac_",)}
 
 
@@ -59,9 +61,15 @@ def run(root: Path, out: Path, options: Options) -> dict[str, dict]:
                 fh.write(f"[{','.join(map(str, b.zh))}]:[{','.join(map(str, b.en))}]\n")
         _write_pairs(target / "raw.tsv", [doc / "raw.txt"], options)
         _write_pairs(target / "files.tsv", [doc / "zh.txt", doc / "en.txt"], options)
+        paras = [p.strip() for p in (doc / "raw.txt").read_text(encoding="utf-8").split("\n\n") if p.strip()]
+        for side, zh in (("zh", True), ("en", False)):
+            text = "\n\n".join(p for p in paras if is_chinese(p) == zh)
+            (target / f"blocks.{side}.txt").write_text(text + "\n", encoding="utf-8")
+        _write_pairs(target / "blocks.tsv", [target / "blocks.zh.txt", target / "blocks.en.txt"], options)
     return {
         "raw": _score(root, out, "raw.tsv"),
         "files": _score(root, out, "files.tsv"),
+        "blocks": _score(root, out, "blocks.tsv"),
         "split": _score(root, out, "split.txt"),
     }
 

@@ -380,3 +380,20 @@ def test_split_recovers_sentences_joined_into_a_paragraph(sentences: list[str]) 
     en = [s for s in sentences if s in EN]
     assert split_zh("".join(zh)) == zh
     assert split_en(" ".join(en)) == en
+
+
+def test_two_files_rejoin_paragraphs_cut_mid_sentence(tmp_path: Path) -> None:
+    """Blocks copied out of an interleaved document keep their cuts; a title and a dash-ended line do not."""
+    zh = tmp_path / "zh.txt"
+    en = tmp_path / "en.txt"
+    zh.write_text("第一章\n\n他们早上出发，走了很久。到了河边，\n\n大家都累了。他唱道：走吧——\n\n天黑了。\n")
+    en.write_text("Chapter One\n\nThey set off in the morning and walked a long way. At the river\n\n")
+    en.write_text(en.read_text() + "everyone was tired. He sang: let us go –\n\nNight fell.\n")
+    (doc,) = read_document([zh, en])
+    assert doc.zh == ("第一章", "他们早上出发，走了很久。到了河边，大家都累了。他唱道：走吧——", "天黑了。")
+    assert doc.en == (
+        "Chapter One",
+        "They set off in the morning and walked a long way. At the river everyone was tired."
+        " He sang: let us go –",
+        "Night fell.",
+    )
