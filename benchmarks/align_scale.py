@@ -5,7 +5,7 @@ documents' gold splits, then reads and aligns them as one document, the way ``de
 does (timed), and checks the beads against the concatenated gold (not timed).
 With ``--raw`` it concatenates the interleaved raw.txt files instead (one file holding many documents).
 
-    python benchmarks/align_scale.py [--sentences 5000] [--raw] [--eval-root ../shared/eval/align]
+    python benchmarks/align_scale.py [--sentences 5000] [--raw] [--embed] [--eval-root ../shared/eval/align]
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from deckbuilder.align import align, align_sentences
+from deckbuilder.cache import Cache
 from deckbuilder.ingest import read_document
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "align"
@@ -58,15 +59,17 @@ def main() -> None:
         "--raw", action="store_true", help="concatenate raw.txt files (many documents in one file)"
     )
     ap.add_argument("--eval-root", type=Path, default=DEFAULT_ROOT)
+    ap.add_argument("--embed", action="store_true", help="blend the sentence encoder in (vectors not cached)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         paths, gold, zh, en = build(args.eval_root, args.sentences, Path(tmp), args.raw)
         start, cpu = time.perf_counter(), time.process_time()
         docs = read_document(paths)
-        pairs = [p for d in docs for p in align(d)]
+        cold = Cache(enabled=False)  # with --embed: every vector computed, none read from earlier runs
+        pairs = [p for d in docs for p in align(d, embed=args.embed, store=cold)]
         seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
         if not args.raw:  # the splitters may cut a gold sentence, so score the gold split itself (not timed)
-            beads = {(b.zh, b.en) for b in align_sentences(zh, en)}
+            beads = {(b.zh, b.en) for b in align_sentences(zh, en, embed=args.embed, store=cold)}
             f1 = 2 * len(beads & gold) / (len(beads) + len(gold))
             print(f"zh_sentences={len(zh)} en_sentences={len(en)} strict_f1={f1:.3f}")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

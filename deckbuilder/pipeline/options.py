@@ -91,6 +91,13 @@ def parse_builtin(text: str) -> tuple[str, ...]:
     return ingest.check_builtin(tuple(dict.fromkeys(n.strip() for n in text.split(",") if n.strip())))
 
 
+def _check_embed() -> None:
+    """--embed without the encoder installed is a usage error, before any work."""
+    from deckbuilder.align.embed import check
+
+    check()
+
+
 @dataclass(frozen=True, slots=True)
 class BuildOptions:
     """Everything `deckbuild make` decides. `levels` lowest first: a range gives one sub-deck per level.
@@ -108,6 +115,7 @@ class BuildOptions:
     input_format: InputFormat | None = None  # force one reader for every input (default: sniffed)
     strict: bool = False  # a malformed input row is an error instead of being left out with a warning
     min_score: float = MIN_SCORE  # aligned pairs under this confidence never become cards
+    embed: bool = False  # blend the optional sentence encoder into alignment (deckbuilder[embed])
     # Selection and the learner.
     per_word: int = 1
     max_notes: int | None = None
@@ -190,6 +198,8 @@ class BuildOptions:
         if self.max_new > MAX_NEW:
             raise OptionError(f"{self.max_new} is above the maximum {MAX_NEW}", "--max-new")
         _score(self.min_score)
+        if self.embed:
+            _check_embed()
         for tag in self.tags:
             check_tag(tag)
         from deckbuilder import apkg  # the deck writer's rules, loaded only when options are made
@@ -279,6 +289,7 @@ class AlignOptions:
     min_score: float = MIN_SCORE
     input_format: InputFormat | None = None
     strict: bool = False  # a malformed input row is an error instead of being left out with a warning
+    embed: bool = False  # blend the optional sentence encoder into alignment (deckbuilder[embed])
 
     def __post_init__(self) -> None:
         if not self.inputs:
@@ -289,3 +300,5 @@ class AlignOptions:
                 self, "input_format", _choice(self.input_format, InputFormat, "--input-format")
             )
         _score(self.min_score)
+        if self.embed:
+            _check_embed()
