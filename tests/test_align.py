@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import deckbuilder.align as align_package
 from deckbuilder import cache, lexical
 from deckbuilder.align import align, align_sentences, dp, split, split_en, split_zh
 from deckbuilder.errors import OptionError
@@ -17,7 +18,7 @@ from deckbuilder.models import Bead, Document
 from deckbuilder.pipeline.options import AlignOptions
 
 
-@pytest.mark.parametrize("module", [split, lexical])
+@pytest.mark.parametrize("module", [split, lexical, align_package])
 def test_docstring_examples(module: object) -> None:
     assert doctest.testmod(module).failed == 0  # type: ignore[arg-type]
 
@@ -182,6 +183,16 @@ def test_two_sentences_regrouped_into_three_make_one_bead() -> None:
     assert [(b.zh, b.en) for b in dp.align_features(en, zh)] == [
         ((0,), (0,)), ((1, 2, 3), (1, 2)), ((4,), (3,)),
     ]  # fmt: skip
+
+
+def test_blank_lines_are_paragraphs_in_a_file_of_one_sentence_a_line() -> None:
+    strict = dp.Options(paragraph_cost=10.0)
+    # "It has a large children's section." opens the second paragraph: blank lines before it on both sides.
+    doc = Document("d", tuple(ZH), tuple(EN), (1, 2, 3, 5, 6, 7), (1, 2, 3, 5, 6, 7, 8))
+    assert EN[2] in [p.en for p in align(doc, strict)]  # not merged across the blank line
+    # Without blank lines the lines say nothing: the 1-2 bead stays.
+    doc = Document("d", tuple(ZH), tuple(EN), tuple(range(6)), tuple(range(7)))
+    assert [p.en for p in align(doc, strict)][2] == " ".join(EN[2:4])
 
 
 @pytest.mark.parametrize(("zh", "en"), [([], EN), (ZH, []), ([], [])])

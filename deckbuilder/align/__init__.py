@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Sequence
 
-from deckbuilder.align.dp import WIDEST, Options, align_features
+from deckbuilder.align.dp import WIDEST, Options, align_features, usable_paragraphs
 from deckbuilder.align.split import split_en, split_zh
 from deckbuilder.cache import Cache
 from deckbuilder.chinese import to_simplified
@@ -64,6 +64,23 @@ def align_sentences(
     return align_features(zf, [en_features(s) for s in en], options, zh_paras, en_paras, spans)
 
 
+def paragraph_ids(lines: Sequence[int]) -> Sequence[int]:
+    """Each sentence's paragraph, from the line each was read from: the line itself, or in a file of one
+    sentence a line (where lines say nothing), the run of lines between blank lines.
+
+    >>> paragraph_ids([1, 1, 2, 4, 4]), paragraph_ids([1, 2, 3, 5, 6, 8])
+    ([1, 1, 2, 4, 4], [0, 0, 0, 1, 1, 2])
+    """
+    if usable_paragraphs(lines, len(lines)) is not None:
+        return lines
+    ids = []
+    block = 0
+    for k, line in enumerate(lines):
+        block += k > 0 and line > lines[k - 1] + 1  # a gap: blank lines (or a paragraph joined from several)
+        ids.append(block)
+    return ids
+
+
 def align(
     doc: Document, options: Options | None = None, embed: bool = False, store: Cache | None = None
 ) -> list[Pair]:
@@ -71,9 +88,8 @@ def align(
     zh, en, zh_lines, en_lines = split_document(doc)
     convert = to_simplified
     pairs = []
-    for bead in align_sentences(
-        zh, en, options, zh_lines, en_lines, embed, store
-    ):  # a paragraph's line numbers it
+    zh_paras, en_paras = paragraph_ids(zh_lines), paragraph_ids(en_lines)
+    for bead in align_sentences(zh, en, options, zh_paras, en_paras, embed, store):
         original = "".join(zh[i] for i in bead.zh)
         line = zh_lines[bead.zh[0]] if bead.zh else en_lines[bead.en[0]]
         pairs.append(

@@ -83,7 +83,7 @@ class _Masks:
         return hit
 
 
-def _usable(paras: Sequence[int] | None, count: int) -> Sequence[int] | None:
+def usable_paragraphs(paras: Sequence[int] | None, count: int) -> Sequence[int] | None:
     """Paragraph numbers worth using: not when (nearly) every sentence is its own paragraph (a file with one
     sentence a line says nothing about where beads end)."""
     if paras is None or len(paras) != count or len(set(paras)) > 0.67 * count:
@@ -102,7 +102,8 @@ class _Scorer:
         spans: Spans | None = None,
     ) -> None:
         self.zh, self.en, self.options = zh, en, options
-        self.zh_paras, self.en_paras = _usable(zh_paras, len(zh)), _usable(en_paras, len(en))
+        self.zh_paras = usable_paragraphs(zh_paras, len(zh))
+        self.en_paras = usable_paragraphs(en_paras, len(en))
         self.masks = _Masks(zh, en, spans)
         self.spans = spans
         self.w_embed = options.embed_weight if spans is not None else 0.0
