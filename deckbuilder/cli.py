@@ -19,7 +19,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from deckbuilder import __version__, pipeline  # light: the stages load when a run starts
 from deckbuilder import recipe as recipes
-from deckbuilder.cli_help import HELP, MAKE, PANEL, STARTER
+from deckbuilder.cli_help import COMMANDS, HELP, MAKE, PANEL, STARTER
 from deckbuilder.pipeline import COMMITTED
 from deckbuilder.pipeline import options as opts  # the choices, as the stages declare them
 
@@ -142,6 +142,7 @@ StrictOption = Annotated[bool, _opt("--strict")]
 MinScore = Annotated[float, _opt("--min-score", min=0.0, max=1.0)]
 AlignMinScore = Annotated[float, _opt("--min-score", min=0.0, max=1.0, help=HELP["align-min-score"])]
 ReadingsOption = Annotated[Path | None, _opt("--readings")]  # read (or missed) like every input: exit 1
+EmbedOption = Annotated[bool, _opt("--embed")]
 
 
 @app.command(cls=_Command, help=MAKE)
@@ -175,6 +176,7 @@ def make(
     input_format: InputFormatOption = None,
     strict: StrictOption = False,
     readings: ReadingsOption = None,
+    embed: EmbedOption = False,
     zhuyin: Annotated[bool, _opt("--zhuyin")] = False,
     traditional: Annotated[opts.Traditional | None, _opt("--traditional")] = None,
     deck_key: Annotated[str | None, _opt("--deck-key")] = None,
@@ -206,7 +208,7 @@ def init(
     typer.echo(f"Wrote {written}: describe your decks in it, then run deckbuild make")
 
 
-@app.command(cls=_Command)
+@app.command(cls=_Command, help=COMMANDS["align"])
 def align(
     inputs: Annotated[list[Path], _arg("inputs")],
     output: Annotated[Path, _opt("--output", "-o", help=HELP["pairs-output"])],
@@ -216,15 +218,11 @@ def align(
     input_format: InputFormatOption = None,
     strict: StrictOption = False,
     all_beads: Annotated[bool, _opt("--all")] = False,
+    embed: EmbedOption = False,
 ) -> None:
-    """Align bilingual documents sentence by sentence and write the pairs with a confidence score.
-
-    Give one interleaved English/Chinese file, or a Chinese and an English file; blocks cut mid-sentence are
-    rejoined. Pre-aligned files pass through. The Chinese text is written as read.
-    """
     with _errors_as_exit("interrupted; no pairs written, the previous file (if any) is untouched"):
         options = pipeline.AlignOptions(
-            tuple(inputs), output, output_format, review, min_score, input_format, strict, all_beads
+            tuple(inputs), output, output_format, review, min_score, input_format, strict, all_beads, embed
         )
         with _Progress() as progress:
             report = pipeline.align_files(options, progress)

