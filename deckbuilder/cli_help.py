@@ -83,7 +83,6 @@ HELP = {
     "--summary": "Counts only, no note by note list.",
     "--embed": "Also score beads with an offline sentence encoder (more accurate on novels, slower); needs "
     "pip install 'deckbuilder[embed]'.",
-    "pairs-output": "Pairs file to write.",
 }
 # Commands whose help is longer than a line.
 COMMANDS = {
