@@ -163,6 +163,14 @@ def _deck(path: Path) -> dict[str, object]:
     return {"models": models, "decks": decks, "notes": notes, "cards": cards}
 
 
+def _lock(path: Path) -> object:
+    """The lock without its notes' modification times (the build's clock)."""
+    lock = json.loads(path.read_text(encoding="utf-8"))
+    for note in lock.get("notes", {}).values():
+        note.pop("mod", None)
+    return lock
+
+
 def _run(args: list[str], out: Path, env: dict[str, str], stdin: str | None = None) -> dict[str, object]:
     args = [a.replace("{out}", str(out)) for a in args]
     if args[0] == "make":
@@ -179,6 +187,8 @@ def _run(args: list[str], out: Path, env: dict[str, str], stdin: str | None = No
     for path in sorted(out.iterdir()):
         if path.suffix == ".apkg":
             result[path.name] = _deck(path)
+        elif path.name.endswith(".lock.json"):
+            result[path.name] = _lock(path)
         elif path.is_file():
             result[path.name] = path.read_text(encoding="utf-8").replace(work, "<work>")
     return result
