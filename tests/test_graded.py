@@ -53,7 +53,8 @@ def test_rebuild_replays_the_stream_and_gives_the_same_deck(
     monkeypatch.setattr(run, "_grader", no_grading)
     warm = build(replace(options, workers=2))  # how grading runs is not part of the key
     assert deck_notes(tmp_path / "deck.apkg") == notes
-    assert (warm.pairs_read, warm.candidates, warm.covered) == (cold.pairs_read, cold.candidates, cold.covered)
+    figures = (warm.pairs_read, warm.candidates, warm.covered)
+    assert figures == (cold.pairs_read, cold.candidates, cold.covered)
 
 
 def test_a_changed_input_or_option_gives_a_new_key(tmp_path: Path) -> None:
