@@ -3,6 +3,7 @@
     python benchmarks/deck_dump.py before.json            # on the old code
     python benchmarks/deck_dump.py after.json             # on the new code
     python benchmarks/deck_dump.py --compare before.json after.json
+    python benchmarks/deck_dump.py before.json --corpus big.tsv   # also a generated corpus, cold and warm
 
 Each case runs the installed `deckbuild` in a fresh process with an empty private cache. A deck is dumped as
 its meaning (STYLE.md, golden tests): deck names and descriptions, note types (ID, name, kind, fields,
@@ -29,7 +30,7 @@ SHARED = HERE.parent.parent / "shared"
 FIXTURE = HERE.parent / "tests" / "fixtures" / "mini_tatoeba.tsv"
 
 
-def _cases(work: Path) -> list[tuple[str, list[str]]]:
+def _cases(work: Path, corpus: Path | None = None) -> list[tuple[str, list[str]]]:
     """(name, deckbuild arguments) of every case; '{out}' is replaced by the case's output folder."""
     known = work / "known.txt"
     known.write_text("银行\n工作\n讨论\n态度\n安排\n", encoding="utf-8")
@@ -117,6 +118,12 @@ def _cases(work: Path) -> list[tuple[str, list[str]]]:
             ("two-files-make", ["make", "--level", "hsk3", *two,
                                 "--with-builtin", "--builtin", "hsk-sentences", "--min-score", "0.3"])
         )  # fmt: skip
+    # The same builds again on the cache the cases above filled: a warm build must give the cold one's deck.
+    cases.append(("hsk5-default-warm", ["make", "--level", "hsk5"]))
+    cases.append(("range-warm", cases[2][1]))
+    if corpus is not None:  # a generated corpus (make_corpus.py), cold then warm
+        cases.append(("corpus", ["make", "--level", "hsk5", str(corpus), "--workers", "2"]))
+        cases.append(("corpus-warm", ["make", "--level", "hsk5", str(corpus), "--workers", "2"]))
     return cases
 
 
@@ -156,6 +163,14 @@ def _deck(path: Path) -> dict[str, object]:
     return {"models": models, "decks": decks, "notes": notes, "cards": cards}
 
 
+def _lock(path: Path) -> object:
+    """The lock without its notes' modification times (the build's clock)."""
+    lock = json.loads(path.read_text(encoding="utf-8"))
+    for note in lock.get("notes", {}).values():
+        note.pop("mod", None)
+    return lock
+
+
 def _run(args: list[str], out: Path, env: dict[str, str], stdin: str | None = None) -> dict[str, object]:
     args = [a.replace("{out}", str(out)) for a in args]
     if args[0] == "make":
@@ -172,17 +187,19 @@ def _run(args: list[str], out: Path, env: dict[str, str], stdin: str | None = No
     for path in sorted(out.iterdir()):
         if path.suffix == ".apkg":
             result[path.name] = _deck(path)
+        elif path.name.endswith(".lock.json"):
+            result[path.name] = _lock(path)
         elif path.is_file():
             result[path.name] = path.read_text(encoding="utf-8").replace(work, "<work>")
     return result
 
 
-def dump(target: Path) -> None:
+def dump(target: Path, corpus: Path | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         env = {**os.environ, "DECKBUILDER_CACHE_DIR": str(work / "cache")}
         results: dict[str, object] = {}
-        for name, args in _cases(work):
+        for name, args in _cases(work, corpus):
             out = work / name
             out.mkdir()
             print(f"{name} …", file=sys.stderr, flush=True)
@@ -225,10 +242,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=raw)
     parser.add_argument("paths", nargs="+", type=Path)
     parser.add_argument("--compare", action="store_true", help="compare two dumps instead of writing one")
+    parser.add_argument("--corpus", type=Path, help="also build this corpus, cold then warm")
     args = parser.parse_args()
     if args.compare:
         sys.exit(compare(*args.paths))
-    dump(args.paths[0])
+    dump(args.paths[0], args.corpus)
 
 
 if __name__ == "__main__":

@@ -138,14 +138,14 @@ def dictionary_entry(word: str) -> tuple[int, str]:
 
 @cache
 def version() -> str:
-    """Identity of the segmentation: rjieba's version, the added and removed words (for cache keys)."""
-    import importlib.metadata
+    """Identity of the segmentation for cache keys: what the added and removed words derive from (versions,
+    rules: `_removed_key`) and the code that applies them; cheap, so a fully cached build loads nothing."""
+    from pathlib import Path
 
-    h = hashlib.blake2b(digest_size=8)
-    h.update(importlib.metadata.version("rjieba").encode())
-    for word, freq in added_words():
-        h.update(f"{word}\t{freq}\n".encode())
-    h.update(_removed_key())
+    h = hashlib.blake2b(_removed_key(), digest_size=8)
+    here = Path(__file__).resolve()
+    for name in ("segmenter.py", "standards.py", "chinese.py", "constructions.py", "resources.py"):
+        h.update(here.with_name(name).read_bytes())
     return h.hexdigest()
 
 

@@ -61,6 +61,7 @@ class Quality:
     penalty: float = 0.0
     flaw: Flaw | None = None
     marks: tuple[str, ...] = ()
+    left_out: frozenset[str] = frozenset()  # the words it would teach that its English leaves out
 
 
 def _words(text: str) -> frozenset[str]:

@@ -191,7 +191,7 @@ class Selector:
             return _skeleton(sentence), [], quality
         left_out = {w for w in {r[1] for r in records} if unrendered(sentence, w)}
         if left_out:
-            quality = replace(quality, marks=(*quality.marks, UNRENDERED))
+            quality = replace(quality, marks=(*quality.marks, UNRENDERED), left_out=frozenset(left_out))
         if quality.penalty or left_out:
             records = [
                 (g, w, i, round(c + quality.penalty + (UNRENDERED_COST if w in left_out else 0.0), 6), o, n)
@@ -225,6 +225,7 @@ class Selector:
         self.candidates += 1
         penalty = quality.penalty if quality is not None else 0.0
         marks = quality.marks if quality is not None else ()
+        left_out = quality.left_out if quality is not None else frozenset()
         for mark in marks:
             self.weighed[mark] = self.weighed.get(mark, 0) + 1
         found = topics(sentence)
@@ -233,8 +234,7 @@ class Selector:
         for g_index, word, idx, cost, others, new in records:
             self.freq[word] = sentence.tokens[idx].freq
             rank = cost + handicap
-            left_out = UNRENDERED in marks and unrendered(sentence, word)
-            own = penalty + (UNRENDERED_COST if left_out else 0.0)
+            own = penalty + (UNRENDERED_COST if word in left_out else 0.0)
             pin = _pin(self.options.pins.get(word, ()), sentence) if pinned else 0
             cand = _Candidate(cost, rank, seq, idx, sentence, others, new, own, found, pin)
             item = (-rank + (PINNED if pin else 0.0), -seq, idx, cand)

@@ -36,7 +36,7 @@ from deckbuilder.models import (
     encode_sentence,
 )
 from deckbuilder.pinyin import load_overrides
-from deckbuilder.pipeline import COMMITTED, edits, outputs, release
+from deckbuilder.pipeline import COMMITTED, edits, graded, outputs, release
 from deckbuilder.pipeline.batch import Progress, cached_map
 from deckbuilder.pipeline.options import AlignOptions, BuildOptions
 
@@ -156,6 +156,12 @@ def _grade(run: _Run, progress: Progress | None) -> _Run:
         dask_engine.grade(run.options, run.selector, run.skips, progress)
         return run
     selector, workers = run.selector, run.options.workers
+    # The same inputs graded the same way before: replay what grading gave (`graded.py`).
+    name = graded.key(run.options) if run.store.enabled else None
+    kept = graded.load(run.store.path, name) if name else None
+    if kept is not None:
+        graded.replay(kept, selector, run.skips)
+        return run
     # A pair's cached value holds its words and, once it was a candidate, its lexical coverage.
     namespace = f"segment:{segmenter.version()}:{grade.fingerprint()}"
     text: Callable[[Pair], str] = lambda p: p.zh + "\x1e" + p.en  # noqa: E731
@@ -175,10 +181,16 @@ def _grade(run: _Run, progress: Progress | None) -> _Run:
         progress=progress,
         label="Grading sentences",
     )
+    offers: list[graded.Offer] = []
+    count = 0
     with contextlib.closing(results):
-        for seq, (pair, (words, key, records, verdict)) in enumerate(results):
+        for count, (pair, (words, key, records, verdict)) in enumerate(results, 1):
             sentence = annotate.from_words(pair, words) if records else None
-            selector.offer(seq, sentence, key, records, verdict)
+            selector.offer(count - 1, sentence, key, records, verdict)
+            if key is not None:
+                offers.append((count - 1, sentence, key, records, verdict))
+    if name:
+        graded.save(run.store.path, name, graded.Stream(count, offers, run.skips))
     return run
 
 
