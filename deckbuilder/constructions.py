@@ -1,10 +1,14 @@
 """Constructions jieba glues across, undone as the segmenter cuts: 才 "only then" glued to the modal after it
-(才能 "talent") or the noun before it (人才 "talent"). `segmenter.cut` applies them to its words.
+(才能 "talent") or the noun before it (人才 "talent"), and a subject pronoun glued to its verb (他用 "other
+use" in 他用刀切菜). `segmenter.cut` applies them to its words (`undo`).
 """
 
 from __future__ import annotations
 
-from deckbuilder.chinese import HAN
+from deckbuilder.chinese import HAN, PERSONAL_PRONOUNS
+
+# One-character personal pronouns: the subject a verb after them is glued to (他用, 他杀, 我载).
+_PRONOUNS = frozenset(p for p in PERSONAL_PRONOUNS if len(p) == 1)
 
 # 才 "only then" (只有 … 才, 除非 … 才, 要 … 才能) glues to the modal after it (才能 "talent") or to the noun
 # before it (人才 "talent"). 才能 is the noun only next to these words, at a clause end, or after 的, 有 …
@@ -13,6 +17,31 @@ _TALENT_AFTER = frozenset({"的", "和", "与", "是", "很", "也", "都", "还
 # 人才 is 人 + 才 before a modal or 行/对 when 只有, 除非 … opened the construction (只有努力的人才能成功).
 _ONLY_IF = frozenset({"只有", "除非", "必须", "非得", "一定要", "需要"})
 _AFTER_CAI = frozenset({"能", "会", "可以", "能够", "肯", "敢", "行", "对", "明白", "懂", "知道"})
+
+
+def undo(words: list[str], text: str) -> list[str]:
+    """`words` (the cut of `text`) with the constructions above undone."""
+    words = subject_verb(words)
+    return only_then(words) if "才" in text else words
+
+
+def subject_verb(words: list[str]) -> list[str]:
+    """`words` with a personal pronoun cut from the verb, preposition or adjective it is glued to when a word
+    follows, so the pronoun is the subject: 他用 + 刀 "he uses a knife" (not 他用 "other use"), 他杀 + 了
+    "he killed", 你明 + 不 (明白); kept where nothing follows (挪作他用。, 这是他杀。) and where the rest is a
+    noun (他国, 我方, 他人) or the word is listed (我们, 你好)."""
+    from deckbuilder import segmenter
+    from deckbuilder.standards import all_words
+
+    out: list[str] = []
+    for i, word in enumerate(words):
+        after = words[i + 1] if i + 1 < len(words) else ""
+        glued = len(word) == 2 and word[0] in _PRONOUNS and after[:1].isalnum() and word not in all_words()
+        if glued and segmenter.dictionary_entry(word[1])[1][:1] in ("v", "p", "a"):
+            out.extend(word)
+        else:
+            out.append(word)
+    return out
 
 
 def only_then(words: list[str]) -> list[str]:

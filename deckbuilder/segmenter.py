@@ -98,8 +98,8 @@ def segmenter() -> Any:
 
 
 def cut(text: str) -> list[str]:
-    """Words of `text` (whitespace-only pieces dropped; words the HMM glued cut into their words; 才 cut
-    from 才能, 人才 where a construction makes it the adverb "only then": `constructions.only_then`)."""
+    """Words of `text` (whitespace-only pieces dropped; words the HMM glued cut into their words; glues
+    across a construction undone: 才能 → 才 + 能 "only then can", 他用 → 他 + 用: `constructions`)."""
     words = [w for w in segmenter().cut(text, True) if w.strip()]
     out: list[str] = []
     for word in words:
@@ -107,7 +107,7 @@ def cut(text: str) -> list[str]:
             out.extend(word)  # 多美的: degree + adjective + 的, not the brand 美的
             continue
         out.extend(_as_cut(word) if len(word) > 1 else (word,))
-    return constructions.only_then(out) if "才" in text else out
+    return constructions.undo(out, text)
 
 
 @lru_cache(maxsize=200_000)

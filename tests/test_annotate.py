@@ -226,6 +226,22 @@ def test_a_word_glued_to_only_then_is_cut_by_its_construction(text: str, words: 
 
 
 @pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("他用刀切菜。", ["他", "用", "刀"]),  # the subject and its verb, not 他用 "other use"
+        ("他杀了一条鱼。", ["他", "杀", "了"]),  # "he killed", not 他杀 "homicide"
+        ("他用 20 分钟写完了。", ["他", "用"]),
+        ("警察说这是他杀。", ["是", "他杀"]),
+        ("我们不能去他国。", ["我们", "不能", "去", "他国"]),  # the rest is a noun: a word
+    ],
+)
+def test_a_subject_pronoun_glued_to_its_verb_is_cut(text: str, words: list[str]) -> None:
+    found = _seg(text).words
+    at = found.index(words[0])
+    assert list(found[at : at + len(words)]) == words, found
+
+
+@pytest.mark.parametrize(
     ("text", "word", "kind"),
     [
         ("学中文一点都不难。", "一点", Kind.WORD),  # "a bit; (not) at all": glossed on the card

@@ -124,6 +124,13 @@ def test_syllable_spellings_normalise(raw: str, norm: str) -> None:
         ("我睡不着觉。", "觉", "jiao4"),
         ("北京是中国的首都。", "都", "du1"),
         ("他的爱好是画画。", "好", "hao4"),
+        ("她吃坏了肚子，吐了。", "吐", "tu4"),  # no object: "vomit"
+        ("我头晕，想吐。", "吐", "tu4"),
+        ("孩子吐得很厉害。", "吐", "tu4"),
+        ("他病得吐血了。", "吐", "tu4"),
+        ("请不要在地上吐痰。", "吐", "tu3"),  # what is spat follows: "spit"
+        ("他吐出一颗葡萄籽。", "吐", "tu3"),
+        ("她把核吐出来了。", "吐", "tu3"),
     ],
 )
 def test_polyphone_in_context(sentence: str, char: str, reading: str) -> None:

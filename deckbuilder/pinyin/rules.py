@@ -339,6 +339,19 @@ def _ai(c: Context) -> str | None:  # 唉 drawn out by a particle (唉呀, 唉�
     return None
 
 
+def _tu(c: Context) -> str | None:  # 吐: tù "vomit" without an object, tǔ "spit out" before what is spat
+    nxt, rest = c.next_text(), c.after()
+    if nxt[:1] in frozenset("痰口字词籽核舌气") or (rest.startswith("出") and rest[1:2] not in "来了。，！"):
+        return "tu3"  # 吐痰, 吐口水, 吐出一个字, 吐出籽
+    if rest.startswith(("出来", "了出来")) and "把" in c.before():
+        return None  # 把籽吐出来: what was spat out stands before it
+    if nxt == "得" or rest.startswith(("血", "出来", "了出来", "了一地", "了一身", "了血")) or c.at_end():
+        return "tu4"  # 吐得厉害, 吐血, 全吐出来, 吐了一地, 我想吐。
+    if nxt == "了" and c.next_flag(2) in PUNCT_FLAGS:
+        return "tu4"  # 他吐了。
+    return None
+
+
 # Characters whose stand-alone word has one reading whatever the context; their other readings live only
 # inside words (教会 jiàohuì, 一切 yíqiè, 弄堂 lòngtáng, 没收 mòshōu), which the dictionary layer reads first.
 ALONE = {
@@ -396,6 +409,7 @@ RULES: dict[str, Callable[[Context], str | None]] = {
     "累": _lei,
     "弹": _tan,
     "唉": _ai,
+    "吐": _tu,
 }
 
 # Rules that hold wherever the character stands alone; the others are trusted only when jieba itself
