@@ -103,6 +103,15 @@ def test_a_word_with_only_a_proper_noun_entry_is_glossed_from_its_parts() -> Non
     assert g.composed and g.senses[0].startswith("山 mountain + 上 ")
 
 
+def test_a_capitalised_common_word_is_never_composed_from_its_parts() -> None:
+    # CC-CEDICT capitalises days and festivals like names; they are words of their own, not 星期 + 日.
+    g = _one(["考试", "在", "星期日"], ["vn", "p", "t"], ["kao3 shi4", "zai4", "xing1 qi1 ri4"], "星期日")
+    assert not g.composed and g.senses[0] == "Sunday"
+    words, tags = ["春节", "快", "到", "了"], ["t", "d", "v", "ul"]
+    g = _one(words, tags, ["chun1 jie2", "kuai4", "dao4", "le5"], "春节")
+    assert not g.composed and g.senses[0].startswith("Spring Festival")
+
+
 # ---------------------------------------------------------------- sense order
 def test_the_english_puts_the_sense_it_uses_first() -> None:
     words, tags = ["这个", "字", "是", "什么", "意思", "？"], ["r", "n", "v", "r", "n", "x"]

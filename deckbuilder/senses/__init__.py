@@ -77,11 +77,12 @@ def gloss_sentence(
 
 
 def _gloss(slot: Slot, keys: English) -> Gloss | None:
-    """One token's gloss: from its entry; else from its parts (also when its only entries are proper nouns
-    and the token is no name: 山上 "mountain + on", not a township); else, for a person's name, NAME."""
+    """One token's gloss: from its entry; else from its parts (also when its only entries name a place or
+    person and the token is no name: 山上 "mountain + on", not a township); else, for a person's name,
+    NAME."""
     choice = choose(slot, keys)
     named = slot.name or slot.tag in segmenter.NAME_TAGS
-    if choice is not None and (named or not choice.candidate.proper) and not _counting(slot, choice):
+    if choice is not None and (named or not choice.candidate.place_or_person) and not _counting(slot, choice):
         return _from_entry(choice)
     built = None if slot.name and slot.tag in _PERSON else compose(slot, keys)
     if built is not None:
