@@ -15,6 +15,7 @@ from deckbuilder import cedict, english, senses
 from deckbuilder.annotate import enrich, segment
 from deckbuilder.models import Pair
 from deckbuilder.senses import Gloss, gloss_sentence, shapes
+from deckbuilder.senses.context import english_keys
 
 
 @pytest.mark.parametrize("module", [senses, shapes, cedict, english])
@@ -289,6 +290,21 @@ def test_the_word_class_the_neighbours_show(
 ) -> None:
     g = _one(words, tags, readings, target)
     assert g.senses[0] == expected or g.senses[0].endswith(expected), g.senses
+
+
+def test_a_quantity_counting_the_subject_leaves_the_copula_a_verb() -> None:
+    # 俩 counts 她们 (the subject), so 是 before the noun is "to be", not a word saying what kind.
+    words, tags = ["她们", "俩", "是", "姐妹"], ["r", "m", "v", "n"]
+    g = _one(words, tags, ["ta1 men5", "lia3", "shi4", "jie3 mei4"], "是")
+    assert g.senses[0].startswith("to be"), g.senses
+
+
+def test_any_form_of_be_in_the_english_matches_to_be() -> None:
+    for sentence in ("They were sisters.", "I am a nurse.", "You're late."):
+        assert "be" in english_keys(sentence).grammar
+    assert ("be", True) in shapes.keys(("to", "be"))
+    assert ("be", True) in shapes.keys(("to", "be", "at"))
+    assert ("be", True) not in shapes.keys(("to", "be", "able", "to"))
 
 
 # ---------------------------------------------------------------- constructions a kind of meaning needs

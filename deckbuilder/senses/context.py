@@ -94,6 +94,8 @@ def english_keys(text: str) -> English:
         low = token.lower()
         if low in english.GRAMMAR:
             grammar.add(low)
+        elif low in english.BE or low.endswith(("'re", "'m")):
+            grammar.add("be")  # "are", "was": the copula ("to be"), weak evidence like a grammar word
         else:
             content |= english.en_keys(token, SENSE_STOP)
     return English(frozenset(content), frozenset(grammar), frozenset(t.lower() for t in written))

@@ -266,6 +266,9 @@ def _listed(raw: str) -> list[tuple[str, str]]:
 def keys(words: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
     """Match keys of sense words, each with whether it is a grammar word (weaker evidence than content)."""
     out = []
+    bare = [w.lower() for w in words if w.lower() != "to"]
+    if bare[:1] == ["be"] and (len(bare) == 1 or (len(bare) == 2 and bare[1] in _COPULA_PREPOSITIONS)):
+        out.append(("be", True))  # "to be", "to be (located) at": the copula the English says with "is"
     for w in words:
         low = w.lower()
         if low in english.GRAMMAR:
@@ -275,6 +278,7 @@ def keys(words: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
     return tuple(dict.fromkeys(out))
 
 
+_COPULA_PREPOSITIONS = _set("at in on")
 # Words that never tell two senses apart: articles, auxiliaries, pronouns and CC-CEDICT's own notes. Grammar
 # words ("only", "many") and vague nouns ("form", "thing") stay: for function words they are the sense.
 SENSE_STOP = english.FUNCTION | english.NOTES
