@@ -113,6 +113,25 @@ def test_a_capitalised_common_word_is_never_composed_from_its_parts() -> None:
     assert not g.composed and g.senses[0].startswith("Spring Festival")
 
 
+def test_an_entry_of_only_slang_senses_gives_way_to_its_parts() -> None:
+    # 几号 "(slang) heroin" in a question about a date: 几 + 号, with or without a translation.
+    words, tags, readings = (
+        ["你", "的", "生日", "是", "几号", "？"],
+        ["r", "uj", "n", "v", "m", "x"],
+        ["ni3", "de5", "sheng1 ri4", "shi4", "ji3 hao4", ""],
+    )
+    for en in ("", "When is your birthday?"):
+        g = _one(words, tags, readings, "几号", en)
+        assert g.composed and g.senses[0].startswith("几 "), g.senses
+
+
+def test_a_marked_entry_the_translation_supports_stays() -> None:
+    # 今岁 "(literary) this year": the English says "this year", so the entry is the word's gloss.
+    words, tags, readings = ["今岁", "丰收"], ["t", "v"], ["jin1 sui4", "feng1 shou1"]
+    g = _one(words, tags, readings, "今岁", "This year the harvest was good.")
+    assert not g.composed and "this year" in g.senses[0]
+
+
 # ---------------------------------------------------------------- sense order
 def test_the_english_puts_the_sense_it_uses_first() -> None:
     words, tags = ["这个", "字", "是", "什么", "意思", "？"], ["r", "n", "v", "r", "n", "x"]
