@@ -384,6 +384,20 @@ def test_a_classifier_the_noun_lists_is_its_counter() -> None:
     assert g.senses[0] == "classifier for things with handles"
 
 
+@pytest.mark.parametrize(
+    ("words", "tags", "readings"),
+    [
+        (["她", "拿", "壶", "浇", "花"], ["r", "v", "q", "v", "n"], ["ta1", "na2", "hu2", "jiao1", "hua1"]),
+        (["她拿", "壶", "浇花"], ["r", "q", "v"], ["ta1 na2", "hu2", "jiao1 hua1"]),
+    ],
+)
+def test_a_classifier_tag_with_a_verb_after_and_no_count_before_is_a_noun(
+    words: list[str], tags: list[str], readings: list[str]
+) -> None:
+    # Nothing counts 壶 and a verb follows: it is the pot she holds, not "classifier for bottled liquid".
+    assert _one(words, tags, readings, "壶").senses[0] == "pot"
+
+
 def test_a_classifier_with_one_left_out() -> None:
     # Between a verb (with its person) and a noun a classifier stands for 一 + it: 借 我 把 伞.
     g = _one(
