@@ -465,6 +465,15 @@ def test_a_word_without_an_entry_is_glossed_from_its_parts() -> None:
     assert (accident.trad, accident.pinyin) == ("交通事故", "jiao1 tong1 shi4 gu4")
 
 
+def test_a_composed_part_between_two_verbs_takes_its_grammatical_sense_without_notes() -> None:
+    # 来 between 分析 and 看 links them ("in order to"), not "hither (directional complement …" cut open.
+    words, tags = ["分析", "来看", "，", "结果", "很", "好"], ["vn", "v", "x", "n", "d", "a"]
+    readings = ["fen1 xi1", "lai2 kan4", "", "jie2 guo3", "hen3", "hao3"]
+    g = _one(words, tags, readings, "来看")
+    assert g.composed and g.senses[0].startswith("来 in order to + 看 "), g.senses
+    assert g.senses[0].count("(") == g.senses[0].count(")")
+
+
 def test_a_name_the_dictionary_lacks_is_marked_as_a_name() -> None:
     g = _one(["王小明", "来", "了"], ["nr", "v", "ul"], ["wang2 xiao3 ming2", "lai2", "le5"], "王小明",
              names=[True, False, False])  # fmt: skip
