@@ -38,6 +38,7 @@ GRAMMAR = frozenset(
 )
 VAGUE = frozenset(_words("term kind form person thing something someone somebody way"))
 STOP = FUNCTION | NOTES | GRAMMAR | VAGUE
+BE = frozenset(_words("be am is are was were been being"))  # the copula's forms: one key, "be"
 
 _MONTHS = {
     m: str(i)

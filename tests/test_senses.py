@@ -15,6 +15,7 @@ from deckbuilder import cedict, english, senses
 from deckbuilder.annotate import enrich, segment
 from deckbuilder.models import Pair
 from deckbuilder.senses import Gloss, gloss_sentence, shapes
+from deckbuilder.senses.context import english_keys
 
 
 @pytest.mark.parametrize("module", [senses, shapes, cedict, english])
@@ -101,6 +102,34 @@ def test_common_nouns_before_proper_nouns_unless_a_name() -> None:
 def test_a_word_with_only_a_proper_noun_entry_is_glossed_from_its_parts() -> None:
     g = _one(["山上", "很", "冷"], ["s", "d", "a"], ["shan1 shang4", "hen3", "leng3"], "山上")
     assert g.composed and g.senses[0].startswith("山 mountain + 上 ")
+
+
+def test_a_capitalised_common_word_is_never_composed_from_its_parts() -> None:
+    # CC-CEDICT capitalises days and festivals like names; they are words of their own, not 星期 + 日.
+    g = _one(["考试", "在", "星期日"], ["vn", "p", "t"], ["kao3 shi4", "zai4", "xing1 qi1 ri4"], "星期日")
+    assert not g.composed and g.senses[0] == "Sunday"
+    words, tags = ["春节", "快", "到", "了"], ["t", "d", "v", "ul"]
+    g = _one(words, tags, ["chun1 jie2", "kuai4", "dao4", "le5"], "春节")
+    assert not g.composed and g.senses[0].startswith("Spring Festival")
+
+
+def test_an_entry_of_only_slang_senses_gives_way_to_its_parts() -> None:
+    # 几号 "(slang) heroin" in a question about a date: 几 + 号, with or without a translation.
+    words, tags, readings = (
+        ["你", "的", "生日", "是", "几号", "？"],
+        ["r", "uj", "n", "v", "m", "x"],
+        ["ni3", "de5", "sheng1 ri4", "shi4", "ji3 hao4", ""],
+    )
+    for en in ("", "When is your birthday?"):
+        g = _one(words, tags, readings, "几号", en)
+        assert g.composed and g.senses[0].startswith("几 "), g.senses
+
+
+def test_a_marked_entry_the_translation_supports_stays() -> None:
+    # 今岁 "(literary) this year": the English says "this year", so the entry is the word's gloss.
+    words, tags, readings = ["今岁", "丰收"], ["t", "v"], ["jin1 sui4", "feng1 shou1"]
+    g = _one(words, tags, readings, "今岁", "This year the harvest was good.")
+    assert not g.composed and "this year" in g.senses[0]
 
 
 # ---------------------------------------------------------------- sense order
@@ -282,6 +311,21 @@ def test_the_word_class_the_neighbours_show(
     assert g.senses[0] == expected or g.senses[0].endswith(expected), g.senses
 
 
+def test_a_quantity_counting_the_subject_leaves_the_copula_a_verb() -> None:
+    # 俩 counts 她们 (the subject), so 是 before the noun is "to be", not a word saying what kind.
+    words, tags = ["她们", "俩", "是", "姐妹"], ["r", "m", "v", "n"]
+    g = _one(words, tags, ["ta1 men5", "lia3", "shi4", "jie3 mei4"], "是")
+    assert g.senses[0].startswith("to be"), g.senses
+
+
+def test_any_form_of_be_in_the_english_matches_to_be() -> None:
+    for sentence in ("They were sisters.", "I am a nurse.", "You're late."):
+        assert "be" in english_keys(sentence).grammar
+    assert ("be", True) in shapes.keys(("to", "be"))
+    assert ("be", True) in shapes.keys(("to", "be", "at"))
+    assert ("be", True) not in shapes.keys(("to", "be", "able", "to"))
+
+
 # ---------------------------------------------------------------- constructions a kind of meaning needs
 NOMINAL = "(used to form a nominal expression)"
 
@@ -338,6 +382,20 @@ def test_a_classifier_the_noun_lists_is_its_counter() -> None:
     words, tags = ["那", "把", "椅子", "很", "旧"], ["r", "q", "n", "d", "a"]
     g = _one(words, tags, ["na4", "ba3", "yi3 zi5", "hen3", "jiu4"], "把")
     assert g.senses[0] == "classifier for things with handles"
+
+
+@pytest.mark.parametrize(
+    ("words", "tags", "readings"),
+    [
+        (["她", "拿", "壶", "浇", "花"], ["r", "v", "q", "v", "n"], ["ta1", "na2", "hu2", "jiao1", "hua1"]),
+        (["她拿", "壶", "浇花"], ["r", "q", "v"], ["ta1 na2", "hu2", "jiao1 hua1"]),
+    ],
+)
+def test_a_classifier_tag_with_a_verb_after_and_no_count_before_is_a_noun(
+    words: list[str], tags: list[str], readings: list[str]
+) -> None:
+    # Nothing counts 壶 and a verb follows: it is the pot she holds, not "classifier for bottled liquid".
+    assert _one(words, tags, readings, "壶").senses[0] == "pot"
 
 
 def test_a_classifier_with_one_left_out() -> None:
@@ -405,6 +463,15 @@ def test_a_word_without_an_entry_is_glossed_from_its_parts() -> None:
     accident = _one(["交通事故"], ["n"], ["jiao1 tong1 shi4 gu4"], "交通事故")
     assert accident.composed and accident.senses == ("交通 traffic + 事故 accident",)
     assert (accident.trad, accident.pinyin) == ("交通事故", "jiao1 tong1 shi4 gu4")
+
+
+def test_a_composed_part_between_two_verbs_takes_its_grammatical_sense_without_notes() -> None:
+    # 来 between 分析 and 看 links them ("in order to"), not "hither (directional complement …" cut open.
+    words, tags = ["分析", "来看", "，", "结果", "很", "好"], ["vn", "v", "x", "n", "d", "a"]
+    readings = ["fen1 xi1", "lai2 kan4", "", "jie2 guo3", "hen3", "hao3"]
+    g = _one(words, tags, readings, "来看")
+    assert g.composed and g.senses[0].startswith("来 in order to + 看 "), g.senses
+    assert g.senses[0].count("(") == g.senses[0].count(")")
 
 
 def test_a_name_the_dictionary_lacks_is_marked_as_a_name() -> None:

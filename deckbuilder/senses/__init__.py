@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from deckbuilder import segmenter
 from deckbuilder.senses.compose import compose
 from deckbuilder.senses.context import English, Slot, english_keys, slots, traditional_spellings
-from deckbuilder.senses.fit import QUANTITY, Choice, choose, is_classifier
+from deckbuilder.senses.fit import QUANTITY, Choice, choose, far_fetched, is_classifier
 from deckbuilder.senses.shapes import classifiers, clean
 
 __all__ = ["NAME", "SEPARATOR", "Gloss", "clean", "gloss_sentence"]
@@ -77,12 +77,16 @@ def gloss_sentence(
 
 
 def _gloss(slot: Slot, keys: English) -> Gloss | None:
-    """One token's gloss: from its entry; else from its parts (also when its only entries are proper nouns
-    and the token is no name: 山上 "mountain + on", not a township); else, for a person's name, NAME."""
+    """One token's gloss: from its entry; else from its parts (also when its only entries name a place or
+    person and the token is no name: 山上 "mountain + on", not a township); else, for a person's name,
+    NAME."""
     choice = choose(slot, keys)
     named = slot.name or slot.tag in segmenter.NAME_TAGS
-    if choice is not None and (named or not choice.candidate.proper) and not _counting(slot, choice):
-        return _from_entry(choice)
+    fetched = choice is not None and not named and len(slot.word) > 1 and far_fetched(choice, keys)
+    if choice is not None and (named or not choice.candidate.place_or_person) and not _counting(slot, choice):
+        if not fetched or (built := compose(slot, keys)) is None:
+            return _from_entry(choice)
+        return Gloss(built[1], " ".join(slot.syllables), (built[0],), composed=True)
     built = None if slot.name and slot.tag in _PERSON else compose(slot, keys)
     if built is not None:
         text, spelled = built

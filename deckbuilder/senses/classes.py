@@ -31,6 +31,10 @@ _COMMA = frozenset("，,")
 _PREDICATE_BEFORE = frozenset({"在", "正在", "正", "已经", "曾经", "不", "没", "没有", "还在", "刚", "刚刚"})
 # Person-name tags: when the tokenizer found no name, the tagger's guess says nothing of the word's class.
 _PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
+# Personal pronouns: a quantity right after one counts it (他们俩, 我们三个).
+_PERSONS = frozenset(
+    {"我", "你", "您", "他", "她", "它", "我们", "你们", "他们", "她们", "它们", "咱们", "咱", "大家"}
+)
 # Tags of words that are never a bare classifier: verbs, adverbs, adjectives, particles, pronouns, time words.
 _NO_MEASURE = frozenset("vdaucryet")
 
@@ -186,7 +190,14 @@ def _modifier(slot: Slot) -> bool:
     if not slot.next_tag.startswith("n") or slot.tag[:1] not in ("n", "a", "b", "v"):
         return False
     counted = slot.prev_tag == "q" or (slot.prev_tag == "m" and not _number(slot.prev))
-    return counted or (slot.prev == "是" and slot.tag[:1] != "v")
+    return (counted and not _appositive(slot)) or (slot.prev == "是" and slot.tag[:1] != "v")
+
+
+def _appositive(slot: Slot) -> bool:
+    """The quantity before the token counts the person or noun before it (他们 俩 是 兄弟, 我们 三个 去): it
+    closes the subject, so the token is the predicate, not a word that says what kind."""
+    before, tag = slot.left[-2:-1], slot.left_tags[-2:-1]
+    return bool(before) and (before[0] in _PERSONS or tag[0][:1] == "n")
 
 
 def _number(word: str) -> bool:

@@ -23,6 +23,7 @@ from deckbuilder.senses.shapes import Sense
 _SHORT = re.compile(r"[;,]")
 _LONGEST = 30  # characters of a part's sense
 _NOTES = re.compile(r"^(\([^)]*\)\s*)+")
+_OPEN_NOTE = re.compile(r"\s*\([^)]*$")  # a note the cut at "," or ";" left open
 
 
 def _short(senses: tuple[Sense, ...]) -> str:
@@ -32,6 +33,7 @@ def _short(senses: tuple[Sense, ...]) -> str:
     if best is None:
         return ""
     text = _SHORT.split(_NOTES.sub("", best.text), maxsplit=1)[0].strip() or best.text
+    text = _OPEN_NOTE.sub("", text).strip() or text  # "hither (directional complement for …, as in …)"
     return text if len(text) <= _LONGEST else text[: text.rfind(" ", 0, _LONGEST)] + " …"
 
 

@@ -64,11 +64,13 @@ class Slot:
 
     @property
     def classifier_slot(self) -> bool:
-        """After a numeral or a determiner (这把 椅子; not 一床 被: 床 is the classifier there)."""
-        if self.tag == "q":
-            return True
+        """After a numeral or a determiner (这把 椅子; not 一床 被: 床 is the classifier there), or tagged a
+        classifier with no verb, preposition or adverb right after it: what comes next is then counted. With
+        nothing counted before it and a verb after (用 壶 倒水) the token is a noun."""
         p = self.prev
-        return bool(p) and (p in _DETERMINERS or p[-1] in NUMERALS or p[-1].isdigit())
+        if p and (p in _DETERMINERS or p[-1] in NUMERALS or p[-1].isdigit()):
+            return True
+        return self.tag == "q" and self.next_tag[:1] not in ("v", "p", "d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +96,8 @@ def english_keys(text: str) -> English:
         low = token.lower()
         if low in english.GRAMMAR:
             grammar.add(low)
+        elif low in english.BE or low.endswith(("'re", "'m")):
+            grammar.add("be")  # "are", "was": the copula ("to be"), weak evidence like a grammar word
         else:
             content |= english.en_keys(token, SENSE_STOP)
     return English(frozenset(content), frozenset(grammar), frozenset(t.lower() for t in written))

@@ -8,12 +8,23 @@ exact, differing only by a neutral tone, by tone, or not at all.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
 from deckbuilder import cedict
 from deckbuilder.pinyin.syllable import base, normalize
 from deckbuilder.senses.shapes import Sense, classifier_words, is_reference, parse
+
+# What a sense that names one place, person or body says it is.
+_PLACE_OR_PERSON = re.compile(
+    r"\b(townships?|county|city|town|village|district|province|prefecture|region|capital|river|lake|"
+    r"mountains?|mount|island|peninsula|surname|name|dynasty|emperor|king|queen|prince|princess|state|"
+    r"country|kingdom|company|corporation|university|college|street|road|station|port|bay|temple|park|"
+    r"banner|autonomous|municipality|poet|writer|painter|general|author|politician|minister|official|"
+    r"scholar|philosopher|abbr|see|variant)\b|\b\d{3,4}\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +45,14 @@ class Candidate:
     def proper(self) -> bool:
         """A proper-noun entry (CC-CEDICT capitalises their pinyin: 葉 Ye4 the surname, 葉 ye4 a leaf)."""
         return self.entry.pinyin[:1].isupper()
+
+    @property
+    def place_or_person(self) -> bool:
+        """A proper noun that names one place, person or body (山上 "Shanshang township …", 北京 "Beijing,
+        capital …", a surname, an abbreviation of a name): a token that is no name reads better from its
+        parts. A capitalised common word (星期日 "Sunday", 春节 "Spring Festival", 互联网 "Internet") is
+        the word itself."""
+        return self.proper and any(_PLACE_OR_PERSON.search(s.raw) for s in self.senses[:1])
 
 
 @cache

@@ -23,7 +23,7 @@ from deckbuilder.senses.classes import class_fit, eventive, predicate, word_clas
 from deckbuilder.senses.context import English, Slot
 from deckbuilder.senses.entries import Candidate, candidates, counters, reading_distance
 from deckbuilder.senses.patterns import PUNCT, cue_fit, usage_fit
-from deckbuilder.senses.shapes import PLACE_WORDS, SENSE_STOP, TIME_WORDS, Sense, Shape, keys
+from deckbuilder.senses.shapes import PLACE_WORDS, SENSE_STOP, TIME_WORDS, Sense, Shape, keys, register
 
 MAX_SHOWN = 3
 # Senses that are a quantity (一点 "a bit", 一些 "some"): a numeral-classifier entry that means one.
@@ -86,6 +86,19 @@ def choose(slot: Slot, en: English) -> Choice | None:
     if core is not None:  # the translation's synonym second, after the word's core meaning
         return Choice(cand, (core, first, *[s for s in more if s is not core][: MAX_SHOWN - 2]))
     return Choice(cand, _runs([(ranked[0][1], first), *rows]))
+
+
+def far_fetched(choice: Choice, en: English) -> bool:
+    """Every sense of the chosen entry carries a usage mark the sentence gives no reason for: slang always
+    (几号 "heroin" in 今天是几号？), archaic, literary or dialect when a translation supports none of them.
+    Then the word is better read from its parts (几 "how many" + 号 "day of a month")."""
+    shown = [s for s in choice.candidate.senses if s.shown]
+    marks = {register(s.raw) for s in shown}
+    if not shown or "" in marks:
+        return False
+    if en and any(_english(s, en, frozenset(), _note_keys(s.notes)) > 0 for s in shown):
+        return False
+    return marks == {"slang"} or bool(en)
 
 
 def _runs(rows: list[tuple[int, Sense]]) -> tuple[Sense, ...]:

@@ -93,6 +93,12 @@ Rule = tuple[re.Pattern[str], Callable[[Slot], bool], float]
 # let sb do sth"; 看 "to try" after a tentative verb, over "after a verb" in general).
 USAGE: tuple[Rule, ...] = (
     (re.compile(r"\(after a verb\) to (give it a )?try"), _tentative, 2.0),
+    # Between two verbs (综合 来 看, 想办法 来 解决) the link is purpose, before any directional reading.
+    (
+        re.compile(r"^\(between two verbs\)"),
+        lambda s: s.prev_tag[:1] == "v" and s.next_tag[:1] == "v",
+        2.5,
+    ),
     (
         re.compile(r"after a verb|verb (complement|suffix)|directional complement"),
         lambda s: s.prev_tag[:1] == "v",

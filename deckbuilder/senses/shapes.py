@@ -57,6 +57,9 @@ _PRIORS = (
     ),
     (re.compile(r"^abbr\. (for|of)\b|\(abbr\.", re.I), -1.0),
 )
+# Usage marks of a register an everyday sentence seldom uses; slang most seldom of all (几号 "heroin").
+_SLANG = re.compile(r"\((internet )?slang\)", re.I)
+_REGISTER = re.compile(r"\((archaic|old|classical|literary|dialect|(internet )?slang)\)", re.I)
 _LEADING_NOTES = re.compile(r"^(\((?!used|verb|before|after|of |in |at )[^)]*\)\s*)+")
 # Classifiers, and units of measure, which stand after a numeral as classifiers do (三里路).
 _CLASSIFIER = re.compile(
@@ -146,6 +149,11 @@ class Sense:
     def shown(self) -> bool:
         """Whether a card may show it at all (a classifier list or a bare cross-reference is no gloss)."""
         return bool(self.text) and self.prior > -3.0
+
+
+def register(raw: str) -> str:
+    """The usage mark of a sense: "slang", "marked" (archaic, old, literary, dialect) or "" (none)."""
+    return "slang" if _SLANG.search(raw) else "marked" if _REGISTER.search(raw) else ""
 
 
 def is_reference(raw: str) -> bool:
@@ -266,6 +274,9 @@ def _listed(raw: str) -> list[tuple[str, str]]:
 def keys(words: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
     """Match keys of sense words, each with whether it is a grammar word (weaker evidence than content)."""
     out = []
+    bare = [w.lower() for w in words if w.lower() != "to"]
+    if bare[:1] == ["be"] and (len(bare) == 1 or (len(bare) == 2 and bare[1] in _COPULA_PREPOSITIONS)):
+        out.append(("be", True))  # "to be", "to be (located) at": the copula the English says with "is"
     for w in words:
         low = w.lower()
         if low in english.GRAMMAR:
@@ -275,6 +286,7 @@ def keys(words: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
     return tuple(dict.fromkeys(out))
 
 
+_COPULA_PREPOSITIONS = _set("at in on")
 # Words that never tell two senses apart: articles, auxiliaries, pronouns and CC-CEDICT's own notes. Grammar
 # words ("only", "many") and vague nouns ("form", "thing") stay: for function words they are the sense.
 SENSE_STOP = english.FUNCTION | english.NOTES
