@@ -12,7 +12,7 @@ import pytest
 from deckbuilder.annotate import segment
 from deckbuilder.grade import Grader, assess, select
 from deckbuilder.grade.agreement import Mismatch, mismatches
-from deckbuilder.grade.quality import MISMATCH, WORDING
+from deckbuilder.grade.quality import MISMATCH, ORIGIN_COSTS, WORDING
 from deckbuilder.grade.repeats import REPEAT_MAX, Repeats
 from deckbuilder.grade.wording import COSTS, Pattern, patterns
 from deckbuilder.models import Kind, Level, Origin, Pair, Sentence, Token
@@ -178,6 +178,8 @@ def test_early_cards_take_the_soundest_of_a_words_near_best_sentences(
         en="I went to the bank to get money.",
         origin=Origin.GRADED,
     )
+    # The origin's cost small enough that the translated sentence stays the easiest overall.
+    monkeypatch.setitem(ORIGIN_COSTS, Origin.EN, 2.5)
     monkeypatch.setattr(SELECT, "EARLY_NOTES", 0)
     assert select([easy, sound], g).choices[0].sentence is easy  # the easiest, translated from English
     monkeypatch.setattr(SELECT, "EARLY_NOTES", 1)
