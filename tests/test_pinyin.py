@@ -504,3 +504,15 @@ def test_a_reading_that_starts_neutral_is_a_bound_form_not_the_word() -> None:
     # CC-CEDICT lists 出来 twice: chu1 lai2 "to come out" and chu5 lai5, the complement after a verb.
     assert list(pinyin_lines(["太阳出来了。", "你快出来！"])) == ["Tàiyang chūlái le.", "Nǐ kuài chūlái!"]
     assert list(pinyin_lines(["东西很多。"])) == ["Dōngxi hěn duō."]  # a neutral second syllable still wins
+
+
+def test_pouring_and_giving() -> None:
+    # 倒 is dào when a drink or a container's measure follows; 给 alone is always gěi (jǐ only in words).
+    lines = ["我帮你倒一杯水。", "他倒了一碗汤。", "树倒了。", "请给我倒一杯茶。", "他倒在地上。"]
+    assert list(pinyin_lines(lines)) == [
+        "Wǒ bāng nǐ dào yì bēi shuǐ.",
+        "Tā dàole yì wǎn tāng.",
+        "Shù dǎo le.",
+        "Qǐng gěi wǒ dào yì bēi chá.",
+        "Tā dǎo zài dìshang.",
+    ]

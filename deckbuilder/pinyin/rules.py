@@ -8,6 +8,7 @@ stand-alone reading never depends on context are rows of `ALONE`, not rules.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from deckbuilder.pinyin.context import (
@@ -276,8 +277,12 @@ def _xi(c: Context) -> str | None:  # 系 "tie" (jì) before 好/上/紧 or a be
     return "xi4"
 
 
+_POURED = re.compile(r"^(了|上|进|入|掉|满|出)?(一|两|半|几|这|那)?(杯|碗|瓶|壶|盆|桶|勺|些)")
+
+
 def _dao(c: Context) -> str | None:  # 倒: dào "pour, upside down, on the contrary" vs dǎo "fall"
-    poured = c.next_text()[:1] in frozenset("水茶酒垃是也车")
+    # Poured: a drink, rubbish or a container's measure follows (倒一杯茶, 倒了一碗汤, 倒进去).
+    poured = c.next_text()[:1] in frozenset("水茶酒垃是也车") or bool(_POURED.match(c.after()))
     if "把" in c.before() or poured or c.unit.flag == "d":
         return "dao4"
     return "dao3"
@@ -368,6 +373,7 @@ ALONE = {
     "弄": "nong4",
     "薄": "bao2",
     "切": "qie1",
+    "给": "gei3",  # alone always "give" or "for/to"; jǐ lives in words (供给, 给予, 补给)
 }
 
 RULES: dict[str, Callable[[Context], str | None]] = {
