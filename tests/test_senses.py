@@ -548,3 +548,12 @@ def test_enrich_reads_traditional_input_as_written() -> None:
     pair = Pair("他三天后回来。", "", "test", zh_original="他三天後回來。")
     after = next(t for t in enrich(segment(pair)).tokens if t.text == "后")
     assert after.trad == "後"
+
+
+def test_an_adjective_between_its_subject_and_the_verb_is_an_adverb() -> None:
+    # The tagger calls 一般 an adjective; before the verb phrase it means "generally", not "same".
+    words, tags = ["我们", "一般", "不", "喝", "酒"], ["r", "a", "d", "v", "n"]
+    readings = ["wo3 men5", "yi4 ban1", "bu4", "he1", "jiu3"]
+    assert _one(words, tags, readings, "一般").senses[0] == "generally"
+    predicate = _one(["这个", "很", "一般"], ["r", "d", "a"], ["zhe4 ge5", "hen3", "yi4 ban1"], "一般")
+    assert predicate.senses[0] != "generally"  # said of something: an adjective

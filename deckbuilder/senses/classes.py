@@ -61,6 +61,7 @@ _FITS: dict[str, dict[Shape, float]] = {
     "change of state": {V: 0.5, J: 0.5, F: -0.5},  # 鞋带松了: "loose" as much as "to loosen"
     "verb with aspect": {V: 1.0, F: -0.5},
     "predicate verb": {V: 2.0, M: 0.5, N: -1.5, F: -0.5, P: -0.5},
+    "adverbial": {A: 2.0, J: -1.0, C: -1.0, N: -1.0},
     "noun part": {V: -0.5},  # a part's dictionary tag (交通 n: "traffic", not "to be connected")
 }  # fmt: skip
 
@@ -123,6 +124,8 @@ def word_class(slot: Slot) -> str:
         return "predicate verb"  # 在退步, 已经过去: a time word ending its clause after 已经 is no time
     if _adverbial_phrase(slot):
         return "adverbial phrase"
+    if tag[:1] == "a" and slot.prev_tag[:1] in ("r", "n") and _verb_follows(slot.right_tags):
+        return "adverbial"  # 我 一般 六点 起床: between its subject and the verb, "generally"
     obj = aspect and _object(slot.following[1:])
     aspect = aspect or slot.next in DIRECTIONAL  # a verb's marks (露了出来 keeps its particle 了)
     if aspect and (tag[:1] in ("p", "m", "q", "n", "f", "t") or (tag[:1] == "a" and obj)):
@@ -147,6 +150,13 @@ def word_class(slot: Slot) -> str:
     if tag[:1] == "n" and slot.part:
         return "noun part"
     return ""
+
+
+def _verb_follows(tags: tuple[str, ...]) -> bool:
+    """A verb comes next, or after one time word, number or adverb (一般 六点 起床, 一般 不 喝)."""
+    return tags[:1] != () and (
+        tags[0][:1] == "v" or (tags[0][:1] in ("m", "t", "d") and tags[1:2] != () and tags[1][:1] == "v")
+    )
 
 
 def _object(tags: tuple[str, ...]) -> bool:
