@@ -217,6 +217,9 @@ def test_notices_and_fragments() -> None:
         "他", "说", "：", "“", "我", "去", "了", "银行", "。", "”", en='He said: "I went to the bank."'
     )
     assert label.penalty > sentence.penalty + 1 and said.penalty < label.penalty
+    # An ASCII full stop ending the Chinese is a careless entry: the card would show it.
+    ascii_stop = judged("我", "去", "了", "银行", ".")
+    assert ascii_stop.flaw is None and ascii_stop.penalty > sentence.penalty
 
 
 def test_an_english_that_is_not_a_translation() -> None:

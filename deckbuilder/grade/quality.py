@@ -104,6 +104,7 @@ _QUOTES = ("“", "「", "『", '"', "‘")
 _ZH_END = frozenset('。！？!?…．.」』”"）)～~')
 _EN_END = frozenset(".!?\"')…”’")
 NO_END_COST = 0.5  # a side that ends in no sentence punctuation: often a fragment or a heading
+ASCII_END_COST = 1.0  # Chinese ending in an ASCII full stop: a careless entry (178 of the built-in pairs)
 FRAGMENT_COST = 1.5  # neither side does
 
 # Chinese translated from English risks translationese (in a teacher's review, 15% of such cards against
@@ -236,6 +237,8 @@ def _fragment(sentence: Sentence, targets: Collection[str]) -> _Verdict:
     if colon and len(head) <= 8 and not rest.lstrip().startswith(_QUOTES):
         cost += LABEL_COST
     zh_open, en_open = zh[-1:] not in _ZH_END, en[-1:] not in _EN_END
+    if zh.endswith(".") and not zh.endswith(".."):
+        cost += ASCII_END_COST
     if zh_open and en_open:
         cost += FRAGMENT_COST
     elif zh_open or en_open:
