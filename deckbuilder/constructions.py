@@ -21,8 +21,18 @@ _AFTER_CAI = frozenset({"能", "会", "可以", "能够", "肯", "敢", "行", "
 
 def undo(words: list[str], text: str) -> list[str]:
     """`words` (the cut of `text`) with the constructions above undone."""
-    words = subject_verb(words)
+    words = negated_want(subject_verb(words)) if "不想" in text else subject_verb(words)
     return only_then(words) if "才" in text else words
+
+
+def negated_want(words: list[str]) -> list[str]:
+    """`words` with 不想 cut into 不 + 想 "not want to / not think" where it follows something in its
+    clause (我不想去, 他从来不想): the dictionary word 不想 "unexpectedly" opens its clause (不想他竟来了)."""
+    out: list[str] = []
+    for word in words:
+        opens = not out or not out[-1][-1:].isalnum()
+        out.extend(("不", "想") if word == "不想" and not opens else (word,))
+    return out
 
 
 def subject_verb(words: list[str]) -> list[str]:

@@ -233,6 +233,8 @@ def test_a_word_glued_to_only_then_is_cut_by_its_construction(text: str, words: 
         ("他用 20 分钟写完了。", ["他", "用"]),
         ("警察说这是他杀。", ["是", "他杀"]),
         ("我们不能去他国。", ["我们", "不能", "去", "他国"]),  # the rest is a noun: a word
+        ("我不想去学校。", ["我", "不", "想", "去"]),  # "don't want to", not 不想 "unexpectedly"
+        ("不想他竟然来了。", ["不想", "他"]),  # opening its clause, the dictionary word
     ],
 )
 def test_a_subject_pronoun_glued_to_its_verb_is_cut(text: str, words: list[str]) -> None:
