@@ -557,3 +557,12 @@ def test_an_adjective_between_its_subject_and_the_verb_is_an_adverb() -> None:
     assert _one(words, tags, readings, "一般").senses[0] == "generally"
     predicate = _one(["这个", "很", "一般"], ["r", "d", "a"], ["zhe4 ge5", "hen3", "yi4 ban1"], "一般")
     assert predicate.senses[0] != "generally"  # said of something: an adjective
+
+
+def test_zai_before_a_place_is_located_at_and_before_a_verb_the_progressive() -> None:
+    place = _one(
+        ["他", "在", "公司", "工作"], ["r", "p", "n", "v"], ["ta1", "zai4", "gong1 si1", "gong1 zuo4"], "在"
+    )
+    assert place.senses[0] == "(of sb or sth) to be (located) at"
+    doing = _one(["他", "在", "学习"], ["r", "p", "v"], ["ta1", "zai4", "xue2 xi2"], "在")
+    assert doing.senses[0].startswith("(used before a verb")

@@ -87,6 +87,7 @@ def _clause_follows(slot: Slot, heads: tuple[str, ...]) -> bool:
 
 
 Rule = tuple[re.Pattern[str], Callable[[Slot], bool], float]
+_BEFORE_VERB = re.compile(r"before a verb")
 
 # Usage notes CC-CEDICT writes in a sense, the neighbourhood each needs, and what a fit is worth (a narrower
 # pattern first and worth more: "to make sb (feel sad etc)" where an adjective follows, over the general "to
@@ -104,7 +105,9 @@ USAGE: tuple[Rule, ...] = (
         lambda s: s.prev_tag[:1] == "v",
         2.0,
     ),
-    (re.compile(r"before a verb"), lambda s: s.next_tag.startswith("v"), 1.5),
+    (_BEFORE_VERB, lambda s: s.next_tag.startswith("v"), 1.5),
+    # "to be (located) at": a place or person follows (在 公司, 在 桌子 上).
+    (re.compile(r"\(located\) at"), lambda s: s.next_tag[:1] in ("n", "r", "s", "f"), 1.5),
     (re.compile(r"before an adjective"), lambda s: s.next_tag.startswith("a"), 1.5),
     (
         re.compile(r"expression of quantity|before a number|followed by a number"),
@@ -136,7 +139,11 @@ def usage_fit(raw: str, slot: Slot) -> float:
     low = raw.lower()
     for rx, fits, worth in USAGE:
         if rx.search(low):
-            return worth if fits(slot) else -1.0
+            if fits(slot):
+                return worth
+            # A noun where the note wants a verb: the construction is plainly absent (在 公司 工作 is
+            # "at", not the progressive), more than a verb the tagger may have missed.
+            return -3.0 if rx is _BEFORE_VERB and slot.next_tag[:1] in ("n", "r", "s") else -1.0
     return 0.0
 
 
