@@ -566,3 +566,13 @@ def test_zai_before_a_place_is_located_at_and_before_a_verb_the_progressive() ->
     assert place.senses[0] == "(of sb or sth) to be (located) at"
     doing = _one(["他", "在", "学习"], ["r", "p", "v"], ["ta1", "zai4", "xue2 xi2"], "在")
     assert doing.senses[0].startswith("(used before a verb")
+
+
+def test_please_opens_a_request_through_a_prepositions_phrase() -> None:
+    words, tags = ["请", "把", "窗帘", "拉开"], ["v", "p", "n", "v"]
+    readings = ["qing3", "ba3", "chuang1 lian2", "la1 kai1"]
+    assert _one(words, tags, readings, "请", en="Pull the curtains open.").senses[0] == "please (do sth)"
+    asked = _one(
+        ["他", "请", "我", "帮忙"], ["r", "v", "r", "v"], ["ta1", "qing3", "wo3", "bang1 mang2"], "请"
+    )
+    assert asked.senses[0] != "please (do sth)"  # someone asks someone: the verb

@@ -53,11 +53,13 @@ def closes(slot: Slot) -> bool:
 
 
 def _verb_follows(slot: Slot) -> bool:
-    """A verb follows, maybe after adverbs (要 多 穿, 请 抓紧) or a person it is asked of (请 你 帮忙); a
-    phrase the segmenter glued (多喝水, tagged l) counts as one."""
+    """A verb follows, maybe after adverbs (要 多 穿, 请 抓紧), a person it is asked of (请 你 帮忙) or a
+    preposition's phrase (请 把 门 关上); a phrase the segmenter glued (多喝水, tagged l) counts as one."""
     for k, (word, tag) in enumerate(zip(slot.right[:3], slot.right_tags[:3], strict=True)):
         if tag[:1] in ("v", "l"):
             return True
+        if k == 0 and tag[:1] == "p":  # 请 把 窗帘 拉开, 请 用 剪刀 剪: a preposition's phrase, then its verb
+            return any(t[:1] in ("v", "l") for t in slot.right_tags[1:5])
         manner = tag[:1] == "d" or (len(word) == 1 and tag[:1] in ("a", "m"))  # 多 穿, 早 来, 快 走
         if not manner and not (k == 0 and tag[:1] == "r"):
             return False
