@@ -1,12 +1,15 @@
 """Chinese script facts shared by the stages: what a Han character is, the numeral characters, what kind of
-token a piece of text is, and the one OpenCC converter per direction (simplified ↔ traditional), each
-created on first use.
+token a piece of text is, the fewest-words cut of a string (`fewest_pieces`, whose notion of a word each
+caller gives), and the one OpenCC converter per direction (simplified ↔ traditional), each created on
+first use.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
+from collections.abc import Callable
 from enum import StrEnum
 from functools import cache
 from typing import Any
@@ -82,3 +85,38 @@ def to_simplified(text: str) -> str:
 def to_traditional(text: str, variant: Traditional = Traditional.standard) -> str:
     """Traditional form of simplified `text`: OpenCC's standard characters, or Taiwan's."""
     return _converter(_OPENCC[variant]).convert(text)
+
+
+def fewest_pieces(
+    text: str,
+    is_piece: Callable[[str], bool],
+    frequency: Callable[[str], int] | None = None,
+    longest: int | None = None,
+) -> tuple[str, ...] | None:
+    """`text` cut into the fewest pieces `is_piece` accepts (each at most `longest` characters); between cuts
+    with as many pieces, the one whose pieces are most frequent by `frequency` (else the first found).
+    None when no cut exists."""
+    n = len(text)
+    best: list[tuple[int, float, int] | None] = [None] * (n + 1)  # (pieces, -log frequency, start)
+    best[0] = (0, 0.0, 0)
+    for i in range(n):
+        here = best[i]
+        if here is None:
+            continue
+        for j in range(i + 1, (n if longest is None else min(n, i + longest)) + 1):
+            piece = text[i:j]
+            if not is_piece(piece):
+                continue
+            cost = -math.log(frequency(piece) + 1) if frequency is not None else 0.0
+            cand = (here[0] + 1, here[1] + cost, i)
+            there = best[j]
+            if there is None or cand[:2] < there[:2]:
+                best[j] = cand
+    if best[n] is None:
+        return None
+    pieces, j = [], n
+    while j:
+        i = best[j][2]  # type: ignore[index]
+        pieces.append(text[i:j])
+        j = i
+    return tuple(reversed(pieces))

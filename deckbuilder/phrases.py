@@ -24,12 +24,11 @@ Where an entry can be written several ways with as few words, the most frequent 
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from deckbuilder.chinese import DEGREE_ADVERBS, NUMERALS, PERSONAL_PRONOUNS
+from deckbuilder.chinese import DEGREE_ADVERBS, NUMERALS, PERSONAL_PRONOUNS, fewest_pieces
 
 # Degree adverbs before an adjective; 多, 好, 极 are left out (多年, 好书, 极顶 are words of their own).
 DEGREE = DEGREE_ADVERBS - {"多", "好", "极"}
@@ -185,25 +184,6 @@ def phrase_pieces(word: str, tag: str, lexicon: Lexicon) -> tuple[str, ...] | No
 def cut(word: str, lexicon: Lexicon) -> tuple[str, ...] | None:
     """`word` as the fewest words (two or more), the most frequent among equally short cuts; None when
     it cannot be written as words."""
-    n = len(word)
-    best: list[tuple[int, float, int] | None] = [None] * (n + 1)  # (pieces, -log frequency, start)
-    best[0] = (0, 0.0, 0)
-    for i in range(n):
-        here = best[i]
-        if here is None:
-            continue
-        for j in range(i + 1, n + (i > 0)):
-            piece = word[i:j]
-            if lexicon.is_word(piece):
-                cand = (here[0] + 1, here[1] - math.log(lexicon.frequency.get(piece, 0) + 1), i)
-                there = best[j]
-                if there is None or cand[:2] < there[:2]:
-                    best[j] = cand
-    if best[n] is None:
-        return None
-    pieces, j = [], n
-    while j:
-        i = best[j][2]  # type: ignore[index]
-        pieces.append(word[i:j])
-        j = i
-    return tuple(reversed(pieces))
+    return fewest_pieces(
+        word, lambda piece: piece != word and lexicon.is_word(piece), lambda p: lexicon.frequency.get(p, 0)
+    )

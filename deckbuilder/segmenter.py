@@ -30,7 +30,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from deckbuilder import constructions
-from deckbuilder.chinese import DEGREE_ADVERBS, HAN, HAN_RUN, MEASURES, NUMERALS, script_kind
+from deckbuilder.chinese import DEGREE_ADVERBS, HAN, HAN_RUN, MEASURES, NUMERALS, fewest_pieces, script_kind
 from deckbuilder.models import Kind
 
 # jieba's tags for proper names: person, transliterated person, place, organisation, other proper noun.
@@ -257,26 +257,7 @@ def _cover(word: str, *, loose: bool = False) -> tuple[str, ...] | None:
             return piece in hsk or _function_char(piece) or (loose and _dictionary_tag(piece) in _WORD_TAGS)
         return piece in hsk or piece in lists.ordinary or piece in lists.proper or jb.has_word(piece)
 
-    n = len(word)
-    best: list[tuple[int, int] | None] = [None] * (n + 1)  # (pieces so far, start of the last piece)
-    best[0] = (0, 0)
-    for i in range(n):
-        here = best[i]
-        if here is None:
-            continue
-        for j in range(i + 1, n + 1):
-            if j - i < n and is_word(word[i:j]):
-                there = best[j]
-                if there is None or here[0] + 1 < there[0]:
-                    best[j] = (here[0] + 1, i)
-    if best[n] is None:
-        return None
-    pieces, j = [], n
-    while j:
-        i = best[j][1]  # type: ignore[index]
-        pieces.append(word[i:j])
-        j = i
-    return tuple(reversed(pieces))
+    return fewest_pieces(word, lambda piece: len(piece) < len(word) and is_word(piece))
 
 
 @cache

@@ -7,12 +7,11 @@ obligatory neutral tones) is asked before CC-CEDICT (curated for meaning); see `
 
 from __future__ import annotations
 
-import math
 import unicodedata
 from functools import cache
 
 from deckbuilder import cedict, segmenter
-from deckbuilder.chinese import is_han
+from deckbuilder.chinese import fewest_pieces, is_han
 from deckbuilder.pinyin import neutral
 from deckbuilder.pinyin.syllable import normalize
 
@@ -201,23 +200,9 @@ def dictionary_pieces(run: str, *, whole: bool = True) -> list[str]:
     """`run` cut into the fewest dictionary words (single characters where none fits; not `run` itself
     unless `whole`); between cuts with as many pieces, the one whose words are most frequent (红衣服 →
     红 + 衣服, not 红衣 + 服)."""
-    n = len(run)
-    best: list[tuple[int, float, int] | None] = [None] * (n + 1)  # (pieces, -log frequency, start)
-    best[0] = (0, 0.0, 0)
-    for i in range(n):
-        here = best[i]
-        if here is None:
-            continue
-        for j in range(i + 1, min(n, i + 6) + 1):
-            piece = run[i:j]
-            if j - i > 1 and (not is_known_word(piece) or (not whole and j - i == n)):
-                continue
-            cand = (here[0] + 1, here[1] - math.log(segmenter.dictionary_entry(piece)[0] + 1), i)
-            if best[j] is None or cand[:2] < best[j][:2]:  # type: ignore[index]
-                best[j] = cand
-    pieces, j = [], n
-    while j:
-        i = best[j][2]  # type: ignore[index]
-        pieces.append(run[i:j])
-        j = i
-    return pieces[::-1]
+
+    def is_piece(piece: str) -> bool:
+        return len(piece) == 1 or (is_known_word(piece) and (whole or len(piece) < len(run)))
+
+    pieces = fewest_pieces(run, is_piece, lambda p: segmenter.dictionary_entry(p)[0], longest=6)
+    return list(pieces or ())
