@@ -310,3 +310,17 @@ def test_frequency_ties_go_to_the_better_sentence() -> None:
     sound = sent("我", "去", "银行", "取", "钱", "了", "。", en="I went to the bank to get money.", freq=5000)
     often = with_freq(sound, "银行", 30000)
     assert [c.target for c in select([often, manner], g).choices] == ["银行", "态度"]
+
+
+def test_a_pair_too_long_for_any_level_is_hopeless_before_segmenting() -> None:
+    from deckbuilder.grade.select import Selector
+
+    table = {"银行": 2, "工作": 1, "我们": 1}
+    selector = Selector([Grader(Level("2.0", 2), table)], SelectOptions(max_chars=10))
+    short = sent("我们", "在", "银行", "工作", "。", en="We work at a bank.")
+    long_zh = "我们在银行工作" * 2 + "。"
+    long = sent(*(["我们", "在", "银行", "工作"] * 2), "。", en="We work at a bank, we work at a bank.")
+    assert not selector.hopeless(short.pair.zh, short.pair.en)
+    assert selector.hopeless(long_zh, long.pair.en) and selector.grade(long)[1] == []
+    assert selector.hopeless("我们在银行工作。", "  ")  # no English: no card
+    assert not selector.hopeless("Tom和Mary在银行工作。", "x")  # letters are not Chinese characters

@@ -23,6 +23,7 @@ import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from deckbuilder.chinese import HAN
 from deckbuilder.grade.grader import LENGTH_BOUNDS, Grader, Reading, hanzi_count
 from deckbuilder.grade.quality import Coverage, Flaw, Quality, assess, coverage
 from deckbuilder.grade.rendering import UNRENDERED, UNRENDERED_COST, unrendered
@@ -150,6 +151,18 @@ class Selector:
         self.weighed: dict[str, int] = {}
         self.repeats = Repeats()
         self.pinned = frozenset(key.split("\t")[0] for keys in options.pins.values() for key in keys)
+        self._longest = max(
+            options.max_chars or LENGTH_BOUNDS.get(g.level.level, (5, 30))[1] for g in self.graders
+        )
+
+    def hopeless(self, zh: str, en: str) -> bool:
+        """Whether a pair can be no candidate whatever its words: no English, or more Chinese characters than
+        any level's longest sentence (its length counts at least those). Decided before segmenting, so
+        a corpus of long sentences costs little more than reading it; `grade` would reject it the same."""
+        if not en.strip():
+            return True
+        longest = self._longest
+        return len(zh) > longest and len(HAN.findall(zh)) > longest
 
     def grade(self, sentence: Sentence, measure: Callable[[Sentence], Coverage] = coverage) -> Graded:
         """Near-duplicate key, candidate records and verdict of one sentence (no key: not a candidate).

@@ -126,8 +126,12 @@ def cached_map(
     label: str = "",
     total: int | None = None,
     chunk: int | None = None,
+    known: Callable[[T], R | None] | None = None,
 ) -> Iterator[tuple[T, R]]:
     """`(item, fn(item, cached)[0])` for every item, in order; see the module docstring.
+
+    `known(item)`, when given and not None, is the item's result without the work: the item is neither
+    looked up in the cache nor sent to `fn` (grading: a sentence too long for any card).
 
     The cache table is the namespace's first part (``segment:…`` → ``segment``). `setup` runs once before
     the first call of `fn` (before the workers fork, so they inherit what it loads), and not at all when
@@ -144,11 +148,16 @@ def cached_map(
         if pool is not None:
             stack.callback(pool.close)
         for batch in _chunks(items, chunk or CHUNK):
-            keys = [cache.key(namespace, text(item)) for item in batch]
-            hits = store.get_many(table, keys)
-            results: list[Any] = [None] * len(batch)
+            results: list[Any] = [known(item) for item in batch] if known else [None] * len(batch)
+            keys = [
+                b"" if r is not None else cache.key(namespace, text(item))
+                for item, r in zip(batch, results, strict=True)
+            ]
+            hits = store.get_many(table, [k for k in keys if k])
             todo: list[int] = []
             for n, (item, k) in enumerate(zip(batch, keys, strict=True)):
+                if not k:
+                    continue
                 if reuse is not None and k in hits:
                     results[n] = reuse(item, hits[k])
                 else:

@@ -180,6 +180,7 @@ def _grade(run: _Run, progress: Progress | None) -> _Run:
         setup=segmenter.segmenter if warm else _load_grading,
         progress=progress,
         label="Grading sentences",
+        known=lambda p: _NOTHING if selector.hopeless(p.zh, p.en) else None,
     )
     offers: list[graded.Offer] = []
     count = 0
@@ -201,6 +202,7 @@ def _load_grading() -> None:
 
 
 _Graded = tuple[list[str] | None, bytes | None, list[Record], Quality | None]
+_NOTHING: _Graded = (None, None, [], None)  # no candidate (`Selector.hopeless`)
 
 
 def _grader(selector: Selector) -> Callable[[Pair, str | None], tuple[_Graded, str | None]]:
@@ -212,6 +214,8 @@ def _grader(selector: Selector) -> Callable[[Pair, str | None], tuple[_Graded, s
     """
 
     def grade_pair(pair: Pair, cached: str | None) -> tuple[_Graded, str | None]:
+        if selector.hopeless(pair.zh, pair.en):
+            return _NOTHING, None
         text, _, numbers = (cached or "").partition("\x1e")  # words \x1e coverage
         words = segmenter.cut(pair.zh) if cached is None else text.split("\x1f") if text else []
         known: Coverage | None = tuple(map(int, numbers.split())) or None  # type: ignore[assignment]
