@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from deckbuilder.chinese import HAN, to_simplified
+from deckbuilder.chinese import HAN, to_simplified, to_simplified_all
 from deckbuilder.errors import InputError
 from deckbuilder.ingest import encoding, streams, tatoeba
 from deckbuilder.ingest.sniff import InputFormat, check_format
@@ -28,6 +28,7 @@ from deckbuilder.models import Pair, Skipped
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _SAMPLE = 20  # rows a delimited file's layout is judged from
+_BLOCK = 512  # rows converted to simplified characters in one call
 
 
 def read_pairs(path: Path, fmt: InputFormat | None = None, strict: bool = False) -> Iterator[Pair | Skipped]:
@@ -64,9 +65,14 @@ def read_pairs(path: Path, fmt: InputFormat | None = None, strict: bool = False)
 def pair_of(zh: str, en: str, name: str, where: int | str) -> Pair | None:
     """The Pair of a row, source ``name:where``; None when a side is empty or the Chinese has no Chinese."""
     zh, en = zh.strip(), en.strip()
-    if not zh or not en or not HAN.search(zh):
+    if not _usable(zh, en):
         return None
     return Pair(zh=to_simplified(zh), en=en, source=f"{name}:{where}", zh_original=zh)
+
+
+def _usable(zh: str, en: str) -> bool:
+    """Whether a row's stripped sides make a pair: both sides, and Chinese on the Chinese side."""
+    return bool(zh and en and HAN.search(zh))
 
 
 def _pair(zh: str, en: str, path: Path, where: int | str) -> Pair | None:
@@ -127,13 +133,23 @@ def _rows(
     path: Path, rows: Iterable[tuple[int, list[str]]], layout: tuple[int, int, int]
 ) -> Iterator[Pair | Skipped]:
     zh_col, en_col, width = layout
-    for number, row in rows:
-        if _width(row) != width:
-            yield Skipped(str(path), number, f"expected {width} columns, found {_width(row)}")
-            continue
-        pair = _pair(row[zh_col], row[en_col], path, number)
-        if pair is not None:
-            yield pair
+    name = streams.inner(path).name
+    rows = iter(rows)
+    while block := list(itertools.islice(rows, _BLOCK)):  # OpenCC converts a block at a time
+        kept: list[Skipped | tuple[str, str, int]] = []
+        for number, row in block:
+            if _width(row) != width:
+                kept.append(Skipped(str(path), number, f"expected {width} columns, found {_width(row)}"))
+                continue
+            zh, en = row[zh_col].strip(), row[en_col].strip()
+            if _usable(zh, en):
+                kept.append((zh, en, number))
+        simplified = iter(to_simplified_all([k[0] for k in kept if not isinstance(k, Skipped)]))
+        for k in kept:
+            if isinstance(k, Skipped):
+                yield k
+            else:
+                yield Pair(zh=next(simplified), en=k[1], source=f"{name}:{k[2]}", zh_original=k[0])
 
 
 def _read_tsv(path: Path) -> Iterator[Pair | Skipped]:

@@ -14,13 +14,15 @@ translated from English keeps English grammar more often; the grader weighs it).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from deckbuilder.chinese import HAN, to_simplified
+from deckbuilder.chinese import HAN, to_simplified_all
 from deckbuilder.models import Origin, Pair, Skipped
 
 COLUMNS = 4
+_BLOCK = 512  # rows converted to simplified characters in one call
 
 
 def is_layout(rows: Sequence[Sequence[str]]) -> bool:
@@ -43,23 +45,35 @@ def read_rows(path: Path, rows: Iterable[tuple[int, list[str]]]) -> Iterator[Pai
     on its Chinese side, is passed over.
     """
     seen: set[str] = set()
-    for lineno, cols in rows:
-        if len(cols) != COLUMNS:
-            reason = f"expected 4 tab-separated columns (zh_id, zh, en_id, en), found {len(cols)}"
-            yield Skipped(str(path), lineno, reason)
-            continue
-        zh_id, zh, en_id, en = cols
-        zh, en = zh.strip(), en.strip()
-        if zh_id in seen or not en or not HAN.search(zh):  # like any pair reader: a Chinese side or nothing
-            continue
-        seen.add(zh_id)
-        yield Pair(
-            zh=to_simplified(zh),
-            en=en,
-            source=f"tatoeba:{zh_id}/{en_id}",
-            zh_original=zh,
-            origin=origin(zh_id, en_id),
-        )
+    rows = iter(rows)
+    while block := list(itertools.islice(rows, _BLOCK)):  # OpenCC converts a block at a time
+        kept: list[Skipped | tuple[str, str, str, str]] = []
+        for lineno, cols in block:
+            if len(cols) != COLUMNS:
+                reason = f"expected 4 tab-separated columns (zh_id, zh, en_id, en), found {len(cols)}"
+                kept.append(Skipped(str(path), lineno, reason))
+                continue
+            zh_id, zh, en_id, en = cols
+            zh, en = zh.strip(), en.strip()
+            if (
+                zh_id in seen or not en or not HAN.search(zh)
+            ):  # like any pair reader: a Chinese side or nothing
+                continue
+            seen.add(zh_id)
+            kept.append((zh_id, zh, en_id, en))
+        simplified = iter(to_simplified_all([k[1] for k in kept if not isinstance(k, Skipped)]))
+        for k in kept:
+            if isinstance(k, Skipped):
+                yield k
+                continue
+            zh_id, zh, en_id, en = k
+            yield Pair(
+                zh=next(simplified),
+                en=en,
+                source=f"tatoeba:{zh_id}/{en_id}",
+                zh_original=zh,
+                origin=origin(zh_id, en_id),
+            )
 
 
 def origin(zh_id: str, en_id: str) -> Origin:
