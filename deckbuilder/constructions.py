@@ -21,7 +21,10 @@ _AFTER_CAI = frozenset({"能", "会", "可以", "能够", "肯", "敢", "行", "
 
 def undo(words: list[str], text: str) -> list[str]:
     """`words` (the cut of `text`) with the constructions above undone."""
-    words = negated_want(subject_verb(words)) if "不想" in text else subject_verb(words)
+    if any(p in text for p in _PRONOUNS):
+        words = subject_verb(words)
+    if "不想" in text:
+        words = negated_want(words)
     return only_then(words) if "才" in text else words
 
 

@@ -10,6 +10,7 @@ words have none. No resources: plain tables and rules.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
 def _words(text: str) -> list[str]:
@@ -113,6 +114,7 @@ def stem(word: str) -> str:
     return w[:6]
 
 
+@lru_cache(maxsize=200_000)
 def en_keys(token: str, stop: frozenset[str] = STOP) -> frozenset[str]:
     """Match keys of one English token (empty for a word of `stop`)."""
     low = token.lower()

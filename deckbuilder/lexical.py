@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from deckbuilder import cedict, segmenter
 from deckbuilder.chinese import HAN
@@ -140,6 +140,7 @@ def _name_keys(word: str) -> frozenset[str]:
     return frozenset({"py:" + "".join(syllables), "py:" + "".join(syllables[1:])})
 
 
+@lru_cache(maxsize=4096)  # a candidate's English is read by the coverage and by the rendering checks
 def en_features(sentence: str) -> Features:
     """Features of an English sentence; capitalised words also get romanised-name keys (``Cui Tiankai``)."""
     tokens = tokens_of(sentence)

@@ -79,3 +79,50 @@ def test_cache_clear_and_damaged_cache(tmp_path: Path) -> None:
     with cache.Cache(store) as c:  # a damaged cache only costs time
         assert c.get_many("segment", [b"k" * 16]) == {}
         c.put_many("segment", [(b"k" * 16, "x")])
+
+
+def test_derived_tables_are_kept_by_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from deckbuilder import derived
+
+    monkeypatch.setenv("DECKBUILDER_CACHE_DIR", str(tmp_path))
+    calls: list[int] = []
+
+    def derive() -> dict[str, tuple[str, ...]]:
+        calls.append(1)
+        return {"很快": ("很", "快"), "买点": ()}
+
+    key = derived.key_of("test", "1")
+    assert derived.stored("t", key, derive) == {"很快": ("很", "快"), "买点": ()}
+    assert derived.stored("t", key, derive) == {"很快": ("很", "快"), "买点": ()} and len(calls) == 1
+    derived.stored("t", derived.key_of("test", "2"), derive)  # another layout: derived again
+    assert len(calls) == 2
+    files = sorted((tmp_path / "resources").glob("t-*"))
+    assert len(files) == 2
+    files[0].write_bytes(b"\x00damaged")  # a damaged file costs only the time to derive again
+    for f in files:
+        derived.stored("t", f.name[2:].removesuffix(".marshal"), derive)
+    assert len(calls) == 3
+    assert cache.clear() > 0 and not list((tmp_path / "resources").glob("t-*"))
+
+
+def test_derived_tables_without_a_writable_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from deckbuilder import derived
+
+    (tmp_path / "file").write_text("not a folder")
+    monkeypatch.setenv("DECKBUILDER_CACHE_DIR", str(tmp_path / "file"))
+    assert derived.stored("t", derived.key_of("x"), lambda: ("一", "二")) == ("一", "二")
+
+
+def test_simplified_in_one_call_is_simplified_one_by_one() -> None:
+    from deckbuilder.chinese import to_simplified, to_simplified_all
+
+    texts = [
+        "我們藉由這本書瞭解歷史。",
+        "乾隆皇帝很喜歡頭髮。",
+        "他乾了這杯酒。",
+        "",
+        "已經是簡體字了。",
+        "回覆",
+    ]
+    assert to_simplified_all(texts) == [to_simplified(t) for t in texts]
+    assert to_simplified_all(["一行\n兩行", "書"]) == [to_simplified("一行\n兩行"), "书"]

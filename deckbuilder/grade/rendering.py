@@ -62,7 +62,9 @@ def _close(a: str, b: str) -> bool:
 
 
 def _meets(keys: Iterable[str], offered: Iterable[str]) -> bool:
-    offered = tuple(offered)
+    offered = offered if isinstance(offered, (set, frozenset)) else frozenset(offered)
+    if not offered.isdisjoint(keys):  # the same key: no need to compare stems
+        return True
     return any(_close(k, e) for k in keys for e in offered)
 
 

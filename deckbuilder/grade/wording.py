@@ -17,7 +17,9 @@ they add to its cost, so a word's other sentences win.
 
 from __future__ import annotations
 
+from collections import Counter
 from enum import StrEnum
+from functools import lru_cache
 
 from deckbuilder import segmenter
 from deckbuilder.chinese import DEGREE_ADVERBS, HAN
@@ -182,14 +184,23 @@ def _tone_drill(text: str) -> bool:
     chars = HAN.findall(text)
     if len(chars) < DRILL_TONES:
         return False
+    syllables = [_syllable(ch) for ch in chars]
+    top, n = Counter(syllables).most_common(1)[0]
+    if not top or n < DRILL_SHARE * len(chars):  # only a syllable read by most characters can be one
+        return False
+    return len({_tone(ch) for ch in chars if _syllable(ch) == top}) >= DRILL_TONES
+
+
+@lru_cache(maxsize=50_000)
+def _syllable(ch: str) -> str:
+    """The toneless syllable of a character's most common reading ("" when it has none)."""
     from deckbuilder.pinyin.lexicon import char_readings  # the one table of character readings
 
-    tones: dict[str, set[str]] = {}  # toneless syllable → the tones it is read in
-    count: dict[str, int] = {}
-    for ch in chars:
-        readings = char_readings(ch)
-        if readings:
-            syllable, tone = readings[0][:-1], readings[0][-1]
-            tones.setdefault(syllable, set()).add(tone)
-            count[syllable] = count.get(syllable, 0) + 1
-    return any(len(tones[s]) >= DRILL_TONES and n >= DRILL_SHARE * len(chars) for s, n in count.items())
+    readings = char_readings(ch)
+    return readings[0][:-1] if readings else ""
+
+
+def _tone(ch: str) -> str:
+    from deckbuilder.pinyin.lexicon import char_readings
+
+    return char_readings(ch)[0][-1]
