@@ -7,9 +7,11 @@
 In one run on the same input it measures (a) the floor: reading the input (the Tatoeba-layout TSV line by
 line, or the built-in corpora's files) and cutting every Chinese side with rjieba (jieba's algorithm in
 Rust, what deckbuilder segments with), single core, dictionary load included; (b) `deckbuild make --level
-hsk5` end to end in a fresh process, cold (empty cache) and warm (cache filled by the cold run). It prints
-per-stage times and each stage's share as a multiple of the floor, peak RSS and the ratio (b)/(a), as
-medians over `--runs` runs. Each measurement runs in its own process so peak RSS is that run's own.
+hsk5` end to end in a fresh process: first (an empty cache folder: the derived dictionary tables of
+`deckbuilder/derived.py` are made too, once per installation), cold (those tables kept, the sentence cache
+empty: a new corpus) and warm (the cache the cold run filled: a rebuild). It prints per-stage times and
+each stage's share as a multiple of the floor, peak RSS and the ratios (b)/(a), as medians over `--runs`
+runs. Each measurement runs in its own process so peak RSS is that run's own.
 """
 
 from __future__ import annotations
@@ -87,18 +89,22 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args()
 
-    floors, colds, warms = [], [], []
+    floors, firsts, colds, warms = [], [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         for n in range(args.runs):
             floor = run(FLOOR, args.corpus)
             floors.append(floor)
-            env = {"DECKBUILDER_CACHE_DIR": str(Path(tmp) / f"cache{n}")}
+            folder = Path(tmp) / f"cache{n}"
+            env = {"DECKBUILDER_CACHE_DIR": str(folder)}
             out = str(Path(tmp) / "deck.apkg")
+            firsts.append(run(BUILD, args.corpus, out, str(args.workers), env=env))
+            for path in folder.glob("cache.sqlite*"):  # the sentence cache; resources/ stays
+                path.unlink()
             colds.append(run(BUILD, args.corpus, out, str(args.workers), env=env))
             warms.append(run(BUILD, args.corpus, out, str(args.workers), env=env))
             print(
-                f"run {n + 1}: floor {floor['seconds']:.1f} s, cold {colds[-1]['seconds']:.1f} s, "
-                f"warm {warms[-1]['seconds']:.1f} s",
+                f"run {n + 1}: floor {floor['seconds']:.1f} s, first {firsts[-1]['seconds']:.1f} s, "
+                f"cold {colds[-1]['seconds']:.1f} s, warm {warms[-1]['seconds']:.1f} s",
                 flush=True,
             )
 
@@ -111,7 +117,7 @@ def main() -> None:
         f"(a) floor, reading the input and rjieba over its Chinese side: {floor_s:.2f} s "
         f"({floors[0]['chars'] / floor_s:,.0f} chars/s)"
     )
-    for label, rows in (("cold", colds), ("warm", warms)):
+    for label, rows in (("first", firsts), ("cold", colds), ("warm", warms)):
         print(
             f"(b) deckbuilder {label}: {med(rows, 'seconds'):.2f} s wall, "
             f"peak RSS {med(rows, 'rss_mb'):.0f} MB, "
@@ -120,10 +126,12 @@ def main() -> None:
         for i, (stage, _) in enumerate(rows[0]["timings"]):
             stage_s = statistics.median(r["timings"][i][1] for r in rows)
             print(f"      {stage:<28} {stage_s:7.2f} s  {stage_s / floor_s:6.2f}x floor")
+    ratio = {label: med(rows, "seconds") / floor_s for label, rows in (("first", firsts), ("cold", colds))}
     print(
-        f"cold/floor={med(colds, 'seconds') / floor_s:.2f} warm/floor={med(warms, 'seconds') / floor_s:.2f} "
+        f"first/floor={ratio['first']:.2f} cold/floor={ratio['cold']:.2f} "
+        f"warm/floor={med(warms, 'seconds') / floor_s:.2f} first={med(firsts, 'seconds'):.1f}s "
         f"cold={med(colds, 'seconds'):.1f}s warm={med(warms, 'seconds'):.1f}s "
-        f"rss_mb={max(r['rss_mb'] for r in colds + warms):.0f} workers={args.workers}"
+        f"rss_mb={max(r['rss_mb'] for r in firsts + colds + warms):.0f} workers={args.workers}"
     )
 
 

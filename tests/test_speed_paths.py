@@ -58,7 +58,7 @@ def test_cache_gives_identical_decks_and_is_used(corpus: Path, tmp_path: Path) -
     assert not store.exists()
     cold = _build(corpus, tmp_path / "cold.apkg", cache_path=store)
     rows = cache.info(store).rows
-    assert rows["segment"] > 4000 and rows["enrich"] > 100
+    assert rows["segment"] > 1500 and rows["enrich"] > 100  # pairs without a level word are not segmented
     warm = _build(corpus, tmp_path / "warm.apkg", cache_path=store)
     assert plain == cold == warm
 

@@ -22,6 +22,7 @@ import heapq
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from deckbuilder.chinese import HAN
 from deckbuilder.grade.grader import LENGTH_BOUNDS, Grader, Reading, hanzi_count
@@ -151,18 +152,35 @@ class Selector:
         self.weighed: dict[str, int] = {}
         self.repeats = Repeats()
         self.pinned = frozenset(key.split("\t")[0] for keys in options.pins.values() for key in keys)
-        self._longest = max(
-            options.max_chars or LENGTH_BOUNDS.get(g.level.level, (5, 30))[1] for g in self.graders
-        )
 
     def hopeless(self, zh: str, en: str) -> bool:
-        """Whether a pair can be no candidate whatever its words: no English, or more Chinese characters than
-        any level's longest sentence (its length counts at least those). Decided before segmenting, so
-        a corpus of long sentences costs little more than reading it; `grade` would reject it the same."""
+        """Whether a pair can be no candidate whatever its words, decided before segmenting: no English,
+        more Chinese characters than any level's longest sentence (its length counts at least those), or
+        no word a level could teach written anywhere in it (a target is a token, and a token is a piece of
+        the text). `grade` would reject such a pair the same, so most of a corpus costs little more than
+        reading it."""
         if not en.strip():
             return True
         longest = self._longest
-        return len(zh) > longest and len(HAN.findall(zh)) > longest
+        if len(zh) > longest and len(HAN.findall(zh)) > longest:
+            return True
+        targets, starts, span = self._targets
+        for i, ch in enumerate(zh):
+            if ch in starts and any(zh[i : i + n] in targets for n in range(1, span + 1)):
+                return False
+        return True
+
+    @cached_property
+    def _longest(self) -> int:
+        """Characters of the longest sentence any level takes."""
+        bounds = (LENGTH_BOUNDS.get(g.level.level, (5, 30))[1] for g in self.graders)
+        return max((self.options.max_chars or b for b in bounds), default=0)
+
+    @cached_property
+    def _targets(self) -> tuple[frozenset[str], frozenset[str], int]:
+        """The words any level could teach, their first characters and the longest one's length."""
+        words = frozenset(w for g in self.graders for w in g.level_words)
+        return words, frozenset(w[0] for w in words), max(map(len, words), default=0)
 
     def grade(self, sentence: Sentence, measure: Callable[[Sentence], Coverage] = coverage) -> Graded:
         """Near-duplicate key, candidate records and verdict of one sentence (no key: not a candidate).
