@@ -81,3 +81,15 @@ def test_a_damaged_stream_is_recomputed(tmp_path: Path) -> None:
         path.write_bytes(b"not a pickle")
     build(options)
     assert deck_notes(tmp_path / "deck.apkg") == notes
+
+
+def test_a_stream_cut_short_is_recomputed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(graded, "_BATCH", 2)  # many small batches: some are replayed before the cut
+    options = _options(_corpus(tmp_path / "pairs.tsv", ROWS), tmp_path)
+    build(options)
+    notes = deck_notes(tmp_path / "deck.apkg")
+    for path in tmp_path.glob("cache.sqlite.graded-*"):
+        data = path.read_bytes()
+        path.write_bytes(data[: len(data) * 2 // 3])  # offers read, the count and skipped rows missing
+    again = build(options)
+    assert deck_notes(tmp_path / "deck.apkg") == notes and again.candidates > 0

@@ -11,7 +11,8 @@ engine, cache) and those that act only through the pins, the source of every mod
 the versions of the packages its data comes from. Any change gives a new key; a stream that cannot be
 keyed (an input that is no regular file) is neither read nor written. Streams are pickle files beside the
 cache database (``cache.sqlite.graded-<key>``, so `deckbuild cache clear` removes them), the newest
-`KEEP` kept.
+`KEEP` kept. A stream is written as grading gives it (`Writer`: offers in batches, then the count and the
+skipped rows) and replayed as it is read, so neither holds a large corpus's candidates in memory.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ import hashlib
 import os
 import pickle
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from deckbuilder import __version__
 from deckbuilder.grade import Quality, Record, Selector
@@ -32,7 +33,9 @@ from deckbuilder.pipeline.options import BuildOptions
 from deckbuilder.pipeline.outputs import Skips
 
 KEEP = 4  # graded streams kept (a teacher alternating between a few decks keeps each warm)
-FORMAT = "graded-1"
+FORMAT = "graded-2"
+_END = "end"  # the last record: the pairs' count and the skipped rows
+_BATCH = 2048  # offers per pickled batch
 # Options that act only after the choice (writing, speed, where grading runs) or only through the pins.
 _AFTER = frozenset(
     {"output", "output_default", "timestamp", "workers", "engine", "scheduler", "use_cache", "cache_path",
@@ -44,15 +47,6 @@ _CHUNK = 1 << 20
 
 # One offer: (seq, sentence, near-duplicate key, records, verdict).
 Offer = tuple[int, Sentence | None, bytes, list[Record], Quality | None]
-
-
-@dataclass(frozen=True, slots=True)
-class Stream:
-    """What grading gave: how many pairs were graded, the offers of the candidates, the skipped rows."""
-
-    graded: int
-    offers: list[Offer]
-    skips: Skips
 
 
 def key(options: BuildOptions) -> str | None:
@@ -116,39 +110,87 @@ def _file(store_path: Path, name: str) -> Path:
     return store_path.with_name(f"{store_path.name}.graded-{name}")
 
 
-def load(store_path: Path, name: str) -> Stream | None:
-    """The stream kept under `name`, or None (absent, unreadable or of another format: it is recomputed)."""
+class Writer:
+    """Writes the stream under `name` as grading gives it; it takes the place of an earlier one only when
+    `finish` has written it whole (the newest KEEP streams are kept). Writing never fails a build: a stream
+    that cannot be written is not kept."""
+
+    def __init__(self, store_path: Path, name: str) -> None:
+        self.store_path, self.target = store_path, _file(store_path, name)
+        self.temp = self.target.with_name(self.target.name + f".{os.getpid()}.tmp")
+        self.batch: list[Offer] = []
+        self.file: BinaryIO | None = None
+        with contextlib.suppress(OSError):
+            self.file = self.temp.open("wb")
+            self._dump(FORMAT)
+
+    def add(self, offer: Offer) -> None:
+        self.batch.append(offer)
+        if len(self.batch) >= _BATCH:
+            self._dump(self.batch)
+            self.batch = []
+
+    def finish(self, graded: int, skips: Skips) -> None:
+        """Write the pairs' count and the skipped rows, and put the stream in place."""
+        if self.batch:
+            self._dump(self.batch)
+        self._dump((_END, graded, skips))
+        if self.file is None:
+            return
+        with contextlib.suppress(OSError):
+            self.file.close()
+            self.file = None
+            os.replace(self.temp, self.target)
+            kept = sorted(
+                (
+                    p
+                    for p in self.target.parent.glob(f"{self.store_path.name}.graded-*")
+                    if not p.name.endswith(".tmp")
+                ),
+                key=lambda p: p.stat().st_mtime_ns,
+                reverse=True,
+            )
+            for old in kept[KEEP:]:
+                old.unlink(missing_ok=True)
+
+    def close(self) -> None:
+        """Drop an unfinished stream (grading failed or was interrupted)."""
+        if self.file is not None:
+            with contextlib.suppress(OSError):
+                self.file.close()
+            self.file = None
+        with contextlib.suppress(OSError):
+            self.temp.unlink(missing_ok=True)
+
+    def _dump(self, value: object) -> None:
+        if self.file is None:
+            return
+        try:
+            pickle.dump(value, self.file, protocol=pickle.HIGHEST_PROTOCOL)
+        except (OSError, pickle.PicklingError):
+            self.close()
+
+
+def replay(store_path: Path, name: str, selector: Selector, skips: Skips) -> bool:
+    """Offer the stream kept under `name` to `selector` as grading did, count its other pairs and note its
+    skipped rows; False when there is no such stream or it cannot be read to its end (then `selector` may
+    hold part of it: the caller starts afresh)."""
+    offered = 0
     try:
         with _file(store_path, name).open("rb") as f:
-            stream = pickle.load(f)
+            if pickle.load(f) != FORMAT:
+                return False
+            while True:
+                item = pickle.load(f)
+                if isinstance(item, tuple) and item[:1] == (_END,):
+                    _, graded, kept = item
+                    break
+                for seq, sentence, near, records, verdict in item:
+                    selector.offer(seq, sentence, near, records, verdict)
+                offered += len(item)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
-        return None
-    return stream if isinstance(stream, Stream) else None
-
-
-def save(store_path: Path, name: str, stream: Stream) -> None:
-    """Keep `stream` under `name` (written whole, then renamed), and only the newest KEEP streams."""
-    target = _file(store_path, name)
-    temp = target.with_name(target.name + f".{os.getpid()}.tmp")
-    with contextlib.suppress(OSError, pickle.PicklingError):
-        with temp.open("wb") as f:
-            pickle.dump(stream, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, target)
-        kept = sorted(
-            (p for p in target.parent.glob(f"{store_path.name}.graded-*") if not p.name.endswith(".tmp")),
-            key=lambda p: p.stat().st_mtime_ns,
-            reverse=True,
-        )
-        for old in kept[KEEP:]:
-            old.unlink(missing_ok=True)
-    with contextlib.suppress(OSError):
-        temp.unlink(missing_ok=True)
-
-
-def replay(stream: Stream, selector: Selector, skips: Skips) -> None:
-    """Offer the stream's candidates to `selector` as grading did, and count its other pairs."""
-    for seq, sentence, near, records, verdict in stream.offers:
-        selector.offer(seq, sentence, near, records, verdict)
-    selector.graded += stream.graded - len(stream.offers)
-    for path, entry in stream.skips.by_file.items():
+        return False
+    selector.graded += graded - offered
+    for path, entry in kept.by_file.items():
         skips.by_file[path] = entry
+    return True

@@ -158,10 +158,11 @@ def _grade(run: _Run, progress: Progress | None) -> _Run:
     selector, workers = run.selector, run.options.workers
     # The same inputs graded the same way before: replay what grading gave (`graded.py`).
     name = graded.key(run.options) if run.store.enabled else None
-    kept = graded.load(run.store.path, name) if name else None
-    if kept is not None:
-        graded.replay(kept, selector, run.skips)
+    if name and graded.replay(run.store.path, name, selector, run.skips):
         return run
+    if name:  # a stream read in part leaves its offers in the selector
+        selector = Selector(selector.graders, selector.options)
+        run = replace(run, selector=selector)
     # A pair's cached value holds its words and, once it was a candidate, its lexical coverage.
     namespace = f"segment:{segmenter.version()}:{grade.fingerprint()}"
     text: Callable[[Pair], str] = lambda p: p.zh + "\x1e" + p.en  # noqa: E731
@@ -182,16 +183,18 @@ def _grade(run: _Run, progress: Progress | None) -> _Run:
         label="Grading sentences",
         known=lambda p: _NOTHING if selector.hopeless(p.zh, p.en) else None,
     )
-    offers: list[graded.Offer] = []
+    writer = graded.Writer(run.store.path, name) if name else None
     count = 0
-    with contextlib.closing(results):
+    with contextlib.closing(results), contextlib.ExitStack() as stack:
+        if writer is not None:
+            stack.callback(writer.close)
         for count, (pair, (words, key, records, verdict)) in enumerate(results, 1):
             sentence = annotate.from_words(pair, words) if records else None
             selector.offer(count - 1, sentence, key, records, verdict)
-            if key is not None:
-                offers.append((count - 1, sentence, key, records, verdict))
-    if name:
-        graded.save(run.store.path, name, graded.Stream(count, offers, run.skips))
+            if key is not None and writer is not None:
+                writer.add((count - 1, sentence, key, records, verdict))
+        if writer is not None:
+            writer.finish(count, run.skips)
     return run
 
 
