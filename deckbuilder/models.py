@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
+from functools import cache
+from typing import Any
 
 from deckbuilder.standards import Level
 
@@ -27,6 +29,18 @@ class Origin(StrEnum):
     GRADED = "graded"  # written in Chinese for learners, with an edited translation (hsk-sentences)
 
 
+def _reduce(self: Any) -> tuple[type, tuple[Any, ...]]:
+    """Pickle a record as its constructor's arguments. A slotted dataclass's own pickling looks its fields
+    up for every object (`dataclasses.fields`), which was most of the cost of sending a million pairs to
+    the worker processes."""
+    return type(self), tuple(getattr(self, name) for name in _field_names(type(self)))
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
 @dataclass(frozen=True, slots=True)
 class Pair:
     """One Chinese sentence and its English translation.
@@ -35,6 +49,8 @@ class Pair:
     traditional). `source` names where it came from (e.g. ``tatoeba:1276/413788`` or ``speech.txt:12``);
     `score` is the alignment confidence in [0, 1] (1.0 for pre-aligned input).
     """
+
+    __reduce__ = _reduce
 
     zh: str
     en: str
@@ -73,6 +89,8 @@ class Token:
     `gloss` is what a card prints for the word: its `senses` on one line.
     """
 
+    __reduce__ = _reduce
+
     text: str
     kind: Kind = Kind.WORD
     freq: int = 0
@@ -104,6 +122,8 @@ class Token:
 class Sentence:
     """A pair with its Chinese side segmented into tokens; `pinyin` (the textbook line) comes from enrich,
     `traditional` (the sentence in traditional characters) only when a deck asks for it."""
+
+    __reduce__ = _reduce
 
     pair: Pair
     tokens: tuple[Token, ...]

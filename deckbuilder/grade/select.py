@@ -164,10 +164,11 @@ class Selector:
         longest = self._longest
         if len(zh) > longest and len(HAN.findall(zh)) > longest:
             return True
-        targets, starts, span = self._targets
+        targets, spans = self._targets
         for i, ch in enumerate(zh):
-            if ch in starts and any(zh[i : i + n] in targets for n in range(1, span + 1)):
-                return False
+            for n in spans.get(ch, ()):
+                if zh[i : i + n] in targets:
+                    return False
         return True
 
     @cached_property
@@ -177,10 +178,13 @@ class Selector:
         return max((self.options.max_chars or b for b in bounds), default=0)
 
     @cached_property
-    def _targets(self) -> tuple[frozenset[str], frozenset[str], int]:
-        """The words any level could teach, their first characters and the longest one's length."""
+    def _targets(self) -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
+        """The words any level could teach, and the lengths of those that begin with each character."""
         words = frozenset(w for g in self.graders for w in g.level_words)
-        return words, frozenset(w[0] for w in words), max(map(len, words), default=0)
+        spans: dict[str, set[int]] = {}
+        for w in words:
+            spans.setdefault(w[0], set()).add(len(w))
+        return words, {ch: tuple(sorted(n)) for ch, n in spans.items()}
 
     def grade(self, sentence: Sentence, measure: Callable[[Sentence], Coverage] = coverage) -> Graded:
         """Near-duplicate key, candidate records and verdict of one sentence (no key: not a candidate).
