@@ -576,3 +576,44 @@ def test_please_opens_a_request_through_a_prepositions_phrase() -> None:
         ["他", "请", "我", "帮忙"], ["r", "v", "r", "v"], ["ta1", "qing3", "wo3", "bang1 mang2"], "请"
     )
     assert asked.senses[0] != "please (do sth)"  # someone asks someone: the verb
+
+
+# ---------------------------------------------------------------- issue 12: composed parts and variants
+def test_a_composed_classifier_names_the_kind_it_counts() -> None:
+    # 座 counts buildings and mountains: before 山 the part says mountains; a kind the list lacks is left out.
+    hills = _one(["三座", "山"], ["m", "n"], ["san1 zuo4", "shan1"], "三座")
+    assert hills.composed and hills.senses[0] == "三 three + 座 classifier for mountains"
+    copy = _one(["两份", "合同"], ["m", "n"], ["liang3 fen4", "he2 tong5"], "两份")
+    assert copy.senses[0] == "两 two + 份 classifier for contracts", copy.senses
+    chairs = _one(["三把", "椅子"], ["m", "n"], ["san1 ba3", "yi3 zi5"], "三把")
+    assert chairs.senses[0] == "三 three + 把 classifier", chairs.senses
+
+
+def test_a_part_before_a_place_localizer_is_a_thing_and_the_localizer_a_place() -> None:
+    # 桌上 "on the table" reads 桌 + 上 "on"; 树 before 上 is the tree, not "to cultivate".
+    tree = _one(["猫", "在", "树上"], ["n", "p", "s"], ["mao1", "zai4", "shu4 shang4"], "树上")
+    assert tree.composed and tree.senses[0] == "树 tree + 上 on", tree.senses
+
+
+def test_a_surname_after_xiao_or_lao_is_the_persons() -> None:
+    g = _one(
+        ["小李", "走", "了"],
+        ["", "v", "ul"],
+        ["xiao3 li3", "zou3", "le5"],
+        "小李",
+        names=[True, False, False],
+    )
+    assert g.composed and g.senses[0] == "小 small + 李 surname Li", g.senses
+
+
+def test_an_erhua_variant_shows_the_meaning_of_the_word_it_varies() -> None:
+    g = _one(
+        ["他", "爱", "吃", "面条儿"], ["r", "v", "v", "n"], ["ta1", "ai4", "chi1", "mian4 tiao2 r5"], "面条儿"
+    )
+    assert g.senses == ("noodles",) and g.pinyin == "mian4 tiao2 r5"
+
+
+def test_a_classifier_tagged_word_closing_the_sentence_counts_nothing() -> None:
+    # 家 after 回 with nothing after it is "home", not "classifier for families".
+    g = _one(["他", "回", "家", "。"], ["r", "v", "q", "x"], ["ta1", "hui2", "jia1", ""], "家")
+    assert g.senses[0] == "home", g.senses

@@ -101,6 +101,11 @@ def _grammatical(word: str) -> bool:
     return any(s.shape in (Shape.PREPOSITION, Shape.FUNCTION) for c in candidates(word) for s in c.senses)
 
 
+def time_localizer(word: str) -> bool:
+    """A localizer of time (后, 以前): what stands before it is an event or a time."""
+    return word in _TIME_LOCALIZERS
+
+
 def word_class(slot: Slot) -> str:
     """What the tagger and the neighbours say the token is ("" when they say nothing useful)."""
     tag = "" if slot.tag in _PERSON_TAGS and not slot.name else slot.tag  # 光荣 nr: no name
