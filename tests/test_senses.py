@@ -617,3 +617,39 @@ def test_a_classifier_tagged_word_closing_the_sentence_counts_nothing() -> None:
     # 家 after 回 with nothing after it is "home", not "classifier for families".
     g = _one(["他", "回", "家", "。"], ["r", "v", "q", "x"], ["ta1", "hui2", "jia1", ""], "家")
     assert g.senses[0] == "home", g.senses
+
+
+# ---------------------------------------------------------------- issue 12: grammatical senses
+@pytest.mark.parametrize(
+    ("words", "tags", "readings", "target", "expected"),
+    [
+        # 并 before a negation strengthens it: "(not) at all", not "and".
+        (["她", "并", "没", "生气"], ["r", "c", "d", "v"], ["ta1", "bing4", "mei2", "sheng1 qi4"], "并",
+         "(not) at all"),
+        # 以 … 闻名: known "because of" something.
+        (["这个", "小镇", "以", "温泉", "闻名"], ["r", "n", "p", "n", "v"],
+         ["zhe4 ge4", "xiao3 zhen4", "yi3", "wen1 quan2", "wen2 ming2"], "以", "because of"),
+        # A means, then 来 and a verb: 来 links means and purpose.
+        (["他", "用", "手机", "来", "拍照"], ["r", "p", "n", "v", "v"],
+         ["ta1", "yong4", "shou3 ji1", "lai2", "pai1 zhao4"], "来", "(between two verbs) in order to"),
+        # 将 before its object and a verb is 把.
+        (["请", "将", "窗户", "打开"], ["v", "d", "n", "v"], ["qing3", "jiang1", "chuang1 hu5", "da3 kai1"],
+         "将", "(introduces object of main verb"),
+        # 在 … 的时候 says when, not an action in progress.
+        (["我", "在", "睡觉", "的", "时候", "他", "来", "了"], ["r", "p", "v", "uj", "n", "r", "v", "ul"],
+         ["wo3", "zai4", "shui4 jiao4", "de5", "shi2 hou5", "ta1", "lai2", "le5"], "在",
+         "to be (located) at"),
+        # A declarative 呢 ends no question: 他们呢？ asks "what about them?".
+        (["他们", "呢", "？"], ["r", "y", "x"], ["ta1 men5", "ne5", ""], "呢", "What about"),
+        (["她", "还", "在", "睡", "呢", "。"], ["r", "d", "p", "v", "y", "x"],
+         ["ta1", "hai2", "zai4", "shui4", "ne5", ""], "呢", "continuation of a state"),
+        # A classifier standing for 一 + it after a verb: 吃 点 东西 "a bit".
+        (["你", "吃", "点", "东西", "吧"], ["r", "v", "m", "n", "y"],
+         ["ni3", "chi1", "dian3", "dong1 xi5", "ba5"], "点", "a bit"),
+    ],
+)  # fmt: skip
+def test_grammatical_senses_of_constructions(
+    words: list[str], tags: list[str], readings: list[str], target: str, expected: str
+) -> None:
+    g = _one(words, tags, readings, target)
+    assert expected in g.senses[0], g.senses

@@ -21,9 +21,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from deckbuilder import segmenter
-from deckbuilder.senses.compose import compose
+from deckbuilder.senses.classes import bare_measure
+from deckbuilder.senses.compose import compose, one_left_out
 from deckbuilder.senses.context import English, Slot, english_keys, slots, traditional_spellings
-from deckbuilder.senses.fit import QUANTITY, Choice, choose, far_fetched, is_classifier
+from deckbuilder.senses.fit import MAX_SHOWN, QUANTITY, Choice, choose, far_fetched, is_classifier
 from deckbuilder.senses.shapes import classifiers, clean
 
 __all__ = ["NAME", "SEPARATOR", "Gloss", "clean", "gloss_sentence"]
@@ -85,7 +86,7 @@ def _gloss(slot: Slot, keys: English) -> Gloss | None:
     fetched = choice is not None and not named and len(slot.word) > 1 and far_fetched(choice, keys)
     if choice is not None and (named or not choice.candidate.place_or_person) and not _counting(slot, choice):
         if not fetched or (built := compose(slot, keys)) is None:
-            return _from_entry(choice)
+            return _from_entry(choice, one_left_out(slot.word) if bare_measure(slot) else "")
         return Gloss(built[1], " ".join(slot.syllables), (built[0],), composed=True)
     built = None if slot.name and slot.tag in _PERSON else compose(slot, keys)
     if built is not None:
@@ -108,7 +109,12 @@ def _counting(slot: Slot, choice: Choice) -> bool:
     return not QUANTITY.match(choice.senses[0].text) if choice.senses else True
 
 
-def _from_entry(choice: Choice) -> Gloss:
+def _from_entry(choice: Choice, quantity: str = "") -> Gloss:
+    """The chosen entry's gloss; a classifier standing for 一 + it (读 点 书) shows that quantity ("a bit")
+    first, as its part of a composed word does (喝点 "喝 to drink + 点 a bit")."""
     entry = choice.candidate.entry
     listed = dict.fromkeys(c for s in choice.candidate.senses for c in classifiers(s.raw))
-    return Gloss(entry.traditional, entry.pinyin, tuple(s.text for s in choice.senses), "; ".join(listed))
+    shown = tuple(s.text for s in choice.senses)
+    if quantity:
+        shown = (quantity, *[s for s in shown if s != quantity][: MAX_SHOWN - 1])
+    return Gloss(entry.traditional, entry.pinyin, shown, "; ".join(listed))

@@ -49,7 +49,7 @@ def _short(senses: tuple[Sense, ...], counted: str = "") -> str:
     return text if len(text) <= _LONGEST else text[: text.rfind(" ", 0, _LONGEST)] + " …"
 
 
-def _one_left_out(part: str) -> str:
+def one_left_out(part: str) -> str:
     """A classifier after a verb stands for 一 + it: 买点 is 买 + (一)点 "a bit" when 一点 is a quantity."""
     found = candidates("一" + part)
     senses = found[0].senses if found else ()
@@ -107,7 +107,7 @@ def compose(slot: Slot, en: English) -> tuple[str, str] | None:
         counted = slot.next if last and slot.next_tag[:1] not in _NOT_COUNTED else ""
         sense = _short(choice.senses, counted) if choice else ""
         if bare_measure(sub):
-            sense = _one_left_out(part) or sense
+            sense = one_left_out(part) or sense
         pieces.append(f"{part} {sense}" if sense else part)
         trads.append(choice.candidate.entry.traditional if choice else min(sub.trad, default=part))
         at = end
