@@ -653,3 +653,19 @@ def test_grammatical_senses_of_constructions(
 ) -> None:
     g = _one(words, tags, readings, target)
     assert expected in g.senses[0], g.senses
+
+
+# ---------------------------------------------------------------- issue 12: the class a word is used in
+def test_a_verbal_noun_heading_a_noun_phrase_is_the_noun() -> None:
+    # After 一个 or a verb, 活动 is an "activity", not "to exercise" or "shaky".
+    held = _one(["学校", "办", "了", "一个", "活动"], ["n", "v", "ul", "m", "vn"],
+                ["xue2 xiao4", "ban4", "le5", "yi1 ge4", "huo2 dong4"], "活动")  # fmt: skip
+    assert held.senses[0] == "activity", held.senses
+    moving = _one(["老人", "在", "公园", "活动"], ["n", "p", "n", "vn"],
+                  ["lao3 ren2", "zai4", "gong1 yuan2", "huo2 dong4"], "活动")  # fmt: skip
+    assert moving.senses[0].startswith("to "), moving.senses
+
+
+def test_an_adjective_after_a_negation_is_said_of_someone() -> None:
+    g = _one(["他", "不", "骄傲"], ["r", "d", "a"], ["ta1", "bu4", "jiao1 ao4"], "骄傲")
+    assert g.senses[0] == "conceited", g.senses

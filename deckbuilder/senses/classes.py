@@ -29,6 +29,7 @@ _TIME_LOCALIZERS = frozenset({"后", "前", "以后", "以前", "之后", "之�
 _COMMA = frozenset("，,")
 # What makes the next word the predicate: an aspect or negation before it (在/正在 退步, 已经 过去, 不 退步).
 _PREDICATE_BEFORE = frozenset({"在", "正在", "正", "已经", "曾经", "不", "没", "没有", "还在", "刚", "刚刚"})
+_NEGATIONS = frozenset({"不", "别", "从不", "没", "没有", "并不", "不要", "不太", "不够"})
 # Person-name tags: when the tokenizer found no name, the tagger's guess says nothing of the word's class.
 _PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
 # Personal pronouns: a quantity right after one counts it (他们俩, 我们三个).
@@ -43,7 +44,7 @@ A, N, J = Shape.ADVERB, Shape.NOUN, Shape.ADJECTIVE
 # How each word class rates each sense shape (absent: 0).
 _FITS: dict[str, dict[Shape, float]] = {
     "before a localizer": {V: 1.0, A: -1.5, C: -1.5, M: -1.5, F: -1.0, P: -1.0, J: -0.5},
-    "noun phrase": {N: 0.5, V: -1.0, M: -1.0, F: -1.5, P: -1.0},
+    "noun phrase": {N: 0.5, V: -1.0, M: -1.0, F: -1.5, P: -1.0, J: -0.5},
     "misread particle": {F: -4.5, V: 1.0},
     "particle": {F: 2.0, V: -1.0, M: -1.0, N: -1.0, J: -1.0},
     "connective": {A: 1.5, C: 1.5, V: -1.0},
@@ -123,7 +124,7 @@ def word_class(slot: Slot) -> str:
         return "misread particle" if slot.clause_initial or aspect else "particle"
     if slot.clause_initial and slot.next in _COMMA:
         return "connective"
-    if slot.prev in DEGREE or (slot.prev == "得" and slot.prev_tag.startswith("u")):
+    if slot.prev in DEGREE or (slot.prev == "得" and slot.prev_tag.startswith("u")) or _denied(slot, tag):
         return "degree"
     if slot.prev in _PREDICATE_BEFORE and (tag == "v" or (tag == "t" and closes(slot))):
         return "predicate verb"  # 在退步, 已经过去: a time word ending its clause after 已经 is no time
@@ -157,6 +158,11 @@ def word_class(slot: Slot) -> str:
     return ""
 
 
+def _denied(slot: Slot, tag: str) -> bool:
+    """An adjective after a negation is said of someone (不 骄傲 "conceited", not "pride")."""
+    return tag[:1] == "a" and slot.prev in _NEGATIONS
+
+
 def _verb_follows(tags: tuple[str, ...]) -> bool:
     """A verb comes next, or after one time word, number or adverb (一般 六点 起床, 一般 不 喝)."""
     return tags[:1] != () and (
@@ -174,16 +180,18 @@ def _object(tags: tuple[str, ...]) -> bool:
 
 def _noun_context(slot: Slot, tag: str) -> bool:
     """After 的, or after 把 or a numeral with its classifier (一床 被) unless the tagger saw a verb (把 借 的
-    钱), after 这个/那个, or a noun as a verb's object (没有 借口): the token heads a noun phrase."""
+    钱), after 这个/那个, or a noun as a verb's object (没有 借口): the token heads a noun phrase. A verbal
+    noun (vn) counts as a noun there (一个 活动 "activity", 参加 活动)."""
     if slot.prev in _NOUN_BEFORE and (slot.prev != "把" or tag[:1] != "v"):
         return True
-    if slot.prev[-1:] == "个" and tag[:1] not in ("v", "a", "d"):
+    if slot.prev[-1:] == "个" and (tag == "vn" or tag[:1] not in ("v", "a", "d")):
         return True
-    if tag in ("n", "nz") and slot.prev_tag[:1] == "v" and slot.prev_tag != "vn":
+    if tag in ("n", "nz", "vn") and slot.prev_tag[:1] == "v" and slot.prev_tag != "vn":
         return True
     if slot.next in ASPECT and slot.next_tag.startswith("u"):
         return False  # 三年 过去 了: what takes 了 is the verb
-    return slot.prev_tag == "m" and not slot.classifier_slot and tag[:1] not in ("v", "a", "d")
+    counted = slot.prev_tag == "m" and not slot.classifier_slot
+    return counted and (tag == "vn" or tag[:1] not in ("v", "a", "d"))
 
 
 def _said_of(slot: Slot, tag: str) -> str:
