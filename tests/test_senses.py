@@ -580,13 +580,14 @@ def test_please_opens_a_request_through_a_prepositions_phrase() -> None:
 
 # ---------------------------------------------------------------- issue 12: composed parts and variants
 def test_a_composed_classifier_names_the_kind_it_counts() -> None:
-    # 座 counts buildings and mountains: before 山 the part says mountains; a kind the list lacks is left out.
+    # 座 counts buildings and mountains: before 山 the part says mountains; where the list names no kind of
+    # the noun, its start is shown, not its first kind alone (一份 报纸 … ; 三把 椅子).
     hills = _one(["三座", "山"], ["m", "n"], ["san1 zuo4", "shan1"], "三座")
     assert hills.composed and hills.senses[0] == "三 three + 座 classifier for mountains"
     copy = _one(["两份", "合同"], ["m", "n"], ["liang3 fen4", "he2 tong5"], "两份")
     assert copy.senses[0] == "两 two + 份 classifier for contracts", copy.senses
     chairs = _one(["三把", "椅子"], ["m", "n"], ["san1 ba3", "yi3 zi5"], "三把")
-    assert chairs.senses[0] == "三 three + 把 classifier", chairs.senses
+    assert chairs.senses[0] == "三 three + 把 classifier for things with handles", chairs.senses
 
 
 def test_a_part_before_a_place_localizer_is_a_thing_and_the_localizer_a_place() -> None:
@@ -669,3 +670,16 @@ def test_a_verbal_noun_heading_a_noun_phrase_is_the_noun() -> None:
 def test_an_adjective_after_a_negation_is_said_of_someone() -> None:
     g = _one(["他", "不", "骄傲"], ["r", "d", "a"], ["ta1", "bu4", "jiao1 ao4"], "骄傲")
     assert g.senses[0] == "conceited", g.senses
+
+
+def test_a_bare_erhua_classifier_after_a_verb_and_its_le_is_a_bit() -> None:
+    g = _one(["他", "吃", "了", "点儿", "面包"], ["r", "v", "ul", "n", "n"],
+             ["ta1", "chi1", "le5", "dian3 r5", "mian4 bao1"], "点儿")  # fmt: skip
+    assert g.senses[0] == "a bit", g.senses
+
+
+def test_lai_after_dui_or_you_links_no_means_and_purpose() -> None:
+    # 对 我 来说 "as for me": 来 is no "in order to" there; after 用 + a means it is.
+    g = _one(["对", "我", "来", "说", "，", "这", "很", "难"], ["p", "r", "v", "v", "x", "r", "d", "a"],
+             ["dui4", "wo3", "lai2", "shuo1", "", "zhe4", "hen3", "nan2"], "来")  # fmt: skip
+    assert "in order to" not in g.senses[0], g.senses

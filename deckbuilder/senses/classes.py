@@ -44,7 +44,7 @@ A, N, J = Shape.ADVERB, Shape.NOUN, Shape.ADJECTIVE
 # How each word class rates each sense shape (absent: 0).
 _FITS: dict[str, dict[Shape, float]] = {
     "before a localizer": {V: 1.0, A: -1.5, C: -1.5, M: -1.5, F: -1.0, P: -1.0, J: -0.5},
-    "noun phrase": {N: 0.5, V: -1.0, M: -1.0, F: -1.5, P: -1.0, J: -0.5},
+    "noun phrase": {N: 0.5, V: -1.0, M: -1.0, F: -1.5, P: -1.0},
     "misread particle": {F: -4.5, V: 1.0},
     "particle": {F: 2.0, V: -1.0, M: -1.0, N: -1.0, J: -1.0},
     "connective": {A: 1.5, C: 1.5, V: -1.0},
@@ -83,17 +83,23 @@ def classifier_slot(slot: Slot) -> bool:
 
 
 def bare_measure(slot: Slot) -> bool:
-    """A classifier with 一 left out, between a verb (and its person) and the noun that ends the verb's
-    object: 给 我 根 牙签, 借 我 把 伞. A word that is also a preposition is one only where the noun lists it
-    as its classifier (伞: 把), and never before a further verb (请 把 书 给 我, 吃糖 对 身体 好)."""
-    if len(slot.word) != 1 or slot.tag[:1] in _NO_MEASURE or not slot.next_tag.startswith("n"):
+    """A classifier with 一 left out, between a verb (and its person, or its 了) and the noun that ends the
+    verb's object: 给 我 根 牙签, 借 我 把 伞, 喝 了 点儿 汤. A word that is also a preposition is one only
+    where the noun lists it as its classifier (伞: 把), and never before a further verb (请 把 书 给 我, 吃糖
+    对 身体 好)."""
+    word = slot.word.removesuffix("儿")
+    if len(word) != 1 or slot.tag[:1] in _NO_MEASURE or not slot.next_tag.startswith("n"):
         return False
+    # 给 is p to the tagger (给 我 根 牙签)
     verb_before = slot.prev_tag[:1] == "v" or (
-        slot.prev_tag[:1] == "r" and slot.left_tags[-2:-1] in (("v",), ("p",))  # 给 is p to the tagger
+        slot.prev_tag[:1] in ("r", "u") and slot.left_tags[-2:-1] != () and slot.left_tags[-2][:1] in "vp"
     )
-    if not verb_before or any(t[:1] in ("v", "p") for t in slot.right_tags[1:]):
+    if not verb_before:
         return False
-    return slot.word in counters(slot.next) or not _grammatical(slot.word)
+    if _grammatical(word):
+        further = any(t[:1] in ("v", "p") for t in slot.right_tags[1:])
+        return not further and word in counters(slot.next)
+    return True
 
 
 @lru_cache(maxsize=2_000)

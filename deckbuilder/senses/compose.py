@@ -17,8 +17,8 @@ from deckbuilder import cedict, english, segmenter
 from deckbuilder.senses.classes import bare_measure, time_localizer
 from deckbuilder.senses.context import English, Slot
 from deckbuilder.senses.entries import candidates
-from deckbuilder.senses.fit import QUANTITY, choose, word_keys
-from deckbuilder.senses.shapes import Sense, Shape
+from deckbuilder.senses.fit import QUANTITY, choose
+from deckbuilder.senses.shapes import Sense, Shape, is_reference
 
 _SHORT = re.compile(r"[;,]")
 _LONGEST = 30  # characters of a part's sense
@@ -35,24 +35,47 @@ def _short(senses: tuple[Sense, ...], counted: str = "") -> str:
     """A part's sense in a few words: the first that translates (else the first), notes and lists cut
     ("(bound form) up; upper" → "up", "classifier for books, periodicals …" → "classifier for books"). A
     classifier before the noun it counts (`counted`) names that noun's kind from its list (两座 山: "for
-    mountains", not "for buildings"), or no kind when its list lacks it (一份 文件: no "for gifts")."""
+    mountains", not "for buildings"), else the start of its list (一份 文件: not only "for gifts")."""
     best = next((s for s in senses if s.words), senses[0] if senses else None)
     if best is None:
         return ""
     if counted and best.shape is Shape.CLASSIFIER and (listed := _KINDS.match(best.text)):
-        wanted = word_keys(counted)
-        kinds = [k.strip() for k in re.split(r",|\band\b|\bor\b", listed.group(2).removesuffix(" etc"))]
-        kind = next((k for k in kinds if k and english.en_keys(k) & wanted), "")
-        return f"{listed.group(1)} for {kind}" if kind else listed.group(1)
+        return _kind(listed.group(1), listed.group(2), counted)
     text = _SHORT.split(_NOTES.sub("", best.text), maxsplit=1)[0].strip() or best.text
     text = _OPEN_NOTE.sub("", text).strip() or text  # "hither (directional complement for …, as in …)"
     return text if len(text) <= _LONGEST else text[: text.rfind(" ", 0, _LONGEST)] + " …"
 
 
+def _kind(head: str, listed: str, counted: str) -> str:
+    """ "classifier for" the kind in `listed` whose head word is the counted noun's (座 山: "mountains"), else
+    "classifier for" the list's first kinds, as many as fit a short line."""
+    words = {
+        w.lower() for c in candidates(counted) for s in c.senses if s.shown and s.prior > -1 for w in s.words
+    }
+    wanted = {k for w in words for k in english.en_keys(w)}
+    listed = _OPEN_NOTE.sub("", re.sub(r"\s*\([^)]*\)", "", listed)).removesuffix(" etc")
+    kinds = [k.strip() for k in re.split(r",|:|\band\b|\bor\b", listed) if k.strip()]
+    for kind in kinds:
+        last = kind.split()[-1].lower()
+        if last in words or last.removesuffix("s") in words or english.en_keys(last) & wanted:
+            return f"{head} for {kind}"
+    shown: list[str] = []
+    for kind in kinds:
+        if shown and len(", ".join([*shown, kind])) > _LONGEST:
+            return f"{head} for {', '.join(shown)} …"
+        shown.append(kind)
+    return f"{head} for {', '.join(shown)}"
+
+
 def one_left_out(part: str) -> str:
-    """A classifier after a verb stands for 一 + it: 买点 is 买 + (一)点 "a bit" when 一点 is a quantity."""
+    """A classifier after a verb stands for 一 + it: 买点 is 买 + (一)点 "a bit" when 一点 is a quantity
+    (一点儿, a variant of 一点, as 一点)."""
     found = candidates("一" + part)
     senses = found[0].senses if found else ()
+    referred = cedict.references(senses[0].raw) if senses and is_reference(senses[0].raw) else []
+    if referred:
+        found = candidates(referred[0][1])
+        senses = found[0].senses if found else ()
     return _short(senses) if senses and QUANTITY.match(senses[0].text) else ""
 
 

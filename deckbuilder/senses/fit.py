@@ -270,12 +270,12 @@ def _shape_fit(sense: Sense, slot: Slot) -> float:
 def _near_keys(words: Iterable[str]) -> frozenset[str]:
     out: set[str] = set()
     for w in words:
-        out |= word_keys(w)
+        out |= _word_keys(w)
     return frozenset(out)
 
 
 @lru_cache(maxsize=50_000)
-def word_keys(word: str) -> frozenset[str]:
+def _word_keys(word: str) -> frozenset[str]:
     """Content keys of every sense of `word`, notes included (what a neighbour offers a note like "(food …)":
     菜 is "dish (type of food)")."""
     out: set[str] = set()

@@ -32,6 +32,7 @@ _FUTURE = _set("明天 后天 明年 后年 将来 以后 今后 未来 下周 �
 # What ends a verb's tentative form: 试试 看, 想一下 看 (看 "to try"); after a plain verb 看 is no trial.
 _TENTATIVE = frozenset({"一下", "一下儿", "一会儿", "看看"})
 _ASKS = frozenset("？?")
+_MEANS = _set("用 通过 靠 借 借助 借由 凭 凭借 利用 以")
 _TIME_OF = frozenset({"时候", "时", "的时候"})
 # Negations after which "(not) at all" is said (并 不, 并 没有), and what 以 … stands before when it is a
 # reason: 以 … 闻名 "famous for".
@@ -99,8 +100,11 @@ def _closing(slot: Slot) -> bool:
 
 
 def _means_before(slot: Slot) -> bool:
-    """A verb or preposition stands earlier in the clause, whose object the token follows (用 方法 来)."""
-    return slot.prev_tag[:1] in ("n", "r") and any(t[:1] in ("v", "p") for t in slot.left_tags[:-1])
+    """A verb or a preposition of means stands earlier in the clause, whose object the token follows (用 方法
+    来, 雇 我 来); not 由 我 来 负责 or 对 我 来说, where the preposition names no means."""
+    if slot.prev_tag[:1] not in ("n", "r"):
+        return False
+    return any(t[:1] == "v" for t in slot.left_tags[:-1]) or bool(_MEANS & set(slot.left))
 
 
 def _object_then_verb(slot: Slot) -> bool:
@@ -227,7 +231,8 @@ CUES: tuple[Rule, ...] = (
     (re.compile(r"^(all|both)\b"), lambda s: s.tag[:1] == "d" and not s.left, -1.0),
     (re.compile(r"^already\b"), lambda s: s.right[-1:] == ("了",), 0.5),
     # "(not) at all" strengthens a negation: 并 不, 并 没有.
-    (re.compile(r"^\(not\) at all"), lambda s: s.next in _NEGATIONS, 3.0),
+    # (连 … 都 不 is "even": the emphasis is on what 连 names.)
+    (re.compile(r"^\(not\) at all"), lambda s: s.next in _NEGATIONS and "连" not in s.left, 3.0),
     # "because of" where the clause ends in what one is known for: 以 … 闻名.
     (re.compile(r"^because of\b"), lambda s: any(w in _FAME for w in s.right[1:]), 3.0),
 )
