@@ -683,3 +683,12 @@ def test_lai_after_dui_or_you_links_no_means_and_purpose() -> None:
     g = _one(["对", "我", "来", "说", "，", "这", "很", "难"], ["p", "r", "v", "v", "x", "r", "d", "a"],
              ["dui4", "wo3", "lai2", "shuo1", "", "zhe4", "hen3", "nan2"], "来")  # fmt: skip
     assert "in order to" not in g.senses[0], g.senses
+
+
+def test_an_entry_lacking_the_construction_its_last_part_makes_is_read_from_its_parts() -> None:
+    # 不好 + an action verb: 不 + 好 "easy to" ("hard to do"); 不好 closing its clause stays "no good".
+    hard = _one(["这", "门", "课", "不好", "学"], ["r", "n", "n", "d", "v"],
+                ["zhe4", "men2", "ke4", "bu4 hao3", "xue2"], "不好")  # fmt: skip
+    assert hard.composed and hard.senses[0] == "不 not + 好 easy to", hard.senses
+    bad = _one(["他", "身体", "不好"], ["r", "n", "d"], ["ta1", "shen1 ti3", "bu4 hao3"], "不好")
+    assert not bad.composed, bad.senses

@@ -165,8 +165,9 @@ def word_class(slot: Slot) -> str:
 
 
 def _denied(slot: Slot, tag: str) -> bool:
-    """An adjective after a negation is said of someone (不 骄傲 "conceited", not "pride")."""
-    return tag[:1] == "a" and slot.prev in _NEGATIONS
+    """An adjective after a negation is said of someone (不 骄傲 "conceited", not "pride"), unless a verb
+    follows, which it then says how to do (不 好 写)."""
+    return tag[:1] == "a" and slot.prev in _NEGATIONS and not slot.next_tag.startswith("v")
 
 
 def _verb_follows(tags: tuple[str, ...]) -> bool:

@@ -190,7 +190,7 @@ def _sense_score(
     if slot.name and sense.prior <= -3.0 and sense.raw.lower().startswith("surname"):
         score -= sense.prior  # for a name, "surname Ye" is exactly right
     if slot.part and sense.raw.startswith("(bound form)"):
-        score += 1.0  # inside a word is where a bound form belongs (山上: 上 "up; upper; above")
+        score += 1.25  # inside a word is where a bound form belongs (山上: 上 "up; upper; above")
     notes = _note_keys(sense.notes)
     if en:
         score += _english(sense, en, claimed, notes)

@@ -101,10 +101,11 @@ def _closing(slot: Slot) -> bool:
 
 def _means_before(slot: Slot) -> bool:
     """A verb or a preposition of means stands earlier in the clause, whose object the token follows (用 方法
-    来, 雇 我 来); not 由 我 来 负责 or 对 我 来说, where the preposition names no means."""
+    来, 雇 我 来); not 由 我 来 负责 or 对 我 来说, where the preposition names no means, nor after a topic
+    (宣传 由 我 来 负责)."""
     if slot.prev_tag[:1] not in ("n", "r"):
         return False
-    return any(t[:1] == "v" for t in slot.left_tags[:-1]) or bool(_MEANS & set(slot.left))
+    return any(t[:1] == "v" and t != "vn" for t in slot.left_tags[:-1]) or bool(_MEANS & set(slot.left))
 
 
 def _object_then_verb(slot: Slot) -> bool:
