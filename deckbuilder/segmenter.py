@@ -346,7 +346,8 @@ def _lexicon() -> tuple[Any, dict[str, int], list[tuple[str, int, str]]]:
     def interjection(piece: str) -> bool:
         return len(piece) == 1 and any("interjection" in s for e in cedict.lookup(piece) for s in e.senses)
 
-    return phrases.Lexicon(is_word, frequency, _dictionary_tag, interjection), frequency, entries
+    lexicon = phrases.Lexicon(is_word, frequency, _dictionary_tag, interjection, hsk.__contains__)
+    return lexicon, frequency, entries
 
 
 def _phrase_words() -> frozenset[str]:
