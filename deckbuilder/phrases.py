@@ -30,7 +30,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from deckbuilder.chinese import DEGREE_ADVERBS, NUMERALS, PERSONAL_PRONOUNS, fewest_pieces
+from deckbuilder.chinese import DEGREE_ADVERBS, HAN_RUN, NUMERALS, PERSONAL_PRONOUNS, fewest_pieces
 
 # Degree adverbs before an adjective; 多, 好, 极 are left out (多年, 好书, 极顶 are words of their own).
 DEGREE = DEGREE_ADVERBS - {"多", "好", "极"}
@@ -71,6 +71,8 @@ _NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 _AFTER_EVENTS = frozenset({"前", "后", "中", "之前", "之后", "之中", "以前", "以后"})
 # Structures no four-character idiom has (替天行道, 格杀无论 are idioms; 弄坏了, 与我无关 are not).
 _NO_IDIOM = frozenset({"particle", "pronoun", "a little"})
+# Particles no compound holds (看得见, 吃不了 are a verb and its complement).
+_PARTICLES = frozenset("的了着过地得吗呢吧啊而")
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,3 +208,15 @@ def cut(word: str, lexicon: Lexicon) -> tuple[str, ...] | None:
     return fewest_pieces(
         word, lambda piece: piece != word and lexicon.is_word(piece), lambda p: lexicon.frequency.get(p, 0)
     )
+
+
+def is_compound(word: str, lexicon: Lexicon) -> bool:
+    """Whether the CC-CEDICT word `word`, which jieba lacks, is a compound to add to its dictionary (棉花糖,
+    so it is not cut 棉花 + 糖): three characters or more, no phrase by the rules, no numeral or
+    demonstrative chunk (那个人), no particle (看得见) and not an HSK word followed by one of two
+    characters or more (有 + 本事, 保持 + 克制: a learner's two words; 棉花 + 糖 is added)."""
+    if len(word) < 3 or not HAN_RUN.fullmatch(word) or word[0] in _COUNTING or set(word) & _PARTICLES:
+        return False
+    if any(lexicon.listed(word[:k]) and lexicon.listed(word[k:]) for k in range(1, len(word) - 1)):
+        return False
+    return phrase_pieces(word, "", lexicon) is None

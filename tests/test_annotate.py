@@ -168,6 +168,7 @@ def test_one_name_decision_for_pinyin_ruby_and_colours(text: str) -> None:
         ("我们要不断完善自己。", ["不断", "完善"]),
         ("士兵们保卫国家。", ["保卫", "国家"]),  # a verb and its object
         ("这批货很便宜。", ["批", "货"]),  # a measure glued to its noun after 这
+        ("他这个人很有本事。", ["有", "本事"]),  # a CC-CEDICT word of a verb and its object: not added
     ],
 )
 def test_phrases_are_cut_into_their_words(text: str, words: list[str]) -> None:
@@ -188,6 +189,7 @@ def test_phrases_are_cut_into_their_words(text: str, words: list[str]) -> None:
         ("他已经做好了。", "做好"),  # a verb and its result: one written word
         ("我想吃烤肉串。", "烤肉串"),  # 烤肉 + 串 or 烤 + 肉串: left whole
         ("唉呀，我忘了带钥匙。", "唉呀"),  # an interjection drawn out by a particle
+        ("孩子们爱吃棉花糖。", "棉花糖"),  # a CC-CEDICT compound jieba lacks, not 棉花 + 糖
         ("菜倒是不贵。", "倒是"),  # a listed word the removed phrases must not tip apart
         ("她老是迟到。", "老是"),
     ],
