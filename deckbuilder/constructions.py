@@ -1,6 +1,7 @@
 """Constructions jieba glues across, undone as the segmenter cuts: 才 "only then" glued to the modal after it
-(才能 "talent") or the noun before it (人才 "talent"), and a subject pronoun glued to its verb (他用 "other
-use" in 他用刀切菜). `segmenter.cut` applies them to its words (`undo`).
+(才能 "talent") or the noun before it (人才 "talent"), a subject pronoun glued to its verb (他用 "other
+use" in 他用刀切菜), 还 "also" + 是 (不仅…还是), 的 + 话 "words" (她的话) and 哪 + 一 + measure
+(哪一路). `segmenter.cut` applies them to its words (`undo`).
 """
 
 from __future__ import annotations
@@ -19,13 +20,64 @@ _ONLY_IF = frozenset({"只有", "除非", "必须", "非得", "一定要", "需�
 _AFTER_CAI = frozenset({"能", "会", "可以", "能够", "肯", "敢", "行", "对", "明白", "懂", "知道"})
 
 
+# 还是 is 还 "also" + 是 "is" right after "and" or in a clause after "not only" (不仅是老师，还是作家).
+_AND = frozenset({"而", "而且", "并且", "并", "且"})
+_NOT_ONLY = frozenset({"不仅", "不但", "不只", "不光", "不单", "不止"})
+# What opens a conditional clause 的话 "if" closes (如果你不来的话); 若 as a word of its own (not 要 "must").
+_IF = frozenset({"如果", "要是", "假如", "假若", "倘若", "假使", "万一", "若", "若是", "只要"})
+# Verbs of speaking whose 的话 is "the words" said (他说的话).
+_SAY = frozenset({"说", "讲", "问", "写", "骂", "听", "告诉", "说过", "讲过"})
+
+
 def undo(words: list[str], text: str) -> list[str]:
     """`words` (the cut of `text`) with the constructions above undone."""
     if any(p in text for p in _PRONOUNS):
         words = subject_verb(words)
     if "不想" in text:
         words = negated_want(words)
-    return only_then(words) if "才" in text else words
+    words = only_then(words) if "才" in text else words
+    words = also_is(words) if "还是" in text else words
+    words = said_words(words) if "的话" in text else words
+    return which_one(words) if "哪一" in text else words
+
+
+def also_is(words: list[str]) -> list[str]:
+    """`words` with 还是 cut into 还 "also" + 是 "is" after 而/并且 or where 不仅/不但 … came before: 他不仅
+    是老师，还是作家; 而还是 (but 你还是去吧, 茶还是咖啡 keep 还是 "had better", "or")."""
+    out: list[str] = []
+    for word in words:
+        also = word == "还是" and out and (out[-1] in _AND or any(w in _NOT_ONLY for w in out))
+        out.extend(("还", "是") if also else (word,))
+    return out
+
+
+def said_words(words: list[str]) -> list[str]:
+    """`words` with 的话 cut into 的 + 话 "words" after a pronoun, noun or verb of speaking (她的话很有道理,
+    听他的话, 他说的话) unless a conditional opened (如果…的话) or a comma follows it (我的话，…: "if it
+    were me"): 的话 "if" only closes a conditional clause."""
+    from deckbuilder import segmenter
+
+    out: list[str] = []
+    for i, word in enumerate(words):
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if word == "的话" and out and not any(w in _IF for w in out) and after not in ("，", ",", "、"):
+            before = out[-1]
+            owner = before in PERSONAL_PRONOUNS or segmenter.dictionary_entry(before)[1][:1] in ("n", "r")
+            if owner or before in _SAY:
+                out.extend(("的", "话"))
+                continue
+        out.append(word)
+    return out
+
+
+def which_one(words: list[str]) -> list[str]:
+    """`words` with a word of 一 after 哪 "which" cut into 一 "one" and its measure: 哪 + 一 + 路 "which (bus)
+    route", not 一路 "all the way"; 哪一样, 哪一家 likewise; 哪一个, 哪一些 keep their chunk."""
+    out: list[str] = []
+    for word in words:
+        counted = len(word) == 2 and word[0] == "一" and word not in ("一个", "一些", "一点", "一下")
+        out.extend(word if counted and out and out[-1] == "哪" else (word,))
+    return out
 
 
 def negated_want(words: list[str]) -> list[str]:

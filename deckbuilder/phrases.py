@@ -7,11 +7,13 @@ rather than word formation: the structures GB/T 16159 (the pinyin orthography th
 apart. `segmenter` takes such entries out of both its dictionaries (`segmenter.removed_words`).
 
 - a degree adverb and its adjective (很快, 太小), an adverb, negation or modal and its verb (好好学习, 不吃,
-  会来), a preposition and its object (被车撞, 在生活中, 向后看), 是 before a preposition or conjunction;
+  会来, 不断完善, 自动更新), a preposition and its object (被车撞, 在生活中, 向后看), 是 before a
+  preposition or conjunction;
 - a personal pronoun with anything (我会, 我家, 感谢您), a conjunction with anything (是因为);
 - a verb and the preposition after it (坐在, 嫁给, 生于), a word and a particle (看着, 受了伤, 回家吧,
   深深地, 奇怪的是), a verb and (一)点 / 一下 (买点, 检查一下), a noun and its localizer (床上, 车站里);
-- a one-character verb and its noun object (打网球, 看电视), a demonstrative and a noun (这事);
+- a one-character verb and its noun object (打网球, 看电视), a verb and object of two characters each
+  (保卫国家), a demonstrative and a noun (这事);
 - a measure word glued to its noun after a number cut off by jieba (这 本书 → 这 本 书).
 
 Kept whole: names (their glue is `segmenter`'s), interjections drawn out by a particle (唉呀), numeral
@@ -28,7 +30,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from deckbuilder.chinese import DEGREE_ADVERBS, NUMERALS, PERSONAL_PRONOUNS, fewest_pieces
+from deckbuilder.chinese import DEGREE_ADVERBS, HAN_RUN, NUMERALS, PERSONAL_PRONOUNS, fewest_pieces
 
 # Degree adverbs before an adjective; 多, 好, 极 are left out (多年, 好书, 极顶 are words of their own).
 DEGREE = DEGREE_ADVERBS - {"多", "好", "极"}
@@ -40,6 +42,8 @@ BEFORE_VERBS = frozenset({
     "立刻", "赶快", "赶紧", "稍微", "会", "能", "要", "可以", "想", "应该", "敢", "肯", "愿意", "需要",
     "必须", "能够",
 })  # fmt: skip
+# Two-character adverbs jieba tags as verbs or adjectives (自动 vn): before a verb, adverbs all the same.
+ADVERBIALS = frozenset({"自动", "主动", "重新", "亲自", "共同", "及时", "尽量", "随时", "到处", "一起"})
 PREPOSITIONS = frozenset({
     "在", "给", "向", "往", "从", "对", "把", "被", "比", "跟", "离", "朝", "替", "与", "为了", "对于",
     "关于", "除了", "按照", "根据", "通过",
@@ -58,7 +62,7 @@ QUESTION_WORDS = frozenset({"什么", "怎么", "怎样", "怎么样", "谁", "�
 FINAL_PARTICLES = frozenset({"吗", "呢", "吧", "啊", "呀", "啦", "嘛"})
 A_LITTLE = frozenset({"点", "一点", "点儿", "一点儿", "一下", "一下儿"})
 # Measure words that are rarely the first character of a word (本书 is 本 + 书, but 根部, 碗碟 are words).
-CLASSIFIERS = frozenset("个本只张件块杯瓶辆份首棵篇句顿封匹朵颗架扇")
+CLASSIFIERS = frozenset("个本只张件块杯瓶辆份首棵篇句顿封匹朵颗架扇批")
 # The first character of a numeral or demonstrative chunk (一个, 这件, 每天): such entries stay whole.
 _COUNTING = NUMERALS | frozenset("这那哪每各某第")
 _NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
@@ -67,18 +71,22 @@ _NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 _AFTER_EVENTS = frozenset({"前", "后", "中", "之前", "之后", "之中", "以前", "以后"})
 # Structures no four-character idiom has (替天行道, 格杀无论 are idioms; 弄坏了, 与我无关 are not).
 _NO_IDIOM = frozenset({"particle", "pronoun", "a little"})
+# Particles no compound holds (看得见, 吃不了 are a verb and its complement).
+_PARTICLES = frozenset("的了着过地得吗呢吧啊而")
 
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """What the phrase rules look up: which strings are words (CC-CEDICT's and the HSK lists' headwords,
     ordinary characters), jieba's frequency of a word (0 when jieba lacks it), its tag in jieba's
-    dictionary and whether a character is an interjection (CC-CEDICT says so: 唉, 哎, 啊)."""
+    dictionary, whether a character is an interjection (CC-CEDICT says so: 唉, 哎, 啊) and whether a word
+    is an HSK word."""
 
     is_word: Callable[[str], bool]
     frequency: Mapping[str, int]
     tag: Callable[[str], str]
     interjection: Callable[[str], bool] = lambda _: False
+    listed: Callable[[str], bool] = lambda _: False  # an HSK word
 
 
 def is_noun(tag: str) -> bool:
@@ -98,8 +106,8 @@ def kind(pieces: tuple[str, ...], lexicon: Lexicon) -> str | None:
     tags = [lexicon.tag(p) for p in pieces]
     if first in DEGREE and n == 2 and _degree_of(first, tags[1]):
         return "degree"
-    if first in BEFORE_VERBS:
-        return "adverb"
+    if first in BEFORE_VERBS or (n == 2 and _adverb_of(first, tags[0], last, tags[1])):
+        return "adverb"  # 不+吃; 不断+完善, 自动+更新
     if first == "被" and n == 2 and tags[1].startswith("v"):
         return "preposition"  # 被+盗 (but 被统治者 is a noun)
     if first in PREPOSITIONS and first != "被" and (n > 2 or (len(last) > 1 and tags[1][:1] in "nrst")):
@@ -128,6 +136,8 @@ def kind(pieces: tuple[str, ...], lexicon: Lexicon) -> str | None:
         return "a little"
     if last in LOCALIZERS and pieces[-2] not in LOCALIZERS and (is_noun(tags[-2]) or last in _AFTER_EVENTS):
         return "localizer"  # 床上, 车站里; 饭后, 起飞前 (but 流下, 换上 are complements, 驻外 a word)
+    if n == 2 and len(first) == 2 == len(last) and tags[0] == "v" and tags[1] == "n":
+        return "object"  # 保卫+国家: a verb and its object CC-CEDICT lacks as one word
     if n == 2 and len(first) == 1 and tags[0].startswith("v") and len(last) > 1 and tags[1].startswith("n"):
         # 打+网球, 看+电视; but 排球队, 居住区 may be 排球+队, 居住+区 (jieba knows 排球, 居住): left whole,
         # as are 无 + noun (无政府, 无止境)
@@ -139,6 +149,14 @@ def kind(pieces: tuple[str, ...], lexicon: Lexicon) -> str | None:
     if n == 2 and first in CLASSIFIERS and is_noun(tags[1]):
         return "measure"
     return None
+
+
+def _adverb_of(adverb: str, tag: str, word: str, word_tag: str) -> bool:
+    """Whether two characters `adverb` (tagged `tag`) stand as an adverb before `word`, a verb or adjective
+    of two characters or more: jieba's adverbs (不断, 逐步 d; 积极, 严格 ad) and those it tags as verbs
+    (自动, 主动 vn); its tags of the verb are loose (更新 d)."""
+    adverbial = tag in ("d", "ad") or adverb in ADVERBIALS
+    return len(adverb) == 2 and adverbial and len(word) > 1 and word_tag[:1] in ("v", "a", "d")
 
 
 def _degree_of(adverb: str, tag: str) -> bool:
@@ -176,7 +194,10 @@ def phrase_pieces(word: str, tag: str, lexicon: Lexicon) -> tuple[str, ...] | No
     if all(lexicon.interjection(p) or p in FINAL_PARTICLES for p in pieces):
         return None  # 唉呀, 啊呀: an interjection drawn out by a particle is one interjection
     found = kind(pieces, lexicon)
-    if tag == "i" and len(word) == 4 and found not in _NO_IDIOM:
+    # two HSK words, an adverb and its verb or a verb and its object, are no idiom (自动+更新)
+    listed = len(pieces) == 2 and len(pieces[0]) == 2 and all(lexicon.listed(p) for p in pieces)
+    two_words = listed and found in ("adverb", "object")
+    if tag == "i" and len(word) == 4 and found not in _NO_IDIOM and not two_words:
         return None  # four characters jieba calls an idiom: one unless a particle or pronoun shows otherwise
     return pieces if found else None
 
@@ -187,3 +208,15 @@ def cut(word: str, lexicon: Lexicon) -> tuple[str, ...] | None:
     return fewest_pieces(
         word, lambda piece: piece != word and lexicon.is_word(piece), lambda p: lexicon.frequency.get(p, 0)
     )
+
+
+def is_compound(word: str, lexicon: Lexicon) -> bool:
+    """Whether the CC-CEDICT word `word`, which jieba lacks, is a compound to add to its dictionary (棉花糖,
+    so it is not cut 棉花 + 糖): three characters or more, no phrase by the rules, no numeral or
+    demonstrative chunk (那个人), no particle (看得见) and not an HSK word followed by one of two
+    characters or more (有 + 本事, 保持 + 克制: a learner's two words; 棉花 + 糖 is added)."""
+    if len(word) < 3 or not HAN_RUN.fullmatch(word) or word[0] in _COUNTING or set(word) & _PARTICLES:
+        return False
+    if any(lexicon.listed(word[:k]) and lexicon.listed(word[k:]) for k in range(1, len(word) - 1)):
+        return False
+    return phrase_pieces(word, "", lexicon) is None

@@ -63,7 +63,8 @@ def _rjieba() -> Any:
 
 @cache
 def added_words() -> tuple[tuple[str, int], ...]:
-    """(word, frequency) of every listed HSK word the dictionary lacks, in a fixed order.
+    """(word, frequency) of every listed HSK word and CC-CEDICT compound (`_compounds`) the dictionary
+    lacks, in a fixed order.
 
     Each is added at the frequency jieba's `suggest_freq` gives, then, once the removed words are gone
     (which shrinks the dictionary's total and tips a word added at the bare tie apart again: 倒是 came out
@@ -75,7 +76,7 @@ def added_words() -> tuple[tuple[str, int], ...]:
     jb = _rjieba()
     words = [w for w in sorted(all_words()) if len(w) > 1 and HAN.search(w) and not jb.has_word(w)]
     out = {}
-    for word in words:
+    for word in words + _compounds():
         out[word] = int(jb.suggest_freq(word))
         jb.add_word(word, out[word], None)
     split = _split_table()
@@ -88,6 +89,23 @@ def added_words() -> tuple[tuple[str, int], ...]:
             out[word] = max(out[word], int(jb.suggest_freq(word)))
             jb.add_word(word, out[word], None)
     return tuple(out.items())
+
+
+@cache
+def _compounds() -> list[str]:
+    """CC-CEDICT compounds jieba lacks and cuts apart (棉花糖: `phrases.is_compound`), derived once and kept
+    (`derived`)."""
+    from deckbuilder import derived
+
+    return derived.stored("compounds", _removed_key().hex(), _derive_compounds)
+
+
+def _derive_compounds() -> list[str]:
+    from deckbuilder import phrases
+    from deckbuilder.cedict import headwords
+
+    jb, lexicon, lists = _rjieba(), _lexicon()[0], headwords()
+    return [w for w in sorted(lists.ordinary) if not jb.has_word(w) and phrases.is_compound(w, lexicon)]
 
 
 @cache
@@ -333,7 +351,8 @@ def _lexicon() -> tuple[Any, dict[str, int], list[tuple[str, int, str]]]:
     def interjection(piece: str) -> bool:
         return len(piece) == 1 and any("interjection" in s for e in cedict.lookup(piece) for s in e.senses)
 
-    return phrases.Lexicon(is_word, frequency, _dictionary_tag, interjection), frequency, entries
+    lexicon = phrases.Lexicon(is_word, frequency, _dictionary_tag, interjection, hsk.__contains__)
+    return lexicon, frequency, entries
 
 
 def _phrase_words() -> frozenset[str]:

@@ -164,6 +164,11 @@ def test_one_name_decision_for_pinyin_ruby_and_colours(text: str) -> None:
         ("他是从上海来的。", ["是", "从"]),
         ("我在这本书里找到了答案。", ["这本", "书"]),  # 这 + 本书 is 这本 + 书
         ("别总向后看。", ["向后", "看"]),  # a phrase whose word jieba lacks: 向后, not 向 + 后
+        ("手机会自动更新软件。", ["自动", "更新"]),  # a two-character adverb and its verb
+        ("我们要不断完善自己。", ["不断", "完善"]),
+        ("士兵们保卫国家。", ["保卫", "国家"]),  # a verb and its object
+        ("这批货很便宜。", ["批", "货"]),  # a measure glued to its noun after 这
+        ("他这个人很有本事。", ["有", "本事"]),  # a CC-CEDICT word of a verb and its object: not added
     ],
 )
 def test_phrases_are_cut_into_their_words(text: str, words: list[str]) -> None:
@@ -184,6 +189,7 @@ def test_phrases_are_cut_into_their_words(text: str, words: list[str]) -> None:
         ("他已经做好了。", "做好"),  # a verb and its result: one written word
         ("我想吃烤肉串。", "烤肉串"),  # 烤肉 + 串 or 烤 + 肉串: left whole
         ("唉呀，我忘了带钥匙。", "唉呀"),  # an interjection drawn out by a particle
+        ("孩子们爱吃棉花糖。", "棉花糖"),  # a CC-CEDICT compound jieba lacks, not 棉花 + 糖
         ("菜倒是不贵。", "倒是"),  # a listed word the removed phrases must not tip apart
         ("她老是迟到。", "老是"),
     ],
@@ -220,6 +226,28 @@ def test_listed_words_that_are_phrases_keep_jiebas_choice() -> None:
     ],
 )
 def test_a_word_glued_to_only_then_is_cut_by_its_construction(text: str, words: list[str]) -> None:
+    found = _seg(text).words
+    at = found.index(words[0])
+    assert list(found[at : at + len(words)]) == words, found
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("他不仅是医生，还是作家。", ["还", "是", "作家"]),  # 不仅 … 还 "also" + 是 "is"
+        ("她很累，而还是不肯休息。", ["而", "还", "是"]),
+        ("你还是早点睡吧。", ["你", "还是", "早点"]),  # "had better"
+        ("你要米饭还是面条？", ["还是", "面条"]),  # "or"
+        ("妈妈的话很有道理。", ["妈妈", "的", "话", "很"]),  # 的 + 话 "words"
+        ("你要听老师的话。", ["老师", "的", "话"]),
+        ("他说的话我不信。", ["说", "的", "话"]),
+        ("如果明天下雨的话，我们就不去。", ["下雨", "的话"]),  # 的话 "if" closes a conditional
+        ("我的话，就买红的。", ["我", "的话"]),
+        ("你坐哪一路公共汽车？", ["哪", "一", "路"]),  # "which (bus) route", not 一路 "all the way"
+        ("你喜欢哪一个？", ["哪", "一个"]),
+    ],
+)
+def test_constructions_jieba_glues_across_are_cut(text: str, words: list[str]) -> None:
     found = _seg(text).words
     at = found.index(words[0])
     assert list(found[at : at + len(words)]) == words, found

@@ -71,6 +71,19 @@ def test_origin_costs_translated_chinese_most_and_a_users_file_nothing() -> None
         ("今天我感觉这么舒服。", None),
         ("妈妈骑马，马慢，妈妈骂马。", Pattern.TONE_DRILL),  # ma in three tones, most of the text
         ("这是什么时候的事？", None),  # shi three times, but in two tones and not most of it
+        ("是什么问题？", Pattern.SUBJECTLESS),  # no subject and no verb
+        ("是我做错了。", None),  # a cleft sentence
+        ("是的，我明白。", None),  # a reply
+        ("为明天努力！", Pattern.SLOGAN),
+        ("为了明天，我们要努力。", None),
+        ("我的手在痒。", Pattern.ZAI_ADJECTIVE),  # 在 before an adjective
+        ("他在忙。", None),
+        ("她跳的非常好。", Pattern.DE_FOR_DE),  # 得 typed as 的
+        ("她跳得非常好。", None),
+        ("我买的很贵。", None),  # "what I bought"
+        ("你要多锻练身体。", Pattern.VARIANT),  # a misspelling of 锻炼
+        ("你要多锻炼身体。", None),
+        ("你在想甚么？", Pattern.VARIANT),  # CC-CEDICT: only a variant of 什么
     ],
 )
 def test_wording_patterns(text: str, pattern: Pattern | None) -> None:

@@ -228,7 +228,7 @@ def test_citation_tones_for_yi_and_bu_in_readings() -> None:
         ("绿色的衣服很好看。", "Lǜsè de yīfu hěn hǎokàn."),
         ("他去过西安吗？", "Tā qùguo Xī'ān ma?"),
         ("门开着呢。", "Mén kāizhe ne."),
-        ("今天是一月一日。", "Jīntiān shì yī yuè yí rì."),
+        ("今天是一月一日。", "Jīntiān shì yī yuè yī rì."),  # ordinals keep yī, a date's day too
         ("他是第一名。", "Tā shì dì-yī míng."),
     ],
 )
@@ -516,3 +516,42 @@ def test_pouring_and_giving() -> None:
         "Qǐng gěi wǒ dào yì bēi chá.",
         "Tā dǎo zài dìshang.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("一、洗手；二、吃饭。", "Yī, xǐshǒu; èr, chīfàn."),  # a list's first item, before its 、
+        ("一月一日放假。", "Yī yuè yī rì fàngjià."),  # a date
+        ("十月一号开学。", "Shíyuè yī hào kāixué."),
+        ("他一天喝一杯。", "Tā yì tiān hē yì bēi."),  # counting keeps the spoken tone
+    ],
+)
+def test_yi_keeps_its_tone_as_an_ordinal(sentence: str, expected: str) -> None:
+    assert line(read_sentence(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "readings"),
+    [
+        ("他真是一个好老师。", ["shi4"]),  # "truly is"
+        ("今天真是太冷了。", ["shi4"]),
+        ("你这个人真是的！", ["shi5"]),  # the exclamation of annoyance
+        ("真是！", ["shi5"]),
+    ],
+)
+def test_zhenshi_is_neutral_only_as_the_exclamation(sentence: str, readings: list[str]) -> None:
+    assert syllables_of(sentence, "是") == readings
+
+
+@pytest.mark.parametrize(
+    ("sentence", "readings"),
+    [
+        ("叶子都打卷了。", ["juan3"]),  # 打卷 "to curl"
+        ("她的头发打着卷。", ["juan3"]),
+        ("把纸卷好。", ["juan3"]),
+        ("这套书有三卷。", ["juan4"]),  # volumes
+    ],
+)
+def test_juan_rolls_as_a_verb(sentence: str, readings: list[str]) -> None:
+    assert syllables_of(sentence, "卷") == readings

@@ -165,6 +165,6 @@ def test_diff_of_two_locks_lists_the_notes_that_changed(mini_corpus: Path, tmp_p
     result = CliRunner().invoke(app, ["diff", str(old), str(deck.with_name("class.lock.json"))])
     assert result.exit_code == 0, result.stderr
     out = result.stdout
-    assert "Notes: 6 changed, 0 added, 0 retired, 4 unchanged" in out  # 5 Listening switches off, 1 reading
-    assert "Sentence / Listening: 5 → 0 cards (retired)" in out
+    assert "Notes: 7 changed, 0 added, 0 retired, 5 unchanged" in out  # 6 Listening switch off, 1 reading
+    assert "Sentence / Listening: 6 → 0 cards (retired)" in out
     assert "请把窗户打开。" in out

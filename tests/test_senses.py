@@ -575,3 +575,119 @@ def test_please_opens_a_request_through_a_prepositions_phrase() -> None:
         ["他", "请", "我", "帮忙"], ["r", "v", "r", "v"], ["ta1", "qing3", "wo3", "bang1 mang2"], "请"
     )
     assert asked.senses[0] != "please (do sth)"  # someone asks someone: the verb
+
+
+# ---------------------------------------------------------------- issue 12: composed parts and variants
+def test_a_composed_classifier_names_the_kind_it_counts() -> None:
+    # 座 counts buildings and mountains: before 山 the part says mountains; where the list names no kind of
+    # the noun, its start is shown, not its first kind alone (一份 报纸 … ; 三把 椅子).
+    hills = _one(["三座", "山"], ["m", "n"], ["san1 zuo4", "shan1"], "三座")
+    assert hills.composed and hills.senses[0] == "三 three + 座 classifier for mountains"
+    copy = _one(["两份", "合同"], ["m", "n"], ["liang3 fen4", "he2 tong5"], "两份")
+    assert copy.senses[0] == "两 two + 份 classifier for contracts", copy.senses
+    chairs = _one(["三把", "椅子"], ["m", "n"], ["san1 ba3", "yi3 zi5"], "三把")
+    assert chairs.senses[0] == "三 three + 把 classifier for things with handles", chairs.senses
+
+
+def test_a_part_before_a_place_localizer_is_a_thing_and_the_localizer_a_place() -> None:
+    # 桌上 "on the table" reads 桌 + 上 "on"; 树 before 上 is the tree, not "to cultivate".
+    tree = _one(["猫", "在", "树上"], ["n", "p", "s"], ["mao1", "zai4", "shu4 shang4"], "树上")
+    assert tree.composed and tree.senses[0] == "树 tree + 上 on", tree.senses
+
+
+def test_a_surname_after_xiao_or_lao_is_the_persons() -> None:
+    g = _one(
+        ["小李", "走", "了"],
+        ["", "v", "ul"],
+        ["xiao3 li3", "zou3", "le5"],
+        "小李",
+        names=[True, False, False],
+    )
+    assert g.composed and g.senses[0] == "小 small + 李 surname Li", g.senses
+
+
+def test_an_erhua_variant_shows_the_meaning_of_the_word_it_varies() -> None:
+    g = _one(
+        ["他", "爱", "吃", "面条儿"], ["r", "v", "v", "n"], ["ta1", "ai4", "chi1", "mian4 tiao2 r5"], "面条儿"
+    )
+    assert g.senses == ("noodles",) and g.pinyin == "mian4 tiao2 r5"
+
+
+def test_a_classifier_tagged_word_closing_the_sentence_counts_nothing() -> None:
+    # 家 after 回 with nothing after it is "home", not "classifier for families".
+    g = _one(["他", "回", "家", "。"], ["r", "v", "q", "x"], ["ta1", "hui2", "jia1", ""], "家")
+    assert g.senses[0] == "home", g.senses
+
+
+# ---------------------------------------------------------------- issue 12: grammatical senses
+@pytest.mark.parametrize(
+    ("words", "tags", "readings", "target", "expected"),
+    [
+        # 并 before a negation strengthens it: "(not) at all", not "and".
+        (["她", "并", "没", "生气"], ["r", "c", "d", "v"], ["ta1", "bing4", "mei2", "sheng1 qi4"], "并",
+         "(not) at all"),
+        # 以 … 闻名: known "because of" something.
+        (["这个", "小镇", "以", "温泉", "闻名"], ["r", "n", "p", "n", "v"],
+         ["zhe4 ge4", "xiao3 zhen4", "yi3", "wen1 quan2", "wen2 ming2"], "以", "because of"),
+        # A means, then 来 and a verb: 来 links means and purpose.
+        (["他", "用", "手机", "来", "拍照"], ["r", "p", "n", "v", "v"],
+         ["ta1", "yong4", "shou3 ji1", "lai2", "pai1 zhao4"], "来", "(between two verbs) in order to"),
+        # 将 before its object and a verb is 把.
+        (["请", "将", "窗户", "打开"], ["v", "d", "n", "v"], ["qing3", "jiang1", "chuang1 hu5", "da3 kai1"],
+         "将", "(introduces object of main verb"),
+        # 在 … 的时候 says when, not an action in progress.
+        (["我", "在", "睡觉", "的", "时候", "他", "来", "了"], ["r", "p", "v", "uj", "n", "r", "v", "ul"],
+         ["wo3", "zai4", "shui4 jiao4", "de5", "shi2 hou5", "ta1", "lai2", "le5"], "在",
+         "to be (located) at"),
+        # A declarative 呢 ends no question: 他们呢？ asks "what about them?".
+        (["他们", "呢", "？"], ["r", "y", "x"], ["ta1 men5", "ne5", ""], "呢", "What about"),
+        (["她", "还", "在", "睡", "呢", "。"], ["r", "d", "p", "v", "y", "x"],
+         ["ta1", "hai2", "zai4", "shui4", "ne5", ""], "呢", "continuation of a state"),
+        # A classifier standing for 一 + it after a verb: 吃 点 东西 "a bit".
+        (["你", "吃", "点", "东西", "吧"], ["r", "v", "m", "n", "y"],
+         ["ni3", "chi1", "dian3", "dong1 xi5", "ba5"], "点", "a bit"),
+    ],
+)  # fmt: skip
+def test_grammatical_senses_of_constructions(
+    words: list[str], tags: list[str], readings: list[str], target: str, expected: str
+) -> None:
+    g = _one(words, tags, readings, target)
+    assert expected in g.senses[0], g.senses
+
+
+# ---------------------------------------------------------------- issue 12: the class a word is used in
+def test_a_verbal_noun_heading_a_noun_phrase_is_the_noun() -> None:
+    # After 一个 or a verb, 活动 is an "activity", not "to exercise" or "shaky".
+    held = _one(["学校", "办", "了", "一个", "活动"], ["n", "v", "ul", "m", "vn"],
+                ["xue2 xiao4", "ban4", "le5", "yi1 ge4", "huo2 dong4"], "活动")  # fmt: skip
+    assert held.senses[0] == "activity", held.senses
+    moving = _one(["老人", "在", "公园", "活动"], ["n", "p", "n", "vn"],
+                  ["lao3 ren2", "zai4", "gong1 yuan2", "huo2 dong4"], "活动")  # fmt: skip
+    assert moving.senses[0].startswith("to "), moving.senses
+
+
+def test_an_adjective_after_a_negation_is_said_of_someone() -> None:
+    g = _one(["他", "不", "骄傲"], ["r", "d", "a"], ["ta1", "bu4", "jiao1 ao4"], "骄傲")
+    assert g.senses[0] == "conceited", g.senses
+
+
+def test_a_bare_erhua_classifier_after_a_verb_and_its_le_is_a_bit() -> None:
+    g = _one(["他", "吃", "了", "点儿", "面包"], ["r", "v", "ul", "n", "n"],
+             ["ta1", "chi1", "le5", "dian3 r5", "mian4 bao1"], "点儿")  # fmt: skip
+    assert g.senses[0] == "a bit", g.senses
+
+
+def test_lai_after_dui_or_you_links_no_means_and_purpose() -> None:
+    # 对 我 来说 "as for me": 来 is no "in order to" there; after 用 + a means it is.
+    g = _one(["对", "我", "来", "说", "，", "这", "很", "难"], ["p", "r", "v", "v", "x", "r", "d", "a"],
+             ["dui4", "wo3", "lai2", "shuo1", "", "zhe4", "hen3", "nan2"], "来")  # fmt: skip
+    assert "in order to" not in g.senses[0], g.senses
+
+
+def test_an_entry_lacking_the_construction_its_last_part_makes_is_read_from_its_parts() -> None:
+    # 不好 + an action verb: 不 + 好 "easy to" ("hard to do"); 不好 closing its clause stays "no good".
+    hard = _one(["这", "门", "课", "不好", "学"], ["r", "n", "n", "d", "v"],
+                ["zhe4", "men2", "ke4", "bu4 hao3", "xue2"], "不好")  # fmt: skip
+    assert hard.composed and hard.senses[0] == "不 not + 好 easy to", hard.senses
+    bad = _one(["他", "身体", "不好"], ["r", "n", "d"], ["ta1", "shen1 ti3", "bu4 hao3"], "不好")
+    assert not bad.composed, bad.senses

@@ -16,8 +16,9 @@ where it matters:
 - origin: Chinese translated from English (`Pair.origin`, from Tatoeba's sentence IDs) keeps English
   grammar more often than Chinese written first, whose English is in turn a volunteer's; a graded learner
   corpus, written in Chinese and edited with its English, is the safest;
-- wording: translationese and formula patterns (`wording.py`: 和 joining predicates, a bare adjective
-  predicate, 那是 + adjective + 的, 对于我，…, a tone drill);
+- wording: translationese, formula and typo patterns (`wording.py`: 和 joining predicates, a bare adjective
+  predicate, 那是 + adjective + 的, 对于我，…, a tone drill, a subjectless 是…, a slogan, 在 + adjective,
+  的 for 得, a variant spelling);
 - agreement: persons and quantity words one side has and the other lacks (`agreement.py`);
 - translation: how much of each side finds its translation on the other, from the aligner's lexical model
   (`lexical.py`, the one dictionary matcher between Chinese and English).
@@ -104,7 +105,8 @@ _QUOTES = ("“", "「", "『", '"', "‘")
 _ZH_END = frozenset('。！？!?…．.」』”"）)～~')
 _EN_END = frozenset(".!?\"')…”’")
 NO_END_COST = 0.5  # a side that ends in no sentence punctuation: often a fragment or a heading
-ASCII_END_COST = 1.0  # Chinese ending in an ASCII full stop: a careless entry (178 of the built-in pairs)
+# Chinese ending in an ASCII full stop: unfinished editing (178 of the built-in pairs), more than no end
+ASCII_END_COST = 2.0
 FRAGMENT_COST = 1.5  # neither side does
 
 # Chinese translated from English risks translationese (in a teacher's review, 15% of such cards against

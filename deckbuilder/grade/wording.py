@@ -9,7 +9,10 @@ sentence is about, found by comparing what Tatoeba's translated sentences do wit
 - 那是/这是 + adjective + 的 for "That's ADJ" (那是疯狂的。: 太疯狂了, 真疯狂);
 - 对于 + a bare pronoun opening the sentence for "as for me" (对于我，…: 至于我, 对我来说);
 - 不要/别 + 感觉 + 那么/这么 for "don't feel so ADJ" (不要感觉那么悲观: 别那么悲观);
-- a tone drill: one syllable in several tones making up the sentence (妈妈骂马吗), a formula, not speech.
+- a tone drill: one syllable in several tones making up the sentence (妈妈骂马吗), a formula, not speech;
+- a subjectless fragment opening with 是 (是什么道理？) and a slogan (为理想奋斗！);
+- 在 "be …ing" before an adjective (我眼睛在痒: 我眼睛很痒, 我眼睛发痒);
+- 的 for the complement's 得 (他唱的很好) and a variant or misspelt word (甚么, 锻练 for 锻炼): typos.
 
 Patterns read words and jieba's dictionary tags (adjectives are tagged ``a``); they never reject a sentence,
 they add to its cost, so a word's other sentences win.
@@ -19,7 +22,7 @@ from __future__ import annotations
 
 from collections import Counter
 from enum import StrEnum
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from deckbuilder import segmenter
 from deckbuilder.chinese import DEGREE_ADVERBS, HAN
@@ -35,6 +38,11 @@ class Pattern(StrEnum):
     AS_FOR_PRONOUN = "对于 pronoun"
     FEEL_SO = "感觉 so"
     TONE_DRILL = "tone drill"
+    SUBJECTLESS = "subjectless"
+    SLOGAN = "slogan"
+    ZAI_ADJECTIVE = "在 adjective"
+    DE_FOR_DE = "的 for 得"
+    VARIANT = "variant form"
 
 
 COSTS = {
@@ -44,6 +52,11 @@ COSTS = {
     Pattern.AS_FOR_PRONOUN: 5.0,
     Pattern.FEEL_SO: 5.0,
     Pattern.TONE_DRILL: 8.0,
+    Pattern.SUBJECTLESS: 4.0,
+    Pattern.SLOGAN: 5.0,
+    Pattern.ZAI_ADJECTIVE: 5.0,
+    Pattern.DE_FOR_DE: 5.0,
+    Pattern.VARIANT: 5.0,
 }
 
 
@@ -72,6 +85,19 @@ _SENTENCE_END = frozenset("。！!…")
 _FEEL = _words("感觉 感到")
 _DONT = _words("不要 别 不用 不必 用不着")
 _SO = _words("那么 这么 如此")
+# What may follow 是 opening a sentence that is a reply, not a fragment (是的, 是啊, 是吗？).
+_REPLY_AFTER_SHI = _words("的 啊 吗 呀 吧 嘛 呢")
+# Progressive and state markers 在 reads as "be …ing" before a verb; before an adjective it is English.
+_ZAI = _words("在 正在")
+# Degree words and the manner a verb's 得 complement states (唱得很好, 跑得非常快): after 的, a typo.
+_COMPLEMENT_DEGREE = _words("很 非常 太 真 特别 十分 挺 比较 相当 极其")
+_MANNER = _words(
+    "好 快 慢 早 晚 远 高 流利 清楚 认真 开心 高兴 熟练 仔细 标准 地道 顺利 不错 精彩 辛苦 明白 干净 准"
+)
+# A misspelling is at least this many times rarer in jieba's dictionary than the listed word it sounds like.
+RARER = 4
+# CC-CEDICT's senses that only point to the standard form of a word.
+_VARIANT_SENSES = ("variant of", "old variant of", "archaic variant of", "erroneous variant of")
 # A tone drill: one toneless syllable in at least this many tones makes up this share of the text.
 DRILL_TONES = 3
 DRILL_SHARE = 0.6
@@ -170,12 +196,119 @@ def _feel_so(words: list[str], kinds: list[Kind]) -> bool:
     )
 
 
+def _subjectless(words: list[str], kinds: list[Kind]) -> bool:
+    """A sentence opening with the copula 是, with no subject and no verb after it (是什么道理？,
+    是一幅画。): a reply's fragment; not a reply (是的, 是啊) or a cleft sentence (是我错了, 是谁来了？)."""
+    if not words or words[0] != "是" or _at(words, 1) in _REPLY_AFTER_SHI | _CLAUSE_END:
+        return False
+    return not any(_tag(w)[:1] in ("v", "a") for w in words[1:] if w != "是")
+
+
+def _slogan(words: list[str], kinds: list[Kind]) -> bool:
+    """A slogan: 为/为了 + a cause + a verb as the whole sentence, no subject (为理想奋斗, 为人民服务！)."""
+    body = [w for w in words if w not in _CLAUSE_END]
+    if len(body) < 3 or body[0] not in ("为", "为了") or any(w in _CLAUSE_END for w in words[:-1]):
+        return False
+    verb = _tag(body[-1]).startswith("v") or _tag(body[-1]) == "ad"  # 奋斗 v, 努力 ad
+    return verb and not any(w in _PRONOUNS for w in body)
+
+
+def _zai_adjective(words: list[str], kinds: list[Kind]) -> bool:
+    """在 "be …ing" before an adjective ending the clause (我眼睛在痒): English progressive on a state."""
+    return any(
+        w in _ZAI
+        and _adjective(_at(words, i + 1))
+        and (_ends_clause(words, i + 2) or _at(words, i + 2) == "了")
+        for i, w in enumerate(words)
+        if i
+    )
+
+
+def _de_for_de(words: list[str], kinds: list[Kind]) -> bool:
+    """A verb, 的, a degree word and how it was done (他唱的很好): the complement's 得 mistyped as 的."""
+    for i, w in enumerate(words):
+        if (
+            w != "的"
+            or not _tag(_at(words, i - 1)).startswith("v")
+            or _at(words, i + 1) not in _COMPLEMENT_DEGREE
+        ):
+            continue
+        if _at(words, i + 2) in _MANNER and _ends_clause(words, i + 3):
+            return True
+    return False
+
+
+def _variant(words: list[str], kinds: list[Kind]) -> bool:
+    """A word CC-CEDICT has only as a variant of another (a nonstandard form: 甚么), or a jieba word
+    CC-CEDICT lacks, written with no words, that a far commoner listed word of its part of speech sounds
+    like with one character changed (锻练 for 锻炼)."""
+    return any(k is Kind.WORD and len(w) > 1 and is_variant(w) for w, k in zip(words, kinds, strict=False))
+
+
+@cache
+def is_variant(word: str) -> bool:
+    """See `_variant`."""
+    from deckbuilder import cedict
+    from deckbuilder.cedict import headwords
+    from deckbuilder.standards import all_words
+
+    if word in all_words():
+        return False
+    entries = cedict.lookup(word)
+    if entries:
+        return all(s.startswith(_VARIANT_SENSES) for e in entries for s in e.senses)
+    lists = headwords()
+    if word in lists.proper or word in lists.ordinary or segmenter.is_name(word):
+        return False
+    if segmenter.glued_pieces(word) is not None:
+        return False  # written as words (一只, 开窗): no misspelt one
+    freq, tag = segmenter.dictionary_entry(word)
+    if not freq:
+        return False  # glued by the HMM, not a dictionary's word
+    apart = _one_apart()
+    for i in range(len(word)):
+        for listed in apart.get(word[:i] + "?" + word[i + 1 :], ()):
+            their_freq, their_tag = segmenter.dictionary_entry(listed)
+            if (
+                _sounds_the_same(word[i], listed[i])
+                and freq * RARER < their_freq
+                and tag[:1] == their_tag[:1]
+            ):
+                return True
+    return False
+
+
+@cache
+def _one_apart() -> dict[str, tuple[str, ...]]:
+    """Each string one character away from a listed word of two or three characters → those words."""
+    from deckbuilder.standards import all_words
+
+    out: dict[str, list[str]] = {}
+    for listed in all_words():
+        if 1 < len(listed) < 4 and HAN.match(listed[0]):
+            for i in range(len(listed)):
+                out.setdefault(listed[:i] + "?" + listed[i + 1 :], []).append(listed)
+    return {key: tuple(words) for key, words in out.items()}
+
+
+def _sounds_the_same(ours: str, theirs: str) -> bool:
+    """Whether two characters share a reading, tones aside (练, 炼: lian)."""
+    from deckbuilder.pinyin.lexicon import char_readings
+
+    return bool({r[:-1] for r in char_readings(ours)} & {r[:-1] for r in char_readings(theirs)})
+
+
 _CHECKS = (
     (Pattern.AND_PREDICATES, _and_predicates),
     (Pattern.BARE_ADJECTIVE, _bare_adjective),
     (Pattern.THAT_IS_ADJ, _that_is_adjective),
     (Pattern.AS_FOR_PRONOUN, _as_for_pronoun),
     (Pattern.FEEL_SO, _feel_so),
+    (Pattern.SUBJECTLESS, _subjectless),
+    (Pattern.SLOGAN, _slogan),
+    (Pattern.ZAI_ADJECTIVE, _zai_adjective),
+    (Pattern.DE_FOR_DE, _de_for_de),
+    (Pattern.VARIANT, _variant),
 )
 
 

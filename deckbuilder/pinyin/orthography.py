@@ -149,8 +149,8 @@ def _spoken(chars: list[str], syls: list[str], citation_tones: bool) -> list[str
             counting = chars[i + 1] in NUMERALS and chars[i + 1] not in "百千万亿"  # 一二三, 一九九〇
             if prev == "第" or prev in NUMERALS or counting:
                 continue
-            if chars[i + 1] == "月":
-                continue
+            if chars[i + 1] == "月" or (prev == "月" and chars[i + 1] in "日号"):
+                continue  # dates: 一月, 五月一日 (yī); but 一日三餐 is yí rì
             out[i] = "yi2" if next_tone == 4 else ("yi4" if next_tone in (1, 2, 3) else syl)
     return out
 
@@ -276,15 +276,15 @@ def spoken_syllables(readings: Sequence[Reading], *, citation_tones: bool = Fals
     unless `citation_tones`; neutral tones as read."""
     chars: list[str] = []
     flat: list[str] = []
-    for r in readings:
-        chars.extend(c for c in r.word if readable(c))
-        flat.extend(r.syllables)
+    for r in readings:  # punctuation stays in, as a break: 一、 (a list's first item) keeps yī
+        chars.extend([c for c in r.word if readable(c)] if r.syllables else [r.word[:1] or " "])
+        flat.extend(r.syllables or [""])
     spoken = _spoken(chars, flat, citation_tones)
     out = []
     k = 0
     for r in readings:
         out.append(spoken[k : k + len(r.syllables)])
-        k += len(r.syllables)
+        k += len(r.syllables) or 1
     return out
 
 

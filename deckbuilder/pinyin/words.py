@@ -53,10 +53,18 @@ def _guoqu(c: Context) -> tuple[str, ...]:
     return ("guo4", "qu4")
 
 
+def _zhenshi(c: Context) -> tuple[str, ...]:
+    """真是: the exclamation of annoyance zhēnshi only alone or as 真是的 (你真是的！, 真是！); before what
+    it asserts, the adverb 真 and 是 "truly is" (他真是个好人, 这真是太好了: zhēnshì)."""
+    if c.at_end() or (c.next_text() == "的" and Context(c.units, c.ui + 1).at_end()):
+        return ("zhen1", "shi5")
+    return ("zhen1", "shi4")
+
+
 def decide_word(units: Sequence[Unit], ui: int, syllables: tuple[str, ...]) -> tuple[str, ...] | None:
     """Context-dependent readings of dictionary words: adverb + modal 得 (还得, 就得 → děi), 教会, 多重,
     过去, a verb + 着 as the durative, and words CC-CEDICT reads two ways apart from a neutral tone
-    (`neutral`)."""
+    (`neutral`), 真是 (zhēnshì but the exclamation 真是的 zhēnshi)."""
     word = units[ui].text
     if word == "教会":
         return _jiaohui(Context(units, ui))
@@ -64,6 +72,8 @@ def decide_word(units: Sequence[Unit], ui: int, syllables: tuple[str, ...]) -> t
         return _duozhong(Context(units, ui))
     if word == "过去":
         return _guoqu(Context(units, ui))
+    if word == "真是":
+        return _zhenshi(Context(units, ui))
     if len(word) == 2 and word[1] == "着" and syllables[1] == "zhuo2" and units[ui].flag.startswith("v"):
         return (syllables[0], "zhe5")  # 穿着 as a verb: "wearing", not the noun zhuózhuāng sense
     if len(word) == 2 and word[1] == "得" and word[0] in MODAL_BEFORE:

@@ -17,14 +17,17 @@ for no reason. Everything loads lazily: CC-CEDICT on the first word, OpenCC on t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from deckbuilder import segmenter
-from deckbuilder.senses.compose import compose
+from deckbuilder import cedict, segmenter
+from deckbuilder.senses.classes import bare_measure
+from deckbuilder.senses.compose import compose, one_left_out
 from deckbuilder.senses.context import English, Slot, english_keys, slots, traditional_spellings
-from deckbuilder.senses.fit import QUANTITY, Choice, choose, far_fetched, is_classifier
-from deckbuilder.senses.shapes import classifiers, clean
+from deckbuilder.senses.entries import candidates
+from deckbuilder.senses.fit import MAX_SHOWN, QUANTITY, Choice, choose, far_fetched, is_classifier
+from deckbuilder.senses.shapes import Shape, classifiers, clean
 
 __all__ = ["NAME", "SEPARATOR", "Gloss", "clean", "gloss_sentence"]
 
@@ -33,6 +36,10 @@ NAME = "(name)"  # the gloss of a proper name the dictionary lacks
 # The tagger's person names: never glossed from their characters (王小明 is no "king + small + bright"); a
 # place or organisation (联合航空公司) reads well from its parts.
 _PERSON = frozenset({"nr", "nrt", "nrfg"})
+# A usage note for a verb that follows ("(before a verb) easy to"), and verbs that are no action to do.
+_BEFORE_VERB = re.compile(r"^\(before a verb\)")
+_SAID_OF = frozenset({Shape.NOUN, Shape.ADJECTIVE})
+_NO_ACTION = frozenset({"是", "有", "会", "能", "要", "可以", "让", "在", "像"})
 _DIGITS = frozenset("〇零一二三四五六七八九十百千万亿两")  # numerals that count (not 几, 半)
 
 
@@ -83,9 +90,10 @@ def _gloss(slot: Slot, keys: English) -> Gloss | None:
     choice = choose(slot, keys)
     named = slot.name or slot.tag in segmenter.NAME_TAGS
     fetched = choice is not None and not named and len(slot.word) > 1 and far_fetched(choice, keys)
+    fetched = fetched or (choice is not None and _part_construction(slot, choice))
     if choice is not None and (named or not choice.candidate.place_or_person) and not _counting(slot, choice):
         if not fetched or (built := compose(slot, keys)) is None:
-            return _from_entry(choice)
+            return _from_entry(choice, one_left_out(slot.word) if bare_measure(slot) else "")
         return Gloss(built[1], " ".join(slot.syllables), (built[0],), composed=True)
     built = None if slot.name and slot.tag in _PERSON else compose(slot, keys)
     if built is not None:
@@ -94,6 +102,18 @@ def _gloss(slot: Slot, keys: English) -> Gloss | None:
     if choice is not None:  # a proper noun after all: better than nothing
         return _from_entry(choice)
     return Gloss(min(slot.trad, default=slot.word), " ".join(slot.syllables), (NAME,)) if slot.name else None
+
+
+def _part_construction(slot: Slot, choice: Choice) -> bool:
+    """Before an action verb, the entry (only things or qualities) has no sense for the construction its last
+    part makes there: 不好 写 is 不 + 好 "(before a verb) easy to" ("hard to write"), which 不好 "no good"
+    does not say."""
+    if slot.next_tag != "v" or slot.next in _NO_ACTION or len(slot.word) < 2:
+        return False
+    if any(s.shape not in _SAID_OF or _BEFORE_VERB.match(s.raw) for s in choice.candidate.senses if s.shown):
+        return False  # 好好 "carefully" says how to do it
+    last = cedict.split(slot.word, whole=False)[-1]
+    return last != slot.word and any(_BEFORE_VERB.match(s.raw) for c in candidates(last) for s in c.senses)
 
 
 def _counting(slot: Slot, choice: Choice) -> bool:
@@ -108,7 +128,12 @@ def _counting(slot: Slot, choice: Choice) -> bool:
     return not QUANTITY.match(choice.senses[0].text) if choice.senses else True
 
 
-def _from_entry(choice: Choice) -> Gloss:
+def _from_entry(choice: Choice, quantity: str = "") -> Gloss:
+    """The chosen entry's gloss; a classifier standing for 一 + it (读 点 书) shows that quantity ("a bit")
+    first, as its part of a composed word does (喝点 "喝 to drink + 点 a bit")."""
     entry = choice.candidate.entry
     listed = dict.fromkeys(c for s in choice.candidate.senses for c in classifiers(s.raw))
-    return Gloss(entry.traditional, entry.pinyin, tuple(s.text for s in choice.senses), "; ".join(listed))
+    shown = tuple(s.text for s in choice.senses)
+    if quantity:
+        shown = (quantity, *[s for s in shown if s != quantity][: MAX_SHOWN - 1])
+    return Gloss(entry.traditional, entry.pinyin, shown, "; ".join(listed))

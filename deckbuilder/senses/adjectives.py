@@ -39,7 +39,10 @@ COMMON = _set(
     "likely unlikely friendly lonely lively elderly costly deadly early daily holy oily chilly curly jolly "
     "drunk awake asleep afraid alone aware worth sorry unhappy unfair unkind unusual unable uneasy "
     "independent intelligent elegant pleasant brilliant significant relevant ignorant tolerant violent "
-    "silent decent innocent excellent patient distant many much few enough"
+    "silent decent innocent excellent patient distant many much few enough shaky messy lucky sleepy cloudy "
+    "rainy sunny windy snowy foggy tidy wealthy tricky risky sticky greasy juicy tasty salty filthy dusty "
+    "rusty hasty nasty shabby sloppy clumsy fuzzy dizzy itchy sweaty sturdy gloomy moody lousy cosy cozy "
+    "roomy bumpy rocky muddy grassy hilly stormy stuffy thirsty weary worthy"
 )
 _SUFFIX = re.compile(r"(ful|less|ous|ive|able|ible|ical|ional|ual|tic|ish|esque|(?<!e)ed)$")
 # Nouns the suffixes would take for adjectives.

@@ -29,6 +29,7 @@ _TIME_LOCALIZERS = frozenset({"后", "前", "以后", "以前", "之后", "之�
 _COMMA = frozenset("，,")
 # What makes the next word the predicate: an aspect or negation before it (在/正在 退步, 已经 过去, 不 退步).
 _PREDICATE_BEFORE = frozenset({"在", "正在", "正", "已经", "曾经", "不", "没", "没有", "还在", "刚", "刚刚"})
+_NEGATIONS = frozenset({"不", "别", "从不", "没", "没有", "并不", "不要", "不太", "不够"})
 # Person-name tags: when the tokenizer found no name, the tagger's guess says nothing of the word's class.
 _PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
 # Personal pronouns: a quantity right after one counts it (他们俩, 我们三个).
@@ -82,23 +83,34 @@ def classifier_slot(slot: Slot) -> bool:
 
 
 def bare_measure(slot: Slot) -> bool:
-    """A classifier with 一 left out, between a verb (and its person) and the noun that ends the verb's
-    object: 给 我 根 牙签, 借 我 把 伞. A word that is also a preposition is one only where the noun lists it
-    as its classifier (伞: 把), and never before a further verb (请 把 书 给 我, 吃糖 对 身体 好)."""
-    if len(slot.word) != 1 or slot.tag[:1] in _NO_MEASURE or not slot.next_tag.startswith("n"):
+    """A classifier with 一 left out, between a verb (and its person, or its 了) and the noun that ends the
+    verb's object: 给 我 根 牙签, 借 我 把 伞, 喝 了 点儿 汤. A word that is also a preposition is one only
+    where the noun lists it as its classifier (伞: 把), and never before a further verb (请 把 书 给 我, 吃糖
+    对 身体 好)."""
+    word = slot.word.removesuffix("儿")
+    if len(word) != 1 or slot.tag[:1] in _NO_MEASURE or not slot.next_tag.startswith("n"):
         return False
+    # 给 is p to the tagger (给 我 根 牙签)
     verb_before = slot.prev_tag[:1] == "v" or (
-        slot.prev_tag[:1] == "r" and slot.left_tags[-2:-1] in (("v",), ("p",))  # 给 is p to the tagger
+        slot.prev_tag[:1] in ("r", "u") and slot.left_tags[-2:-1] != () and slot.left_tags[-2][:1] in "vp"
     )
-    if not verb_before or any(t[:1] in ("v", "p") for t in slot.right_tags[1:]):
+    if not verb_before:
         return False
-    return slot.word in counters(slot.next) or not _grammatical(slot.word)
+    if _grammatical(word):
+        further = any(t[:1] in ("v", "p") for t in slot.right_tags[1:])
+        return not further and word in counters(slot.next)
+    return True
 
 
 @lru_cache(maxsize=2_000)
 def _grammatical(word: str) -> bool:
     """Whether a word has a preposition or function-word sense (对, 把), more likely than a classifier."""
     return any(s.shape in (Shape.PREPOSITION, Shape.FUNCTION) for c in candidates(word) for s in c.senses)
+
+
+def time_localizer(word: str) -> bool:
+    """A localizer of time (后, 以前): what stands before it is an event or a time."""
+    return word in _TIME_LOCALIZERS
 
 
 def word_class(slot: Slot) -> str:
@@ -118,7 +130,7 @@ def word_class(slot: Slot) -> str:
         return "misread particle" if slot.clause_initial or aspect else "particle"
     if slot.clause_initial and slot.next in _COMMA:
         return "connective"
-    if slot.prev in DEGREE or (slot.prev == "得" and slot.prev_tag.startswith("u")):
+    if slot.prev in DEGREE or (slot.prev == "得" and slot.prev_tag.startswith("u")) or _denied(slot, tag):
         return "degree"
     if slot.prev in _PREDICATE_BEFORE and (tag == "v" or (tag == "t" and closes(slot))):
         return "predicate verb"  # 在退步, 已经过去: a time word ending its clause after 已经 is no time
@@ -152,6 +164,12 @@ def word_class(slot: Slot) -> str:
     return ""
 
 
+def _denied(slot: Slot, tag: str) -> bool:
+    """An adjective after a negation is said of someone (不 骄傲 "conceited", not "pride"), unless a verb
+    follows, which it then says how to do (不 好 写)."""
+    return tag[:1] == "a" and slot.prev in _NEGATIONS and not slot.next_tag.startswith("v")
+
+
 def _verb_follows(tags: tuple[str, ...]) -> bool:
     """A verb comes next, or after one time word, number or adverb (一般 六点 起床, 一般 不 喝)."""
     return tags[:1] != () and (
@@ -169,16 +187,18 @@ def _object(tags: tuple[str, ...]) -> bool:
 
 def _noun_context(slot: Slot, tag: str) -> bool:
     """After 的, or after 把 or a numeral with its classifier (一床 被) unless the tagger saw a verb (把 借 的
-    钱), after 这个/那个, or a noun as a verb's object (没有 借口): the token heads a noun phrase."""
+    钱), after 这个/那个, or a noun as a verb's object (没有 借口): the token heads a noun phrase. A verbal
+    noun (vn) counts as a noun there (一个 活动 "activity", 参加 活动)."""
     if slot.prev in _NOUN_BEFORE and (slot.prev != "把" or tag[:1] != "v"):
         return True
-    if slot.prev[-1:] == "个" and tag[:1] not in ("v", "a", "d"):
+    if slot.prev[-1:] == "个" and (tag == "vn" or tag[:1] not in ("v", "a", "d")):
         return True
-    if tag in ("n", "nz") and slot.prev_tag[:1] == "v" and slot.prev_tag != "vn":
+    if tag in ("n", "nz", "vn") and slot.prev_tag[:1] == "v" and slot.prev_tag != "vn":
         return True
     if slot.next in ASPECT and slot.next_tag.startswith("u"):
         return False  # 三年 过去 了: what takes 了 is the verb
-    return slot.prev_tag == "m" and not slot.classifier_slot and tag[:1] not in ("v", "a", "d")
+    counted = slot.prev_tag == "m" and not slot.classifier_slot
+    return counted and (tag == "vn" or tag[:1] not in ("v", "a", "d"))
 
 
 def _said_of(slot: Slot, tag: str) -> str:

@@ -13,35 +13,85 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from deckbuilder import cedict, segmenter
-from deckbuilder.senses.classes import bare_measure
+from deckbuilder import cedict, english, segmenter
+from deckbuilder.senses.classes import bare_measure, time_localizer
 from deckbuilder.senses.context import English, Slot
 from deckbuilder.senses.entries import candidates
 from deckbuilder.senses.fit import QUANTITY, choose
-from deckbuilder.senses.shapes import Sense
+from deckbuilder.senses.shapes import Sense, Shape, is_reference
 
 _SHORT = re.compile(r"[;,]")
 _LONGEST = 30  # characters of a part's sense
 _NOTES = re.compile(r"^(\([^)]*\)\s*)+")
+_KINDS = re.compile(r"^(classifier|measure word) for (.+?)\.?$", re.I)  # "classifier for gifts, papers etc"
+# Before 小/老 a one-character surname is a person's (小李 "little Li", 老王), not the character's sense.
+_FAMILIAR = frozenset("小老")
+_NOT_COUNTED = frozenset("vdpucyxe")  # tags of a next word that is not what a classifier counts (or none)
+_PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
 _OPEN_NOTE = re.compile(r"\s*\([^)]*$")  # a note the cut at "," or ";" left open
 
 
-def _short(senses: tuple[Sense, ...]) -> str:
+def _short(senses: tuple[Sense, ...], counted: str = "") -> str:
     """A part's sense in a few words: the first that translates (else the first), notes and lists cut
-    ("(bound form) up; upper" → "up", "classifier for books, periodicals …" → "classifier for books")."""
+    ("(bound form) up; upper" → "up", "classifier for books, periodicals …" → "classifier for books"). A
+    classifier before the noun it counts (`counted`) names that noun's kind from its list (两座 山: "for
+    mountains", not "for buildings"), else the start of its list (一份 文件: not only "for gifts")."""
     best = next((s for s in senses if s.words), senses[0] if senses else None)
     if best is None:
         return ""
+    if counted and best.shape is Shape.CLASSIFIER and (listed := _KINDS.match(best.text)):
+        return _kind(listed.group(1), listed.group(2), counted)
     text = _SHORT.split(_NOTES.sub("", best.text), maxsplit=1)[0].strip() or best.text
     text = _OPEN_NOTE.sub("", text).strip() or text  # "hither (directional complement for …, as in …)"
     return text if len(text) <= _LONGEST else text[: text.rfind(" ", 0, _LONGEST)] + " …"
 
 
-def _one_left_out(part: str) -> str:
-    """A classifier after a verb stands for 一 + it: 买点 is 买 + (一)点 "a bit" when 一点 is a quantity."""
+def _kind(head: str, listed: str, counted: str) -> str:
+    """ "classifier for" the kind in `listed` whose head word is the counted noun's (座 山: "mountains"), else
+    "classifier for" the list's first kinds, as many as fit a short line."""
+    words = {
+        w.lower() for c in candidates(counted) for s in c.senses if s.shown and s.prior > -1 for w in s.words
+    }
+    wanted = {k for w in words for k in english.en_keys(w)}
+    listed = _OPEN_NOTE.sub("", re.sub(r"\s*\([^)]*\)", "", listed)).removesuffix(" etc")
+    kinds = [k.strip() for k in re.split(r",|:|\band\b|\bor\b", listed) if k.strip()]
+    for kind in kinds:
+        last = kind.split()[-1].lower()
+        if last in words or last.removesuffix("s") in words or english.en_keys(last) & wanted:
+            return f"{head} for {kind}"
+    shown: list[str] = []
+    for kind in kinds:
+        if shown and len(", ".join([*shown, kind])) > _LONGEST:
+            return f"{head} for {', '.join(shown)} …"
+        shown.append(kind)
+    return f"{head} for {', '.join(shown)}"
+
+
+def one_left_out(part: str) -> str:
+    """A classifier after a verb stands for 一 + it: 买点 is 买 + (一)点 "a bit" when 一点 is a quantity
+    (一点儿, a variant of 一点, as 一点)."""
     found = candidates("一" + part)
     senses = found[0].senses if found else ()
+    referred = cedict.references(senses[0].raw) if senses and is_reference(senses[0].raw) else []
+    if referred:
+        found = candidates(referred[0][1])
+        senses = found[0].senses if found else ()
     return _short(senses) if senses and QUANTITY.match(senses[0].text) else ""
+
+
+def _tags(parts: list[str]) -> list[str]:
+    """The parts' dictionary tags, a part before a closing localizer of place read as the thing it locates
+    (树上: 树 "tree", tagged a verb alone, and then 上 "on" after a noun)."""
+    tags = [segmenter.word_tag(p) for p in parts]
+    if len(parts) < 2 or tags[-1] != "f" or time_localizer(parts[-1]):
+        return tags
+    return [_thing(p, t) for p, t in zip(parts[:-1], tags[:-1], strict=True)] + tags[-1:]
+
+
+def _thing(part: str, tag: str) -> str:
+    found = candidates(part)
+    first = next((s for s in found[0].senses if s.shown), None) if found else None
+    return "n" if tag[:1] == "v" and first is not None and first.shape is Shape.NOUN else tag
 
 
 def compose(slot: Slot, en: English) -> tuple[str, str] | None:
@@ -51,7 +101,8 @@ def compose(slot: Slot, en: English) -> tuple[str, str] | None:
     if len(parts) < 2 or not any(cedict.lookup(p) for p in parts):
         return None
     aligned = len(slot.syllables) == len(word)
-    tags = [segmenter.word_tag(p) for p in parts]
+    tags = _tags(parts)
+    familiar = len(word) == 2 and word[0] in _FAMILIAR and (slot.name or slot.tag in _PERSON_TAGS)
     pieces, trads, at = [], [], 0
     for k, part in enumerate(parts):
         end = at + len(part)
@@ -59,7 +110,7 @@ def compose(slot: Slot, en: English) -> tuple[str, str] | None:
         sub = replace(
             slot,
             word=part,
-            tag=segmenter.word_tag(part),
+            tag=tags[k],
             syllables=slot.syllables[at:end] if aligned else (),
             trad=frozenset(t[at:end] for t in slot.trad if len(t) == len(word)),
             # The token's neighbours are the first part's before and the last part's after; inside, the
@@ -68,7 +119,7 @@ def compose(slot: Slot, en: English) -> tuple[str, str] | None:
             prev_tag=slot.prev_tag if first else tags[k - 1],
             next=slot.next if last else parts[k + 1],
             next_tag=slot.next_tag if last else tags[k + 1],
-            name=False,
+            name=familiar and k == 1,
             part=True,
             left=(*slot.left, *parts[:k]),
             left_tags=(*slot.left_tags, *tags[:k]),
@@ -76,9 +127,10 @@ def compose(slot: Slot, en: English) -> tuple[str, str] | None:
             right_tags=(*tags[k + 1 :], *slot.right_tags),
         )
         choice = choose(sub, en)
-        sense = _short(choice.senses) if choice else ""
+        counted = slot.next if last and slot.next_tag[:1] not in _NOT_COUNTED else ""
+        sense = _short(choice.senses, counted) if choice else ""
         if bare_measure(sub):
-            sense = _one_left_out(part) or sense
+            sense = one_left_out(part) or sense
         pieces.append(f"{part} {sense}" if sense else part)
         trads.append(choice.candidate.entry.traditional if choice else min(sub.trad, default=part))
         at = end

@@ -65,12 +65,12 @@ class Slot:
     @property
     def classifier_slot(self) -> bool:
         """After a numeral or a determiner (这把 椅子; not 一床 被: 床 is the classifier there), or tagged a
-        classifier with no verb, preposition or adverb right after it: what comes next is then counted. With
-        nothing counted before it and a verb after (用 壶 倒水) the token is a noun."""
+        classifier with a word after it that is no verb, preposition or adverb: that word is counted. With
+        nothing counted before it and a verb or nothing after (用 壶 倒水, 来 我 家。) the token is a noun."""
         p = self.prev
         if p and (p in _DETERMINERS or p[-1] in NUMERALS or p[-1].isdigit()):
             return True
-        return self.tag == "q" and self.next_tag[:1] not in ("v", "p", "d")
+        return self.tag == "q" and self.next_tag[:1] not in ("v", "p", "d", "x", "")
 
 
 @dataclass(frozen=True, slots=True)

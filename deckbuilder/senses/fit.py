@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from deckbuilder import english
+from deckbuilder import cedict, english
 from deckbuilder.chinese import NUMERALS
 from deckbuilder.senses.classes import class_fit, eventive, predicate, word_class
 from deckbuilder.senses.context import English, Slot
@@ -30,6 +30,7 @@ MAX_SHOWN = 3
 QUANTITY = re.compile(r"^(a bit|a little|some|a few|several|a couple|one (kind|type|sort) of)\b", re.I)
 _MARGIN = 2.5  # a further sense is shown when it scores within this of the best
 _MAX_RUN = 4  # the most senses shown when a run of one-word synonyms counts as one place
+_VARIANT = re.compile(r"^(\(?(old |archaic |unofficial )?variant of|erhua variant of|also written)\b", re.I)
 _SUBJECT = re.compile(r"^\(of [^)]*\)")
 _PERSON_SUBJECT = re.compile(
     r"^\(of (a |an |the |one's )?(woman|women|man|men|person|people|child|children|girl|boy|sb|someone"
@@ -46,8 +47,10 @@ class Choice:
     senses: tuple[Sense, ...]
 
 
-def choose(slot: Slot, en: English) -> Choice | None:
-    """The entry and senses of `slot`'s word that fit its sentence best; None for a word CC-CEDICT lacks."""
+def choose(slot: Slot, en: English, follow: bool = True) -> Choice | None:
+    """The entry and senses of `slot`'s word that fit its sentence best; None for a word CC-CEDICT lacks.
+    An entry that is only another word's variant (快点儿 "erhua variant of 快点") shows that word's senses
+    as they fit the sentence (`follow`: one step, never a chain)."""
     found = candidates(slot.word)
     if not found:
         return None
@@ -69,8 +72,11 @@ def choose(slot: Slot, en: English) -> Choice | None:
             best = (total, cand, ranked)
     assert best is not None
     _, cand, ranked = best
-    if not ranked:  # only references: show them rather than nothing ("used in 便宜")
-        return Choice(cand, tuple(s for s in cand.senses if s.text)[:1])
+    if (
+        not ranked
+    ):  # only references: the variant's word, else the reference rather than nothing ("used in 便宜")
+        referred = _referred(cand, slot, en) if follow else None
+        return Choice(cand, referred.senses if referred else tuple(s for s in cand.senses if s.text)[:1])
     top, first = ranked[0][0], ranked[0][2]
     # Further senses only when they fit nearly as well, carry no strong note (archaic, jocular …) and, after
     # a translation ("he; him"), are no description of a use ("(used before sb's name for emphasis)").
@@ -86,6 +92,21 @@ def choose(slot: Slot, en: English) -> Choice | None:
     if core is not None:  # the translation's synonym second, after the word's core meaning
         return Choice(cand, (core, first, *[s for s in more if s is not core][: MAX_SHOWN - 2]))
     return Choice(cand, _runs([(ranked[0][1], first), *rows]))
+
+
+def _referred(cand: Candidate, slot: Slot, en: English) -> Choice | None:
+    """The choice for the word a variant entry names (快点儿 → 快点 as the sentence uses it), if any."""
+    for sense in cand.senses:
+        if not _VARIANT.match(sense.raw):
+            continue
+        for trad, simp, pinyin in cedict.references(sense.raw):
+            if simp == slot.word or not simp:
+                continue
+            target = replace(slot, word=simp, syllables=tuple(pinyin.split()), trad=frozenset({trad}))
+            found = choose(target, en, follow=False)
+            if found is not None and any(s.shown for s in found.senses):
+                return found
+    return None
 
 
 def far_fetched(choice: Choice, en: English) -> bool:
@@ -169,7 +190,7 @@ def _sense_score(
     if slot.name and sense.prior <= -3.0 and sense.raw.lower().startswith("surname"):
         score -= sense.prior  # for a name, "surname Ye" is exactly right
     if slot.part and sense.raw.startswith("(bound form)"):
-        score += 1.0  # inside a word is where a bound form belongs (山上: 上 "up; upper; above")
+        score += 1.25  # inside a word is where a bound form belongs (山上: 上 "up; upper; above")
     notes = _note_keys(sense.notes)
     if en:
         score += _english(sense, en, claimed, notes)

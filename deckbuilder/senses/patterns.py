@@ -31,6 +31,13 @@ _SECOND_PERSON = frozenset({"你", "您", "你们"})
 _FUTURE = _set("明天 后天 明年 后年 将来 以后 今后 未来 下周 下星期 下个月 下次 明早 明晚 马上 快")
 # What ends a verb's tentative form: 试试 看, 想一下 看 (看 "to try"); after a plain verb 看 is no trial.
 _TENTATIVE = frozenset({"一下", "一下儿", "一会儿", "看看"})
+_ASKS = frozenset("？?")
+_MEANS = _set("用 通过 靠 借 借助 借由 凭 凭借 利用 以")
+_TIME_OF = frozenset({"时候", "时", "的时候"})
+# Negations after which "(not) at all" is said (并 不, 并 没有), and what 以 … stands before when it is a
+# reason: 以 … 闻名 "famous for".
+_NEGATIONS = frozenset({"不", "没", "没有", "未", "非", "无", "不是", "不会", "不能"})
+_FAME = frozenset({"闻名", "著名", "出名", "知名", "著称", "闻名于世", "为荣", "自豪", "骄傲"})
 _MEASURES_OF_ACTION = frozenset({"一下", "下", "一下儿", "一会儿", "一遍", "一次"})
 
 
@@ -88,6 +95,29 @@ def _clause_follows(slot: Slot, heads: tuple[str, ...]) -> bool:
     )
 
 
+def _closing(slot: Slot) -> bool:
+    return not slot.next or slot.next in PUNCT
+
+
+def _means_before(slot: Slot) -> bool:
+    """A verb or a preposition of means stands earlier in the clause, whose object the token follows (用 方法
+    来, 雇 我 来); not 由 我 来 负责 or 对 我 来说, where the preposition names no means, nor after a topic
+    (宣传 由 我 来 负责)."""
+    if slot.prev_tag[:1] not in ("n", "r"):
+        return False
+    return any(t[:1] == "v" and t != "vn" for t in slot.left_tags[:-1]) or bool(_MEANS & set(slot.left))
+
+
+def _object_then_verb(slot: Slot) -> bool:
+    """A noun or pronoun follows, then a verb later in the clause (将 门 关上)."""
+    return slot.next_tag[:1] in ("n", "r") and any(t[:1] == "v" for t in slot.right_tags[1:])
+
+
+def _when(slot: Slot) -> bool:
+    """The clause goes on to 的时候 or 时: it says when something happens (在 吃饭 的 时候)."""
+    return any(w in _TIME_OF for w in slot.right[1:])
+
+
 Rule = tuple[re.Pattern[str], Callable[[Slot], bool], float]
 _BEFORE_VERB = re.compile(r"before a verb")
 
@@ -97,19 +127,23 @@ _BEFORE_VERB = re.compile(r"before a verb")
 USAGE: tuple[Rule, ...] = (
     (re.compile(r"\(after a verb\) to (give it a )?try"), _tentative, 2.0),
     # Between two verbs (综合 来 看, 想办法 来 解决) the link is purpose, before any directional reading.
+    # So between a means and a purpose: 用 这个 方法 来 解决 (a verb or preposition earlier in the clause).
     (
         re.compile(r"^\(between two verbs\)"),
-        lambda s: s.prev_tag[:1] == "v" and s.next_tag[:1] == "v",
+        lambda s: s.next_tag[:1] == "v" and (s.prev_tag[:1] == "v" or _means_before(s)),
         2.5,
     ),
+    # 将 before its object and a verb is 把: 将 书 放 在 桌上.
+    (re.compile(r"introduces object of main verb"), _object_then_verb, 2.5),
     (
         re.compile(r"after a verb|verb (complement|suffix)|directional complement"),
         lambda s: s.prev_tag[:1] == "v",
         2.0,
     ),
-    (_BEFORE_VERB, lambda s: s.next_tag.startswith("v"), 1.5),
-    # "to be (located) at": a place or person follows (在 公司, 在 桌子 上).
-    (re.compile(r"\(located\) at"), lambda s: s.next_tag[:1] in ("n", "r", "s", "f"), 1.5),
+    # 在 … 的 时候 places an event in time ("at" the time when), however the clause goes on: no progressive.
+    (_BEFORE_VERB, lambda s: s.next_tag.startswith("v") and not _when(s), 1.5),
+    # "to be (located) at": a place or person follows (在 公司, 在 桌子 上), or a time (在 吃饭 的 时候).
+    (re.compile(r"\(located\) at"), lambda s: s.next_tag[:1] in ("n", "r", "s", "f") or _when(s), 1.5),
     (re.compile(r"before an adjective"), lambda s: s.next_tag.startswith("a"), 1.5),
     (
         re.compile(r"expression of quantity|before a number|followed by a number"),
@@ -121,11 +155,9 @@ USAGE: tuple[Rule, ...] = (
     (re.compile(r"\bmake sb \("), lambda s: _clause_follows(s, ("a", "b", "zg")), 2.0),
     (re.compile(r"\bsb (to )?do sth|\(that\)"), lambda s: _clause_follows(s, ("",)), 1.5),
     (re.compile(r"\(to\)"), lambda s: s.next_tag.startswith("v"), 1.5),  # 想喝 "to want (to)" drink
-    (
-        re.compile(r"end of a (declarative )?sentence|sentence-final"),
-        lambda s: not s.next or s.next in PUNCT,
-        1.5,
-    ),
+    # A declarative sentence's particle ends no question (你 呢？ asks "what about you?").
+    (re.compile(r"end of a declarative sentence"), lambda s: _closing(s) and s.clause_end not in _ASKS, 1.5),
+    (re.compile(r"end of a sentence|sentence-final"), _closing, 1.5),
     # Purpose between two verb phrases: 点头 以 示 鼓励 "so as to", not "according to".
     (
         re.compile(r"^(in order to|so as to)\b"),
@@ -199,6 +231,11 @@ CUES: tuple[Rule, ...] = (
     # "all" quantifies what stands before it: 都 opening its clause (都 十二点 了) is "already".
     (re.compile(r"^(all|both)\b"), lambda s: s.tag[:1] == "d" and not s.left, -1.0),
     (re.compile(r"^already\b"), lambda s: s.right[-1:] == ("了",), 0.5),
+    # "(not) at all" strengthens a negation: 并 不, 并 没有.
+    # (连 … 都 不 is "even": the emphasis is on what 连 names.)
+    (re.compile(r"^\(not\) at all"), lambda s: s.next in _NEGATIONS and "连" not in s.left, 3.0),
+    # "because of" where the clause ends in what one is known for: 以 … 闻名.
+    (re.compile(r"^because of\b"), lambda s: any(w in _FAME for w in s.right[1:]), 3.0),
 )
 
 
