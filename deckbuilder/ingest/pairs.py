@@ -117,7 +117,7 @@ def _read_delimited(
 ) -> Iterator[Pair | Skipped]:
     """Pairs of delimited rows: the layout is judged from the first `_SAMPLE` non-blank rows; with
     `tatoeba_layout`, a file in that layout is read by `tatoeba.read_rows` instead of by its columns."""
-    filled = ((number, row) for number, row in rows if any(cell.strip() for cell in row))
+    filled = ((number, row) for number, row in rows if "".join(row).strip())
     head = list(itertools.islice(filled, _SAMPLE))
     if not head:
         return

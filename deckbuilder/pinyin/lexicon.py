@@ -35,18 +35,40 @@ def _syllables(raw: list[list[str]] | list[str]) -> tuple[str, ...]:
 def char_readings(ch: str) -> tuple[str, ...]:
     """Every reading pypinyin knows for one character, most common first (``得`` → de2, de5, dei3).
 
-    A compatibility ideograph (U+F900…, U+2F800…) reads as the character it stands for.
+    A compatibility ideograph (U+F900…, U+2F800…) reads as the character it stands for. The table is
+    derived from pypinyin's once and kept (`derived`), so grading reads it without importing pypinyin.
     """
     if len(ch) != 1:
         return ()
+    return _char_table().get(ch, ())
+
+
+@cache
+def _char_table() -> dict[str, tuple[str, ...]]:
+    import importlib.metadata
+
+    from deckbuilder import derived
+
+    key = derived.key_of("char-readings", "1", importlib.metadata.version("pypinyin"))
+    return derived.stored("char-readings", key, _derive_char_table)
+
+
+def _derive_char_table() -> dict[str, tuple[str, ...]]:
+    """Character → its readings, for every character pypinyin reads and every character that stands for
+    one (compatibility ideographs, radicals: their NFKC form)."""
     table = _pypinyin_tables()[1]
-    raw = table.get(ord(ch))
-    if not raw:
-        same = unicodedata.normalize("NFKC", ch)
-        raw = table.get(ord(same)) if len(same) == 1 and same != ch else None
-    if not raw:
-        return ()
-    return tuple(dict.fromkeys(normalize(r) for r in raw.split(",")))
+
+    def readings(raw: str) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(normalize(r) for r in raw.split(",")))
+
+    out = {chr(code): readings(raw) for code, raw in table.items() if raw}
+    for code in range(0x110000):
+        if 0xD800 <= code < 0xE000 or chr(code) in out:
+            continue
+        same = unicodedata.normalize("NFKC", chr(code))
+        if len(same) == 1 and same != chr(code) and table.get(ord(same)):
+            out[chr(code)] = readings(table[ord(same)])
+    return out
 
 
 @cache
