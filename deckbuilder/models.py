@@ -29,7 +29,7 @@ class Origin(StrEnum):
     GRADED = "graded"  # written in Chinese for learners, with an edited translation (hsk-sentences)
 
 
-def _reduce(self: Any) -> tuple[type, tuple[Any, ...]]:
+def reduce_fields(self: Any) -> tuple[type, tuple[Any, ...]]:
     """Pickle a record as its constructor's arguments. A slotted dataclass's own pickling looks its fields
     up for every object (`dataclasses.fields`), which was most of the cost of sending a million pairs to
     the worker processes."""
@@ -50,7 +50,7 @@ class Pair:
     `score` is the alignment confidence in [0, 1] (1.0 for pre-aligned input).
     """
 
-    __reduce__ = _reduce
+    __reduce__ = reduce_fields
 
     zh: str
     en: str
@@ -89,7 +89,7 @@ class Token:
     `gloss` is what a card prints for the word: its `senses` on one line.
     """
 
-    __reduce__ = _reduce
+    __reduce__ = reduce_fields
 
     text: str
     kind: Kind = Kind.WORD
@@ -123,7 +123,7 @@ class Sentence:
     """A pair with its Chinese side segmented into tokens; `pinyin` (the textbook line) comes from enrich,
     `traditional` (the sentence in traditional characters) only when a deck asks for it."""
 
-    __reduce__ = _reduce
+    __reduce__ = reduce_fields
 
     pair: Pair
     tokens: tuple[Token, ...]

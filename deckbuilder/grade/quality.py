@@ -41,7 +41,7 @@ from pathlib import Path
 from deckbuilder import lexical
 from deckbuilder.chinese import HAN
 from deckbuilder.grade import agreement, wording
-from deckbuilder.models import Kind, Origin, Sentence
+from deckbuilder.models import Kind, Origin, Sentence, reduce_fields
 
 
 class Flaw(StrEnum):
@@ -58,6 +58,8 @@ class Flaw(StrEnum):
 class Quality:
     """A candidate's verdict: a clear failure (`flaw`) or the cost its weaknesses add (`penalty`), with the
     names of the weighed signals that added to it (`marks`: an origin, wording patterns, mismatches)."""
+
+    __reduce__ = reduce_fields  # a graded stream holds one per candidate
 
     penalty: float = 0.0
     flaw: Flaw | None = None

@@ -29,7 +29,7 @@ from deckbuilder.grade.grader import LENGTH_BOUNDS, Grader, Reading, hanzi_count
 from deckbuilder.grade.quality import Coverage, Flaw, Quality, assess, coverage
 from deckbuilder.grade.rendering import UNRENDERED, UNRENDERED_COST, unrendered
 from deckbuilder.grade.repeats import Repeats, topics
-from deckbuilder.models import Choice, Kind, Level, Sentence
+from deckbuilder.models import Choice, Kind, Level, Sentence, reduce_fields
 
 PINNED = 1e6  # a pinned candidate's head start in a word's heap: it is always kept
 KEEP_PER_WORD = 40  # candidates remembered per target word, enough for ordering and variety to choose from
@@ -110,6 +110,8 @@ def near_duplicate(a: str, b: str) -> bool:
 
 @dataclass(slots=True)
 class _Candidate:
+    __reduce__ = reduce_fields  # selectors travel between Dask workers
+
     cost: float
     rank: float  # the cost as the choice sees it: built-in sentences lose ties
     seq: int
