@@ -28,12 +28,12 @@ from typing import BinaryIO
 
 from deckbuilder import __version__
 from deckbuilder.grade import Quality, Record, Selector
-from deckbuilder.models import Sentence
+from deckbuilder.models import Sentence, Token
 from deckbuilder.pipeline.options import BuildOptions
 from deckbuilder.pipeline.outputs import Skips
 
 KEEP = 4  # graded streams kept (a teacher alternating between a few decks keeps each warm)
-FORMAT = "graded-2"
+FORMAT = "graded-3"
 _END = "end"  # the last record: the pairs' count and the skipped rows
 _BATCH = 2048  # offers per pickled batch
 # Options that act only after the choice (writing, speed, where grading runs) or only through the pins.
@@ -118,22 +118,38 @@ class Writer:
     def __init__(self, store_path: Path, name: str) -> None:
         self.store_path, self.target = store_path, _file(store_path, name)
         self.temp = self.target.with_name(self.target.name + f".{os.getpid()}.tmp")
-        self.batch: list[Offer] = []
+        self.batch: list[tuple[object, ...]] = []
+        self.numbers: dict[Token, int] = {}  # every token written so far → its number
+        self.fresh: list[Token] = []  # tokens first met in this batch
         self.file: BinaryIO | None = None
         with contextlib.suppress(OSError):
             self.file = self.temp.open("wb")
             self._dump(FORMAT)
 
     def add(self, offer: Offer) -> None:
-        self.batch.append(offer)
+        seq, sentence, near, records, verdict = offer
+        if sentence is None:
+            self.batch.append((seq, None, (), near, records, verdict))
+        else:  # tokens by number: a word's token is written once per stream, not once per sentence
+            assert not (sentence.pinyin or sentence.traditional), "graded sentences are not enriched yet"
+            numbers = self.numbers
+            for token in sentence.tokens:
+                if token not in numbers:
+                    numbers[token] = len(numbers)
+                    self.fresh.append(token)
+            tokens = tuple(numbers[t] for t in sentence.tokens)
+            self.batch.append((seq, sentence.pair, tokens, near, records, verdict))
         if len(self.batch) >= _BATCH:
-            self._dump(self.batch)
-            self.batch = []
+            self._flush()
+
+    def _flush(self) -> None:
+        self._dump((self.fresh, self.batch))
+        self.fresh, self.batch = [], []
 
     def finish(self, graded: int, skips: Skips) -> None:
         """Write the pairs' count and the skipped rows, and put the stream in place."""
         if self.batch:
-            self._dump(self.batch)
+            self._flush()
         self._dump((_END, graded, skips))
         if self.file is None:
             return
@@ -176,18 +192,22 @@ def replay(store_path: Path, name: str, selector: Selector, skips: Skips) -> boo
     skipped rows; False when there is no such stream or it cannot be read to its end (then `selector` may
     hold part of it: the caller starts afresh)."""
     offered = 0
+    tokens: list[Token] = []
     try:
         with _file(store_path, name).open("rb") as f:
             if pickle.load(f) != FORMAT:
                 return False
             while True:
                 item = pickle.load(f)
-                if isinstance(item, tuple) and item[:1] == (_END,):
+                if item[0] == _END:
                     _, graded, kept = item
                     break
-                for seq, sentence, near, records, verdict in item:
+                fresh, batch = item
+                tokens.extend(fresh)
+                for seq, pair, numbers, near, records, verdict in batch:
+                    sentence = None if pair is None else Sentence(pair, tuple(tokens[n] for n in numbers))
                     selector.offer(seq, sentence, near, records, verdict)
-                offered += len(item)
+                offered += len(batch)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
         return False
     selector.graded += graded - offered
