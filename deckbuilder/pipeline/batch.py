@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import multiprocessing
 import os
 import signal
@@ -87,6 +88,9 @@ class _Pool:
         if self.executor is None:
             if self.setup is not None:
                 self.setup()  # loaded once here; the forked workers share it
+            # What is loaded now lives as long as the process: out of the collector's sight (its passes
+            # would walk the dictionaries again and again, and in the workers copy their pages).
+            gc.freeze()
             context = multiprocessing.get_context("fork")
             self.executor = ProcessPoolExecutor(
                 self.workers, mp_context=context, initializer=_start_worker, initargs=(self.fn, os.getpid())
@@ -98,6 +102,20 @@ class _Pool:
     def close(self) -> None:
         if self.executor is not None:
             self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside: a stage that makes a million small objects that live on (a
+    graded stream replayed, candidates kept) otherwise spends most of its time in the collector's passes
+    over them. Reference counting still frees everything that is not a cycle."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:

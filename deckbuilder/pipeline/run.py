@@ -37,7 +37,7 @@ from deckbuilder.models import (
 )
 from deckbuilder.pinyin import load_overrides
 from deckbuilder.pipeline import COMMITTED, edits, graded, outputs, release
-from deckbuilder.pipeline.batch import Progress, cached_map
+from deckbuilder.pipeline.batch import Progress, cached_map, collector_paused
 from deckbuilder.pipeline.options import AlignOptions, BuildOptions
 
 CREDITS = (
@@ -158,8 +158,9 @@ def _grade(run: _Run, progress: Progress | None) -> _Run:
     selector, workers = run.selector, run.options.workers
     # The same inputs graded the same way before: replay what grading gave (`graded.py`).
     name = graded.key(run.options) if run.store.enabled else None
-    if name and graded.replay(run.store.path, name, selector, run.skips):
-        return run
+    with collector_paused():
+        if name and graded.replay(run.store.path, name, selector, run.skips):
+            return run
     if name:  # a stream read in part leaves its offers in the selector
         selector = Selector(selector.graders, selector.options)
         run = replace(run, selector=selector)
@@ -185,7 +186,7 @@ def _grade(run: _Run, progress: Progress | None) -> _Run:
     )
     writer = graded.Writer(run.store.path, name) if name else None
     count = 0
-    with contextlib.closing(results), contextlib.ExitStack() as stack:
+    with contextlib.closing(results), contextlib.ExitStack() as stack, collector_paused():
         if writer is not None:
             stack.callback(writer.close)
         for count, (pair, (words, key, records, verdict)) in enumerate(results, 1):
