@@ -45,10 +45,13 @@ class Info:
     path: str
     size_bytes: int
     rows: dict[str, int]
+    derived: tuple[int, int] = (0, 0)  # derived tables (`derived.py`): how many, bytes
 
     def lines(self) -> list[str]:
         out = [f"Path:      {self.path}", f"Size:      {self.size_bytes / 1e6:.1f} MB"]
         out.extend(f"{table + ':':<10} {rows:,} sentences" for table, rows in self.rows.items())
+        tables, size = self.derived
+        out.append(f"Derived:   {tables} dictionary tables, {size / 1e6:.1f} MB")
         return out
 
 
@@ -128,7 +131,9 @@ def info(path: Path | None = None) -> Info:
                     rows[table] = con.execute(f"select count(*) from {table}").fetchone()[0]
         finally:
             con.close()
-    return Info(str(path), size, rows)
+    from deckbuilder import derived
+
+    return Info(str(path), size, rows, derived.footprint(path.parent))
 
 
 def clear(path: Path | None = None) -> int:

@@ -30,10 +30,18 @@ T = TypeVar("T")
 _SUFFIX = ".marshal"
 
 
-def directory() -> Path:
+def directory(cache_folder: Path | None = None) -> Path:
+    """Where the tables are kept: `resources/` in the cache folder (`cache.cache_dir()` by default)."""
     from deckbuilder.cache import cache_dir
 
-    return cache_dir() / "resources"
+    return (cache_folder or cache_dir()) / "resources"
+
+
+def footprint(cache_folder: Path | None = None) -> tuple[int, int]:
+    """(tables kept, their bytes)."""
+    folder = directory(cache_folder)
+    sizes = [p.stat().st_size for p in folder.glob(f"*{_SUFFIX}")] if folder.is_dir() else []
+    return len(sizes), sum(sizes)
 
 
 def key_of(*parts: str, packages: Iterable[str] = (), sources: Iterable[Path] = ()) -> str:
