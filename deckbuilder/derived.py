@@ -28,6 +28,7 @@ from deckbuilder import __version__
 
 T = TypeVar("T")
 _SUFFIX = ".marshal"
+KEEP = 2  # tables kept per name (two installations sharing a cache folder each keep theirs)
 
 
 def directory(cache_folder: Path | None = None) -> Path:
@@ -63,6 +64,11 @@ def stored(name: str, key: str, derive: Callable[[], T]) -> T:
     value = derive()
     with contextlib.suppress(OSError, ValueError):
         _write(path, marshal.dumps(value))
+        kept = sorted(
+            path.parent.glob(f"{name}-*{_SUFFIX}"), key=lambda p: p.stat().st_mtime_ns, reverse=True
+        )
+        for old in kept[KEEP:]:  # tables of other versions: an upgrade leaves no growing folder behind
+            old.unlink(missing_ok=True)
     return value
 
 

@@ -96,12 +96,15 @@ def test_derived_tables_are_kept_by_key(tmp_path: Path, monkeypatch: pytest.Monk
     assert derived.stored("t", key, derive) == {"很快": ("很", "快"), "买点": ()} and len(calls) == 1
     derived.stored("t", derived.key_of("test", "2"), derive)  # another layout: derived again
     assert len(calls) == 2
+    derived.stored("t", derived.key_of("test", "3"), derive)  # a third: the oldest goes
+    assert len(calls) == 3 and len(list((tmp_path / "resources").glob("t-*"))) == derived.KEEP
+    derived.stored("t", derived.key_of("test", "2"), derive)
     files = sorted((tmp_path / "resources").glob("t-*"))
     assert len(files) == 2
     files[0].write_bytes(b"\x00damaged")  # a damaged file costs only the time to derive again
     for f in files:
         derived.stored("t", f.name[2:].removesuffix(".marshal"), derive)
-    assert len(calls) == 3
+    assert len(calls) == 4
     assert cache.clear() > 0 and not list((tmp_path / "resources").glob("t-*"))
 
 
