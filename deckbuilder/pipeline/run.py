@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -68,6 +69,7 @@ class _Run:
     warnings: tuple[str, ...] = ()
     previous: release.Previous | None = None  # the lock this build starts from
     stamped: release.Stamped | None = None
+    preload: threading.Thread | None = None  # loading what enrichment reads, while workers grade
 
 
 class _Clock:
@@ -186,17 +188,21 @@ def _grade(run: _Run, progress: Progress | None) -> _Run:
     )
     writer = graded.Writer(run.store.path, name) if name else None
     count = 0
+    preload = None
     with contextlib.closing(results), contextlib.ExitStack() as stack, collector_paused():
         if writer is not None:
             stack.callback(writer.close)
         for count, (pair, (words, key, records, verdict)) in enumerate(results, 1):
+            if preload is None and workers > 1:  # the workers have forked: this process mostly waits now
+                preload = threading.Thread(target=annotate.load, name="preload", daemon=True)
+                preload.start()
             sentence = annotate.from_words(pair, words) if records else None
             selector.offer(count - 1, sentence, key, records, verdict)
             if key is not None and writer is not None:
                 writer.add((count - 1, sentence, key, records, verdict))
         if writer is not None:
             writer.finish(count, run.skips)
-    return run
+    return replace(run, preload=preload)
 
 
 def _load_grading() -> None:
@@ -249,6 +255,8 @@ def _choose(run: _Run, progress: Progress | None) -> _Run:
 def _enrich(run: _Run, progress: Progress | None) -> _Run:
     """Part of speech, pinyin and glosses for the chosen sentences, from the cache where it has them."""
     assert run.selection is not None
+    if run.preload is not None:
+        run.preload.join()  # before the enrichment workers fork: no thread may run then
     overrides = run.overrides
     # The teacher's readings shape the result, so they are part of the key.
     teacher = "\x1f".join(f"{w}\t{p}" for w, p in sorted((overrides or {}).items()))
