@@ -219,7 +219,7 @@ def glosses_html(tokens: tuple[Token, ...]) -> str:
     items = []
     seen: set[str] = set()
     for tok in tokens:
-        # A number gets a line when the dictionary glosses it (第一 "first", 三十 "thirty"), not when composed.
+        # A number gets a line when the dictionary glosses it (第一 "first"), not when composed.
         number = tok.kind is Kind.NUMBER and not tok.composed
         if (tok.kind not in (Kind.WORD, Kind.NAME) and not number) or tok.text in seen or not tok.gloss:
             continue
