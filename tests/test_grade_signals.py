@@ -84,6 +84,12 @@ def test_origin_costs_translated_chinese_most_and_a_users_file_nothing() -> None
         ("你要多锻练身体。", Pattern.VARIANT),  # a misspelling of 锻炼
         ("你要多锻炼身体。", None),
         ("你在想甚么？", Pattern.VARIANT),  # CC-CEDICT: only a variant of 什么
+        ("我朋友非常醉了。", Pattern.VERY_VERB_LE),  # a verb's change of state graded like an adjective
+        ("天已经非常晚了。", None),  # an adjective
+        ("我朋友喝得非常醉。", None),
+        ("妈妈轻轻地唱了。", Pattern.MANNER_BARE_VERB),  # sang what?
+        ("妈妈轻轻地唱了一首歌。", None),
+        ("孩子们开心地笑了。", None),  # 笑 needs no object
     ],
 )
 def test_wording_patterns(text: str, pattern: Pattern | None) -> None:
