@@ -12,7 +12,7 @@ import pytest
 from deckbuilder.annotate import segment
 from deckbuilder.grade import Grader, assess, select
 from deckbuilder.grade.agreement import Mismatch, mismatches
-from deckbuilder.grade.quality import MISMATCH, ORIGIN_COSTS, WORDING
+from deckbuilder.grade.quality import MISMATCH, ORIGIN_COSTS, WORDING, Flaw
 from deckbuilder.grade.repeats import REPEAT_MAX, Repeats
 from deckbuilder.grade.wording import COSTS, Pattern, patterns
 from deckbuilder.models import Kind, Level, Origin, Pair, Sentence, Token
@@ -46,6 +46,12 @@ def test_origin_costs_translated_chinese_most_and_a_users_file_nothing() -> None
     assert verdicts[Origin.GRADED].penalty < verdicts[Origin.ZH].penalty < verdicts[Origin.EN].penalty
     assert verdicts[Origin.EN].marks == ("from English",) and verdicts[Origin.ZH].marks == ("into English",)
     assert verdicts[Origin.GRADED].marks == verdicts[Origin.UNKNOWN].marks == ()
+
+
+def test_a_placeholder_for_the_english_is_no_translation() -> None:
+    assert assess(real("他很有责任心。", "placeholder"), ("责任心",)).flaw is Flaw.TRANSLATION
+    assert assess(real("他很有责任心。", "He is responsible."), ("责任心",)).flaw is None
+    assert assess(real("谢谢你！", "Thanks!"), ("谢谢",)).flaw is None  # a short reply stays
 
 
 # --- wording ------------------------------------------------------------------------------------------------

@@ -128,6 +128,8 @@ MISMATCH = "mismatch"  # persons or quantities the English does not share (`agre
 TRANSLATION_COST = 3.0  # times the share of units (both sides) that find no translation on the other
 SHORT_ENGLISH = 0.2  # English words per Chinese character under which an unmatched English is no translation
 _EN_LETTER = re.compile(r"[A-Za-z]")
+# One lower-case word with no sentence punctuation (a graded corpus's "placeholder", "placeholder-p1").
+_EN_STUB = re.compile(r"[a-z]+(?:-[a-z0-9]+)?")
 
 
 # (zh units matched, zh units, en units matched, en units) of a pair, by the aligner's lexical model.
@@ -255,6 +257,9 @@ def _fragment(sentence: Sentence, targets: Collection[str]) -> _Verdict:
 def _translation(sentence: Sentence, measured: Coverage) -> _Verdict:
     pair = sentence.pair
     zh_hit, zh_units, en_hit, en_units = measured
+    en = pair.en.strip()
+    if _EN_STUB.fullmatch(en) and pair.zh.strip()[-1:] in _ZH_END:
+        return 0.0, Flaw.TRANSLATION  # a sentence's English is a lower-case stub: an editor's placeholder
     if not zh_hit + en_hit and zh_units >= 2:
         hanzi = sum(1 for c in pair.zh if HAN.match(c))
         en_words = len(pair.en.split())
