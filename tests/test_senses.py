@@ -692,3 +692,29 @@ def test_an_entry_lacking_the_construction_its_last_part_makes_is_read_from_its_
     assert hard.composed and hard.senses[0] == "不 not + 好 easy to", hard.senses
     bad = _one(["他", "身体", "不好"], ["r", "n", "d"], ["ta1", "shen1 ti3", "bu4 hao3"], "不好")
     assert not bad.composed, bad.senses
+
+
+# ---------------------------------------------------------------- constructions named by the neighbours
+def test_zai_before_a_time_or_a_localized_phrase_is_at_not_the_progressive() -> None:
+    at = "(of sb or sth) to be (located) at"
+    # A time word or a month after 在, and a phrase a localizer closes, are where or when: "at".
+    winter = _one(["我们", "在", "冬天", "滑雪"], ["r", "p", "t", "v"],
+                  ["wo3 men5", "zai4", "dong1 tian1", "hua2 xue3"], "在")  # fmt: skip
+    may = _one(
+        ["他", "在", "五月", "出生"], ["r", "p", "m", "v"], ["ta1", "zai4", "wu3 yue4", "chu1 sheng1"], "在"
+    )
+    work = _one(["他", "在", "工作", "中", "进步"], ["r", "p", "v", "f", "v"],
+                ["ta1", "zai4", "gong1 zuo4", "zhong1", "jin4 bu4"], "在")  # fmt: skip
+    assert winter.senses[0] == may.senses[0] == work.senses[0] == at
+    # A verb with its object is still the action in progress.
+    busy = _one(["他", "在", "写", "信"], ["r", "p", "v", "n"], ["ta1", "zai4", "xie3", "xin4"], "在")
+    assert busy.senses[0].startswith("(used before a verb")
+
+
+def test_shang_after_a_noun_the_tagger_took_for_a_verb_is_on() -> None:
+    g = _one(["盒子", "上", "有", "字"], ["v", "f", "v", "n"], ["he2 zi5", "shang4", "you3", "zi4"], "上")
+    assert g.senses[0] == "(noun suffix) on; above"
+    after_verb = _one(
+        ["他", "写", "上", "名字"], ["r", "v", "f", "n"], ["ta1", "xie3", "shang4", "ming2 zi5"], "上"
+    )
+    assert after_verb.senses[0] != "(noun suffix) on; above"

@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from deckbuilder.chinese import NUMERALS
 from deckbuilder.senses.context import Slot
+from deckbuilder.senses.entries import candidates
+from deckbuilder.senses.shapes import Shape
 
 
 def _set(text: str) -> frozenset[str]:
@@ -113,6 +116,44 @@ def _object_then_verb(slot: Slot) -> bool:
     return slot.next_tag[:1] in ("n", "r") and any(t[:1] == "v" for t in slot.right_tags[1:])
 
 
+# Localizers that close a noun phrase of place or scope (在 实践 中, 在 这 方面, 在 桌子 上).
+_PLACE_LOCALIZERS = frozenset({"中", "上", "里", "下", "内", "外", "之中", "当中", "方面", "期间", "以内"})
+
+
+def noun_phrase_follows(slot: Slot) -> bool:
+    """What follows is a noun phrase of place, time or scope before the verb: a noun, pronoun, place or
+    time word (在 公司, 在 这家 银行, 在 冬天), a date counted with 月/年/号 (在 五月), or a phrase that a
+    localizer closes within a few words (在 实践 中 学习, 在 学习 上), whatever the tagger took its head for."""
+    if slot.next_tag[:1] in ("n", "r", "s", "f", "t"):
+        return True
+    if _numeral(slot.next) and slot.next[-1:] in ("月", "年", "号", "日", "点"):
+        return True
+    for k, (word, tag) in enumerate(zip(slot.right[1:4], slot.right_tags[1:4], strict=False)):
+        if word in PUNCT:
+            return False
+        if tag[:1] == "f" and word in _PLACE_LOCALIZERS:
+            return slot.right[k + 2 : k + 3] != ("的",)
+    return False
+
+
+def noun_before(slot: Slot) -> bool:
+    """A noun stands before the token: tagged one, or a localizer after a word the tagger took for a verb
+    whose dictionary sense is a noun (信封 上 有 邮票: "envelope", so 上 is "on", no complement)."""
+    if slot.prev_tag.startswith("n"):
+        return True
+    return slot.tag == "f" and slot.prev_tag[:1] == "v" and _dictionary_noun(slot.prev)
+
+
+@lru_cache(maxsize=20_000)
+def _dictionary_noun(word: str) -> bool:
+    """The word's first entry means a thing: its first sense is a noun and none of its first three a verb."""
+    found = candidates(word)
+    if not found:
+        return False
+    shown = [s for s in found[0].senses if s.shown][:3]
+    return bool(shown) and shown[0].shape is Shape.NOUN and all(s.shape is not Shape.VERB for s in shown)
+
+
 def _when(slot: Slot) -> bool:
     """The clause goes on to 的时候 or 时: it says when something happens (在 吃饭 的 时候)."""
     return any(w in _TIME_OF for w in slot.right[1:])
@@ -137,13 +178,14 @@ USAGE: tuple[Rule, ...] = (
     (re.compile(r"introduces object of main verb"), _object_then_verb, 2.5),
     (
         re.compile(r"after a verb|verb (complement|suffix)|directional complement"),
-        lambda s: s.prev_tag[:1] == "v",
+        lambda s: s.prev_tag[:1] == "v" and not noun_before(s),
         2.0,
     ),
     # 在 … 的 时候 places an event in time ("at" the time when), however the clause goes on: no progressive.
-    (_BEFORE_VERB, lambda s: s.next_tag.startswith("v") and not _when(s), 1.5),
-    # "to be (located) at": a place or person follows (在 公司, 在 桌子 上), or a time (在 吃饭 的 时候).
-    (re.compile(r"\(located\) at"), lambda s: s.next_tag[:1] in ("n", "r", "s", "f") or _when(s), 1.5),
+    (_BEFORE_VERB, lambda s: s.next_tag.startswith("v") and not _when(s) and not noun_phrase_follows(s), 1.5),
+    # "to be (located) at": a place, time or person follows (在 公司, 在 冬天, 在 桌子 上), or a time (在 吃饭
+    # 的 时候).
+    (re.compile(r"\(located\) at"), lambda s: noun_phrase_follows(s) or _when(s), 1.5),
     (re.compile(r"before an adjective"), lambda s: s.next_tag.startswith("a"), 1.5),
     (
         re.compile(r"expression of quantity|before a number|followed by a number"),
@@ -151,7 +193,7 @@ USAGE: tuple[Rule, ...] = (
         1.5,
     ),
     (re.compile(r"after a (suppositional )?clause"), lambda s: s.clause_before, 1.5),
-    (re.compile(r"noun suffix"), lambda s: s.prev_tag.startswith("n"), 1.5),
+    (re.compile(r"noun suffix"), noun_before, 1.5),
     (re.compile(r"\bmake sb \("), lambda s: _clause_follows(s, ("a", "b", "zg")), 2.0),
     (re.compile(r"\bsb (to )?do sth|\(that\)"), lambda s: _clause_follows(s, ("",)), 1.5),
     (re.compile(r"\(to\)"), lambda s: s.next_tag.startswith("v"), 1.5),  # 想喝 "to want (to)" drink
@@ -177,7 +219,7 @@ def usage_fit(raw: str, slot: Slot) -> float:
                 return worth
             # A noun where the note wants a verb: the construction is plainly absent (在 公司 工作 is
             # "at", not the progressive), more than a verb the tagger may have missed.
-            return -3.0 if rx is _BEFORE_VERB and slot.next_tag[:1] in ("n", "r", "s") else -1.0
+            return -3.0 if rx is _BEFORE_VERB and noun_phrase_follows(slot) else -1.0
     return 0.0
 
 
