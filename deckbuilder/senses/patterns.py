@@ -123,7 +123,8 @@ _PLACE_LOCALIZERS = frozenset({"中", "上", "里", "下", "内", "外", "之中
 def noun_phrase_follows(slot: Slot) -> bool:
     """What follows is a noun phrase of place, time or scope before the verb: a noun, pronoun, place or
     time word (在 公司, 在 这家 银行, 在 冬天), a date counted with 月/年/号 (在 五月), or a phrase that a
-    localizer closes within a few words (在 实践 中 学习, 在 学习 上), whatever the tagger took its head for."""
+    localizer closes within a few words (在 实践 中 学习, 在 学习 上), whatever the tagger took its head
+    for."""
     if slot.next_tag[:1] in ("n", "r", "s", "f", "t"):
         return True
     if _numeral(slot.next) and slot.next[-1:] in ("月", "年", "号", "日", "点"):
