@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from deckbuilder import cedict
 from deckbuilder.chinese import NUMERALS
 from deckbuilder.senses.context import ASPECT, DIRECTIONAL, Slot
 from deckbuilder.senses.entries import candidates, counters
-from deckbuilder.senses.patterns import DEGREE, PUNCT, closes
+from deckbuilder.senses.patterns import DEGREE, PLACE_LOCALIZERS, PUNCT, closes
 from deckbuilder.senses.shapes import Shape
 
 # Single characters. After these a token heads a noun phrase (的 书, 把 门); these never are a preposition's
@@ -45,6 +44,7 @@ A, N, J = Shape.ADVERB, Shape.NOUN, Shape.ADJECTIVE
 _FITS: dict[str, dict[Shape, float]] = {
     "before a localizer": {V: 1.0, A: -1.5, C: -1.5, M: -1.5, F: -1.0, P: -1.0, J: -0.5},
     "noun phrase": {N: 0.5, V: -1.0, M: -1.0, F: -1.5, P: -1.0},
+    "nominal adjective": {N: 1.5, J: -1.0, V: -1.0},
     "misread particle": {F: -4.5, V: 1.0},
     "particle": {F: 2.0, V: -1.0, M: -1.0, N: -1.0, J: -1.0},
     "connective": {A: 1.5, C: 1.5, V: -1.0},
@@ -124,8 +124,10 @@ def word_class(slot: Slot) -> str:
         return "before a localizer"
     if _modifier(slot):
         return "modifier"
-    if _noun_context(slot, tag):
+    if _noun_context(slot, tag) or _localized(slot):
         return "noun phrase"
+    if tag == "an" and (not slot.left or slot.prev_tag[:1] in ("v", "p")):
+        return "nominal adjective"  # 困难 很 多, 克服 困难: a difficulty, not "difficult"
     if tag[:1] == "u" or tag in ("y", "e"):  # no particle opens a clause or takes 了: then the tag is wrong
         return "misread particle" if slot.clause_initial or aspect else "particle"
     if slot.clause_initial and slot.next in _COMMA:
@@ -136,8 +138,10 @@ def word_class(slot: Slot) -> str:
         return "predicate verb"  # 在退步, 已经过去: a time word ending its clause after 已经 is no time
     if _adverbial_phrase(slot):
         return "adverbial phrase"
-    if tag[:1] == "a" and slot.prev_tag[:1] in ("r", "n") and _verb_follows(slot.right_tags):
-        return "adverbial"  # 我 一般 六点 起床: between its subject and the verb, "generally"
+    if tag[:1] == "a" and slot.prev_tag[:1] in ("r", "n", "t", "s") and _verb_follows(slot.right_tags):
+        return (
+            "adverbial"  # 我 一般 六点 起床, 雨季 一般 在 六月: between its subject and the verb, "generally"
+        )
     obj = aspect and _object(slot.following[1:])
     aspect = aspect or slot.next in DIRECTIONAL  # a verb's marks (露了出来 keeps its particle 了)
     if aspect and (tag[:1] in ("p", "m", "q", "n", "f", "t") or (tag[:1] == "a" and obj)):
@@ -164,6 +168,12 @@ def word_class(slot: Slot) -> str:
     return ""
 
 
+def _localized(slot: Slot) -> bool:
+    """Between a preposition of place and a localizer of place or scope the token heads a noun phrase,
+    whatever the tagger says (在 实践 中: "practice")."""
+    return slot.prev in ("在", "从", "于") and slot.next in PLACE_LOCALIZERS and slot.next_tag[:1] == "f"
+
+
 def _denied(slot: Slot, tag: str) -> bool:
     """An adjective after a negation is said of someone (不 骄傲 "conceited", not "pride"), unless a verb
     follows, which it then says how to do (不 好 写)."""
@@ -171,9 +181,11 @@ def _denied(slot: Slot, tag: str) -> bool:
 
 
 def _verb_follows(tags: tuple[str, ...]) -> bool:
-    """A verb comes next, or after one time word, number or adverb (一般 六点 起床, 一般 不 喝)."""
+    """A verb or a preposition's phrase comes next, or a verb after one time word, number or adverb (一般
+    六点 起床, 一般 不 喝, 一般 在 家 吃饭)."""
     return tags[:1] != () and (
-        tags[0][:1] == "v" or (tags[0][:1] in ("m", "t", "d") and tags[1:2] != () and tags[1][:1] == "v")
+        tags[0][:1] in ("v", "p")
+        or (tags[0][:1] in ("m", "t", "d") and tags[1:2] != () and tags[1][:1] == "v")
     )
 
 
@@ -245,16 +257,6 @@ def _adverbial_phrase(slot: Slot) -> bool:
         and 0 < len(slot.right) <= 3
         and not any(t[:1] == "v" for t in slot.right_tags)
     )
-
-
-@lru_cache(maxsize=20_000)
-def eventive(word: str) -> bool:
-    """Whether a word names an event: one of its first senses is a verb (毕业 "to graduate"; a word the
-    dictionary lacks by its parts: 大学毕业, 吃完饭)."""
-    found = candidates(word)
-    if not found:
-        return len(word) > 1 and any(eventive(part) for part in cedict.split(word) if part != word)
-    return any(s.shape is Shape.VERB for c in found[:2] for s in c.senses[:3])
 
 
 def predicate(slot: Slot) -> bool:
