@@ -26,6 +26,8 @@ _NO_OBJECT = frozenset("的了吗呢吧啊")
 # Localizers of time: what stands before them is an event or a time (便后, 吃饭以前).
 _TIME_LOCALIZERS = frozenset({"后", "前", "以后", "以前", "之后", "之前"})
 _COMMA = frozenset("，,")
+# Verbs whose complement is said of the subject (变得 困难, 感到 困难): an adjective after them stays one.
+_LINKING = frozenset({"是", "变", "变成", "成为", "觉得", "感到", "感觉", "显得", "认为", "越来越"})
 # What makes the next word the predicate: an aspect or negation before it (在/正在 退步, 已经 过去, 不 退步).
 _PREDICATE_BEFORE = frozenset({"在", "正在", "正", "已经", "曾经", "不", "没", "没有", "还在", "刚", "刚刚"})
 _NEGATIONS = frozenset({"不", "别", "从不", "没", "没有", "并不", "不要", "不太", "不够"})
@@ -126,7 +128,7 @@ def word_class(slot: Slot) -> str:
         return "modifier"
     if _noun_context(slot, tag) or _localized(slot):
         return "noun phrase"
-    if tag == "an" and (not slot.left or slot.prev_tag[:1] in ("v", "p")):
+    if tag == "an" and not slot.next_tag.startswith("n") and (not slot.left or _object_of(slot)):
         return "nominal adjective"  # 困难 很 多, 克服 困难: a difficulty, not "difficult"
     if tag[:1] == "u" or tag in ("y", "e"):  # no particle opens a clause or takes 了: then the tag is wrong
         return "misread particle" if slot.clause_initial or aspect else "particle"
@@ -138,7 +140,7 @@ def word_class(slot: Slot) -> str:
         return "predicate verb"  # 在退步, 已经过去: a time word ending its clause after 已经 is no time
     if _adverbial_phrase(slot):
         return "adverbial phrase"
-    if tag[:1] == "a" and slot.prev_tag[:1] in ("r", "n", "t", "s") and _verb_follows(slot.right_tags):
+    if tag[:1] == "a" and _subject_before(slot) and _verb_follows(slot.right_tags):
         return (
             "adverbial"  # 我 一般 六点 起床, 雨季 一般 在 六月: between its subject and the verb, "generally"
         )
@@ -166,6 +168,21 @@ def word_class(slot: Slot) -> str:
     if tag[:1] == "n" and slot.part:
         return "noun part"
     return ""
+
+
+def _subject_before(slot: Slot) -> bool:
+    """A subject stands right before the token: a noun or pronoun, or a time or place word no preposition
+    governs (雨季 一般 在 六月; not 对 将来 充满 希望)."""
+    if slot.prev_tag[:1] in ("r", "n"):
+        return True
+    return slot.prev_tag[:1] in ("t", "s") and not any(t[:1] == "p" for t in slot.left_tags[:-1])
+
+
+def _object_of(slot: Slot) -> bool:
+    """The token is a verb's or a preposition's object, not a linking verb's complement (变得 困难)."""
+    if slot.prev_tag[:1] not in ("v", "p"):
+        return False
+    return slot.prev[-1:] != "得" and slot.prev not in _LINKING
 
 
 def _localized(slot: Slot) -> bool:
