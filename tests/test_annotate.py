@@ -168,6 +168,8 @@ def test_one_name_decision_for_pinyin_ruby_and_colours(text: str) -> None:
         ("我们要不断完善自己。", ["不断", "完善"]),
         ("士兵们保卫国家。", ["保卫", "国家"]),  # a verb and its object
         ("这批货很便宜。", ["批", "货"]),  # a measure glued to its noun after 这
+        ("我还有两件事要做。", ["两件", "事"]),  # a numeral chunk glued to its noun
+        ("我们一起克服困难。", ["克服", "困难"]),  # a verb and its object jieba tags an
         ("他这个人很有本事。", ["有", "本事"]),  # a CC-CEDICT word of a verb and its object: not added
     ],
 )
