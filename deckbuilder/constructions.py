@@ -1,7 +1,8 @@
 """Constructions jieba glues across, undone as the segmenter cuts: 才 "only then" glued to the modal after it
 (才能 "talent") or the noun before it (人才 "talent"), a subject pronoun glued to its verb (他用 "other
-use" in 他用刀切菜), 还 "also" + 是 (不仅…还是), 的 + 话 "words" (她的话) and 哪 + 一 + measure
-(哪一路). `segmenter.cut` applies them to its words (`undo`).
+use" in 他用刀切菜), 还 "also" + 是 (不仅…还是), 的 + 话 "words" (她的话), 哪 + 一 + measure (哪一路), a verb
+and its durative 着 (穿着 "attire", 跟 + 随着) and 请 + a verb and its complement (请坐 + 好).
+`segmenter.cut` applies them to its words (`undo`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ _NOT_ONLY = frozenset({"不仅", "不但", "不只", "不光", "不单", "不止
 _IF = frozenset({"如果", "要是", "假如", "假若", "倘若", "假使", "万一", "若", "若是", "只要"})
 # Verbs of speaking whose 的话 is "the words" said (他说的话).
 _SAY = frozenset({"说", "讲", "问", "写", "骂", "听", "告诉", "说过", "讲过"})
+# What starts a counted or pointed-at object (一件, 两本, 这个).
+_COUNTING = frozenset("一二两三四五六七八九十几这那每")
+_SENTENCE_ENDS = frozenset({"", "。", "！", "？", "!", "?", "…", "”", "」"})
+_CLAUSE_ENDS = _SENTENCE_ENDS - {""} | frozenset({"，", ",", "；", ";", "：", ":"})
 
 
 def undo(words: list[str], text: str) -> list[str]:
@@ -38,6 +43,8 @@ def undo(words: list[str], text: str) -> list[str]:
     words = only_then(words) if "才" in text else words
     words = also_is(words) if "还是" in text else words
     words = said_words(words) if "的话" in text else words
+    words = verb_particle(words) if "着" in text else words
+    words = please_complement(words) if "请" in text else words
     return which_one(words) if "哪一" in text else words
 
 
@@ -52,18 +59,20 @@ def also_is(words: list[str]) -> list[str]:
 
 
 def said_words(words: list[str]) -> list[str]:
-    """`words` with 的话 cut into 的 + 话 "words" after a pronoun, noun or verb of speaking (她的话很有道理,
-    听他的话, 他说的话) unless a conditional opened (如果…的话) or a comma follows it (我的话，…: "if it
-    were me"): 的话 "if" only closes a conditional clause."""
+    """`words` with 的话 cut into 的 + 话 "words" after a pronoun, noun, name or verb of speaking (她的话很
+    有道理, 听小明的话, 他说的话) or at the end of the sentence (他不需要很多的话。) unless a conditional
+    opened in its clause (如果…的话) or a comma follows it (我的话，…: "if it were me"): 的话 "if" only
+    closes a conditional clause."""
     from deckbuilder import segmenter
 
     out: list[str] = []
     for i, word in enumerate(words):
         after = words[i + 1] if i + 1 < len(words) else ""
-        if word == "的话" and out and not any(w in _IF for w in out) and after not in ("，", ",", "、"):
+        clause = out[max((k for k, w in enumerate(out) if w in _CLAUSE_ENDS), default=-1) + 1 :]
+        if word == "的话" and out and not any(w in _IF for w in clause) and after not in ("，", ",", "、"):
             before = out[-1]
             owner = before in PERSONAL_PRONOUNS or segmenter.dictionary_entry(before)[1][:1] in ("n", "r")
-            if owner or before in _SAY:
+            if owner or before in _SAY or segmenter.is_name(before) or after in _SENTENCE_ENDS:
                 out.extend(("的", "话"))
                 continue
         out.append(word)
@@ -124,6 +133,45 @@ def only_then(words: list[str]) -> list[str]:
                 continue
         if word == "人才" and after in _AFTER_CAI and any(w in _ONLY_IF for w in out):
             out.extend(("人", "才"))
+            continue
+        out.append(word)
+    return out
+
+
+def verb_particle(words: list[str]) -> list[str]:
+    """`words` with the durative 着 cut from its verb where jieba glued them into a noun or adjective read
+    zhuó (穿着 "attire": 他穿着一件大衣 → 穿 + 着) before an object, and where it took the verb's second
+    character into a preposition (跟 + 随着 → 跟随 + 着)."""
+    from deckbuilder import cedict, segmenter
+
+    out: list[str] = []
+    for i, word in enumerate(words):
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if len(word) != 2 or word[1] != "着":
+            out.append(word)
+            continue
+        before = out[-1] if out else ""
+        if len(before) == 1 and segmenter.dictionary_entry(before + word[0])[1].startswith("v"):
+            out[-1:] = [before + word[0], "着"]  # 跟 + 随着: the verb 跟随
+            continue
+        zhuo = any(e.pinyin.endswith("zhuo2") for e in cedict.lookup(word))
+        verb = segmenter.word_tag(word[0])[:1] in ("v", "z")  # jieba tags 穿 zg
+        obj = after[:1] in _COUNTING or segmenter.dictionary_entry(after)[1][:1] in ("n", "m", "q")
+        out.extend(word if zhuo and verb and obj and before != "的" else (word,))
+    return out
+
+
+def please_complement(words: list[str]) -> list[str]:
+    """`words` with 请 cut from the verb jieba glued it to when the verb's complement follows: 请坐 + 好 →
+    请 + 坐好 "sit properly", 请进 + 来 → 请 + 进来."""
+    from deckbuilder import segmenter
+
+    out: list[str] = []
+    for word in words:
+        before = out[-1] if out else ""
+        glued = len(word) == 1 and len(before) == 2 and before[0] == "请"
+        if glued and segmenter.dictionary_entry(before[1] + word)[0]:
+            out[-1:] = ["请", before[1] + word]
             continue
         out.append(word)
     return out

@@ -14,7 +14,8 @@ apart. `segmenter` takes such entries out of both its dictionaries (`segmenter.r
   深深地, 奇怪的是), a verb and (一)点 / 一下 (买点, 检查一下), a noun and its localizer (床上, 车站里);
 - a one-character verb and its noun object (打网球, 看电视), a verb and object of two characters each
   (保卫国家), a demonstrative and a noun (这事);
-- a measure word glued to its noun after a number cut off by jieba (这 本书 → 这 本 书).
+- a measure word glued to its noun after a number cut off by jieba (这 本书 → 这 本 书), and a numeral
+  chunk glued to its noun (两件事 → 两件 事).
 
 Kept whole: names (their glue is `segmenter`'s), interjections drawn out by a particle (唉呀), numeral
 and measure chunks (一个, 这件, 十年), repeated forms (看看, 干干净净, 想一想), potential and degree
@@ -136,8 +137,8 @@ def kind(pieces: tuple[str, ...], lexicon: Lexicon) -> str | None:
         return "a little"
     if last in LOCALIZERS and pieces[-2] not in LOCALIZERS and (is_noun(tags[-2]) or last in _AFTER_EVENTS):
         return "localizer"  # 床上, 车站里; 饭后, 起飞前 (but 流下, 换上 are complements, 驻外 a word)
-    if n == 2 and len(first) == 2 == len(last) and tags[0] == "v" and tags[1] == "n":
-        return "object"  # 保卫+国家: a verb and its object CC-CEDICT lacks as one word
+    if n == 2 and len(first) == 2 == len(last) and tags[0] == "v" and tags[1] in ("n", "an"):
+        return "object"  # 保卫+国家, 克服+困难 (an): a verb and its object CC-CEDICT lacks as one word
     if n == 2 and len(first) == 1 and tags[0].startswith("v") and len(last) > 1 and tags[1].startswith("n"):
         # 打+网球, 看+电视; but 排球队, 居住区 may be 排球+队, 居住+区 (jieba knows 排球, 居住): left whole,
         # as are 无 + noun (无政府, 无止境)
@@ -186,6 +187,9 @@ def phrase_pieces(word: str, tag: str, lexicon: Lexicon) -> tuple[str, ...] | No
     """The words of the jieba entry `word` (tagged `tag`) when it is a free phrase, else None; the
     caller has checked that CC-CEDICT and the HSK lists lack `word`."""
     counting = word[0] in _COUNTING and not word.startswith(("这么", "那么"))
+    rest = word[2:]
+    if counting and word[1] in CLASSIFIERS and lexicon.is_word(rest) and is_noun(lexicon.tag(rest)):
+        return (word[:2], rest)  # 两件+事, 三本+书: a numeral chunk and the noun it counts
     if tag in _NAME_TAGS or counting or _set_form(word):
         return None
     pieces = cut(word, lexicon)

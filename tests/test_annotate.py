@@ -168,6 +168,8 @@ def test_one_name_decision_for_pinyin_ruby_and_colours(text: str) -> None:
         ("我们要不断完善自己。", ["不断", "完善"]),
         ("士兵们保卫国家。", ["保卫", "国家"]),  # a verb and its object
         ("这批货很便宜。", ["批", "货"]),  # a measure glued to its noun after 这
+        ("我还有两件事要做。", ["两件", "事"]),  # a numeral chunk glued to its noun
+        ("我们一起克服困难。", ["克服", "困难"]),  # a verb and its object jieba tags an
         ("他这个人很有本事。", ["有", "本事"]),  # a CC-CEDICT word of a verb and its object: not added
     ],
 )
@@ -243,6 +245,14 @@ def test_a_word_glued_to_only_then_is_cut_by_its_construction(text: str, words: 
         ("他说的话我不信。", ["说", "的", "话"]),
         ("如果明天下雨的话，我们就不去。", ["下雨", "的话"]),  # 的话 "if" closes a conditional
         ("我的话，就买红的。", ["我", "的话"]),
+        ("小芳的话是对的。", ["小芳", "的", "话", "是"]),  # after a name
+        ("他不爱说太多的话。", ["多", "的", "话", "。"]),  # at the sentence end
+        ("要是有空，就听父母的话。", ["父母", "的", "话"]),  # 要是 opened another clause
+        ("你忙的话就别来。", ["忙", "的话"]),
+        ("她穿着一条长裙。", ["穿", "着", "一条"]),  # the durative, not 穿着 "attire"
+        ("他的穿着很简单。", ["的", "穿着", "很"]),
+        ("小猫跟随着她。", ["跟随", "着", "她"]),  # not 跟 + 随着
+        ("上课了，请坐好。", ["请", "坐好"]),  # 坐好 "sit properly", not 请坐 + 好
         ("你坐哪一路公共汽车？", ["哪", "一", "路"]),  # "which (bus) route", not 一路 "all the way"
         ("你喜欢哪一个？", ["哪", "一个"]),
     ],

@@ -321,3 +321,19 @@ def test_field_lists_are_the_published_contract() -> None:
         "Ruby", "CardReading", "CardProduction", "CardListening", "PinyinNumbered", "HanziColored",
         "Classifier", "Zhuyin", "Traditional",
     )  # fmt: skip
+
+
+def test_numbers_the_dictionary_glosses_get_a_line() -> None:
+    from deckbuilder.cards import glosses_html
+
+    tokens = (
+        Token("他", Kind.WORD, pinyin="tā", gloss="he"),
+        Token("得", Kind.WORD, pinyin="dé", gloss="to obtain"),
+        Token("第一", Kind.NUMBER, pinyin="dì-yī", gloss="first / number one"),
+        Token("十四个", Kind.NUMBER, pinyin="shísì gè", gloss="十四 fourteen + 个 …", composed=True),
+        Token("2024", Kind.NUMBER),
+        Token("。", Kind.PUNCT),
+    )
+    html = glosses_html(tokens)
+    assert "第一" in html and "first / number one" in html
+    assert "十四个" not in html and "2024" not in html

@@ -12,7 +12,7 @@ import pytest
 from deckbuilder.annotate import segment
 from deckbuilder.grade import Grader, assess, select
 from deckbuilder.grade.agreement import Mismatch, mismatches
-from deckbuilder.grade.quality import MISMATCH, ORIGIN_COSTS, WORDING
+from deckbuilder.grade.quality import MISMATCH, ORIGIN_COSTS, WORDING, Flaw
 from deckbuilder.grade.repeats import REPEAT_MAX, Repeats
 from deckbuilder.grade.wording import COSTS, Pattern, patterns
 from deckbuilder.models import Kind, Level, Origin, Pair, Sentence, Token
@@ -46,6 +46,12 @@ def test_origin_costs_translated_chinese_most_and_a_users_file_nothing() -> None
     assert verdicts[Origin.GRADED].penalty < verdicts[Origin.ZH].penalty < verdicts[Origin.EN].penalty
     assert verdicts[Origin.EN].marks == ("from English",) and verdicts[Origin.ZH].marks == ("into English",)
     assert verdicts[Origin.GRADED].marks == verdicts[Origin.UNKNOWN].marks == ()
+
+
+def test_a_placeholder_for_the_english_is_no_translation() -> None:
+    assert assess(real("他很有责任心。", "placeholder"), ("责任心",)).flaw is Flaw.TRANSLATION
+    assert assess(real("他很有责任心。", "He is responsible."), ("责任心",)).flaw is None
+    assert assess(real("谢谢你！", "Thanks!"), ("谢谢",)).flaw is None  # a short reply stays
 
 
 # --- wording ------------------------------------------------------------------------------------------------
@@ -84,6 +90,12 @@ def test_origin_costs_translated_chinese_most_and_a_users_file_nothing() -> None
         ("你要多锻练身体。", Pattern.VARIANT),  # a misspelling of 锻炼
         ("你要多锻炼身体。", None),
         ("你在想甚么？", Pattern.VARIANT),  # CC-CEDICT: only a variant of 什么
+        ("我朋友非常醉了。", Pattern.VERY_VERB_LE),  # a verb's change of state graded like an adjective
+        ("天已经非常晚了。", None),  # an adjective
+        ("我朋友喝得非常醉。", None),
+        ("妈妈轻轻地唱了。", Pattern.MANNER_BARE_VERB),  # sang what?
+        ("妈妈轻轻地唱了一首歌。", None),
+        ("孩子们开心地笑了。", None),  # 笑 needs no object
     ],
 )
 def test_wording_patterns(text: str, pattern: Pattern | None) -> None:

@@ -177,6 +177,11 @@ def test_polyphone_in_context(sentence: str, char: str, reading: str) -> None:
         ("你太大意了。", "意", ["yi5"]),  # careless
         ("我爸爸做生意。", "意", ["yi5"]),  # 做生意 reads 生意 as the entry its senses share: "business"
         ("唉呀，我忘了。", "唉", ["ai1"]),  # 唉 drawn out by a particle
+        ("他的手机中了病毒。", "中", ["zhong4"]),  # "be hit by; contract"
+        ("我上个月中了一次奖。", "中", ["zhong4"]),
+        ("他在比赛中了解了自己。", "中", ["zhong1"]),  # the localizer framed by 在
+        ("这块土地很肥。", "地", ["di4"]),  # 土地 "land", not tǔdi "the earth god"
+        ("我常跟他打交道。", "道", ["dao5"]),  # the standard neutral tone
     ],
 )
 def test_readings_by_word_class_and_neighbours(sentence: str, char: str, readings: list[str]) -> None:

@@ -691,3 +691,84 @@ def test_an_entry_lacking_the_construction_its_last_part_makes_is_read_from_its_
     assert hard.composed and hard.senses[0] == "不 not + 好 easy to", hard.senses
     bad = _one(["他", "身体", "不好"], ["r", "n", "d"], ["ta1", "shen1 ti3", "bu4 hao3"], "不好")
     assert not bad.composed, bad.senses
+
+
+# ---------------------------------------------------------------- constructions named by the neighbours
+def test_zai_before_a_time_or_a_localized_phrase_is_at_not_the_progressive() -> None:
+    at = "(of sb or sth) to be (located) at"
+    # A time word or a month after 在, and a phrase a localizer closes, are where or when: "at".
+    winter = _one(["我们", "在", "冬天", "滑雪"], ["r", "p", "t", "v"],
+                  ["wo3 men5", "zai4", "dong1 tian1", "hua2 xue3"], "在")  # fmt: skip
+    may = _one(
+        ["他", "在", "五月", "出生"], ["r", "p", "m", "v"], ["ta1", "zai4", "wu3 yue4", "chu1 sheng1"], "在"
+    )
+    work = _one(["他", "在", "工作", "中", "进步"], ["r", "p", "v", "f", "v"],
+                ["ta1", "zai4", "gong1 zuo4", "zhong1", "jin4 bu4"], "在")  # fmt: skip
+    assert winter.senses[0] == may.senses[0] == work.senses[0] == at
+    # A verb with its object is still the action in progress.
+    busy = _one(["他", "在", "写", "信"], ["r", "p", "v", "n"], ["ta1", "zai4", "xie3", "xin4"], "在")
+    assert busy.senses[0].startswith("(used before a verb")
+
+
+def test_shang_after_a_noun_the_tagger_took_for_a_verb_is_on() -> None:
+    g = _one(["盒子", "上", "有", "字"], ["v", "f", "v", "n"], ["he2 zi5", "shang4", "you3", "zi4"], "上")
+    assert g.senses[0] == "(noun suffix) on; above"
+    after_verb = _one(
+        ["他", "写", "上", "名字"], ["r", "v", "f", "n"], ["ta1", "xie3", "shang4", "ming2 zi5"], "上"
+    )
+    assert after_verb.senses[0] != "(noun suffix) on; above"
+
+
+def test_gen_before_what_is_related_or_done_together_is_with() -> None:
+    g = _one(["这", "跟", "钱", "有关"], ["r", "p", "n", "v"], ["zhe4", "gen1", "qian2", "you3 guan1"], "跟")
+    assert g.senses[0] == "with"
+
+
+def test_yao_is_should_after_a_verb_and_its_object_and_before_an_action_tagged_noun() -> None:
+    words, tags = ["过", "桥", "要", "小心"], ["ug", "n", "v", "n"]
+    g = _one(words, tags, ["guo4", "qiao2", "yao4", "xiao3 xin1"], "要")
+    assert g.senses[0] == "need to; should"
+    want = _one(["我", "要", "一杯", "茶"], ["r", "v", "m", "n"], ["wo3", "yao4", "yi4 bei1", "cha2"], "要")
+    assert want.senses[0].startswith("to want")
+
+
+def test_yiban_between_a_time_subject_and_a_prepositional_phrase_is_generally() -> None:
+    g = _one(
+        ["冬天", "一般", "在", "家"],
+        ["t", "a", "p", "n"],
+        ["dong1 tian1", "yi4 ban1", "zai4", "jia1"],
+        "一般",
+    )
+    assert g.senses[0] == "generally"
+
+
+def test_a_noun_between_zai_and_a_localizer_and_an_adjective_as_subject_are_nouns() -> None:
+    g = _one(["他", "在", "实践", "中", "学"], ["r", "p", "v", "f", "v"],
+             ["ta1", "zai4", "shi2 jian4", "zhong1", "xue2"], "实践")  # fmt: skip
+    assert g.senses[0] == "practice"
+    hard = _one(["困难", "不", "少"], ["an", "d", "a"], ["kun4 nan5", "bu4", "shao3"], "困难")
+    assert hard.senses[0] != "difficult"
+
+
+def test_kaifang_blooms_only_with_flowers_and_maobing_is_an_ailment_of_the_body() -> None:
+    park = _one(
+        ["博物馆", "免费", "开放"], ["n", "vn", "v"], ["bo2 wu4 guan3", "mian3 fei4", "kai1 fang4"], "开放"
+    )
+    assert park.senses[0] != "to bloom"
+    rose = _one(["花", "开放", "了"], ["n", "v", "ul"], ["hua1", "kai1 fang4", "le5"], "开放")
+    assert rose.senses[0] == "to bloom"
+    words, tags = ["我", "的", "牙", "有", "毛病"], ["r", "uj", "n", "v", "n"]
+    sick = _one(words, tags, ["wo3", "de5", "ya2", "you3", "mao2 bing4"], "毛病")
+    assert sick.senses[0] == "ailment"
+    car = _one(["车", "有", "毛病"], ["n", "v", "n"], ["che1", "you3", "mao2 bing4"], "毛病")
+    assert car.senses[0] == "fault"
+
+
+def test_guo_before_a_place_is_to_cross_and_zuo_before_a_task_is_to_do() -> None:
+    g = _one(["过", "了", "桥", "就", "到"], ["v", "ul", "n", "d", "v"],
+             ["guo4", "le5", "qiao2", "jiu4", "dao4"], "过")  # fmt: skip
+    assert "(time)" not in g.senses[0]
+    task = _one(["他", "做", "练习"], ["r", "v", "vn"], ["ta1", "zuo4", "lian4 xi2"], "做")
+    assert task.senses[0].startswith("to do")
+    cake = _one(["他", "做", "蛋糕"], ["r", "v", "n"], ["ta1", "zuo4", "dan4 gao1"], "做")
+    assert cake.senses[0].startswith("to make")

@@ -12,7 +12,11 @@ sentence is about, found by comparing what Tatoeba's translated sentences do wit
 - a tone drill: one syllable in several tones making up the sentence (妈妈骂马吗), a formula, not speech;
 - a subjectless fragment opening with 是 (是什么道理？) and a slogan (为理想奋斗！);
 - 在 "be …ing" before an adjective (我眼睛在痒: 我眼睛很痒, 我眼睛发痒);
-- 的 for the complement's 得 (他唱的很好) and a variant or misspelt word (甚么, 锻练 for 锻炼): typos.
+- 的 for the complement's 得 (他唱的很好) and a variant or misspelt word (甚么, 锻练 for 锻炼): typos;
+- a strong degree word before a verb and 了 ending the clause (他非常醉了 for "he is very drunk": 醉 is a
+  change of state, graded by a complement, 醉得很厉害);
+- an adverbial with 地, then a bare verb that takes an object, 了 and the clause's end (她温柔地唱了 for
+  "she sang softly": Mandarin names what was sung or says 唱得很温柔; 她高兴地笑了 is fine).
 
 Patterns read words and jieba's dictionary tags (adjectives are tagged ``a``); they never reject a sentence,
 they add to its cost, so a word's other sentences win.
@@ -43,6 +47,8 @@ class Pattern(StrEnum):
     ZAI_ADJECTIVE = "在 adjective"
     DE_FOR_DE = "的 for 得"
     VARIANT = "variant form"
+    VERY_VERB_LE = "非常 verb 了"
+    MANNER_BARE_VERB = "地 bare verb 了"
 
 
 COSTS = {
@@ -57,6 +63,8 @@ COSTS = {
     Pattern.ZAI_ADJECTIVE: 5.0,
     Pattern.DE_FOR_DE: 5.0,
     Pattern.VARIANT: 5.0,
+    Pattern.VERY_VERB_LE: 4.0,
+    Pattern.MANNER_BARE_VERB: 4.0,
 }
 
 
@@ -94,6 +102,11 @@ _COMPLEMENT_DEGREE = _words("很 非常 太 真 特别 十分 挺 比较 相当 
 _MANNER = _words(
     "好 快 慢 早 晚 远 高 流利 清楚 认真 开心 高兴 熟练 仔细 标准 地道 顺利 不错 精彩 辛苦 明白 干净 准"
 )
+# Degree words that grade an adjective but not a verb's change of state (很 is left out: 很久了, 很晚了).
+_STRONG_DEGREE = _words("非常 十分 特别 极其 相当")
+_VERB_TAGS = frozenset({"v"})  # verbs only: 非常好了, 相当温和了 grade adjectives and are fine
+# One-syllable action verbs that need their object (or a place) once done: 唱了 alone says nothing sung.
+_OBJECT_VERBS = _words("唱 读 写 吃 喝 看 做 买 卖 说 学 听 玩 拿 找 用 去 送 画 洗 教 问 带 穿 打 弹")
 # A misspelling is at least this many times rarer in jieba's dictionary than the listed word it sounds like.
 RARER = 4
 # CC-CEDICT's senses that only point to the standard form of a word.
@@ -238,6 +251,29 @@ def _de_for_de(words: list[str], kinds: list[Kind]) -> bool:
     return False
 
 
+def _very_verb_le(words: list[str], kinds: list[Kind]) -> bool:
+    """非常/十分 + a verb + 了 ending the clause (他非常醉了): English "very + adjective" kept on a verb."""
+    return any(
+        w in _STRONG_DEGREE
+        and _tag(_at(words, i + 1)) in _VERB_TAGS
+        and _at(words, i + 2) == "了"
+        and _ends_clause(words, i + 3)
+        for i, w in enumerate(words)
+    )
+
+
+def _manner_bare_verb(words: list[str], kinds: list[Kind]) -> bool:
+    """地 + a one-syllable verb that takes an object + 了 ending the clause (她温柔地唱了)."""
+    return any(
+        w == "地"
+        and i
+        and _at(words, i + 1) in _OBJECT_VERBS
+        and _at(words, i + 2) == "了"
+        and _ends_clause(words, i + 3)
+        for i, w in enumerate(words)
+    )
+
+
 def _variant(words: list[str], kinds: list[Kind]) -> bool:
     """A word CC-CEDICT has only as a variant of another (a nonstandard form: 甚么), or a jieba word
     CC-CEDICT lacks, written with no words, that a far commoner listed word of its part of speech sounds
@@ -309,6 +345,8 @@ _CHECKS = (
     (Pattern.ZAI_ADJECTIVE, _zai_adjective),
     (Pattern.DE_FOR_DE, _de_for_de),
     (Pattern.VARIANT, _variant),
+    (Pattern.VERY_VERB_LE, _very_verb_le),
+    (Pattern.MANNER_BARE_VERB, _manner_bare_verb),
 )
 
 

@@ -139,6 +139,8 @@ def word_reading(word: str, proper: bool = False) -> tuple[tuple[str, ...], bool
     CC-CEDICT first when it has one reading (it writes obligatory neutral tones: 衣服 yi1 fu5); when
     its entries disagree (地道 dì dao / dìdào), pypinyin's phrase table, made for reading, breaks the tie.
     """
+    if word in neutral.STANDARD:
+        return neutral.STANDARD[word], True
     found = _cedict_readings(word, proper)
     phrase = _pypinyin_tables()[0].get(word)
     if len(found) == 1:

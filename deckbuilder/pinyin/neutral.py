@@ -85,6 +85,11 @@ def decide(c: Context) -> tuple[str, ...] | None:
     return None
 
 
+# Words whose standard reading (Xiandai Hanyu Cidian) CC-CEDICT gets wrong in its neutral tone: 打交道 dǎ
+# jiāodao (CC-CEDICT writes dào), 土地 tǔdì "land" (CC-CEDICT's tǔdi, "the earth god", would win the tie).
+STANDARD = {"打交道": ("da3", "jiao1", "dao5"), "土地": ("tu3", "di4")}
+
+
 def in_compound(word: str, syllables: tuple[str, ...], senses: tuple[str, ...]) -> tuple[str, ...]:
     """`syllables` of a compound (two or three characters) with a pair word inside read as the entry its
     senses share words with (做生意 "to do business" → shēngyi "business")."""

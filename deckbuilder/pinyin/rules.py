@@ -152,6 +152,13 @@ def _zhong_heavy(c: Context) -> str | None:  # 重
     return "zhong4"
 
 
+def _zhong_hit(c: Context) -> str | None:  # 中 alone
+    """zhòng "be hit by; contract; win" before 了/过 and what hit (中了病毒, 中了一枪, 中过奖), unless a
+    preposition framed it as the localizer (在学习中了); else zhōng."""
+    framed = any(u.text in ("在", "从", "于") for u in c.units[: c.ui])
+    return "zhong4" if c.next_text() in ("了", "过") and not c.at_end() and not framed else None
+
+
 def _xing(c: Context) -> str | None:  # 行
     if c.prev_text()[-1:] in NUMERALS and c.next_text() != "人":
         return "hang2"  # 一行字 (but 一行人 "a party")
@@ -389,6 +396,7 @@ RULES: dict[str, Callable[[Context], str | None]] = {
     "为": _wei,
     "重": _zhong_heavy,
     "行": _xing,
+    "中": _zhong_hit,
     "觉": _jue,
     "数": _shu,
     "种": _zhong_kind,

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from deckbuilder import cedict
 from deckbuilder.chinese import NUMERALS
 from deckbuilder.senses.context import ASPECT, DIRECTIONAL, Slot
 from deckbuilder.senses.entries import candidates, counters
-from deckbuilder.senses.patterns import DEGREE, PUNCT, closes
+from deckbuilder.senses.patterns import DEGREE, PLACE_LOCALIZERS, PUNCT, closes
 from deckbuilder.senses.shapes import Shape
 
 # Single characters. After these a token heads a noun phrase (的 书, 把 门); these never are a preposition's
@@ -27,6 +26,8 @@ _NO_OBJECT = frozenset("的了吗呢吧啊")
 # Localizers of time: what stands before them is an event or a time (便后, 吃饭以前).
 _TIME_LOCALIZERS = frozenset({"后", "前", "以后", "以前", "之后", "之前"})
 _COMMA = frozenset("，,")
+# Verbs whose complement is said of the subject (变得 困难, 感到 困难): an adjective after them stays one.
+_LINKING = frozenset({"是", "变", "变成", "成为", "觉得", "感到", "感觉", "显得", "认为", "越来越"})
 # What makes the next word the predicate: an aspect or negation before it (在/正在 退步, 已经 过去, 不 退步).
 _PREDICATE_BEFORE = frozenset({"在", "正在", "正", "已经", "曾经", "不", "没", "没有", "还在", "刚", "刚刚"})
 _NEGATIONS = frozenset({"不", "别", "从不", "没", "没有", "并不", "不要", "不太", "不够"})
@@ -45,6 +46,7 @@ A, N, J = Shape.ADVERB, Shape.NOUN, Shape.ADJECTIVE
 _FITS: dict[str, dict[Shape, float]] = {
     "before a localizer": {V: 1.0, A: -1.5, C: -1.5, M: -1.5, F: -1.0, P: -1.0, J: -0.5},
     "noun phrase": {N: 0.5, V: -1.0, M: -1.0, F: -1.5, P: -1.0},
+    "nominal adjective": {N: 1.5, J: -1.0, V: -1.0},
     "misread particle": {F: -4.5, V: 1.0},
     "particle": {F: 2.0, V: -1.0, M: -1.0, N: -1.0, J: -1.0},
     "connective": {A: 1.5, C: 1.5, V: -1.0},
@@ -124,8 +126,10 @@ def word_class(slot: Slot) -> str:
         return "before a localizer"
     if _modifier(slot):
         return "modifier"
-    if _noun_context(slot, tag):
+    if _noun_context(slot, tag) or _localized(slot):
         return "noun phrase"
+    if tag == "an" and not slot.next_tag.startswith("n") and (not slot.left or _object_of(slot)):
+        return "nominal adjective"  # 困难 很 多, 克服 困难: a difficulty, not "difficult"
     if tag[:1] == "u" or tag in ("y", "e"):  # no particle opens a clause or takes 了: then the tag is wrong
         return "misread particle" if slot.clause_initial or aspect else "particle"
     if slot.clause_initial and slot.next in _COMMA:
@@ -136,8 +140,10 @@ def word_class(slot: Slot) -> str:
         return "predicate verb"  # 在退步, 已经过去: a time word ending its clause after 已经 is no time
     if _adverbial_phrase(slot):
         return "adverbial phrase"
-    if tag[:1] == "a" and slot.prev_tag[:1] in ("r", "n") and _verb_follows(slot.right_tags):
-        return "adverbial"  # 我 一般 六点 起床: between its subject and the verb, "generally"
+    if tag[:1] == "a" and _subject_before(slot) and _verb_follows(slot.right_tags):
+        return (
+            "adverbial"  # 我 一般 六点 起床, 雨季 一般 在 六月: between its subject and the verb, "generally"
+        )
     obj = aspect and _object(slot.following[1:])
     aspect = aspect or slot.next in DIRECTIONAL  # a verb's marks (露了出来 keeps its particle 了)
     if aspect and (tag[:1] in ("p", "m", "q", "n", "f", "t") or (tag[:1] == "a" and obj)):
@@ -164,6 +170,27 @@ def word_class(slot: Slot) -> str:
     return ""
 
 
+def _subject_before(slot: Slot) -> bool:
+    """A subject stands right before the token: a noun or pronoun, or a time or place word no preposition
+    governs (雨季 一般 在 六月; not 对 将来 充满 希望)."""
+    if slot.prev_tag[:1] in ("r", "n"):
+        return True
+    return slot.prev_tag[:1] in ("t", "s") and not any(t[:1] == "p" for t in slot.left_tags[:-1])
+
+
+def _object_of(slot: Slot) -> bool:
+    """The token is a verb's or a preposition's object, not a linking verb's complement (变得 困难)."""
+    if slot.prev_tag[:1] not in ("v", "p"):
+        return False
+    return slot.prev[-1:] != "得" and slot.prev not in _LINKING
+
+
+def _localized(slot: Slot) -> bool:
+    """Between a preposition of place and a localizer of place or scope the token heads a noun phrase,
+    whatever the tagger says (在 实践 中: "practice")."""
+    return slot.prev in ("在", "从", "于") and slot.next in PLACE_LOCALIZERS and slot.next_tag[:1] == "f"
+
+
 def _denied(slot: Slot, tag: str) -> bool:
     """An adjective after a negation is said of someone (不 骄傲 "conceited", not "pride"), unless a verb
     follows, which it then says how to do (不 好 写)."""
@@ -171,9 +198,11 @@ def _denied(slot: Slot, tag: str) -> bool:
 
 
 def _verb_follows(tags: tuple[str, ...]) -> bool:
-    """A verb comes next, or after one time word, number or adverb (一般 六点 起床, 一般 不 喝)."""
+    """A verb or a preposition's phrase comes next, or a verb after one time word, number or adverb (一般
+    六点 起床, 一般 不 喝, 一般 在 家 吃饭)."""
     return tags[:1] != () and (
-        tags[0][:1] == "v" or (tags[0][:1] in ("m", "t", "d") and tags[1:2] != () and tags[1][:1] == "v")
+        tags[0][:1] in ("v", "p")
+        or (tags[0][:1] in ("m", "t", "d") and tags[1:2] != () and tags[1][:1] == "v")
     )
 
 
@@ -245,16 +274,6 @@ def _adverbial_phrase(slot: Slot) -> bool:
         and 0 < len(slot.right) <= 3
         and not any(t[:1] == "v" for t in slot.right_tags)
     )
-
-
-@lru_cache(maxsize=20_000)
-def eventive(word: str) -> bool:
-    """Whether a word names an event: one of its first senses is a verb (毕业 "to graduate"; a word the
-    dictionary lacks by its parts: 大学毕业, 吃完饭)."""
-    found = candidates(word)
-    if not found:
-        return len(word) > 1 and any(eventive(part) for part in cedict.split(word) if part != word)
-    return any(s.shape is Shape.VERB for c in found[:2] for s in c.senses[:3])
 
 
 def predicate(slot: Slot) -> bool:

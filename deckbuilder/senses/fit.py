@@ -19,10 +19,10 @@ from functools import lru_cache
 
 from deckbuilder import cedict, english
 from deckbuilder.chinese import NUMERALS
-from deckbuilder.senses.classes import class_fit, eventive, predicate, word_class
+from deckbuilder.senses.classes import class_fit, predicate, word_class
 from deckbuilder.senses.context import English, Slot
 from deckbuilder.senses.entries import Candidate, candidates, counters, reading_distance
-from deckbuilder.senses.patterns import PUNCT, cue_fit, usage_fit
+from deckbuilder.senses.patterns import PUNCT, cue_fit, eventive, usage_fit
 from deckbuilder.senses.shapes import PLACE_WORDS, SENSE_STOP, TIME_WORDS, Sense, Shape, keys, register
 
 MAX_SHOWN = 3

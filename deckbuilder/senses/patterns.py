@@ -15,9 +15,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
+from deckbuilder import cedict
 from deckbuilder.chinese import NUMERALS
 from deckbuilder.senses.context import Slot
+from deckbuilder.senses.entries import candidates
+from deckbuilder.senses.shapes import Shape
 
 
 def _set(text: str) -> frozenset[str]:
@@ -39,14 +43,32 @@ _TIME_OF = frozenset({"时候", "时", "的时候"})
 _NEGATIONS = frozenset({"不", "没", "没有", "未", "非", "无", "不是", "不会", "不能"})
 _FAME = frozenset({"闻名", "著名", "出名", "知名", "著称", "闻名于世", "为荣", "自豪", "骄傲"})
 _MEASURES_OF_ACTION = frozenset({"一下", "下", "一下儿", "一会儿", "一遍", "一次"})
+# What 跟/和 … ends in when it means "with": 跟 他 有关, 跟 朋友 一起 去, 跟 她 结婚.
+_WITH = _set(
+    "有关 无关 相关 有关系 没关系 一起 一块 一块儿 在一起 合作 结婚 见面 商量 聊天 打交道 联系 分手 吵架"
+)
+# Body and health words: a 毛病 there is an ailment, not a fault (我 的 胃 有 毛病).
+_BODY = _set(
+    "身体 头 腿 脚 手 手臂 胳膊 眼睛 眼 耳朵 鼻子 嘴 牙 牙齿 胃 心脏 肚子 嗓子 喉咙 腰 背 皮肤 "
+    "肝 肺 肩膀 膝盖 脖子 健康 医生 病 看病 检查"
+)
+# Objects 做 does rather than makes, besides actions (做 运动, 做 练习): 做 事, 做 作业, 做 生意.
+_DONE = _set("事 事情 作业 生意 家务 工作 功课 好事 坏事")
 
 
 def _no_subject(slot: Slot, allowed: frozenset[str] = frozenset()) -> bool:
-    """Nothing before the token in its clause names who acts (adverbs and time words may stand there)."""
+    """Nothing before the token in its clause names who acts (adverbs and time words may stand there, and a
+    noun a verb before it takes as object: 过 马路 要 小心, 吃 了 饭 要 休息 have no subject)."""
+    tags = ("",) + slot.left_tags
     return all(
-        t[:1] not in ("n", "r") or w in allowed or t == "t"
-        for w, t in zip(slot.left, slot.left_tags, strict=True)
+        t[:1] not in ("n", "r") or w in allowed or t == "t" or (t[:1] == "n" and _takes_object(tags[k]))
+        for k, (w, t) in enumerate(zip(slot.left, slot.left_tags, strict=True))
     )
+
+
+def _takes_object(tag: str) -> bool:
+    """A verb's tag, or an aspect particle's, which only follows a verb (the tagger's ug for a verb 过)."""
+    return tag[:1] == "v" or tag in ("ul", "ug", "uz")
 
 
 def _complement(slot: Slot) -> bool:
@@ -54,9 +76,10 @@ def _complement(slot: Slot) -> bool:
     return slot.prev_tag[:1] == "v" and slot.next == "了"
 
 
-def closes(slot: Slot) -> bool:
-    """The token ends its clause, alone or before sentence particles (行吗？, 也行。, 就行了)."""
-    return all(w in PARTICLES for w in slot.right)
+def closes(slot: Slot | tuple[str, ...]) -> bool:
+    """The token ends its clause, alone or before sentence particles (行吗？, 也行。, 就行了); or, given the
+    words that follow something, they are such particles only."""
+    return all(w in PARTICLES for w in (slot if isinstance(slot, tuple) else slot.right))
 
 
 def _verb_follows(slot: Slot) -> bool:
@@ -65,6 +88,8 @@ def _verb_follows(slot: Slot) -> bool:
     for k, (word, tag) in enumerate(zip(slot.right[:3], slot.right_tags[:3], strict=True)):
         if tag[:1] in ("v", "l"):
             return True
+        if tag[:1] == "n" and closes(slot.right[k + 1 :]):
+            return eventive(word)  # 上课 要 专心: an action the tagger took for a noun ends the clause
         if k == 0 and tag[:1] == "p":  # 请 把 窗帘 拉开, 请 用 剪刀 剪: a preposition's phrase, then its verb
             return any(t[:1] in ("v", "l") for t in slot.right_tags[1:5])
         manner = tag[:1] == "d" or (len(word) == 1 and tag[:1] in ("a", "m"))  # 多 穿, 早 来, 快 走
@@ -113,6 +138,70 @@ def _object_then_verb(slot: Slot) -> bool:
     return slot.next_tag[:1] in ("n", "r") and any(t[:1] == "v" for t in slot.right_tags[1:])
 
 
+# Localizers that close a noun phrase of place or scope (在 实践 中, 在 这 方面, 在 桌子 上).
+PLACE_LOCALIZERS = frozenset({"中", "上", "里", "下", "内", "外", "之中", "当中", "方面", "期间", "以内"})
+
+
+def noun_phrase_follows(slot: Slot) -> bool:
+    """What follows is a noun phrase of place, time or scope before the verb: a noun, pronoun, place or
+    time word (在 公司, 在 这家 银行, 在 冬天), a date counted with 月/年/号 (在 五月), or a phrase that a
+    localizer closes within a few words (在 实践 中 学习, 在 学习 上), whatever the tagger took its head
+    for."""
+    if slot.next_tag[:1] == "n" and closes(slot.right[1:]) and eventive(slot.next):
+        return False  # an action the tagger took for a noun ends the clause: 在 做作业
+    if slot.next_tag[:1] in ("n", "r", "s", "f", "t"):
+        return True
+    if _numeral(slot.next) and slot.next[-1:] in ("月", "年", "号", "日", "点"):
+        return True
+    for k, (word, tag) in enumerate(zip(slot.right[1:4], slot.right_tags[1:4], strict=False)):
+        if word in PUNCT:
+            return False
+        if tag[:1] == "f" and word in PLACE_LOCALIZERS:
+            return slot.right[k + 2 : k + 3] != ("的",)
+    return False
+
+
+def noun_before(slot: Slot) -> bool:
+    """A noun stands before the token: tagged one, or a localizer after a word the tagger took for a verb
+    whose dictionary sense is a noun (信封 上 有 邮票: "envelope", so 上 is "on", no complement)."""
+    if slot.prev_tag.startswith("n"):
+        return True
+    return slot.tag == "f" and slot.prev_tag[:1] == "v" and _dictionary_noun(slot.prev)
+
+
+@lru_cache(maxsize=20_000)
+def _dictionary_noun(word: str) -> bool:
+    """The word's first entry means a thing: its first sense is a noun and none of its first three a verb."""
+    found = candidates(word)
+    if not found:
+        return False
+    shown = [s for s in found[0].senses if s.shown][:3]
+    return bool(shown) and shown[0].shape is Shape.NOUN and all(s.shape is not Shape.VERB for s in shown)
+
+
+@lru_cache(maxsize=20_000)
+def eventive(word: str) -> bool:
+    """Whether a word names an event: one of its first senses is a verb (毕业 "to graduate"; a word the
+    dictionary lacks by its parts: 大学毕业, 吃完饭)."""
+    found = candidates(word)
+    if not found:
+        return len(word) > 1 and any(eventive(part) for part in cedict.split(word) if part != word)
+    return any(s.shape is Shape.VERB for c in found[:2] for s in c.senses[:3])
+
+
+def _object_word(slot: Slot) -> str:
+    """The first word after the token and its aspect particle (过 了 红绿灯: 红绿灯)."""
+    rest = [w for w in slot.right[:2] if w not in ("了", "过", "着")]
+    return rest[0] if rest else ""
+
+
+def _place_object(slot: Slot) -> bool:
+    """After the token (and its 了) comes a thing or a place, not a time or a number (过 了 桥)."""
+    k = 1 if slot.next == "了" else 0
+    word, tag = slot.right[k : k + 1], slot.right_tags[k : k + 1]
+    return bool(word) and tag[0][:1] in ("n", "s") and not _numeral(word[0])
+
+
 def _when(slot: Slot) -> bool:
     """The clause goes on to 的时候 or 时: it says when something happens (在 吃饭 的 时候)."""
     return any(w in _TIME_OF for w in slot.right[1:])
@@ -137,13 +226,14 @@ USAGE: tuple[Rule, ...] = (
     (re.compile(r"introduces object of main verb"), _object_then_verb, 2.5),
     (
         re.compile(r"after a verb|verb (complement|suffix)|directional complement"),
-        lambda s: s.prev_tag[:1] == "v",
+        lambda s: s.prev_tag[:1] == "v" and not noun_before(s),
         2.0,
     ),
     # 在 … 的 时候 places an event in time ("at" the time when), however the clause goes on: no progressive.
-    (_BEFORE_VERB, lambda s: s.next_tag.startswith("v") and not _when(s), 1.5),
-    # "to be (located) at": a place or person follows (在 公司, 在 桌子 上), or a time (在 吃饭 的 时候).
-    (re.compile(r"\(located\) at"), lambda s: s.next_tag[:1] in ("n", "r", "s", "f") or _when(s), 1.5),
+    (_BEFORE_VERB, lambda s: s.next_tag.startswith("v") and not _when(s) and not noun_phrase_follows(s), 1.5),
+    # "to be (located) at": a place, time or person follows (在 公司, 在 冬天, 在 桌子 上), or a time (在 吃饭
+    # 的 时候).
+    (re.compile(r"\(located\) at"), lambda s: noun_phrase_follows(s) or _when(s), 1.5),
     (re.compile(r"before an adjective"), lambda s: s.next_tag.startswith("a"), 1.5),
     (
         re.compile(r"expression of quantity|before a number|followed by a number"),
@@ -151,7 +241,7 @@ USAGE: tuple[Rule, ...] = (
         1.5,
     ),
     (re.compile(r"after a (suppositional )?clause"), lambda s: s.clause_before, 1.5),
-    (re.compile(r"noun suffix"), lambda s: s.prev_tag.startswith("n"), 1.5),
+    (re.compile(r"noun suffix"), noun_before, 1.5),
     (re.compile(r"\bmake sb \("), lambda s: _clause_follows(s, ("a", "b", "zg")), 2.0),
     (re.compile(r"\bsb (to )?do sth|\(that\)"), lambda s: _clause_follows(s, ("",)), 1.5),
     (re.compile(r"\(to\)"), lambda s: s.next_tag.startswith("v"), 1.5),  # 想喝 "to want (to)" drink
@@ -177,7 +267,7 @@ def usage_fit(raw: str, slot: Slot) -> float:
                 return worth
             # A noun where the note wants a verb: the construction is plainly absent (在 公司 工作 is
             # "at", not the progressive), more than a verb the tagger may have missed.
-            return -3.0 if rx is _BEFORE_VERB and slot.next_tag[:1] in ("n", "r", "s") else -1.0
+            return -3.0 if rx is _BEFORE_VERB and noun_phrase_follows(slot) else -1.0
     return 0.0
 
 
@@ -231,6 +321,15 @@ CUES: tuple[Rule, ...] = (
     # "all" quantifies what stands before it: 都 opening its clause (都 十二点 了) is "already".
     (re.compile(r"^(all|both)\b"), lambda s: s.tag[:1] == "d" and not s.left, -1.0),
     (re.compile(r"^already\b"), lambda s: s.right[-1:] == ("了",), 0.5),
+    # "with" where the clause ends in what is done or related together (跟 他 有关, 跟 朋友 一起 去).
+    (re.compile(r"^with$"), lambda s: bool(_WITH & set(s.right[1:])), 2.0),
+    # "to do" an action or a task (做 练习, 做 作业), where "to make" is for things (做 饭).
+    (re.compile(r"^to do\b"), lambda s: _object_word(s) in _DONE or eventive(_object_word(s)), 1.5),
+    # "(time)" passes where a time or a number follows, not a place (过 了 桥 "to cross").
+    (re.compile(r"\(time\)$"), lambda s: _place_object(s), -1.5),
+    # Flowers bloom: elsewhere 开放 is "to be open".
+    (re.compile(r"^to (bloom|blossom)\b"), lambda s: "花" not in "".join(s.left + s.right), -2.0),
+    (re.compile(r"^ailment\b"), lambda s: bool(_BODY & set(s.left + s.right)), 3.0),
     # "(not) at all" strengthens a negation: 并 不, 并 没有.
     # (连 … 都 不 is "even": the emphasis is on what 连 names.)
     (re.compile(r"^\(not\) at all"), lambda s: s.next in _NEGATIONS and "连" not in s.left, 3.0),
