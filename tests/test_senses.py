@@ -772,3 +772,14 @@ def test_guo_before_a_place_is_to_cross_and_zuo_before_a_task_is_to_do() -> None
     assert task.senses[0].startswith("to do")
     cake = _one(["他", "做", "蛋糕"], ["r", "v", "n"], ["ta1", "zuo4", "dan4 gao1"], "做")
     assert cake.senses[0].startswith("to make")
+
+
+def test_a_words_own_line_shows_its_next_senses_after_the_best() -> None:
+    from deckbuilder import annotate
+    from deckbuilder.models import Pair
+
+    # The English decides "to put" and "money" first; the entries' next senses still follow on their lines.
+    pair = Pair("他把钱放在桌子上。", "He put the money on the table.", "t")
+    tokens = {t.text: t for t in annotate.enrich(annotate.segment(pair)).tokens}
+    assert tokens["放"].senses[0] == "to put" and len(tokens["放"].senses) >= 2
+    assert tokens["钱"].senses[0] == "money" and len(tokens["钱"].senses) >= 2

@@ -26,7 +26,15 @@ from deckbuilder.senses.classes import bare_measure
 from deckbuilder.senses.compose import compose, one_left_out
 from deckbuilder.senses.context import English, Slot, english_keys, slots, traditional_spellings
 from deckbuilder.senses.entries import candidates
-from deckbuilder.senses.fit import MAX_SHOWN, QUANTITY, Choice, choose, far_fetched, is_classifier
+from deckbuilder.senses.fit import (
+    MAX_SHOWN,
+    QUANTITY,
+    WIDE_MARGIN,
+    Choice,
+    choose,
+    far_fetched,
+    is_classifier,
+)
 from deckbuilder.senses.shapes import Shape, classifiers, clean
 
 __all__ = ["NAME", "SEPARATOR", "Gloss", "clean", "gloss_sentence"]
@@ -87,7 +95,7 @@ def _gloss(slot: Slot, keys: English) -> Gloss | None:
     """One token's gloss: from its entry; else from its parts (also when its only entries name a place or
     person and the token is no name: 山上 "mountain + on", not a township); else, for a person's name,
     NAME."""
-    choice = choose(slot, keys)
+    choice = choose(slot, keys, margin=WIDE_MARGIN)
     named = slot.name or slot.tag in segmenter.NAME_TAGS
     fetched = choice is not None and not named and len(slot.word) > 1 and far_fetched(choice, keys)
     fetched = fetched or (choice is not None and _part_construction(slot, choice))

@@ -28,7 +28,11 @@ from deckbuilder.senses.shapes import PLACE_WORDS, SENSE_STOP, TIME_WORDS, Sense
 MAX_SHOWN = 3
 # Senses that are a quantity (一点 "a bit", 一些 "some"): a numeral-classifier entry that means one.
 QUANTITY = re.compile(r"^(a bit|a little|some|a few|several|a couple|one (kind|type|sort) of)\b", re.I)
-_MARGIN = 2.5  # a further sense is shown when it scores within this of the best
+MARGIN = 2.5  # a further sense is shown when it scores within this of the best (a part of a composed gloss)
+# A word's own gloss line: a reviewer needs the sense the sentence uses somewhere on it, and the best-scoring
+# sense is not always that one (就 "then" after a time, 饭 "meal"), so the next senses follow it unless they
+# carry a strong note (archaic, jocular …) or describe a use after a translation.
+WIDE_MARGIN = 8.0
 _MAX_RUN = 4  # the most senses shown when a run of one-word synonyms counts as one place
 _VARIANT = re.compile(r"^(\(?(old |archaic |unofficial )?variant of|erhua variant of|also written)\b", re.I)
 _SUBJECT = re.compile(r"^\(of [^)]*\)")
@@ -47,10 +51,11 @@ class Choice:
     senses: tuple[Sense, ...]
 
 
-def choose(slot: Slot, en: English, follow: bool = True) -> Choice | None:
+def choose(slot: Slot, en: English, follow: bool = True, margin: float = MARGIN) -> Choice | None:
     """The entry and senses of `slot`'s word that fit its sentence best; None for a word CC-CEDICT lacks.
     An entry that is only another word's variant (快点儿 "erhua variant of 快点") shows that word's senses
-    as they fit the sentence (`follow`: one step, never a chain)."""
+    as they fit the sentence (`follow`: one step, never a chain). Further senses are shown when they score
+    within `margin` of the best (a word's own line takes WIDE_MARGIN: MAX_SHOWN senses where it has them)."""
     found = candidates(slot.word)
     if not found:
         return None
@@ -83,7 +88,7 @@ def choose(slot: Slot, en: English, follow: bool = True) -> Choice | None:
     rows = [
         (k, s)
         for score, k, s in ranked[1:]
-        if score >= top - _MARGIN
+        if score >= top - margin
         and s.prior >= -1.0
         and (s.shape is not Shape.FUNCTION or first.shape is Shape.FUNCTION)
     ]
