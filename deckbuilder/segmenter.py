@@ -433,5 +433,18 @@ def pieces(text: str) -> tuple[tuple[str, str], ...]:
 
 
 def word_tag(word: str) -> str:
-    """jieba's dictionary part-of-speech tag for `word`, or "" when its dictionary lacks it."""
-    return _posseg().word_tag_tab.get(word, "")
+    """jieba's dictionary part-of-speech tag for `word` (posseg's table: its dictionary file's tags), or ""
+    when its dictionary lacks it; kept as a table (`derived`), so grading never loads the tagger for it."""
+    return _word_tags().get(word, "")
+
+
+@cache
+def _word_tags() -> dict[str, str]:
+    from deckbuilder import derived
+    from deckbuilder.resources import jieba_dictionary_path
+
+    def derive() -> dict[str, str]:  # as posseg's load_word_tag reads the file
+        lines = jieba_dictionary_path().read_text(encoding="utf-8").splitlines()
+        return {p[0]: p[2] for p in (line.strip().split(" ") for line in lines) if len(p) == 3}
+
+    return derived.stored("jieba-tags", derived.key_of("jieba-tags", "1", packages=("jieba",)), derive)
