@@ -206,8 +206,10 @@ def _grade(run: _Run, progress: Progress | None) -> _Run:
 
 
 def _load_grading() -> None:
-    """What grading reads: the segmenter and the quality checks' dictionary."""
+    """What grading reads: the segmenter (with the dictionary tags its constructions consult) and the quality
+    checks' dictionary."""
     segmenter.segmenter()
+    segmenter.word_tag("的")
     grade.load()
 
 
