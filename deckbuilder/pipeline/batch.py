@@ -145,11 +145,13 @@ def cached_map(
     total: int | None = None,
     chunk: int | None = None,
     known: Callable[[T], R | None] | None = None,
+    read_all: Callable[[], None] | None = None,
 ) -> Iterator[tuple[T, R]]:
     """`(item, fn(item, cached)[0])` for every item, in order; see the module docstring.
 
     `known(item)`, when given and not None, is the item's result without the work: the item is neither
-    looked up in the cache nor sent to `fn` (grading: a sentence too long for any card).
+    looked up in the cache nor sent to `fn` (grading: a sentence too long for any card). `read_all` is called
+    once every item has been read and handed out, while the last chunks are still being computed.
 
     The cache table is the namespace's first part (``segment:…`` → ``segment``). `setup` runs once before
     the first call of `fn` (before the workers fork, so they inherit what it loads), and not at all when
@@ -197,6 +199,8 @@ def cached_map(
             if len(pending) > 1:  # file chunk n while the workers compute chunk n + 1
                 done += yield from _file(store, table, pending.popleft())
                 _report(progress, label, done, total)
+        if read_all is not None:
+            read_all()
         while pending:
             done += yield from _file(store, table, pending.popleft())
             _report(progress, label, done, total)

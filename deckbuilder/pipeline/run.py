@@ -174,6 +174,9 @@ def _grade(run: _Run, progress: Progress | None) -> _Run:
     # A cache that knows the first pair was filled by an earlier build: the quality checks' dictionary is
     # then loaded only if a candidate needs it; otherwise it is loaded before the workers fork (once).
     warm = first is not None and bool(run.store.get_many("segment", [cache_key(namespace, text(first))]))
+    # Once the input is read and handed out (the workers forked before), this process mostly waits for them:
+    # it loads what enrichment reads meanwhile, in a thread joined before the enrichment workers fork.
+    preload = threading.Thread(target=annotate.load, name="preload", daemon=True)
     results = cached_map(
         namespace,
         itertools.chain([first] if first is not None else [], pairs),
@@ -185,24 +188,21 @@ def _grade(run: _Run, progress: Progress | None) -> _Run:
         progress=progress,
         label="Grading sentences",
         known=lambda p: _NOTHING if selector.hopeless(p.zh, p.en) else None,
+        read_all=preload.start if workers > 1 else None,
     )
     writer = graded.Writer(run.store.path, name) if name else None
     count = 0
-    preload = None
     with contextlib.closing(results), contextlib.ExitStack() as stack, collector_paused():
         if writer is not None:
             stack.callback(writer.close)
         for count, (pair, (words, key, records, verdict)) in enumerate(results, 1):
-            if preload is None and workers > 1:  # the workers have forked: this process mostly waits now
-                preload = threading.Thread(target=annotate.load, name="preload", daemon=True)
-                preload.start()
             sentence = annotate.from_words(pair, words) if records else None
             selector.offer(count - 1, sentence, key, records, verdict)
             if key is not None and writer is not None:
                 writer.add((count - 1, sentence, key, records, verdict))
         if writer is not None:
             writer.finish(count, run.skips)
-    return replace(run, preload=preload)
+    return replace(run, preload=preload if preload.ident is not None else None)
 
 
 def _load_grading() -> None:
