@@ -32,6 +32,8 @@ _SAY = frozenset({"说", "讲", "问", "写", "骂", "听", "告诉", "说过", 
 _COUNTING = frozenset("一二两三四五六七八九十几这那每")
 _SENTENCE_ENDS = frozenset({"", "。", "！", "？", "!", "?", "…", "”", "」"})
 _CLAUSE_ENDS = _SENTENCE_ENDS - {""} | frozenset({"，", ",", "；", ";", "：", ":"})
+# Adverbs that stand only before an action (not modal verbs, which may take a noun: 要工作人员).
+_BEFORE_ACTION = frozenset({"正在", "已经", "开始", "继续", "一直", "经常", "常常", "认真", "仔细", "努力"})
 
 
 def undo(words: list[str], text: str) -> list[str]:
@@ -45,7 +47,40 @@ def undo(words: list[str], text: str) -> list[str]:
     words = said_words(words) if "的话" in text else words
     words = verb_particle(words) if "着" in text else words
     words = please_complement(words) if "请" in text else words
+    words = a_not_a(words) if "不" in text else words
+    words = verb_object(words) if any(w in _BEFORE_ACTION for w in words) else words
     return which_one(words) if "哪一" in text else words
+
+
+def a_not_a(words: list[str]) -> list[str]:
+    """`words` with an A-not-A question glued into one token cut into its words: 去不去 → 去 + 不 + 去,
+    喜欢不喜欢 → 喜欢 + 不 + 喜欢 (as jieba already cuts 来不来)."""
+    out: list[str] = []
+    for word in words:
+        half = len(word) // 2
+        asked = len(word) in (3, 5) and word[half] == "不" and word[:half] == word[half + 1 :]
+        out.extend((word[:half], "不", word[:half]) if asked else (word,))
+    return out
+
+
+def verb_object(words: list[str]) -> list[str]:
+    """`words` with a dictionary compound of a verb and a noun cut into the two where an adverb that only
+    comes before an action stands right before it and the clause ends after it: 系统正在统计数据。 is 统计
+    "to count" + 数据 "data", not 统计数据 "statistical data"."""
+    from deckbuilder import cedict, segmenter
+
+    out: list[str] = []
+    for i, word in enumerate(words):
+        after = words[i + 1] if i + 1 < len(words) else ""
+        pieces = (
+            cedict.split(word, whole=False) if len(word) == 4 and out and out[-1] in _BEFORE_ACTION else []
+        )
+        tags = [segmenter.word_tag(p)[:1] for p in pieces]
+        if len(pieces) == 2 and tags == ["v", "n"] and (after in _CLAUSE_ENDS or not after):
+            out.extend(pieces)
+        else:
+            out.append(word)
+    return out
 
 
 def also_is(words: list[str]) -> list[str]:

@@ -255,6 +255,11 @@ def test_a_word_glued_to_only_then_is_cut_by_its_construction(text: str, words: 
         ("上课了，请坐好。", ["请", "坐好"]),  # 坐好 "sit properly", not 请坐 + 好
         ("你坐哪一路公共汽车？", ["哪", "一", "路"]),  # "which (bus) route", not 一路 "all the way"
         ("你喜欢哪一个？", ["哪", "一个"]),
+        ("明天你去不去公园？", ["去", "不", "去", "公园"]),  # an A-not-A question, as 来不来
+        ("你喜欢不喜欢这本书？", ["喜欢", "不", "喜欢"]),
+        ("电脑正在统计数据。", ["正在", "统计", "数据", "。"]),  # a verb and its object
+        ("这些统计数据很重要。", ["统计数据", "很"]),  # the noun "statistical data"
+        ("公司正在招聘工作人员。", ["招聘", "工作人员"]),  # no verb-noun pair before the end
     ],
 )
 def test_constructions_jieba_glues_across_are_cut(text: str, words: list[str]) -> None:
