@@ -783,3 +783,19 @@ def test_a_words_own_line_shows_its_next_senses_after_the_best() -> None:
     tokens = {t.text: t for t in annotate.enrich(annotate.segment(pair)).tokens}
     assert tokens["放"].senses[0] == "to put" and len(tokens["放"].senses) >= 2
     assert tokens["钱"].senses[0] == "money" and len(tokens["钱"].senses) >= 2
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind"),
+    [
+        ("这门课很有意思。", "门", "lessons"),  # the kind that names the noun
+        ("他会说三门语言。", "三门", "lessons"),  # no kind names it: the broader list, not "large guns"
+        ("山上有一门大炮。", "一门", "guns"),
+    ],
+)
+def test_a_classifier_with_several_kinds_takes_the_one_its_noun_fits(text: str, word: str, kind: str) -> None:
+    from deckbuilder import annotate
+    from deckbuilder.models import Pair
+
+    tokens = {t.text: t for t in annotate.enrich(annotate.segment(Pair(text, "", "t"))).tokens}
+    assert kind in tokens[word].senses[0], tokens[word].senses

@@ -215,13 +215,37 @@ def _count_fit(cand: Candidate, k: int, sense: Sense, slot: Slot) -> float:
     its counter, not a measure (这把 椅子: "classifier for things with handles", not "handful")."""
     if sense.shape is Shape.CLASSIFIER:
         general = sense.raw.lower().startswith(("classifier for", "measure word for"))
-        return 1.0 if general and slot.word in counters(slot.next) else 0.0
+        if not (general and slot.word in counters(slot.next)):
+            return 0.0
+        # Of the classifier senses the noun's list allows, the kind that names the noun (门 课: "for lessons,
+        # subjects", not "for large guns"), else the broader list.
+        kinds = _kind_stems(sense.raw)
+        return 1.0 + (0.5 if kinds & _noun_stems(slot.next) else 0.0) + 0.1 * min(len(kinds), 4)
     cls = slot.prev[-1:]
     if slot.tag[:1] != "n" or slot.prev_tag[:1] not in ("m", "q") or not is_classifier(cls):
         return 0.0
     listed = cand.counters[k] if k < len(cand.counters) else frozenset()
     fit = (1.0 + (0.5 if cls in listed else 0.0)) if listed else 0.0
     return fit - (1.0 if sense.abstract and cls not in _KINDS else 0.0)  # 位 counts leaders, not leadership
+
+
+@lru_cache(maxsize=2_000)
+def _kind_stems(raw: str) -> frozenset[str]:
+    """Stems of the kinds a classifier sense lists ("classifier for lessons, subjects" → lesson, subject)."""
+    listed = raw.split(" for ", 1)[-1]
+    return frozenset(_base(w) for w in re.findall(r"[A-Za-z]+", listed) if w.lower() not in SENSE_STOP)
+
+
+@lru_cache(maxsize=20_000)
+def _noun_stems(word: str) -> frozenset[str]:
+    """Stems of the words of every sense of `word` (课: subject, course, class, lesson …)."""
+    return frozenset(_base(w) for c in candidates(word) for s in c.senses for w in s.words)
+
+
+def _base(word: str) -> str:
+    """A stem that also takes a short plural's s off (guns ~ gun), which `english.stem` leaves on."""
+    stem = english.stem(word)
+    return stem[:-1] if len(stem) > 3 and stem.endswith("s") and not stem.endswith("ss") else stem
 
 
 @lru_cache(maxsize=2_000)
