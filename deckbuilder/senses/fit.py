@@ -36,6 +36,7 @@ WIDE_MARGIN = 8.0
 _MAX_RUN = 4  # the most senses shown when a run of one-word synonyms counts as one place
 _VARIANT = re.compile(r"^(\(?(old |archaic |unofficial )?variant of|erhua variant of|also written)\b", re.I)
 _SUBJECT = re.compile(r"^\(of [^)]*\)")
+_GENERAL = re.compile(r"^(classifier|measure word) for\b", re.I)
 _PERSON_SUBJECT = re.compile(
     r"^\(of (a |an |the |one's )?(woman|women|man|men|person|people|child|children|girl|boy|sb|someone"
     r"|couple|parents?|students?|baby|infant)\b",
@@ -214,13 +215,18 @@ def _count_fit(cand: Candidate, k: int, sense: Sense, slot: Slot) -> float:
     classifier fits (两位 领导 "leader", more so when 位 is among them); a classifier the next noun lists is
     its counter, not a measure (这把 椅子: "classifier for things with handles", not "handful")."""
     if sense.shape is Shape.CLASSIFIER:
-        general = sense.raw.lower().startswith(("classifier for", "measure word for"))
-        if not (general and slot.word in counters(slot.next)):
+        general = bool(_GENERAL.match(sense.raw))
+        if not general:
             return 0.0
-        # Of the classifier senses the noun's list allows, the kind that names the noun (门 课: "for lessons,
-        # subjects", not "for large guns"), else the broader list.
-        kinds = _kind_stems(sense.raw)
-        return 1.0 + (0.5 if kinds & _noun_stems(slot.next) else 0.0) + 0.1 * min(len(kinds), 4)
+        # A classifier the noun's list names fits; of its classifier senses, the kind that names the noun (门
+        # 课: "for lessons, subjects", not "for large guns"), else the broader list (一门学问).
+        stems, kinds = _kind_stems(sense.raw)
+        broad = 0.1 * (min(kinds, 4) - 1)
+        if slot.word in counters(slot.next):
+            return 1.0 + (0.5 if stems & _noun_stems(slot.next) else 0.0) + broad
+        # Not listed: only among the entry's "classifier for" senses (not before 把 "handful" of 抓了把米).
+        only_kinds = all(_GENERAL.match(x.raw) for x in cand.senses if x.shape is Shape.CLASSIFIER)
+        return broad if only_kinds else 0.0
     cls = slot.prev[-1:]
     if slot.tag[:1] != "n" or slot.prev_tag[:1] not in ("m", "q") or not is_classifier(cls):
         return 0.0
@@ -230,10 +236,14 @@ def _count_fit(cand: Candidate, k: int, sense: Sense, slot: Slot) -> float:
 
 
 @lru_cache(maxsize=2_000)
-def _kind_stems(raw: str) -> frozenset[str]:
-    """Stems of the kinds a classifier sense lists ("classifier for lessons, subjects" → lesson, subject)."""
-    listed = raw.split(" for ", 1)[-1]
-    return frozenset(_base(w) for w in re.findall(r"[A-Za-z]+", listed) if w.lower() not in SENSE_STOP)
+def _kind_stems(raw: str) -> tuple[frozenset[str], int]:
+    """Stems of the kinds a classifier sense lists, and how many kinds it lists ("classifier for lessons,
+    subjects, branches of technology" → lesson, subject, branch, technology; 3); notes in parentheses
+    left out ("for binary bits (e.g. 十六位 16-bit)": 1 kind)."""
+    listed = re.sub(r"\([^)]*\)", " ", raw.split(" for ", 1)[-1])
+    kinds = [k for k in re.split(r",|;|\band\b|\bor\b", listed) if k.strip()]
+    words = re.findall(r"[A-Za-z]+", listed)
+    return frozenset(_base(w) for w in words if w.lower() not in SENSE_STOP), len(kinds)
 
 
 @lru_cache(maxsize=20_000)
