@@ -7,7 +7,7 @@ and its durative 着 (穿着 "attire", 跟 + 随着) and 请 + a verb and its co
 
 from __future__ import annotations
 
-from deckbuilder.chinese import HAN, PERSONAL_PRONOUNS
+from deckbuilder.chinese import HAN, MEASURES, NUMERALS, PERSONAL_PRONOUNS
 
 # One-character personal pronouns: the subject a verb after them is glued to (他用, 他杀, 我载).
 _PRONOUNS = frozenset(p for p in PERSONAL_PRONOUNS if len(p) == 1)
@@ -32,6 +32,8 @@ _SAY = frozenset({"说", "讲", "问", "写", "骂", "听", "告诉", "说过", 
 _COUNTING = frozenset("一二两三四五六七八九十几这那每")
 _SENTENCE_ENDS = frozenset({"", "。", "！", "？", "!", "?", "…", "”", "」"})
 _CLAUSE_ENDS = _SENTENCE_ENDS - {""} | frozenset({"，", ",", "；", ";", "：", ":"})
+# What counts or points before a measure word (一个, 两百块, 这本, 每位).
+_COUNTS = NUMERALS | frozenset("这那哪每各某")
 # Adverbs that stand only before an action (not modal verbs, which may take a noun: 要工作人员).
 _BEFORE_ACTION = frozenset({"正在", "已经", "开始", "继续", "一直", "经常", "常常", "认真", "仔细", "努力"})
 
@@ -47,9 +49,30 @@ def undo(words: list[str], text: str) -> list[str]:
     words = said_words(words) if "的话" in text else words
     words = verb_particle(words) if "着" in text else words
     words = please_complement(words) if "请" in text else words
+    words = counted(words)
     words = a_not_a(words) if "不" in text else words
     words = verb_object(words) if any(w in _BEFORE_ACTION for w in words) else words
     return which_one(words) if "哪一" in text else words
+
+
+def counted(words: list[str]) -> list[str]:
+    """`words` with a numeral or demonstrative glued to its measure word cut into the two, as GB/T 16159
+    writes them and textbooks gloss them (一个 → 一 + 个, 这本 → 这 + 本, 一百块 → 一百 + 块), unless the
+    chunk is a word of its own: listed (这个, 一样) or in CC-CEDICT (每天 "every day", 一种, 几个 "a few",
+    十月 "October")."""
+    from deckbuilder.cedict import headwords
+    from deckbuilder.standards import all_words
+
+    out: list[str] = []
+    for word in words:
+        chunk = len(word) > 1 and word[-1] in MEASURES and all(ch in _COUNTS for ch in word[:-1])
+        lists = headwords()
+        month = word in lists.proper and word[-1] == "月"  # 十月 "October"; not the county 三门
+        if chunk and word not in all_words() and word not in lists.ordinary and not month:
+            out.extend((word[:-1], word[-1]))
+        else:
+            out.append(word)
+    return out
 
 
 def a_not_a(words: list[str]) -> list[str]:

@@ -17,10 +17,12 @@ apart. `segmenter` takes such entries out of both its dictionaries (`segmenter.r
 - a measure word glued to its noun after a number cut off by jieba (这 本书 → 这 本 书), and a numeral
   chunk glued to its noun (两件事 → 两件 事).
 
-Kept whole: names (their glue is `segmenter`'s), interjections drawn out by a particle (唉呀), numeral
-and measure chunks (一个, 这件, 十年), repeated forms (看看, 干干净净, 想一想), potential and degree
-complements (看不懂, 做得好), A-not-A questions (喜不喜欢), compounds of content words (交通事故, 小女孩,
-做好, 最大值) and a verb with its result and object (吃完饭: the event a following 后 "after" needs).
+Kept whole: names (their glue is `segmenter`'s), interjections drawn out by a particle
+(唉呀), numeral and measure chunks (一个, 这件, 十年; `constructions` writes them apart
+after), repeated forms (看看, 干干净净, 想一想), potential and degree complements (看不懂,
+做得好), A-not-A questions (喜不喜欢; `constructions` again), compounds of content words
+(交通事故, 小女孩, 做好, 最大值) and a verb with its result and object (吃完饭: the event
+a following 后 "after" needs).
 Where an entry can be written several ways with as few words, the most frequent words win (玩笑+话, not
 玩+笑话).
 """

@@ -17,7 +17,7 @@ cached) or, when the HMM made them, cut into their words.
 
 Phrases are not words: entries CC-CEDICT and the HSK lists lack whose words are joined by syntax (很+快,
 好好+学习, 买+点, 坐+在, 看+电视, 床+上; see `phrases`) leave both dictionaries the same way, so a card
-glosses 很 and 快, not 很快; numeral and measure chunks (一个, 这件), idioms and compounds stay whole. A
+glosses 很 and 快, not 很快 (a numeral chunk, 一个, is cut after: `constructions`); idioms, compounds stay. A
 phrase whose words jieba lacks (向后+看: jieba has no 向后) stays an entry and is cut into its words as it
 comes out, so its words come out whole rather than in characters.
 """

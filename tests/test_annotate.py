@@ -59,7 +59,8 @@ def test_enrich_stores_what_a_card_renders() -> None:
     s = enrich(_seg("我去银行取了一个A。"))
     by_text = {t.text: t for t in s.tokens}
     assert (by_text["银行"].tones, by_text["银行"].zhuyin) == ("22", "ㄧㄣˊㄏㄤˊ")
-    assert by_text["一个"].numbered == "yi1 ge4" and by_text["一个"].zhuyin == "ㄧ ㄍㄜˋ"
+    assert (by_text["一"].numbered, by_text["一"].zhuyin) == ("yi1", "ㄧ")  # a numeral apart from its measure
+    assert (by_text["个"].numbered, by_text["个"].zhuyin) == ("ge4", "ㄍㄜˋ")
     assert by_text["了"].tones == "5"
     assert by_text["。"].tones == "" and by_text["A"].tones == ""
 
@@ -85,7 +86,7 @@ def test_enrich_reads_traditional_input_as_written() -> None:
 @pytest.mark.parametrize(
     ("text", "word", "pinyin", "tones"),
     [
-        ("我买了一个苹果。", "一个", "yí gè", "24"),  # 一 before a fourth tone is printed yí: tone 2
+        ("我买了一个苹果。", "一", "yí", "2"),  # 一 before a fourth tone is printed yí: tone 2
         ("我们一起走吧。", "一起", "yìqǐ", "43"),
         ("这不是我的。", "不是", "bú shì", "24"),
         ("他是第一名。", "第一名", "dì-yī míng", "412"),
@@ -162,13 +163,13 @@ def test_one_name_decision_for_pinyin_ruby_and_colours(text: str) -> None:
         ("我会打网球。", ["我", "会", "打", "网球"]),  # a pronoun and a modal; a verb and its object
         ("他看着我笑。", ["看", "着"]),  # a verb and its particle
         ("他是从上海来的。", ["是", "从"]),
-        ("我在这本书里找到了答案。", ["这本", "书"]),  # 这 + 本书 is 这本 + 书
+        ("我在这本书里找到了答案。", ["这", "本", "书"]),  # 这 + 本书 is 这 + 本 + 书
         ("别总向后看。", ["向后", "看"]),  # a phrase whose word jieba lacks: 向后, not 向 + 后
         ("手机会自动更新软件。", ["自动", "更新"]),  # a two-character adverb and its verb
         ("我们要不断完善自己。", ["不断", "完善"]),
         ("士兵们保卫国家。", ["保卫", "国家"]),  # a verb and its object
         ("这批货很便宜。", ["批", "货"]),  # a measure glued to its noun after 这
-        ("我还有两件事要做。", ["两件", "事"]),  # a numeral chunk glued to its noun
+        ("我还有两件事要做。", ["两", "件", "事"]),  # a numeral chunk glued to its noun
         ("我们一起克服困难。", ["克服", "困难"]),  # a verb and its object jieba tags an
         ("他这个人很有本事。", ["有", "本事"]),  # a CC-CEDICT word of a verb and its object: not added
     ],
@@ -184,7 +185,7 @@ def test_phrases_are_cut_into_their_words(text: str, words: list[str]) -> None:
     [
         ("他出了交通事故。", "交通事故"),  # a compound of content words
         ("小女孩在哭。", "小女孩"),
-        ("我买了两个苹果。", "两个"),  # a numeral and measure chunk
+        ("我有几个朋友。", "几个"),  # a numeral and measure chunk that is a word: "a few"
         ("我们每天都看看报纸。", "看看"),  # a repeated form
         ("你喜不喜欢吃饺子？", "喜不喜欢"),  # an A-not-A question
         ("我看不懂这个字。", "看不懂"),  # a potential complement
@@ -249,13 +250,17 @@ def test_a_word_glued_to_only_then_is_cut_by_its_construction(text: str, words: 
         ("他不爱说太多的话。", ["多", "的", "话", "。"]),  # at the sentence end
         ("要是有空，就听父母的话。", ["父母", "的", "话"]),  # 要是 opened another clause
         ("你忙的话就别来。", ["忙", "的话"]),
-        ("她穿着一条长裙。", ["穿", "着", "一条"]),  # the durative, not 穿着 "attire"
+        ("她穿着一条长裙。", ["穿", "着", "一", "条"]),  # the durative, not 穿着 "attire"
         ("他的穿着很简单。", ["的", "穿着", "很"]),
         ("小猫跟随着她。", ["跟随", "着", "她"]),  # not 跟 + 随着
         ("上课了，请坐好。", ["请", "坐好"]),  # 坐好 "sit properly", not 请坐 + 好
         ("你坐哪一路公共汽车？", ["哪", "一", "路"]),  # "which (bus) route", not 一路 "all the way"
-        ("你喜欢哪一个？", ["哪", "一个"]),
-        ("明天你去不去公园？", ["去", "不", "去", "公园"]),  # an A-not-A question, as 来不来
+        ("你喜欢哪一个？", ["哪", "一", "个"]),
+        ("明天你去不去公园？", ["去", "不", "去", "公园"]),
+        ("我买了两个苹果，花了一百块。", ["两", "个", "苹果"]),  # numeral and measure apart, as GB/T 16159
+        ("他花了一百块。", ["一百", "块"]),
+        ("他每天都来，十月走。", ["每天", "都"]),  # a chunk that is a word stays whole
+        ("十月一号开学。", ["十月"]),  # an A-not-A question, as 来不来
         ("你喜欢不喜欢这本书？", ["喜欢", "不", "喜欢"]),
         ("电脑正在统计数据。", ["正在", "统计", "数据", "。"]),  # a verb and its object
         ("这些统计数据很重要。", ["统计数据", "很"]),  # the noun "statistical data"

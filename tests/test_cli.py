@@ -237,14 +237,14 @@ def test_gloss_reads_traditional_input_as_written() -> None:
     result = runner.invoke(app, ["gloss"], input="他三天後回來。\n")
     assert result.exit_code == 0, result.stderr
     rows = _rows(result.stdout)
-    assert [r["word"] for r in rows][:3] == ["他", "三天", "后"]  # words are simplified, as on the cards
-    assert rows[2]["trad"] == "後"
+    assert [r["word"] for r in rows][:4] == ["他", "三", "天", "后"]  # simplified, as on the cards
+    assert rows[3]["trad"] == "後"
 
 
 def test_gloss_marks_composed_glosses() -> None:
-    result = runner.invoke(app, ["gloss", "我有两个朋友。"])  # a numeral and measure: glossed from its parts
-    two = next(r for r in _rows(result.stdout) if r["word"] == "两个")
-    assert two["composed"] is True and "两" in two["senses"][0] and "+" in two["senses"][0]
+    result = runner.invoke(app, ["gloss", "我们在山上。"])  # no entry: glossed from its parts
+    hill = next(r for r in _rows(result.stdout) if r["word"] == "山上")
+    assert hill["composed"] is True and "山" in hill["senses"][0] and "+" in hill["senses"][0]
 
 
 def test_gloss_without_input_prints_nothing() -> None:

@@ -331,7 +331,7 @@ def test_umlaut_in_numbered_and_erhua_per_character() -> None:
 def test_zhuyin_per_written_word() -> None:
     assert zhuyin_words(numbered(read_sentence("银行"))) == "ㄧㄣˊㄏㄤˊ"
     words = numbered_words(read_sentence("一个人"))
-    assert [zhuyin_words(w) for w in words] == ["ㄧ ㄍㄜˋ", "ㄖㄣˊ"]
+    assert [zhuyin_words(w) for w in words] == ["ㄧ", "ㄍㄜˋ", "ㄖㄣˊ"]  # numeral and measure apart
 
 
 def test_pinyin_lines_modes() -> None:
