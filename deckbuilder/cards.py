@@ -214,13 +214,13 @@ _COMPOSED = ' class="composed" title="not in the dictionary: glossed from its pa
 
 
 def glosses_html(tokens: tuple[Token, ...]) -> str:
-    """A compact list of the sentence's words with pinyin and gloss (each word once, numbers the dictionary
-    glosses too); a gloss built from the word's parts is marked (class "composed", styled apart)."""
+    """A compact list of the sentence's words with pinyin and gloss (each word once, numbers with a gloss
+    too); a gloss built from the word's parts is marked (class "composed", styled apart)."""
     items = []
     seen: set[str] = set()
     for tok in tokens:
-        # A number gets a line when the dictionary glosses it (第一 "first"), not when composed.
-        number = tok.kind is Kind.NUMBER and not tok.composed
+        # A number with a gloss gets a line too (第一 "first", 四百 "四 four + 百 hundred", 九点 …).
+        number = tok.kind is Kind.NUMBER
         if (tok.kind not in (Kind.WORD, Kind.NAME) and not number) or tok.text in seen or not tok.gloss:
             continue
         seen.add(tok.text)

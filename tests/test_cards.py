@@ -323,17 +323,18 @@ def test_field_lists_are_the_published_contract() -> None:
     )  # fmt: skip
 
 
-def test_numbers_the_dictionary_glosses_get_a_line() -> None:
+def test_numbers_with_a_gloss_get_a_line() -> None:
     from deckbuilder.cards import glosses_html
 
     tokens = (
         Token("他", Kind.WORD, pinyin="tā", gloss="he"),
         Token("得", Kind.WORD, pinyin="dé", gloss="to obtain"),
         Token("第一", Kind.NUMBER, pinyin="dì-yī", gloss="first / number one"),
-        Token("十四个", Kind.NUMBER, pinyin="shísì gè", gloss="十四 fourteen + 个 …", composed=True),
+        Token("四百", Kind.NUMBER, pinyin="sìbǎi", gloss="四 four + 百 hundred", composed=True),
         Token("2024", Kind.NUMBER),
         Token("。", Kind.PUNCT),
     )
     html = glosses_html(tokens)
     assert "第一" in html and "first / number one" in html
-    assert "十四个" not in html and "2024" not in html
+    assert "四 four + 百 hundred" in html and 'class="composed"' in html  # reviewers missed its line
+    assert "2024" not in html  # digits: no gloss
