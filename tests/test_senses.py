@@ -810,3 +810,19 @@ def test_a_measure_sense_keeps_its_place_before_a_noun_that_does_not_list_the_cl
     assert "handful" in rice["把"].senses[0]  # not "for things with handles", the broader "classifier for"
     leaders = {t.text: t for t in annotate.enrich(annotate.segment(Pair("两位领导见面了。", "", "t"))).tokens}
     assert "people" in leaders["位"].senses[0]  # a note in parentheses is no kind ("binary bits (e.g. …)")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "part"),
+    [
+        ("我九点到。", "九点", "o'clock"),  # an hour of the clock
+        ("我们十二点吃饭。", "十二点", "o'clock"),
+        ("他提了三点意见。", "三点", "classifier"),  # a noun follows: points of it
+    ],
+)
+def test_a_clock_hour_reads_oclock(text: str, word: str, part: str) -> None:
+    from deckbuilder import annotate
+    from deckbuilder.models import Pair
+
+    tokens = {t.text: t for t in annotate.enrich(annotate.segment(Pair(text, "", "t"))).tokens}
+    assert f"点 {part}" in tokens[word].senses[0], tokens[word].senses

@@ -29,6 +29,8 @@ _FAMILIAR = frozenset("小老")
 _NOT_COUNTED = frozenset("vdpucyxe")  # tags of a next word that is not what a classifier counts (or none)
 _PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
 _OPEN_NOTE = re.compile(r"\s*\([^)]*$")  # a note the cut at "," or ";" left open
+# The hours of a clock: 九点 is "nine o'clock" unless a noun follows (三点意见 "three points").
+_CLOCK = frozenset({"一", "两", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"})
 
 
 def _short(senses: tuple[Sense, ...], counted: str = "") -> str:
@@ -131,6 +133,8 @@ def compose(slot: Slot, en: English) -> tuple[str, str] | None:
         sense = _short(choice.senses, counted) if choice else ""
         if bare_measure(sub):
             sense = one_left_out(part) or sense
+        if choice and k and part == "点" and parts[k - 1] in _CLOCK and slot.next_tag[:1] != "n":
+            sense = next((x.text for x in choice.candidate.senses if x.text == "o'clock"), sense)  # 九点
         pieces.append(f"{part} {sense}" if sense else part)
         trads.append(choice.candidate.entry.traditional if choice else min(sub.trad, default=part))
         at = end
