@@ -13,7 +13,8 @@ from deckbuilder.grade import (
     near_duplicate,
     select,
 )
-from deckbuilder.grade.select import TIE, tier
+from deckbuilder.grade.order import tier
+from deckbuilder.grade.select import TIE
 from deckbuilder.models import Kind, Level, Pair, Sentence, Token
 
 # A toy level table written for these tests: level 1 basics, level 2 is the target level here.

@@ -14,10 +14,11 @@ from deckbuilder.grade import Grader, assess, select
 from deckbuilder.grade.agreement import Mismatch, mismatches
 from deckbuilder.grade.quality import MISMATCH, ORIGIN_COSTS, WORDING, Flaw
 from deckbuilder.grade.repeats import REPEAT_MAX, Repeats
+from deckbuilder.grade.select import REPEATED
 from deckbuilder.grade.wording import COSTS, Pattern, patterns
 from deckbuilder.models import Kind, Level, Origin, Pair, Sentence, Token
 
-SELECT = importlib.import_module("deckbuilder.grade.select")  # the module (the package exports a function)
+ORDER = importlib.import_module("deckbuilder.grade.order")  # the study order's module
 REPEATS = importlib.import_module("deckbuilder.grade.repeats")
 
 TABLE = {"我": 1, "去": 1, "钱": 1, "取": 1, "很": 1, "好": 1, "是": 1, "的": 1, "了": 1, "他": 1,
@@ -167,7 +168,7 @@ def test_selection_adds_the_cost_of_a_repeated_name(monkeypatch: pytest.MonkeyPa
     once = select(named[:1], g).choices[0].difficulty
     monkeypatch.setattr(REPEATS, "REPEAT_MIN", 2)
     sel = select(named, g)
-    assert dict(sel.weighed)[SELECT.REPEATED] == 3
+    assert dict(sel.weighed)[REPEATED] == 3
     repeated = next(c for c in sel.choices if c.target == "银行").difficulty
     assert repeated > once
 
@@ -181,9 +182,9 @@ def test_a_doubtful_sentence_does_not_open_the_deck(monkeypatch: pytest.MonkeyPa
     translated = Sentence(replace(translated.pair, origin=Origin.EN), translated.tokens)
     often = Sentence(translated.pair, tuple(replace(t, freq=90000) for t in translated.tokens))
     graded = sent("他", "的", "态度", "很", "好", "。", en="His attitude is good.", origin=Origin.GRADED)
-    monkeypatch.setattr(SELECT, "EARLY_NOTES", 0)
+    monkeypatch.setattr(ORDER, "EARLY_NOTES", 0)
     assert [c.target for c in select([often, graded], g).choices] == ["银行", "态度"]  # frequency first
-    monkeypatch.setattr(SELECT, "EARLY_NOTES", 1)
+    monkeypatch.setattr(ORDER, "EARLY_NOTES", 1)
     assert [c.target for c in select([often, graded], g).choices] == ["态度", "银行"]  # it waits
 
 
@@ -205,9 +206,9 @@ def test_early_cards_take_the_soundest_of_a_words_near_best_sentences(
     )
     # The origin's cost small enough that the translated sentence stays the easiest overall.
     monkeypatch.setitem(ORIGIN_COSTS, Origin.EN, 2.5)
-    monkeypatch.setattr(SELECT, "EARLY_NOTES", 0)
+    monkeypatch.setattr(ORDER, "EARLY_NOTES", 0)
     assert select([easy, sound], g).choices[0].sentence is easy  # the easiest, translated from English
-    monkeypatch.setattr(SELECT, "EARLY_NOTES", 1)
+    monkeypatch.setattr(ORDER, "EARLY_NOTES", 1)
     assert select([easy, sound], g).choices[0].sentence is sound  # nearly as easy, and sounder
 
 
@@ -215,6 +216,6 @@ def test_the_opening_keeps_the_study_order_rule(monkeypatch: pytest.MonkeyPatch)
     g = Grader(LEVEL, TABLE)
     both = sent("我", "讨论", "了", "问题", "。", en="I discussed the problem.", origin=Origin.GRADED)
     problem = sent("他", "的", "问题", "很", "好", "。", en="His question is good.", origin=Origin.EN)
-    monkeypatch.setattr(SELECT, "EARLY_NOTES", 5)
+    monkeypatch.setattr(ORDER, "EARLY_NOTES", 5)
     sel = select([both, problem], g)
     assert [c.target for c in sel.choices] == ["问题", "讨论"]  # held back, still before the word needing it

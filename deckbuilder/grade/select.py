@@ -1,89 +1,36 @@
-"""Selection and study order: graded sentences, streaming past → the sentences chosen for each word, in order.
+"""Selection: graded sentences, streaming past → the best candidates per target word → the chosen ones.
 
 Only the best candidates per target word are kept as sentences stream past, so memory is bounded by the
 level's word count, not the corpus. A candidate's cost is its difficulty plus its quality penalty, plus,
 once the corpus has been read, what its repeated topics cost (`repeats.py`), and, for a word its English
 leaves out, `rendering.UNRENDERED_COST` (`rendering.py`); a flawed candidate is counted,
-never kept; a built-in sentence loses a tie (costs within `TIE`) to the user's own.
-
-Study order: target words from most to least frequent (words of one frequency tier, the better sentence
-first); a word whose sentences all contain another not-yet-introduced word of the level waits until that
-word is introduced, so no card uses a word that comes after it; a word whose best sentence waits for such a
-word, and whose usable ones are much weaker, waits a little for it (`DEFER_WORDS`). The first cards, what a
-learner meets on day one, are held to more (`EARLY_NOTES`): a word takes the safest of its near-best
-sentences (the smallest quality penalty within `EARLY_MARGIN`), and one whose sentence is still doubtful
-waits until those notes are made, so the opening is made of the best sentences of the most useful words.
+never kept; a built-in sentence loses a tie (costs within `TIE`) to the user's own. The study order of the
+chosen sentences is `order.py`'s.
 """
 
 from __future__ import annotations
 
 import hashlib
 import heapq
-import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from functools import cached_property
 
 from deckbuilder.chinese import HAN
 from deckbuilder.grade.grader import LENGTH_BOUNDS, Grader, Reading, hanzi_count
+from deckbuilder.grade.order import Candidate, Selection, SelectOptions, study_order
 from deckbuilder.grade.quality import Coverage, Flaw, Quality, assess, coverage
 from deckbuilder.grade.rendering import UNRENDERED, UNRENDERED_COST, unrendered
 from deckbuilder.grade.repeats import Repeats, topics
-from deckbuilder.models import Choice, Kind, Level, Sentence, reduce_fields
+from deckbuilder.models import Kind, Sentence
 
 PINNED = 1e6  # a pinned candidate's head start in a word's heap: it is always kept
 KEEP_PER_WORD = 40  # candidates remembered per target word, enough for ordering and variety to choose from
-NEAR_DUPLICATE = 0.6  # character-bigram overlap above which two sentences for one word are too alike
 # Costs closer than this are a tie, and the user's own sentence wins it over a built-in one (about half an
 # easy word: the user chose their text, the built-in corpora only fill the gaps).
 TIE = 0.5
-# A word whose easiest usable sentence costs this much more than its best one (which needs a word not yet
-# introduced) waits up to DEFER_WORDS words for that word, then takes what it has: a frequent word is not
-# taught with a weak sentence when a good one is a day away.
-DEFER_MARGIN = 3.0
-DEFER_WORDS = 20
-# The first EARLY_NOTES notes take, among a word's sentences within EARLY_MARGIN of its best usable one, the
-# one with the smallest quality penalty; a word whose pick still costs over EARLY_RISK in penalties, or over
-# EARLY_COST in all (a long, hard sentence), waits until those notes are made (once), for words with sounder
-# sentences to open the deck.
-EARLY_NOTES = 30
-EARLY_MARGIN = 2.0
-EARLY_RISK = 2.0
-EARLY_COST = 15.0
+DEFAULTS = SelectOptions()  # one per word, i+1, each level's length bounds, no pins
 REPEATED = "repeated topic"  # the report's name for what `repeats` weighs
-
-
-@dataclass(frozen=True, slots=True)
-class SelectOptions:
-    """How sentences are chosen: per word, deck cap, i+1 strictness, length bounds (the learner's known
-    words are the graders')."""
-
-    per_word: int = 1
-    max_notes: int | None = None
-    max_new: int = 1
-    min_chars: int | None = None
-    max_chars: int | None = None
-    # Pinned choices (the lock's): word → the pairs (`pin_key`) a deck already teaches it with. A pinned
-    # pair that is still a candidate is chosen again, whatever the ranking says now.
-    pins: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class Selection:
-    """The chosen sentences in study order, with the figures the report needs."""
-
-    choices: tuple[Choice, ...]
-    graded: int
-    candidates: int
-    level_words: int
-    missing: tuple[str, ...]
-    per_level: tuple[tuple[Level, int, int], ...] = field(default_factory=tuple)  # (level, covered, words)
-    rejected: tuple[tuple[Flaw, int], ...] = ()  # candidates left out by each quality check, in check order
-    weighed: tuple[tuple[str, int], ...] = ()  # candidates each weighed signal added a cost to
-
-    @property
-    def covered(self) -> int:
-        return len({(c.level, c.target) for c in self.choices})
 
 
 def _skeleton(sentence: Sentence) -> bytes:
@@ -95,33 +42,6 @@ def _skeleton(sentence: Sentence) -> bytes:
         elif tok.kind is not Kind.PUNCT:
             parts.append(tok.text.lower())
     return hashlib.blake2b("".join(parts).encode("utf-8"), digest_size=8).digest()
-
-
-def _bigrams(text: str) -> frozenset[str]:
-    core = "".join(c for c in text if c.isalnum())
-    return frozenset(core[i : i + 2] for i in range(max(len(core) - 1, 1)))
-
-
-def near_duplicate(a: str, b: str) -> bool:
-    """Whether two sentences share most of their character bigrams (Jaccard ≥ NEAR_DUPLICATE)."""
-    x, y = _bigrams(a), _bigrams(b)
-    return len(x & y) / max(len(x | y), 1) >= NEAR_DUPLICATE
-
-
-@dataclass(slots=True)
-class _Candidate:
-    __reduce__ = reduce_fields  # selectors travel between Dask workers
-
-    cost: float
-    rank: float  # the cost as the choice sees it: built-in sentences lose ties
-    seq: int
-    index: int
-    sentence: Sentence
-    others: frozenset[str]  # other level words in the sentence: they must be introduced first
-    extra_new: int  # new tokens that are not level words (only with max_new > 1)
-    penalty: float  # what its weaknesses as a sentence cost (part of `cost`)
-    topics: frozenset[str]  # its names and long words, which cost when they recur across the corpus
-    pinned: int = 0  # the lock's choice for this word: 2 this very pair, 1 its sentence with another English
 
 
 # A candidate as a worker process reports it: (grader index, target word, token index, cost (difficulty and
@@ -139,7 +59,7 @@ class Selector:
     candidates per word in the main process; `finish()` chooses and orders. `select()` strings them together.
     """
 
-    def __init__(self, graders: Grader | Sequence[Grader], options: SelectOptions = SelectOptions()) -> None:
+    def __init__(self, graders: Grader | Sequence[Grader], options: SelectOptions = DEFAULTS) -> None:
         self.graders = (
             [graders] if isinstance(graders, Grader) else sorted(graders, key=lambda g: g.level.level)
         )
@@ -273,7 +193,7 @@ class Selector:
             rank = cost + handicap
             own = penalty + (UNRENDERED_COST if word in left_out else 0.0)
             pin = _pin(self.options.pins.get(word, ()), sentence) if pinned else 0
-            cand = _Candidate(cost, rank, seq, idx, sentence, others, new, own, found, pin)
+            cand = Candidate(cost, rank, seq, idx, sentence, others, new, own, found, pin)
             item = (-rank + (PINNED if pin else 0.0), -seq, idx, cand)
             _keep(self.heaps[g_index].setdefault(word, []), item)
 
@@ -304,14 +224,14 @@ class Selector:
             {word: [self._surcharged(cand) for *_, cand in heap] for word, heap in heap_map.items()}
             for heap_map in self.heaps
         ]
-        selection = _choose(self.graders, pools, self.freq, self.options, self.graded, self.candidates)
+        selection = study_order(self.graders, pools, self.freq, self.options, self.graded, self.candidates)
         rejected = tuple((flaw, n) for flaw, n in self.rejected.items() if n)
         weighed = sorted(self.weighed.items(), key=lambda item: -item[1])
         repeated = self.repeats.weighed()
         weighed += [(REPEATED, repeated)] if repeated else []
         return replace(selection, rejected=rejected, weighed=tuple(weighed))
 
-    def _surcharged(self, cand: _Candidate) -> _Candidate:
+    def _surcharged(self, cand: Candidate) -> Candidate:
         """The candidate with what its repeated topics cost added."""
         extra = self.repeats.cost(cand.topics)
         if not extra:
@@ -320,7 +240,7 @@ class Selector:
         return replace(cand, cost=cost, rank=rank, penalty=cand.penalty + extra)
 
 
-_Item = tuple[float, int, int, _Candidate]
+_Item = tuple[float, int, int, Candidate]
 
 
 def _keep(heap: list[_Item], item: _Item) -> None:
@@ -334,7 +254,7 @@ def _keep(heap: list[_Item], item: _Item) -> None:
 def select(
     sentences: Iterable[Sentence],
     graders: Grader | Sequence[Grader],
-    options: SelectOptions = SelectOptions(),
+    options: SelectOptions = DEFAULTS,
 ) -> Selection:
     """Grade `sentences` as they stream and choose up to `per_word` sentences per target word.
 
@@ -345,80 +265,6 @@ def select(
     for seq, sentence in enumerate(sentences):
         selector.offer(seq, sentence, *selector.grade(sentence))
     return selector.finish()
-
-
-def _choose(
-    grader_list: list[Grader],
-    pools: list[dict[str, list[_Candidate]]],
-    freq: dict[str, int],
-    options: SelectOptions,
-    graded: int,
-    candidates: int,
-) -> Selection:
-    used: set[int] = set()
-    introduced: set[str] = set()
-    chosen: list[Choice] = []
-    per_level: list[tuple[Level, int, int]] = []
-    missing: list[str] = []
-    for grader, pool in zip(grader_list, pools, strict=True):
-        ranked = {w: _pinned_first(cands) for w, cands in pool.items()}
-        # Most useful word first; words of one frequency tier are equally useful, the better sentence first.
-        pending = sorted(ranked, key=lambda w: (-tier(freq[w]), ranked[w][0].rank, w))
-        level_covered: list[str] = []
-        deferred: set[str] = set()
-        held: list[str] = []  # words whose sentence is too doubtful to open the deck, until it is made
-        was_held: set[str] = set()
-        while pending:
-            waiting = []
-            progress = False
-            i = 0
-            while i < len(pending):
-                word = pending[i]
-                i += 1
-                usable = _usable(ranked[word], introduced, used, options)
-                if not usable:
-                    waiting.append(word)
-                    continue
-                if word not in deferred and usable[0].rank - ranked[word][0].rank > DEFER_MARGIN:
-                    # Its best sentence waits for a word not yet introduced: give that word a day to come.
-                    deferred.add(word)
-                    pending.insert(min(i + DEFER_WORDS, len(pending)), word)
-                    continue
-                early = len(chosen) < EARLY_NOTES
-                picks = _pick(usable, options, early)
-                doubtful = picks[0].penalty > EARLY_RISK or picks[0].cost > EARLY_COST
-                if early and doubtful and word not in was_held:
-                    # A doubtful sentence does not open the deck: the next words go first.
-                    was_held.add(word)
-                    held.append(word)
-                    continue
-                progress = True
-                introduced.add(word)
-                level_covered.append(word)
-                for cand in picks:
-                    used.add(cand.seq)
-                    chosen.append(
-                        Choice(cand.sentence, word, cand.index, len(chosen), cand.cost, grader.level)
-                    )
-                if held and len(chosen) >= EARLY_NOTES:  # the opening is made: the held words come next
-                    pending[i:i] = held
-                    held = []
-            if not progress and not held:
-                # A pinned sentence that can no longer be used (a word it needs left the deck) is let go.
-                unpinned = [w for w in waiting if len(ranked[w]) < len(pool[w])]
-                if not unpinned:
-                    break
-                for w in unpinned:
-                    ranked[w] = sorted(pool[w], key=_rank)
-            pending, held = held + waiting, []
-        covered = set(level_covered)
-        missing.extend(sorted(w for w in grader.level_words if w not in covered))
-        per_level.append((grader.level, len(covered), len(grader.level_words)))
-
-    if options.max_notes is not None:
-        chosen = chosen[: options.max_notes]
-    level_words = sum(n for _, _, n in per_level)
-    return Selection(tuple(chosen), graded, candidates, level_words, tuple(missing), tuple(per_level))
 
 
 def pin_key(zh: str, en: str) -> str:
@@ -434,49 +280,6 @@ def _pin(keys: tuple[str, ...], sentence: Sentence) -> int:
     return 1 if any(key.split("\t")[0] == pair.zh for key in keys) else 0
 
 
-def _rank(cand: _Candidate) -> tuple[float, int]:
-    return cand.rank, cand.seq
-
-
-def _pinned_first(cands: list[_Candidate]) -> list[_Candidate]:
-    """A word's candidates, easiest first; only its pinned ones when it has any (the very pair first)."""
-    best = max((c.pinned for c in cands), default=0)
-    return sorted([c for c in cands if c.pinned == best] if best else cands, key=_rank)
-
-
-def tier(freq: int) -> int:
-    """A word's frequency tier, a tenth of a decade wide: words of one tier are about equally useful."""
-    return int(10 * math.log10(freq + 1))
-
-
 def words_index(sentence: Sentence, word: str) -> int:
     """Index of the first token that is `word`."""
     return next(i for i, t in enumerate(sentence.tokens) if t.text == word)
-
-
-def _usable(
-    ranked: list[_Candidate], introduced: set[str], used: set[int], options: SelectOptions
-) -> list[_Candidate]:
-    """The unused candidates whose other level words are all introduced, easiest first."""
-    return [
-        cand
-        for cand in ranked
-        if cand.seq not in used
-        and sum(1 for w in cand.others if w not in introduced) + cand.extra_new <= options.max_new - 1
-    ]
-
-
-def _pick(usable: list[_Candidate], options: SelectOptions, early: bool = False) -> list[_Candidate]:
-    """The easiest of the usable candidates, none alike; `early`, the soundest (smallest quality penalty)
-    of those within EARLY_MARGIN of the easiest come first."""
-    if early:
-        near = [c for c in usable if c.rank <= usable[0].rank + EARLY_MARGIN]
-        usable = sorted(near, key=lambda c: (c.penalty, c.rank, c.seq)) + usable[len(near) :]
-    picks: list[_Candidate] = []
-    for cand in usable:
-        if len(picks) >= options.per_word:
-            break
-        if any(near_duplicate(cand.sentence.pair.zh, p.sentence.pair.zh) for p in picks):
-            continue
-        picks.append(cand)
-    return picks
