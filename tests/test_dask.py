@@ -43,14 +43,15 @@ def test_parts_graded_apart_and_merged_as_a_tree_choose_as_one_stream() -> None:
     options = BuildOptions(levels=parse_levels("hsk2-3"), inputs=(Path("unused"),))
     one = Selector(graders, SelectOptions())
     grading = dask_engine.Grading.of(one)
-    from deckbuilder.pipeline import run
+    from deckbuilder import annotate
+    from deckbuilder.pipeline import grading as local
 
-    grade_pair = run._grader(one)
+    grade_pair = local.grader(one)
     seq = 0
     for part in pairs:
         for pair in part:
             (words, key, records, verdict), _ = grade_pair(pair, None)
-            sentence = run.annotate.from_words(pair, words) if records else None
+            sentence = annotate.from_words(pair, words) if records else None
             one.offer(seq, sentence, key, records, verdict)
             seq += 1
 

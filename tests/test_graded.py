@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from deckbuilder.pipeline import BuildOptions, build, graded, run
+from deckbuilder.pipeline import BuildOptions, build, graded, grading
 from deckbuilder.standards import parse_levels
 from tests.test_speed_paths import deck_notes
 
@@ -50,7 +50,7 @@ def test_rebuild_replays_the_stream_and_gives_the_same_deck(
     def no_grading(*args: object) -> None:
         raise AssertionError("a rebuild from the same inputs grades nothing")
 
-    monkeypatch.setattr(run, "_grader", no_grading)
+    monkeypatch.setattr(grading, "grader", no_grading)
     warm = build(replace(options, workers=2))  # how grading runs is not part of the key
     assert deck_notes(tmp_path / "deck.apkg") == notes
     figures = (warm.pairs_read, warm.candidates, warm.covered)

@@ -463,7 +463,7 @@ _PIECES = st.sampled_from(
 def test_any_text_file_aligns_or_is_an_input_error(tmp_path: Path, text: str) -> None:
     text = text.replace("\t", " ")  # tab-separated lines are a TSV file, whose third column is not kept
     from deckbuilder.errors import InputError
-    from deckbuilder.pipeline.run import input_pairs
+    from deckbuilder.pipeline.grading import input_pairs
 
     path = tmp_path / "doc.txt"
     path.write_bytes(text.encode("utf-8", errors="replace"))

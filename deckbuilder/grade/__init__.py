@@ -2,7 +2,7 @@
 
 `grader.py` classes tokens and prices sentences; `quality.py` judges a candidate as a sentence worth learning
 (script, names, literary wording, fragments, translation) and prices or rejects it; `select.py` keeps the
-best candidates as they stream and puts the chosen ones in study order.
+best candidates as they stream; `order.py` puts the chosen ones in study order.
 
 Every token of a sentence gets a reading class for the learner (`Reading`): the level's own words are
 targets; known words (a `--known` list, and by default every word below the level) and free tokens

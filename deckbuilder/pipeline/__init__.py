@@ -1,7 +1,8 @@
 """The one place that knows the stage order: `build` (deckbuild make), `align_files` (deckbuild align) and
 `gloss_lines` (deckbuild gloss).
 
-`run.py` holds the two runs as folds over their steps; beside it `options.py` (what a run decides, validated
+`run.py` holds the two runs as folds over their steps (`grading.py` the read-and-grade step); beside it
+`options.py` (what a run decides, validated
 once), `batch.py` (the cache and worker processes, in one place), `outputs.py` (side files, review rows,
 skipped rows, pair rows) and `gloss.py` (sentences through the cards' annotation, one row per token).
 Importing the package is cheap: the stages load when a run starts.

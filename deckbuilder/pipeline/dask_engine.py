@@ -38,6 +38,7 @@ from deckbuilder.grade import Flaw, Grader, Quality, Record, SelectOptions, Sele
 from deckbuilder.ingest.sniff import InputFormat, check_format
 from deckbuilder.models import Pair, Sentence, Skipped
 from deckbuilder.pipeline import edits, outputs
+from deckbuilder.pipeline import grading as local_engine  # its reading and grading, reused as they are
 from deckbuilder.pipeline.batch import Progress
 from deckbuilder.pipeline.options import BuildOptions
 
@@ -159,9 +160,7 @@ class Graded:
 
 def grade(options: BuildOptions, selector: Selector, skips: outputs.Skips, progress: Progress | None) -> None:
     """Grade every pair on the cluster; `selector` ends up as the local engine's would (see the docstring)."""
-    from deckbuilder.pipeline import run  # the local engine's reading and grading, reused as they are
-
-    parts = _parts(options, skips, run._read)
+    parts = _parts(options, skips, local_engine.read)
     with _client(options) as client:
         import dask.bag as db
 
@@ -198,11 +197,9 @@ def _parts(options: BuildOptions, skips: outputs.Skips, read: Any) -> list[Part]
 
 
 def _pairs(part: Part, options: BuildOptions, skips: Any) -> Iterator[Pair]:
-    from deckbuilder.pipeline import run
-
     pairs: Iterable[Pair] = part.pairs
     if part.paths:
-        pairs = run._read(options, part.paths, skips)
+        pairs = local_engine.read(options, part.paths, skips)
     elif part.builtin:
         pairs = ingest.read_builtin(part.builtin)
     return edits.edited(pairs, options)
@@ -210,10 +207,8 @@ def _pairs(part: Part, options: BuildOptions, skips: Any) -> Iterator[Pair]:
 
 def _grade_part(part: Part, grading: Grading, options: BuildOptions) -> Graded:
     """Read, segment and grade one part (in a worker): its keys and the candidates it may keep."""
-    from deckbuilder.pipeline import run
-
     selector = grading.selector()
-    grade_pair = run._grader(selector)
+    grade_pair = local_engine.grader(selector)
     skips = _Collect()
     first: dict[bytes, _Key] = {}
     goods: list[_Good] = []

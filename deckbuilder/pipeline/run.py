@@ -4,32 +4,29 @@ make:  check → read (ingest, align documents) → segment and grade → choose
 align: check → read → align documents → write pairs
 
 Each step of `build` is a function from a small run state to the next, timed by `timed`. Segmentation and
-grading run on every pair as it streams (through `batch.cached_map`: cache and workers); the costly
-enrichment (part of speech, pinyin, glosses) only on the sentences chosen for cards.
+grading run on every pair as it streams (`grading.py`, through `batch.cached_map`: cache and workers);
+the costly enrichment (part of speech, pinyin, glosses) only on the sentences chosen for cards.
 """
 
 from __future__ import annotations
 
 import contextlib
-import itertools
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from deckbuilder import __version__, align, annotate, apkg, cards, grade, ingest, lock, segmenter, study
+from deckbuilder import __version__, align, annotate, apkg, cards, ingest, lock, study
 from deckbuilder.atomic import atomic_targets
 from deckbuilder.cache import Cache
-from deckbuilder.cache import key as cache_key
 from deckbuilder.errors import EmptyDeckError, OutputError
-from deckbuilder.grade import Coverage, Grader, Quality, Record, Selection, SelectOptions, Selector
+from deckbuilder.grade import Grader, Selection, SelectOptions, Selector
 from deckbuilder.models import (
     SENTENCE_CODEC,
     AlignReport,
     Choice,
     Document,
-    Pair,
     Report,
     Sentence,
     Skipped,
@@ -37,8 +34,8 @@ from deckbuilder.models import (
     encode_sentence,
 )
 from deckbuilder.pinyin import load_overrides
-from deckbuilder.pipeline import COMMITTED, edits, graded, outputs, release
-from deckbuilder.pipeline.batch import Progress, cached_map, collector_paused
+from deckbuilder.pipeline import COMMITTED, grading, outputs, release
+from deckbuilder.pipeline.batch import Progress, cached_map
 from deckbuilder.pipeline.options import AlignOptions, BuildOptions
 
 CREDITS = (
@@ -152,98 +149,8 @@ def _check(options: BuildOptions, output: Path, stack: contextlib.ExitStack) -> 
 
 def _grade(run: _Run, progress: Progress | None) -> _Run:
     """Read every pair, segment it (cache first) and grade it; the selector keeps the best candidates."""
-    if run.options.engine == "dask":  # the same grading on a Dask cluster (imported only then)
-        from deckbuilder.pipeline import dask_engine
-
-        dask_engine.grade(run.options, run.selector, run.skips, progress)
-        return run
-    selector, workers = run.selector, run.options.workers
-    # The same inputs graded the same way before: replay what grading gave (`graded.py`).
-    name = graded.key(run.options) if run.store.enabled else None
-    with collector_paused():
-        if name and graded.replay(run.store.path, name, selector, run.skips):
-            return run
-    if name:  # a stream read in part leaves its offers in the selector
-        selector = Selector(selector.graders, selector.options)
-        run = replace(run, selector=selector)
-    # A pair's cached value holds its words and, once it was a candidate, its lexical coverage.
-    namespace = f"segment:{segmenter.version()}:{grade.fingerprint()}"
-    text: Callable[[Pair], str] = lambda p: p.zh + "\x1e" + p.en  # noqa: E731
-    pairs = _pairs(run.options, run.skips)
-    first = next(pairs, None)
-    # A cache that knows the first pair was filled by an earlier build: the quality checks' dictionary is
-    # then loaded only if a candidate needs it; otherwise it is loaded before the workers fork (once).
-    warm = first is not None and bool(run.store.get_many("segment", [cache_key(namespace, text(first))]))
-    # Once the input is read and handed out (the workers forked before), this process mostly waits for them:
-    # it loads what enrichment reads meanwhile, in a thread joined before the enrichment workers fork.
-    preload = threading.Thread(target=annotate.load, name="preload", daemon=True)
-    results = cached_map(
-        namespace,
-        itertools.chain([first] if first is not None else [], pairs),
-        _grader(selector),
-        workers,
-        store=run.store,
-        text=text,
-        setup=segmenter.segmenter if warm else _load_grading,
-        progress=progress,
-        label="Grading sentences",
-        known=lambda p: _NOTHING if selector.hopeless(p.zh, p.en) else None,
-        read_all=preload.start if workers > 1 else None,
-    )
-    writer = graded.Writer(run.store.path, name) if name else None
-    count = 0
-    with contextlib.closing(results), contextlib.ExitStack() as stack, collector_paused():
-        if writer is not None:
-            stack.callback(writer.close)
-        for count, (pair, (words, key, records, verdict)) in enumerate(results, 1):
-            sentence = annotate.from_words(pair, words) if records else None
-            selector.offer(count - 1, sentence, key, records, verdict)
-            if key is not None and writer is not None:
-                writer.add((count - 1, sentence, key, records, verdict))
-        if writer is not None:
-            writer.finish(count, run.skips)
-    return replace(run, preload=preload if preload.ident is not None else None)
-
-
-def _load_grading() -> None:
-    """What grading reads: the segmenter (with the dictionary tags its constructions consult) and the quality
-    checks' dictionary."""
-    segmenter.segmenter()
-    segmenter.word_tag("的")
-    grade.load()
-
-
-_Graded = tuple[list[str] | None, bytes | None, list[Record], Quality | None]
-_NOTHING: _Graded = (None, None, [], None)  # no candidate (`Selector.hopeless`)
-
-
-def _grader(selector: Selector) -> Callable[[Pair, str | None], tuple[_Graded, str | None]]:
-    """Segment (unless cached) and grade one pair; runs in a worker or inline, with identical results.
-
-    The result keeps the words only for a candidate (the parent rebuilds its sentence). The cache gets the
-    words of a fresh segmentation, with the pair's coverage when it was measured (a candidate), so a
-    rebuild neither segments nor loads the dictionary again.
-    """
-
-    def grade_pair(pair: Pair, cached: str | None) -> tuple[_Graded, str | None]:
-        if selector.hopeless(pair.zh, pair.en):
-            return _NOTHING, None
-        text, _, numbers = (cached or "").partition("\x1e")  # words \x1e coverage
-        words = segmenter.cut(pair.zh) if cached is None else text.split("\x1f") if text else []
-        known: Coverage | None = tuple(map(int, numbers.split())) or None  # type: ignore[assignment]
-        measured: list[Coverage] = []
-
-        def measure(sentence: Sentence) -> Coverage:
-            if known is None:
-                measured.append(grade.coverage(sentence))
-            return known or measured[0]
-
-        key, records, verdict = selector.grade(annotate.from_words(pair, words), measure)
-        value = "\x1f".join(words) + "".join("\x1e" + " ".join(map(str, c)) for c in measured)
-        fresh = (cached is None or measured) and not any("\x1f" in w or "\x1e" in w for w in words)
-        return (words if records else None, key, records, verdict), (value if fresh else None)
-
-    return grade_pair
+    selector, preload = grading.grade_corpus(run.options, run.selector, run.store, run.skips, progress)
+    return replace(run, selector=selector, preload=preload)
 
 
 def _choose(run: _Run, progress: Progress | None) -> _Run:
@@ -389,39 +296,6 @@ def _report(run: _Run, clock: _Clock) -> Report:
         lock_file=side.get(lock.LOCK_SUFFIX, ""),
         changes=run.stamped.changes.line() if run.stamped else "",
     )
-
-
-def _pairs(options: BuildOptions, skips: outputs.Skips) -> Iterator[Pair]:
-    """The teacher's own sentences, then the inputs (else the built-in corpora), with the teacher's edits."""
-    own = edits.extra_pairs(options, lambda paths: _read(options, paths, skips))
-    read = _read(options, options.inputs, skips) if options.inputs else iter(())
-    builtin = ingest.read_builtin(options.builtin) if options.with_builtin or not options.inputs else ()
-    return edits.edited(itertools.chain(own, read, builtin), options)
-
-
-def _read(options: BuildOptions, paths: tuple[Path, ...], skips: outputs.Skips) -> Iterator[Pair]:
-    for pair in input_pairs(paths, options.input_format, options.strict, skips, options.embed):
-        if pair.zh and pair.en and pair.score >= options.min_score:
-            yield pair
-
-
-def input_pairs(
-    paths: Iterable[Path],
-    input_format: ingest.InputFormat | None = None,
-    strict: bool = False,
-    skips: outputs.Skips | None = None,
-    embed: bool = False,
-) -> Iterator[Pair]:
-    """Pairs from the user's files: pre-aligned pairs as read, documents aligned (one Pair per bead,
-    an unpaired sentence as a Pair with one empty side and score 0). Malformed rows go to `skips`."""
-    for item in ingest.read_inputs(tuple(paths), input_format, strict):
-        if isinstance(item, Document):
-            yield from align.align(item, embed=embed)
-        elif isinstance(item, Skipped):
-            if skips is not None:
-                skips.add(item)
-        else:
-            yield item
 
 
 def align_files(options: AlignOptions, progress: Progress | None = None) -> AlignReport:

@@ -1,0 +1,158 @@
+"""The local engine's grading step: read the inputs → segment (cache first) → grade, in worker processes.
+
+Pairs stream from the teacher's own sentences, the inputs (documents aligned on the way) and the built-in
+corpora (`read_all`); each is segmented and graded by `grader` (in `--workers` processes through
+`batch.cached_map`, inline with one), and the selector keeps the best candidates per word. A rebuild from
+the same inputs replays the graded stream instead (`graded.py`); `--engine dask` grades on a cluster
+(`dask_engine.py`, which reads and grades with the functions here).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from deckbuilder import align, annotate, grade, ingest, segmenter
+from deckbuilder.cache import Cache
+from deckbuilder.cache import key as cache_key
+from deckbuilder.grade import Coverage, Quality, Record, Selector
+from deckbuilder.models import Document, Pair, Sentence, Skipped
+from deckbuilder.pipeline import edits, graded, outputs
+from deckbuilder.pipeline.batch import Progress, cached_map, collector_paused
+from deckbuilder.pipeline.options import BuildOptions
+
+
+def grade_corpus(
+    options: BuildOptions, selector: Selector, store: Cache, skips: outputs.Skips, progress: Progress | None
+) -> tuple[Selector, threading.Thread | None]:
+    """Read every pair, segment it (cache first) and grade it: the selector that keeps the best candidates
+    (a fresh one when a kept stream could be read only in part), and the thread loading what enrichment
+    reads, started once the input is read, for the caller to join before it forks again (or None)."""
+    if options.engine == "dask":  # the same grading on a Dask cluster (imported only then)
+        from deckbuilder.pipeline import dask_engine
+
+        dask_engine.grade(options, selector, skips, progress)
+        return selector, None
+    workers = options.workers
+    # The same inputs graded the same way before: replay what grading gave (`graded.py`).
+    name = graded.key(options) if store.enabled else None
+    with collector_paused():
+        if name and graded.replay(store.path, name, selector, skips):
+            return selector, None
+    if name:  # a stream read in part leaves its offers in the selector
+        selector = Selector(selector.graders, selector.options)
+    # A pair's cached value holds its words and, once it was a candidate, its lexical coverage.
+    namespace = f"segment:{segmenter.version()}:{grade.fingerprint()}"
+    text: Callable[[Pair], str] = lambda p: p.zh + "\x1e" + p.en  # noqa: E731
+    pairs = read_all(options, skips)
+    first = next(pairs, None)
+    # A cache that knows the first pair was filled by an earlier build: the quality checks' dictionary is
+    # then loaded only if a candidate needs it; otherwise it is loaded before the workers fork (once).
+    warm = first is not None and bool(store.get_many("segment", [cache_key(namespace, text(first))]))
+    # Once the input is read and handed out (the workers forked before), this process mostly waits for them:
+    # it loads what enrichment reads meanwhile, in a thread joined before the enrichment workers fork.
+    preload = threading.Thread(target=annotate.load, name="preload", daemon=True)
+    results = cached_map(
+        namespace,
+        itertools.chain([first] if first is not None else [], pairs),
+        grader(selector),
+        workers,
+        store=store,
+        text=text,
+        setup=segmenter.segmenter if warm else _load,
+        progress=progress,
+        label="Grading sentences",
+        known=lambda p: NOTHING if selector.hopeless(p.zh, p.en) else None,
+        read_all=preload.start if workers > 1 else None,
+    )
+    writer = graded.Writer(store.path, name) if name else None
+    count = 0
+    with contextlib.closing(results), contextlib.ExitStack() as stack, collector_paused():
+        if writer is not None:
+            stack.callback(writer.close)
+        for count, (pair, (words, key, records, verdict)) in enumerate(results, 1):
+            sentence = annotate.from_words(pair, words) if records else None
+            selector.offer(count - 1, sentence, key, records, verdict)
+            if key is not None and writer is not None:
+                writer.add((count - 1, sentence, key, records, verdict))
+        if writer is not None:
+            writer.finish(count, skips)
+    return selector, (preload if preload.ident is not None else None)
+
+
+def _load() -> None:
+    """What grading reads: the segmenter (with the dictionary tags its constructions consult) and the quality
+    checks' dictionary."""
+    segmenter.segmenter()
+    segmenter.word_tag("的")
+    grade.load()
+
+
+Graded = tuple[list[str] | None, bytes | None, list[Record], Quality | None]
+NOTHING: Graded = (None, None, [], None)  # no candidate (`Selector.hopeless`)
+
+
+def grader(selector: Selector) -> Callable[[Pair, str | None], tuple[Graded, str | None]]:
+    """Segment (unless cached) and grade one pair; runs in a worker or inline, with identical results.
+
+    The result keeps the words only for a candidate (the parent rebuilds its sentence). The cache gets the
+    words of a fresh segmentation, with the pair's coverage when it was measured (a candidate), so a
+    rebuild neither segments nor loads the dictionary again.
+    """
+
+    def grade_pair(pair: Pair, cached: str | None) -> tuple[Graded, str | None]:
+        if selector.hopeless(pair.zh, pair.en):
+            return NOTHING, None
+        text, _, numbers = (cached or "").partition("\x1e")  # words \x1e coverage
+        words = segmenter.cut(pair.zh) if cached is None else text.split("\x1f") if text else []
+        known: Coverage | None = tuple(map(int, numbers.split())) or None  # type: ignore[assignment]
+        measured: list[Coverage] = []
+
+        def measure(sentence: Sentence) -> Coverage:
+            if known is None:
+                measured.append(grade.coverage(sentence))
+            return known or measured[0]
+
+        key, records, verdict = selector.grade(annotate.from_words(pair, words), measure)
+        value = "\x1f".join(words) + "".join("\x1e" + " ".join(map(str, c)) for c in measured)
+        fresh = (cached is None or measured) and not any("\x1f" in w or "\x1e" in w for w in words)
+        return (words if records else None, key, records, verdict), (value if fresh else None)
+
+    return grade_pair
+
+
+def read_all(options: BuildOptions, skips: outputs.Skips) -> Iterator[Pair]:
+    """The teacher's own sentences, then the inputs (else the built-in corpora), with the teacher's edits."""
+    own = edits.extra_pairs(options, lambda paths: read(options, paths, skips))
+    files = read(options, options.inputs, skips) if options.inputs else iter(())
+    builtin = ingest.read_builtin(options.builtin) if options.with_builtin or not options.inputs else ()
+    return edits.edited(itertools.chain(own, files, builtin), options)
+
+
+def read(options: BuildOptions, paths: tuple[Path, ...], skips: outputs.Skips) -> Iterator[Pair]:
+    """The pairs of `paths` that count: both sides, at least `min_score` (alignment confidence)."""
+    for pair in input_pairs(paths, options.input_format, options.strict, skips, options.embed):
+        if pair.zh and pair.en and pair.score >= options.min_score:
+            yield pair
+
+
+def input_pairs(
+    paths: Iterable[Path],
+    input_format: ingest.InputFormat | None = None,
+    strict: bool = False,
+    skips: outputs.Skips | None = None,
+    embed: bool = False,
+) -> Iterator[Pair]:
+    """Pairs from the user's files: pre-aligned pairs as read, documents aligned (one Pair per bead,
+    an unpaired sentence as a Pair with one empty side and score 0). Malformed rows go to `skips`."""
+    for item in ingest.read_inputs(tuple(paths), input_format, strict):
+        if isinstance(item, Document):
+            yield from align.align(item, embed=embed)
+        elif isinstance(item, Skipped):
+            if skips is not None:
+                skips.add(item)
+        else:
+            yield item
