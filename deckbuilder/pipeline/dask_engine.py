@@ -215,6 +215,8 @@ def _grade_part(part: Part, grading: Grading, options: BuildOptions) -> Graded:
     count = 0
     for local, pair in enumerate(_pairs(part, options, skips)):
         count += 1
+        if selector.hopeless(pair.zh, pair.en):  # no candidate, as the local engine decides before a worker
+            continue
         (words, key, records, verdict), _ = grade_pair(pair, None)
         if key is None:
             continue

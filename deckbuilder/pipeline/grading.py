@@ -96,7 +96,8 @@ NOTHING: Graded = (None, None, [], None)  # no candidate (`Selector.hopeless`)
 
 
 def grader(selector: Selector) -> Callable[[Pair, str | None], tuple[Graded, str | None]]:
-    """Segment (unless cached) and grade one pair; runs in a worker or inline, with identical results.
+    """Segment (unless cached) and grade one pair; runs in a worker or inline, with identical results. A
+    hopeless pair (`Selector.hopeless`) is the caller's to pass over: it never reaches this function.
 
     The result keeps the words only for a candidate (the parent rebuilds its sentence). The cache gets the
     words of a fresh segmentation, with the pair's coverage when it was measured (a candidate), so a
@@ -104,8 +105,6 @@ def grader(selector: Selector) -> Callable[[Pair, str | None], tuple[Graded, str
     """
 
     def grade_pair(pair: Pair, cached: str | None) -> tuple[Graded, str | None]:
-        if selector.hopeless(pair.zh, pair.en):
-            return NOTHING, None
         text, _, numbers = (cached or "").partition("\x1e")  # words \x1e coverage
         words = segmenter.cut(pair.zh) if cached is None else text.split("\x1f") if text else []
         known: Coverage | None = tuple(map(int, numbers.split())) or None  # type: ignore[assignment]
