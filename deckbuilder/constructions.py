@@ -63,12 +63,12 @@ def counted(words: list[str]) -> list[str]:
     from deckbuilder.cedict import headwords
     from deckbuilder.standards import all_words
 
+    lists, listed = headwords(), all_words()
     out: list[str] = []
     for word in words:
         chunk = len(word) > 1 and word[-1] in MEASURES and all(ch in _COUNTS for ch in word[:-1])
-        lists = headwords()
-        month = word in lists.proper and word[-1] == "月"  # 十月 "October"; not the county 三门
-        if chunk and word not in all_words() and word not in lists.ordinary and not month:
+        month = word[-1] == "月" and word in lists.proper  # 十月 "October"; not the county 三门
+        if chunk and word not in listed and word not in lists.ordinary and not month:
             out.extend((word[:-1], word[-1]))
         else:
             out.append(word)
