@@ -8,6 +8,13 @@ def _seg(text: str):
     return segment(Pair(zh=text, en="-", source="test"))
 
 
+def _assert_run(text: str, words: list[str]) -> None:
+    """`text` is cut with `words` in a row, in this order."""
+    found = _seg(text).words
+    at = found.index(words[0])
+    assert list(found[at : at + len(words)]) == words, found
+
+
 def test_segment_words_and_kinds() -> None:
     s = _seg("汤姆去银行取了3000块钱。")
     kinds = {t.text: t.kind for t in s.tokens}
@@ -175,9 +182,7 @@ def test_one_name_decision_for_pinyin_ruby_and_colours(text: str) -> None:
     ],
 )
 def test_phrases_are_cut_into_their_words(text: str, words: list[str]) -> None:
-    found = _seg(text).words
-    at = found.index(words[0])
-    assert list(found[at : at + len(words)]) == words, found
+    _assert_run(text, words)
 
 
 @pytest.mark.parametrize(
@@ -229,9 +234,7 @@ def test_listed_words_that_are_phrases_keep_jiebas_choice() -> None:
     ],
 )
 def test_a_word_glued_to_only_then_is_cut_by_its_construction(text: str, words: list[str]) -> None:
-    found = _seg(text).words
-    at = found.index(words[0])
-    assert list(found[at : at + len(words)]) == words, found
+    _assert_run(text, words)
 
 
 @pytest.mark.parametrize(
@@ -256,11 +259,11 @@ def test_a_word_glued_to_only_then_is_cut_by_its_construction(text: str, words: 
         ("上课了，请坐好。", ["请", "坐好"]),  # 坐好 "sit properly", not 请坐 + 好
         ("你坐哪一路公共汽车？", ["哪", "一", "路"]),  # "which (bus) route", not 一路 "all the way"
         ("你喜欢哪一个？", ["哪", "一", "个"]),
-        ("明天你去不去公园？", ["去", "不", "去", "公园"]),
+        ("明天你去不去公园？", ["去", "不", "去", "公园"]),  # an A-not-A question, as 来不来
         ("我买了两个苹果，花了一百块。", ["两", "个", "苹果"]),  # numeral and measure apart, as GB/T 16159
         ("他花了一百块。", ["一百", "块"]),
         ("他每天都来，十月走。", ["每天", "都"]),  # a chunk that is a word stays whole
-        ("十月一号开学。", ["十月"]),  # an A-not-A question, as 来不来
+        ("十月一号开学。", ["十月"]),
         ("你喜欢不喜欢这本书？", ["喜欢", "不", "喜欢"]),
         ("电脑正在统计数据。", ["正在", "统计", "数据", "。"]),  # a verb and its object
         ("这些统计数据很重要。", ["统计数据", "很"]),  # the noun "statistical data"
@@ -268,9 +271,7 @@ def test_a_word_glued_to_only_then_is_cut_by_its_construction(text: str, words: 
     ],
 )
 def test_constructions_jieba_glues_across_are_cut(text: str, words: list[str]) -> None:
-    found = _seg(text).words
-    at = found.index(words[0])
-    assert list(found[at : at + len(words)]) == words, found
+    _assert_run(text, words)
 
 
 @pytest.mark.parametrize(
@@ -286,9 +287,7 @@ def test_constructions_jieba_glues_across_are_cut(text: str, words: list[str]) -
     ],
 )
 def test_a_subject_pronoun_glued_to_its_verb_is_cut(text: str, words: list[str]) -> None:
-    found = _seg(text).words
-    at = found.index(words[0])
-    assert list(found[at : at + len(words)]) == words, found
+    _assert_run(text, words)
 
 
 @pytest.mark.parametrize(
