@@ -302,6 +302,14 @@ def test_grammatical_senses_follow_the_part_of_speech(
         (["三年", "过去", "了"], ["m", "t", "ul"], ["san1 nian2", "guo4 qu4", "le5"], "过去", "to pass by"),
         # 先 before a verb tells the order of events.
         (["你", "先", "走", "吧"], ["r", "d", "v", "y"], ["ni3", "xian1", "zou3", "ba5"], "先", "in advance"),
+        # A subject (before 是, or 和 and a noun), after a distinguishing word, after a verb's 了: a thing.
+        (["导演", "和", "演员", "都", "来", "了"], ["v", "c", "n", "d", "v", "ul"],
+         ["dao3 yan3", "he2", "yan3 yuan2", "dou1", "lai2", "le5"], "导演", "director (film etc)"),
+        (["学校", "有", "大型", "活动"], ["n", "v", "b", "vn"],
+         ["xue2 xiao4", "you3", "da4 xing2", "huo2 dong4"], "活动", "activity"),
+        # A person right after a word tagged a noun is its object: a verb (会 责备 他).
+        (["老师", "会", "责备", "他"], ["n", "v", "n", "r"],
+         ["lao3 shi1", "hui4", "ze2 bei4", "ta1"], "责备", "to blame"),
     ],
 )  # fmt: skip
 def test_the_word_class_the_neighbours_show(
@@ -368,6 +376,18 @@ NOMINAL = "(used to form a nominal expression)"
          "(after a verb) to give it a try"),
         (["我们", "去", "看", "电影"], ["r", "v", "v", "n"], ["wo3 men5", "qu4", "kan4", "dian4 ying3"], "看",
          "to see; to look at"),
+        # A complement after a verb's 了 (哭 了 起来 "began to cry") or a verb tagged a noun (体会 到 了).
+        (["孩子", "哭", "了", "起来"], ["n", "v", "ul", "v"], ["hai2 zi5", "ku1", "le5", "qi3 lai5"], "起来",
+         "(after a verb) indicating the beginning and continuation of an action or a state"),
+        (["我", "体会", "到", "了", "困难"], ["r", "n", "v", "ul", "n"],
+         ["wo3", "ti3 hui4", "dao4", "le5", "kun4 nan5"], "到",
+         "(verb complement indicating arriving at a place or reaching a point)"),
+        # A degree closing the clause after the complement's 得.
+        (["她", "高兴", "得", "不得了"], ["r", "a", "ud", "a"], ["ta1", "gao1 xing4", "de5", "bu4 de2 liao3"],
+         "不得了", "extremely"),
+        # Advice with a manner before the verb (要 认真 检查): still "should".
+        (["考试", "前", "要", "认真", "复习"], ["vn", "f", "v", "n", "vn"],
+         ["kao3 shi4", "qian2", "yao4", "ren4 zhen1", "fu4 xi2"], "要", "need to; should"),
     ],
 )  # fmt: skip
 def test_a_kind_of_meaning_needs_its_construction(

@@ -126,6 +126,8 @@ def word_class(slot: Slot) -> str:
         return "before a localizer"
     if _modifier(slot):
         return "modifier"
+    if _acts_on_person(slot, tag):
+        return "hidden verb"  # 我 会 责备 他: a person right after it is its object, whatever the tag
     if _noun_context(slot, tag) or _localized(slot):
         return "noun phrase"
     if tag == "an" and not slot.next_tag.startswith("n") and (not slot.left or _object_of(slot)):
@@ -224,10 +226,38 @@ def _noun_context(slot: Slot, tag: str) -> bool:
         return True
     if tag in ("n", "nz", "vn") and slot.prev_tag[:1] == "v" and slot.prev_tag != "vn":
         return True
+    nominal = tag in ("n", "nz", "vn")
+    if nominal and (slot.prev_tag == "b" or _after_verb_aspect(slot)):
+        return True  # 大型 活动 "event"; 买 了 保险 "insurance"
+    if not slot.left and not slot.clause_before and tag[:1] in ("n", "v") and _subject(slot):
+        return True  # 借口 是 没用 的; 导演 和 演员 都 在: the subject, a thing
     if slot.next in ASPECT and slot.next_tag.startswith("u"):
         return False  # 三年 过去 了: what takes 了 is the verb
     counted = slot.prev_tag == "m" and not slot.classifier_slot
     return counted and (tag == "vn" or tag[:1] not in ("v", "a", "d"))
+
+
+def _after_verb_aspect(slot: Slot) -> bool:
+    """The token follows a verb's 了 or 过 (买 了 保险, 看 过 电影): the verb's object."""
+    return slot.prev in ("了", "过") and slot.prev_tag[:1] == "u" and slot.left_tags[-2:-1][:1] == ("v",)
+
+
+def _subject(slot: Slot) -> bool:
+    """What follows makes the token a subject: 是 (借口 是 …), or 和 with a noun (导演 和 演员)."""
+    if slot.next == "是":
+        return True
+    return slot.next in ("和", "跟") and slot.right_tags[1:2] != () and slot.right_tags[1][:1] == "n"
+
+
+def _acts_on_person(slot: Slot, tag: str) -> bool:
+    """A word tagged a noun between a verb or adverb and a personal pronoun acts on that person (会 责备 他,
+    不 原谅 我): nouns do not take a pronoun after them."""
+    return (
+        tag in ("n", "vn")
+        and slot.next in _PERSONS
+        and slot.prev_tag[:1] in ("v", "d")
+        and any(s.shape is Shape.VERB for c in candidates(slot.word) for s in c.senses)
+    )
 
 
 def _said_of(slot: Slot, tag: str) -> str:

@@ -76,6 +76,20 @@ def _complement(slot: Slot) -> bool:
     return slot.prev_tag[:1] == "v" and slot.next == "了"
 
 
+def _after_verb(slot: Slot) -> bool:
+    """A verb stands right before the token, or before the aspect particle that does (笑 了 起来 "began to
+    laugh", 唱 着 起来)."""
+    if slot.prev_tag[:1] == "v":
+        return True
+    tags = slot.left_tags
+    return slot.prev in ("了", "着") and len(tags) >= 2 and tags[-2][:1] == "v"
+
+
+def _noun_tagged_verb(slot: Slot) -> bool:
+    """The word before is a verb the tagger took for a noun, as the 了 after the token shows (体会 到 了)."""
+    return slot.prev_tag[:1] == "n" and slot.next == "了" and _first_verb(slot.prev)
+
+
 def closes(slot: Slot | tuple[str, ...]) -> bool:
     """The token ends its clause, alone or before sentence particles (行吗？, 也行。, 就行了); or, given the
     words that follow something, they are such particles only."""
@@ -90,6 +104,8 @@ def _verb_follows(slot: Slot) -> bool:
             return True
         if tag[:1] == "n" and closes(slot.right[k + 1 :]):
             return eventive(word)  # 上课 要 专心: an action the tagger took for a noun ends the clause
+        if k == 0 and tag[:1] == "n" and slot.right_tags[1:2] in (("v",), ("vn",)) and closes(slot.right[2:]):
+            return True  # 要 全面 检查: a manner the tagger took for a noun, then the verb ending the clause
         if k == 0 and tag[:1] == "p":  # 请 把 窗帘 拉开, 请 用 剪刀 剪: a preposition's phrase, then its verb
             return any(t[:1] in ("v", "l") for t in slot.right_tags[1:5])
         manner = tag[:1] == "d" or (len(word) == 1 and tag[:1] in ("a", "m"))  # 多 穿, 早 来, 快 走
@@ -180,6 +196,14 @@ def _dictionary_noun(word: str) -> bool:
 
 
 @lru_cache(maxsize=20_000)
+def _first_verb(word: str) -> bool:
+    """The word's first dictionary sense is a verb (体会 "to know from experience")."""
+    found = candidates(word)
+    shown = [s for s in found[0].senses if s.shown][:1] if found else []
+    return bool(shown) and shown[0].shape is Shape.VERB
+
+
+@lru_cache(maxsize=20_000)
 def eventive(word: str) -> bool:
     """Whether a word names an event: one of its first senses is a verb (毕业 "to graduate"; a word the
     dictionary lacks by its parts: 大学毕业, 吃完饭)."""
@@ -226,7 +250,7 @@ USAGE: tuple[Rule, ...] = (
     (re.compile(r"introduces object of main verb"), _object_then_verb, 2.5),
     (
         re.compile(r"after a verb|verb (complement|suffix)|directional complement"),
-        lambda s: s.prev_tag[:1] == "v" and not noun_before(s),
+        lambda s: (_after_verb(s) and not noun_before(s)) or _noun_tagged_verb(s),
         2.0,
     ),
     # 在 … 的 时候 places an event in time ("at" the time when), however the clause goes on: no progressive.
@@ -276,6 +300,12 @@ _PURE_MODAL = re.compile(
 )
 # Kinds of meaning and the construction each needs: (sense wording, where it fits, worth there).
 CUES: tuple[Rule, ...] = (
+    # A degree closing the clause after the complement's 得 (高兴 得 不得了 "extremely", 累 得 要命).
+    (
+        re.compile(r"^(extremely|exceedingly|very much|awfully|terribly|to death)\b"),
+        lambda s: s.prev == "得" and closes(s),
+        2.5,
+    ),
     (re.compile(r"^please\b"), lambda s: _no_subject(s) and _verb_follows(s), 2.0),
     (
         re.compile(r"\b(should|must|ought to|have to|need to)\b"),
