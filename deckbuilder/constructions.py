@@ -1,14 +1,19 @@
 """Constructions jieba glues across, undone as the segmenter cuts: 才 "only then" glued to the modal after it
 (才能 "talent") or the noun before it (人才 "talent"), a subject pronoun glued to its verb (他用 "other
 use" in 他用刀切菜), 还 "also" + 是 (不仅…还是), 的 + 话 "words" (她的话), 哪 + 一 + measure (哪一路), a verb
-and its durative 着 (穿着 "attire", 跟 + 随着) and 请 + a verb and its complement (请坐 + 好).
+and its durative 着 (穿着 "attire", 跟 + 随着) and 请 + a verb and its complement (请坐 + 好); and it cuts
+apart a one-character verb said twice, joined here (吹 + 吹 → 吹吹 "have a blow").
 `segmenter.cut` applies them to its words (`undo`).
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from deckbuilder.chinese import HAN, MEASURES, NUMERALS, PERSONAL_PRONOUNS
 
+# Verbs whose doubling is no tentative form (是是 "yes, yes"; 有有).
+_NOT_TENTATIVE = frozenset("是有")
 # One-character personal pronouns: the subject a verb after them is glued to (他用, 他杀, 我载).
 _PRONOUNS = frozenset(p for p in PERSONAL_PRONOUNS if len(p) == 1)
 
@@ -50,6 +55,7 @@ def undo(words: list[str], text: str) -> list[str]:
     words = verb_particle(words) if "着" in text else words
     words = please_complement(words) if "请" in text else words
     words = counted(words)
+    words = tentative_verbs(words)
     words = a_not_a(words) if "不" in text else words
     words = verb_object(words) if any(w in _BEFORE_ACTION for w in words) else words
     return which_one(words) if "哪一" in text else words
@@ -232,4 +238,36 @@ def please_complement(words: list[str]) -> list[str]:
             out[-1:] = ["请", before[1] + word]
             continue
         out.append(word)
+    return out
+
+
+@lru_cache(maxsize=4_096)
+def tentative(word: str) -> bool:
+    """A one-character verb said twice to soften it, "have a go" (试试, 想想, 吹吹): a word CC-CEDICT does not
+    list (看看 and 说说 it reads itself), whose character's first sense is a verb ("to try"). One word,
+    read with a neutral second syllable (shìshi)."""
+    from deckbuilder import cedict
+
+    if len(word) != 2 or word[0] != word[1] or word[0] in _NOT_TENTATIVE or cedict.lookup(word):
+        return False
+    entries = [e for e in cedict.lookup(word[0]) if not e.pinyin[:1].isupper()]
+    return bool(entries) and entries[0].senses[0].startswith("to ")
+
+
+def tentative_verbs(words: list[str]) -> list[str]:
+    """`words` with a one-character verb cut from its repetition joined to it (吹 + 吹 → 吹吹), also where
+    jieba glued the repetition to a one-character object (吹 + 吹风 → 吹吹 + 风)."""
+    from deckbuilder import segmenter
+
+    out: list[str] = []
+    for word in words:
+        before = out[-1] if out else ""
+        if len(before) != 1 or not word.startswith(before) or not tentative(before + before):
+            out.append(word)
+        elif len(word) == 1:
+            out[-1] = word + word
+        elif len(word) == 2 and segmenter.word_tag(word[1])[:1] == "n":
+            out[-1:] = [before + before, word[1]]
+        else:
+            out.append(word)
     return out

@@ -268,6 +268,7 @@ def test_a_word_glued_to_only_then_is_cut_by_its_construction(text: str, words: 
         ("电脑正在统计数据。", ["正在", "统计", "数据", "。"]),  # a verb and its object
         ("这些统计数据很重要。", ["统计数据", "很"]),  # the noun "statistical data"
         ("公司正在招聘工作人员。", ["招聘", "工作人员"]),  # no verb-noun pair before the end
+        ("大家吹吹风吧。", ["大家", "吹吹", "风"]),  # a verb said twice: one word
     ],
 )
 def test_constructions_jieba_glues_across_are_cut(text: str, words: list[str]) -> None:

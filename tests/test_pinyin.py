@@ -260,6 +260,10 @@ def test_textbook_line(sentence: str, expected: str) -> None:
         ("你来了吗？", "Nǐ lái le ma?"),
         ("天气好了。", "Tiānqì hǎo le."),  # after an adjective: the modal 了
         ("门开着呢。", "Mén kāizhe ne."),
+        # a one-character verb said twice is one word with a neutral second syllable, also when cut in two
+        ("你尝尝这个菜。", "Nǐ chángchang zhège cài."),
+        ("大家吹吹风。", "Dàjiā chuīchui fēng."),
+        ("是是是。", "Shì shì shì."),
     ],
 )
 def test_word_joining(sentence: str, expected: str) -> None:

@@ -485,6 +485,11 @@ def test_a_word_without_an_entry_is_glossed_from_its_parts() -> None:
     assert (accident.trad, accident.pinyin) == ("交通事故", "jiao1 tong1 shi4 gu4")
 
 
+def test_a_verb_said_twice_is_glossed_once_with_what_doubling_adds() -> None:
+    g = _one(["你", "尝尝"], ["r", "v"], ["ni3", "chang2 chang5"], "尝尝")
+    assert g.composed and g.senses[0].startswith("尝 to taste") and "said twice" in g.senses[0]
+
+
 def test_a_composed_part_between_two_verbs_takes_its_grammatical_sense_without_notes() -> None:
     # 来 between 分析 and 看 links them ("in order to"), not "hither (directional complement …" cut open.
     words, tags = ["分析", "来看", "，", "结果", "很", "好"], ["vn", "v", "x", "n", "d", "a"]

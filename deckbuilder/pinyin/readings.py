@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from deckbuilder import segmenter
+from deckbuilder import constructions, segmenter
 from deckbuilder.chinese import NUMERALS
 from deckbuilder.pinyin import lexicon, rules, words
 from deckbuilder.pinyin.context import Unit
@@ -79,6 +79,8 @@ def split_units(tokens: Sequence[tuple[str, str]]) -> list[Unit]:
 
 
 def _split_han(run: str, flag: str, ti: int, start: int, whole: bool) -> list[Unit]:
+    if whole and constructions.tentative(run):
+        return [Unit(run, flag or "v", ti, start, whole)]  # 试试: one word, shìshi
     if not flag and len(run) > 1 and whole:
         # No tag: the caller's segmenter cut this differently from jieba.posseg (结了 as one word).
         # posseg tags the pieces of the token on its own.
@@ -125,6 +127,9 @@ def _read_unit(units: Sequence[Unit], ui: int, slots: list[Slot]) -> None:
             return
         for slot in slots:  # numerals (十三, 两百) and other unknown runs: per character
             _read_char(units, ui, slot)
+        if constructions.tentative(unit.text):  # the doubled verb's second syllable is neutral
+            slots[1].syllable = slots[0].syllable[:-1] + "5"
+            slots[1].source, slots[1].confident = "rule", True
         return
     _read_char(units, ui, slots[0])
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from deckbuilder import cedict, english, segmenter
+from deckbuilder import cedict, constructions, english, segmenter
 from deckbuilder.senses.classes import bare_measure, time_localizer
 from deckbuilder.senses.context import English, Slot
 from deckbuilder.senses.entries import candidates
@@ -138,4 +138,6 @@ def compose(slot: Slot, en: English) -> tuple[str, str] | None:
         pieces.append(f"{part} {sense}" if sense else part)
         trads.append(choice.candidate.entry.traditional if choice else min(sub.trad, default=part))
         at = end
+    if constructions.tentative(word):  # 试试: the verb once, and what saying it twice adds
+        return f"{pieces[0]} (said twice: a little, briefly)", "".join(trads)
     return " + ".join(pieces), "".join(trads)
