@@ -310,6 +310,14 @@ def test_grammatical_senses_follow_the_part_of_speech(
         # A person right after a word tagged a noun is its object: a verb (会 责备 他).
         (["老师", "会", "责备", "他"], ["n", "v", "n", "r"],
          ["lao3 shi1", "hui4", "ze2 bei4", "ta1"], "责备", "to blame"),
+        # 给 after a verb of action is the recipient's "to" (寄 给 了 他), after 想 the verb "to give".
+        (["信", "寄", "给", "了", "他"], ["n", "v", "p", "ul", "r"],
+         ["xin4", "ji4", "gei3", "le5", "ta1"], "给", "to"),
+        (["他", "想", "给", "我", "钱"], ["r", "v", "p", "r", "n"],
+         ["ta1", "xiang3", "gei3", "wo3", "qian2"], "给", "to give"),
+        # After 把 and its object comes the verb (把 病 传染 给 我).
+        (["他", "把", "感冒", "传染", "给", "我"], ["r", "p", "v", "vn", "p", "r"],
+         ["ta1", "ba3", "gan3 mao4", "chuan2 ran3", "gei3", "wo3"], "传染", "to infect"),
     ],
 )  # fmt: skip
 def test_the_word_class_the_neighbours_show(

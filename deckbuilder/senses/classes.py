@@ -31,6 +31,10 @@ _LINKING = frozenset({"是", "变", "变成", "成为", "觉得", "感到", "感
 # What makes the next word the predicate: an aspect or negation before it (在/正在 退步, 已经 过去, 不 退步).
 _PREDICATE_BEFORE = frozenset({"在", "正在", "正", "已经", "曾经", "不", "没", "没有", "还在", "刚", "刚刚"})
 _NEGATIONS = frozenset({"不", "别", "从不", "没", "没有", "并不", "不要", "不太", "不够"})
+# Verbs that take another verb after them (想 给 他 打电话, 去 给 他 买): a 给 after them is no "to".
+_TAKES_VERB = frozenset(
+    {"想", "要", "会", "能", "可以", "应该", "愿意", "肯", "敢", "打算", "准备", "去", "来", "得", "需要"}
+) | {"必须"}
 # Person-name tags: when the tokenizer found no name, the tagger's guess says nothing of the word's class.
 _PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
 # Personal pronouns: a quantity right after one counts it (他们俩, 我们三个).
@@ -65,6 +69,7 @@ _FITS: dict[str, dict[Shape, float]] = {
     "verb with aspect": {V: 1.0, F: -0.5},
     "predicate verb": {V: 2.0, M: 0.5, N: -1.5, F: -0.5, P: -0.5},
     "adverbial": {A: 2.0, J: -1.0, C: -1.0, N: -1.0},
+    "after a verb": {P: 2.5, V: -1.5, F: -1.0},
     "noun part": {V: -0.5},  # a part's dictionary tag (交通 n: "traffic", not "to be connected")
 }  # fmt: skip
 
@@ -126,6 +131,12 @@ def word_class(slot: Slot) -> str:
         return "before a localizer"
     if _modifier(slot):
         return "modifier"
+    if slot.word == "给" and _after_action(slot):
+        return "after a verb"  # 传染 给 我, 指派 给 了 你: the recipient's "to", whatever follows
+    if slot.word == "给" and _gives(slot):
+        return "verb with object"  # 想 给 我 钱: a person and a thing, and no verb after them
+    if tag[:1] in ("v", "n") and slot.left[-2:-1] == ("把",) and _has_verb_sense(slot.word):
+        return "predicate verb"  # 把 感冒 传染 给 我: after 把 and its object comes the verb
     if _acts_on_person(slot, tag):
         return "hidden verb"  # 我 会 责备 他: a person right after it is its object, whatever the tag
     if _noun_context(slot, tag) or _localized(slot):
@@ -249,6 +260,31 @@ def _subject(slot: Slot) -> bool:
     return slot.next in ("和", "跟") and slot.right_tags[1:2] != () and slot.right_tags[1][:1] == "n"
 
 
+def _after_action(slot: Slot) -> bool:
+    """A verb of action stands right before the token (指派 给), not a modal or a verb that takes another
+    verb (想 给 他, 去 给 他 买): a word the tagger calls a noun counts when its first sense is a verb."""
+    if slot.prev in _TAKES_VERB:
+        return False
+    if slot.prev_tag[:1] == "v":
+        return True
+    found = candidates(slot.prev) if slot.prev_tag[:1] == "n" and len(slot.prev) > 1 else ()
+    first = next((s for s in found[0].senses if s.shown), None) if found else None
+    return first is not None and first.shape is Shape.VERB
+
+
+def _gives(slot: Slot) -> bool:
+    """给 with a person and then a thing or a number, and no verb in the rest of its clause: "to give"."""
+    right, tags = slot.right, slot.right_tags
+    person = right[:1] != () and right[0] in _PERSONS
+    thing = tags[1:2] != () and tags[1][:1] in ("n", "m")
+    return person and thing and not any(t[:1] == "v" for t in tags[1:])
+
+
+@lru_cache(maxsize=2_000)
+def _has_verb_sense(word: str) -> bool:
+    return any(s.shape is Shape.VERB for c in candidates(word) for s in c.senses)
+
+
 def _acts_on_person(slot: Slot, tag: str) -> bool:
     """A word tagged a noun between a verb or adverb and a personal pronoun acts on that person (会 责备 他,
     不 原谅 我): nouns do not take a pronoun after them."""
@@ -256,7 +292,7 @@ def _acts_on_person(slot: Slot, tag: str) -> bool:
         tag in ("n", "vn")
         and slot.next in _PERSONS
         and slot.prev_tag[:1] in ("v", "d")
-        and any(s.shape is Shape.VERB for c in candidates(slot.word) for s in c.senses)
+        and _has_verb_sense(slot.word)
     )
 
 
