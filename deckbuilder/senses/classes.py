@@ -33,8 +33,9 @@ _PREDICATE_BEFORE = frozenset({"在", "正在", "正", "已经", "曾经", "不"
 _NEGATIONS = frozenset({"不", "别", "从不", "没", "没有", "并不", "不要", "不太", "不够"})
 # Verbs that take another verb after them (想 给 他 打电话, 去 给 他 买): a 给 after them is no "to".
 _TAKES_VERB = frozenset(
-    {"想", "要", "会", "能", "可以", "应该", "愿意", "肯", "敢", "打算", "准备", "去", "来", "得", "需要"}
-) | {"必须"}
+    {"想", "要", "会", "能", "可以", "应该", "必须", "需要", "愿意", "肯", "敢", "打算", "准备", "得"}
+    | {"去", "来"}
+)
 # Person-name tags: when the tokenizer found no name, the tagger's guess says nothing of the word's class.
 _PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
 # Personal pronouns: a quantity right after one counts it (他们俩, 我们三个).
