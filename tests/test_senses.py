@@ -168,6 +168,12 @@ def test_the_sense_matching_more_of_the_english_and_its_exact_words_comes_first(
     assert g.senses[0].startswith("classic ")
 
 
+def test_a_sense_the_english_matches_whole_comes_before_one_it_matches_in_part() -> None:
+    words, tags = ["我", "住", "在", "城", "里"], ["r", "v", "p", "n", "f"]
+    g = _one(words, tags, ["wo3", "zhu4", "zai4", "cheng2", "li3"], "城", "I live in the city.")
+    assert g.senses[0] == "city", g.senses
+
+
 def test_an_english_word_another_token_explains_does_not_decide() -> None:
     # "came back" translates 回来; 后 is "later", not "back".
     words, tags = ["两天", "后", "他", "回来", "了"], ["m", "f", "r", "v", "ul"]

@@ -26,6 +26,7 @@ from deckbuilder.senses.patterns import PUNCT, cue_fit, eventive, usage_fit
 from deckbuilder.senses.shapes import PLACE_WORDS, SENSE_STOP, TIME_WORDS, Sense, Shape, keys, register
 
 MAX_SHOWN = 3
+WHOLE = 0.3  # a sense the translation matches in every content word, over one it matches in part
 # Senses that are a quantity (一点 "a bit", 一些 "some"): a numeral-classifier entry that means one.
 QUANTITY = re.compile(r"^(a bit|a little|some|a few|several|a couple|one (kind|type|sort) of)\b", re.I)
 MARGIN = 2.5  # a further sense is shown when it scores within this of the best (a part of a composed gloss)
@@ -270,9 +271,15 @@ def _english(sense: Sense, en: English, claimed: frozenset[str], notes: frozense
     """Evidence from the translation: content words shared with it count most, grammar words less, and a
     word another token of the sentence can account for ("came back" for 回来, not 后 "back") little."""
     score = 0.0
+    content = missed = 0
     for key, grammar in keys(sense.words):
+        content += not grammar
         if key in (en.grammar if grammar else en.content):
             score += (1.5 if grammar else 3.0) / (2.0 if key in claimed else 1.0)
+        elif not grammar:
+            missed += 1
+    if score and content and not missed:
+        score += WHOLE  # "city" for "the city", over "city walls"
     if notes & en.content:
         score += 1.0
     # Past the cap, a sense that matches more of the translation ("radio station" for "radio station") and
