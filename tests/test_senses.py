@@ -374,6 +374,12 @@ NOMINAL = "(used to form a nominal expression)"
          ["ni3", "ge1 ge5", "shi4", "jiao1", "shen2 me5", "de5", ""], "的", NOMINAL),
         (["这", "就是", "他", "所", "说", "的"], ["r", "d", "r", "u", "v", "uj"],
          ["zhe4", "jiu4 shi4", "ta1", "suo3", "shuo1", "de5"], "的", NOMINAL),
+        # 是 … verb … 的 stresses how an event happened, also in a question; 是 我 的 is whose.
+        (["你", "是", "怎么", "来", "的", "？"], ["r", "v", "r", "v", "uj", "x"],
+         ["ni3", "shi4", "zen3 me5", "lai2", "de5", ""], "的",
+         "(used at the end of a declarative sentence for emphasis)"),
+        (["书", "是", "我", "的"], ["n", "v", "r", "uj"], ["shu1", "shi4", "wo3", "de5"], "的",
+         "of; ~'s (possessive particle)"),
         # "exactly" is not said of an action: 正 + verb is the progressive "just (at that time)".
         (["妈妈", "正", "做饭"], ["n", "d", "v"], ["ma1 ma5", "zheng4", "zuo4 fan4"], "正",
          "just (at that time)"),

@@ -136,6 +136,24 @@ def _clause_follows(slot: Slot, heads: tuple[str, ...]) -> bool:
     )
 
 
+def _stressed(slot: Slot) -> bool:
+    """The token ends a statement, or closes a 是 … 的 frame around an event (`_shi_de`)."""
+    if "是" in slot.left and _shi_de(slot):
+        return True
+    if slot.prev_tag[:1] in ("r", "n") and slot.left[-2:-1] == ("是",):
+        return False  # 是 我 的: whose
+    return _closing(slot) and slot.clause_end not in _ASKS
+
+
+def _shi_de(slot: Slot) -> bool:
+    """The token closes a 是 … 的 frame around an adverbial and a verb (是 昨天 来 的, 是 怎么 称呼 你 父亲
+    的 呢): something said about how an event happened, not a thing."""
+    after = slot.left[slot.left.index("是") + 1 :]
+    tags = slot.left_tags[len(slot.left) - len(after) :]
+    verb = any(t[:1] == "v" for t in tags[1:])  # not right after 是: 是 教 什么 的 names what one does
+    return closes(slot) and verb and slot.prev not in ("什么", "谁")
+
+
 def _closing(slot: Slot) -> bool:
     return not slot.next or slot.next in PUNCT
 
@@ -270,7 +288,9 @@ USAGE: tuple[Rule, ...] = (
     (re.compile(r"\bsb (to )?do sth|\(that\)"), lambda s: _clause_follows(s, ("",)), 1.5),
     (re.compile(r"\(to\)"), lambda s: s.next_tag.startswith("v"), 1.5),  # 想喝 "to want (to)" drink
     # A declarative sentence's particle ends no question (你 呢？ asks "what about you?").
-    (re.compile(r"end of a declarative sentence"), lambda s: _closing(s) and s.clause_end not in _ASKS, 1.5),
+    # 是 … verb … 的 stresses how, when or where something was done, also in a question (你 是 怎么 来 的？);
+    # 是 我 的 is "mine", 是 教 什么 的 "what (he) teaches".
+    (re.compile(r"end of a declarative sentence"), lambda s: _stressed(s), 1.5),
     (re.compile(r"end of a sentence|sentence-final"), _closing, 1.5),
     # Purpose between two verb phrases: 点头 以 示 鼓励 "so as to", not "according to".
     (
