@@ -97,6 +97,11 @@ def test_a_placeholder_for_the_english_is_no_translation() -> None:
         ("妈妈轻轻地唱了。", Pattern.MANNER_BARE_VERB),  # sang what?
         ("妈妈轻轻地唱了一首歌。", None),
         ("孩子们开心地笑了。", None),  # 笑 needs no object
+        ("他唱的非常动听。", Pattern.DE_FOR_DE),  # how he sang
+        ("不要随便批评某人。", Pattern.PLACEHOLDER),  # a dictionary's example
+        ("你是什么什么时候来的？", Pattern.DOUBLED),  # an editing slip
+        ("我们讨论讨论这个问题。", None),  # a verb doubled: "discuss a bit"
+        ("她高高兴兴地回家了。", None),
     ],
 )
 def test_wording_patterns(text: str, pattern: Pattern | None) -> None:

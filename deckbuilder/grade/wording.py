@@ -12,7 +12,8 @@ sentence is about, found by comparing what Tatoeba's translated sentences do wit
 - a tone drill: one syllable in several tones making up the sentence (妈妈骂马吗), a formula, not speech;
 - a subjectless fragment opening with 是 (是什么道理？) and a slogan (为理想奋斗！);
 - 在 "be …ing" before an adjective (我眼睛在痒: 我眼睛很痒, 我眼睛发痒);
-- 的 for the complement's 得 (他唱的很好) and a variant or misspelt word (甚么, 锻练 for 锻炼): typos;
+- 的 for the complement's 得 (他唱的很好), a variant or misspelt word (甚么, 锻练 for 锻炼) and a word written
+  twice (什么什么时候): typos; 某人/某事 standing for anyone: a dictionary's example;
 - a strong degree word before a verb and 了 ending the clause (他非常醉了 for "he is very drunk": 醉 is a
   change of state, graded by a complement, 醉得很厉害);
 - an adverbial with 地, then a bare verb that takes an object, 了 and the clause's end (她温柔地唱了 for
@@ -49,6 +50,8 @@ class Pattern(StrEnum):
     VARIANT = "variant form"
     VERY_VERB_LE = "非常 verb 了"
     MANNER_BARE_VERB = "地 bare verb 了"
+    PLACEHOLDER = "某人"
+    DOUBLED = "doubled word"
 
 
 COSTS = {
@@ -65,6 +68,8 @@ COSTS = {
     Pattern.VARIANT: 5.0,
     Pattern.VERY_VERB_LE: 4.0,
     Pattern.MANNER_BARE_VERB: 4.0,
+    Pattern.PLACEHOLDER: 4.0,
+    Pattern.DOUBLED: 5.0,
 }
 
 
@@ -100,8 +105,13 @@ _ZAI = _words("在 正在")
 # Degree words and the manner a verb's 得 complement states (唱得很好, 跑得非常快): after 的, a typo.
 _COMPLEMENT_DEGREE = _words("很 非常 太 真 特别 十分 挺 比较 相当 极其")
 _MANNER = _words(
-    "好 快 慢 早 晚 远 高 流利 清楚 认真 开心 高兴 熟练 仔细 标准 地道 顺利 不错 精彩 辛苦 明白 干净 准"
+    "好 快 慢 早 晚 远 高 流利 清楚 认真 开心 高兴 熟练 仔细 标准 地道 顺利 不错 精彩 辛苦 明白 干净 准 "
+    "优美 动听 好听 流畅 生动 出色 漂亮 棒 糟糕 熟 差 用心 轻松 努力"
 )
+# A dictionary example's stand-ins for anyone or anything (表示某人的爱): a definition, not a sentence.
+_PLACEHOLDERS = _words("某人 某事 某物 某地")
+# Tags of words that double as a form of their own (休息休息, 高高兴兴, 看看, 常常): verbs and adjectives.
+_DOUBLING_TAGS = frozenset("vaz")
 # Degree words that grade an adjective but not a verb's change of state (很 is left out: 很久了, 很晚了).
 _STRONG_DEGREE = _words("非常 十分 特别 极其 相当")
 _VERB_TAGS = frozenset({"v"})  # verbs only: 非常好了, 相当温和了 grade adjectives and are fine
@@ -334,6 +344,20 @@ def _sounds_the_same(ours: str, theirs: str) -> bool:
     return bool({r[:-1] for r in char_readings(ours)} & {r[:-1] for r in char_readings(theirs)})
 
 
+def _placeholder(words: list[str], kinds: list[Kind]) -> bool:
+    """某人/某事 stand for anyone or anything (公开表示某人的爱): a dictionary's example, not a sentence."""
+    return any(w in _PLACEHOLDERS for w in words)
+
+
+def _doubled(words: list[str], kinds: list[Kind]) -> bool:
+    """A word of two or more characters written twice in a row that is no verb or adjective doubled as a
+    form of its own (它是什么什么时候盖的): an editing slip."""
+    return any(
+        w == _at(words, i + 1) and len(w) > 1 and k is Kind.WORD and _tag(w)[:1] not in _DOUBLING_TAGS
+        for i, (w, k) in enumerate(zip(words, kinds, strict=True))
+    )
+
+
 _CHECKS = (
     (Pattern.AND_PREDICATES, _and_predicates),
     (Pattern.BARE_ADJECTIVE, _bare_adjective),
@@ -347,6 +371,8 @@ _CHECKS = (
     (Pattern.VARIANT, _variant),
     (Pattern.VERY_VERB_LE, _very_verb_le),
     (Pattern.MANNER_BARE_VERB, _manner_bare_verb),
+    (Pattern.PLACEHOLDER, _placeholder),
+    (Pattern.DOUBLED, _doubled),
 )
 
 
