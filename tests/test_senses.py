@@ -174,6 +174,19 @@ def test_a_sense_the_english_matches_whole_comes_before_one_it_matches_in_part()
     assert g.senses[0] == "city", g.senses
 
 
+def test_an_adjective_of_a_person_fits_a_person_not_a_thing_it_names() -> None:
+    free = _one(
+        ["你", "空闲", "时间", "做", "什么"],
+        ["r", "n", "n", "v", "r"],
+        ["ni3", "kong4 xian2", "shi2 jian1", "zuo4", "shen2 me5"],
+        "空闲",
+        "What do you do in free time?",
+    )
+    assert free.senses[0] == "leisure; spare time", free.senses
+    green = _one(["他", "太", "嫩", "了"], ["r", "d", "a", "ul"], ["ta1", "tai4", "nen4", "le5"], "嫩")
+    assert green.senses[0] == "(of a person) inexperienced; unskilled", green.senses
+
+
 def test_an_english_word_another_token_explains_does_not_decide() -> None:
     # "came back" translates 回来; 后 is "later", not "back".
     words, tags = ["两天", "后", "他", "回来", "了"], ["m", "f", "r", "v", "ul"]

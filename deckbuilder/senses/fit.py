@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from deckbuilder import cedict, english
-from deckbuilder.chinese import NUMERALS
+from deckbuilder.chinese import NUMERALS, PERSONAL_PRONOUNS
 from deckbuilder.senses.classes import class_fit, predicate, word_class
 from deckbuilder.senses.context import English, Slot
 from deckbuilder.senses.entries import Candidate, candidates, counters, reading_distance
@@ -205,7 +205,19 @@ def _sense_score(
         score += 1.5  # "to order (food …)" next to 菜; other notes are examples, not company
     elif _SUBJECT.match(sense.raw) and not (notes & en.content) and not _PERSON_SUBJECT.match(sense.raw):
         score -= 1.5  # "(of water) to dash against" with no water in sight; a person is mostly a pronoun
+    elif sense.shape is Shape.ADJECTIVE and _PERSON_SUBJECT.match(sense.raw):
+        score += _person_fit(slot)
     return score + _shape_fit(sense, slot) + usage_fit(sense.raw, slot) + cue_fit(sense.text, slot)
+
+
+def _person_fit(slot: Slot) -> float:
+    """An adjective said "(of a person)": before a thing it names it does not fit (空闲 时间 "spare time");
+    said of a person the clause names (汤姆 … 太 嫩 了 "inexperienced") it does."""
+    if slot.next_tag[:1] == "n" and slot.next not in PERSONAL_PRONOUNS and slot.next_tag[:2] != "nr":
+        return -2.0  # more than a shared English word ("free" time)
+    left = zip(slot.left, slot.left_tags, strict=True)
+    named = any(w in PERSONAL_PRONOUNS or t[:2] == "nr" for w, t in left)
+    return 1.0 if named and predicate(slot) else 0.0
 
 
 _KINDS = frozenset("种类样项")  # classifiers of kinds, which count abstract things too (一种幸福)
