@@ -2,7 +2,8 @@
 (才能 "talent") or the noun before it (人才 "talent"), a subject pronoun glued to its verb (他用 "other
 use" in 他用刀切菜), 还 "also" + 是 (不仅…还是), 的 + 话 "words" (她的话), 哪 + 一 + measure (哪一路), a verb
 and its durative 着 (穿着 "attire", 跟 + 随着) and 请 + a verb and its complement (请坐 + 好); and it cuts
-apart a one-character verb said twice, joined here (吹 + 吹 → 吹吹 "have a blow").
+apart a one-character verb said twice, joined here (吹 + 吹 → 吹吹 "have a blow"), and 小/老 + a surname
+(小 + 李 → 小李, `addressing`).
 `segmenter.cut` applies them to its words (`undo`).
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from deckbuilder import addressing
 from deckbuilder.chinese import HAN, MEASURES, NUMERALS, PERSONAL_PRONOUNS
 
 # Verbs whose doubling is no tentative form (是是 "yes, yes"; 有有).
@@ -56,6 +58,7 @@ def undo(words: list[str], text: str) -> list[str]:
     words = please_complement(words) if "请" in text else words
     words = counted(words)
     words = tentative_verbs(words)
+    words = addressing.familiar(words) if any(c in text for c in addressing.FAMILIAR) else words
     words = a_not_a(words) if "不" in text else words
     words = verb_object(words) if any(w in _BEFORE_ACTION for w in words) else words
     return which_one(words) if "哪一" in text else words

@@ -29,7 +29,7 @@ import logging
 from functools import cache, lru_cache
 from typing import Any
 
-from deckbuilder import constructions
+from deckbuilder import addressing, constructions
 from deckbuilder.chinese import DEGREE_ADVERBS, HAN, HAN_RUN, MEASURES, NUMERALS, fewest_pieces, script_kind
 from deckbuilder.models import Kind
 
@@ -39,9 +39,7 @@ NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 _COUNTING = NUMERALS | frozenset("这那哪每各某")
 # jieba's tags for function words (adverb, particle, conjunction, preposition, locative, numeral, measure,
 # pronoun, modal particle, interjection) and the characters that glue to names without being part of one.
-_FUNCTION_TAGS = frozenset(
-    {"d", "u", "uj", "ul", "uz", "ug", "uv", "ud", "c", "p", "f", "m", "q", "r", "y"}
-)  # fmt: skip
+_FUNCTION_TAGS = frozenset({"d", "u", "uj", "ul", "uz", "ug", "uv", "ud", "c", "p", "f", "m", "q", "r", "y"})
 _GLUE = frozenset("著是有在说看要会能")
 # jieba's tags of single characters that are ordinary words (noun, verb, adjective …): 衣, 柜, 食, 活.
 # Characters tagged as name parts (nr, nrt, ns, nz) or bound morphemes (zg, ng) are not (鲍, 莉, 珍, 林).
@@ -162,8 +160,8 @@ def version() -> str:
 
     h = hashlib.blake2b(_removed_key(), digest_size=8)
     here = Path(__file__).resolve()
-    for name in ("segmenter.py", "standards.py", "chinese.py", "constructions.py", "resources.py"):
-        h.update(here.with_name(name).read_bytes())
+    for name in ("segmenter", "standards", "chinese", "constructions", "addressing", "resources"):
+        h.update(here.with_name(f"{name}.py").read_bytes())
     return h.hexdigest()
 
 
@@ -413,12 +411,13 @@ def tag(words: list[str] | tuple[str, ...], text: str) -> list[tuple[str, str]]:
 
     posseg may split differently from the plain cut; the words are kept and tags borrowed where the two
     agree. A word posseg cut differently gets its dictionary tag (上 → f), punctuation "x", else "" (the
-    pinyin rules then look at its parts).
+    pinyin rules then look at its parts). A surname before a title is `addressing.SURNAME_TAG` (李 主任).
     """
     tokenizer = _posseg()
     tags: dict[str, str] = {p.word: p.flag for p in tokenizer.cut(text)}
-    table = tokenizer.word_tag_tab
-    return [(w, tags.get(w) or table.get(w) or ("x" if script_kind(w) is Kind.PUNCT else "")) for w in words]
+    table, named = tokenizer.word_tag_tab, addressing.surnames_before_titles(words)
+    out = [(w, tags.get(w) or table.get(w) or ("x" if script_kind(w) is Kind.PUNCT else "")) for w in words]
+    return [(w, addressing.SURNAME_TAG if k in named else t) for k, (w, t) in enumerate(out)]
 
 
 def tagged(text: str) -> list[tuple[str, str]]:

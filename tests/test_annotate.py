@@ -127,6 +127,10 @@ def test_tone_colours_follow_the_tone_printed(text: str, word: str, pinyin: str,
             ["小明", "老李"],
             ["小明", "老李"],
         ),  # 小/老 + surname: how people are addressed
+        ("我和小李是朋友。", ["我", "和", "小李"], ["小李"]),  # joined where jieba cut 小 + 李
+        ("我买了一小张纸。", ["一", "小", "张", "纸"], []),  # a count before: a small sheet
+        ("我认识李主任。", ["李", "主任"], ["李"]),  # a surname before a title: a name there only
+        ("这个李很甜。", ["李"], []),
     ],
 )
 def test_names_only_on_evidence(text: str, words: list[str], names: list[str]) -> None:
@@ -138,7 +142,15 @@ def test_names_only_on_evidence(text: str, words: list[str], names: list[str]) -
 
 @pytest.mark.parametrize(
     "text",
-    ["我和玛丽去花园里玩。", "这封信是汤姆写的。", "尼古拉斯住在北京。", "鲍勃的汤里有盐。", "王小明很忙。"],
+    [
+        "我和玛丽去花园里玩。",
+        "这封信是汤姆写的。",
+        "尼古拉斯住在北京。",
+        "鲍勃的汤里有盐。",
+        "王小明很忙。",
+        "我认识李主任。",
+        "我和小李是朋友。",
+    ],
 )
 def test_one_name_decision_for_pinyin_ruby_and_colours(text: str) -> None:
     """A token is capitalised in the line, its Ruby and its gloss list exactly when annotate calls it a name
@@ -153,6 +165,11 @@ def test_one_name_decision_for_pinyin_ruby_and_colours(text: str) -> None:
         assert capital == (tok.kind is Kind.NAME or is_proper_noun(tok.text)), tok
         assert tok.pinyin.lower() in sentence.pinyin.lower()
         assert len(tok.tones) == len(tok.text)
+
+
+def test_a_surname_before_a_title_is_glossed_as_the_surname() -> None:
+    li = next(t for t in enrich(_seg("我认识李主任。")).tokens if t.text == "李")
+    assert li.senses[0].startswith("surname"), li.senses
 
 
 # ---------------------------------------------------------------- phrases are not words

@@ -264,6 +264,9 @@ def test_textbook_line(sentence: str, expected: str) -> None:
         ("你尝尝这个菜。", "Nǐ chángchang zhège cài."),
         ("大家吹吹风。", "Dàjiā chuīchui fēng."),
         ("是是是。", "Shì shì shì."),
+        # how people are addressed: 小 + surname as two capitalised words, a surname before a title
+        ("我和小李是朋友。", "Wǒ hé Xiǎo Lǐ shì péngyou."),
+        ("我认识李主任。", "Wǒ rènshi Lǐ zhǔrèn."),
     ],
 )
 def test_word_joining(sentence: str, expected: str) -> None:

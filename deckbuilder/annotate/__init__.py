@@ -13,12 +13,12 @@ from collections.abc import Mapping
 from dataclasses import replace
 from functools import cache
 
-from deckbuilder import segmenter
+from deckbuilder import addressing, segmenter
 from deckbuilder.chinese import HAN, Traditional, script_kind, to_traditional
 from deckbuilder.models import Kind, Pair, Sentence, Token
 
 # Modules outside this package whose code decides what annotation gives.
-_SHARED = ("cedict", "chinese", "english", "segmenter", "constructions", "models")
+_SHARED = ("cedict", "chinese", "english", "segmenter", "constructions", "addressing", "models")
 
 
 @cache
@@ -98,7 +98,10 @@ def segment(pair: Pair) -> Sentence:
 def from_words(pair: Pair, words: list[str]) -> Sentence:
     """The sentence `segment` would give, from an earlier segmentation of the same text (a cache hit)."""
     get = _TOKENS.get
-    return Sentence(pair=pair, tokens=tuple(get(w) or token(w) for w in words))
+    tokens = tuple(get(w) or token(w) for w in words)
+    for k in addressing.surnames_before_titles(words):  # 李 主任: a name here, "plum" elsewhere
+        tokens = (*tokens[:k], replace(tokens[k], kind=Kind.NAME), *tokens[k + 1 :])
+    return Sentence(pair=pair, tokens=tokens)
 
 
 def load() -> None:

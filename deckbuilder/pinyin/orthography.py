@@ -23,6 +23,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from deckbuilder.addressing import FAMILIAR, SURNAME_TAG
 from deckbuilder.chinese import MEASURES
 from deckbuilder.chinese import NUMERALS as CHINESE_NUMERALS
 from deckbuilder.pinyin.lexicon import (
@@ -167,7 +168,7 @@ def _pieces(
     _cap = cap or _capital
     if len(syls) != len(word):  # mixed Chinese / other characters: one piece
         return [_render(word, syls)]
-    if is_name(word) or is_proper(word):  # the decision annotate's token kinds share
+    if is_name(word) or is_proper(word) or reading.flag == SURNAME_TAG:  # the decision annotate's kinds share
         return _name_pieces(word, syls, reading.flag, _render, _cap)
     if word[0] == "第" and len(word) > 1 and word[1] in NUMERALS:  # ordinals: dì-yī míng
         j = 1
@@ -235,6 +236,8 @@ def _name_pieces(
         return [cap(ordinal(word[a:b], syls[a:b])) for a, b in zip(bounds, bounds[1:], strict=False)]
     else:
         surname = 2 if word[:2] in COMPOUND_SURNAMES and len(word) > 2 else 1
+        if len(word) == 2 and word[0] in FAMILIAR:  # 小李, 老王: Xiǎo Lǐ, Lǎo Wáng
+            return [cap(render(word[:1], syls[:1])), cap(render(word[1:], syls[1:]))]
         foreign = flag == "nrt" or all(ch in TRANSLITERATION for ch in word)
         chinese = 2 <= len(word) <= 4 and is_surname(word[:surname]) and not foreign
         bounds = [0, surname, len(word)] if chinese else [0, len(word)]
