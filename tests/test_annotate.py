@@ -279,6 +279,7 @@ def test_a_word_glued_to_only_then_is_cut_by_its_construction(text: str, words: 
         ("明天你去不去公园？", ["去", "不", "去", "公园"]),  # an A-not-A question, as 来不来
         ("我买了两个苹果，花了一百块。", ["两", "个", "苹果"]),  # numeral and measure apart, as GB/T 16159
         ("他花了一百块。", ["一百", "块"]),
+        ("他看了一集电视剧。", ["一", "集", "电视剧"]),
         ("他每天都来，十月走。", ["每天", "都"]),  # a chunk that is a word stays whole
         ("十月一号开学。", ["十月"]),
         ("你喜欢不喜欢这本书？", ["喜欢", "不", "喜欢"]),

@@ -187,6 +187,28 @@ def test_an_adjective_of_a_person_fits_a_person_not_a_thing_it_names() -> None:
     assert green.senses[0] == "(of a person) inexperienced; unskilled", green.senses
 
 
+@pytest.mark.parametrize(
+    ("words", "tags", "readings", "target", "en", "expected"),
+    [
+        # "promote" is no "promotion": a match through another derivation is weaker than the verb's place.
+        (["我们", "要", "推广", "普通话"], ["r", "v", "v", "n"],
+         ["wo3 men5", "yao4", "tui1 guang3", "pu3 tong1 hua4"], "推广", "We should promote Mandarin.",
+         "to extend"),
+        # The subject before 是 is a thing, whatever English words a verb sense shares.
+        (["借口", "是", "没用", "的"], ["n", "v", "v", "uj"], ["jie4 kou3", "shi4", "mei2 yong4", "de5"],
+         "借口", "There is no use in making excuses.", "excuse; pretext"),
+        # The translation's modal says which modal sense: "must" is a duty.
+        (["我们", "要", "客观", "地", "判断"], ["r", "v", "n", "uv", "v"],
+         ["wo3 men5", "yao4", "ke4 guan1", "de5", "pan4 duan4"], "要", "We must judge objectively.",
+         "need to; should"),
+    ],
+)  # fmt: skip
+def test_the_translation_weighs_with_the_words_place(
+    words: list[str], tags: list[str], readings: list[str], target: str, en: str, expected: str
+) -> None:
+    assert _one(words, tags, readings, target, en).senses[0] == expected
+
+
 def test_an_english_word_another_token_explains_does_not_decide() -> None:
     # "came back" translates 回来; 后 is "later", not "back".
     words, tags = ["两天", "后", "他", "回来", "了"], ["m", "f", "r", "v", "ul"]
@@ -415,6 +437,14 @@ NOMINAL = "(used to form a nominal expression)"
         (["我", "体会", "到", "了", "困难"], ["r", "n", "v", "ul", "n"],
          ["wo3", "ti3 hui4", "dao4", "le5", "kun4 nan5"], "到",
          "(verb complement indicating arriving at a place or reaching a point)"),
+        # 在 after a verb is where (坐 在 最 底下); 一片 before a scene or feeling, not before what it slices.
+        (["他", "坐", "在", "最", "前面"], ["r", "v", "p", "d", "f"],
+         ["ta1", "zuo4", "zai4", "zui4", "qian2 mian4"], "在", "(of sb or sth) to be (located) at"),
+        (["外面", "一", "片", "黑暗"], ["s", "m", "q", "n"], ["wai4 mian4", "yi2", "pian4", "hei1 an4"], "片",
+         "used with numeral 一: classifier for scenario, scene, feeling, atmosphere, sound etc"),
+        (["我", "吃", "了", "一", "片", "面包"], ["r", "v", "ul", "m", "q", "n"],
+         ["wo3", "chi1", "le5", "yi2", "pian4", "mian4 bao1"], "片",
+         "classifier for slices, tablets, tract of land, area of water"),
         # A degree closing the clause after the complement's 得.
         (["她", "高兴", "得", "不得了"], ["r", "a", "ud", "a"], ["ta1", "gao1 xing4", "de5", "bu4 de2 liao3"],
          "不得了", "extremely"),

@@ -51,6 +51,7 @@ A, N, J = Shape.ADVERB, Shape.NOUN, Shape.ADJECTIVE
 _FITS: dict[str, dict[Shape, float]] = {
     "before a localizer": {V: 1.0, A: -1.5, C: -1.5, M: -1.5, F: -1.0, P: -1.0, J: -0.5},
     "noun phrase": {N: 0.5, V: -1.0, M: -1.0, F: -1.5, P: -1.0},
+    "subject": {N: 1.5, V: -2.0, M: -1.0, F: -1.5, P: -1.0},
     "nominal adjective": {N: 1.5, J: -1.0, V: -1.0},
     "misread particle": {F: -4.5, V: 1.0},
     "particle": {F: 2.0, V: -1.0, M: -1.0, N: -1.0, J: -1.0},
@@ -140,6 +141,8 @@ def word_class(slot: Slot) -> str:
         return "predicate verb"  # 把 感冒 传染 给 我: after 把 and its object comes the verb
     if _acts_on_person(slot, tag):
         return "hidden verb"  # 我 会 责备 他: a person right after it is its object, whatever the tag
+    if not slot.left and not slot.clause_before and tag[:1] in ("n", "v") and _subject(slot):
+        return "subject"  # 借口 是 没用 的; 导演 和 演员 都 在: a thing, more than any English word says
     if _noun_context(slot, tag) or _localized(slot):
         return "noun phrase"
     if tag == "an" and not slot.next_tag.startswith("n") and (not slot.left or _object_of(slot)):
@@ -174,7 +177,9 @@ def word_class(slot: Slot) -> str:
     if tag[:1] == "d" or tag == "zg":
         return "" if closes(slot) else "adverb"
     if tag[:1] == "v":  # 花了三年
-        if obj:
+        # after a modal or an adverb and before a noun or pronoun: a predicate and its object (要 推广 普通话)
+        predicate_object = tag == "v" and slot.prev_tag[:1] in ("v", "d") and slot.next_tag[:1] in ("n", "r")
+        if obj or predicate_object:
             return "verb with object"
         if slot.next == "了" and all(w in PUNCT or w in _NO_OBJECT for w in slot.right[1:]):
             return "change of state"
@@ -241,8 +246,6 @@ def _noun_context(slot: Slot, tag: str) -> bool:
     nominal = tag in ("n", "nz", "vn")
     if nominal and (slot.prev_tag == "b" or _after_verb_aspect(slot)):
         return True  # 大型 活动 "event"; 买 了 保险 "insurance"
-    if not slot.left and not slot.clause_before and tag[:1] in ("n", "v") and _subject(slot):
-        return True  # 借口 是 没用 的; 导演 和 演员 都 在: the subject, a thing
     if slot.next in ASPECT and slot.next_tag.startswith("u"):
         return False  # 三年 过去 了: what takes 了 is the verb
     counted = slot.prev_tag == "m" and not slot.classifier_slot

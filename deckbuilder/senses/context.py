@@ -82,6 +82,7 @@ class English:
     content: frozenset[str] = field(default_factory=frozenset)
     grammar: frozenset[str] = field(default_factory=frozenset)
     words: frozenset[str] = field(default_factory=frozenset)
+    lemmas: frozenset[str] = field(default_factory=frozenset)  # its words, inflection stripped (`lemma`)
 
     def __bool__(self) -> bool:
         return bool(self.content or self.grammar)
@@ -100,7 +101,21 @@ def english_keys(text: str) -> English:
             grammar.add("be")  # "are", "was": the copula ("to be"), weak evidence like a grammar word
         else:
             content |= english.en_keys(token, SENSE_STOP)
-    return English(frozenset(content), frozenset(grammar), frozenset(t.lower() for t in written))
+    lower = frozenset(t.lower() for t in written)
+    return English(frozenset(content), frozenset(grammar), lower, frozenset(lemma(t) for t in lower))
+
+
+def lemma(word: str) -> str:
+    """`word` without its inflection, so that only derivation tells two words apart: promoted, promotes and
+    promote are "promot", promotion is "promotion"; director is not direct."""
+    w = word.lower().removesuffix("'s")
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(w) > len(suffix) + 2 and w.endswith(suffix) and not w.endswith(("ss", "us", "is")):
+            w = w[: -len(suffix)]
+            break
+    return w.removesuffix("e")
 
 
 def traditional_spellings(words: Sequence[str], zh: str, original: str = "") -> list[frozenset[str]]:

@@ -20,13 +20,15 @@ from functools import lru_cache
 from deckbuilder import cedict, english
 from deckbuilder.chinese import NUMERALS, PERSONAL_PRONOUNS
 from deckbuilder.senses.classes import class_fit, predicate, word_class
-from deckbuilder.senses.context import English, Slot
+from deckbuilder.senses.context import English, Slot, lemma
 from deckbuilder.senses.entries import Candidate, candidates, counters, reading_distance
 from deckbuilder.senses.patterns import PUNCT, cue_fit, eventive, usage_fit
 from deckbuilder.senses.shapes import PLACE_WORDS, SENSE_STOP, TIME_WORDS, Sense, Shape, keys, register
 
 MAX_SHOWN = 3
 WHOLE = 0.3  # a sense the translation matches in every content word, over one it matches in part
+MODAL_MATCH = 1.5  # a modal sense of the kind the translation's modal verb says (must, will, can)
+DERIVED = 0.6  # what a match through a differently derived word is worth ("promotion" for "promote")
 # Senses that are a quantity (一点 "a bit", 一些 "some"): a numeral-classifier entry that means one.
 QUANTITY = re.compile(r"^(a bit|a little|some|a few|several|a couple|one (kind|type|sort) of)\b", re.I)
 MARGIN = 2.5  # a further sense is shown when it scores within this of the best (a part of a composed gloss)
@@ -201,6 +203,8 @@ def _sense_score(
     notes = _note_keys(sense.notes)
     if en:
         score += _english(sense, en, claimed, notes)
+        if sense.shape is Shape.MODAL and _modal_kinds(sense.text) & _modal_kinds(" ".join(en.words)):
+            score += MODAL_MATCH  # "We must judge": 要 "need to; should", not "to want"
     if notes and notes & near and (sense.shape is Shape.VERB or _SUBJECT.match(sense.raw)):
         score += 1.5  # "to order (food …)" next to 菜; other notes are examples, not company
     elif _SUBJECT.match(sense.raw) and not (notes & en.content) and not _PERSON_SUBJECT.match(sense.raw):
@@ -284,10 +288,12 @@ def _english(sense: Sense, en: English, claimed: frozenset[str], notes: frozense
     word another token of the sentence can account for ("came back" for 回来, not 后 "back") little."""
     score = 0.0
     content = missed = 0
+    kin = _derived_only(sense, en)
     for key, grammar in keys(sense.words):
         content += not grammar
         if key in (en.grammar if grammar else en.content):
-            score += (1.5 if grammar else 3.0) / (2.0 if key in claimed else 1.0)
+            worth = (1.5 if grammar else 3.0) / (2.0 if key in claimed else 1.0)
+            score += worth * (DERIVED if key in kin else 1.0)
         elif not grammar:
             missed += 1
     if score and content and not missed:
@@ -299,6 +305,29 @@ def _english(sense: Sense, en: English, claimed: frozenset[str], notes: frozense
     written = [w for w in sense.words if w.lower() in en.words]
     exact = sum(1 for w in written if en.content & english.en_keys(w, SENSE_STOP))
     return min(score, 4.5) + 0.1 * min(max(score - 4.5, 0.0), 3.0) + 0.15 * min(exact, 2) if score else 0.0
+
+
+# English modal verbs by the kind of modality they say (a stop word each, so no key matches them).
+_MODALS = {"must": "duty", "should": "duty", "need": "duty", "ought": "duty", "will": "future",
+           "shall": "future", "can": "ability", "could": "ability", "able": "ability", "may": "chance",
+           "might": "chance"}  # fmt: skip
+_MODAL_WORD = re.compile(r"\b(" + "|".join(_MODALS) + r")\b")
+
+
+@lru_cache(maxsize=20_000)
+def _modal_kinds(text: str) -> frozenset[str]:
+    return frozenset(_MODALS[m] for m in _MODAL_WORD.findall(text.lower()))
+
+
+def _derived_only(sense: Sense, en: English) -> frozenset[str]:
+    """Keys the sense shares with the translation only through a word derived differently ("promotion" for
+    "promote", "to direct" for "director"): weaker evidence, the translation uses another part of speech."""
+    out = set()
+    for w in sense.words:
+        found = english.en_keys(w, SENSE_STOP) & en.content
+        if found and lemma(w) not in en.lemmas:
+            out |= found
+    return frozenset(out)
 
 
 @lru_cache(maxsize=20_000)

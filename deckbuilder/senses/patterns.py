@@ -99,7 +99,7 @@ def closes(slot: Slot | tuple[str, ...]) -> bool:
 def _verb_follows(slot: Slot) -> bool:
     """A verb follows, maybe after adverbs (要 多 穿, 请 抓紧), a person it is asked of (请 你 帮忙) or a
     preposition's phrase (请 把 门 关上); a phrase the segmenter glued (多喝水, tagged l) counts as one."""
-    for k, (word, tag) in enumerate(zip(slot.right[:3], slot.right_tags[:3], strict=True)):
+    for k, (word, tag) in enumerate(zip(slot.right[:4], slot.right_tags[:4], strict=True)):
         if tag[:1] in ("v", "l"):
             return True
         if tag[:1] == "n" and closes(slot.right[k + 1 :]):
@@ -109,6 +109,7 @@ def _verb_follows(slot: Slot) -> bool:
         if k == 0 and tag[:1] == "p":  # 请 把 窗帘 拉开, 请 用 剪刀 剪: a preposition's phrase, then its verb
             return any(t[:1] in ("v", "l") for t in slot.right_tags[1:5])
         manner = tag[:1] == "d" or (len(word) == 1 and tag[:1] in ("a", "m"))  # 多 穿, 早 来, 快 走
+        manner = manner or word == "地" or slot.right[k + 1 : k + 2] == ("地",)  # 要 客观 地 判断
         if not manner and not (k == 0 and tag[:1] == "r"):
             return False
     return False
@@ -274,8 +275,10 @@ USAGE: tuple[Rule, ...] = (
     # 在 … 的 时候 places an event in time ("at" the time when), however the clause goes on: no progressive.
     (_BEFORE_VERB, lambda s: s.next_tag.startswith("v") and not _when(s) and not noun_phrase_follows(s), 1.5),
     # "to be (located) at": a place, time or person follows (在 公司, 在 冬天, 在 桌子 上), or a time (在 吃饭
-    # 的 时候).
-    (re.compile(r"\(located\) at"), lambda s: noun_phrase_follows(s) or _when(s), 1.5),
+    # 的 时候), or a verb comes before (坐 在 最 底下).
+    (re.compile(r"\(located\) at"), lambda s: noun_phrase_follows(s) or _when(s) or _after_verb(s), 1.5),
+    # 一片 光明, 一阵 笑声: a classifier "used with numeral 一" for a scene, feeling or sound.
+    (re.compile(r"used with numeral 一"), lambda s: s.prev == "一", 4.0),
     (re.compile(r"before an adjective"), lambda s: s.next_tag.startswith("a"), 1.5),
     (
         re.compile(r"expression of quantity|before a number|followed by a number"),
