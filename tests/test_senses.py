@@ -197,6 +197,14 @@ def test_an_adjective_of_a_person_fits_a_person_not_a_thing_it_names() -> None:
         # The subject before 是 is a thing, whatever English words a verb sense shares.
         (["借口", "是", "没用", "的"], ["n", "v", "v", "uj"], ["jie4 kou3", "shi4", "mei2 yong4", "de5"],
          "借口", "There is no use in making excuses.", "excuse; pretext"),
+        # A translator's word stays first unless the entry's core is one word (中心 "center"): 形式 "form".
+        (["活动", "的", "形式", "很", "多"], ["vn", "uj", "n", "zg", "m"],
+         ["huo2 dong4", "de5", "xing2 shi4", "hen3", "duo1"], "形式", "The activity takes many forms.",
+         "form"),
+        # 都 opening its clause after 除了 … 以外 quantifies everyone else: "all".
+        (["除了", "他", "以外", "，", "都", "来", "了"], ["p", "r", "f", "x", "d", "v", "ul"],
+         ["chu2 le5", "ta1", "yi3 wai4", "", "dou1", "lai2", "le5"], "都", "Everyone came except him.",
+         "all; both; entirely"),
         # The translation's modal says which modal sense: "must" is a duty.
         (["我们", "要", "客观", "地", "判断"], ["r", "v", "n", "uv", "v"],
          ["wo3 men5", "yao4", "ke4 guan1", "de5", "pan4 duan4"], "要", "We must judge objectively.",

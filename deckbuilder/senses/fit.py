@@ -165,8 +165,8 @@ def _core(cand: Candidate, chosen: int, slot: Slot, near: frozenset[str]) -> Sen
     if len(slot.word) < 2 or len(shown) < 2 or shown[1] != chosen:
         return None
     base, second = cand.senses[shown[0]], cand.senses[chosen]
-    if not (_plain(base) and _plain(second)) or base.shape is not second.shape:
-        return None
+    if not (_one_word(base) and _plain(second)) or base.shape is not second.shape:
+        return None  # a core of one word: 形式 "outer appearance" is no core for "form"
     if base.shape not in (Shape.NOUN, Shape.ADJECTIVE, Shape.VERB):
         return None
     plain = English()

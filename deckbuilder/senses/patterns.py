@@ -85,6 +85,10 @@ def _after_verb(slot: Slot) -> bool:
     return slot.prev in ("了", "着") and len(tags) >= 2 and tags[-2][:1] == "v"
 
 
+def _all_but(slot: Slot) -> bool:
+    return "除" in slot.others or "除了" in slot.others
+
+
 def _noun_tagged_verb(slot: Slot) -> bool:
     """The word before is a verb the tagger took for a noun, as the 了 after the token shows (体会 到 了)."""
     return slot.prev_tag[:1] == "n" and slot.next == "了" and _first_verb(slot.prev)
@@ -371,9 +375,10 @@ CUES: tuple[Rule, ...] = (
         lambda s: s.next in _MEASURES_OF_ACTION or not s.right or s.next_tag[:1] == "u",
         -1.5,
     ),
-    # "all" quantifies what stands before it: 都 opening its clause (都 十二点 了) is "already".
-    (re.compile(r"^(all|both)\b"), lambda s: s.tag[:1] == "d" and not s.left, -1.0),
-    (re.compile(r"^already\b"), lambda s: s.right[-1:] == ("了",), 0.5),
+    # "all" quantifies what stands before it: 都 opening its clause (都 十二点 了) is "already", unless an
+    # earlier clause said all but whom (除了 他 以外 ， 都 来 了).
+    (re.compile(r"^(all|both)\b"), lambda s: s.tag[:1] == "d" and not s.left and not _all_but(s), -1.0),
+    (re.compile(r"^already\b"), lambda s: s.right[-1:] == ("了",) and not _all_but(s), 0.5),
     # "with" where the clause ends in what is done or related together (跟 他 有关, 跟 朋友 一起 去).
     (re.compile(r"^with$"), lambda s: bool(_WITH & set(s.right[1:])), 2.0),
     # "to do" an action or a task (做 练习, 做 作业), where "to make" is for things (做 饭).
