@@ -66,16 +66,17 @@ def undo(words: list[str], text: str) -> list[str]:
 
 def counted(words: list[str]) -> list[str]:
     """`words` with a numeral or demonstrative glued to its measure word cut into the two, as GB/T 16159
-    writes them and textbooks gloss them (一个 → 一 + 个, 这本 → 这 + 本, 一百块 → 一百 + 块), unless the
-    chunk is a word of its own: listed (这个, 一样) or in CC-CEDICT (每天 "every day", 一种, 几个 "a few",
-    十月 "October")."""
+    writes them and textbooks gloss them (一个 → 一 + 个, 这本 → 这 + 本, 一百块 → 一百 + 块; an ordinal too,
+    第二个 → 第二 + 个), unless the chunk is a word of its own: listed (这个, 一样) or in CC-CEDICT (每天
+    "every day", 一种, 几个 "a few", 十月 "October", 第一次)."""
     from deckbuilder.cedict import headwords
     from deckbuilder.standards import all_words
 
     lists, listed = headwords(), all_words()
     out: list[str] = []
     for word in words:
-        chunk = len(word) > 1 and word[-1] in MEASURES and all(ch in _COUNTS for ch in word[:-1])
+        count = word[1:-1] if word[:1] == "第" and len(word) > 2 else word[:-1]  # 第二个 → 第二 + 个
+        chunk = len(word) > 1 and word[-1] in MEASURES and all(ch in _COUNTS for ch in count)
         month = word[-1] == "月" and word in lists.proper  # 十月 "October"; not the county 三门
         if chunk and word not in listed and word not in lists.ordinary and not month:
             out.extend((word[:-1], word[-1]))
@@ -274,3 +275,15 @@ def tentative_verbs(words: list[str]) -> list[str]:
         else:
             out.append(word)
     return out
+
+
+@lru_cache(maxsize=4_096)
+def erhua(word: str) -> bool:
+    """A word CC-CEDICT lacks made of a CC-CEDICT word and the suffix 儿 (名牌儿, 小孩儿 … when jieba keeps
+    them whole): read with the r of erhua (míngpáir), glossed as its stem; not a word ending in a word of
+    its own (小女儿: 女儿 "daughter")."""
+    from deckbuilder import cedict
+
+    if len(word) < 2 or word[-1] != "儿" or cedict.lookup(word) or cedict.lookup(word[-2:]):
+        return False
+    return bool(cedict.lookup(word[:-1]))

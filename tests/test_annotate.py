@@ -96,7 +96,7 @@ def test_enrich_reads_traditional_input_as_written() -> None:
         ("我买了一个苹果。", "一", "yí", "2"),  # 一 before a fourth tone is printed yí: tone 2
         ("我们一起走吧。", "一起", "yìqǐ", "43"),
         ("这不是我的。", "不是", "bú shì", "24"),
-        ("他是第一名。", "第一名", "dì-yī míng", "412"),
+        ("他是第一名。", "第一", "dì-yī", "41"),  # 第一名: an ordinal and its measure word apart
         ("我们的衣服。", "衣服", "yīfu", "15"),  # neutral tones as printed
     ],
 )
@@ -280,6 +280,7 @@ def test_a_word_glued_to_only_then_is_cut_by_its_construction(text: str, words: 
         ("我买了两个苹果，花了一百块。", ["两", "个", "苹果"]),  # numeral and measure apart, as GB/T 16159
         ("他花了一百块。", ["一百", "块"]),
         ("他看了一集电视剧。", ["一", "集", "电视剧"]),
+        ("他是第二个来的。", ["第二", "个", "来"]),  # an ordinal and its measure word apart too
         ("他每天都来，十月走。", ["每天", "都"]),  # a chunk that is a word stays whole
         ("十月一号开学。", ["十月"]),
         ("你喜欢不喜欢这本书？", ["喜欢", "不", "喜欢"]),

@@ -267,6 +267,9 @@ def test_textbook_line(sentence: str, expected: str) -> None:
         # how people are addressed: 小 + surname as two capitalised words, a surname before a title
         ("我和小李是朋友。", "Wǒ hé Xiǎo Lǐ shì péngyou."),
         ("我认识李主任。", "Wǒ rènshi Lǐ zhǔrèn."),
+        # a word with the erhua 儿 that no dictionary lists takes the r (a word ending in 女儿 keeps ér)
+        ("这是名牌儿。", "Zhè shì míngpáir."),
+        ("她是我的小女儿。", "Tā shì wǒ de xiǎo nǚ'ér."),
     ],
 )
 def test_word_joining(sentence: str, expected: str) -> None:

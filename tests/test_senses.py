@@ -561,6 +561,11 @@ def test_a_verb_said_twice_is_glossed_once_with_what_doubling_adds() -> None:
     assert g.composed and g.senses[0].startswith("尝 to taste") and "said twice" in g.senses[0]
 
 
+def test_an_erhua_word_is_glossed_as_its_stem() -> None:
+    g = _one(["这", "是", "名牌儿"], ["r", "v", "n"], ["zhe4", "shi4", "ming2 pai2 r5"], "名牌儿")
+    assert g.composed and g.senses[0].startswith("名牌 famous brand") and "child" not in g.senses[0]
+
+
 def test_a_composed_part_between_two_verbs_takes_its_grammatical_sense_without_notes() -> None:
     # 来 between 分析 and 看 links them ("in order to"), not "hither (directional complement …" cut open.
     words, tags = ["分析", "来看", "，", "结果", "很", "好"], ["vn", "v", "x", "n", "d", "a"]

@@ -179,6 +179,10 @@ def read_tokens(
     parts: dict[int, list[int]] = {}
     for unit in units:
         parts.setdefault(unit.token, []).append(unit.start)
+    for ti, (word, _flag) in enumerate(tokens):
+        if constructions.erhua(word) and per_token[ti][-1].source != "override":  # 名牌儿 míngpáir
+            per_token[ti][-1].syllable, per_token[ti][-1].source = "r5", "rule"
+            parts[ti] = [p for p in parts.get(ti, []) if p != len(word) - 1]
     if model is None:
         model = USE_MODEL_BY_DEFAULT
     if model:

@@ -138,6 +138,8 @@ def compose(slot: Slot, en: English) -> tuple[str, str] | None:
         pieces.append(f"{part} {sense}" if sense else part)
         trads.append(choice.candidate.entry.traditional if choice else min(sub.trad, default=part))
         at = end
+    if constructions.erhua(word):  # 名牌儿: the word, its 儿 the erhua suffix, no "child"
+        return f"{pieces[0]} (+ erhua 儿)", "".join(trads)
     if constructions.tentative(word):  # 试试: the verb once, and what saying it twice adds
         return f"{pieces[0]} (said twice: a little, briefly)", "".join(trads)
     return " + ".join(pieces), "".join(trads)
