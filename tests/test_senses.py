@@ -453,6 +453,9 @@ NOMINAL = "(used to form a nominal expression)"
         (["我", "吃", "了", "一", "片", "面包"], ["r", "v", "ul", "m", "q", "n"],
          ["wo3", "chi1", "le5", "yi2", "pian4", "mian4 bao1"], "片",
          "classifier for slices, tablets, tract of land, area of water"),
+        # "to regard as" takes something and what it is taken as (就 当 你 夸 我 了).
+        (["我", "就", "当", "你", "夸", "我", "了"], ["r", "d", "p", "r", "v", "r", "ul"],
+         ["wo3", "jiu4", "dang4", "ni3", "kua1", "wo3", "le5"], "当", "to regard as"),
         # A degree closing the clause after the complement's 得.
         (["她", "高兴", "得", "不得了"], ["r", "a", "ud", "a"], ["ta1", "gao1 xing4", "de5", "bu4 de2 liao3"],
          "不得了", "extremely"),

@@ -208,6 +208,8 @@ def _dang(c: Context) -> str | None:  # 当: dàng "treat as, take for; proper; 
         return "dang4"  # 当作, 当成, 当真; 上当, 恰当 written apart
     if "把" in c.before()[-8:] and not c.at_end():
         return "dang4"  # 把我当小孩: 把 X 当 Y "treat X as Y"
+    if c.prev_text() in ("就", "只", "权") and (c.next_text() in PERSONAL or c.next_text()[:1] in "没是"):
+        return "dang4"  # 我就当你夸我了, 就当没听见: "take it that"
     return "dang1"
 
 

@@ -85,6 +85,11 @@ def _after_verb(slot: Slot) -> bool:
     return slot.prev in ("了", "着") and len(tags) >= 2 and tags[-2][:1] == "v"
 
 
+def _regarded(slot: Slot) -> bool:
+    """A person or thing and then a verb follow: what the token takes something to be (当 你 夸 我 了)."""
+    return slot.next_tag[:1] in ("r", "n") and any(t[:1] == "v" for t in slot.right_tags[1:])
+
+
 def _all_but(slot: Slot) -> bool:
     return "除" in slot.others or "除了" in slot.others
 
@@ -327,6 +332,9 @@ _PURE_MODAL = re.compile(
 )
 # Kinds of meaning and the construction each needs: (sense wording, where it fits, worth there).
 CUES: tuple[Rule, ...] = (
+    # "to regard as" takes what it regards and what as: a clause (就 当 你 夸 我 了) or 把's object (把 我 当
+    # 孩子).
+    (re.compile(r"^to (regard|treat) as\b"), lambda s: "把" in s.left or _regarded(s), 2.0),
     # A degree closing the clause after the complement's 得 (高兴 得 不得了 "extremely", 累 得 要命).
     (
         re.compile(r"^(extremely|exceedingly|very much|awfully|terribly|to death)\b"),
