@@ -453,6 +453,11 @@ NOMINAL = "(used to form a nominal expression)"
         (["我", "吃", "了", "一", "片", "面包"], ["r", "v", "ul", "m", "q", "n"],
          ["wo3", "chi1", "le5", "yi2", "pian4", "mian4 bao1"], "片",
          "classifier for slices, tablets, tract of land, area of water"),
+        # A person's tag on a word that is no name (采取措施 nr) gives way to the dictionary's verb: 来 links
+        # the means to the purpose.
+        (["我们", "采取措施", "来", "解决", "问题"], ["r", "nr", "v", "v", "n"],
+         ["wo3 men5", "cai3 qu3 cuo4 shi1", "lai2", "jie3 jue2", "wen4 ti2"], "来",
+         "(between two verbs) in order to"),
         # "to regard as" takes something and what it is taken as (就 当 你 夸 我 了).
         (["我", "就", "当", "你", "夸", "我", "了"], ["r", "d", "p", "r", "v", "r", "ul"],
          ["wo3", "jiu4", "dang4", "ni3", "kua1", "wo3", "le5"], "当", "to regard as"),

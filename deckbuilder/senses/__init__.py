@@ -86,9 +86,23 @@ def gloss_sentence(
     its translation ("" when there is none), `names` which tokens the tokenizer found to be names.
     """
     trad = traditional_spellings(words, zh, original)
-    sentence = slots(words, tags, syllables, trad, names or [False] * len(words))
+    names = names or [False] * len(words)
+    # A person's tag on a word that is no name (采取措施 nr) says nothing: the dictionary's word class does.
+    tags = [
+        _dictionary_tag(w) if t in _PERSON and not n else t
+        for w, t, n in zip(words, tags, names, strict=True)
+    ]
+    sentence = slots(words, tags, syllables, trad, names)
     keys = english_keys(en)
     return [_gloss(slot, keys) if slot.syllables else None for slot in sentence]
+
+
+def _dictionary_tag(word: str) -> str:
+    """A verb's tag when CC-CEDICT's first ordinary sense is a verb (采取措施 "to take measures"), else none
+    (the word's class is then read from its neighbours: 光荣 的 传统 "glorious")."""
+    found = [c for c in candidates(word) if not c.proper]
+    first = next((s for s in found[0].senses if s.shown), None) if found else None
+    return "v" if first is not None and first.shape is Shape.VERB else ""
 
 
 def _gloss(slot: Slot, keys: English) -> Gloss | None:
