@@ -25,7 +25,7 @@ NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两几半"
 MEASURES = frozenset(
     "个本只张条件位次天年岁块口家杯瓶双辆台份把支首部座棵篇节层遍场句顿封间所门套碗斤米元角"
     "毛号月日页届名群头匹朵片趟回种样类户项道颗根枝架班批圈步串滴堆排段笔阵粒幅枚顶盘扇束桶盒袋包箱"
-    "集册栋艘"
+    "集册栋艘卷"
 )
 # Degree adverbs before an adjective (很美, 多美的): what follows them is no name.
 DEGREE_ADVERBS = frozenset({

@@ -156,6 +156,8 @@ def test_polyphone_in_context(sentence: str, char: str, reading: str) -> None:
         ("他把这里当成自己的家。", "当", ["dang4"]),
         ("他当真了。", "当", ["dang4"]),
         ("我就当你夸我了。", "当", ["dang4"]),  # 就当 + a clause: "take it that"
+        ("我买了一卷纸。", "卷", ["juan3"]),  # a roll of paper
+        ("这本书有三卷。", "卷", ["juan4"]),  # volumes
         ("他就当了老师。", "当", ["dang1"]),  # became a teacher
         ("当我回家的时候，他在睡觉。", "当", ["dang1"]),
         ("他们去教会做礼拜。", "教", ["jiao4"]),  # the church

@@ -205,6 +205,10 @@ def test_an_adjective_of_a_person_fits_a_person_not_a_thing_it_names() -> None:
         (["除了", "他", "以外", "，", "都", "来", "了"], ["p", "r", "f", "x", "d", "v", "ul"],
          ["chu2 le5", "ta1", "yi3 wai4", "", "dou1", "lai2", "le5"], "都", "Everyone came except him.",
          "all; both; entirely"),
+        # One alternative matched whole ("to eat" of "to eat; to consume") is as whole as a one-word sense.
+        (["我们", "晚饭", "吃", "面条"], ["r", "n", "v", "n"],
+         ["wo3 men5", "wan3 fan4", "chi1", "mian4 tiao2"], "吃", "We eat noodles for dinner.",
+         "to eat; to consume"),
         # The translation's modal says which modal sense: "must" is a duty.
         (["我们", "要", "客观", "地", "判断"], ["r", "v", "n", "uv", "v"],
          ["wo3 men5", "yao4", "ke4 guan1", "de5", "pan4 duan4"], "要", "We must judge objectively.",
@@ -453,6 +457,14 @@ NOMINAL = "(used to form a nominal expression)"
         (["我", "吃", "了", "一", "片", "面包"], ["r", "v", "ul", "m", "q", "n"],
          ["wo3", "chi1", "le5", "yi2", "pian4", "mian4 bao1"], "片",
          "classifier for slices, tablets, tract of land, area of water"),
+        # A one-character result after a two-character verb is its complement (诊断 出 了 病); 和 joining two
+        # activities is "and", whatever sport the sentence names.
+        (["医生", "诊断", "出", "了", "病"], ["n", "v", "v", "ul", "n"],
+         ["yi1 sheng1", "zhen3 duan4", "chu1", "le5", "bing4"], "出",
+         "(used after a verb to indicate an outward direction or a positive result)"),
+        (["我", "爱", "运动", "，", "比如", "打球", "和", "爬山"], ["r", "v", "vn", "x", "v", "v", "c", "n"],
+         ["wo3", "ai4", "yun4 dong4", "", "bi3 ru2", "da3 qiu2", "he2", "pa2 shan1"], "和",
+         "(joining two nouns) and; together with; with"),
         # A person's tag on a word that is no name (采取措施 nr) gives way to the dictionary's verb: 来 links
         # the means to the purpose.
         (["我们", "采取措施", "来", "解决", "问题"], ["r", "nr", "v", "v", "n"],

@@ -300,7 +300,10 @@ def _dao(c: Context) -> str | None:  # 倒: dào "pour, upside down, on the cont
 def _juan(c: Context) -> str | None:  # 卷: juǎn "roll" as a verb, juàn "volume" otherwise
     # A verb: tagged one, a result or direction after it (卷起, 卷好), or after 打 "to curl" (打卷, 打着卷)
     rolled = c.next_text()[:1] in frozenset("起成入走到着了进好") or c.prev_text()[-1:] in ("打", "着")
-    if c.unit.flag.startswith("v") or rolled:
+    # Counting a roll of something (一卷纸, 两卷胶带): juǎn; volumes of a book (三卷, 一卷书): juàn
+    roll = c.next_flag().startswith("n") and c.next_text()[:1] not in "书诗经"
+    counted = c.prev_text()[-1:] in NUMERALS and roll
+    if c.unit.flag.startswith("v") or rolled or counted:
         return "juan3"
     return "juan4"
 

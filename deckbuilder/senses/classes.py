@@ -36,6 +36,9 @@ _TAKES_VERB = frozenset(
     {"想", "要", "会", "能", "可以", "应该", "必须", "需要", "愿意", "肯", "敢", "打算", "准备", "得"}
     | {"去", "来"}
 )
+# One-character directional and result complements that follow a two-character verb (诊断 出, 提 高 is a
+# word): after such a verb they are its result.
+_RESULTS = frozenset("出起上下进回开到完住")
 # Person-name tags: when the tokenizer found no name, the tagger's guess says nothing of the word's class.
 _PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
 # Personal pronouns: a quantity right after one counts it (他们俩, 我们三个).
@@ -63,7 +66,7 @@ _FITS: dict[str, dict[Shape, float]] = {
     "verbal preposition": {C: 1.5, F: 1.5, P: 1.5, N: -1.0, J: -1.0, V: -0.5, M: -0.5},
     "preposition": {F: 1.5, P: 1.5, N: -1.0, J: -1.0, V: -0.5, M: -0.5},
     "no object": {F: -2.0, P: -2.0},
-    "conjunction": {C: 1.5, F: 1.0},
+    "conjunction": {C: 1.5, F: 1.0, V: -1.5},
     "adverb": {A: 1.0, M: 1.0, V: -1.0, N: -0.5, J: -0.5},
     "verb": {V: 0.3, M: 0.3, F: -0.5},
     "verb with object": {V: 1.0, F: -0.5, N: -1.0, J: -1.0, A: -1.0},
@@ -72,6 +75,7 @@ _FITS: dict[str, dict[Shape, float]] = {
     "predicate verb": {V: 2.0, M: 0.5, N: -1.5, F: -0.5, P: -0.5},
     "adverbial": {A: 2.0, J: -1.0, C: -1.0, N: -1.0},
     "after a verb": {P: 2.5, V: -1.5, F: -1.0},
+    "complement": {F: 1.5, V: -0.5, N: -1.0, P: -1.0},
     "noun part": {V: -0.5},  # a part's dictionary tag (交通 n: "traffic", not "to be connected")
 }  # fmt: skip
 
@@ -133,6 +137,8 @@ def word_class(slot: Slot) -> str:
         return "before a localizer"
     if _modifier(slot):
         return "modifier"
+    if slot.word in _RESULTS and slot.prev_tag[:1] == "v" and len(slot.prev) > 1:
+        return "complement"  # 诊断 出 了 病, 认 出 来: the verb's result, not a verb of its own
     if slot.word == "给" and _after_action(slot):
         return "after a verb"  # 传染 给 我, 指派 给 了 你: the recipient's "to", whatever follows
     if slot.word == "给" and _gives(slot):

@@ -287,16 +287,12 @@ def _english(sense: Sense, en: English, claimed: frozenset[str], notes: frozense
     """Evidence from the translation: content words shared with it count most, grammar words less, and a
     word another token of the sentence can account for ("came back" for 回来, not 后 "back") little."""
     score = 0.0
-    content = missed = 0
     kin = _derived_only(sense, en)
     for key, grammar in keys(sense.words):
-        content += not grammar
         if key in (en.grammar if grammar else en.content):
             worth = (1.5 if grammar else 3.0) / (2.0 if key in claimed else 1.0)
             score += worth * (DERIVED if key in kin else 1.0)
-        elif not grammar:
-            missed += 1
-    if score and content and not missed:
+    if score and _whole(sense.text, en.content):
         score += WHOLE  # "city" for "the city", over "city walls"
     if notes & en.content:
         score += 1.0
@@ -305,6 +301,23 @@ def _english(sense: Sense, en: English, claimed: frozenset[str], notes: frozense
     written = [w for w in sense.words if w.lower() in en.words]
     exact = sum(1 for w in written if en.content & english.en_keys(w, SENSE_STOP))
     return min(score, 4.5) + 0.1 * min(max(score - 4.5, 0.0), 3.0) + 0.15 * min(exact, 2) if score else 0.0
+
+
+@lru_cache(maxsize=50_000)
+def _alternative_keys(text: str) -> tuple[frozenset[str], ...]:
+    """The content keys of each alternative of a sense ("to eat; to consume": eat, consume), notes aside."""
+    out = []
+    for alt in re.sub(r"\([^)]*\)", " ", text).split(";"):
+        found = frozenset(k for w in english.tokens(alt) if w.lower() not in english.GRAMMAR
+                          for k in english.en_keys(w, SENSE_STOP))  # fmt: skip
+        if found:
+            out.append(found)
+    return tuple(out)
+
+
+def _whole(text: str, content: frozenset[str]) -> bool:
+    """One alternative of the sense is matched in every content word ("to eat" of "to eat; to consume")."""
+    return any(keys <= content for keys in _alternative_keys(text))
 
 
 # English modal verbs by the kind of modality they say (a stop word each, so no key matches them).
