@@ -186,3 +186,40 @@ def coverage(zh: Features, en: Features) -> tuple[int, int, int, int]:
     translation on the other, for judging a pair on its own (the aligner compares candidates instead)."""
     zmask, emask = match(zh_index(zh), en)
     return zmask.bit_count(), len(zh.units), emask.bit_count(), len(en.units)
+
+
+# A capitalised English word (Layla, Tai Ji) and what may stand before a sentence's first word.
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
+_OPENERS = frozenset(".!?:;\"“‘('")
+_NATIONALITY = re.compile(r"(ese|ish|ian|ean|ch)$")  # Chinese, English, Korean, French: no names
+
+
+def unseen_names(words: Sequence[str], names: Sequence[str], en: str) -> int:
+    """How many names the English has (capitalised words inside a sentence) that its Chinese shows neither
+    as a dictionary word (China ~ 中国, Tom ~ 汤姆) nor, by sound, as one of its `names` (Sami ~ 萨米): names
+    the segmenter missed and cut into ordinary words (Layla ~ 雷 + 拉, Qing Qing ~ 青 + 青)."""
+    runs: list[str] = []
+    for m in _CAPITALISED.finditer(en):
+        before = en[: m.start()].rstrip()
+        if not before or before[-1] in _OPENERS:
+            continue  # a sentence's first word
+        if runs and en[: m.start()].endswith(runs[-1].split()[-1] + " "):
+            runs[-1] += " " + m.group(0)  # Tai Ji, Great Wall: one name
+        else:
+            runs.append(m.group(0))
+    if not runs:
+        return 0
+    keys: set[str] = set()
+    for word in words:
+        keys |= zh_word_keys(word)
+        for part in cedict.split(word):
+            keys |= zh_word_keys(part)
+    sounds = ["".join(_pinyin()(name)) for name in names]
+    unseen = 0
+    for run in runs:
+        parts, joined = run.split(), run.replace(" ", "").lower()
+        if _NATIONALITY.search(parts[-1].lower()) or any(en_keys(w) & keys for w in [joined, *parts]):
+            continue
+        if not any(joined in sound or sound in joined for sound in sounds if sound):
+            unseen += 1
+    return unseen

@@ -193,6 +193,29 @@ def test_two_names_or_a_name_as_the_point_are_flaws_one_name_costs() -> None:
     assert none.penalty < one.penalty < long.penalty
 
 
+def test_a_name_the_english_has_and_the_chinese_cut_into_words_counts() -> None:
+    # 萝 + 拉 for "Lola": a card could blank half of it; with 汤姆 that makes two names.
+    two = judged(
+        "汤姆",
+        "从",
+        "萝",
+        "拉",
+        "那里",
+        "买",
+        "了",
+        "银行",
+        "。",
+        en="Yesterday Tom bought a bank from Lola.",
+    )
+    assert two.flaw is Flaw.NAMES
+    plain = judged("他", "去", "了", "银行", "。", en="He went to the bank.")
+    unseen = judged("只有", "萝", "拉", "去", "了", "银行", "。", en="Only Lola went to the bank.")
+    seen = judged("只有", "汤姆", "去", "了", "银行", "。", en="Only Tom went to the bank.")
+    nationality = judged("中国", "的", "银行", "。", en="A Chinese bank.")
+    assert unseen.flaw is None and unseen.penalty > seen.penalty > plain.penalty
+    assert nationality.flaw is None
+
+
 def test_literary_and_scripture_wording_the_target_aside() -> None:
     classical = judged("吾", "之", "银行", "也", "。", en="It is my bank.")
     assert classical.flaw is Flaw.LITERARY

@@ -7,8 +7,9 @@ where it matters:
 
 - script: Latin words, pinyin or another script inside the Chinese (upper-case acronyms such as CD or DVD
   aside), or Chinese inside the English;
-- names: two or more proper names (`Kind.NAME` tokens, as annotate decides them), or one name making up
-  half the sentence; one name costs a little, a long transliteration more;
+- names: two or more proper names (`Kind.NAME` tokens, as annotate decides them, and names the English has
+  that the Chinese shows neither as a word nor as a name: `lexical.unseen_names`), or one name making up
+  half the sentence; one name costs a little, a long transliteration or an unseen name more;
 - literary: classical function words (之 乎 者 矣 …), written-style ones (于 则 与 …) and scripture
   vocabulary (上帝 耶稣 圣经 …), the target word itself aside;
 - fragment: notice-board wording (a sentence opening with 禁止 or 请勿, a formula such as 便后请洗手), labels,
@@ -215,10 +216,15 @@ def _script(sentence: Sentence, targets: Collection[str]) -> _Verdict:
 
 def _names(sentence: Sentence, targets: Collection[str]) -> _Verdict:
     names = {t.text for t in sentence.tokens if t.kind is Kind.NAME}
+    # Names the English has and the Chinese was not seen to (雷拉 cut 雷 + 拉 for "Layla"): a card could
+    # blank half a name, so they count as names, and one alone costs like a long one.
+    unseen = lexical.unseen_names(sentence.words, sorted(names), sentence.pair.en)
+    if len(names) + unseen > 1:
+        return 0.0, Flaw.NAMES
+    if unseen:
+        return NAME_COST + LONG_NAME_COST, None
     if not names:
         return 0.0, None
-    if len(names) > 1:
-        return 0.0, Flaw.NAMES
     (name,) = names
     chars = sum(len(t.text) for t in sentence.tokens if t.kind is Kind.NAME)
     share = chars / max(1, sum(len(t.text) for t in sentence.tokens if t.kind is not Kind.PUNCT))
