@@ -465,6 +465,14 @@ NOMINAL = "(used to form a nominal expression)"
         (["我", "爱", "运动", "，", "比如", "打球", "和", "爬山"], ["r", "v", "vn", "x", "v", "v", "c", "n"],
          ["wo3", "ai4", "yun4 dong4", "", "bi3 ru2", "da3 qiu2", "he2", "pa2 shan1"], "和",
          "(joining two nouns) and; together with; with"),
+        # A complement after a verb the tagger took for an abbreviation (藏 j); a localizer closing 在's place
+        # before 了 is no verb (放 在 床 上 了).
+        (["他", "把", "秘密", "藏", "起来"], ["r", "p", "n", "j", "v"],
+         ["ta1", "ba3", "mi4 mi4", "cang2", "qi3 lai5"], "起来",
+         "(after a verb) indicating the beginning and continuation of an action or a state"),
+        (["我", "把", "被子", "放", "在", "床", "上", "了"], ["r", "p", "n", "v", "p", "n", "f", "ul"],
+         ["wo3", "ba3", "bei4 zi5", "fang4", "zai4", "chuang2", "shang5", "le5"], "上",
+         "(noun suffix) on; above"),
         # A person's tag on a word that is no name (采取措施 nr) gives way to the dictionary's verb: 来 links
         # the means to the purpose.
         (["我们", "采取措施", "来", "解决", "问题"], ["r", "nr", "v", "v", "n"],

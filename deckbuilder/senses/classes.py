@@ -39,6 +39,8 @@ _TAKES_VERB = frozenset(
 # One-character directional and result complements that follow a two-character verb (诊断 出, 提 高 is a
 # word): after such a verb they are its result.
 _RESULTS = frozenset("出起上下进回开到完住")
+# Prepositions that open a place phrase a localizer closes (在 床 上, 到 山 上, 从 桌子 下).
+_PLACE_PREPOSITIONS = frozenset({"在", "到", "从", "往", "向"})
 # Person-name tags: when the tokenizer found no name, the tagger's guess says nothing of the word's class.
 _PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
 # Personal pronouns: a quantity right after one counts it (他们俩, 我们三个).
@@ -169,7 +171,8 @@ def word_class(slot: Slot) -> str:
         )
     obj = aspect and _object(slot.following[1:])
     aspect = aspect or slot.next in DIRECTIONAL  # a verb's marks (露了出来 keeps its particle 了)
-    if aspect and (tag[:1] in ("p", "m", "q", "n", "f", "t") or (tag[:1] == "a" and obj)):
+    placed = tag == "f" and any(w in _PLACE_PREPOSITIONS for w in slot.left)  # 放 在 床 上 了: a place
+    if aspect and not placed and (tag[:1] in ("p", "m", "q", "n", "f", "t") or (tag[:1] == "a" and obj)):
         return "hidden verb"  # 给了我, 点了四个菜, 准了我两天假: a verb the tagger did not see
     if (
         tag == "p"

@@ -81,6 +81,8 @@ def _after_verb(slot: Slot) -> bool:
     laugh", 唱 着 起来)."""
     if slot.prev_tag[:1] == "v":
         return True
+    if slot.prev_tag[:1] not in ("n", "r", "m", "q", "f", "u", "x", "p", "c", "d") and _first_verb(slot.prev):
+        return True  # 藏 起来: a verb the tagger took for something else (藏 j)
     tags = slot.left_tags
     return slot.prev in ("了", "着") and len(tags) >= 2 and tags[-2][:1] == "v"
 
@@ -226,7 +228,7 @@ def _dictionary_noun(word: str) -> bool:
 @lru_cache(maxsize=20_000)
 def _first_verb(word: str) -> bool:
     """The word's first dictionary sense is a verb (体会 "to know from experience")."""
-    found = candidates(word)
+    found = [c for c in candidates(word) if not c.proper]
     shown = [s for s in found[0].senses if s.shown][:1] if found else []
     return bool(shown) and shown[0].shape is Shape.VERB
 
@@ -277,7 +279,7 @@ USAGE: tuple[Rule, ...] = (
     # 将 before its object and a verb is 把: 将 书 放 在 桌上.
     (re.compile(r"introduces object of main verb"), _object_then_verb, 2.5),
     (
-        re.compile(r"after a verb|verb (complement|suffix)|directional complement"),
+        re.compile(r"after (a|certain) verbs?|verb (complement|suffix)|directional complement"),
         lambda s: (_after_verb(s) and not noun_before(s)) or _noun_tagged_verb(s),
         2.0,
     ),
