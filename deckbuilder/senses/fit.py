@@ -13,7 +13,6 @@ variant, archaic … demoted); and CC-CEDICT's own order, which puts common sens
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -367,7 +366,8 @@ def _shape_fit(sense: Sense, slot: Slot) -> float:
     return fit
 
 
-def _near_keys(words: Iterable[str]) -> frozenset[str]:
+@lru_cache(maxsize=20_000)
+def _near_keys(words: tuple[str, ...]) -> frozenset[str]:
     out: set[str] = set()
     for w in words:
         out |= _word_keys(w)

@@ -318,15 +318,22 @@ USAGE: tuple[Rule, ...] = (
 def usage_fit(raw: str, slot: Slot) -> float:
     """The worth of the first usage note `raw` carries where `slot` stands (-1 where its construction is
     absent, 0 for a sense without one)."""
+    k = _first_usage(raw)
+    if k < 0:
+        return 0.0
+    rx, fits, worth = USAGE[k]
+    if fits(slot):
+        return worth
+    # A noun where the note wants a verb: the construction is plainly absent (在 公司 工作 is "at", not the
+    # progressive), more than a verb the tagger may have missed.
+    return -3.0 if rx is _BEFORE_VERB and noun_phrase_follows(slot) else -1.0
+
+
+@lru_cache(maxsize=50_000)
+def _first_usage(raw: str) -> int:
+    """The index of the first usage rule whose note `raw` carries, or -1 (memoised: a sense is read often)."""
     low = raw.lower()
-    for rx, fits, worth in USAGE:
-        if rx.search(low):
-            if fits(slot):
-                return worth
-            # A noun where the note wants a verb: the construction is plainly absent (在 公司 工作 is
-            # "at", not the progressive), more than a verb the tagger may have missed.
-            return -3.0 if rx is _BEFORE_VERB and noun_phrase_follows(slot) else -1.0
-    return 0.0
+    return next((k for k, (rx, _, _) in enumerate(USAGE) if rx.search(low)), -1)
 
 
 _PURE_MODAL = re.compile(
@@ -408,8 +415,14 @@ CUES: tuple[Rule, ...] = (
 
 def cue_fit(text: str, slot: Slot) -> float:
     """The worth of every cue the shown sense `text` matches where `slot` stands."""
+    return sum(CUES[k][2] for k in _cues(text) if CUES[k][1](slot))
+
+
+@lru_cache(maxsize=50_000)
+def _cues(text: str) -> tuple[int, ...]:
+    """The indices of the cues whose wording `text` matches (memoised)."""
     low = text.lower()
-    return sum(worth for rx, fits, worth in CUES if rx.search(low) and fits(slot))
+    return tuple(k for k, (rx, _, _) in enumerate(CUES) if rx.search(low))
 
 
 # Degree adverbs: what follows them is said of something (非常 棒 "wonderful", 有点 花 "florid").
