@@ -66,18 +66,16 @@ def surname(ch: str) -> bool:
 
 
 def familiar(words: list[str]) -> list[str]:
-    """`words` with 小/老/阿 and the surname after it joined where jieba cut them apart (小 + 李 → 小李),
-    unless a count comes before or a noun after (小 + 王 + 家); after a count, cut apart where jieba
-    joined them (一 + 小张 + 纸 → 一 + 小 + 张 + 纸: a small sheet)."""
+    """`words` with 小/老/阿 and the surname after it joined where jieba cut them apart (小 + 李 → 小李, 小 +
+    丁 + 爸爸 → 小丁 + 爸爸), unless a count comes before; after a count, cut apart where jieba joined them
+    (一 + 小张 + 纸 → 一 + 小 + 张 + 纸: a small sheet)."""
     from deckbuilder import segmenter
 
     out: list[str] = []
-    for k, word in enumerate(words):
+    for word in words:
         before = out[-1] if out else ""
-        after = words[k + 1] if k + 1 < len(words) else ""
         counted = len(out) > 1 and out[-2][-1:] in _COUNTING
-        noun = bool(after) and segmenter.word_tag(after)[:1] == "n" and after not in TITLES
-        if before in FAMILIAR and surname(word) and not counted and not noun:
+        if before in FAMILIAR and surname(word) and not counted:
             out[-1] = before + word
             continue
         if len(word) == 2 and word[0] in FAMILIAR and before[-1:] in _COUNTING and segmenter.is_name(word):

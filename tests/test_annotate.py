@@ -128,6 +128,7 @@ def test_tone_colours_follow_the_tone_printed(text: str, word: str, pinyin: str,
             ["小明", "老李"],
         ),  # 小/老 + surname: how people are addressed
         ("我和小李是朋友。", ["我", "和", "小李"], ["小李"]),  # joined where jieba cut 小 + 李
+        ("小丁爸爸来了。", ["小丁", "爸爸"], ["小丁"]),  # also before a noun: Xiao Ding's father
         ("我买了一小张纸。", ["一", "小", "张", "纸"], []),  # a count before: a small sheet
         ("我认识李主任。", ["李", "主任"], ["李"]),  # a surname before a title: a name there only
         ("这个李很甜。", ["李"], []),

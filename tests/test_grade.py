@@ -213,6 +213,10 @@ def test_a_name_the_english_has_and_the_chinese_cut_into_words_counts() -> None:
     seen = judged("只有", "汤姆", "去", "了", "银行", "。", en="Only Tom went to the bank.")
     nationality = judged("中国", "的", "银行", "。", en="A Chinese bank.")
     assert unseen.flaw is None and unseen.penalty > seen.penalty > plain.penalty
+    # a character to teach may be a piece of the unseen name (桃 of 桃乐丝 "Dorothy")
+    en = "Yesterday Lola went to the bank."
+    piece = judged("萝", "拉", "去", "了", "银行", "。", en=en, targets=("萝",))
+    assert piece.flaw is Flaw.NAMES
     assert nationality.flaw is None
 
 

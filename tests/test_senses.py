@@ -589,6 +589,21 @@ def test_a_verb_said_twice_is_glossed_once_with_what_doubling_adds() -> None:
     assert g.composed and g.senses[0].startswith("尝 to taste") and "said twice" in g.senses[0]
 
 
+def test_a_verbs_yixia_before_its_object_is_no_count() -> None:
+    readings = ["qing3", "gai4 kuo4", "yi2 xia4", "nei4 rong2"]
+    g = _one(["请", "概括", "一下", "内容"], ["v", "v", "m", "n"], readings, "一下")
+    assert not g.composed and g.senses[0] == "(used after a verb) give it a go", g.senses
+
+
+def test_a_radical_index_entry_is_no_meaning_and_a_plural_marker_is_short() -> None:
+    one = _one(
+        ["一口", "中文"], ["m", "nz"], ["yi4 kou3", "zhong1 wen2"], "一口", "He speaks fluent Chinese."
+    )
+    assert "radical" not in one.senses[0], one.senses
+    friends = _one(["朋友们"], ["n"], ["peng2 you5 men5"], "朋友们")
+    assert friends.senses == ("朋友 friend + 们 plural marker",)
+
+
 def test_an_erhua_word_is_glossed_as_its_stem() -> None:
     g = _one(["这", "是", "名牌儿"], ["r", "v", "n"], ["zhe4", "shi4", "ming2 pai2 r5"], "名牌儿")
     assert g.composed and g.senses[0].startswith("名牌 famous brand") and "child" not in g.senses[0]

@@ -219,8 +219,8 @@ def _names(sentence: Sentence, targets: Collection[str]) -> _Verdict:
     # Names the English has and the Chinese was not seen to (雷拉 cut 雷 + 拉 for "Layla"): a card could
     # blank half a name, so they count as names, and one alone costs like a long one.
     unseen = lexical.unseen_names(sentence.words, sorted(names), sentence.pair.en)
-    if len(names) + unseen > 1:
-        return 0.0, Flaw.NAMES
+    if len(names) + unseen > 1 or (unseen and any(len(t) == 1 for t in targets)):
+        return 0.0, Flaw.NAMES  # two names; or a character to teach that may be a piece of the unseen one
     if unseen:
         return NAME_COST + LONG_NAME_COST, None
     if not names:

@@ -147,6 +147,8 @@ def _counting(slot: Slot, choice: Choice) -> bool:
         return False
     if not all(ch in _DIGITS or ch.isdigit() for ch in word[:-1]):
         return False
+    if choice.senses and "after a verb" in choice.senses[0].raw and slot.prev_tag[:1] == "v":
+        return False  # 概括 一下 内容: the verb's "give it a go", counting nothing
     return not QUANTITY.match(choice.senses[0].text) if choice.senses else True
 
 

@@ -43,7 +43,10 @@ def _short(senses: tuple[Sense, ...], counted: str = "") -> str:
         return ""
     if counted and best.shape is Shape.CLASSIFIER and (listed := _KINDS.match(best.text)):
         return _kind(listed.group(1), listed.group(2), counted)
-    text = _SHORT.split(_NOTES.sub("", best.text), maxsplit=1)[0].strip() or best.text
+    whole = _NOTES.sub("", best.text)
+    text = _SHORT.split(whole, maxsplit=1)[0].strip() or best.text
+    if whole[len(text) :].lstrip(",; ").startswith("and ") and " for " in text:
+        text = text.split(" for ")[0]  # "plural marker for pronouns, and nouns …": "plural marker"
     text = _OPEN_NOTE.sub("", text).strip() or text  # "hither (directional complement for …, as in …)"
     return text if len(text) <= _LONGEST else text[: text.rfind(" ", 0, _LONGEST)] + " …"
 

@@ -56,6 +56,8 @@ _PRIORS = (
         -1.0,
     ),
     (re.compile(r"^abbr\. (for|of)\b|\(abbr\.", re.I), -1.0),
+    # A character's place in the radical index (一 '"one" radical … (Kangxi radical 1)'): never a meaning
+    (re.compile(r"\bKangxi radical \d+", re.I), -3.0),
 )
 # Usage marks of a register an everyday sentence seldom uses; slang most seldom of all (几号 "heroin").
 _SLANG = re.compile(r"\((internet )?slang\)", re.I)
