@@ -205,6 +205,14 @@ def test_an_adjective_of_a_person_fits_a_person_not_a_thing_it_names() -> None:
         (["除了", "他", "以外", "，", "都", "来", "了"], ["p", "r", "f", "x", "d", "v", "ul"],
          ["chu2 le5", "ta1", "yi3 wai4", "", "dou1", "lai2", "le5"], "都", "Everyone came except him.",
          "all; both; entirely"),
+        # A result and 了 after a word make it a verb (体会 到 了), and a sense's "understanding" is a noun,
+        # not the English "understand"; a distinguishing word with 了 and an object is a verb (轻视 了 我们).
+        (["我", "体会", "到", "了", "他", "的", "感情"], ["r", "n", "v", "ul", "r", "uj", "n"],
+         ["wo3", "ti3 hui4", "dao4", "le5", "ta1", "de5", "gan3 qing2"], "体会",
+         "I came to understand his feelings.", "to know from experience"),
+        (["那", "队", "轻视", "了", "我们"], ["r", "n", "b", "ul", "r"],
+         ["na4", "dui4", "qing1 shi4", "le5", "wo3 men5"], "轻视", "That team took us lightly.",
+         "to despise"),
         # One alternative matched whole ("to eat" of "to eat; to consume") is as whole as a one-word sense.
         (["我们", "晚饭", "吃", "面条"], ["r", "n", "v", "n"],
          ["wo3 men5", "wan3 fan4", "chi1", "mian4 tiao2"], "吃", "We eat noodles for dinner.",

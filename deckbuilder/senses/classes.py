@@ -170,9 +170,11 @@ def word_class(slot: Slot) -> str:
             "adverbial"  # 我 一般 六点 起床, 雨季 一般 在 六月: between its subject and the verb, "generally"
         )
     obj = aspect and _object(slot.following[1:])
-    aspect = aspect or slot.next in DIRECTIONAL  # a verb's marks (露了出来 keeps its particle 了)
+    # a verb's marks: a direction (露了出来 keeps its particle 了), or a result and 了 (体会 到 了)
+    result = slot.next in _RESULTS and slot.right[1:2] in (("了",), ("过",))
+    aspect = aspect or slot.next in DIRECTIONAL or result
     placed = tag == "f" and any(w in _PLACE_PREPOSITIONS for w in slot.left)  # 放 在 床 上 了: a place
-    if aspect and not placed and (tag[:1] in ("p", "m", "q", "n", "f", "t") or (tag[:1] == "a" and obj)):
+    if aspect and not placed and (tag[:1] in ("p", "m", "q", "n", "f", "t") or (tag[:1] in "ab" and obj)):
         return "hidden verb"  # 给了我, 点了四个菜, 准了我两天假: a verb the tagger did not see
     if (
         tag == "p"

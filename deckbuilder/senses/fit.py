@@ -337,7 +337,8 @@ def _derived_only(sense: Sense, en: English) -> frozenset[str]:
     out = set()
     for w in sense.words:
         found = english.en_keys(w, SENSE_STOP) & en.content
-        if found and lemma(w) not in en.lemmas:
+        # A sense's "-ing" word is a noun (CC-CEDICT writes verbs "to …"): understanding is no understand.
+        if found and (w.lower() if w.lower().endswith("ing") else lemma(w)) not in en.lemmas:
             out |= found
     return frozenset(out)
 
