@@ -213,6 +213,9 @@ def test_an_adjective_of_a_person_fits_a_person_not_a_thing_it_names() -> None:
         (["那", "队", "轻视", "了", "我们"], ["r", "n", "b", "ul", "r"],
          ["na4", "dui4", "qing1 shi4", "le5", "wo3 men5"], "轻视", "That team took us lightly.",
          "to despise"),
+        # "told" is no "tell off": a phrasal verb's idiom needs its particle.
+        (["他", "说", "了", "实话"], ["r", "v", "ul", "n"], ["ta1", "shuo1", "le5", "shi2 hua4"], "说",
+         "He told the truth.", "to speak; to talk; to say"),
         # One alternative matched whole ("to eat" of "to eat; to consume") is as whole as a one-word sense.
         (["我们", "晚饭", "吃", "面条"], ["r", "n", "v", "n"],
          ["wo3 men5", "wan3 fan4", "chi1", "mian4 tiao2"], "吃", "We eat noodles for dinner.",
@@ -489,6 +492,14 @@ NOMINAL = "(used to form a nominal expression)"
         # "to regard as" takes something and what it is taken as (就 当 你 夸 我 了).
         (["我", "就", "当", "你", "夸", "我", "了"], ["r", "d", "p", "r", "v", "r", "ul"],
          ["wo3", "jiu4", "dang4", "ni3", "kua1", "wo3", "le5"], "当", "to regard as"),
+        # Negations before a verb: 别 "don't", 没有 "haven't"; 都 after 大家 sums them up, even before 了.
+        (["你", "别", "去", "了"], ["r", "d", "v", "ul"], ["ni3", "bie2", "qu4", "le5"], "别", "don't ...!"),
+        (["他", "没有", "失望"], ["r", "v", "v"], ["ta1", "mei2 you3", "shi1 wang4"], "没有", "haven't"),
+        (["大家", "都", "哭", "了"], ["r", "d", "v", "ul"], ["da4 jia1", "dou1", "ku1", "le5"], "都",
+         "all; both; entirely"),
+        # A localizer after a word the tagger left untagged that is a noun (沙滩 上 的 人): "on".
+        (["沙滩", "上", "的", "人"], ["", "f", "uj", "n"], ["sha1 tan1", "shang5", "de5", "ren2"], "上",
+         "(noun suffix) on; above"),
         # A degree closing the clause after the complement's 得.
         (["她", "高兴", "得", "不得了"], ["r", "a", "ud", "a"], ["ta1", "gao1 xing4", "de5", "bu4 de2 liao3"],
          "不得了", "extremely"),

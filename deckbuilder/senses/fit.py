@@ -28,6 +28,7 @@ MAX_SHOWN = 3
 WHOLE = 0.3  # a sense the translation matches in every content word, over one it matches in part
 MODAL_MATCH = 1.5  # a modal sense of the kind the translation's modal verb says (must, will, can)
 DERIVED = 0.6  # what a match through a differently derived word is worth ("promotion" for "promote")
+PHRASAL = 0.0  # and through a phrasal verb whose particle the translation lacks ("tell off" for "told")
 # Senses that are a quantity (一点 "a bit", 一些 "some"): a numeral-classifier entry that means one.
 QUANTITY = re.compile(r"^(a bit|a little|some|a few|several|a couple|one (kind|type|sort) of)\b", re.I)
 MARGIN = 2.5  # a further sense is shown when it scores within this of the best (a part of a composed gloss)
@@ -286,12 +287,12 @@ def _english(sense: Sense, en: English, claimed: frozenset[str], notes: frozense
     """Evidence from the translation: content words shared with it count most, grammar words less, and a
     word another token of the sentence can account for ("came back" for 回来, not 后 "back") little."""
     score = 0.0
-    kin = _derived_only(sense, en)
+    kin, phrasal = _derived_only(sense, en), _phrasal_only(sense, en)
     for key, grammar in keys(sense.words):
         if key in (en.grammar if grammar else en.content):
             worth = (1.5 if grammar else 3.0) / (2.0 if key in claimed else 1.0)
-            score += worth * (DERIVED if key in kin else 1.0)
-    if score and _whole(sense.text, en.content):
+            score += worth * (PHRASAL if key in phrasal else DERIVED if key in kin else 1.0)
+    if score and _whole(sense.text, en.content - phrasal):
         score += WHOLE  # "city" for "the city", over "city walls"
     if notes & en.content:
         score += 1.0
@@ -341,6 +342,21 @@ def _derived_only(sense: Sense, en: English) -> frozenset[str]:
         if found and (w.lower() if w.lower().endswith("ing") else lemma(w)) not in en.lemmas:
             out |= found
     return frozenset(out)
+
+
+def _phrasal_only(sense: Sense, en: English) -> frozenset[str]:
+    """Keys of a phrasal verb whose particle the translation lacks ("to tell off" for "told the truth"):
+    another verb, whose match is weaker still."""
+    out: set[str] = set()
+    for verb, particle in _PHRASAL.findall(sense.text.lower()):
+        if particle not in en.words:
+            out |= english.en_keys(verb, SENSE_STOP) & en.content
+    return frozenset(out)
+
+
+# Particles that make a phrasal verb idiomatic (tell off, pass away, take over); out, up and down mostly add
+# a direction (pour out, stand up), and "poured" still says "pour out".
+_PHRASAL = re.compile(r"\b([a-z]+) (off|away|over|back)\b")
 
 
 @lru_cache(maxsize=20_000)

@@ -36,6 +36,7 @@ _FUTURE = _set("明天 后天 明年 后年 将来 以后 今后 未来 下周 �
 # What ends a verb's tentative form: 试试 看, 想一下 看 (看 "to try"); after a plain verb 看 is no trial.
 _TENTATIVE = frozenset({"一下", "一下儿", "一会儿", "看看"})
 _ASKS = frozenset("？?")
+_MANY = frozenset({"大家", "大伙", "大伙儿", "所有", "人人", "全家", "全班", "每个人", "俩", "各位"})
 _MEANS = _set("用 通过 靠 借 借助 借由 凭 凭借 利用 以")
 _TIME_OF = frozenset({"时候", "时", "的时候"})
 # Negations after which "(not) at all" is said (并 不, 并 没有), and what 以 … stands before when it is a
@@ -90,6 +91,11 @@ def _after_verb(slot: Slot) -> bool:
 def _regarded(slot: Slot) -> bool:
     """A person or thing and then a verb follow: what the token takes something to be (当 你 夸 我 了)."""
     return slot.next_tag[:1] in ("r", "n") and any(t[:1] == "v" for t in slot.right_tags[1:])
+
+
+def _many(slot: Slot) -> bool:
+    """The clause names several before the token (大家 都, 孩子们 都, 你 和 我 都): what 都 sums up."""
+    return any(w in _MANY or w.endswith("们") or w in ("和", "、", "跟") for w in slot.left)
 
 
 def _all_but(slot: Slot) -> bool:
@@ -209,8 +215,10 @@ def noun_phrase_follows(slot: Slot) -> bool:
 
 def noun_before(slot: Slot) -> bool:
     """A noun stands before the token: tagged one, or a localizer after a word the tagger took for a verb
-    whose dictionary sense is a noun (信封 上 有 邮票: "envelope", so 上 is "on", no complement)."""
-    if slot.prev_tag.startswith("n"):
+    or left untagged whose dictionary sense is a noun (信封 上 有 邮票: "envelope", so 上 is "on", no
+    complement; 沙滩 上 的 人)."""
+    untagged = not slot.prev_tag and slot.tag == "f" and _dictionary_noun(slot.prev)
+    if slot.prev_tag.startswith("n") or untagged:
         return True
     return slot.tag == "f" and slot.prev_tag[:1] == "v" and _dictionary_noun(slot.prev)
 
@@ -341,6 +349,9 @@ _PURE_MODAL = re.compile(
 )
 # Kinds of meaning and the construction each needs: (sense wording, where it fits, worth there).
 CUES: tuple[Rule, ...] = (
+    # Negations before a verb: 别 去 "don't", 没有 失望 "haven't".
+    (re.compile(r"^don't\b"), lambda s: _verb_follows(s), 3.0),
+    (re.compile(r"^(haven't|hasn't)\b"), lambda s: s.next_tag[:1] == "v", 2.5),
     # "to regard as" takes what it regards and what as: a clause (就 当 你 夸 我 了) or 把's object (把 我 当
     # 孩子).
     (re.compile(r"^to (regard|treat) as\b"), lambda s: "把" in s.left or _regarded(s), 2.0),
@@ -395,7 +406,7 @@ CUES: tuple[Rule, ...] = (
     # "all" quantifies what stands before it: 都 opening its clause (都 十二点 了) is "already", unless an
     # earlier clause said all but whom (除了 他 以外 ， 都 来 了).
     (re.compile(r"^(all|both)\b"), lambda s: s.tag[:1] == "d" and not s.left and not _all_but(s), -1.0),
-    (re.compile(r"^already\b"), lambda s: s.right[-1:] == ("了",) and not _all_but(s), 0.5),
+    (re.compile(r"^already\b"), lambda s: s.right[-1:] == ("了",) and not _all_but(s) and not _many(s), 0.5),
     # "with" where the clause ends in what is done or related together (跟 他 有关, 跟 朋友 一起 去).
     (re.compile(r"^with$"), lambda s: bool(_WITH & set(s.right[1:])), 2.0),
     # "to do" an action or a task (做 练习, 做 作业), where "to make" is for things (做 饭).
