@@ -497,6 +497,16 @@ NOMINAL = "(used to form a nominal expression)"
         (["他", "没有", "失望"], ["r", "v", "v"], ["ta1", "mei2 you3", "shi1 wang4"], "没有", "haven't"),
         (["大家", "都", "哭", "了"], ["r", "d", "v", "ul"], ["da4 jia1", "dou1", "ku1", "le5"], "都",
          "all; both; entirely"),
+        # 里 after a place is "inside"; 时 after an event is no hour; a count is no company for a note (去 办
+        # 一下: "to go", not "(of a time etc) last"); after 了 with nothing to count, 钱 is no weight.
+        (["沙漠", "里", "很", "少", "下雨"], ["n", "f", "zg", "a", "v"],
+         ["sha1 mo4", "li3", "hen3", "shao3", "xia4 yu3"], "里", "inside"),
+        (["他", "走路", "时", "看", "书"], ["r", "n", "n", "v", "n"],
+         ["ta1", "zou3 lu4", "shi2", "kan4", "shu1"], "时", "time"),
+        (["我们", "去", "办", "一下", "手续"], ["r", "v", "v", "m", "n"],
+         ["wo3 men5", "qu4", "ban4", "yi2 xia4", "shou3 xu4"], "去", "to go"),
+        (["他", "捐", "了", "钱", "。"], ["r", "v", "ul", "n", "x"],
+         ["ta1", "juan1", "le5", "qian2", ""], "钱", "coin"),
         # A localizer after a word the tagger left untagged that is a noun (沙滩 上 的 人): "on".
         (["沙滩", "上", "的", "人"], ["", "f", "uj", "n"], ["sha1 tan1", "shang5", "de5", "ren2"], "上",
          "(noun suffix) on; above"),

@@ -86,7 +86,8 @@ def class_fit(shape: Shape, slot: Slot) -> float:
     """How well a sense of `shape` fits the token's word class (0: no evidence either way)."""
     counting = classifier_slot(slot)
     if shape is Shape.CLASSIFIER:  # 这把 椅子; after 了 a classifier may stand for 一 + it (抓了把 米)
-        return 2.0 if counting or slot.prev == "了" else -1.5
+        # (after 了 only where something follows to be counted: 捐 了 钱 。 is money, not a weight)
+        return 2.0 if counting or (slot.prev == "了" and bool(slot.next) and slot.next not in PUNCT) else -1.5
     if counting:
         return -1.0
     return _FITS.get(word_class(slot), {}).get(shape, 0.0)

@@ -63,7 +63,9 @@ def choose(slot: Slot, en: English, follow: bool = True, margin: float = MARGIN)
     found = candidates(slot.word)
     if not found:
         return None
-    near, claimed = _near_keys(slot.neighbours), _near_keys(slot.others) if en else frozenset()
+    # A count is no company for a note (一下 "one time" says nothing of 去 "(of a time etc) last").
+    company = tuple(w for w in slot.neighbours if w[:1] not in NUMERALS)
+    near, claimed = _near_keys(company), _near_keys(slot.others) if en else frozenset()
     best: tuple[float, Candidate, list[tuple[float, int, Sense]]] | None = None
     for cand in found:
         name = slot.name and cand.proper  # a name's own entry: its "surname …" is the gloss
@@ -364,10 +366,13 @@ def _note_keys(notes: tuple[str, ...]) -> frozenset[str]:
     return frozenset(key for w in notes for key in english.en_keys(w))
 
 
+_WHEN = frozenset({"时", "时候"})  # localizers of time the tagger calls nouns (走路 时: "when")
+
+
 def _shape_fit(sense: Sense, slot: Slot) -> float:
     """How well a sense of this shape fits the token's tag and neighbours (0: no evidence either way)."""
     fit = class_fit(sense.shape, slot)
-    if slot.tag == "f" and slot.prev_tag and word_class(slot) != "hidden verb":
+    if (slot.tag == "f" or slot.word in _WHEN) and slot.prev_tag and word_class(slot) != "hidden verb":
         # A localizer tells time after an event (a verb, a number, a time, 毕业 "to graduate": 毕业后) and
         # mostly place after a thing (厨房里, 门后, 阳光下).
         if slot.prev_tag[:1] in ("v", "m", "t", "q") or eventive(slot.prev):

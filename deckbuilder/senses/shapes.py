@@ -110,7 +110,7 @@ _ADVERBS = _set(
 # English noun endings that make a one-word sense an abstract noun ("length" where 长 means "long").
 TIME_WORDS = _set("after afterwards later before earlier since until when during then next ago previous")
 PLACE_WORDS = _set(
-    "on inside interior outside exterior behind back rear front top bottom below above under beneath near "
+    "on inside outside behind back rear front top bottom below above under beneath near "
     "beside side middle between among within"
 )
 _QUESTION = re.compile(r"^(how|what|which|who|whom|whose|where|when|why)\b|\?$", re.I)
