@@ -507,6 +507,12 @@ NOMINAL = "(used to form a nominal expression)"
          ["wo3 men5", "qu4", "ban4", "yi2 xia4", "shou3 xu4"], "去", "to go"),
         (["他", "捐", "了", "钱", "。"], ["r", "v", "ul", "n", "x"],
          ["ta1", "juan1", "le5", "qian2", ""], "钱", "coin"),
+        # A one-character complement after a one-character verb (跑 开 了 "away; off"); 过去 before where
+        # one goes is motion, not the past.
+        (["他", "跑", "开", "了"], ["r", "v", "v", "ul"], ["ta1", "pao3", "kai1", "le5"], "开",
+         "(directional complement) away; off"),
+        (["你", "过去", "到", "那里"], ["r", "t", "v", "r"], ["ni3", "guo4 qu5", "dao4", "na4 li3"], "过去",
+         "to go over; to pass by"),
         # A localizer after a word the tagger left untagged that is a noun (沙滩 上 的 人): "on".
         (["沙滩", "上", "的", "人"], ["", "f", "uj", "n"], ["sha1 tan1", "shang5", "de5", "ren2"], "上",
          "(noun suffix) on; above"),

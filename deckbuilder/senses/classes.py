@@ -36,8 +36,8 @@ _TAKES_VERB = frozenset(
     {"想", "要", "会", "能", "可以", "应该", "必须", "需要", "愿意", "肯", "敢", "打算", "准备", "得"}
     | {"去", "来"}
 )
-# One-character directional and result complements that follow a two-character verb (诊断 出, 提 高 is a
-# word): after such a verb they are its result.
+# One-character directional and result complements: after a verb the tagger cut apart from them they are
+# its result (诊断 出, 跑 开).
 _RESULTS = frozenset("出起上下进回开到完住")
 # Prepositions that open a place phrase a localizer closes (在 床 上, 到 山 上, 从 桌子 下).
 _PLACE_PREPOSITIONS = frozenset({"在", "到", "从", "往", "向"})
@@ -77,7 +77,7 @@ _FITS: dict[str, dict[Shape, float]] = {
     "predicate verb": {V: 2.0, M: 0.5, N: -1.5, F: -0.5, P: -0.5},
     "adverbial": {A: 2.0, J: -1.0, C: -1.0, N: -1.0},
     "after a verb": {P: 2.5, V: -1.5, F: -1.0},
-    "complement": {F: 1.5, V: -0.5, N: -1.0, P: -1.0},
+    "complement": {F: 1.5, V: -1.0, P: -1.0},
     "noun part": {V: -0.5},  # a part's dictionary tag (交通 n: "traffic", not "to be connected")
 }  # fmt: skip
 
@@ -140,7 +140,7 @@ def word_class(slot: Slot) -> str:
         return "before a localizer"
     if _modifier(slot):
         return "modifier"
-    if slot.word in _RESULTS and slot.prev_tag[:1] == "v" and len(slot.prev) > 1:
+    if slot.word in _RESULTS and slot.prev_tag[:1] == "v":
         return "complement"  # 诊断 出 了 病, 认 出 来: the verb's result, not a verb of its own
     if slot.word == "给" and _after_action(slot):
         return "after a verb"  # 传染 给 我, 指派 给 了 你: the recipient's "to", whatever follows

@@ -351,6 +351,8 @@ _PURE_MODAL = re.compile(
 CUES: tuple[Rule, ...] = (
     # "o'clock" tells the hour of a number before it (三 时, 九 点); elsewhere 时 is a time or "when".
     (re.compile(r"^o'clock$"), lambda s: not _numeral(s.prev), -1.5),
+    # Motion over to a place: 过去 before where or what for (你 过去 到 那里, 过去 看看) is no "past".
+    (re.compile(r"^to go over\b"), lambda s: s.next_tag[:1] in ("v", "p"), 2.0),
     # Negations before a verb: 别 去 "don't", 没有 失望 "haven't".
     (re.compile(r"^don't\b"), lambda s: _verb_follows(s), 3.0),
     (re.compile(r"^(haven't|hasn't)\b"), lambda s: s.next_tag[:1] == "v", 2.5),
