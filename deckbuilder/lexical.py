@@ -188,38 +188,57 @@ def coverage(zh: Features, en: Features) -> tuple[int, int, int, int]:
     return zmask.bit_count(), len(zh.units), emask.bit_count(), len(en.units)
 
 
-# A capitalised English word (Layla, Tai Ji) and what may stand before a sentence's first word.
+# A capitalised English word (Layla, Tai Ji), what may stand before a sentence's first word, and titles
+# (Miss Smith: the name is Smith, which a title's full stop does not make a sentence's first word).
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
 _OPENERS = frozenset(".!?:;\"“‘('")
+_TITLES = frozenset(
+    {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Madam", "Mister", "Doctor", "Professor"}
+)
 _NATIONALITY = re.compile(r"(ese|ish|ian|ean|ch)$")  # Chinese, English, Korean, French: no names
 
 
 def unseen_names(words: Sequence[str], names: Sequence[str], en: str) -> int:
-    """How many names the English has (capitalised words inside a sentence) that its Chinese shows neither
-    as a dictionary word (China ~ 中国, Tom ~ 汤姆) nor, by sound, as one of its `names` (Sami ~ 萨米): names
-    the segmenter missed and cut into ordinary words (Layla ~ 雷 + 拉, Qing Qing ~ 青 + 青)."""
+    """How many names the English has (capitalised words inside a sentence, titles aside) beyond what its
+    Chinese shows: as a dictionary word (China ~ 中国, Tom ~ 汤姆), by sound as one of its `names` (Sami ~
+    萨米), or as a name the sound did not match (Thomas ~ 汤姆斯: one for one). What is left are names the
+    segmenter missed and cut into ordinary words (Layla ~ 雷 + 拉, Qing Qing ~ 青 + 青)."""
     runs: list[str] = []
+    firsts: list[str] = []  # a sentence's first words: names only if the Chinese has them (Sami ~ 萨米)
+    last = ""
     for m in _CAPITALISED.finditer(en):
-        before = en[: m.start()].rstrip()
-        if not before or before[-1] in _OPENERS:
-            continue  # a sentence's first word
-        if runs and en[: m.start()].endswith(runs[-1].split()[-1] + " "):
-            runs[-1] += " " + m.group(0)  # Tai Ji, Great Wall: one name
+        word, before = m.group(0), en[: m.start()].rstrip()
+        initial = not before or (before[-1] in _OPENERS and last not in _TITLES)
+        if word in _TITLES or initial:
+            firsts += [word.lower()] if initial and word not in _TITLES else []
+            last = word
+            continue
+        if runs and last and en[: m.start()].endswith(last + " ") and last not in _TITLES:
+            runs[-1] += " " + word  # Tai Ji, Great Wall: one name
         else:
-            runs.append(m.group(0))
+            runs.append(word)
+        last = word
     if not runs:
         return 0
     keys: set[str] = set()
-    for word in words:
-        keys |= zh_word_keys(word)
-        for part in cedict.split(word):
+    for w in words:
+        keys |= zh_word_keys(w)
+        for part in cedict.split(w):
             keys |= zh_word_keys(part)
-    sounds = ["".join(_pinyin()(name)) for name in names]
-    unseen = 0
+    sounds = {name: "".join(_pinyin()(name)) for name in names}
+    matched = {n for n, sound in sounds.items() for w in firsts if sound and (w in sound or sound in w)}
+    left = 0
     for run in runs:
         parts, joined = run.split(), run.replace(" ", "").lower()
-        if _NATIONALITY.search(parts[-1].lower()) or any(en_keys(w) & keys for w in [joined, *parts]):
+        if _NATIONALITY.search(parts[-1].lower()):
             continue
-        if not any(joined in sound or sound in joined for sound in sounds if sound):
-            unseen += 1
-    return unseen
+        said = {k for w in [joined, *parts] for k in en_keys(w)}
+        if said & keys:  # a dictionary word, maybe one of the names (Tom ~ 汤姆 "Tom")
+            matched.update(n for n in sounds if said & zh_word_keys(n))
+            continue
+        heard = [n for n, sound in sounds.items() if sound and (joined in sound or sound in joined)]
+        if heard:
+            matched.update(heard)
+        else:
+            left += 1
+    return max(0, left - (len(sounds) - len(matched)))

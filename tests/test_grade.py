@@ -155,7 +155,14 @@ def test_builtin_hsk2_level5_table_size() -> None:
 
 # --- sentence quality --------------------------------------------------------------------------------------
 
-NAMES = {"汤姆": Kind.NAME, "玛丽": Kind.NAME, "阿尔及利亚": Kind.NAME, "Tom": Kind.LATIN, "CD": Kind.LATIN}
+NAMES = {
+    "汤姆": Kind.NAME,
+    "汤姆斯": Kind.NAME,
+    "玛丽": Kind.NAME,
+    "阿尔及利亚": Kind.NAME,
+    "Tom": Kind.LATIN,
+    "CD": Kind.LATIN,
+}
 
 
 def judged(*words: str, en: str = "I went to the bank.", targets: tuple[str, ...] = ("银行",)) -> Quality:
@@ -217,6 +224,9 @@ def test_a_name_the_english_has_and_the_chinese_cut_into_words_counts() -> None:
     en = "Yesterday Lola went to the bank."
     piece = judged("萝", "拉", "去", "了", "银行", "。", en=en, targets=("萝",))
     assert piece.flaw is Flaw.NAMES
+    # a title is no name, and a name the sound does not match answers one the Chinese has (Thomas ~ 汤姆斯)
+    titled = judged("汤姆斯", "小姐", "去", "了", "银行", "。", en="Yesterday Miss Thomas went to the bank.")
+    assert titled.flaw is None
     assert nationality.flaw is None
 
 
