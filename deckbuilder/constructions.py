@@ -67,8 +67,9 @@ def undo(words: list[str], text: str) -> list[str]:
 def counted(words: list[str]) -> list[str]:
     """`words` with a numeral or demonstrative glued to its measure word cut into the two, as GB/T 16159
     writes them and textbooks gloss them (一个 → 一 + 个, 这本 → 这 + 本, 一百块 → 一百 + 块; an ordinal too,
-    第二个 → 第二 + 个), unless the chunk is a word of its own: listed (这个, 一样) or in CC-CEDICT (每天
-    "every day", 一种, 几个 "a few", 十月 "October", 第一次)."""
+    第二个 → 第二 + 个; and the noun counted when jieba glued it on, 一朵花 → 一 + 朵 + 花), unless the chunk
+    is a word of its own: listed (这个, 一样) or in CC-CEDICT (每天 "every day", 一种, 几个 "a few", 十月
+    "October", 第一次)."""
     from deckbuilder.cedict import headwords
     from deckbuilder.standards import all_words
 
@@ -77,6 +78,10 @@ def counted(words: list[str]) -> list[str]:
     for word in words:
         count = word[1:-1] if word[:1] == "第" and len(word) > 2 else word[:-1]  # 第二个 → 第二 + 个
         chunk = len(word) > 1 and word[-1] in MEASURES and all(ch in _COUNTS for ch in count)
+        noun = word[2:] in lists.ordinary and word not in listed and word not in lists.ordinary
+        if len(word) > 2 and word[0] in _COUNTS and word[1] in MEASURES and noun:  # 一朵花 → 一 + 朵 + 花
+            out.extend((word[0], word[1], word[2:]))
+            continue
         month = word[-1] == "月" and word in lists.proper  # 十月 "October"; not the county 三门
         if chunk and word not in listed and word not in lists.ordinary and not month:
             out.extend((word[:-1], word[-1]))

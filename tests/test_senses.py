@@ -513,6 +513,9 @@ NOMINAL = "(used to form a nominal expression)"
          "(directional complement) away; off"),
         (["你", "过去", "到", "那里"], ["r", "t", "v", "r"], ["ni3", "guo4 qu5", "dao4", "na4 li3"], "过去",
          "to go over; to pass by"),
+        # 多 before an adjective (tagged a place: 美 ns) is "how"; before a verb it stays "many; much".
+        (["你", "瞧", "，", "多", "美", "的", "风景"], ["r", "v", "x", "m", "ns", "uj", "n"],
+         ["ni3", "qiao2", "", "duo1", "mei3", "de5", "feng1 jing3"], "多", "how (to what extent)"),
         # A localizer after a word the tagger left untagged that is a noun (沙滩 上 的 人): "on".
         (["沙滩", "上", "的", "人"], ["", "f", "uj", "n"], ["sha1 tan1", "shang5", "de5", "ren2"], "上",
          "(noun suffix) on; above"),
@@ -637,6 +640,16 @@ def test_a_radical_index_entry_is_no_meaning_and_a_plural_marker_is_short() -> N
     assert "radical" not in one.senses[0], one.senses
     friends = _one(["朋友们"], ["n"], ["peng2 you5 men5"], "朋友们")
     assert friends.senses == ("朋友 friend + 们 plural marker",)
+
+
+def test_a_composed_complement_is_its_result_not_a_time() -> None:
+    g = _one(
+        ["他", "拍下", "了", "照片"],
+        ["r", "v", "ul", "n"],
+        ["ta1", "pai1 xia4", "le5", "zhao4 pian4"],
+        "拍下",
+    )
+    assert g.composed and g.senses[0].endswith("下 down"), g.senses
 
 
 def test_an_erhua_word_is_glossed_as_its_stem() -> None:

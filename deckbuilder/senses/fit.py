@@ -372,7 +372,8 @@ _WHEN = frozenset({"时", "时候"})  # localizers of time the tagger calls noun
 def _shape_fit(sense: Sense, slot: Slot) -> float:
     """How well a sense of this shape fits the token's tag and neighbours (0: no evidence either way)."""
     fit = class_fit(sense.shape, slot)
-    if (slot.tag == "f" or slot.word in _WHEN) and slot.prev_tag and word_class(slot) != "hidden verb":
+    localizer = slot.tag == "f" or slot.word in _WHEN
+    if localizer and slot.prev_tag and word_class(slot) not in ("hidden verb", "complement"):
         # A localizer tells time after an event (a verb, a number, a time, 毕业 "to graduate": 毕业后) and
         # mostly place after a thing (厨房里, 门后, 阳光下).
         if slot.prev_tag[:1] in ("v", "m", "t", "q") or eventive(slot.prev):

@@ -234,6 +234,14 @@ def _dictionary_noun(word: str) -> bool:
 
 
 @lru_cache(maxsize=20_000)
+def _adjective(word: str) -> bool:
+    """The word's first ordinary dictionary sense is an adjective (美 "beautiful", whatever its tag)."""
+    found = [c for c in candidates(word) if not c.proper]
+    shown = [s for s in found[0].senses if s.shown][:1] if found else []
+    return bool(shown) and shown[0].shape is Shape.ADJECTIVE
+
+
+@lru_cache(maxsize=20_000)
 def _first_verb(word: str) -> bool:
     """The word's first dictionary sense is a verb (体会 "to know from experience")."""
     found = [c for c in candidates(word) if not c.proper]
@@ -351,6 +359,8 @@ _PURE_MODAL = re.compile(
 CUES: tuple[Rule, ...] = (
     # "o'clock" tells the hour of a number before it (三 时, 九 点); elsewhere 时 is a time or "when".
     (re.compile(r"^o'clock$"), lambda s: not _numeral(s.prev), -1.5),
+    # 多 before an adjective asks or exclaims how much (多 美 的 风景, 有 多 重): "how", not "many".
+    (re.compile(r"^how \(to what extent\)"), lambda s: s.next_tag[:1] == "a" or _adjective(s.next), 2.5),
     # Motion over to a place: 过去 before where or what for (你 过去 到 那里, 过去 看看) is no "past".
     (re.compile(r"^to go over\b"), lambda s: s.next_tag[:1] in ("v", "p"), 2.0),
     # Negations before a verb: 别 去 "don't", 没有 失望 "haven't".
