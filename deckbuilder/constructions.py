@@ -2,8 +2,8 @@
 (才能 "talent") or the noun before it (人才 "talent"), a subject pronoun glued to its verb (他用 "other
 use" in 他用刀切菜), 还 "also" + 是 (不仅…还是), 的 + 话 "words" (她的话), 哪 + 一 + measure (哪一路), a verb
 and its durative 着 (穿着 "attire", 跟 + 随着) and 请 + a verb and its complement (请坐 + 好); and it cuts
-apart a one-character verb said twice, joined here (吹 + 吹 → 吹吹 "have a blow"), and 小/老 + a surname
-(小 + 李 → 小李, `addressing`).
+apart a one-character verb said twice, joined here (吹 + 吹 → 吹吹 "have a blow"), a verb and its potential
+complement (买 + 得到 → 买得到 "can buy") and 小/老 + a surname (小 + 李 → 小李, `addressing`).
 `segmenter.cut` applies them to its words (`undo`).
 """
 
@@ -58,6 +58,7 @@ def undo(words: list[str], text: str) -> list[str]:
     words = please_complement(words) if "请" in text else words
     words = counted(words)
     words = tentative_verbs(words)
+    words = potentials(words) if "得" in text else words
     words = addressing.familiar(words) if any(c in text for c in addressing.FAMILIAR) else words
     words = a_not_a(words) if "不" in text else words
     words = verb_object(words) if any(w in _BEFORE_ACTION for w in words) else words
@@ -292,3 +293,32 @@ def erhua(word: str) -> bool:
     if len(word) < 2 or word[-1] != "儿" or cedict.lookup(word) or cedict.lookup(word[-2:]):
         return False
     return bool(cedict.lookup(word[:-1]))
+
+
+# What follows a potential 得 (买得到, 看得见, 吃得了, 买得起): a result the verb can reach.
+_POTENTIAL_RESULTS = frozenset("到起了上出见着动完下住懂清开")
+
+
+@lru_cache(maxsize=4_096)
+def potential(word: str) -> bool:
+    """A one-character verb, 得 and a result (买得到 "can buy", 看得见 "can see") CC-CEDICT does not list: one
+    word (GB/T 16159 writes mǎidedào), its 得 neutral, glossed from its parts."""
+    from deckbuilder import cedict
+
+    if len(word) != 3 or word[1] != "得" or word[2] not in _POTENTIAL_RESULTS or cedict.lookup(word):
+        return False
+    entries = [e for e in cedict.lookup(word[0]) if not e.pinyin[:1].isupper()]
+    return bool(entries) and entries[0].senses[0].startswith("to ")
+
+
+def potentials(words: list[str]) -> list[str]:
+    """`words` with a one-character verb joined to its 得 and result (买 + 得到 → 买得到, 看 + 得 + 见)."""
+    out: list[str] = []
+    for word in words:
+        if out and len(word) == 2 and potential(out[-1] + word):
+            out[-1] += word
+        elif len(out) > 1 and out[-1] == "得" and len(word) == 1 and potential(out[-2] + "得" + word):
+            out[-2:] = [out[-2] + "得" + word]
+        else:
+            out.append(word)
+    return out

@@ -273,6 +273,10 @@ def test_textbook_line(sentence: str, expected: str) -> None:
         ("我认识李主任。", "Wǒ rènshi Lǐ zhǔrèn."),
         # a word with the erhua 儿 that no dictionary lists takes the r (a word ending in 女儿 keeps ér)
         ("这是名牌儿。", "Zhè shì míngpáir."),
+        # a potential complement: 得 neutral (CC-CEDICT writes 看得见 de2), 了 liǎo, apart like 看 得 见
+        ("几乎什么都买得到。", "Jīhū shénme dōu mǎi de dào."),
+        ("我看得见你。", "Wǒ kàn de jiàn nǐ."),
+        ("我吃得了。", "Wǒ chī de liǎo."),
         ("她是我的小女儿。", "Tā shì wǒ de xiǎo nǚ'ér."),
     ],
 )

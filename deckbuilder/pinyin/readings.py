@@ -183,6 +183,11 @@ def read_tokens(
         if constructions.erhua(word) and per_token[ti][-1].source != "override":  # 名牌儿 míngpáir
             per_token[ti][-1].syllable, per_token[ti][-1].source = "r5", "rule"
             parts[ti] = [p for p in parts.get(ti, []) if p != len(word) - 1]
+        if constructions.potential(word) and per_token[ti][1].source != "override":  # 买得到: mǎi de dào,
+            per_token[ti][1].syllable, per_token[ti][1].source = "de5", "rule"  # written as 看 得 见 is
+            if word[2] == "了":  # 吃得了 "can finish": liǎo
+                per_token[ti][2].syllable, per_token[ti][2].source = "liao3", "rule"
+            parts[ti] = [1, 2]
     if model is None:
         model = USE_MODEL_BY_DEFAULT
     if model:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from deckbuilder import constructions
 from deckbuilder.pinyin import neutral
 from deckbuilder.pinyin.context import (
     CHURCH_BEFORE,
@@ -74,6 +75,9 @@ def decide_word(units: Sequence[Unit], ui: int, syllables: tuple[str, ...]) -> t
         return _guoqu(Context(units, ui))
     if word == "真是":
         return _zhenshi(Context(units, ui))
+    potential = len(word) == 3 and word[1] == "得" and constructions.potential(word[0] + "得到")
+    if potential and syllables[1] == "de2":
+        return (syllables[0], "de5", syllables[2])  # 看得见: CC-CEDICT's de2, a potential complement's de
     if len(word) == 2 and word[1] == "着" and syllables[1] == "zhuo2" and units[ui].flag.startswith("v"):
         return (syllables[0], "zhe5")  # 穿着 as a verb: "wearing", not the noun zhuózhuāng sense
     if len(word) == 2 and word[1] == "得" and word[0] in MODAL_BEFORE:
