@@ -213,6 +213,9 @@ def test_an_adjective_of_a_person_fits_a_person_not_a_thing_it_names() -> None:
         (["那", "队", "轻视", "了", "我们"], ["r", "n", "b", "ul", "r"],
          ["na4", "dui4", "qing1 shi4", "le5", "wo3 men5"], "轻视", "That team took us lightly.",
          "to despise"),
+        (["我", "写", "了", "一", "篇", "作文"], ["r", "v", "ul", "m", "q", "n"],
+         ["wo3", "xie3", "le5", "yi4", "pian1", "zuo4 wen2"], "作文", "I wrote an essay.",
+         "composition (student essay)"),
         # "told" is no "tell off": a phrasal verb's idiom needs its particle.
         (["他", "说", "了", "实话"], ["r", "v", "ul", "n"], ["ta1", "shuo1", "le5", "shi2 hua4"], "说",
          "He told the truth.", "to speak; to talk; to say"),
@@ -513,6 +516,10 @@ NOMINAL = "(used to form a nominal expression)"
          "(directional complement) away; off"),
         (["你", "过去", "到", "那里"], ["r", "t", "v", "r"], ["ni3", "guo4 qu5", "dao4", "na4 li3"], "过去",
          "to go over; to pass by"),
+        # A direction after a word tagged zg makes it a verb (升 起来); what a classifier counts is a thing
+        # (一 篇 作文 "composition", whatever English verb the translation shares).
+        (["太阳", "升", "起来", "了"], ["ns", "zg", "v", "ul"],
+         ["tai4 yang2", "sheng1", "qi3 lai5", "le5"], "升", "to ascend"),
         # 多 before an adjective (tagged a place: 美 ns) is "how"; before a verb it stays "many; much".
         (["你", "瞧", "，", "多", "美", "的", "风景"], ["r", "v", "x", "m", "ns", "uj", "n"],
          ["ni3", "qiao2", "", "duo1", "mei3", "de5", "feng1 jing3"], "多", "how (to what extent)"),

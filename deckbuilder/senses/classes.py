@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from deckbuilder.chinese import NUMERALS
+from deckbuilder.chinese import MEASURES, NUMERALS
 from deckbuilder.senses.context import ASPECT, DIRECTIONAL, Slot
 from deckbuilder.senses.entries import candidates, counters
 from deckbuilder.senses.patterns import DEGREE, PLACE_LOCALIZERS, PUNCT, closes
@@ -57,6 +57,7 @@ _FITS: dict[str, dict[Shape, float]] = {
     "before a localizer": {V: 1.0, A: -1.5, C: -1.5, M: -1.5, F: -1.0, P: -1.0, J: -0.5},
     "noun phrase": {N: 0.5, V: -1.0, M: -1.0, F: -1.5, P: -1.0},
     "subject": {N: 1.5, V: -2.0, M: -1.0, F: -1.5, P: -1.0},
+    "counted noun": {N: 1.5, V: -2.0, F: -1.5, P: -1.0, A: -1.0},
     "nominal adjective": {N: 1.5, J: -1.0, V: -1.0},
     "misread particle": {F: -4.5, V: 1.0},
     "particle": {F: 2.0, V: -1.0, M: -1.0, N: -1.0, J: -1.0},
@@ -150,6 +151,8 @@ def word_class(slot: Slot) -> str:
         return "predicate verb"  # 把 感冒 传染 给 我: after 把 and its object comes the verb
     if _acts_on_person(slot, tag):
         return "hidden verb"  # 我 会 责备 他: a person right after it is its object, whatever the tag
+    if _counted(slot, tag):
+        return "counted noun"  # 一 篇 作文: what a classifier counts is a thing ("composition")
     if not slot.left and not slot.clause_before and tag[:1] in ("n", "v") and _subject(slot):
         return "subject"  # 借口 是 没用 的; 导演 和 演员 都 在: a thing, more than any English word says
     if _noun_context(slot, tag) or _localized(slot):
@@ -175,7 +178,8 @@ def word_class(slot: Slot) -> str:
     result = slot.next in _RESULTS and slot.right[1:2] in (("了",), ("过",))
     aspect = aspect or slot.next in DIRECTIONAL or result
     placed = tag == "f" and any(w in _PLACE_PREPOSITIONS for w in slot.left)  # 放 在 床 上 了: a place
-    if aspect and not placed and (tag[:1] in ("p", "m", "q", "n", "f", "t") or (tag[:1] in "ab" and obj)):
+    hidden = tag[:1] in ("p", "m", "q", "n", "f", "t", "z") or (tag[:1] in "ab" and obj)  # 升(zg) 起来
+    if aspect and not placed and hidden:
         return "hidden verb"  # 给了我, 点了四个菜, 准了我两天假: a verb the tagger did not see
     if (
         tag == "p"
@@ -262,6 +266,15 @@ def _noun_context(slot: Slot, tag: str) -> bool:
         return False  # 三年 过去 了: what takes 了 is the verb
     counted = slot.prev_tag == "m" and not slot.classifier_slot
     return counted and (tag == "vn" or tag[:1] not in ("v", "a", "d"))
+
+
+def _counted(slot: Slot, tag: str) -> bool:
+    """The token follows a numeral or demonstrative and its classifier, cut apart (一 篇 作文, 这 本 书), and
+    ends the noun phrase: the thing counted."""
+    before = slot.left[-2:-1]
+    counting = bool(before) and (before[0] in NUMERALS or before[0] in ("这", "那", "每", "几", "哪"))
+    noun_ends = not slot.next_tag.startswith("n") and slot.next != "的"
+    return slot.prev in MEASURES and counting and tag[:1] in ("n", "v", "") and noun_ends
 
 
 def _after_verb_aspect(slot: Slot) -> bool:
