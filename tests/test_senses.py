@@ -520,6 +520,12 @@ NOMINAL = "(used to form a nominal expression)"
         # (一 篇 作文 "composition", whatever English verb the translation shares).
         (["太阳", "升", "起来", "了"], ["ns", "zg", "v", "ul"],
          ["tai4 yang2", "sheng1", "qi3 lai5", "le5"], "升", "to ascend"),
+        # 号 after 几 or a number is the day of the month; 的 closing 怎么 + verb stresses how it happened.
+        (["今天", "是", "几", "号"], ["t", "v", "m", "q"], ["jin1 tian1", "shi4", "ji3", "hao4"], "号",
+         "day of a month"),
+        (["你", "怎么", "搞", "的", "？"], ["r", "r", "v", "uj", "x"],
+         ["ni3", "zen3 me5", "gao3", "de5", ""], "的",
+         "(used at the end of a declarative sentence for emphasis)"),
         # 多 before an adjective (tagged a place: 美 ns) is "how"; before a verb it stays "many; much".
         (["你", "瞧", "，", "多", "美", "的", "风景"], ["r", "v", "x", "m", "ns", "uj", "n"],
          ["ni3", "qiao2", "", "duo1", "mei3", "de5", "feng1 jing3"], "多", "how (to what extent)"),

@@ -158,6 +158,8 @@ def _stressed(slot: Slot) -> bool:
     """The token ends a statement, or closes a 是 … 的 frame around an event (`_shi_de`)."""
     if "是" in slot.left and _shi_de(slot):
         return True
+    if "怎么" in slot.left and slot.prev_tag[:1] == "v" and closes(slot):
+        return True  # 你 怎么 搞 的？: how it happened, the 是 left out
     if slot.prev_tag[:1] in ("r", "n") and slot.left[-2:-1] == ("是",):
         return False  # 是 我 的: whose
     return _closing(slot) and slot.clause_end not in _ASKS
@@ -361,6 +363,8 @@ CUES: tuple[Rule, ...] = (
     (re.compile(r"^o'clock$"), lambda s: not _numeral(s.prev), -1.5),
     # 多 before an adjective asks or exclaims how much (多 美 的 风景, 有 多 重): "how", not "many".
     (re.compile(r"^how \(to what extent\)"), lambda s: s.next_tag[:1] == "a" or _adjective(s.next), 2.5),
+    # 号 after a number or 几 is the day of the month (五 号, 几 号).
+    (re.compile(r"\bday of a month\b"), lambda s: _numeral(s.prev) or s.prev == "几", 3.0),
     # Motion over to a place: 过去 before where or what for (你 过去 到 那里, 过去 看看) is no "past".
     (re.compile(r"^to go over\b"), lambda s: s.next_tag[:1] in ("v", "p"), 2.0),
     # Negations before a verb: 别 去 "don't", 没有 失望 "haven't".
