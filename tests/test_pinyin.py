@@ -273,6 +273,9 @@ def test_textbook_line(sentence: str, expected: str) -> None:
         ("我认识李主任。", "Wǒ rènshi Lǐ zhǔrèn."),
         # a word with the erhua 儿 that no dictionary lists takes the r (a word ending in 女儿 keeps ér)
         ("这是名牌儿。", "Zhè shì míngpáir."),
+        # 们 joins the noun before it, cut apart or not
+        ("孩子们在玩。", "Háizimen zài wán."),
+        ("亲爱的朋友们，欢迎！", "Qīn'ài de péngyoumen, huānyíng!"),
         # a potential complement: 得 neutral (CC-CEDICT writes 看得见 de2), 了 liǎo, apart like 看 得 见
         ("几乎什么都买得到。", "Jīhū shénme dōu mǎi de dào."),
         ("我看得见你。", "Wǒ kàn de jiàn nǐ."),

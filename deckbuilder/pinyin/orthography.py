@@ -181,7 +181,8 @@ def _pieces(
         out: list[str] = []
         for a, b in zip(bounds, bounds[1:], strict=False):
             piece = _render(word[a:b], syls[a:b])
-            if out and (word[a:b] in ASPECT or (word[a:b] == "了" and b < len(word))):  # qùguo, chīle fàn
+            # qùguo, chīle fàn, péngyoumen: a particle or 们 joins the word before it
+            if out and (word[a:b] in ASPECT or word[a:b] == "们" or (word[a:b] == "了" and b < len(word))):
                 out[-1] += piece
             else:
                 out.append(_cap(piece) if b - a > 1 and is_proper_noun(word[a:b]) else piece)
@@ -315,6 +316,11 @@ def _joins_verb(readings: Sequence[Reading], i: int) -> bool:
     return after is not None and bool(after.syllables) and after.word not in SENTENCE_PARTICLES
 
 
+def _plural(readings: Sequence[Reading], i: int) -> bool:
+    """Whether reading `i` is 们 cut from the noun before it, which GB/T 16159 joins to it (háizimen)."""
+    return readings[i].word == "们" and i > 0 and bool(readings[i - 1].syllables)
+
+
 def _continues(before: str, first: str) -> bool:
     """Whether `first` continues the character sequence that ended with `before` (U+200D joins emoji;
     variation selectors, skin tones and combining marks modify the character before them)."""
@@ -343,8 +349,8 @@ def line(readings: Sequence[Reading], *, citation_tones: bool = False) -> str:
             out += (" " if need_space else "") + "".join(_OPEN[c] for c in stripped)
             need_space = False
             continue
-        if not first and need_space and _joins_verb(readings, i):
-            out += _pieces(r, list(syls))[0]  # kànguo, zǒuzhe, kànle
+        if not first and need_space and (_joins_verb(readings, i) or _plural(readings, i)):
+            out += _pieces(r, list(syls))[0]  # kànguo, zǒuzhe, kànle; háizimen
             continue
         for piece in _pieces(r, list(syls)) if r.syllables else [stripped]:
             text = _capital(piece) if first else piece
