@@ -665,6 +665,11 @@ def test_a_composed_complement_is_its_result_not_a_time() -> None:
     assert g.composed and g.senses[0].endswith("下 down"), g.senses
 
 
+def test_a_localizer_after_a_thing_tagged_a_classifier_is_a_place() -> None:
+    g = _one(["装", "在", "盒里"], ["v", "p", "s"], ["zhuang1", "zai4", "he2 li3"], "盒里", "In the box.")
+    assert g.composed and g.senses[0].endswith("里 inside"), g.senses
+
+
 def test_an_erhua_word_is_glossed_as_its_stem() -> None:
     g = _one(["这", "是", "名牌儿"], ["r", "v", "n"], ["zhe4", "shi4", "ming2 pai2 r5"], "名牌儿")
     assert g.composed and g.senses[0].startswith("名牌 famous brand") and "child" not in g.senses[0]

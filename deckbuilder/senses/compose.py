@@ -86,7 +86,8 @@ def one_left_out(part: str) -> str:
 
 def _tags(parts: list[str]) -> list[str]:
     """The parts' dictionary tags, a part before a closing localizer of place read as the thing it locates
-    (树上: 树 "tree", tagged a verb alone, and then 上 "on" after a noun)."""
+    (树上: 树 "tree", tagged a verb alone, and then 上 "on" after a noun; 盒里: 盒 "box", tagged a
+    classifier)."""
     tags = [segmenter.word_tag(p) for p in parts]
     if len(parts) < 2 or tags[-1] != "f" or time_localizer(parts[-1]):
         return tags
@@ -96,7 +97,7 @@ def _tags(parts: list[str]) -> list[str]:
 def _thing(part: str, tag: str) -> str:
     found = candidates(part)
     first = next((s for s in found[0].senses if s.shown), None) if found else None
-    return "n" if tag[:1] == "v" and first is not None and first.shape is Shape.NOUN else tag
+    return "n" if tag[:1] in ("v", "q") and first is not None and first.shape is Shape.NOUN else tag
 
 
 def compose(slot: Slot, en: English) -> tuple[str, str] | None:
