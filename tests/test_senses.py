@@ -670,6 +670,11 @@ def test_a_localizer_after_a_thing_tagged_a_classifier_is_a_place() -> None:
     assert g.composed and g.senses[0].endswith("里 inside"), g.senses
 
 
+def test_a_composed_part_says_the_alternative_the_translation_uses() -> None:
+    g = _one(["裤袋"], ["n"], ["ku4 dai4"], "裤袋", "His trouser pocket.")
+    assert g.composed and g.senses[0].startswith("裤 trousers"), g.senses
+
+
 def test_an_erhua_word_is_glossed_as_its_stem() -> None:
     g = _one(["这", "是", "名牌儿"], ["r", "v", "n"], ["zhe4", "shi4", "ming2 pai2 r5"], "名牌儿")
     assert g.composed and g.senses[0].startswith("名牌 famous brand") and "child" not in g.senses[0]

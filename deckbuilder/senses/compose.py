@@ -33,7 +33,7 @@ _OPEN_NOTE = re.compile(r"\s*\([^)]*$")  # a note the cut at "," or ";" left ope
 _CLOCK = frozenset({"一", "两", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"})
 
 
-def _short(senses: tuple[Sense, ...], counted: str = "") -> str:
+def _short(senses: tuple[Sense, ...], counted: str = "", en: English | None = None) -> str:
     """A part's sense in a few words: the first that translates (else the first), notes and lists cut
     ("(bound form) up; upper" → "up", "classifier for books, periodicals …" → "classifier for books"). A
     classifier before the noun it counts (`counted`) names that noun's kind from its list (两座 山: "for
@@ -47,8 +47,15 @@ def _short(senses: tuple[Sense, ...], counted: str = "") -> str:
     text = _SHORT.split(whole, maxsplit=1)[0].strip() or best.text
     if whole[len(text) :].lstrip(",; ").startswith("and ") and " for " in text:
         text = text.split(" for ")[0]  # "plural marker for pronouns, and nouns …": "plural marker"
+    elif en is not None and not _said(text, en):  # the alternative the translation says (裤 "trousers")
+        text = next((a.strip() for a in _SHORT.split(whole) if a.strip() and _said(a, en)), text)
     text = _OPEN_NOTE.sub("", text).strip() or text  # "hither (directional complement for …, as in …)"
     return text if len(text) <= _LONGEST else text[: text.rfind(" ", 0, _LONGEST)] + " …"
+
+
+def _said(alternative: str, en: English) -> bool:
+    """Whether the translation says one of the alternative's words ("trousers" of "underpants; trousers")."""
+    return any(english.en_keys(w) & en.content for w in english.tokens(alternative))
 
 
 def _kind(head: str, listed: str, counted: str) -> str:
@@ -134,7 +141,7 @@ def compose(slot: Slot, en: English) -> tuple[str, str] | None:
         )
         choice = choose(sub, en)
         counted = slot.next if last and slot.next_tag[:1] not in _NOT_COUNTED else ""
-        sense = _short(choice.senses, counted) if choice else ""
+        sense = _short(choice.senses, counted, en) if choice else ""
         if bare_measure(sub):
             sense = one_left_out(part) or sense
         if choice and k and part == "点" and parts[k - 1] in _CLOCK and slot.next_tag[:1] != "n":
