@@ -671,8 +671,13 @@ def test_a_localizer_after_a_thing_tagged_a_classifier_is_a_place() -> None:
 
 
 def test_a_composed_part_says_the_alternative_the_translation_uses() -> None:
-    g = _one(["裤袋"], ["n"], ["ku4 dai4"], "裤袋", "His trouser pocket.")
-    assert g.composed and g.senses[0].startswith("裤 trousers"), g.senses
+    from deckbuilder.senses.compose import _short
+    from deckbuilder.senses.context import english_keys
+    from deckbuilder.senses.shapes import parse
+
+    sense = (parse("to eat; to consume"),)
+    assert _short(sense, en=english_keys("The fire consumed the house.")) == "to consume"
+    assert _short(sense, en=english_keys("He went home.")) == "to eat"
 
 
 def test_an_erhua_word_is_glossed_as_its_stem() -> None:
