@@ -280,6 +280,9 @@ def test_textbook_line(sentence: str, expected: str) -> None:
         ("几乎什么都买得到。", "Jīhū shénme dōu mǎi de dào."),
         ("我看得见你。", "Wǒ kàn de jiàn nǐ."),
         ("我吃得了。", "Wǒ chī de liǎo."),
+        # a complement after a verb's 了 (晕了过去: guòqu); 结 bearing fruit glued to its complement: jiē
+        ("他晕了过去。", "Tā yūnle guòqu."),
+        ("果树上结满了果实。", "Guǒshù shang jiē mǎnle guǒshí."),
         ("她是我的小女儿。", "Tā shì wǒ de xiǎo nǚ'ér."),
     ],
 )

@@ -273,10 +273,8 @@ def _zhuan(c: Context) -> str | None:  # 转: zhuàn "turn round, stroll" vs zhu
     return "zhuan3"
 
 
-def _jie(c: Context) -> str | None:  # 结 fruit: jiē
-    if "果" in c.after()[:5] and c.unit.flag.startswith("v"):
-        return "jie1"
-    return "jie2"
+def _jie(c: Context) -> str | None:  # 结 fruit: jiē, as a verb or glued to its complement (结满了果实)
+    return "jie1" if "果" in c.after()[:5] and (c.unit.flag.startswith("v") or not c.unit.whole) else "jie2"
 
 
 def _xi(c: Context) -> str | None:  # 系 "tie" (jì) before 好/上/紧 or a belt

@@ -47,8 +47,9 @@ def _guoqu(c: Context) -> tuple[str, ...]:
     the verb of its purpose (你过去看看); otherwise guòqù, the noun "the past" (过去的事, 在过去, 过去是) or
     the verb "to pass; to be over" CC-CEDICT reads the same (痛苦已经过去了, 让它过去吧)."""
     nxt = c.next_text()
-    if c.prev_flag().startswith("v") and len(c.prev_text()) == 1 and nxt != "的":
-        return ("guo4", "qu5")
+    verb, flag = (c.prev_text(2), c.prev_flag(2)) if c.prev_text() == "了" else (c.prev_text(), c.prev_flag())
+    if flag.startswith("v") and len(verb) == 1 and nxt != "的":
+        return ("guo4", "qu5")  # 走过去, 晕了过去
     if c.next_flag().startswith("v") and nxt not in PAST_FOLLOWERS:
         return ("guo4", "qu5")
     return ("guo4", "qu4")
