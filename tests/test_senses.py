@@ -216,6 +216,9 @@ def test_an_adjective_of_a_person_fits_a_person_not_a_thing_it_names() -> None:
         (["我", "写", "了", "一", "篇", "作文"], ["r", "v", "ul", "m", "q", "n"],
          ["wo3", "xie3", "le5", "yi4", "pian1", "zuo4 wen2"], "作文", "I wrote an essay.",
          "composition (student essay)"),
+        # 一 X 一 X is "X by X": X the unit, whatever the English verb (一 滴 一 滴 地 落 "drips").
+        (["水", "一", "滴", "一", "滴", "地", "落"], ["n", "m", "v", "m", "v", "uv", "v"],
+         ["shui3", "yi4", "di1", "yi4", "di1", "de5", "luo4"], "滴", "Water drips down.", "a drop"),
         # "told" is no "tell off": a phrasal verb's idiom needs its particle.
         (["他", "说", "了", "实话"], ["r", "v", "ul", "n"], ["ta1", "shuo1", "le5", "shi2 hua4"], "说",
          "He told the truth.", "to speak; to talk; to say"),

@@ -89,7 +89,7 @@ def class_fit(shape: Shape, slot: Slot) -> float:
     if shape is Shape.CLASSIFIER:  # 这把 椅子; after 了 a classifier may stand for 一 + it (抓了把 米)
         # (after 了 only where something follows to be counted: 捐 了 钱 。 is money, not a weight)
         return 2.0 if counting or (slot.prev == "了" and bool(slot.next) and slot.next not in PUNCT) else -1.5
-    if counting:
+    if counting and not _one_by_one(slot):
         return -1.0
     return _FITS.get(word_class(slot), {}).get(shape, 0.0)
 
@@ -151,7 +151,7 @@ def word_class(slot: Slot) -> str:
         return "predicate verb"  # 把 感冒 传染 给 我: after 把 and its object comes the verb
     if _acts_on_person(slot, tag):
         return "hidden verb"  # 我 会 责备 他: a person right after it is its object, whatever the tag
-    if _counted(slot, tag):
+    if _counted(slot, tag) or _one_by_one(slot):
         return "counted noun"  # 一 篇 作文: what a classifier counts is a thing ("composition")
     if not slot.left and not slot.clause_before and tag[:1] in ("n", "v") and _subject(slot):
         return "subject"  # 借口 是 没用 的; 导演 和 演员 都 在: a thing, more than any English word says
@@ -275,6 +275,13 @@ def _counted(slot: Slot, tag: str) -> bool:
     counting = bool(before) and (before[0] in NUMERALS or before[0] in ("这", "那", "每", "几", "哪"))
     noun_ends = not slot.next_tag.startswith("n") and slot.next != "的"
     return slot.prev in MEASURES and counting and tag[:1] in ("n", "v", "") and noun_ends
+
+
+def _one_by_one(slot: Slot) -> bool:
+    """一 X 一 X, "X by X" (一 滴 一 滴, 一 步 一 步): X is a unit counted, not an action."""
+    if slot.prev != "一" or len(slot.word) != 1:
+        return False
+    return slot.right[:2] == ("一", slot.word) or slot.left[-3:-1] == ("一", slot.word)
 
 
 def _after_verb_aspect(slot: Slot) -> bool:
