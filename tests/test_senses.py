@@ -219,6 +219,10 @@ def test_an_adjective_of_a_person_fits_a_person_not_a_thing_it_names() -> None:
         # 一 X 一 X is "X by X": X the unit, whatever the English verb (一 滴 一 滴 地 落 "drips").
         (["水", "一", "滴", "一", "滴", "地", "落"], ["n", "m", "v", "m", "v", "uv", "v"],
          ["shui3", "yi4", "di1", "yi4", "di1", "de5", "luo4"], "滴", "Water drips down.", "a drop"),
+        # The first verb after 被 and its agent is the predicate: a verb sense, whatever English adjective.
+        (["我们", "被", "笑话", "逗", "得", "很", "开心"], ["r", "p", "n", "v", "ud", "zg", "a"],
+         ["wo3 men5", "bei4", "xiao4 hua4", "dou4", "de5", "hen3", "kai1 xin1"], "逗",
+         "We were greatly amused by the joke.", "(coll.) to joke"),
         # "told" is no "tell off": a phrasal verb's idiom needs its particle.
         (["他", "说", "了", "实话"], ["r", "v", "ul", "n"], ["ta1", "shuo1", "le5", "shi2 hua4"], "说",
          "He told the truth.", "to speak; to talk; to say"),

@@ -167,6 +167,8 @@ def word_class(slot: Slot) -> str:
         return "degree"
     if slot.prev in _PREDICATE_BEFORE and (tag == "v" or (tag == "t" and closes(slot))):
         return "predicate verb"  # 在退步, 已经过去: a time word ending its clause after 已经 is no time
+    if tag == "v" and _passive_verb(slot):
+        return "predicate verb"  # 被 他 的 笑话 逗 得 很 开心: what 被's agent did
     if _adverbial_phrase(slot):
         return "adverbial phrase"
     if tag[:1] == "a" and _subject_before(slot) and _verb_follows(slot.right_tags):
@@ -275,6 +277,14 @@ def _counted(slot: Slot, tag: str) -> bool:
     counting = bool(before) and (before[0] in NUMERALS or before[0] in ("这", "那", "每", "几", "哪"))
     noun_ends = not slot.next_tag.startswith("n") and slot.next != "的"
     return slot.prev in MEASURES and counting and tag[:1] in ("n", "v", "") and noun_ends
+
+
+def _passive_verb(slot: Slot) -> bool:
+    """The token is the first verb after 被 and its agent (被 他 的 笑话 逗 得 …)."""
+    if "被" not in slot.left:
+        return False
+    after = slot.left_tags[len(slot.left) - slot.left[::-1].index("被") :]
+    return bool(after) and not any(t[:1] == "v" for t in after)
 
 
 def _one_by_one(slot: Slot) -> bool:
