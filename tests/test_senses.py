@@ -222,7 +222,7 @@ def test_an_adjective_of_a_person_fits_a_person_not_a_thing_it_names() -> None:
         # The first verb after 被 and its agent is the predicate: a verb sense, whatever English adjective.
         (["我们", "被", "笑话", "逗", "得", "很", "开心"], ["r", "p", "n", "v", "ud", "zg", "a"],
          ["wo3 men5", "bei4", "xiao4 hua4", "dou4", "de5", "hen3", "kai1 xin1"], "逗",
-         "We were greatly amused by the joke.", "(coll.) to joke"),
+         "We were all greatly amused by his jokes.", "(coll.) to joke"),
         # "told" is no "tell off": a phrasal verb's idiom needs its particle.
         (["他", "说", "了", "实话"], ["r", "v", "ul", "n"], ["ta1", "shuo1", "le5", "shi2 hua4"], "说",
          "He told the truth.", "to speak; to talk; to say"),
