@@ -25,7 +25,7 @@ from deckbuilder import cedict, segmenter
 from deckbuilder.senses.classes import bare_measure
 from deckbuilder.senses.compose import compose, one_left_out
 from deckbuilder.senses.context import English, Slot, english_keys, slots, traditional_spellings
-from deckbuilder.senses.entries import candidates
+from deckbuilder.senses.entries import candidates, first_shape
 from deckbuilder.senses.fit import (
     MAX_SHOWN,
     QUANTITY,
@@ -100,9 +100,7 @@ def gloss_sentence(
 def _dictionary_tag(word: str) -> str:
     """A verb's tag when CC-CEDICT's first ordinary sense is a verb (采取措施 "to take measures"), else none
     (the word's class is then read from its neighbours: 光荣 的 传统 "glorious")."""
-    found = [c for c in candidates(word) if not c.proper]
-    first = next((s for s in found[0].senses if s.shown), None) if found else None
-    return "v" if first is not None and first.shape is Shape.VERB else ""
+    return "v" if first_shape(word) is Shape.VERB else ""
 
 
 def _gloss(slot: Slot, keys: English) -> Gloss | None:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from deckbuilder import cedict
 from deckbuilder.pinyin.syllable import base, normalize
-from deckbuilder.senses.shapes import Sense, classifier_words, is_reference, parse
+from deckbuilder.senses.shapes import Sense, Shape, classifier_words, is_reference, parse
 
 # What a sense that names one place, person or body says it is.
 _PLACE_OR_PERSON = re.compile(
@@ -130,3 +130,32 @@ def reading_distance(candidate: Candidate, syllables: tuple[str, ...]) -> float:
     if all(a == b or "5" in (a[-1], b[-1]) for a, b in zip(have, want, strict=True)):
         return 0.3
     return 1.5
+
+
+@lru_cache(maxsize=20_000)
+def first_shape(word: str) -> Shape | None:
+    """The shape of the first shown sense of the word's first ordinary entry (美 ADJECTIVE "beautiful",
+    体会 VERB "to know from experience", whatever the tagger says), None without one."""
+    found = [c for c in candidates(word) if not c.proper]
+    first = next((s for s in found[0].senses if s.shown), None) if found else None
+    return first.shape if first is not None else None
+
+
+@lru_cache(maxsize=20_000)
+def dictionary_noun(word: str) -> bool:
+    """The word's first entry means a thing: its first sense is a noun and none of its first three a verb."""
+    found = candidates(word)
+    if not found:
+        return False
+    shown = [s for s in found[0].senses if s.shown][:3]
+    return bool(shown) and shown[0].shape is Shape.NOUN and all(s.shape is not Shape.VERB for s in shown)
+
+
+@lru_cache(maxsize=20_000)
+def eventive(word: str) -> bool:
+    """Whether a word names an event: one of its first senses is a verb (毕业 "to graduate"; a word the
+    dictionary lacks by its parts: 大学毕业, 吃完饭)."""
+    found = candidates(word)
+    if not found:
+        return len(word) > 1 and any(eventive(part) for part in cedict.split(word) if part != word)
+    return any(s.shape is Shape.VERB for c in found[:2] for s in c.senses[:3])

@@ -17,10 +17,9 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from deckbuilder import cedict
 from deckbuilder.chinese import NUMERALS
 from deckbuilder.senses.context import Slot
-from deckbuilder.senses.entries import candidates
+from deckbuilder.senses.entries import dictionary_noun, eventive, first_shape
 from deckbuilder.senses.shapes import Shape
 
 
@@ -82,7 +81,9 @@ def _after_verb(slot: Slot) -> bool:
     laugh", 唱 着 起来)."""
     if slot.prev_tag[:1] == "v":
         return True
-    if slot.prev_tag[:1] not in ("n", "r", "m", "q", "f", "u", "x", "p", "c", "d") and _first_verb(slot.prev):
+    if slot.prev_tag[:1] not in ("n", "r", "m", "q", "f", "u", "x", "p", "c", "d") and (
+        first_shape(slot.prev) is Shape.VERB
+    ):
         return True  # 藏 起来: a verb the tagger took for something else (藏 j)
     tags = slot.left_tags
     return slot.prev in ("了", "着") and len(tags) >= 2 and tags[-2][:1] == "v"
@@ -104,7 +105,7 @@ def _all_but(slot: Slot) -> bool:
 
 def _noun_tagged_verb(slot: Slot) -> bool:
     """The word before is a verb the tagger took for a noun, as the 了 after the token shows (体会 到 了)."""
-    return slot.prev_tag[:1] == "n" and slot.next == "了" and _first_verb(slot.prev)
+    return slot.prev_tag[:1] == "n" and slot.next == "了" and first_shape(slot.prev) is Shape.VERB
 
 
 def closes(slot: Slot | tuple[str, ...]) -> bool:
@@ -219,46 +220,10 @@ def noun_before(slot: Slot) -> bool:
     """A noun stands before the token: tagged one, or a localizer after a word the tagger took for a verb
     or left untagged whose dictionary sense is a noun (信封 上 有 邮票: "envelope", so 上 is "on", no
     complement; 沙滩 上 的 人)."""
-    untagged = not slot.prev_tag and slot.tag == "f" and _dictionary_noun(slot.prev)
+    untagged = not slot.prev_tag and slot.tag == "f" and dictionary_noun(slot.prev)
     if slot.prev_tag.startswith("n") or untagged:
         return True
-    return slot.tag == "f" and slot.prev_tag[:1] == "v" and _dictionary_noun(slot.prev)
-
-
-@lru_cache(maxsize=20_000)
-def _dictionary_noun(word: str) -> bool:
-    """The word's first entry means a thing: its first sense is a noun and none of its first three a verb."""
-    found = candidates(word)
-    if not found:
-        return False
-    shown = [s for s in found[0].senses if s.shown][:3]
-    return bool(shown) and shown[0].shape is Shape.NOUN and all(s.shape is not Shape.VERB for s in shown)
-
-
-@lru_cache(maxsize=20_000)
-def _adjective(word: str) -> bool:
-    """The word's first ordinary dictionary sense is an adjective (美 "beautiful", whatever its tag)."""
-    found = [c for c in candidates(word) if not c.proper]
-    shown = [s for s in found[0].senses if s.shown][:1] if found else []
-    return bool(shown) and shown[0].shape is Shape.ADJECTIVE
-
-
-@lru_cache(maxsize=20_000)
-def _first_verb(word: str) -> bool:
-    """The word's first dictionary sense is a verb (体会 "to know from experience")."""
-    found = [c for c in candidates(word) if not c.proper]
-    shown = [s for s in found[0].senses if s.shown][:1] if found else []
-    return bool(shown) and shown[0].shape is Shape.VERB
-
-
-@lru_cache(maxsize=20_000)
-def eventive(word: str) -> bool:
-    """Whether a word names an event: one of its first senses is a verb (毕业 "to graduate"; a word the
-    dictionary lacks by its parts: 大学毕业, 吃完饭)."""
-    found = candidates(word)
-    if not found:
-        return len(word) > 1 and any(eventive(part) for part in cedict.split(word) if part != word)
-    return any(s.shape is Shape.VERB for c in found[:2] for s in c.senses[:3])
+    return slot.tag == "f" and slot.prev_tag[:1] == "v" and dictionary_noun(slot.prev)
 
 
 def _object_word(slot: Slot) -> str:
@@ -362,7 +327,11 @@ CUES: tuple[Rule, ...] = (
     # "o'clock" tells the hour of a number before it (三 时, 九 点); elsewhere 时 is a time or "when".
     (re.compile(r"^o'clock$"), lambda s: not _numeral(s.prev), -1.5),
     # 多 before an adjective asks or exclaims how much (多 美 的 风景, 有 多 重): "how", not "many".
-    (re.compile(r"^how \(to what extent\)"), lambda s: s.next_tag[:1] == "a" or _adjective(s.next), 2.5),
+    (
+        re.compile(r"^how \(to what extent\)"),
+        lambda s: s.next_tag[:1] == "a" or first_shape(s.next) is Shape.ADJECTIVE,
+        2.5,
+    ),
     # 号 after a number or 几 is the day of the month (五 号, 几 号).
     (re.compile(r"\bday of a month\b"), lambda s: _numeral(s.prev) or s.prev == "几", 3.0),
     # Motion over to a place: 过去 before where or what for (你 过去 到 那里, 过去 看看) is no "past".
