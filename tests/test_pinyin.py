@@ -155,6 +155,8 @@ def test_polyphone_in_context(sentence: str, char: str, reading: str) -> None:
         ("别把我当小孩。", "当", ["dang4"]),  # 把 X 当 Y "treat X as Y"
         ("他把这里当成自己的家。", "当", ["dang4"]),
         ("他当真了。", "当", ["dang4"]),
+        ("他炸了土豆。", "炸", ["zha2"]),  # deep-fries a food
+        ("他把桥炸了。", "炸", ["zha4"]),  # blows up
         ("我就当你夸我了。", "当", ["dang4"]),  # 就当 + a clause: "take it that"
         ("我买了一卷纸。", "卷", ["juan3"]),  # a roll of paper
         ("这本书有三卷。", "卷", ["juan4"]),  # volumes

@@ -539,6 +539,10 @@ NOMINAL = "(used to form a nominal expression)"
         # A localizer after a word the tagger left untagged that is a noun (沙滩 上 的 人): "on".
         (["沙滩", "上", "的", "人"], ["", "f", "uj", "n"], ["sha1 tan1", "shang5", "de5", "ren2"], "上",
          "(noun suffix) on; above"),
+        # 把 before its object and a verb marks the object, whatever classifier the noun lists.
+        (["别", "把", "东西", "乱", "摆"], ["d", "p", "ns", "d", "v"],
+         ["bie2", "ba3", "dong1 xi5", "luan4", "bai3"], "把",
+         "(used to put the object before the verb: 把 + noun + verb)"),
         # A degree closing the clause after the complement's 得.
         (["她", "高兴", "得", "不得了"], ["r", "a", "ud", "a"], ["ta1", "gao1 xing4", "de5", "bu4 de2 liao3"],
          "不得了", "extremely"),
@@ -670,6 +674,11 @@ def test_a_composed_complement_is_its_result_not_a_time() -> None:
         "拍下",
     )
     assert g.composed and g.senses[0].endswith("下 down"), g.senses
+    # a part before its complement is the verb, whatever its tag alone (换 nz), and the complement says so
+    done = _one(["要", "做好", "准备"], ["v", "v", "v"], ["yao4", "zuo4 hao3", "zhun3 bei4"], "做好")
+    assert done.senses[0].endswith("好 (after a verb: completion)"), done.senses
+    away = _one(["把", "它", "换掉"], ["p", "r", "v"], ["ba3", "ta1", "huan4 diao4"], "换掉")
+    assert away.senses[0].endswith("掉 (after a verb: completion)"), away.senses
 
 
 def test_a_localizer_after_a_thing_tagged_a_classifier_is_a_place() -> None:

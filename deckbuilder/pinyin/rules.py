@@ -277,6 +277,18 @@ def _jie(c: Context) -> str | None:  # 结 fruit: jiē, as a verb or glued to it
     return "jie1" if "果" in c.after()[:5] and (c.unit.flag.startswith("v") or not c.unit.whole) else "jie2"
 
 
+# What 炸 "deep-fries" (炸了土豆, 油炸鸡腿): zhá; elsewhere it explodes or bombs: zhà.
+_FRIED = frozenset({
+    "鸡", "鱼", "虾", "肉", "蛋", "鸡蛋", "土豆", "薯条", "油条", "丸子", "豆腐", "饺子", "春卷", "年糕",
+    "鸡腿", "鸡翅", "排骨", "茄子", "花生", "酱",
+})  # fmt: skip
+
+
+def _zha(c: Context) -> str | None:  # 炸
+    food = c.next_text(2) if c.next_text() in ("了", "过", "着", "好") else c.next_text()
+    return "zha2" if c.prev_text()[-1:] == "油" or food in _FRIED or food[-1:] in _FRIED else "zha4"
+
+
 def _xi(c: Context) -> str | None:  # 系 "tie" (jì) before 好/上/紧 or a belt
     nxt = c.next_text()
     if nxt[:1] in frozenset("好上紧着") or "带" in nxt:
@@ -389,47 +401,13 @@ ALONE = {
 }
 
 RULES: dict[str, Callable[[Context], str | None]] = {
-    "得": _de,
-    "地": _di,
-    "了": _le,
-    "着": _zhe,
-    "过": _guo,
-    "还": _hai,
-    "长": _chang,
-    "为": _wei,
-    "重": _zhong_heavy,
-    "行": _xing,
-    "中": _zhong_hit,
-    "觉": _jue,
-    "数": _shu,
-    "种": _zhong_kind,
-    "只": _zhi,
-    "干": _gan,
-    "当": _dang,
-    "上": _shang_li,
-    "里": _shang_li,
-    "不": _bu,
-    "假": _jia,
-    "背": _bei,
-    "量": _liang,
-    "难": _nan,
-    "场": _chang_measure,
-    "冲": _chong,
-    "转": _zhuan,
-    "结": _jie,
-    "系": _xi,
-    "倒": _dao,
-    "卷": _juan,
-    "空": _kong,
-    "调": _diao,
-    "藏": _cang,
-    "少": _shao,
-    "好": _hao,
-    "累": _lei,
-    "弹": _tan,
-    "唉": _ai,
-    "吐": _tu,
-}
+    "得": _de, "地": _di, "了": _le, "着": _zhe, "过": _guo, "还": _hai, "长": _chang, "为": _wei,
+    "重": _zhong_heavy, "行": _xing, "中": _zhong_hit, "觉": _jue, "数": _shu, "种": _zhong_kind,
+    "只": _zhi, "干": _gan, "当": _dang, "上": _shang_li, "里": _shang_li, "不": _bu, "假": _jia,
+    "背": _bei, "量": _liang, "难": _nan, "场": _chang_measure, "冲": _chong, "转": _zhuan, "结": _jie,
+    "系": _xi, "倒": _dao, "卷": _juan, "空": _kong, "调": _diao, "藏": _cang, "少": _shao, "好": _hao,
+    "累": _lei, "弹": _tan, "唉": _ai, "吐": _tu, "炸": _zha,
+}  # fmt: skip
 
 # Rules that hold wherever the character stands alone; the others are trusted only when jieba itself
 # made the character a word (in a fragment of an unknown token, such as 重 in 重录, they are weak).

@@ -141,7 +141,7 @@ def word_class(slot: Slot) -> str:
         return "before a localizer"
     if _modifier(slot):
         return "modifier"
-    if slot.word in _RESULTS and slot.prev_tag[:1] == "v":
+    if (slot.word in _RESULTS or (slot.part and slot.word in "好完")) and slot.prev_tag[:1] == "v":
         return "complement"  # 诊断 出 了 病, 认 出 来: the verb's result, not a verb of its own
     if slot.word == "给" and _after_action(slot):
         return "after a verb"  # 传染 给 我, 指派 给 了 你: the recipient's "to", whatever follows

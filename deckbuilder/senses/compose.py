@@ -16,7 +16,7 @@ from dataclasses import replace
 from deckbuilder import cedict, constructions, english, segmenter
 from deckbuilder.senses.classes import bare_measure, time_localizer
 from deckbuilder.senses.context import English, Slot
-from deckbuilder.senses.entries import candidates
+from deckbuilder.senses.entries import candidates, first_shape
 from deckbuilder.senses.fit import QUANTITY, choose
 from deckbuilder.senses.shapes import Sense, Shape, is_reference
 
@@ -28,6 +28,13 @@ _KINDS = re.compile(r"^(classifier|measure word) for (.+?)\.?$", re.I)  # "class
 _FAMILIAR = frozenset("小老")
 _NOT_COUNTED = frozenset("vdpucyxe")  # tags of a next word that is not what a classifier counts (or none)
 _PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
+# One-character complements a verb part may take inside a word CC-CEDICT lacks (换掉, 做好, 拍下).
+_COMPLEMENTS = frozenset("掉好完出起上下进回开到住走光")
+# A complement's note, what it says the verb reached ("(verb complement indicating completion)").
+_AFTER_VERB = re.compile(
+    r"^\((?:verb complement|used after (?:a|certain) verbs?)\b.*?"
+    r"(?:indicating|to indicate|to express|expressing) ([^),]{1,20})"
+)
 _OPEN_NOTE = re.compile(r"\s*\([^)]*$")  # a note the cut at "," or ";" left open
 # The hours of a clock: 九点 is "nine o'clock" unless a noun follows (三点意见 "three points").
 _CLOCK = frozenset({"一", "两", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"})
@@ -38,6 +45,8 @@ def _short(senses: tuple[Sense, ...], counted: str = "", en: English | None = No
     ("(bound form) up; upper" → "up", "classifier for books, periodicals …" → "classifier for books"). A
     classifier before the noun it counts (`counted`) names that noun's kind from its list (两座 山: "for
     mountains", not "for buildings"), else the start of its list (一份 文件: not only "for gifts")."""
+    if senses and not senses[0].words and (note := _AFTER_VERB.search(senses[0].raw)):
+        return f"(after a verb: {note.group(1)})"  # 做好: 好 "(after a verb: completion)"
     best = next((s for s in senses if s.words), senses[0] if senses else None)
     if best is None:
         return ""
@@ -96,6 +105,9 @@ def _tags(parts: list[str]) -> list[str]:
     (树上: 树 "tree", tagged a verb alone, and then 上 "on" after a noun; 盒里: 盒 "box", tagged a
     classifier)."""
     tags = [segmenter.word_tag(p) for p in parts]
+    for k, part in enumerate(parts[:-1]):  # before its complement a part is the verb (换掉: 换 nz alone)
+        if parts[k + 1] in _COMPLEMENTS and first_shape(part) is Shape.VERB:
+            tags[k] = "v"
     if len(parts) < 2 or tags[-1] != "f" or time_localizer(parts[-1]):
         return tags
     return [_thing(p, t) for p, t in zip(parts[:-1], tags[:-1], strict=True)] + tags[-1:]

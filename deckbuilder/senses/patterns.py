@@ -259,8 +259,8 @@ USAGE: tuple[Rule, ...] = (
         lambda s: s.next_tag[:1] == "v" and (s.prev_tag[:1] == "v" or _means_before(s)),
         2.5,
     ),
-    # 将 before its object and a verb is 把: 将 书 放 在 桌上.
-    (re.compile(r"introduces object of main verb"), _object_then_verb, 2.5),
+    # 将 before its object and a verb is 把: 将 书 放 在 桌上; and 把 itself there (别 把 东西 乱 摆).
+    (re.compile(r"introduces object of main verb|put the object before the verb"), _object_then_verb, 2.5),
     (
         re.compile(r"after (a|certain) verbs?|verb (complement|suffix)|directional complement"),
         lambda s: (_after_verb(s) and not noun_before(s)) or _noun_tagged_verb(s),
