@@ -264,6 +264,19 @@ def tentative(word: str) -> bool:
     return bool(entries) and entries[0].senses[0].startswith("to ")
 
 
+@lru_cache(maxsize=4_096)
+def doubled_verb(word: str) -> bool:
+    """A one-character verb said twice that CC-CEDICT lists as a verb (谈谈 "to discuss; to have a chat"),
+    which it may read with two full tones: the tentative form's second syllable is neutral all the same."""
+    from deckbuilder import cedict
+
+    if len(word) != 2 or word[0] != word[1] or word[0] in _NOT_TENTATIVE:
+        return False
+    own = [e for e in cedict.lookup(word) if not e.pinyin[:1].isupper()]
+    char = [e for e in cedict.lookup(word[0]) if not e.pinyin[:1].isupper()]
+    return bool(own and char) and own[0].senses[0].startswith("to ") and char[0].senses[0].startswith("to ")
+
+
 def tentative_verbs(words: list[str]) -> list[str]:
     """`words` with a one-character verb cut from its repetition joined to it (吹 + 吹 → 吹吹), also where
     jieba glued the repetition to a one-character object (吹 + 吹风 → 吹吹 + 风)."""
@@ -272,7 +285,8 @@ def tentative_verbs(words: list[str]) -> list[str]:
     out: list[str] = []
     for word in words:
         before = out[-1] if out else ""
-        if len(before) != 1 or not word.startswith(before) or not tentative(before + before):
+        doubled = tentative(before + before) or doubled_verb(before + before)
+        if len(before) != 1 or not word.startswith(before) or not doubled:
             out.append(word)
         elif len(word) == 1:
             out[-1] = word + word

@@ -270,6 +270,8 @@ def test_textbook_line(sentence: str, expected: str) -> None:
         ("你尝尝这个菜。", "Nǐ chángchang zhège cài."),
         ("大家吹吹风。", "Dàjiā chuīchui fēng."),
         ("是是是。", "Shì shì shì."),
+        ("我们谈谈吧。", "Wǒmen tántan ba."),  # CC-CEDICT writes tántán: the tentative form all the same
+        ("大家说说吧。", "Dàjiā shuōshuo ba."),  # and joined where the tagger cut it
         # how people are addressed: 小 + surname as two capitalised words, a surname before a title
         ("我和小李是朋友。", "Wǒ hé Xiǎo Lǐ shì péngyou."),
         ("我认识李主任。", "Wǒ rènshi Lǐ zhǔrèn."),

@@ -696,6 +696,11 @@ def test_a_composed_part_says_the_alternative_the_translation_uses() -> None:
     assert _short(sense, en=english_keys("He went home.")) == "to eat"
 
 
+def test_an_erhua_quantity_after_an_adjective_is_a_bit() -> None:
+    g = _one(["你", "早点儿", "回来"], ["r", "d", "v"], ["ni3", "zao3 dian3 r5", "hui2 lai2"], "早点儿")
+    assert g.senses == ("早 early + 点儿 a bit",), g.senses
+
+
 def test_an_erhua_word_is_glossed_as_its_stem() -> None:
     g = _one(["这", "是", "名牌儿"], ["r", "v", "n"], ["zhe4", "shi4", "ming2 pai2 r5"], "名牌儿")
     assert g.composed and g.senses[0].startswith("名牌 famous brand") and "child" not in g.senses[0]

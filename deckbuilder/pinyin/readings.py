@@ -79,7 +79,7 @@ def split_units(tokens: Sequence[tuple[str, str]]) -> list[Unit]:
 
 
 def _split_han(run: str, flag: str, ti: int, start: int, whole: bool) -> list[Unit]:
-    if whole and constructions.tentative(run):
+    if whole and (constructions.tentative(run) or constructions.doubled_verb(run)):
         return [Unit(run, flag or "v", ti, start, whole)]  # 试试: one word, shìshi
     if not flag and len(run) > 1 and whole:
         # No tag: the caller's segmenter cut this differently from jieba.posseg (结了 as one word).

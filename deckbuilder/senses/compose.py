@@ -123,6 +123,8 @@ def compose(slot: Slot, en: English) -> tuple[str, str] | None:
     """("很 very + 多 many", traditional spelling) for an unknown word of two or more known parts, or None."""
     word = slot.word
     parts = cedict.split(word, whole=False)
+    if len(word) > 2 and word[-1] == "儿" and cedict.lookup(word[-2:]) and parts[-1] == "儿":
+        parts = [*cedict.split(word[:-2], whole=False), word[-2:]]  # 早点儿: 早 + 点儿, no 早点 "breakfast"
     if len(parts) < 2 or not any(cedict.lookup(p) for p in parts):
         return None
     aligned = len(slot.syllables) == len(word)
@@ -154,7 +156,8 @@ def compose(slot: Slot, en: English) -> tuple[str, str] | None:
         choice = choose(sub, en)
         counted = slot.next if last and slot.next_tag[:1] not in _NOT_COUNTED else ""
         sense = _short(choice.senses, counted, en) if choice else ""
-        if bare_measure(sub):
+        # a classifier for 一 + it: after a verb (读点书), or 点(儿) after an adjective (早点儿 "a bit")
+        if bare_measure(sub) or (k and part in ("点", "点儿") and tags[k - 1][:1] == "a"):
             sense = one_left_out(part) or sense
         if choice and k and part == "点" and parts[k - 1] in _CLOCK and slot.next_tag[:1] != "n":
             sense = next((x.text for x in choice.candidate.senses if x.text == "o'clock"), sense)  # 九点
