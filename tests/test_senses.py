@@ -543,6 +543,9 @@ NOMINAL = "(used to form a nominal expression)"
         (["别", "把", "东西", "乱", "摆"], ["d", "p", "ns", "d", "v"],
          ["bie2", "ba3", "dong1 xi5", "luan4", "bai3"], "把",
          "(used to put the object before the verb: 把 + noun + verb)"),
+        # "to want (to)" needs a verb after it, also after an adverb (想 单独 谈谈).
+        (["我", "想", "单独", "谈谈"], ["r", "v", "d", "v"], ["wo3", "xiang3", "dan1 du2", "tan2 tan5"], "想",
+         "to desire; to want (to)"),
         # A degree closing the clause after the complement's 得.
         (["她", "高兴", "得", "不得了"], ["r", "a", "ud", "a"], ["ta1", "gao1 xing4", "de5", "bu4 de2 liao3"],
          "不得了", "extremely"),

@@ -283,7 +283,7 @@ USAGE: tuple[Rule, ...] = (
     (re.compile(r"noun suffix"), noun_before, 1.5),
     (re.compile(r"\bmake sb \("), lambda s: _clause_follows(s, ("a", "b", "zg")), 2.0),
     (re.compile(r"\bsb (to )?do sth|\(that\)"), lambda s: _clause_follows(s, ("",)), 1.5),
-    (re.compile(r"\(to\)"), lambda s: s.next_tag.startswith("v"), 1.5),  # 想喝 "to want (to)" drink
+    (re.compile(r"\(to\)"), _verb_follows, 1.5),  # 想喝 "to want (to)" drink, 想 单独 谈谈
     # A declarative sentence's particle ends no question (你 呢？ asks "what about you?").
     # 是 … verb … 的 stresses how, when or where something was done, also in a question (你 是 怎么 来 的？);
     # 是 我 的 is "mine", 是 教 什么 的 "what (he) teaches".
