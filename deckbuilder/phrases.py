@@ -208,6 +208,14 @@ def phrase_pieces(word: str, tag: str, lexicon: Lexicon) -> tuple[str, ...] | No
     return pieces if found else None
 
 
+def place(word: str, tag: str, lexicon: Lexicon) -> tuple[str, ...] | None:
+    """A place word (tag s) CC-CEDICT has only as a proper name that is a noun and its localizer: 山上
+    "Shanshang township" is mostly 山 + 上 "on the mountain", 湖里 湖 + 里 "in the lake"."""
+    if len(word) == 2 and tag == "s" and word[1] in "上下里" and is_noun(lexicon.tag(word[0])):
+        return (word[0], word[1])
+    return None
+
+
 def cut(word: str, lexicon: Lexicon) -> tuple[str, ...] | None:
     """`word` as the fewest words (two or more), the most frequent among equally short cuts; None when
     it cannot be written as words."""

@@ -48,8 +48,7 @@ _WORD_TAGS = frozenset({"n", "v", "a", "vn", "ad", "an", "vd", "b", "s", "t", "n
 _NEVER_IN_NAMES = frozenset("的了着著过地得吗呢吧啊而")
 # Particles that keep a listed word apart (得了, 见过): `_listed_phrases`.
 _PARTICLES = frozenset("的了着过地得")
-# Change when the rules below change what is a name or how glued words are cut (cache keys follow it).
-_RULES = "names-6 phrases-2"  # constructions are applied in `cut` and need no key
+_RULES = "names-6 phrases-4"  # change with the name or phrase rules below (cache keys follow; not `cut`'s)
 
 
 @cache
@@ -381,9 +380,11 @@ def _glued_dictionary_words() -> dict[str, tuple[str, ...]]:
     lists, hsk = headwords(), all_words()
     out: dict[str, tuple[str, ...]] = {}
     for word, _, tag in entries:
-        if len(word) < 2 or word in hsk or word in lists.ordinary or word in lists.proper:
+        if (place := phrases.place(word, tag, lexicon)) and word not in lists.ordinary:
+            out[word] = place  # 山上: cut on output too, or the HMM glues it again
+        elif len(word) < 2 or word in hsk or word in lists.ordinary or word in lists.proper:
             continue
-        if tag in NAME_TAGS and glued_pieces(word, tag) is not None:
+        elif tag in NAME_TAGS and glued_pieces(word, tag) is not None:
             out[word] = ()
         elif pieces := phrases.phrase_pieces(word, tag, lexicon):
             lacked = any(len(p) > 1 and p not in frequency and p not in hsk for p in pieces)

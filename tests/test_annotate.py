@@ -285,6 +285,8 @@ def test_a_word_glued_to_only_then_is_cut_by_its_construction(text: str, words: 
         ("她买了一朵花。", ["一", "朵", "花"]),  # and the noun counted, when jieba glued it on
         ("这里买得到吗？", ["这里", "买得到", "吗"]),  # a verb and its potential complement: one word
         ("他爱看电影。", ["爱", "看", "电影"]),  # 爱 "to love (doing)" + a verb: a phrase jieba lists
+        ("我们在山上拍照。", ["在", "山", "上", "拍照"]),  # not the township 山上: a noun and its localizer
+        ("鱼在湖里游。", ["湖", "里", "游"]),
         ("他每天都来，十月走。", ["每天", "都"]),  # a chunk that is a word stays whole
         ("十月一号开学。", ["十月"]),
         ("你喜欢不喜欢这本书？", ["喜欢", "不", "喜欢"]),
