@@ -242,9 +242,9 @@ def test_gloss_reads_traditional_input_as_written() -> None:
 
 
 def test_gloss_marks_composed_glosses() -> None:
-    result = runner.invoke(app, ["gloss", "我们在山上。"])  # no entry: glossed from its parts
-    hill = next(r for r in _rows(result.stdout) if r["word"] == "山上")
-    assert hill["composed"] is True and "山" in hill["senses"][0] and "+" in hill["senses"][0]
+    result = runner.invoke(app, ["gloss", "他看到了交通事故。"])  # no entry: glossed from its parts
+    crash = next(r for r in _rows(result.stdout) if r["word"] == "交通事故")
+    assert crash["composed"] is True and "交通" in crash["senses"][0] and "+" in crash["senses"][0]
 
 
 def test_gloss_without_input_prints_nothing() -> None:
