@@ -12,49 +12,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from deckbuilder.chinese import NUMERALS
+from deckbuilder.chinese import COUNTS
 
 # The tag a surname before a title gets (jieba's own name tags are guesses; this one is a decision).
 SURNAME_TAG = "nrs"
 FAMILIAR = frozenset("小老阿")
 # Titles and forms of address that follow a surname (王老师, 李主任, 张先生).
-TITLES = frozenset(
-    {
-        "老师",
-        "先生",
-        "女士",
-        "小姐",
-        "太太",
-        "夫人",
-        "同学",
-        "师傅",
-        "阿姨",
-        "叔叔",
-        "大爷",
-        "大妈",
-        "大姐",
-        "大哥",
-    }
-    | {
-        "主任",
-        "经理",
-        "校长",
-        "局长",
-        "部长",
-        "科长",
-        "处长",
-        "厂长",
-        "院长",
-        "市长",
-        "县长",
-        "省长",
-        "总理",
-        "主席",
-    }
-    | {"医生", "大夫", "教授", "博士", "护士", "律师", "记者", "老板", "队长", "班长", "书记", "警官", "总"}
-)
+TITLES = frozenset({
+    "老师", "先生", "女士", "小姐", "太太", "夫人", "同学", "师傅", "阿姨", "叔叔", "大爷", "大妈",
+    "大姐", "大哥", "主任", "经理", "校长", "局长", "部长", "科长", "处长", "厂长", "院长", "市长",
+    "县长", "省长", "总理", "主席", "医生", "大夫", "教授", "博士", "护士", "律师", "记者", "老板",
+    "队长", "班长", "书记", "警官", "总",
+})  # fmt: skip
 # What comes before a counted 小 (一小张纸) or an adjective's 老 (很老): never the start of a name.
-_COUNTING = NUMERALS | frozenset("这那哪每各某很太真最更个张只本些点")
+_COUNTING = COUNTS | frozenset("很太真最更个张只本些点")
 
 
 @lru_cache(maxsize=4_096)

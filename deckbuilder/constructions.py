@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from deckbuilder import addressing
-from deckbuilder.chinese import HAN, MEASURES, NUMERALS, PERSONAL_PRONOUNS
+from deckbuilder.chinese import COUNTS, HAN, MEASURES, PERSONAL_PRONOUNS
 
 # Verbs whose doubling is no tentative form (是是 "yes, yes"; 有有).
 _NOT_TENTATIVE = frozenset("是有")
@@ -39,8 +39,6 @@ _SAY = frozenset({"说", "讲", "问", "写", "骂", "听", "告诉", "说过", 
 _COUNTING = frozenset("一二两三四五六七八九十几这那每")
 _SENTENCE_ENDS = frozenset({"", "。", "！", "？", "!", "?", "…", "”", "」"})
 _CLAUSE_ENDS = _SENTENCE_ENDS - {""} | frozenset({"，", ",", "；", ";", "：", ":"})
-# What counts or points before a measure word (一个, 两百块, 这本, 每位).
-_COUNTS = NUMERALS | frozenset("这那哪每各某")
 # Adverbs that stand only before an action (not modal verbs, which may take a noun: 要工作人员).
 _BEFORE_ACTION = frozenset({"正在", "已经", "开始", "继续", "一直", "经常", "常常", "认真", "仔细", "努力"})
 
@@ -77,10 +75,13 @@ def counted(words: list[str]) -> list[str]:
     lists, listed = headwords(), all_words()
     out: list[str] = []
     for word in words:
+        if len(word) < 2 or (word[0] not in COUNTS and word[0] != "第"):
+            out.append(word)  # most words: no count in front of them
+            continue
         count = word[1:-1] if word[:1] == "第" and len(word) > 2 else word[:-1]  # 第二个 → 第二 + 个
-        chunk = len(word) > 1 and word[-1] in MEASURES and all(ch in _COUNTS for ch in count)
+        chunk = len(word) > 1 and word[-1] in MEASURES and all(ch in COUNTS for ch in count)
         noun = word[2:] in lists.ordinary and word not in listed and word not in lists.ordinary
-        if len(word) > 2 and word[0] in _COUNTS and word[1] in MEASURES and noun:  # 一朵花 → 一 + 朵 + 花
+        if len(word) > 2 and word[0] in COUNTS and word[1] in MEASURES and noun:  # 一朵花 → 一 + 朵 + 花
             out.extend((word[0], word[1], word[2:]))
             continue
         month = word[-1] == "月" and word in lists.proper  # 十月 "October"; not the county 三门
@@ -252,6 +253,20 @@ def please_complement(words: list[str]) -> list[str]:
 
 
 @lru_cache(maxsize=4_096)
+def _first_sense(word: str) -> str:
+    """The first sense of the word's first ordinary CC-CEDICT entry ("" without one)."""
+    from deckbuilder import cedict
+
+    entries = [e for e in cedict.lookup(word) if not e.pinyin[:1].isupper()]
+    return entries[0].senses[0] if entries else ""
+
+
+def verb_char(ch: str) -> bool:
+    """A character whose first sense is a verb ("to try"): it can be said twice, or take 得 and a result."""
+    return _first_sense(ch).startswith("to ")
+
+
+@lru_cache(maxsize=4_096)
 def tentative(word: str) -> bool:
     """A one-character verb said twice to soften it, "have a go" (试试, 想想, 吹吹): a word CC-CEDICT does not
     list (看看 and 说说 it reads itself), whose character's first sense is a verb ("to try"). One word,
@@ -260,21 +275,21 @@ def tentative(word: str) -> bool:
 
     if len(word) != 2 or word[0] != word[1] or word[0] in _NOT_TENTATIVE or cedict.lookup(word):
         return False
-    entries = [e for e in cedict.lookup(word[0]) if not e.pinyin[:1].isupper()]
-    return bool(entries) and entries[0].senses[0].startswith("to ")
+    return verb_char(word[0])
 
 
 @lru_cache(maxsize=4_096)
 def doubled_verb(word: str) -> bool:
     """A one-character verb said twice that CC-CEDICT lists as a verb (谈谈 "to discuss; to have a chat"),
     which it may read with two full tones: the tentative form's second syllable is neutral all the same."""
-    from deckbuilder import cedict
-
     if len(word) != 2 or word[0] != word[1] or word[0] in _NOT_TENTATIVE:
         return False
-    own = [e for e in cedict.lookup(word) if not e.pinyin[:1].isupper()]
-    char = [e for e in cedict.lookup(word[0]) if not e.pinyin[:1].isupper()]
-    return bool(own and char) and own[0].senses[0].startswith("to ") and char[0].senses[0].startswith("to ")
+    return _first_sense(word).startswith("to ") and verb_char(word[0])
+
+
+def said_twice(word: str) -> bool:
+    """Either form of a one-character verb said twice: one word (吹吹, 谈谈)."""
+    return tentative(word) or doubled_verb(word)
 
 
 def tentative_verbs(words: list[str]) -> list[str]:
@@ -285,8 +300,7 @@ def tentative_verbs(words: list[str]) -> list[str]:
     out: list[str] = []
     for word in words:
         before = out[-1] if out else ""
-        doubled = tentative(before + before) or doubled_verb(before + before)
-        if len(before) != 1 or not word.startswith(before) or not doubled:
+        if len(before) != 1 or not word.startswith(before) or not said_twice(before + before):
             out.append(word)
         elif len(word) == 1:
             out[-1] = word + word
@@ -321,8 +335,7 @@ def potential(word: str) -> bool:
 
     if len(word) != 3 or word[1] != "得" or word[2] not in _POTENTIAL_RESULTS or cedict.lookup(word):
         return False
-    entries = [e for e in cedict.lookup(word[0]) if not e.pinyin[:1].isupper()]
-    return bool(entries) and entries[0].senses[0].startswith("to ")
+    return verb_char(word[0])
 
 
 def potentials(words: list[str]) -> list[str]:

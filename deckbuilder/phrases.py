@@ -33,7 +33,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from deckbuilder.chinese import DEGREE_ADVERBS, HAN_RUN, NUMERALS, PERSONAL_PRONOUNS, fewest_pieces
+from deckbuilder.chinese import COUNTS, DEGREE_ADVERBS, HAN_RUN, PERSONAL_PRONOUNS, fewest_pieces
 
 # Degree adverbs before an adjective; 多, 好, 极 are left out (多年, 好书, 极顶 are words of their own).
 DEGREE = DEGREE_ADVERBS - {"多", "好", "极"}
@@ -67,7 +67,7 @@ A_LITTLE = frozenset({"点", "一点", "点儿", "一点儿", "一下", "一下�
 # Measure words that are rarely the first character of a word (本书 is 本 + 书, but 根部, 碗碟 are words).
 CLASSIFIERS = frozenset("个本只张件块杯瓶辆份首棵篇句顿封匹朵颗架扇批")
 # The first character of a numeral or demonstrative chunk (一个, 这件, 每天): such entries stay whole.
-_COUNTING = NUMERALS | frozenset("这那哪每各某第")
+_COUNTING = COUNTS | {"第"}
 _NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 # Localizers that also follow a verb, as the time of an event (起飞前, 吃药后, 熟睡中); the others follow
 # nouns only (流下, 换上 are a verb and its complement).

@@ -29,14 +29,12 @@ import logging
 from functools import cache, lru_cache
 from typing import Any
 
-from deckbuilder import addressing, constructions
+from deckbuilder import addressing, chinese, constructions
 from deckbuilder.chinese import DEGREE_ADVERBS, HAN, HAN_RUN, MEASURES, NUMERALS, fewest_pieces, script_kind
 from deckbuilder.models import Kind
 
 # jieba's tags for proper names: person, transliterated person, place, organisation, other proper noun.
 NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
-# Characters that count things before a measure word (这封信, 那本书, 一棵树): never the start of a name.
-_COUNTING = NUMERALS | frozenset("这那哪每各某")
 # jieba's tags for function words (adverb, particle, conjunction, preposition, locative, numeral, measure,
 # pronoun, modal particle, interjection) and the characters that glue to names without being part of one.
 _FUNCTION_TAGS = frozenset({"d", "u", "uj", "ul", "uz", "ug", "uv", "ud", "c", "p", "f", "m", "q", "r", "y"})
@@ -214,10 +212,10 @@ def glued_pieces(word: str, tag: str = "", *, loose: bool = False) -> tuple[str,
     lists = headwords()
     if word in lists.ordinary or word in lists.proper or word in all_words() or not HAN.match(word[0]):
         return None
-    if len(word) > 2 and word[0] in _COUNTING and word[1] in MEASURES:
+    if len(word) > 2 and word[0] in chinese.COUNTS and word[1] in MEASURES:
         rest = word[2:]
         return (word[0], word[1], *(glued_pieces(rest) or (rest,)))
-    if len(word) == 2 and word[0] in _COUNTING and word[1] in MEASURES:
+    if len(word) == 2 and word[0] in chinese.COUNTS and word[1] in MEASURES:
         return (word[0], word[1])
     pieces = _cover(word, loose=loose)
     if pieces is None and loose and any(ch in _NEVER_IN_NAMES for ch in word):

@@ -79,7 +79,7 @@ def split_units(tokens: Sequence[tuple[str, str]]) -> list[Unit]:
 
 
 def _split_han(run: str, flag: str, ti: int, start: int, whole: bool) -> list[Unit]:
-    if whole and (constructions.tentative(run) or constructions.doubled_verb(run)):
+    if whole and constructions.said_twice(run):
         return [Unit(run, flag or "v", ti, start, whole)]  # 试试: one word, shìshi
     if not flag and len(run) > 1 and whole:
         # No tag: the caller's segmenter cut this differently from jieba.posseg (结了 as one word).
@@ -124,10 +124,11 @@ def _read_unit(units: Sequence[Unit], ui: int, slots: list[Slot]) -> None:
             source = "rule" if decided is not None else "dict"
             for slot, s in zip(slots, decided or syl, strict=True):
                 slot.syllable, slot.source, slot.confident = s, source, unambiguous or decided is not None
-            return
-        for slot in slots:  # numerals (十三, 两百) and other unknown runs: per character
-            _read_char(units, ui, slot)
-        if constructions.tentative(unit.text):  # the doubled verb's second syllable is neutral
+        else:
+            for slot in slots:  # numerals (十三, 两百) and other unknown runs: per character
+                _read_char(units, ui, slot)
+        # A verb said twice has a neutral second syllable, also where CC-CEDICT writes it full (谈谈 tántán)
+        if constructions.said_twice(unit.text) and slots[1].syllable[-1:] != "5":
             slots[1].syllable = slots[0].syllable[:-1] + "5"
             slots[1].source, slots[1].confident = "rule", True
         return

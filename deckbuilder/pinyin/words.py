@@ -76,9 +76,7 @@ def decide_word(units: Sequence[Unit], ui: int, syllables: tuple[str, ...]) -> t
         return _guoqu(Context(units, ui))
     if word == "真是":
         return _zhenshi(Context(units, ui))
-    if constructions.doubled_verb(word) and syllables[1][-1] != "5":
-        return (syllables[0], syllables[1][:-1] + "5")  # 谈谈: CC-CEDICT's tántán, the tentative tántan
-    potential = len(word) == 3 and word[1] == "得" and constructions.potential(word[0] + "得到")
+    potential = len(word) == 3 and word[1] == "得" and constructions.verb_char(word[0])
     if potential and syllables[1] == "de2":
         return (syllables[0], "de5", syllables[2])  # 看得见: CC-CEDICT's de2, a potential complement's de
     if len(word) == 2 and word[1] == "着" and syllables[1] == "zhuo2" and units[ui].flag.startswith("v"):
