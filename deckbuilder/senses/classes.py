@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from deckbuilder.chinese import MEASURES, NUMERALS
+from deckbuilder.chinese import COUNTS, MEASURES, NUMERALS
 from deckbuilder.senses.context import ASPECT, DIRECTIONAL, Slot
-from deckbuilder.senses.entries import candidates, counters
+from deckbuilder.senses.entries import candidates, counters, first_shape
 from deckbuilder.senses.patterns import DEGREE, PLACE_LOCALIZERS, PUNCT, closes
 from deckbuilder.senses.shapes import Shape
 
@@ -32,13 +32,13 @@ _LINKING = frozenset({"是", "变", "变成", "成为", "觉得", "感到", "感
 _PREDICATE_BEFORE = frozenset({"在", "正在", "正", "已经", "曾经", "不", "没", "没有", "还在", "刚", "刚刚"})
 _NEGATIONS = frozenset({"不", "别", "从不", "没", "没有", "并不", "不要", "不太", "不够"})
 # Verbs that take another verb after them (想 给 他 打电话, 去 给 他 买): a 给 after them is no "to".
-_TAKES_VERB = frozenset(
-    {"想", "要", "会", "能", "可以", "应该", "必须", "需要", "愿意", "肯", "敢", "打算", "准备", "得"}
-    | {"去", "来"}
-)
+_TAKES_VERB = frozenset({
+    "想", "要", "会", "能", "可以", "应该", "必须", "需要", "愿意", "肯",
+    "敢", "打算", "准备", "得", "去", "来",
+})  # fmt: skip
 # One-character directional and result complements: after a verb the tagger cut apart from them they are
 # its result (诊断 出, 跑 开).
-_RESULTS = frozenset("出起上下进回开到完住")
+RESULTS = frozenset("出起上下进回开到完住")
 # Prepositions that open a place phrase a localizer closes (在 床 上, 到 山 上, 从 桌子 下).
 _PLACE_PREPOSITIONS = frozenset({"在", "到", "从", "往", "向"})
 # Person-name tags: when the tokenizer found no name, the tagger's guess says nothing of the word's class.
@@ -141,7 +141,7 @@ def word_class(slot: Slot) -> str:
         return "before a localizer"
     if _modifier(slot):
         return "modifier"
-    if (slot.word in _RESULTS or (slot.part and slot.word in "好完")) and slot.prev_tag[:1] == "v":
+    if (slot.word in RESULTS or (slot.part and slot.word == "好")) and slot.prev_tag[:1] == "v":
         return "complement"  # 诊断 出 了 病, 认 出 来: the verb's result, not a verb of its own
     if slot.word == "给" and _after_action(slot):
         return "after a verb"  # 传染 给 我, 指派 给 了 你: the recipient's "to", whatever follows
@@ -177,7 +177,7 @@ def word_class(slot: Slot) -> str:
         )
     obj = aspect and _object(slot.following[1:])
     # a verb's marks: a direction (露了出来 keeps its particle 了), or a result and 了 (体会 到 了)
-    result = slot.next in _RESULTS and slot.right[1:2] in (("了",), ("过",))
+    result = slot.next in RESULTS and slot.right[1:2] in (("了",), ("过",))
     aspect = aspect or slot.next in DIRECTIONAL or result
     placed = tag == "f" and any(w in _PLACE_PREPOSITIONS for w in slot.left)  # 放 在 床 上 了: a place
     hidden = tag[:1] in ("p", "m", "q", "n", "f", "t", "z") or (tag[:1] in "ab" and obj)  # 升(zg) 起来
@@ -274,7 +274,7 @@ def _counted(slot: Slot, tag: str) -> bool:
     """The token follows a numeral or demonstrative and its classifier, cut apart (一 篇 作文, 这 本 书), and
     ends the noun phrase: the thing counted."""
     before = slot.left[-2:-1]
-    counting = bool(before) and (before[0] in NUMERALS or before[0] in ("这", "那", "每", "几", "哪"))
+    counting = bool(before) and before[0] in COUNTS
     noun_ends = not slot.next_tag.startswith("n") and slot.next != "的"
     return slot.prev in MEASURES and counting and tag[:1] in ("n", "v", "") and noun_ends
 
@@ -313,9 +313,7 @@ def _after_action(slot: Slot) -> bool:
         return False
     if slot.prev_tag[:1] == "v":
         return True
-    found = candidates(slot.prev) if slot.prev_tag[:1] == "n" and len(slot.prev) > 1 else ()
-    first = next((s for s in found[0].senses if s.shown), None) if found else None
-    return first is not None and first.shape is Shape.VERB
+    return slot.prev_tag[:1] == "n" and len(slot.prev) > 1 and first_shape(slot.prev) is Shape.VERB
 
 
 def _gives(slot: Slot) -> bool:

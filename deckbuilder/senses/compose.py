@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from deckbuilder import cedict, constructions, english, segmenter
-from deckbuilder.senses.classes import bare_measure, time_localizer
+from deckbuilder.senses.classes import RESULTS, bare_measure, time_localizer
 from deckbuilder.senses.context import English, Slot
 from deckbuilder.senses.entries import candidates, first_shape
 from deckbuilder.senses.fit import QUANTITY, choose
@@ -29,7 +29,7 @@ _FAMILIAR = frozenset("小老")
 _NOT_COUNTED = frozenset("vdpucyxe")  # tags of a next word that is not what a classifier counts (or none)
 _PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
 # One-character complements a verb part may take inside a word CC-CEDICT lacks (换掉, 做好, 拍下).
-_COMPLEMENTS = frozenset("掉好完出起上下进回开到住走光")
+_COMPLEMENTS = RESULTS | frozenset("掉好走光")
 # A complement's note, what it says the verb reached ("(verb complement indicating completion)").
 _AFTER_VERB = re.compile(
     r"^\((?:verb complement|used after (?:a|certain) verbs?)\b.*?"
@@ -114,9 +114,7 @@ def _tags(parts: list[str]) -> list[str]:
 
 
 def _thing(part: str, tag: str) -> str:
-    found = candidates(part)
-    first = next((s for s in found[0].senses if s.shown), None) if found else None
-    return "n" if tag[:1] in ("v", "q") and first is not None and first.shape is Shape.NOUN else tag
+    return "n" if tag[:1] in ("v", "q") and first_shape(part) is Shape.NOUN else tag
 
 
 def compose(slot: Slot, en: English) -> tuple[str, str] | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from deckbuilder import english
 from deckbuilder.chinese import NUMERALS, Traditional, is_han, to_traditional
@@ -105,6 +106,7 @@ def english_keys(text: str) -> English:
     return English(frozenset(content), frozenset(grammar), lower, frozenset(lemma(t) for t in lower))
 
 
+@lru_cache(maxsize=50_000)
 def lemma(word: str) -> str:
     """`word` without its inflection, so that only derivation tells two words apart: promoted, promotes and
     promote are "promot", promotion is "promotion"; director is not direct."""

@@ -21,14 +21,13 @@ from deckbuilder.chinese import NUMERALS, PERSONAL_PRONOUNS
 from deckbuilder.senses.classes import class_fit, predicate, word_class
 from deckbuilder.senses.context import English, Slot, lemma
 from deckbuilder.senses.entries import Candidate, candidates, counters, eventive, reading_distance
-from deckbuilder.senses.patterns import PUNCT, cue_fit, usage_fit
+from deckbuilder.senses.patterns import PUNCT, TIME_OF, cue_fit, usage_fit
 from deckbuilder.senses.shapes import PLACE_WORDS, SENSE_STOP, TIME_WORDS, Sense, Shape, keys, register
 
 MAX_SHOWN = 3
 WHOLE = 0.3  # a sense the translation matches in every content word, over one it matches in part
 MODAL_MATCH = 1.5  # a modal sense of the kind the translation's modal verb says (must, will, can)
 DERIVED = 0.6  # what a match through a differently derived word is worth ("promotion" for "promote")
-PHRASAL = 0.0  # and through a phrasal verb whose particle the translation lacks ("tell off" for "told")
 # Senses that are a quantity (一点 "a bit", 一些 "some"): a numeral-classifier entry that means one.
 QUANTITY = re.compile(r"^(a bit|a little|some|a few|several|a couple|one (kind|type|sort) of)\b", re.I)
 MARGIN = 2.5  # a further sense is shown when it scores within this of the best (a part of a composed gloss)
@@ -205,7 +204,8 @@ def _sense_score(
     notes = _note_keys(sense.notes)
     if en:
         score += _english(sense, en, claimed, notes)
-        if sense.shape is Shape.MODAL and _modal_kinds(sense.text) & _modal_kinds(" ".join(en.words)):
+        said = {_MODALS[w] for w in en.words & _MODALS.keys()}
+        if sense.shape is Shape.MODAL and _modal_kinds(sense.text) & said:
             score += MODAL_MATCH  # "We must judge": 要 "need to; should", not "to want"
     if notes and notes & near and (sense.shape is Shape.VERB or _SUBJECT.match(sense.raw)):
         score += 1.5  # "to order (food …)" next to 菜; other notes are examples, not company
@@ -289,11 +289,12 @@ def _english(sense: Sense, en: English, claimed: frozenset[str], notes: frozense
     """Evidence from the translation: content words shared with it count most, grammar words less, and a
     word another token of the sentence can account for ("came back" for 回来, not 后 "back") little."""
     score = 0.0
+    # A phrasal verb whose idiom's particle the translation lacks matches nothing ("tell off" for "told").
     kin, phrasal = _derived_only(sense, en), _phrasal_only(sense, en)
     for key, grammar in keys(sense.words):
-        if key in (en.grammar if grammar else en.content):
+        if key in (en.grammar if grammar else en.content) and key not in phrasal:
             worth = (1.5 if grammar else 3.0) / (2.0 if key in claimed else 1.0)
-            score += worth * (PHRASAL if key in phrasal else DERIVED if key in kin else 1.0)
+            score += worth * (DERIVED if key in kin else 1.0)
     if score and _whole(sense.text, en.content - phrasal):
         score += WHOLE  # "city" for "the city", over "city walls"
     if notes & en.content:
@@ -348,12 +349,17 @@ def _derived_only(sense: Sense, en: English) -> frozenset[str]:
 
 def _phrasal_only(sense: Sense, en: English) -> frozenset[str]:
     """Keys of a phrasal verb whose particle the translation lacks ("to tell off" for "told the truth"):
-    another verb, whose match is weaker still."""
+    another verb, whose match counts for nothing."""
     out: set[str] = set()
-    for verb, particle in _PHRASAL.findall(sense.text.lower()):
+    for verb, particle in _phrasal_verbs(sense.text):
         if particle not in en.words:
             out |= english.en_keys(verb, SENSE_STOP) & en.content
     return frozenset(out)
+
+
+@lru_cache(maxsize=50_000)
+def _phrasal_verbs(text: str) -> list[tuple[str, str]]:
+    return _PHRASAL.findall(text.lower())
 
 
 # Particles that make a phrasal verb idiomatic (tell off, pass away, take over); out, up and down mostly add
@@ -366,13 +372,10 @@ def _note_keys(notes: tuple[str, ...]) -> frozenset[str]:
     return frozenset(key for w in notes for key in english.en_keys(w))
 
 
-_WHEN = frozenset({"时", "时候"})  # localizers of time the tagger calls nouns (走路 时: "when")
-
-
 def _shape_fit(sense: Sense, slot: Slot) -> float:
     """How well a sense of this shape fits the token's tag and neighbours (0: no evidence either way)."""
     fit = class_fit(sense.shape, slot)
-    localizer = slot.tag == "f" or slot.word in _WHEN
+    localizer = slot.tag == "f" or slot.word in TIME_OF  # 时 the tagger calls a noun (走路 时: "when")
     if localizer and slot.prev_tag and word_class(slot) not in ("hidden verb", "complement"):
         # A localizer tells time after an event (a verb, a number, a time, 毕业 "to graduate": 毕业后) and
         # mostly place after a thing (厨房里, 门后, 阳光下).

@@ -37,7 +37,7 @@ _TENTATIVE = frozenset({"一下", "一下儿", "一会儿", "看看"})
 _ASKS = frozenset("？?")
 _MANY = frozenset({"大家", "大伙", "大伙儿", "所有", "人人", "全家", "全班", "每个人", "俩", "各位"})
 _MEANS = _set("用 通过 靠 借 借助 借由 凭 凭借 利用 以")
-_TIME_OF = frozenset({"时候", "时", "的时候"})
+TIME_OF = frozenset({"时候", "时", "的时候"})
 # Negations after which "(not) at all" is said (并 不, 并 没有), and what 以 … stands before when it is a
 # reason: 以 … 闻名 "famous for".
 _NEGATIONS = frozenset({"不", "没", "没有", "未", "非", "无", "不是", "不会", "不能"})
@@ -87,11 +87,6 @@ def _after_verb(slot: Slot) -> bool:
         return True  # 藏 起来: a verb the tagger took for something else (藏 j)
     tags = slot.left_tags
     return slot.prev in ("了", "着") and len(tags) >= 2 and tags[-2][:1] == "v"
-
-
-def _regarded(slot: Slot) -> bool:
-    """A person or thing and then a verb follow: what the token takes something to be (当 你 夸 我 了)."""
-    return slot.next_tag[:1] in ("r", "n") and any(t[:1] == "v" for t in slot.right_tags[1:])
 
 
 def _many(slot: Slot) -> bool:
@@ -241,7 +236,7 @@ def _place_object(slot: Slot) -> bool:
 
 def _when(slot: Slot) -> bool:
     """The clause goes on to 的时候 or 时: it says when something happens (在 吃饭 的 时候)."""
-    return any(w in _TIME_OF for w in slot.right[1:])
+    return any(w in TIME_OF for w in slot.right[1:])
 
 
 Rule = tuple[re.Pattern[str], Callable[[Slot], bool], float]
@@ -341,7 +336,7 @@ CUES: tuple[Rule, ...] = (
     (re.compile(r"^(haven't|hasn't)\b"), lambda s: s.next_tag[:1] == "v", 2.5),
     # "to regard as" takes what it regards and what as: a clause (就 当 你 夸 我 了) or 把's object (把 我 当
     # 孩子).
-    (re.compile(r"^to (regard|treat) as\b"), lambda s: "把" in s.left or _regarded(s), 2.0),
+    (re.compile(r"^to (regard|treat) as\b"), lambda s: "把" in s.left or _object_then_verb(s), 2.0),
     # A degree closing the clause after the complement's 得 (高兴 得 不得了 "extremely", 累 得 要命).
     (
         re.compile(r"^(extremely|exceedingly|very much|awfully|terribly|to death)\b"),
