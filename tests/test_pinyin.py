@@ -272,6 +272,7 @@ def test_textbook_line(sentence: str, expected: str) -> None:
         ("是是是。", "Shì shì shì."),
         ("我们谈谈吧。", "Wǒmen tántan ba."),  # CC-CEDICT writes tántán: the tentative form all the same
         ("大家说说吧。", "Dàjiā shuōshuo ba."),  # and joined where the tagger cut it
+        ("他的眼睛溜溜地转。", "Tā de yǎnjing liūliū de zhuàn."),  # a listed word, not a verb: as listed
         # how people are addressed: 小 + surname as two capitalised words, a surname before a title
         ("我和小李是朋友。", "Wǒ hé Xiǎo Lǐ shì péngyou."),
         ("我认识李主任。", "Wǒ rènshi Lǐ zhǔrèn."),

@@ -124,11 +124,14 @@ def _read_unit(units: Sequence[Unit], ui: int, slots: list[Slot]) -> None:
             source = "rule" if decided is not None else "dict"
             for slot, s in zip(slots, decided or syl, strict=True):
                 slot.syllable, slot.source, slot.confident = s, source, unambiguous or decided is not None
+            # a listed verb said twice, also where CC-CEDICT writes it full (谈谈 tántán)
+            doubled = constructions.doubled_verb(unit.text)
         else:
             for slot in slots:  # numerals (十三, 两百) and other unknown runs: per character
                 _read_char(units, ui, slot)
-        # A verb said twice has a neutral second syllable, also where CC-CEDICT writes it full (谈谈 tántán)
-        if constructions.said_twice(unit.text) and slots[1].syllable[-1:] != "5":
+            doubled = constructions.tentative(unit.text)  # 试试, no dictionary's word
+        # A verb said twice has a neutral second syllable
+        if doubled and slots[1].syllable[-1:] != "5":
             slots[1].syllable = slots[0].syllable[:-1] + "5"
             slots[1].source, slots[1].confident = "rule", True
         return
