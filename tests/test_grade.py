@@ -39,6 +39,14 @@ def test_reading_classes() -> None:
     )  # fmt: skip
 
 
+def test_a_name_is_free_whatever_the_same_text_was_before() -> None:
+    # 好 as a word (level 1), then as a name: the class follows the token, not the first time its text was met
+    g = Grader(LEVEL, TABLE, assume_below=False)
+    assert g.classify(sent("好", "。")) == (Reading.BELOW, Reading.FREE)
+    assert g.classify(sent("好", "去", "。", kinds={"好": Kind.NAME}))[0] is Reading.FREE
+    assert g.classify(sent("好", "。"))[0] is Reading.BELOW
+
+
 def test_targets_are_exactly_the_level() -> None:
     g = Grader(LEVEL, TABLE)
     assert g.targets(sent("我", "去", "银行", "取", "钱", "。")) == [2]

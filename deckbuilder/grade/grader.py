@@ -71,10 +71,14 @@ class Grader:
         return frozenset(w for w, lv in self.table.items() if lv == self.level.level and w not in left_out)
 
     def classify(self, sentence: Sentence) -> tuple[Reading, ...]:
-        """The reading class of every token (memoised per word: a word's class depends only on the word)."""
+        """The reading class of every token. A name, number or punctuation is free whatever its text (李 the
+        surname, 李 the plum); any other token's class depends only on its text, memoised per word."""
         memo = self._memo
         out = []
         for tok in sentence.tokens:
+            if tok.kind in _FREE:
+                out.append(Reading.FREE)
+                continue
             cls = memo.get(tok.text)
             if cls is None:
                 cls = memo[tok.text] = self._word_class(tok)
@@ -93,8 +97,6 @@ class Grader:
         return frozenset(new)
 
     def _word_class(self, tok: Token) -> Reading:
-        if tok.kind in _FREE:
-            return Reading.FREE
         if tok.text in self.known:
             return Reading.KNOWN
         if tok.text in self.left_out:
