@@ -234,6 +234,19 @@ def test_an_adjective_of_a_person_fits_a_person_not_a_thing_it_names() -> None:
         (["我们", "要", "客观", "地", "判断"], ["r", "v", "n", "uv", "v"],
          ["wo3 men5", "yao4", "ke4 guan1", "de5", "pan4 duan4"], "要", "We must judge objectively.",
          "need to; should"),
+        # The copula before what it names is "to be", whatever adjective ("true") or adverb ("very") of the
+        # English another sense shares.
+        (["他", "是", "真正", "的", "英雄"], ["r", "v", "d", "uj", "n"],
+         ["ta1", "shi4", "zhen1 zheng4", "de5", "ying1 xiong2"], "是", "He is a true hero.",
+         "to be (followed by substantives only)"),
+        (["她", "是", "个", "很", "坦率", "的", "人"], ["r", "v", "q", "d", "a", "uj", "n"],
+         ["ta1", "shi4", "ge4", "hen3", "tan3 shuai4", "de5", "ren2"], "是",
+         "She has a very open personality.", "to be (followed by substantives only)"),
+        # The general classifier after a verb counts what follows, with 一 left out (是 个 … 人).
+        (["她", "是", "个", "很", "坦率", "的", "人"], ["r", "v", "q", "d", "a", "uj", "n"],
+         ["ta1", "shi4", "ge4", "hen3", "tan3 shuai4", "de5", "ren2"], "个",
+         "She has a very open personality.",
+         "(classifier used before a noun that has no specific classifier)"),
     ],
 )  # fmt: skip
 def test_the_translation_weighs_with_the_words_place(

@@ -95,7 +95,10 @@ def class_fit(shape: Shape, slot: Slot) -> float:
 
 
 def classifier_slot(slot: Slot) -> bool:
-    """After a numeral or a determiner (`Slot.classifier_slot`), or a classifier with 一 left out."""
+    """After a numeral or a determiner (`Slot.classifier_slot`), or a classifier with 一 left out: also the
+    general 个 after a verb before whatever it counts (是 个 很 坦率 的 人, 睡 个 好觉)."""
+    if slot.word == "个" and slot.prev_tag[:1] == "v" and slot.next and slot.next not in PUNCT:
+        return True
     return slot.classifier_slot or bare_measure(slot)
 
 

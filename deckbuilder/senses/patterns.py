@@ -269,6 +269,13 @@ USAGE: tuple[Rule, ...] = (
     # 一片 光明, 一阵 笑声: a classifier "used with numeral 一" for a scene, feeling or sound.
     (re.compile(r"used with numeral 一"), lambda s: s.prev == "一", 4.0),
     (re.compile(r"before an adjective"), lambda s: s.next_tag.startswith("a"), 1.5),
+    # The copula before what it names (是 个 很 坦率 的 人, 是 一位 英雄): "to be", whatever English word
+    # ("true", "very") another sense shares; 是 alone (是的, 是吗？) is an answer.
+    (
+        re.compile(r"followed by substantives"),
+        lambda s: bool(s.next) and s.next not in PUNCT and s.next not in PARTICLES and s.next != "的",
+        3.0,
+    ),
     (
         re.compile(r"expression of quantity|before a number|followed by a number"),
         lambda s: _numeral(s.next),
