@@ -266,6 +266,14 @@ def test_notices_and_fragments() -> None:
     # An ASCII full stop ending the Chinese is a careless entry: the card would show it.
     ascii_stop = judged("我", "去", "了", "银行", ".")
     assert ascii_stop.flaw is None and ascii_stop.penalty > sentence.penalty
+    # ASCII punctuation inside the Chinese, a Chinese without its full stop, a sentence opening with 是:
+    # unedited or unfinished text, each a cost a better sentence of the word avoids.
+    for weak in (
+        judged("我", "去", "了", "银行", ",", "买", "了", "书", "。", en="I went to the bank, bought books."),
+        judged("我", "去", "了", "银行", en="I went to the bank."),
+        judged("是", "一", "家", "银行", "。", en="It is a bank."),
+    ):
+        assert weak.flaw is None and weak.penalty >= sentence.penalty + 1.5, weak
 
 
 def test_an_english_that_is_not_a_translation() -> None:

@@ -137,6 +137,12 @@ def test_a_wording_pattern_costs_its_sentence() -> None:
         ("这个菜太咸了。", "This dish is too salty.", []),
         ("这个菜太好吃了！", "This dish is delicious!", []),  # an exclamation: 太 only intensifies
         ("你说得太过分了。", "You went over the line.", []),  # excessive in itself
+        # 那 points far, "this" near; 那 opening a clause before a person is "then".
+        ("她很喜欢那套房子。", "She really likes this house.", [Mismatch.DEMONSTRATIVE]),
+        ("她很喜欢那套房子。", "She really likes that house.", []),
+        ("那我们走吧。", "Then let's go.", []),
+        ("这些书很旧。", "Those books are old.", [Mismatch.DEMONSTRATIVE]),
+        ("这些书很旧。", "These books are old, so that no one reads them.", []),
     ],
 )
 def test_agreement_between_the_sides(text: str, en: str, found: list[Mismatch]) -> None:

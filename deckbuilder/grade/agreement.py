@@ -8,6 +8,9 @@ skips on purpose, where a volunteer's translation most often drifts:
   (他们出席了… → "I attend …");
 - quantities: the English says "all", "every…" or "only" and the Chinese has no word for it (这是我所知道的
   → "This is all I know"), idioms such as "at all", "after all" or "not only" aside;
+- demonstratives: the Chinese points far (那本书, 那里) and the English near ("this book", "here"), or the
+  reverse (这些 → "those"), with no word of the other kind on either side (她开始喜欢那套房子 → "She's
+  starting to like this house");
 - degree: a statement 太 + predicate + 了 ("too …") whose English has no degree word at all
   (你们的效率太低了。 → "It is inefficient of you"); the exclamation (太棒了！ "Great!") and
   predicates that are excessive in themselves (太过分了) aside.
@@ -31,9 +34,10 @@ class Mismatch(StrEnum):
     PERSON = "person"
     QUANTITY = "quantity"
     DEGREE = "degree"
+    DEMONSTRATIVE = "demonstrative"
 
 
-COSTS = {Mismatch.PERSON: 4.0, Mismatch.QUANTITY: 2.0, Mismatch.DEGREE: 2.0}
+COSTS = {Mismatch.PERSON: 4.0, Mismatch.QUANTITY: 2.0, Mismatch.DEGREE: 2.0, Mismatch.DEMONSTRATIVE: 3.0}
 
 # Persons: 1 singular, 1 plural, 2, 3 masculine, 3 feminine, 3 plural, 3 neuter.
 _ZH_PERSONS = {
@@ -86,7 +90,32 @@ def mismatches(zh_words: Sequence[str], en: str) -> list[Mismatch]:
         found.append(Mismatch.QUANTITY)
     if _degree_missing(zh_words, en):
         found.append(Mismatch.DEGREE)
+    if _demonstrative_swapped(zh_words, en):
+        found.append(Mismatch.DEMONSTRATIVE)
     return found
+
+
+# Words that point near or far; a bare 那 opening a clause before a pronoun is "then" (那我们走吧).
+_ZH_NEAR = frozenset(["这", "这个", "这些", "这里", "这儿", "这边", "这种", "这次", "这时", "这天"])
+_ZH_FAR = frozenset(["那", "那个", "那些", "那里", "那儿", "那边", "那种", "那次", "那时", "那天"])
+_EN_NEAR = frozenset(("this", "these", "here"))
+_EN_FAR = frozenset(("that", "those", "there"))  # "that" may be a conjunction: only "those" proves far
+
+
+def _demonstrative_swapped(zh_words: Sequence[str], en: str) -> bool:
+    words = [w for w in zh_words if w.strip()]
+    near = any(w in _ZH_NEAR for w in words)
+    far = any(
+        w in _ZH_FAR and not (w == "那" and (k == 0 or words[k - 1] in "，,") and words[k + 1 : k + 2] != ()
+                              and words[k + 1] in _ZH_PERSONS)
+        for k, w in enumerate(words)
+    )  # fmt: skip
+    said = set(_en_words(en))
+    if far and not near:
+        return bool(said & _EN_NEAR) and not said & _EN_FAR
+    if near and not far:
+        return "those" in said and not said & _EN_NEAR
+    return False
 
 
 def _en_words(en: str) -> list[str]:

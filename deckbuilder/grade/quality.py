@@ -78,7 +78,10 @@ _FOREIGN_LETTERS = re.compile(r"[^\W\d_\u3400-\u9fff\uf900-\ufaff\U00020000-\U00
 _ACRONYM = re.compile(r"[A-ZＡ-Ｚ]{1,5}")
 ACRONYM_COST = 0.5
 
-NAME_COST = 2.0  # any name (free to read): more than the pronoun it replaces would cost
+# Any name (free to read): more than the pronoun it replaces would cost. Reviews (rounds 14-20) failed one
+# Tatoeba sentence in ten as built around a name (汤姆, 比尔, 正 for Tadashi) at 2.0: at 4.0 a word's
+# sentences without one win unless they are clearly harder.
+NAME_COST = 4.0
 NAME_SHARE_COST = 4.0  # times the share of the sentence's characters that are the name
 NAME_POINT = 0.5  # a name making up this share of the characters is the point of the sentence
 LONG_NAME = 4  # characters: a transliteration this long (阿尔及利亚) is obscure for a learner
@@ -108,6 +111,11 @@ _QUOTES = ("“", "「", "『", '"', "‘")
 _ZH_END = frozenset('。！？!?…．.」』”"）)～~')
 _EN_END = frozenset(".!?\"')…”’")
 NO_END_COST = 0.5  # a side that ends in no sentence punctuation: often a fragment or a heading
+ZH_NO_END_COST = 1.5  # the Chinese side: a card shows it, and a reviewer reads it as unfinished
+# ASCII punctuation between Chinese words (一个地方, 完全娱乐; 复制/粘贴): unedited text a card shows as is.
+_ASCII_INSIDE = re.compile(r"[\u3400-\u9fff][,;/]|[,;/!?]\s*[\u3400-\u9fff]")
+ASCII_INSIDE_COST = 2.0
+SUBJECTLESS_COST = 1.5  # a sentence that opens with the copula (是一幅漂亮的画。): an answer's fragment
 # Chinese ending in an ASCII full stop: unfinished editing (178 of the built-in pairs), more than no end
 ASCII_END_COST = 2.0
 FRAGMENT_COST = 1.5  # neither side does
@@ -259,9 +267,15 @@ def _fragment(sentence: Sentence, targets: Collection[str]) -> _Verdict:
     zh_open, en_open = zh[-1:] not in _ZH_END, en[-1:] not in _EN_END
     if zh.endswith(".") and not zh.endswith(".."):
         cost += ASCII_END_COST
+    if _ASCII_INSIDE.search(zh):
+        cost += ASCII_INSIDE_COST
+    if words and words[0] == "是" and "是" not in targets:
+        cost += SUBJECTLESS_COST
     if zh_open and en_open:
         cost += FRAGMENT_COST
-    elif zh_open or en_open:
+    elif zh_open:
+        cost += ZH_NO_END_COST
+    elif en_open:
         cost += NO_END_COST
     return cost, None
 
