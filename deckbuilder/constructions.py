@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from deckbuilder import addressing
-from deckbuilder.chinese import COUNTS, HAN, MEASURES, PERSONAL_PRONOUNS
+from deckbuilder.chinese import COUNTS, HAN, MEASURES, NUMERALS, PERSONAL_PRONOUNS
 
 # Verbs whose doubling is no tentative form (是是 "yes, yes"; 有有).
 _NOT_TENTATIVE = frozenset("是有")
@@ -68,7 +68,8 @@ def counted(words: list[str]) -> list[str]:
     writes them and textbooks gloss them (一个 → 一 + 个, 这本 → 这 + 本, 一百块 → 一百 + 块; an ordinal too,
     第二个 → 第二 + 个; and the noun counted when jieba glued it on, 一朵花 → 一 + 朵 + 花), unless the chunk
     is a word of its own: listed (这个, 一样) or in CC-CEDICT (每天 "every day", 一种, 几个 "a few", 十月
-    "October", 第一次)."""
+    "October", 第一次). A number glued to a word it counts or times is cut off it too (一分钟 → 一 + 分钟,
+    七点 → 七 + 点, 三年级 → 三 + 年级)."""
     from deckbuilder.cedict import headwords
     from deckbuilder.standards import all_words
 
@@ -85,8 +86,14 @@ def counted(words: list[str]) -> list[str]:
             out.extend((word[0], word[1], word[2:]))
             continue
         month = word[-1] == "月" and word in lists.proper  # 十月 "October"; not the county 三门
-        if chunk and word not in listed and word not in lists.ordinary and not month:
+        whole = word in listed or word in lists.ordinary
+        if chunk and not whole and not month:
             out.extend((word[:-1], word[-1]))
+            continue
+        # A number before a word of its own that it counts or times (一分钟, 七点, 一队, 三年级): apart.
+        run = len(word) - len(word.lstrip("".join(NUMERALS)))
+        if 0 < run < len(word) and not whole and word not in lists.proper and word[run:] in lists.ordinary:
+            out.extend((word[:run], word[run:]))
         else:
             out.append(word)
     return out

@@ -283,6 +283,9 @@ def test_a_word_glued_to_only_then_is_cut_by_its_construction(text: str, words: 
         ("他看了一集电视剧。", ["一", "集", "电视剧"]),
         ("他是第二个来的。", ["第二", "个", "来"]),  # an ordinal and its measure word apart too
         ("她买了一朵花。", ["一", "朵", "花"]),  # and the noun counted, when jieba glued it on
+        ("一分钟有六十秒。", ["一", "分钟", "有"]),  # a number and the word it counts or times: apart
+        ("他七点起床。", ["七", "点", "起床"]),
+        ("我们休息了几天。", ["休息", "了", "几天"]),  # 几天 "a few days" is a word of its own
         ("这里买得到吗？", ["这里", "买得到", "吗"]),  # a verb and its potential complement: one word
         ("他爱看电影。", ["爱", "看", "电影"]),  # 爱 "to love (doing)" + a verb: a phrase jieba lists
         ("我们在山上拍照。", ["在", "山", "上", "拍照"]),  # not the township 山上: a noun and its localizer

@@ -1072,14 +1072,15 @@ def test_a_measure_sense_keeps_its_place_before_a_noun_that_does_not_list_the_cl
 @pytest.mark.parametrize(
     ("text", "word", "part"),
     [
-        ("我九点到。", "九点", "o'clock"),  # an hour of the clock
-        ("我们十二点吃饭。", "十二点", "o'clock"),
-        ("他提了三点意见。", "三点", "classifier"),  # a noun follows: points of it
+        ("我九点到。", "九", "o'clock"),  # an hour of the clock, written apart from its number (jiǔ diǎn)
+        ("我们十二点吃饭。", "十二", "o'clock"),
+        ("他提了三点意见。", "三", "classifier"),  # a noun follows: points of it
     ],
 )
 def test_a_clock_hour_reads_oclock(text: str, word: str, part: str) -> None:
     from deckbuilder import annotate
     from deckbuilder.models import Pair
 
-    tokens = {t.text: t for t in annotate.enrich(annotate.segment(Pair(text, "", "t"))).tokens}
-    assert f"点 {part}" in tokens[word].senses[0], tokens[word].senses
+    tokens = annotate.enrich(annotate.segment(Pair(text, "", "t"))).tokens
+    k = [t.text for t in tokens].index(word)
+    assert tokens[k + 1].text == "点" and tokens[k + 1].senses[0].startswith(part), tokens[k + 1].senses

@@ -38,6 +38,9 @@ _ASKS = frozenset("？?")
 _MANY = frozenset({"大家", "大伙", "大伙儿", "所有", "人人", "全家", "全班", "每个人", "俩", "各位"})
 _MEANS = _set("用 通过 靠 借 借助 借由 凭 凭借 利用 以")
 TIME_OF = frozenset({"时候", "时", "的时候"})
+_HOURS = frozenset(
+    ["一", "两", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
+)  # the hours of a clock
 # Negations after which "(not) at all" is said (并 不, 并 没有), and what 以 … stands before when it is a
 # reason: 以 … 闻名 "famous for".
 _NEGATIONS = frozenset({"不", "没", "没有", "未", "非", "无", "不是", "不会", "不能"})
@@ -328,6 +331,12 @@ _PURE_MODAL = re.compile(
 CUES: tuple[Rule, ...] = (
     # "o'clock" tells the hour of a number before it (三 时, 九 点); elsewhere 时 is a time or "when".
     (re.compile(r"^o'clock$"), lambda s: not _numeral(s.prev), -1.5),
+    # … and is the hour after the number of one (九 点 到, 12 点) unless a noun follows (三 点 意见).
+    (
+        re.compile(r"^o'clock$"),
+        lambda s: (s.prev in _HOURS or s.prev.isdigit()) and s.next_tag[:1] != "n",
+        5.0,
+    ),
     # 多 before an adjective asks or exclaims how much (多 美 的 风景, 有 多 重): "how", not "many".
     (
         re.compile(r"^how \(to what extent\)"),
