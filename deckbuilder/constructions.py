@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from deckbuilder import addressing
-from deckbuilder.chinese import COUNTS, HAN, MEASURES, NUMERALS, PERSONAL_PRONOUNS
+from deckbuilder.chinese import COUNTS, HAN, HAN_RUN, MEASURES, NUMERALS, PERSONAL_PRONOUNS
 
 # Verbs whose doubling is no tentative form (是是 "yes, yes"; 有有).
 _NOT_TENTATIVE = frozenset("是有")
@@ -55,6 +55,7 @@ def undo(words: list[str], text: str) -> list[str]:
     words = verb_particle(words) if "着" in text else words
     words = please_complement(words) if "请" in text else words
     words = counted(words)
+    words = [p for w in words for p in ((w[0], w[1]) if len(w) == 2 and loose_object(w) else (w,))]
     words = tentative_verbs(words)
     words = potentials(words) if "得" in text else words
     words = addressing.familiar(words) if any(c in text for c in addressing.FAMILIAR) else words
@@ -97,6 +98,25 @@ def counted(words: list[str]) -> list[str]:
         else:
             out.append(word)
     return out
+
+
+@lru_cache(maxsize=20_000)
+def loose_object(word: str) -> bool:
+    """A two-character token that is a one-character verb and its noun object, no word of CC-CEDICT or the
+    HSK lists (倒水, 喂狗): written apart, as GB/T 16159 writes them, so each is glossed; not one whose
+    reading pypinyin lists apart from its characters'. Cut after the segmenter: taken out of its
+    dictionary, the pair would leave room for another wrong word (刀切菜)."""
+    from deckbuilder import segmenter
+    from deckbuilder.cedict import headwords
+    from deckbuilder.standards import all_words
+
+    lists = headwords()
+    if word in lists.ordinary or word in lists.proper or word in all_words() or not HAN_RUN.fullmatch(word):
+        return False
+    from deckbuilder.pinyin.lexicon import marked_pair
+
+    verb_object = segmenter.word_tag(word[0])[:1] == "v" and segmenter.word_tag(word[1]) == "n"
+    return verb_object and not marked_pair(word)  # 看门 kān mén keeps its reading whole
 
 
 def a_not_a(words: list[str]) -> list[str]:

@@ -193,6 +193,10 @@ def test_a_surname_before_a_title_is_glossed_as_the_surname() -> None:
         ("手机会自动更新软件。", ["自动", "更新"]),  # a two-character adverb and its verb
         ("我们要不断完善自己。", ["不断", "完善"]),
         ("士兵们保卫国家。", ["保卫", "国家"]),  # a verb and its object
+        ("我帮你倒水。", ["倒", "水"]),  # one character each, cut after segmenting
+        ("他用刀切菜。", ["用", "刀", "切", "菜"]),  # (taken out of the dictionary, 刀切 would win)
+        ("我们家的狗会看门。", ["会", "看门"]),  # kān mén: a reading the pair carries stays whole
+        ("傍晚天变凉了。", ["变", "凉", "了"]),  # 变 "to become" and the state
         ("这批货很便宜。", ["批", "货"]),  # a measure glued to its noun after 这
         ("我还有两件事要做。", ["两", "件", "事"]),  # a numeral chunk glued to its noun
         ("我们一起克服困难。", ["克服", "困难"]),  # a verb and its object jieba tags an
@@ -228,7 +232,7 @@ def test_free_phrases_leave_the_dictionary() -> None:
     from deckbuilder.segmenter import dictionary_entry, removed_words
 
     removed = set(removed_words())
-    assert {"很快", "很大", "好好学习", "买点", "向后看", "坐在", "看电视", "床上"} <= removed
+    assert {"很快", "很大", "好好学习", "买点", "向后看", "坐在", "看电视", "床上", "变凉"} <= removed
     assert not {"交通事故", "一个", "看看", "做好", "汤姆", "唉呀"} & removed
     assert dictionary_entry("很快") == (0, "")
 

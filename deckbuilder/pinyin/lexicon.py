@@ -71,6 +71,33 @@ def _derive_char_table() -> dict[str, tuple[str, ...]]:
     return out
 
 
+def marked_pair(word: str) -> bool:
+    """Whether pypinyin's phrase table reads the two-character `word` otherwise than its characters'
+    most common readings (看门 kān mén, not kàn): the pair carries a reading its characters apart lose."""
+    return word in _marked_pairs()
+
+
+@cache
+def _marked_pairs() -> frozenset[str]:
+    import importlib.metadata
+
+    from deckbuilder import derived
+
+    key = derived.key_of("marked-pairs", "1", importlib.metadata.version("pypinyin"))
+    return frozenset(derived.stored("marked-pairs", key, _derive_marked_pairs))
+
+
+def _derive_marked_pairs() -> list[str]:
+    phrases, chars = _pypinyin_tables()
+    out = []
+    for word, raw in phrases.items():
+        if len(word) == 2 and len(raw) == 2 and all(chars.get(ord(c)) for c in word):
+            first = [normalize(chars[ord(c)].split(",")[0]) for c in word]
+            if list(_syllables(raw)) != first:
+                out.append(word)
+    return sorted(out)
+
+
 @cache
 def readable(ch: str) -> bool:
     """Whether `ch` is a Chinese character with a known reading: the characters pinyin gives a syllable.
