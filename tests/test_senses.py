@@ -242,6 +242,9 @@ def test_an_adjective_of_a_person_fits_a_person_not_a_thing_it_names() -> None:
         (["她", "是", "个", "很", "坦率", "的", "人"], ["r", "v", "q", "d", "a", "uj", "n"],
          ["ta1", "shi4", "ge4", "hen3", "tan3 shuai4", "de5", "ren2"], "是",
          "She has a very open personality.", "to be (followed by substantives only)"),
+        # A word with aspect 了 is a verb or a state, never a thing, whatever noun the English uses.
+        (["错", "了", "也", "不要紧"], ["v", "ul", "d", "l"], ["cuo4", "le5", "ye3", "bu4 yao4 jin3"], "错",
+         "It's okay to make mistakes.", "wrong"),
         # The general classifier after a verb counts what follows, with 一 left out (是 个 … 人).
         (["她", "是", "个", "很", "坦率", "的", "人"], ["r", "v", "q", "d", "a", "uj", "n"],
          ["ta1", "shi4", "ge4", "hen3", "tan3 shuai4", "de5", "ren2"], "个",

@@ -74,7 +74,8 @@ _FITS: dict[str, dict[Shape, float]] = {
     "verb": {V: 0.3, M: 0.3, F: -0.5},
     "verb with object": {V: 1.0, F: -0.5, N: -1.0, J: -1.0, A: -1.0},
     "change of state": {V: 0.5, J: 0.5, F: -0.5},  # 鞋带松了: "loose" as much as "to loosen"
-    "verb with aspect": {V: 1.0, F: -0.5},
+    "verb with aspect": {V: 1.0, F: -0.5, N: -3.0},  # no noun takes 了
+    "state with aspect": {V: 1.0, J: 1.0, F: -0.5, N: -3.0},  # no object after 了: 错 了 也 … "wrong"
     "predicate verb": {V: 2.0, M: 0.5, N: -1.5, F: -0.5, P: -0.5},
     "adverbial": {A: 2.0, J: -1.0, C: -1.0, N: -1.0},
     "after a verb": {P: 2.5, V: -1.5, F: -1.0},
@@ -204,7 +205,10 @@ def word_class(slot: Slot) -> str:
             return "verb with object"
         if slot.next == "了" and all(w in PUNCT or w in _NO_OBJECT for w in slot.right[1:]):
             return "change of state"
-        return "verb with aspect" if aspect else "verb"
+        if not aspect:
+            return "verb"
+        objected = slot.right_tags[1:2] != () and slot.right_tags[1][:1] in ("n", "m", "r", "q", "t")
+        return "verb with aspect" if objected else "state with aspect"  # 花 了 三年; 错 了 也
     if tag[:1] == "n" and slot.part:
         return "noun part"
     return ""
