@@ -79,6 +79,7 @@ def test_a_placeholder_for_the_english_is_no_translation() -> None:
         ("妈妈骑马，马慢，妈妈骂马。", Pattern.TONE_DRILL),  # ma in three tones, most of the text
         ("这是什么时候的事？", None),  # shi three times, but in two tones and not most of it
         ("是什么问题？", Pattern.SUBJECTLESS),  # no subject and no verb
+        ("是一幅漂亮的画。", Pattern.SUBJECTLESS),  # a counted predicate, nothing before it
         ("是我做错了。", None),  # a cleft sentence
         ("是的，我明白。", None),  # a reply
         ("为明天努力！", Pattern.SLOGAN),

@@ -52,6 +52,7 @@ class Flaw(StrEnum):
     NAMES = "names"  # two or more names, or a name as the point of the sentence
     LITERARY = "literary"  # classical or scripture wording
     FRAGMENT = "fragment"  # a notice, a label, a fragment
+    REMARK = "remark"  # a remark on someone's body
     TRANSLATION = "translation"  # the English is not this sentence's translation
 
 
@@ -115,7 +116,6 @@ ZH_NO_END_COST = 1.5  # the Chinese side: a card shows it, and a reviewer reads 
 # ASCII punctuation between Chinese words (一个地方, 完全娱乐; 复制/粘贴): unedited text a card shows as is.
 _ASCII_INSIDE = re.compile(r"[\u3400-\u9fff][,;/]|[,;/!?]\s*[\u3400-\u9fff]")
 ASCII_INSIDE_COST = 2.0
-SUBJECTLESS_COST = 1.5  # a sentence that opens with the copula (是一幅漂亮的画。): an answer's fragment
 # Chinese ending in an ASCII full stop: unfinished editing (178 of the built-in pairs), more than no end
 ASCII_END_COST = 2.0
 FRAGMENT_COST = 1.5  # neither side does
@@ -269,8 +269,6 @@ def _fragment(sentence: Sentence, targets: Collection[str]) -> _Verdict:
         cost += ASCII_END_COST
     if _ASCII_INSIDE.search(zh):
         cost += ASCII_INSIDE_COST
-    if words and words[0] == "是" and "是" not in targets:
-        cost += SUBJECTLESS_COST
     if zh_open and en_open:
         cost += FRAGMENT_COST
     elif zh_open:
@@ -295,4 +293,26 @@ def _translation(sentence: Sentence, measured: Coverage) -> _Verdict:
     return TRANSLATION_COST * unmatched, None
 
 
-_CHECKS = (_script, _names, _literary, _fragment)  # then _translation, the one that costs
+# A remark on someone's body (你的胸很小, 她的胸很大) is left out; one on the listener's looks (你真胖) costs:
+# a reviewer reads either as offensive, whatever word it teaches.
+_YOU = _words("你 您 你们")
+_PERSON = _YOU | _words("他 她 他们 她们")
+_BODY = _words("胸 胸部 乳房 屁股 身材")
+_LOOKS = _words("胖 丑 难看 矮 笨 蠢 傻")
+_SIZES = _LOOKS | _words("大 小 平 丰满 性感 好看 漂亮 美 肥")  # said of a body: how it looks
+REMARK_COST = 4.0
+
+
+def _remark(sentence: Sentence, targets: Collection[str]) -> _Verdict:
+    words = [t.text for t in sentence.tokens if t.kind is Kind.WORD]
+    for k, word in enumerate(words):
+        near = words[k + 1 : k + 4]
+        body = next((k + 1 + j for j, w in enumerate(near) if w in _BODY), -1) if word in _PERSON else -1
+        if body >= 0 and any(w in _SIZES for w in words[body + 1 : body + 4]):
+            return 0.0, Flaw.REMARK  # no card to hand a class, whatever word it would teach (他的胸很疼 is)
+        if word in _YOU and any(w in _LOOKS for w in near):
+            return REMARK_COST, None
+    return 0.0, None
+
+
+_CHECKS = (_script, _names, _literary, _fragment, _remark)  # then _translation, the one that costs

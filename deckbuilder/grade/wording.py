@@ -10,7 +10,7 @@ sentence is about, found by comparing what Tatoeba's translated sentences do wit
 - 对于 + a bare pronoun opening the sentence for "as for me" (对于我，…: 至于我, 对我来说);
 - 不要/别 + 感觉 + 那么/这么 for "don't feel so ADJ" (不要感觉那么悲观: 别那么悲观);
 - a tone drill: one syllable in several tones making up the sentence (妈妈骂马吗), a formula, not speech;
-- a subjectless fragment opening with 是 (是什么道理？) and a slogan (为理想奋斗！);
+- a subjectless fragment opening with 是 (是什么道理？, 是一幅漂亮的画。) and a slogan (为理想奋斗！);
 - 在 "be …ing" before an adjective (我眼睛在痒: 我眼睛很痒, 我眼睛发痒);
 - 的 for the complement's 得 (他唱的很好), a variant or misspelt word (甚么, 锻练 for 锻炼) and a word written
   twice (什么什么时候): typos; 某人/某事 standing for anyone: a dictionary's example;
@@ -219,11 +219,16 @@ def _feel_so(words: list[str], kinds: list[Kind]) -> bool:
     )
 
 
+_COUNTED = frozenset("一两这那")
+
+
 def _subjectless(words: list[str], kinds: list[Kind]) -> bool:
     """A sentence opening with the copula 是, with no subject and no verb after it (是什么道理？,
     是一幅画。): a reply's fragment; not a reply (是的, 是啊) or a cleft sentence (是我错了, 是谁来了？)."""
     if not words or words[0] != "是" or _at(words, 1) in _REPLY_AFTER_SHI | _CLAUSE_END:
         return False
+    if _at(words, 1)[:1] in _COUNTED:
+        return True  # 是一幅漂亮的画。: what is counted is the predicate, and no subject comes before
     return not any(_tag(w)[:1] in ("v", "a") for w in words[1:] if w != "是")
 
 
