@@ -157,6 +157,8 @@ def test_polyphone_in_context(sentence: str, char: str, reading: str) -> None:
         ("他当真了。", "当", ["dang4"]),
         ("他炸了土豆。", "炸", ["zha2"]),  # deep-fries a food
         ("他把桥炸了。", "炸", ["zha4"]),  # blows up
+        ("鱼刺卡在嗓子里了。", "卡", ["qia3"]),  # stuck where it sticks
+        ("我有一张卡。", "卡", ["ka3"]),  # a card
         ("我就当你夸我了。", "当", ["dang4"]),  # 就当 + a clause: "take it that"
         ("我买了一卷纸。", "卷", ["juan3"]),  # a roll of paper
         ("这本书有三卷。", "卷", ["juan4"]),  # volumes

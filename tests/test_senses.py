@@ -325,6 +325,11 @@ def test_at_most_three_senses_and_no_noise() -> None:
         (["行", "，", "走", "吧"], ["v", "x", "v", "y"], ["xing2", "", "zou3", "ba5"], "行", "OK!"),
         (["他", "花", "了", "三年"], ["r", "v", "ul", "m"], ["ta1", "hua1", "le5", "san1 nian2"], "花",
          "to spend"),
+        # "smelly" is an adjective, not a manner adverb; 多亏 before whom it thanks is "thanks to".
+        (["房间", "里", "很", "臭"], ["n", "f", "d", "a"], ["fang2 jian1", "li5", "hen3", "chou4"], "臭",
+         "smelly"),
+        (["多亏", "了", "你", "，", "我", "还", "活着"], ["v", "ul", "r", "x", "r", "d", "v"],
+         ["duo1 kui1", "le5", "ni3", "", "wo3", "hai2", "huo2 zhe5"], "多亏", "thanks to"),
         # A localizer after an event tells time, after a thing place.
         (["考试", "结束", "后", "回家"], ["vn", "v", "f", "v"],
          ["kao3 shi4", "jie2 shu4", "hou4", "hui2 jia1"], "后", "after"),

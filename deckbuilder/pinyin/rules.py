@@ -324,6 +324,10 @@ def _kong(c: Context) -> str | None:  # 空 "free time" after 有/没
     return None
 
 
+def _qia(c: Context) -> str | None:  # 卡 "stuck" (qiǎ) where it sticks: 卡 在 嗓子 里, 卡 住
+    return "qia3" if c.next_text()[:1] in ("在", "住") else None
+
+
 def _diao(c: Context) -> str | None:  # 调 "transfer" before a direction
     if c.next_text()[:1] in frozenset("到走去来回往"):
         return "diao4"
@@ -406,7 +410,7 @@ RULES: dict[str, Callable[[Context], str | None]] = {
     "只": _zhi, "干": _gan, "当": _dang, "上": _shang_li, "里": _shang_li, "不": _bu, "假": _jia,
     "背": _bei, "量": _liang, "难": _nan, "场": _chang_measure, "冲": _chong, "转": _zhuan, "结": _jie,
     "系": _xi, "倒": _dao, "卷": _juan, "空": _kong, "调": _diao, "藏": _cang, "少": _shao, "好": _hao,
-    "累": _lei, "弹": _tan, "唉": _ai, "吐": _tu, "炸": _zha,
+    "累": _lei, "弹": _tan, "唉": _ai, "吐": _tu, "炸": _zha, "卡": _qia,
 }  # fmt: skip
 
 # Rules that hold wherever the character stands alone; the others are trusted only when jieba itself

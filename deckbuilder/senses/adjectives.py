@@ -42,7 +42,8 @@ COMMON = _set(
     "silent decent innocent excellent patient distant many much few enough shaky messy lucky sleepy cloudy "
     "rainy sunny windy snowy foggy tidy wealthy tricky risky sticky greasy juicy tasty salty filthy dusty "
     "rusty hasty nasty shabby sloppy clumsy fuzzy dizzy itchy sweaty sturdy gloomy moody lousy cosy cozy "
-    "roomy bumpy rocky muddy grassy hilly stormy stuffy thirsty weary worthy"
+    "roomy bumpy rocky muddy grassy hilly stormy stuffy thirsty weary worthy smelly stinky prickly wrinkly "
+    "bubbly cuddly orderly cowardly scholarly heavenly ghostly sickly lowly frilly woolly"
 )
 _SUFFIX = re.compile(r"(ful|less|ous|ive|able|ible|ical|ional|ual|tic|ish|esque|(?<!e)ed)$")
 # Nouns the suffixes would take for adjectives.

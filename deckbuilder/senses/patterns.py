@@ -343,6 +343,12 @@ CUES: tuple[Rule, ...] = (
         lambda s: s.next_tag[:1] == "a" or first_shape(s.next) is Shape.ADJECTIVE,
         2.5,
     ),
+    # "thanks to" whom or what follows (多亏 了 你), not "luckily" opening a clause.
+    (
+        re.compile(r"^thanks to\b"),
+        lambda s: _place_object(s) or s.right_tags[s.next == "了" :][:1] == ("r",),
+        2.0,
+    ),
     # 号 after a number or 几 is the day of the month (五 号, 几 号).
     (re.compile(r"\bday of a month\b"), lambda s: _numeral(s.prev) or s.prev == "几", 3.0),
     # Motion over to a place: 过去 before where or what for (你 过去 到 那里, 过去 看看) is no "past".

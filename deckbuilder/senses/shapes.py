@@ -85,7 +85,8 @@ _VERB = re.compile(r"^to (?!(the|a|an|sb|sth|and|or|this|that|what|which)\b)[a-z
 _MODAL = re.compile(r"^(can|could|may|might|must|should|shall|will(?! do)|would|ought to|need to)\b", re.I)
 _PREPOSITION = re.compile(
     r"^(to|towards?|at|for|by|from|with|in|on|into|via|through|than|concerning|regarding|about|since|until|as"
-    r"|according to|based on|as for|vis-à-vis|for the benefit of)(?=$|[;,(]| \(|\s(sb|sth)\b)",
+    r"|according to|based on|as for|vis-à-vis|for the benefit of|thanks to)"
+    r"(?=$|[;,(]| \(|\s(sb|sth)\b)",
     re.I,
 )
 _CONJUNCTION = re.compile(
