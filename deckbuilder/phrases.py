@@ -13,7 +13,8 @@ apart. `segmenter` takes such entries out of both its dictionaries (`segmenter.r
 - a verb and the preposition after it (坐在, 嫁给, 生于), a word and a particle (看着, 受了伤, 回家吧,
   深深地, 奇怪的是), a verb and (一)点 / 一下 (买点, 检查一下), a noun and its localizer (床上, 车站里);
 - a one-character verb and its noun object (打网球, 看电视), a verb and object of two characters each
-  (保卫国家), 变 and the state it becomes (变凉), a demonstrative and a noun (这事);
+  (保卫国家), 变 and the state it becomes (变凉), a demonstrative and a noun (这事), two time words
+  (昨天中午);
 - a measure word glued to its noun after a number cut off by jieba (这 本书 → 这 本 书), and a numeral
   chunk glued to its noun (两件事 → 两件 事).
 
@@ -147,6 +148,8 @@ def kind(pieces: tuple[str, ...], lexicon: Lexicon) -> str | None:
         word = first + last
         if first != "无" and not any(lexicon.frequency.get(word[:k]) for k in range(2, len(word))):
             return "object"
+    if n == 2 and tags == ["t", "t"] and min(len(first), len(last)) > 1:
+        return "time"  # 昨天+中午: a day and a time of it
     if n == 2 and first == "变" and len(last) == 1:  # (jieba tags 凉 v, 热 n)
         return "change"  # 变+凉, 变+热: "to become" and the state
     if n == 2 and first in ("这", "那") and is_noun(tags[1]) and last not in CLASSIFIERS:

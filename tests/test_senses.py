@@ -330,6 +330,10 @@ def test_at_most_three_senses_and_no_noise() -> None:
          "smelly"),
         (["多亏", "了", "你", "，", "我", "还", "活着"], ["v", "ul", "r", "x", "r", "d", "v"],
          ["duo1 kui1", "le5", "ni3", "", "wo3", "hai2", "huo2 zhe5"], "多亏", "thanks to"),
+        # 来 before a serving orders it: the verb it stands for, not "to come".
+        (["劳驾", "，", "来", "一", "杯", "咖啡"], ["l", "x", "v", "m", "q", "n"],
+         ["lao2 jia4", "", "lai2", "yi4", "bei1", "ka1 fei1"], "来",
+         "(used as a substitute for a more specific verb)"),
         # A localizer after an event tells time, after a thing place.
         (["考试", "结束", "后", "回家"], ["vn", "v", "f", "v"],
          ["kao3 shi4", "jie2 shu4", "hou4", "hui2 jia1"], "后", "after"),

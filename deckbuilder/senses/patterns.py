@@ -38,6 +38,7 @@ _ASKS = frozenset("？?")
 _MANY = frozenset({"大家", "大伙", "大伙儿", "所有", "人人", "全家", "全班", "每个人", "俩", "各位"})
 _MEANS = _set("用 通过 靠 借 借助 借由 凭 凭借 利用 以")
 TIME_OF = frozenset({"时候", "时", "的时候"})
+_SERVINGS = frozenset("杯瓶碗份盘斤碟壶罐串个")  # what one orders: 来 一 杯
 _HOURS = frozenset(
     ["一", "两", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
 )  # the hours of a clock
@@ -349,6 +350,12 @@ CUES: tuple[Rule, ...] = (
         lambda s: _place_object(s) or s.right_tags[s.next == "了" :][:1] == ("r",),
         2.0,
     ),
+    # 来 before a count orders or asks for it (来 一 杯 咖啡, 再 来 两 瓶): the verb it stands for.
+    (
+        re.compile(r"^\(used as a substitute for a more specific verb"),
+        lambda s: _numeral(s.next) and s.right[1:2] != () and s.right[1][:1] in _SERVINGS,
+        3.0,
+    ),  # fmt: skip
     # 号 after a number or 几 is the day of the month (五 号, 几 号).
     (re.compile(r"\bday of a month\b"), lambda s: _numeral(s.prev) or s.prev == "几", 3.0),
     # Motion over to a place: 过去 before where or what for (你 过去 到 那里, 过去 看看) is no "past".
