@@ -247,6 +247,14 @@ def test_a_remark_on_a_body_is_left_out_and_one_on_looks_costs() -> None:
     assert looks.flaw is None and looks.penalty >= 3
 
 
+def test_a_target_noun_taking_le_with_the_clause_going_on_is_a_doubtful_cut() -> None:
+    # 水灾害了不少人 is 水灾 + 害了; cut 水 + 灾害 it would teach 灾害 with a verb's 了.
+    doubtful = judged("水", "灾害", "了", "不少", "人", "。", en="The flood harmed many.", targets=("灾害",))
+    plain = judged("水", "灾害", "很", "严重", "。", en="The flood is serious.", targets=("灾害",))
+    ill = judged("他", "病", "了", "很", "久", "。", en="He was ill for long.", targets=("病",))  # a verb too
+    assert doubtful.penalty >= plain.penalty + 2 and ill.penalty < doubtful.penalty
+
+
 def test_literary_and_scripture_wording_the_target_aside() -> None:
     classical = judged("吾", "之", "银行", "也", "。", en="It is my bank.")
     assert classical.flaw is Flaw.LITERARY

@@ -39,10 +39,11 @@ from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
-from deckbuilder import lexical
+from deckbuilder import lexical, segmenter
 from deckbuilder.chinese import HAN
 from deckbuilder.grade import agreement, wording
 from deckbuilder.models import Kind, Origin, Sentence, reduce_fields
+from deckbuilder.senses.entries import dictionary_noun
 
 
 class Flaw(StrEnum):
@@ -315,4 +316,20 @@ def _remark(sentence: Sentence, targets: Collection[str]) -> _Verdict:
     return 0.0, None
 
 
-_CHECKS = (_script, _names, _literary, _fragment, _remark)  # then _translation, the one that costs
+# A target the segmenter's dictionary calls a noun, with an aspect 了 after it and the clause going on
+# (水灾害了不少人: 水灾 + 害了, cut 水 + 灾害), and CC-CEDICT means a thing by it (not 病 "to fall ill"): a
+# noun takes no 了, so the cut is likely wrong there.
+DOUBTFUL_CUT_COST = 3.0
+_CLAUSE_MARKS = frozenset("，,；;：:、")
+
+
+def _doubtful_cut(sentence: Sentence, targets: Collection[str]) -> _Verdict:
+    words = [t.text for t in sentence.tokens]
+    for k, word in enumerate(words[:-2]):
+        goes_on = words[k + 1] == "了" and words[k + 2] not in _ZH_END | _CLAUSE_MARKS
+        if word in targets and goes_on and segmenter.word_tag(word) == "n" and dictionary_noun(word):
+            return DOUBTFUL_CUT_COST, None
+    return 0.0, None
+
+
+_CHECKS = (_script, _names, _literary, _fragment, _remark, _doubtful_cut)  # then _translation, which costs
