@@ -12,7 +12,7 @@ import pytest
 from deckbuilder.annotate import segment
 from deckbuilder.grade import Grader, assess, select
 from deckbuilder.grade.agreement import Mismatch, mismatches
-from deckbuilder.grade.quality import MISMATCH, ORIGIN_COSTS, WORDING, Flaw
+from deckbuilder.grade.quality import MISMATCH, ORIGIN_COSTS, WEAK_LIMIT, WORDING, Flaw
 from deckbuilder.grade.repeats import REPEAT_MAX, Repeats
 from deckbuilder.grade.select import REPEATED
 from deckbuilder.grade.wording import COSTS, Pattern, patterns
@@ -47,6 +47,15 @@ def test_origin_costs_translated_chinese_most_and_a_users_file_nothing() -> None
     assert verdicts[Origin.GRADED].penalty < verdicts[Origin.ZH].penalty < verdicts[Origin.EN].penalty
     assert verdicts[Origin.EN].marks == ("from English",) and verdicts[Origin.ZH].marks == ("into English",)
     assert verdicts[Origin.GRADED].marks == verdicts[Origin.UNKNOWN].marks == ()
+
+
+def test_weaknesses_that_add_up_to_the_limit_leave_a_sentence_out() -> None:
+    # A translated Chinese (8) with a name (4 and more) is a coin toss in reviews: left out, not weighed.
+    en = "Tom went to the bank to get money."
+    words = ("汤姆", "去", "银行", "取", "钱", "了", "。")
+    named = assess(sent(*words, en=en, origin=Origin.EN), ("银行",))
+    graded = assess(sent(*words, en=en, origin=Origin.GRADED), ("银行",))
+    assert named.flaw is Flaw.WEAK and graded.flaw is None and graded.penalty < WEAK_LIMIT
 
 
 def test_a_placeholder_for_the_english_is_no_translation() -> None:
