@@ -18,7 +18,7 @@ from deckbuilder.chinese import HAN, Traditional, script_kind, to_traditional
 from deckbuilder.models import Kind, Pair, Sentence, Token
 
 # Modules outside this package whose code decides what annotation gives.
-_SHARED = ("cedict", "chinese", "english", "segmenter", "constructions", "addressing", "models")
+_SHARED = ("cedict", "chinese", "english", "segmenter", "tagger", "constructions", "addressing", "models")
 
 
 @cache
