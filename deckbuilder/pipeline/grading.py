@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from deckbuilder import align, annotate, grade, ingest, segmenter
+from deckbuilder import align, annotate, apkg, grade, ingest, segmenter
 from deckbuilder.cache import Cache
 from deckbuilder.cache import key as cache_key
 from deckbuilder.grade import Coverage, Quality, Record, Selector
@@ -53,8 +53,9 @@ def grade_corpus(
     # then loaded only if a candidate needs it; otherwise it is loaded before the workers fork (once).
     warm = first is not None and bool(store.get_many("segment", [cache_key(namespace, text(first))]))
     # Once the input is read and handed out (the workers forked before), this process mostly waits for them:
-    # it loads what enrichment reads meanwhile, in a thread joined before the enrichment workers fork.
-    preload = threading.Thread(target=annotate.load, name="preload", daemon=True)
+    # it loads what enrichment and the deck writer read meanwhile, in a thread joined before the enrichment
+    # workers fork.
+    preload = threading.Thread(target=_preload, name="preload", daemon=True)
     results = cached_map(
         namespace,
         itertools.chain([first] if first is not None else [], pairs),
@@ -81,6 +82,12 @@ def grade_corpus(
         if writer is not None:
             writer.finish(count, skips)
     return selector, (preload if preload.ident is not None else None)
+
+
+def _preload() -> None:
+    """What the steps after grading read: enrichment's tagger and dictionaries, and the deck writer."""
+    annotate.load()
+    apkg.load()
 
 
 def _load() -> None:

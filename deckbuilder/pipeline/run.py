@@ -66,7 +66,7 @@ class _Run:
     warnings: tuple[str, ...] = ()
     previous: release.Previous | None = None  # the lock this build starts from
     stamped: release.Stamped | None = None
-    preload: threading.Thread | None = None  # loading what enrichment reads, while workers grade
+    preload: threading.Thread | None = None  # loading what enrichment and writing read, while workers grade
 
 
 class _Clock:
