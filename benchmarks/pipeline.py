@@ -37,10 +37,10 @@ FLOOR = textwrap.dedent(
                 for line in f:
                     cols = line.rstrip("\\n").split("\\t")
                     yield cols[1] if len(cols) >= 4 else cols[0]
-    else:
-        from deckbuilder.ingest import read_builtin
+    else:  # the corpora's files as their readers parse them (not the table builds keep of them)
+        from deckbuilder.ingest.builtin import BUILTIN
         def texts():
-            return (p.zh for p in read_builtin())
+            return (p.zh for read in BUILTIN.values() for p in read())
     chars = pairs = 0
     for text in texts():
         pairs += 1

@@ -14,19 +14,21 @@ written, or a file that cannot be read, costs only the time to derive again. The
 
 from __future__ import annotations
 
+import array
 import contextlib
 import hashlib
 import importlib.metadata
 import marshal
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TypeVar
 
 from deckbuilder import __version__
 
 T = TypeVar("T")
+V = TypeVar("V", str, int)
 _SUFFIX = ".marshal"
 KEEP = 2  # tables kept per name (two installations sharing a cache folder each keep theirs)
 
@@ -70,6 +72,36 @@ def stored(name: str, key: str, derive: Callable[[], T]) -> T:
         for old in kept[KEEP:]:  # tables of other versions: an upgrade leaves no growing folder behind
             old.unlink(missing_ok=True)
     return value
+
+
+# Separates the keys of a `stored_table`; no key may hold it.
+_SEP = "\x00"
+
+
+def stored_table(name: str, key: str, derive: Callable[[], Mapping[str, V]]) -> dict[str, V]:
+    """`stored` for a large str → str (or str → int) table: its keys joined into one string, its values
+    joined too (or packed as 64-bit integers). marshal reads one long string several times faster than
+    half a million short ones (jieba's dictionary: 0.13 s, not 0.45 s). Returns a new dict each call."""
+
+    def packed() -> tuple[str, str | bytes]:
+        table = derive()
+        keys, values = _SEP.join(table), list(table.values())
+        if not table or keys.count(_SEP) != len(table) - 1:  # a programming error, not a damaged file
+            raise ValueError(f"{name}: empty, or a key holds {_SEP!r}")
+        if all(isinstance(v, str) for v in values):
+            joined = _SEP.join(values)  # type: ignore[arg-type]
+            if joined.count(_SEP) != len(values) - 1:
+                raise ValueError(f"{name}: a value holds {_SEP!r}")
+            return keys, joined
+        return keys, array.array("q", values).tobytes()
+
+    keys, values = stored(name, key, packed)
+    with contextlib.suppress(ValueError, TypeError):  # a damaged file: derive again, as `stored` does
+        split = keys.split(_SEP)
+        if isinstance(values, str):
+            return dict(zip(split, values.split(_SEP), strict=True))  # type: ignore[arg-type]
+        return dict(zip(split, array.array("q", values), strict=True))  # type: ignore[arg-type]
+    return dict(derive())
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -134,6 +134,12 @@ def _pinyin():  # type: ignore[no-untyped-def]
     return lazy_pinyin
 
 
+def load() -> None:
+    """Load the dictionary and pypinyin's readings (romanised names) now, e.g. before workers fork."""
+    zh_word_keys("翻译")
+    _pinyin()("李")
+
+
 def _name_keys(word: str) -> frozenset[str]:
     """Romanised keys of a possible name: ``崔天凯`` → ``py:cuitiankai`` and the given name ``py:tiankai``."""
     syllables = [s.replace("v", "u") for s in _pinyin()(word)]

@@ -25,11 +25,10 @@ comes out, so its words come out whole rather than in characters.
 from __future__ import annotations
 
 import hashlib
-import logging
 from functools import cache, lru_cache
 from typing import Any
 
-from deckbuilder import addressing, chinese, constructions
+from deckbuilder import addressing, chinese, constructions, tagger
 from deckbuilder.chinese import DEGREE_ADVERBS, HAN, HAN_RUN, MEASURES, NUMERALS, fewest_pieces, script_kind
 from deckbuilder.models import Kind
 
@@ -50,9 +49,11 @@ _PARTICLES = frozenset("的了着过地得")
 
 @cache
 def _rjieba() -> Any:
+    """The rjieba segmenter this module adds words to and removes words from: the one `import rjieba` makes
+    for its module-level functions (a second `rjieba.Jieba()` would load the dictionary again, 0.08 s)."""
     import rjieba
 
-    return rjieba.Jieba()
+    return getattr(rjieba, "_DEFAULT_JIEBA", None) or rjieba.Jieba()
 
 
 @cache
@@ -156,7 +157,7 @@ def version() -> str:
 
     h = hashlib.blake2b(_removed_key(), digest_size=8)
     here = Path(__file__).resolve()
-    for name in ("segmenter", "standards", "chinese", "constructions", "addressing", "resources"):
+    for name in ("segmenter", "standards", "chinese", "constructions", "addressing", "resources", "tagger"):
         h.update(here.with_name(f"{name}.py").read_bytes())
     return h.hexdigest()
 
@@ -391,21 +392,6 @@ def _glued_dictionary_words() -> dict[str, tuple[str, ...]]:
     return out
 
 
-@cache
-def _posseg() -> Any:
-    """Python jieba's part-of-speech tokenizer, with the same added words (loaded once, quietly)."""
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)  # jieba writes to stderr on first use otherwise
-    jieba.dt.initialize()
-    for word, freq in added_words():
-        jieba.dt.add_word(word, freq)
-    for word in removed_words():
-        jieba.dt.del_word(word)
-    return jieba.posseg.dt
-
-
 def tag(words: list[str] | tuple[str, ...], text: str) -> list[tuple[str, str]]:
     """(word, part-of-speech tag) for `words`, the cut of `text`.
 
@@ -413,7 +399,7 @@ def tag(words: list[str] | tuple[str, ...], text: str) -> list[tuple[str, str]]:
     agree. A word posseg cut differently gets its dictionary tag (上 → f), punctuation "x", else "" (the
     pinyin rules then look at its parts). A surname before a title is `addressing.SURNAME_TAG` (李 主任).
     """
-    tokenizer = _posseg()
+    tokenizer = tagger.posseg()
     tags: dict[str, str] = {p.word: p.flag for p in tokenizer.cut(text)}
     table, named = tokenizer.word_tag_tab, addressing.surnames_before_titles(words)
     out = [(w, tags.get(w) or table.get(w) or ("x" if script_kind(w) is Kind.PUNCT else "")) for w in words]
@@ -428,22 +414,10 @@ def tagged(text: str) -> list[tuple[str, str]]:
 @cache
 def pieces(text: str) -> tuple[tuple[str, str], ...]:
     """posseg's own (word, tag) pieces of a short text taken on its own."""
-    return tuple((p.word, p.flag) for p in _posseg().cut(text))
+    return tuple((p.word, p.flag) for p in tagger.posseg().cut(text))
 
 
 def word_tag(word: str) -> str:
     """jieba's dictionary part-of-speech tag for `word` (posseg's table: its dictionary file's tags), or ""
     when its dictionary lacks it; kept as a table (`derived`), so grading never loads the tagger for it."""
-    return _word_tags().get(word, "")
-
-
-@cache
-def _word_tags() -> dict[str, str]:
-    from deckbuilder import derived
-    from deckbuilder.resources import jieba_dictionary_path
-
-    def derive() -> dict[str, str]:  # as posseg's load_word_tag reads the file
-        lines = jieba_dictionary_path().read_text(encoding="utf-8").splitlines()
-        return {p[0]: p[2] for p in (line.strip().split(" ") for line in lines) if len(p) == 3}
-
-    return derived.stored("jieba-tags", derived.key_of("jieba-tags", "1", packages=("jieba",)), derive)
+    return tagger.word_tags().get(word, "")

@@ -336,3 +336,24 @@ def test_a_subject_pronoun_glued_to_its_verb_is_cut(text: str, words: list[str])
 def test_numerals_that_are_words_are_words(text: str, word: str, kind: Kind) -> None:
     tokens = {t.text: t.kind for t in _seg(text).tokens}
     assert tokens[word] is kind, tokens
+
+
+def test_the_kept_tagger_is_the_one_jieba_builds() -> None:
+    """The tagger read from the kept tables (`tagger`) has the frequencies, total and tag table jieba itself
+    gives after loading its dictionary and adding and removing the segmenter's words."""
+    import jieba
+    import jieba.posseg
+
+    from deckbuilder import tagger
+
+    kept = tagger.posseg()
+    reference = jieba.Tokenizer()
+    reference.initialize()
+    tagger._apply(reference)
+    assert kept.tokenizer.total == reference.total
+    assert kept.tokenizer.FREQ == reference.FREQ
+    own_tagger = jieba.posseg.POSTokenizer(reference)
+    assert kept.word_tag_tab == own_tagger.word_tag_tab
+    for text in ("我们在银行工作了一年。", "小李和王老师去北京了。"):
+        own = [(p.word, p.flag) for p in own_tagger.cut(text)]
+        assert [(p.word, p.flag) for p in kept.cut(text)] == own

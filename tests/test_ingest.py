@@ -117,6 +117,18 @@ def test_hsk_sentences_corpus_keeps_dataset_ids() -> None:
     assert all(p.source.startswith("hsk-sentences-audio:") and p.zh and p.en for p in first)
 
 
+def test_builtin_corpora_read_back_as_read() -> None:
+    """The built-in corpora kept as a table (`derived`) give the pairs their readers give, marked built-in."""
+    from dataclasses import replace
+
+    from deckbuilder.ingest.builtin import BUILTIN
+
+    for name, reader in BUILTIN.items():
+        expected = [replace(p, builtin=True) for p in reader()]
+        assert list(read_builtin((name,))) == expected  # kept now (or read and kept)
+        assert list(read_builtin((name,))) == expected  # read back
+
+
 def test_unknown_builtin_corpus_is_an_option_error() -> None:
     from deckbuilder.errors import OptionError
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 from pathlib import Path
 
 import pytest
@@ -106,6 +107,31 @@ def test_derived_tables_are_kept_by_key(tmp_path: Path, monkeypatch: pytest.Monk
         derived.stored("t", f.name[2:].removesuffix(".marshal"), derive)
     assert len(calls) == 4
     assert cache.clear() > 0 and not list((tmp_path / "resources").glob("t-*"))
+
+
+def test_large_tables_are_kept_packed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from deckbuilder import derived
+
+    monkeypatch.setenv("DECKBUILDER_CACHE_DIR", str(tmp_path))
+    calls: list[int] = []
+    tags, freqs = {"银行": "n", "很快": "d", "": "x"}, {"银行": 2, "很快": 0, "银": 2**40}
+
+    def derive(table: dict) -> dict:
+        calls.append(1)
+        return table
+
+    for name, table in (("tags", tags), ("freqs", freqs)):
+        key = derived.key_of(name, "1")
+        assert derived.stored_table(name, key, lambda t=table: derive(t)) == table
+        kept = derived.stored_table(name, key, lambda t=table: derive(t))
+        assert kept == table and list(kept) == list(table) and kept is not table
+    assert len(calls) == 2
+    (path,) = (tmp_path / "resources").glob("tags-*")
+    path.write_bytes(marshal.dumps(("a\x00b", "n")))  # keys and values that do not pair up: derived again
+    assert derived.stored_table("tags", derived.key_of("tags", "1"), lambda: derive(tags)) == tags
+    assert len(calls) == 3
+    with pytest.raises(ValueError):
+        derived.stored_table("bad", derived.key_of("bad", "1"), lambda: {"a\x00b": "n"})
 
 
 def test_derived_tables_without_a_writable_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -18,7 +18,7 @@ from deckbuilder.chinese import HAN, Traditional, script_kind, to_traditional
 from deckbuilder.models import Kind, Pair, Sentence, Token
 
 # Modules outside this package whose code decides what annotation gives.
-_SHARED = ("cedict", "chinese", "english", "segmenter", "constructions", "addressing", "models")
+_SHARED = ("cedict", "chinese", "english", "segmenter", "tagger", "constructions", "addressing", "models")
 
 
 @cache
@@ -105,10 +105,13 @@ def from_words(pair: Pair, words: list[str]) -> Sentence:
 
 
 def load() -> None:
-    """Load what `enrich` needs (tagger, dictionaries, context model) now: before worker processes fork."""
-    from deckbuilder import pinyin
+    """Load what `enrich` needs (tagger, dictionaries, context model, the glosses' code and OpenCC's
+    converters to traditional) now: before worker processes fork, so that each does not load its own."""
+    from deckbuilder import pinyin, senses  # noqa: F401 - senses: imported once here, not in each worker
 
     pinyin.read_tokens(segmenter.tagged("我们在银行工作了一年。"))
+    for variant in Traditional:
+        to_traditional("", variant)
 
 
 def enrich(sentence: Sentence, overrides: Mapping[str, str] | None = None) -> Sentence:

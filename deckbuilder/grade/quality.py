@@ -172,11 +172,12 @@ def fingerprint() -> str:
 
 
 def load() -> None:
-    """Load the dictionary `coverage` reads and the character readings the wording checks read, once,
-    before worker processes fork (each worker would load them again; enrichment reads them later)."""
+    """Load the dictionary `coverage` reads, pypinyin (the names check romanises names with it) and the
+    character readings the wording checks read, once, before worker processes fork (each worker would load
+    them again; enrichment reads them later)."""
     from deckbuilder.pinyin.lexicon import char_readings
 
-    lexical.zh_word_keys("翻译")
+    lexical.load()
     char_readings("一")
 
 

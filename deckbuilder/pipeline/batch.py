@@ -184,11 +184,12 @@ def cached_map(
                     todo.append(n)
             work = [(batch[n], hits.get(keys[n])) for n in todo]
             if not work:
-                outcome: Callable[[], list[Any]] = list
+                outcome: Callable[[], Iterable[Any]] = list
             elif pool is not None:
                 step = max(1, -(-len(work) // (workers * PARTS_PER_WORKER)))
                 futures = [pool.submit(work[i : i + step]) for i in range(0, len(work), step)]
-                outcome = lambda futures=futures: [r for f in futures for r in f.result()]  # noqa: E731
+                # Part by part: the first parts' items are filed while the workers compute the last ones.
+                outcome = lambda futures=futures: (r for f in futures for r in f.result())  # noqa: E731
             else:
                 if not ready and setup is not None:
                     setup()
@@ -212,7 +213,7 @@ class _Chunk:
     keys: list[bytes]
     results: list[Any]  # filled from the cache (with `reuse`) or by `outcome`
     todo: list[int]  # positions whose result `outcome` gives
-    outcome: Callable[[], list[Any]]
+    outcome: Callable[[], Iterable[Any]]  # in the order of `todo`, computed as they are taken
 
 
 def _report(progress: Progress | None, label: str, done: int, total: int | None) -> None:
@@ -221,13 +222,21 @@ def _report(progress: Progress | None, label: str, done: int, total: int | None)
 
 
 def _file(store: cache.Cache, table: str, chunk: _Chunk) -> Generator[tuple[Any, Any], None, int]:
-    """Collect a chunk's results, store its new cache values, yield its (item, result) pairs in order;
-    returns how many there were."""
+    """Yield a chunk's (item, result) pairs in order, each as soon as its result is in (a worker's part
+    done), then store the chunk's new cache values; returns how many items there were."""
     fresh = []
-    for n, (result, value) in zip(chunk.todo, chunk.outcome(), strict=True):
-        chunk.results[n] = result
-        if value is not None:
-            fresh.append((chunk.keys[n], value))
+    computed = iter(chunk.outcome())
+    todo = iter(chunk.todo)
+    due = next(todo, None)  # the next position `computed` gives
+    for n, item in enumerate(chunk.items):
+        if n == due:
+            result, value = next(computed)
+            chunk.results[n] = result
+            if value is not None:
+                fresh.append((chunk.keys[n], value))
+            due = next(todo, None)
+        yield item, chunk.results[n]
+    if next(computed, None) is not None:
+        raise AssertionError("more results than items")  # a worker gave more than it was given
     store.put_many(table, fresh)
-    yield from zip(chunk.items, chunk.results, strict=True)
     return len(chunk.items)

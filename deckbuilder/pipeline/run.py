@@ -35,7 +35,7 @@ from deckbuilder.models import (
 )
 from deckbuilder.pinyin import load_overrides
 from deckbuilder.pipeline import COMMITTED, grading, outputs, release
-from deckbuilder.pipeline.batch import Progress, cached_map
+from deckbuilder.pipeline.batch import Progress, cached_map, collector_paused
 from deckbuilder.pipeline.options import AlignOptions, BuildOptions
 
 CREDITS = (
@@ -66,7 +66,7 @@ class _Run:
     warnings: tuple[str, ...] = ()
     previous: release.Previous | None = None  # the lock this build starts from
     stamped: release.Stamped | None = None
-    preload: threading.Thread | None = None  # loading what enrichment reads, while workers grade
+    preload: threading.Thread | None = None  # loading what enrichment and writing read, while workers grade
 
 
 class _Clock:
@@ -186,7 +186,9 @@ def _enrich(run: _Run, progress: Progress | None) -> _Run:
         chunk=ENRICH_CHUNK,
     )
     variant = run.options.traditional
-    with contextlib.closing(results):
+    # The enrichment workers fork inside, so they never run the cyclic collector either (as the grading
+    # workers): its passes over their growing memos took an eighth of their time.
+    with contextlib.closing(results), collector_paused():
         enriched = [annotate.with_traditional(s, variant) if variant else s for _, s in results]
     chosen = tuple(replace(c, sentence=s) for c, s in zip(run.selection.choices, enriched, strict=True))
     return replace(run, chosen=chosen)
