@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from functools import cache
+from pathlib import Path
 
 from deckbuilder import cedict, segmenter
 from deckbuilder.chinese import fewest_pieces, is_han
@@ -83,7 +84,9 @@ def _marked_pairs() -> frozenset[str]:
 
     from deckbuilder import derived
 
-    key = derived.key_of("marked-pairs", "1", importlib.metadata.version("pypinyin"))
+    key = derived.key_of(
+        "marked-pairs", "1", importlib.metadata.version("pypinyin"), sources=(Path(__file__),)
+    )
     return frozenset(derived.stored("marked-pairs", key, _derive_marked_pairs))
 
 
