@@ -138,7 +138,9 @@ def kind(pieces: tuple[str, ...], lexicon: Lexicon) -> str | None:
     one_verb = len(pieces[-2]) == 1 and tags[-2].startswith("v")
     if last in A_LITTLE and _is_verb(tags[-2]) and (last.startswith("一") or one_verb):
         return "a little"
-    if last in LOCALIZERS and pieces[-2] not in LOCALIZERS and (is_noun(tags[-2]) or last in _AFTER_EVENTS):
+    # (地 "ground, field" is tagged uv, for its particle use: 地里 is 地 + 里 "in the fields")
+    noun = is_noun(tags[-2]) or pieces[-2] == "地"
+    if last in LOCALIZERS and pieces[-2] not in LOCALIZERS and (noun or last in _AFTER_EVENTS):
         return "localizer"  # 床上, 车站里; 饭后, 起飞前 (but 流下, 换上 are complements, 驻外 a word)
     if n == 2 and len(first) == 2 == len(last) and tags[0] == "v" and tags[1] in ("n", "an"):
         return "object"  # 保卫+国家, 克服+困难 (an): a verb and its object CC-CEDICT lacks as one word

@@ -397,13 +397,18 @@ def tag(words: list[str] | tuple[str, ...], text: str) -> list[tuple[str, str]]:
 
     posseg may split differently from the plain cut; the words are kept and tags borrowed where the two
     agree. A word posseg cut differently gets its dictionary tag (上 → f), punctuation "x", else "" (the
-    pinyin rules then look at its parts). A surname before a title is `addressing.SURNAME_TAG` (李 主任).
+    pinyin rules then look at its parts). A surname before a title is `addressing.SURNAME_TAG` (李 主任);
+    地 before a localizer is the ground (地 里), not the particle jieba tags it.
     """
     tokenizer = tagger.posseg()
     tags: dict[str, str] = {p.word: p.flag for p in tokenizer.cut(text)}
     table, named = tokenizer.word_tag_tab, addressing.surnames_before_titles(words)
     out = [(w, tags.get(w) or table.get(w) or ("x" if script_kind(w) is Kind.PUNCT else "")) for w in words]
-    return [(w, addressing.SURNAME_TAG if k in named else t) for k, (w, t) in enumerate(out)]
+    ground = {k for k, w in enumerate(words[:-1]) if w == "地" and words[k + 1] in ("上", "下", "里", "中")}
+    return [
+        (w, addressing.SURNAME_TAG if k in named else "n" if k in ground else t)
+        for k, (w, t) in enumerate(out)
+    ]
 
 
 def tagged(text: str) -> list[tuple[str, str]]:

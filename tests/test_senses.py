@@ -242,6 +242,15 @@ def test_an_adjective_of_a_person_fits_a_person_not_a_thing_it_names() -> None:
         (["她", "是", "个", "很", "坦率", "的", "人"], ["r", "v", "q", "d", "a", "uj", "n"],
          ["ta1", "shi4", "ge4", "hen3", "tan3 shuai4", "de5", "ren2"], "是",
          "She has a very open personality.", "to be (followed by substantives only)"),
+        # A figurative sense the English matches comes after the literal one it extends, unless the
+        # neighbours bear out its note (前途 "prospects"); -ing and -ent words can be adjectives.
+        (["天空", "中", "一片", "光明"], ["n", "f", "m", "n"], ["tian1 kong1", "zhong1", "yi2 pian4",
+         "guang1 ming2"], "光明", "The sky is bright.", "light"),
+        (["前途", "一片", "光明"], ["n", "m", "n"], ["qian2 tu2", "yi2 pian4", "guang1 ming2"], "光明",
+         "The future is bright.", "(fig.) bright (prospects etc)"),
+        (["他", "的", "表现", "很", "突出"], ["r", "uj", "v", "d", "a"],
+         ["ta1", "de5", "biao3 xian4", "hen3", "tu1 chu1"], "突出", "His performance stands out.",
+         "prominent"),
         # A word with aspect 了 is a verb or a state, never a thing, whatever noun the English uses.
         (["错", "了", "也", "不要紧"], ["v", "ul", "d", "l"], ["cuo4", "le5", "ye3", "bu4 yao4 jin3"], "错",
          "It's okay to make mistakes.", "wrong"),

@@ -43,7 +43,13 @@ COMMON = _set(
     "rainy sunny windy snowy foggy tidy wealthy tricky risky sticky greasy juicy tasty salty filthy dusty "
     "rusty hasty nasty shabby sloppy clumsy fuzzy dizzy itchy sweaty sturdy gloomy moody lousy cosy cozy "
     "roomy bumpy rocky muddy grassy hilly stormy stuffy thirsty weary worthy smelly stinky prickly wrinkly "
-    "bubbly cuddly orderly cowardly scholarly heavenly ghostly sickly lowly frilly woolly"
+    "bubbly cuddly orderly cowardly scholarly heavenly ghostly sickly lowly frilly woolly "
+    # -ing and -ent/-ant adjectives, whose endings nouns share (building, student, plant)
+    "outstanding interesting amazing surprising boring exciting striking charming loving caring willing "
+    "promising touching moving annoying disgusting shocking confusing convincing pressing lasting "
+    "existing missing living dying growing increasing following remaining outgoing easygoing hardworking "
+    "prominent diligent obedient fluent permanent sufficient confident dependent apparent transparent "
+    "abundant arrogant vacant redundant radiant vibrant fragrant resolute decisive"
 )
 _SUFFIX = re.compile(r"(ful|less|ous|ive|able|ible|ical|ional|ual|tic|ish|esque|(?<!e)ed)$")
 # Nouns the suffixes would take for adjectives.
@@ -67,6 +73,8 @@ def is_adjective(gloss: str) -> bool:
         return False
     if len(words) == 2 and words[0] in ("very", "quite", "rather", "too", "not"):
         words = words[1:]
+    if len(words) == 3 and words[1] in ("and", "or"):  # "firm and resolute"
+        return is_adjective(words[0]) and is_adjective(words[2])
     if len(words) != 1:
         return False
     word = words[0].strip(".,!?")

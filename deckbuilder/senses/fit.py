@@ -99,6 +99,7 @@ def choose(slot: Slot, en: English, follow: bool = True, margin: float = MARGIN)
     ]
     more = [s for _, s in rows]
     core = _core(cand, ranked[0][1], slot, near) if en else None
+    core = core if core is not None else _literal(cand, first, near)
     if core is not None:  # the translation's synonym second, after the word's core meaning
         return Choice(cand, (core, first, *[s for s in more if s is not core][: MAX_SHOWN - 2]))
     return Choice(cand, _runs([(ranked[0][1], first), *rows]))
@@ -175,6 +176,17 @@ def _core(cand: Candidate, chosen: int, slot: Slot, near: frozenset[str]) -> Sen
         _sense_score(s, k, slot, plain, near, frozenset()) for k, s in ((shown[0], base), (chosen, second))
     ]
     return base if context[0] >= context[1] else None
+
+
+def _literal(cand: Candidate, first: Sense, near: frozenset[str]) -> Sense | None:
+    """The entry's first sense, when the best is a figurative one of the same shape whose note the
+    neighbours do not bear out (光明 "(fig.) bright (prospects etc)" for 天空中一片光明 "The sky is bright.",
+    not 前途一片光明): the English word may be meant literally, and the literal sense ("light") is what the
+    figurative one extends."""
+    if not first.raw.startswith("(fig.)") or _note_keys(first.notes) & near:
+        return None
+    base = next((s for s in cand.senses if s.shown), None)
+    return base if base is not None and base is not first and base.shape is first.shape else None
 
 
 def _plain(sense: Sense) -> bool:
