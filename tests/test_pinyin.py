@@ -178,6 +178,9 @@ def test_polyphone_in_context(sentence: str, char: str, reading: str) -> None:
         ("在过去，人们很穷。", "去", ["qu4"]),
         ("你过去看看。", "去", ["qu5"]),
         ("他走过去了。", "去", ["qu5"]),
+        ("他急忙跑了出去。", "去", ["qu5"]),  # a directional complement's 去/来 is neutral
+        ("他拿出来一本书。", "来", ["lai5"]),
+        ("我出去了。", "去", ["qu4"]),  # the verb itself keeps the dictionary's tone
         ("开会要集中精神。", "神", ["shen2"]),  # 精神 as a noun: jīngshén "mind"
         ("你今天很精神。", "神", ["shen5"]),  # as a predicate adjective: jīngshen "lively"
         ("他们在挖地道。", "道", ["dao4"]),  # 地道 the noun "tunnel"

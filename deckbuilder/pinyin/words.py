@@ -63,6 +63,10 @@ def _zhenshi(c: Context) -> tuple[str, ...]:
     return ("zhen1", "shi4")
 
 
+# Compound directional complements (过去 has its own rule, 起来 and 回来 are neutral in the dictionary).
+_DIRECTIONS = frozenset({"出去", "出来", "进去", "进来", "上去", "上来", "下去", "下来", "回去", "过来"})
+
+
 def decide_word(units: Sequence[Unit], ui: int, syllables: tuple[str, ...]) -> tuple[str, ...] | None:
     """Context-dependent readings of dictionary words: adverb + modal 得 (还得, 就得 → děi), 教会, 多重,
     过去, a verb + 着 as the durative, and words CC-CEDICT reads two ways apart from a neutral tone
@@ -76,6 +80,11 @@ def decide_word(units: Sequence[Unit], ui: int, syllables: tuple[str, ...]) -> t
         return _guoqu(Context(units, ui))
     if word == "真是":
         return _zhenshi(Context(units, ui))
+    if word in _DIRECTIONS and len(syllables) == 2:
+        c = Context(units, ui)
+        flag = c.prev_flag(2) if c.prev_text() == "了" else c.prev_flag()
+        if flag.startswith("v"):  # 跑了出去 pǎole chūqu, 拿出来 ná chūlai: a complement's 来/去 is neutral
+            return (syllables[0], syllables[1][:-1] + "5")
     potential = len(word) == 3 and word[1] == "得" and constructions.verb_char(word[0])
     if potential and syllables[1] == "de2":
         return (syllables[0], "de5", syllables[2])  # 看得见: CC-CEDICT's de2, a potential complement's de
