@@ -77,6 +77,9 @@ def counted(words: list[str]) -> list[str]:
     lists, listed = headwords(), all_words()
     out: list[str] = []
     for word in words:
+        if word.startswith("好几") and len(word) > 2 and word[2:] in lists.ordinary and word not in listed:
+            out.extend(("好几", word[2:]))  # 好几种 "several kinds": 好几 + 种
+            continue
         if len(word) < 2 or (word[0] not in COUNTS and word[0] != "第"):
             out.append(word)  # most words: no count in front of them
             continue

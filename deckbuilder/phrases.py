@@ -142,8 +142,10 @@ def kind(pieces: tuple[str, ...], lexicon: Lexicon) -> str | None:
     noun = is_noun(tags[-2]) or pieces[-2] == "地"
     if last in LOCALIZERS and pieces[-2] not in LOCALIZERS and (noun or last in _AFTER_EVENTS):
         return "localizer"  # 床上, 车站里; 饭后, 起飞前 (but 流下, 换上 are complements, 驻外 a word)
-    if n == 2 and len(first) == 2 == len(last) and tags[0] == "v" and tags[1] in ("n", "an"):
-        return "object"  # 保卫+国家, 克服+困难 (an): a verb and its object CC-CEDICT lacks as one word
+    if n == 2 and len(first) == 2 == len(last) and tags[0] == "v" and tags[1] in ("n", "an", "vn", "a"):
+        return "object"  # 保卫+国家, 克服+困难 (an), 获得+成功 (a): a verb and its object CC-CEDICT lacks
+    if n == 2 and len(first) == 2 == len(last) and tags[0] == "a" and tags[1] in ("n", "vn"):
+        return "modifier"  # 美好+生活: an adjective and the noun it describes
     if n == 2 and len(first) == 1 and tags[0].startswith("v") and len(last) > 1 and tags[1].startswith("n"):
         # 打+网球, 看+电视; but 排球队, 居住区 may be 排球+队, 居住+区 (jieba knows 排球, 居住): left whole,
         # as are 无 + noun (无政府, 无止境)
@@ -209,7 +211,7 @@ def phrase_pieces(word: str, tag: str, lexicon: Lexicon) -> tuple[str, ...] | No
     found = kind(pieces, lexicon)
     # two HSK words, an adverb and its verb or a verb and its object, are no idiom (自动+更新)
     listed = len(pieces) == 2 and len(pieces[0]) == 2 and all(lexicon.listed(p) for p in pieces)
-    two_words = listed and found in ("adverb", "object")
+    two_words = listed and found in ("adverb", "object", "modifier")
     if tag == "i" and len(word) == 4 and found not in _NO_IDIOM and not two_words:
         return None  # four characters jieba calls an idiom: one unless a particle or pronoun shows otherwise
     return pieces if found else None

@@ -199,6 +199,9 @@ def test_a_surname_before_a_title_is_glossed_as_the_surname() -> None:
         ("傍晚天变凉了。", ["变", "凉", "了"]),  # 变 "to become" and the state
         ("昨天中午有雾。", ["昨天", "中午", "有"]),  # a day and a time of it
         ("农民在地里种玉米。", ["在", "地", "里"]),  # 地 "field" and its localizer, though tagged a particle
+        ("用双手创造美好生活。", ["美好", "生活"]),  # an adjective and its noun (jieba: an idiom)
+        ("努力工作，从而获得成功。", ["获得", "成功"]),  # a verb and its object
+        ("我买了好几种水果。", ["好几", "种", "水果"]),  # "several" and its measure word
         ("这批货很便宜。", ["批", "货"]),  # a measure glued to its noun after 这
         ("我还有两件事要做。", ["两", "件", "事"]),  # a numeral chunk glued to its noun
         ("我们一起克服困难。", ["克服", "困难"]),  # a verb and its object jieba tags an
