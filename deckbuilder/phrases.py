@@ -112,6 +112,8 @@ def kind(pieces: tuple[str, ...], lexicon: Lexicon) -> str | None:
         return "degree"
     if first in BEFORE_VERBS or (n == 2 and _adverb_of(first, tags[0], last, tags[1])):
         return "adverb"  # 不+吃; 不断+完善, 自动+更新
+    if first in ("请", "所") and n == 2 and tags[1].startswith("v"):
+        return "particle"  # 请+回到 "please go back", 所+说 "what is said": each a word of its own
     if first == "被" and n == 2 and tags[1].startswith("v"):
         return "preposition"  # 被+盗 (but 被统治者 is a noun)
     if first in PREPOSITIONS and first != "被" and (n > 2 or (len(last) > 1 and tags[1][:1] in "nrst")):
@@ -139,7 +141,8 @@ def kind(pieces: tuple[str, ...], lexicon: Lexicon) -> str | None:
     if last in A_LITTLE and _is_verb(tags[-2]) and (last.startswith("一") or one_verb):
         return "a little"
     # (地 "ground, field" is tagged uv, for its particle use: 地里 is 地 + 里 "in the fields")
-    noun = is_noun(tags[-2]) or pieces[-2] == "地"
+    # (and a container's measure word: 盒里 "in the box")
+    noun = is_noun(tags[-2]) or pieces[-2] == "地" or (tags[-2] == "q" and len(pieces[-2]) == 1)
     if last in LOCALIZERS and pieces[-2] not in LOCALIZERS and (noun or last in _AFTER_EVENTS):
         return "localizer"  # 床上, 车站里; 饭后, 起飞前 (but 流下, 换上 are complements, 驻外 a word)
     if n == 2 and len(first) == 2 == len(last) and tags[0] == "v" and tags[1] in ("n", "an", "vn", "a"):

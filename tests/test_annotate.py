@@ -202,6 +202,9 @@ def test_a_surname_before_a_title_is_glossed_as_the_surname() -> None:
         ("用双手创造美好生活。", ["美好", "生活"]),  # an adjective and its noun (jieba: an idiom)
         ("努力工作，从而获得成功。", ["获得", "成功"]),  # a verb and its object
         ("我买了好几种水果。", ["好几", "种", "水果"]),  # "several" and its measure word
+        ("盒里有三支笔。", ["盒", "里", "有"]),  # a container's measure word and the localizer
+        ("请回到座位上。", ["请", "回到"]),  # "please" and the verb
+        ("正如他所说。", ["所", "说"]),
         ("这批货很便宜。", ["批", "货"]),  # a measure glued to its noun after 这
         ("我还有两件事要做。", ["两", "件", "事"]),  # a numeral chunk glued to its noun
         ("我们一起克服困难。", ["克服", "困难"]),  # a verb and its object jieba tags an

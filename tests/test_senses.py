@@ -251,6 +251,10 @@ def test_an_adjective_of_a_person_fits_a_person_not_a_thing_it_names() -> None:
         (["他", "的", "表现", "很", "突出"], ["r", "uj", "v", "d", "a"],
          ["ta1", "de5", "biao3 xian4", "hen3", "tu1 chu1"], "突出", "His performance stands out.",
          "prominent"),
+        # What an adjective and 的 describe is a thing: 决心 "determination", not "firm and resolute".
+        (["他", "下", "了", "很", "大", "的", "决心"], ["r", "f", "ul", "zg", "a", "uj", "v"],
+         ["ta1", "xia4", "le5", "hen3", "da4", "de5", "jue2 xin1"], "决心", "He made a firm resolution.",
+         "determination"),
         # A word with aspect 了 is a verb or a state, never a thing, whatever noun the English uses.
         (["错", "了", "也", "不要紧"], ["v", "ul", "d", "l"], ["cuo4", "le5", "ye3", "bu4 yao4 jin3"], "错",
          "It's okay to make mistakes.", "wrong"),

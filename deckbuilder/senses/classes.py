@@ -56,6 +56,7 @@ A, N, J = Shape.ADVERB, Shape.NOUN, Shape.ADJECTIVE
 _FITS: dict[str, dict[Shape, float]] = {
     "before a localizer": {V: 1.0, A: -1.5, C: -1.5, M: -1.5, F: -1.0, P: -1.0, J: -0.5},
     "noun phrase": {N: 0.5, V: -1.0, M: -1.0, F: -1.5, P: -1.0},
+    "attributed noun": {N: 1.5, J: -1.5, V: -1.5, M: -1.0, F: -1.5, P: -1.0},
     "subject": {N: 1.5, V: -2.0, M: -1.0, F: -1.5, P: -1.0},
     "counted noun": {N: 1.5, V: -2.0, F: -1.5, P: -1.0, A: -1.0},
     "nominal adjective": {N: 1.5, J: -1.0, V: -1.0},
@@ -159,6 +160,13 @@ def word_class(slot: Slot) -> str:
         return "counted noun"  # 一 篇 作文: what a classifier counts is a thing ("composition")
     if not slot.left and not slot.clause_before and tag[:1] in ("n", "v") and _subject(slot):
         return "subject"  # 借口 是 没用 的; 导演 和 演员 都 在: a thing, more than any English word says
+    if (
+        slot.prev == "的"
+        and tag[:1] in ("n", "v")
+        and slot.left_tags[-2:-1] != ()
+        and slot.left_tags[-2][:1] == "a"
+    ):
+        return "attributed noun"  # 很 大 的 决心: what an adjective and 的 describe is a thing
     if _noun_context(slot, tag) or _localized(slot):
         return "noun phrase"
     if tag == "an" and not slot.next_tag.startswith("n") and (not slot.left or _object_of(slot)):
