@@ -251,6 +251,14 @@ def test_an_adjective_of_a_person_fits_a_person_not_a_thing_it_names() -> None:
         (["他", "的", "表现", "很", "突出"], ["r", "uj", "v", "d", "a"],
          ["ta1", "de5", "biao3 xian4", "hen3", "tu1 chu1"], "突出", "His performance stands out.",
          "prominent"),
+        # A participle in the English ("honored") says the adjective, not the noun it comes from; a
+        # sentence particle after 的 is still the particle.
+        (["他", "很", "自豪", "，", "也", "很", "光荣"], ["r", "d", "n", "x", "d", "d", "nr"],
+         ["ta1", "hen3", "zi4 hao2", "", "ye3", "hen3", "guang1 rong2"], "光荣",
+         "He feels proud and honored.", "glorious"),
+        (["这", "是", "你", "的", "吗", "？"], ["r", "v", "r", "uj", "y", "x"],
+         ["zhe4", "shi4", "ni3", "de5", "ma5", ""], "吗", "Is this yours?",
+         '(question particle for "yes-no" questions)'),
         # What an adjective and 的 describe is a thing: 决心 "determination", not "firm and resolute".
         (["他", "下", "了", "很", "大", "的", "决心"], ["r", "f", "ul", "zg", "a", "uj", "v"],
          ["ta1", "xia4", "le5", "hen3", "da4", "de5", "jue2 xin1"], "决心", "He made a firm resolution.",

@@ -269,7 +269,10 @@ def _object(tags: tuple[str, ...]) -> bool:
 def _noun_context(slot: Slot, tag: str) -> bool:
     """After 的, or after 把 or a numeral with its classifier (一床 被) unless the tagger saw a verb (把 借 的
     钱), after 这个/那个, or a noun as a verb's object (没有 借口): the token heads a noun phrase. A verbal
-    noun (vn) counts as a noun there (一个 活动 "activity", 参加 活动)."""
+    noun (vn) counts as a noun there (一个 活动 "activity", 参加 活动); a sentence particle never does (是 你
+    的 吗？)."""
+    if tag in ("y", "e"):
+        return False
     if slot.prev in _NOUN_BEFORE and (slot.prev != "把" or tag[:1] != "v"):
         return True
     if slot.prev[-1:] == "个" and (tag == "vn" or tag[:1] not in ("v", "a", "d")):

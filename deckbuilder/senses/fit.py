@@ -356,7 +356,15 @@ def _derived_only(sense: Sense, en: English) -> frozenset[str]:
         # A sense's "-ing" word is a noun (CC-CEDICT writes verbs "to …"): understanding is no understand.
         if found and (w.lower() if w.lower().endswith("ing") else lemma(w)) not in en.lemmas:
             out |= found
+        elif found and sense.shape is Shape.NOUN and _participle_of(w, en):
+            out |= found  # "honored" says 很光荣 "glorious", not the noun "honor and glory"
     return frozenset(out)
+
+
+def _participle_of(word: str, en: English) -> bool:
+    """The translation has `word` only as a participle ("honored" for "honor"), not as written."""
+    low = word.lower()
+    return low not in en.words and any(x.endswith("ed") and lemma(x) == lemma(low) for x in en.words)
 
 
 def _phrasal_only(sense: Sense, en: English) -> frozenset[str]:
