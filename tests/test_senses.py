@@ -259,6 +259,11 @@ def test_an_adjective_of_a_person_fits_a_person_not_a_thing_it_names() -> None:
         (["这", "是", "你", "的", "吗", "？"], ["r", "v", "r", "uj", "y", "x"],
          ["zhe4", "shi4", "ni3", "de5", "ma5", ""], "吗", "Is this yours?",
          '(question particle for "yes-no" questions)'),
+        # A note's generic words name no company: "(as opposed to becoming a monk)" is no match for a
+        # neighbour that "becomes" something.
+        (["周末", "我", "在家", "做", "家务"], ["t", "r", "v", "v", "n"],
+         ["zhou1 mo4", "wo3", "zai4 jia1", "zuo4", "jia1 wu4"], "在家", "On weekends I do housework.",
+         "to be at home"),
         # What an adjective and 的 describe is a thing: 决心 "determination", not "firm and resolute".
         (["他", "下", "了", "很", "大", "的", "决心"], ["r", "f", "ul", "zg", "a", "uj", "v"],
          ["ta1", "xia4", "le5", "hen3", "da4", "de5", "jue2 xin1"], "决心", "He made a firm resolution.",

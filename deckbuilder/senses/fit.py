@@ -387,9 +387,14 @@ def _phrasal_verbs(text: str) -> list[tuple[str, str]]:
 _PHRASAL = re.compile(r"\b([a-z]+) (off|away|over|back)\b")
 
 
+# Words of a note that name no company ("(as opposed to becoming a monk)": not "become"; "(of sth) being …").
+_NOTE_STOP = frozenset({"becoming", "become", "becomes", "being", "opposed", "etc", "used", "usually",
+                        "especially", "esp", "something", "someone"})  # fmt: skip
+
+
 @lru_cache(maxsize=20_000)
 def _note_keys(notes: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(key for w in notes for key in english.en_keys(w))
+    return frozenset(key for w in notes if w.lower() not in _NOTE_STOP for key in english.en_keys(w))
 
 
 def _shape_fit(sense: Sense, slot: Slot) -> float:
