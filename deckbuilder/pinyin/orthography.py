@@ -10,7 +10,8 @@ Word joining (GB/T 16159 §5): a word of up to three syllables is one written wo
 more that is made of several dictionary words of two or more syllables is written as those words
 (公共汽车 gōnggòng qìchē; 第二次世界大战 Dì-èr Cì Shìjiè Dàzhàn, capitalised as the proper noun it is), a
 single-syllable piece staying with its neighbour (国际妇女节 is CC-CEDICT's own Guójì Fùnǚ Jié; 电子邮件地址
-diànzǐ yóujiàn dìzhǐ); idioms (jieba's ``i``/``l``: 一模一样) and numbers stay whole. The aspect particles
+diànzǐ yóujiàn dìzhǐ); idioms (jieba's ``i``/``l``: 一模一样) stay whole, and a number is written in groups
+that end at 百, 千, 万 and 亿 (èrshíyī, yìbǎi èrshí, sānqiān wǔbǎi). The aspect particles
 are joined to their verb: 着 and 过 always (zǒuzhe, kànguo), 了 when a verb comes before it and more of
 the clause after it (kànle yì běn shū, zǒule guòlai). 了 at the end of a clause or before a sentence
 particle (他走了。 来了吗？) is written apart, since there it is, or includes, the modal particle: the
@@ -176,6 +177,9 @@ def _pieces(
             j += 1
         first = _render("第", syls[:1]) + "-" + _render(word[1:j], syls[1:j])
         return [first] + ([_render(word[j:], syls[j:])] if j < len(word) else [])
+    if len(word) > 1 and all(c in CHINESE_NUMERALS for c in word):  # a number: èrshíyī, yìbǎi èrshí
+        cuts = [0, *(k + 1 for k, c in enumerate(word[:-1]) if c in "百千万亿"), len(word)]
+        return [_render(word[a:b], syls[a:b]) for a, b in zip(cuts, cuts[1:], strict=False)]
     if reading.parts:  # a token jieba invented: write its dictionary pieces apart
         bounds = [0, *reading.parts, len(word)]
         out: list[str] = []
