@@ -248,6 +248,7 @@ def test_citation_tones_for_yi_and_bu_in_readings() -> None:
         ("他是第一名。", "Tā shì dì-yī míng."),
         ("我二十一岁。", "Wǒ èrshíyī suì."),  # a number in groups ending at 百, 千, 万, 亿
         ("一百二十个人。", "Yìbǎi èrshí gè rén."),
+        ("万一下雨，就改天去。", "Wànyī xiàyǔ, jiù gǎitiān qù."),  # a word of numerals is no number
     ],
 )
 def test_textbook_line(sentence: str, expected: str) -> None:

@@ -177,7 +177,7 @@ def _pieces(
             j += 1
         first = _render("第", syls[:1]) + "-" + _render(word[1:j], syls[1:j])
         return [first] + ([_render(word[j:], syls[j:])] if j < len(word) else [])
-    if len(word) > 1 and all(c in CHINESE_NUMERALS for c in word):  # a number: èrshíyī, yìbǎi èrshí
+    if len(word) > 1 and all(c in CHINESE_NUMERALS for c in word) and _a_number(word):  # èrshíyī, yìbǎi èrshí
         cuts = [0, *(k + 1 for k, c in enumerate(word[:-1]) if c in "百千万亿"), len(word)]
         return [_render(word[a:b], syls[a:b]) for a, b in zip(cuts, cuts[1:], strict=False)]
     if reading.parts:  # a token jieba invented: write its dictionary pieces apart
@@ -208,6 +208,14 @@ def _pieces(
                 bounds.append(bounds[-1] + len(g))
             return [_render(word[a:b], syls[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
     return [_render(word, syls)]
+
+
+def _a_number(word: str) -> bool:
+    """Numeral characters that make a number, not a word of their own (万一 "just in case", 千万 "be sure
+    to", 一一 "one by one" are CC-CEDICT words)."""
+    from deckbuilder.cedict import headwords
+
+    return word not in headwords().ordinary
 
 
 def _compound_words(word: str) -> list[str] | None:
