@@ -61,7 +61,8 @@ def undo(words: list[str], text: str) -> list[str]:
     words = addressing.familiar(words) if any(c in text for c in addressing.FAMILIAR) else words
     words = a_not_a(words) if "不" in text else words
     words = verb_object(words) if any(w in _BEFORE_ACTION for w in words) else words
-    return which_one(words) if "哪一" in text else words
+    words = which_one(words) if "哪一" in text else words
+    return as_soon_as(words) if ("一" in text and "就" in text) or ("以" in text and "为" in text) else words
 
 
 def counted(words: list[str]) -> list[str]:
@@ -77,6 +78,9 @@ def counted(words: list[str]) -> list[str]:
     lists, listed = headwords(), all_words()
     out: list[str] = []
     for word in words:
+        if len(word) == 2 and word[0] in NUMERALS and word[1] in "加减乘除":
+            out.extend(word)  # 五加五: five plus five, not the plant 五加
+            continue
         if word.startswith("好几") and len(word) > 2 and word[2:] in lists.ordinary and word not in listed:
             out.extend(("好几", word[2:]))  # 好几种 "several kinds": 好几 + 种
             continue
@@ -120,6 +124,28 @@ def loose_object(word: str) -> bool:
 
     verb_object = segmenter.word_tag(word[0])[:1] == "v" and segmenter.word_tag(word[1]) == "n"
     return verb_object and not marked_pair(word)  # 看门 kān mén keeps its reading whole
+
+
+def _cedict_words() -> frozenset[str]:
+    from deckbuilder.cedict import headwords
+
+    return headwords().ordinary
+
+
+def as_soon_as(words: list[str]) -> list[str]:
+    """`words` with 一 glued to a verb cut off it when 就 follows in the clause: 他 一来 我 就 走 is 一 + 来
+    "as soon as he comes", not 一来 "firstly"; and 为 glued to its noun after 以 (以 花蜜 为食 → 为 + 食)."""
+    out: list[str] = []
+    for k, word in enumerate(words):
+        rest = words[k + 1 :]
+        end = next((i for i, w in enumerate(rest) if w in _CLAUSE_ENDS), len(rest))
+        if len(word) == 2 and word[0] == "一" and verb_char(word[1]) and "就" in rest[:end]:
+            out.extend(("一", word[1]))
+        elif len(word) == 2 and word[0] == "为" and "以" in words[:k] and word not in _cedict_words():
+            out.extend(("为", word[1]))  # 以 花蜜 为 食: "take … as" food
+        else:
+            out.append(word)
+    return out
 
 
 def a_not_a(words: list[str]) -> list[str]:

@@ -205,6 +205,10 @@ def test_a_surname_before_a_title_is_glossed_as_the_surname() -> None:
         ("盒里有三支笔。", ["盒", "里", "有"]),  # a container's measure word and the localizer
         ("请回到座位上。", ["请", "回到"]),  # "please" and the verb
         ("正如他所说。", ["所", "说"]),
+        ("五加五等于十。", ["五", "加", "五"]),  # arithmetic, not the plant 五加
+        ("他一来我就走。", ["他", "一", "来", "我", "就"]),  # 一 … 就 "as soon as", not 一来 "firstly"
+        ("一来我没钱，二来我没时间。", ["一来", "我"]),
+        ("蜜蜂以花蜜为食。", ["以", "花蜜", "为", "食"]),  # 以 … 为 "take … as"
         ("这批货很便宜。", ["批", "货"]),  # a measure glued to its noun after 这
         ("我还有两件事要做。", ["两", "件", "事"]),  # a numeral chunk glued to its noun
         ("我们一起克服困难。", ["克服", "困难"]),  # a verb and its object jieba tags an

@@ -264,6 +264,12 @@ def test_an_adjective_of_a_person_fits_a_person_not_a_thing_it_names() -> None:
         (["周末", "我", "在家", "做", "家务"], ["t", "r", "v", "v", "n"],
          ["zhou1 mo4", "wo3", "zai4 jia1", "zuo4", "jia1 wu4"], "在家", "On weekends I do housework.",
          "to be at home"),
+        # 要 opening a sentence is advice; 了 can close the condition 就 follows ("then").
+        (["要", "节省", "用", "电"], ["v", "n", "p", "n"], ["yao4", "jie2 sheng3", "yong4", "dian4"], "要",
+         "Save electricity.", "need to; should"),
+        (["累", "了", "就", "歇", "一会儿"], ["a", "ul", "d", "v", "m"],
+         ["lei4", "le5", "jiu4", "xie1", "yi1 hui4 r5"], "就", "Rest a while when tired.",
+         "(after a suppositional clause) in that case; then"),
         # What an adjective and 的 describe is a thing: 决心 "determination", not "firm and resolute".
         (["他", "下", "了", "很", "大", "的", "决心"], ["r", "f", "ul", "zg", "a", "uj", "v"],
          ["ta1", "xia4", "le5", "hen3", "da4", "de5", "jue2 xin1"], "决心", "He made a firm resolution.",

@@ -238,6 +238,12 @@ def _place_object(slot: Slot) -> bool:
     return bool(word) and tag[0][:1] in ("n", "s") and not _numeral(word[0])
 
 
+def _yi_verb(slot: Slot) -> bool:
+    """A bare 一 before a verb earlier in the clause (他 一 来 …)."""
+    pairs = zip(slot.left, slot.left_tags[1:], strict=False)
+    return any(w == "一" and t[:1] == "v" for w, t in pairs)
+
+
 def _when(slot: Slot) -> bool:
     """The clause goes on to 的时候 or 时: it says when something happens (在 吃饭 的 时候)."""
     return any(w in TIME_OF for w in slot.right[1:])
@@ -285,7 +291,10 @@ USAGE: tuple[Rule, ...] = (
         lambda s: _numeral(s.next),
         1.5,
     ),
-    (re.compile(r"after a (suppositional )?clause"), lambda s: s.clause_before, 1.5),
+    # 一 + a verb … 就: "as soon as" (他 一 来 我 就 走).
+    (re.compile(r"^\(after a clause of action\)"), lambda s: _yi_verb(s), 2.5),
+    # (a condition may end in 了 with no comma: 累 了 就 歇 "then")
+    (re.compile(r"after a (suppositional )?clause"), lambda s: s.clause_before or s.prev == "了", 1.5),
     (re.compile(r"noun suffix"), noun_before, 1.5),
     (re.compile(r"\bmake sb \("), lambda s: _clause_follows(s, ("a", "b", "zg")), 2.0),
     (re.compile(r"\bsb (to )?do sth|\(that\)"), lambda s: _clause_follows(s, ("",)), 1.5),
@@ -356,6 +365,10 @@ CUES: tuple[Rule, ...] = (
         lambda s: _numeral(s.next) and s.right[1:2] != () and s.right[1][:1] in _SERVINGS,
         3.0,
     ),  # fmt: skip
+    # 一 before a verb, with 就 to follow: "as soon as" (他 一 来 我 就 走).
+    (re.compile(r"^as soon as$"), lambda s: s.next_tag[:1] == "v" and "就" in s.right, 3.0),
+    # 要 opening a sentence before what to do is advice (要 节省 用电 "should"), not a want.
+    (re.compile(r"^need to; should$"), lambda s: not s.left and bool(s.next) and s.next not in PUNCT, 2.0),
     # 号 after a number or 几 is the day of the month (五 号, 几 号).
     (re.compile(r"\bday of a month\b"), lambda s: _numeral(s.prev) or s.prev == "几", 3.0),
     # Motion over to a place: 过去 before where or what for (你 过去 到 那里, 过去 看看) is no "past".
