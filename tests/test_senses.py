@@ -264,6 +264,9 @@ def test_an_adjective_of_a_person_fits_a_person_not_a_thing_it_names() -> None:
         (["周末", "我", "在家", "做", "家务"], ["t", "r", "v", "v", "n"],
          ["zhou1 mo4", "wo3", "zai4 jia1", "zuo4", "jia1 wu4"], "在家", "On weekends I do housework.",
          "to be at home"),
+        # 好 closing the clause after a verb is its result, not "good" (把 纸 贴 好).
+        (["把", "纸", "贴", "好", "。"], ["p", "n", "v", "a", "x"], ["ba3", "zhi3", "tie1", "hao3", ""], "好",
+         "Stick the paper on properly.", "(verb complement indicating completion)"),
         # 要 opening a sentence is advice; 了 can close the condition 就 follows ("then").
         (["要", "节省", "用", "电"], ["v", "n", "p", "n"], ["yao4", "jie2 sheng3", "yong4", "dian4"], "要",
          "Save electricity.", "need to; should"),

@@ -146,7 +146,8 @@ def word_class(slot: Slot) -> str:
         return "before a localizer"
     if _modifier(slot):
         return "modifier"
-    if (slot.word in RESULTS or (slot.part and slot.word == "好")) and slot.prev_tag[:1] == "v":
+    done = slot.word == "好" and (slot.part or not slot.next or slot.next in PUNCT or slot.next == "了")
+    if (slot.word in RESULTS or done) and slot.prev_tag[:1] == "v":  # 做好; 把 纸 贴 好 。
         return "complement"  # 诊断 出 了 病, 认 出 来: the verb's result, not a verb of its own
     if slot.word == "给" and _after_action(slot):
         return "after a verb"  # 传染 给 我, 指派 给 了 你: the recipient's "to", whatever follows
