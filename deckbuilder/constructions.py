@@ -242,7 +242,8 @@ def subject_verb(words: list[str]) -> list[str]:
     for i, word in enumerate(words):
         after = words[i + 1] if i + 1 < len(words) else ""
         glued = len(word) == 2 and word[0] in _PRONOUNS and after[:1].isalnum() and word not in all_words()
-        if glued and segmenter.dictionary_entry(word[1])[1][:1] in ("v", "p", "a"):
+        wished = word in ("你好", "您好") and i > 0 and after[:1].isalnum()  # 祝 你 好运气, not "hello"
+        if wished or (glued and segmenter.dictionary_entry(word[1])[1][:1] in ("v", "p", "a")):
             out.extend(word)
         else:
             out.append(word)

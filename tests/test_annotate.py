@@ -206,6 +206,8 @@ def test_a_surname_before_a_title_is_glossed_as_the_surname() -> None:
         ("请回到座位上。", ["请", "回到"]),  # "please" and the verb
         ("正如他所说。", ["所", "说"]),
         ("五加五等于十。", ["五", "加", "五"]),  # arithmetic, not the plant 五加
+        ("祝你好运气！", ["祝", "你", "好", "运气"]),  # a wish, not 你好 "hello"
+        ("你好，我是老师。", ["你好", "，"]),
         ("他一来我就走。", ["他", "一", "来", "我", "就"]),  # 一 … 就 "as soon as", not 一来 "firstly"
         ("一来我没钱，二来我没时间。", ["一来", "我"]),
         ("蜜蜂以花蜜为食。", ["以", "花蜜", "为", "食"]),  # 以 … 为 "take … as"
