@@ -15,7 +15,7 @@ import gzip
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from deckbuilder.resources import cedict_path
 
@@ -128,17 +128,22 @@ def references(sense: str) -> list[tuple[str, str, str]]:
     return out
 
 
-def sense_words(sense: str) -> list[str]:
+@lru_cache(maxsize=100_000)
+def sense_words(sense: str) -> tuple[str, ...]:
     """The English words (and numbers) a sense translates with: its notes in parentheses, references and
     pinyin left out; none for classifier lists, pronunciation notes and variant or "see" references.
+    Memoised: grading and glossing read the same senses again and again.
 
     >>> sense_words("to treat (an illness); see 醫治|医治[yi1 zhi4]")
-    ['to', 'treat', 'see']
+    ('to', 'treat', 'see')
     """
     if sense.startswith(_NOT_GLOSSES):
-        return []
-    sense = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", REFERENCE.sub(" ", sense))
-    return re.findall(r"[A-Za-z]+|\d+", sense)
+        return ()
+    return tuple(_SENSE_WORD.findall(_NOTES_AND_PINYIN.sub(" ", REFERENCE.sub(" ", sense))))
+
+
+_NOTES_AND_PINYIN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_SENSE_WORD = re.compile(r"[A-Za-z]+|\d+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -102,4 +102,60 @@ def _posseg_module() -> Any:
     finally:
         del jieba.dt.get_dict_file
     jieba.posseg.dt.word_tag_tab = dict(word_tags())
+    jieba.posseg.viterbi = _viterbi  # the module's global its tokenizer calls for unknown words
+    _incoming(jieba.posseg.trans_P)  # before worker processes fork
     return jieba.posseg
+
+
+_MIN_FLOAT = -3.14e100  # jieba's log probability of a character a state never emits
+
+
+def _viterbi(
+    obs: str,
+    states: dict[str, Any],
+    start_p: dict[Any, float],
+    trans_p: dict[Any, dict[Any, float]],
+    emit_p: dict[Any, dict[str, float]],
+) -> tuple[float, list[Any]]:
+    """`jieba.posseg.viterbi`, the same path and probability, 2.7 times as fast (an hsk5 deck's
+    enrichment took 1.84 s of CPU with jieba's, 1.52 s with this). jieba weighs every state before a
+    character against every state after it, most of them with no transition between them (minus
+    infinity, never the best while one state has one); here each state's best predecessor is taken among
+    those with a transition to it, with the same sums in the same order and the same tie-break (the
+    greater state), so the result is identical."""
+    incoming = _INCOMING.get(id(trans_p)) or _incoming(trans_p)
+    all_states = trans_p.keys()
+    first = obs[0]
+    prev = {y: start_p[y] + emit_p[y].get(first, _MIN_FLOAT) for y in states.get(first, all_states)}
+    paths: list[dict[Any, Any]] = [dict.fromkeys(prev, "")]
+    for ch in obs[1:]:
+        expect = {y for x in prev for y in trans_p[x]}
+        if not expect:  # no state before has a transition: jieba's own fails here the same way
+            raise ValueError("max() arg is an empty sequence")
+        obs_states = set(states.get(ch, all_states)) & expect or expect
+        here: dict[Any, float] = {}
+        path: dict[Any, Any] = {}
+        for y in obs_states:
+            emit = emit_p[y].get(ch, _MIN_FLOAT)
+            here[y], path[y] = max((prev[y0] + p + emit, y0) for y0, p in incoming[y] if y0 in prev)
+        prev = here
+        paths.append(path)
+    prob, state = max((p, y) for y, p in prev.items())
+    route = [state] * len(obs)
+    for i in range(len(obs) - 1, 0, -1):
+        state = paths[i][state]
+        route[i - 1] = state
+    return prob, route
+
+
+_INCOMING: dict[int, dict[Any, list[tuple[Any, float]]]] = {}  # id of jieba's (constant) table → its inverse
+
+
+def _incoming(trans_p: dict[Any, dict[Any, float]]) -> dict[Any, list[tuple[Any, float]]]:
+    """State → (state before it, log probability of the transition) for every transition into it."""
+    out: dict[Any, list[tuple[Any, float]]] = {y: [] for y in trans_p}
+    for y0, nexts in trans_p.items():
+        for y, p in nexts.items():
+            out.setdefault(y, []).append((y0, p))
+    _INCOMING[id(trans_p)] = out
+    return out

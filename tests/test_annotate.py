@@ -370,3 +370,19 @@ def test_the_kept_tagger_is_the_one_jieba_builds() -> None:
     for text in ("我们在银行工作了一年。", "小李和王老师去北京了。"):
         own = [(p.word, p.flag) for p in own_tagger.cut(text)]
         assert [(p.word, p.flag) for p in kept.cut(text)] == own
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["迈克尔和鲍勃", "雷拉", "我们在银行工作了一年", "氪氙氡鿿", "x", "蝴蝶结和翡翠", "囧", "卡拉OK"],
+)
+def test_the_taggers_viterbi_is_jiebas(text: str) -> None:
+    """The tagger's Viterbi over its HMM (unknown words) gives jieba's own path and probability."""
+    import jieba.posseg
+    from jieba.posseg.viterbi import viterbi
+
+    from deckbuilder import tagger
+
+    tagger.posseg()
+    tables = (jieba.posseg.char_state_tab_P, jieba.posseg.start_P, jieba.posseg.trans_P, jieba.posseg.emit_P)
+    assert tagger._viterbi(text, *tables) == viterbi(text, *tables)

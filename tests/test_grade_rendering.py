@@ -40,3 +40,16 @@ def test_a_sentence_whose_english_translates_the_word_wins() -> None:
     sel = select([loose, close], grader)
     assert [c.sentence for c in sel.choices] == [close]
     assert dict(sel.weighed)[UNRENDERED] == 1
+
+
+def test_meets_gives_what_comparing_every_pair_gives() -> None:
+    """`_meets` by substring search is `_close` over every pair of keys, on every small case."""
+    import itertools
+
+    from deckbuilder.grade.rendering import _close, _meets
+
+    stems = ["", "ab", "abc", "abcd", "abcde", "bcd", "bcde", "cab", "xabcd", "a\x00bcd", "fan", "fans"]
+    sides = [frozenset(c) for n in range(3) for c in itertools.combinations(stems, n)]
+    for keys, offered in itertools.product(sides, repeat=2):
+        brute = any(_close(k, e) for k in keys for e in offered)
+        assert _meets(keys, offered) is brute, (keys, offered)

@@ -62,10 +62,26 @@ def _close(a: str, b: str) -> bool:
 
 
 def _meets(keys: Iterable[str], offered: Iterable[str]) -> bool:
+    """Whether some key is `_close` to some offered key. The same answer as comparing every pair, from a
+    substring search per key: a stem begins or is inside a longer (or equal) key of the other side where
+    it follows a separator or occurs at all in that side's keys joined by it (grading compared 180,000
+    pairs of keys for an hsk5 deck)."""
+    keys = keys if isinstance(keys, (set, frozenset)) else frozenset(keys)
     offered = offered if isinstance(offered, (set, frozenset)) else frozenset(offered)
     if not offered.isdisjoint(keys):  # the same key: no need to compare stems
         return True
-    return any(_close(k, e) for k in keys for e in offered)
+    joined_keys, joined_offered = _SEP + _SEP.join(keys), _SEP + _SEP.join(offered)
+    if joined_keys.count(_SEP) != len(keys) or joined_offered.count(_SEP) != len(offered):
+        return any(_close(k, e) for k in keys for e in offered)  # a key holding the separator
+    return _inside(offered, joined_keys) or _inside(keys, joined_offered)
+
+
+_SEP = "\x00"
+
+
+def _inside(stems: Iterable[str], joined: str) -> bool:
+    """Whether a stem begins (three letters or more) or is inside (four or more) a key of `joined`."""
+    return any(len(s) > MIN_STEM and s in joined or len(s) == MIN_STEM and _SEP + s in joined for s in stems)
 
 
 @lru_cache(maxsize=20_000)

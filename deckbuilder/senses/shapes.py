@@ -14,7 +14,7 @@ import html
 import re
 from dataclasses import dataclass
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 
 from deckbuilder import cedict, english
 from deckbuilder.pinyin.syllable import mark, normalize
@@ -274,8 +274,10 @@ def _listed(raw: str) -> list[tuple[str, str]]:
     return _CL_ITEM.findall(raw[at + 3 :]) if at >= 0 else []
 
 
+@lru_cache(maxsize=50_000)
 def keys(words: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
-    """Match keys of sense words, each with whether it is a grammar word (weaker evidence than content)."""
+    """Match keys of sense words, each with whether it is a grammar word (weaker evidence than content);
+    memoised: a sense is weighed in every sentence its word is glossed in."""
     out = []
     bare = [w.lower() for w in words if w.lower() != "to"]
     if bare[:1] == ["be"] and (len(bare) == 1 or (len(bare) == 2 and bare[1] in _COPULA_PREPOSITIONS)):
