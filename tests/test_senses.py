@@ -264,6 +264,10 @@ def test_an_adjective_of_a_person_fits_a_person_not_a_thing_it_names() -> None:
         (["周末", "我", "在家", "做", "家务"], ["t", "r", "v", "v", "n"],
          ["zhou1 mo4", "wo3", "zai4 jia1", "zuo4", "jia1 wu4"], "在家", "On weekends I do housework.",
          "to be at home"),
+        # What goes into a container is loaded or packed (装 在 盒 里), not adorned.
+        (["他", "把", "礼物", "装", "在", "盒", "里"], ["r", "p", "n", "v", "p", "q", "f"],
+         ["ta1", "ba3", "li3 wu4", "zhuang1", "zai4", "he2", "li3"], "装", "He put the gift in a box.",
+         "to load"),
         # 好 closing the clause after a verb is its result, not "good" (把 纸 贴 好).
         (["把", "纸", "贴", "好", "。"], ["p", "n", "v", "a", "x"], ["ba3", "zhi3", "tie1", "hao3", ""], "好",
          "Stick the paper on properly.", "(verb complement indicating completion)"),

@@ -39,6 +39,7 @@ _MANY = frozenset({"大家", "大伙", "大伙儿", "所有", "人人", "全家"
 _MEANS = _set("用 通过 靠 借 借助 借由 凭 凭借 利用 以")
 TIME_OF = frozenset({"时候", "时", "的时候"})
 _SERVINGS = frozenset("杯瓶碗份盘斤碟壶罐串个")  # what one orders: 来 一 杯
+_INTO = frozenset("在进满到")  # where what is loaded goes: 装 在 盒 里
 _HOURS = frozenset(
     ["一", "两", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
 )  # the hours of a clock
@@ -369,6 +370,8 @@ CUES: tuple[Rule, ...] = (
     (re.compile(r"^as soon as$"), lambda s: s.next_tag[:1] == "v" and "就" in s.right, 3.0),
     # 要 opening a sentence before what to do is advice (要 节省 用电 "should"), not a want.
     (re.compile(r"^need to; should$"), lambda s: not s.left and bool(s.next) and s.next not in PUNCT, 2.0),
+    # What is put in a container or place (装 在 盒 里, 瓶子 里 装 的): "to load; to pack", not "to adorn".
+    (re.compile(r"^to (load|pack)$"), lambda s: s.next in _INTO or s.prev in ("里", "中"), 3.0),
     # 号 after a number or 几 is the day of the month (五 号, 几 号).
     (re.compile(r"\bday of a month\b"), lambda s: _numeral(s.prev) or s.prev == "几", 3.0),
     # Motion over to a place: 过去 before where or what for (你 过去 到 那里, 过去 看看) is no "past".
