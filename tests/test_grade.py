@@ -232,6 +232,13 @@ def test_a_name_the_english_has_and_the_chinese_cut_into_words_counts() -> None:
     en = "Yesterday Lola went to the bank."
     piece = judged("萝", "拉", "去", "了", "银行", "。", en=en, targets=("萝",))
     assert piece.flaw is Flaw.NAMES
+    # … also opening the English, where a word no dictionary sense has is a name, not a first word; an
+    # interjection is none
+    first = judged("桃", "乐", "丝", "去", "了", "银行", "。", en="Dorothy went there.", targets=("桃",))
+    assert first.flaw is Flaw.NAMES
+    sigh = judged("唉", "！", "我", "去", "了", "银行", "。", en="Argh! I went to the bank.")
+    plain_first = judged("他", "去", "了", "银行", "。", en="Yesterday he went to the bank.")
+    assert sigh.flaw is None and plain_first.flaw is None and sigh.penalty < 2
     # a title is no name, and a name the sound does not match answers one the Chinese has (Thomas ~ 汤姆斯)
     titled = judged("汤姆斯", "小姐", "去", "了", "银行", "。", en="Yesterday Miss Thomas went to the bank.")
     assert titled.flaw is None
