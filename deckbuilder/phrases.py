@@ -34,7 +34,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from deckbuilder.chinese import COUNTS, DEGREE_ADVERBS, HAN_RUN, PERSONAL_PRONOUNS, fewest_pieces
+from deckbuilder.chinese import COUNTS, DEGREE_ADVERBS, HAN_RUN, MEASURES, PERSONAL_PRONOUNS, fewest_pieces
 
 # Degree adverbs before an adjective; 多, 好, 极 are left out (多年, 好书, 极顶 are words of their own).
 DEGREE = DEGREE_ADVERBS - {"多", "好", "极"}
@@ -204,6 +204,9 @@ def phrase_pieces(word: str, tag: str, lexicon: Lexicon) -> tuple[str, ...] | No
     rest = word[2:]
     if counting and word[1] in CLASSIFIERS and lexicon.is_word(rest) and is_noun(lexicon.tag(rest)):
         return (word[:2], rest)  # 两件+事, 三本+书: a numeral chunk and the noun it counts
+    noun = word[1:] if len(word) == 2 and word[0] in ("这", "那") else ""
+    if noun and noun not in MEASURES and noun not in CLASSIFIERS and is_noun(lexicon.tag(noun)):
+        return (word[0], noun)  # 这+事, 那+人: a demonstrative and a noun, no measure word between
     if tag in _NAME_TAGS or counting or _set_form(word):
         return None
     pieces = cut(word, lexicon)
