@@ -264,6 +264,10 @@ def test_an_adjective_of_a_person_fits_a_person_not_a_thing_it_names() -> None:
         (["周末", "我", "在家", "做", "家务"], ["t", "r", "v", "v", "n"],
          ["zhou1 mo4", "wo3", "zai4 jia1", "zuo4", "jia1 wu4"], "在家", "On weekends I do housework.",
          "to be at home"),
+        # 就 after "soon" is "immediately after", not "merely".
+        (["飞机", "很", "快", "就", "到达", "了"], ["n", "d", "a", "d", "v", "ul"],
+         ["fei1 ji1", "hen3", "kuai4", "jiu4", "dao4 da2", "le5"], "就", "The plane arrived soon.",
+         "(after a clause of action) as soon as; immediately after"),
         # What goes into a container is loaded or packed (装 在 盒 里), not adorned.
         (["他", "把", "礼物", "装", "在", "盒", "里"], ["r", "p", "n", "v", "p", "q", "f"],
          ["ta1", "ba3", "li3 wu4", "zhuang1", "zai4", "he2", "li3"], "装", "He put the gift in a box.",

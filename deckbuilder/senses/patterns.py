@@ -40,6 +40,7 @@ _MEANS = _set("用 通过 靠 借 借助 借由 凭 凭借 利用 以")
 TIME_OF = frozenset({"时候", "时", "的时候"})
 _SERVINGS = frozenset("杯瓶碗份盘斤碟壶罐串个")  # what one orders: 来 一 杯
 _INTO = frozenset("在进满到")  # where what is loaded goes: 装 在 盒 里
+_SOON = frozenset({"快", "很快", "马上", "立刻", "立即", "一会儿"})
 _HOURS = frozenset(
     ["一", "两", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
 )  # the hours of a clock
@@ -292,8 +293,8 @@ USAGE: tuple[Rule, ...] = (
         lambda s: _numeral(s.next),
         1.5,
     ),
-    # 一 + a verb … 就: "as soon as" (他 一 来 我 就 走).
-    (re.compile(r"^\(after a clause of action\)"), lambda s: _yi_verb(s), 2.5),
+    # 一 + a verb … 就: "as soon as" (他 一 来 我 就 走); after "soon" (很 快 就 到 了) "immediately".
+    (re.compile(r"^\(after a clause of action\)"), lambda s: _yi_verb(s) or s.prev in _SOON, 2.5),
     # (a condition may end in 了 with no comma: 累 了 就 歇 "then")
     (re.compile(r"after a (suppositional )?clause"), lambda s: s.clause_before or s.prev == "了", 1.5),
     (re.compile(r"noun suffix"), noun_before, 1.5),
