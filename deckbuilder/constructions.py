@@ -55,6 +55,7 @@ def undo(words: list[str], text: str) -> list[str]:
     words = verb_particle(words) if "着" in text else words
     words = please_complement(words) if "请" in text else words
     words = counted(words)
+    words = erhua_suffix(words) if "儿" in words else words
     words = [p for w in words for p in ((w[0], w[1]) if len(w) == 2 and loose_object(w) else (w,))]
     words = tentative_verbs(words)
     words = potentials(words) if "得" in text else words
@@ -63,6 +64,18 @@ def undo(words: list[str], text: str) -> list[str]:
     words = verb_object(words) if any(w in _BEFORE_ACTION for w in words) else words
     words = which_one(words) if "哪一" in text else words
     return as_soon_as(words) if ("一" in text and "就" in text) or ("以" in text and "为" in text) else words
+
+
+def erhua_suffix(words: list[str]) -> list[str]:
+    """`words` with a lone 儿 joined to a doubled word before it, the erhua suffix jieba cut off (画画 + 儿 →
+    画画儿, not 儿 ér "child")."""
+    out: list[str] = []
+    for word in words:
+        if word == "儿" and out and len(out[-1]) == 2 and out[-1][0] == out[-1][1] and HAN.match(out[-1]):
+            out[-1] += word
+        else:
+            out.append(word)
+    return out
 
 
 def counted(words: list[str]) -> list[str]:
@@ -375,7 +388,10 @@ def erhua(word: str) -> bool:
     its own (小女儿: 女儿 "daughter")."""
     from deckbuilder import cedict
 
-    if len(word) < 2 or word[-1] != "儿" or cedict.lookup(word) or cedict.lookup(word[-2:]):
+    if len(word) < 2 or word[-1] != "儿" or cedict.lookup(word):
+        return False
+    doubled = len(word) == 3 and word[0] == word[1]  # 画画儿: 画画 + 儿, though 画儿 is a word too
+    if cedict.lookup(word[-2:]) and not doubled:
         return False
     return bool(cedict.lookup(word[:-1]))
 

@@ -249,6 +249,7 @@ def test_citation_tones_for_yi_and_bu_in_readings() -> None:
         ("我二十一岁。", "Wǒ èrshíyī suì."),  # a number in groups ending at 百, 千, 万, 亿
         ("一百二十个人。", "Yìbǎi èrshí gè rén."),
         ("万一下雨，就改天去。", "Wànyī xiàyǔ, jiù gǎitiān qù."),  # a word of numerals is no number
+        ("尽量早点儿来。", "Jǐnliàng zǎo diǎnr lái."),  # 早 + 点儿, not 早点 "breakfast" + 儿
     ],
 )
 def test_textbook_line(sentence: str, expected: str) -> None:

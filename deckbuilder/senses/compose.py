@@ -121,7 +121,9 @@ def compose(slot: Slot, en: English) -> tuple[str, str] | None:
     """("很 very + 多 many", traditional spelling) for an unknown word of two or more known parts, or None."""
     word = slot.word
     parts = cedict.split(word, whole=False)
-    if len(word) > 2 and word[-1] == "儿" and cedict.lookup(word[-2:]) and parts[-1] == "儿":
+    if constructions.erhua(word):
+        parts = [word[:-1], "儿"]  # 画画儿: the doubled word and the erhua suffix
+    elif len(word) > 2 and word[-1] == "儿" and cedict.lookup(word[-2:]) and parts[-1] == "儿":
         parts = [*cedict.split(word[:-2], whole=False), word[-2:]]  # 早点儿: 早 + 点儿, no 早点 "breakfast"
     if len(parts) < 2 or not any(cedict.lookup(p) for p in parts):
         return None
