@@ -20,8 +20,9 @@ from deckbuilder import cedict, english
 from deckbuilder.chinese import NUMERALS, PERSONAL_PRONOUNS
 from deckbuilder.senses.classes import class_fit, predicate, word_class
 from deckbuilder.senses.context import English, Slot, lemma
+from deckbuilder.senses.cues import cue_fit
 from deckbuilder.senses.entries import Candidate, candidates, counters, eventive, reading_distance
-from deckbuilder.senses.patterns import PUNCT, TIME_OF, cue_fit, usage_fit
+from deckbuilder.senses.patterns import PUNCT, TIME_OF, usage_fit
 from deckbuilder.senses.shapes import PLACE_WORDS, SENSE_STOP, TIME_WORDS, Sense, Shape, keys, register
 
 MAX_SHOWN = 3
