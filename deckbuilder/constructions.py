@@ -139,22 +139,18 @@ def loose_object(word: str) -> bool:
     return verb_object and not marked_pair(word)  # 看门 kān mén keeps its reading whole
 
 
-def _cedict_words() -> frozenset[str]:
-    from deckbuilder.cedict import headwords
-
-    return headwords().ordinary
-
-
 def as_soon_as(words: list[str]) -> list[str]:
     """`words` with 一 glued to a verb cut off it when 就 follows in the clause: 他 一来 我 就 走 is 一 + 来
     "as soon as he comes", not 一来 "firstly"; and 为 glued to its noun after 以 (以 花蜜 为食 → 为 + 食)."""
+    from deckbuilder.cedict import headwords
+
     out: list[str] = []
     for k, word in enumerate(words):
         rest = words[k + 1 :]
         end = next((i for i, w in enumerate(rest) if w in _CLAUSE_ENDS), len(rest))
         if len(word) == 2 and word[0] == "一" and verb_char(word[1]) and "就" in rest[:end]:
             out.extend(("一", word[1]))
-        elif len(word) == 2 and word[0] == "为" and "以" in words[:k] and word not in _cedict_words():
+        elif len(word) == 2 and word[0] == "为" and "以" in words[:k] and word not in headwords().ordinary:
             out.extend(("为", word[1]))  # 以 花蜜 为 食: "take … as" food
         else:
             out.append(word)

