@@ -328,14 +328,15 @@ def _remark(sentence: Sentence, targets: Collection[str]) -> _Verdict:
 # (水灾害了不少人: 水灾 + 害了, cut 水 + 灾害), and CC-CEDICT means a thing by it (not 病 "to fall ill"): a
 # noun takes no 了, so the cut is likely wrong there.
 DOUBTFUL_CUT_COST = 3.0
-_CLAUSE_MARKS = frozenset("，,；;：:、")
+_CLAUSE_CLOSES = _ZH_END | frozenset("，,；;：:、")
 
 
 def _doubtful_cut(sentence: Sentence, targets: Collection[str]) -> _Verdict:
     words = [t.text for t in sentence.tokens]
     for k, word in enumerate(words[:-2]):
-        goes_on = words[k + 1] == "了" and words[k + 2] not in _ZH_END | _CLAUSE_MARKS
-        if word in targets and goes_on and segmenter.word_tag(word) == "n" and dictionary_noun(word):
+        if word not in targets or words[k + 1] != "了" or words[k + 2] in _CLAUSE_CLOSES:
+            continue
+        if segmenter.word_tag(word) == "n" and dictionary_noun(word):
             return DOUBTFUL_CUT_COST, None
     return 0.0, None
 
