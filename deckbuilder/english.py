@@ -88,6 +88,8 @@ def stem(word: str) -> str:
 
     >>> [stem(w) for w in ("Contributions", "developing", "development", "studies", "held", "smiled")]
     ['contri', 'develo', 'develo', 'study', 'held', 'smil']
+    >>> [stem(w) for w in ("flavour", "centres", "realised", "four", "exercise")]
+    ['flavor', 'center', 'realis', 'four', 'exerci']
     """
     w = word.lower()
     if w.endswith("'s"):
@@ -109,9 +111,24 @@ def stem(word: str) -> str:
             w = w[:-2]
         if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
             w = w[:-1]  # running → runn → run
+    w = _american(w)
     if len(w) > 3 and w.endswith("e") and not w.endswith("ee"):
         w = w[:-1]  # smile ~ smiled ~ smiling
+    if len(w) > 4 and w.endswith(("iz", "yz")):
+        w = w[:-1] + "s"  # realize ~ realise ~ realising, analyzed ~ analysed: one key for both spellings
     return w[:6]
+
+
+def _american(w: str) -> str:
+    """British spellings as CC-CEDICT writes them (American): flavour ~ flavor, centre ~ center (-ise and
+    -ize meet in `stem`). Short words keep theirs (four, hour, your)."""
+    if len(w) >= 6 and w.endswith("our"):
+        return w[:-3] + "or"
+    if len(w) >= 6 and w.endswith(("ourit", "ourite", "ourabl", "ourable")):
+        return w.replace("our", "or", 1)
+    if len(w) >= 5 and w.endswith("tre"):
+        return w[:-3] + "ter"
+    return w
 
 
 @lru_cache(maxsize=200_000)

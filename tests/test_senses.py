@@ -293,6 +293,17 @@ def test_an_adjective_of_a_person_fits_a_person_not_a_thing_it_names() -> None:
          ["ta1", "shi4", "ge4", "hen3", "tan3 shuai4", "de5", "ren2"], "个",
          "She has a very open personality.",
          "(classifier used before a noun that has no specific classifier)"),
+        # A British spelling meets CC-CEDICT's American one (flavour ~ flavor).
+        (["这", "是", "什么", "口味"], ["r", "v", "r", "n"], ["zhe4", "shi4", "shen2 me5", "kou3 wei4"],
+         "口味", "What flavour is this?", "flavor"),
+        # A noun closing its clause after another noun heads their compound: "record", not "to record".
+        (["我", "看", "了", "比赛", "记录"], ["r", "v", "ul", "n", "n"],
+         ["wo3", "kan4", "le5", "bi3 sai4", "ji4 lu4"], "记录", "I looked at the match record.",
+         "record (written account)"),
+        # Kept whole, a numeral and its classifier still count the word closing the clause (一种 象征): a
+        # thing, whatever verb the English derives ("signifiers").
+        (["那", "是", "一种", "象征"], ["r", "v", "m", "v"], ["na4", "shi4", "yi1 zhong3", "xiang4 zheng1"],
+         "象征", "That is one of the signifiers.", "emblem"),
     ],
 )  # fmt: skip
 def test_the_translation_weighs_with_the_words_place(

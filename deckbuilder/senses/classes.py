@@ -41,6 +41,8 @@ _TAKES_VERB = frozenset({
 RESULTS = frozenset("出起上下进回开到完住")
 # Prepositions that open a place phrase a localizer closes (在 床 上, 到 山 上, 从 桌子 下).
 _PLACE_PREPOSITIONS = frozenset({"在", "到", "从", "往", "向"})
+# Classifiers that count actions or spans of time (看 一次, 读 一遍, 等 一天): no noun follows them.
+_ACTION_MEASURES = frozenset("次遍趟回顿场阵步天年月日岁")
 # Person-name tags: when the tokenizer found no name, the tagger's guess says nothing of the word's class.
 _PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
 # Personal pronouns: a quantity right after one counts it (他们俩, 我们三个).
@@ -299,10 +301,24 @@ def _noun_context(slot: Slot, tag: str) -> bool:
     nominal = tag in ("n", "nz", "vn")
     if nominal and (slot.prev_tag == "b" or _after_verb_aspect(slot)):
         return True  # 大型 活动 "event"; 买 了 保险 "insurance"
+    if (
+        tag == "n"
+        and slot.prev_tag in ("n", "vn", "nz")
+        and closes(slot)
+        and _in_phrase(slot.left[:-1], slot.left_tags[:-1])
+    ):
+        return True  # 他 的 犯规 记录。: a noun closing a phrase after another is the head of their compound
     if slot.next in ASPECT and slot.next_tag.startswith("u"):
         return False  # 三年 过去 了: what takes 了 is the verb
     counted = slot.prev_tag == "m" and not slot.classifier_slot
     return counted and (tag == "vn" or tag[:1] not in ("v", "a", "d"))
+
+
+def _in_phrase(left: tuple[str, ...], tags: tuple[str, ...]) -> bool:
+    """What stands before a noun opens a noun phrase: 的, or a verb and its 了 (他 的 犯规 记录, 看 了
+    比赛 记录), not a subject (身体 结实: the tagger's noun is the predicate) or a counted object (一条 鱼
+    做菜)."""
+    return bool(left) and (left[-1] in ("的", "了") or tags[-1][:1] == "v")
 
 
 def _counted(slot: Slot, tag: str) -> bool:
@@ -311,7 +327,13 @@ def _counted(slot: Slot, tag: str) -> bool:
     before = slot.left[-2:-1]
     counting = bool(before) and before[0] in COUNTS
     noun_ends = not slot.next_tag.startswith("n") and slot.next != "的"
-    return slot.prev in MEASURES and counting and tag[:1] in ("n", "v", "") and noun_ends
+    if slot.prev in MEASURES and counting and tag[:1] in ("n", "v", "") and noun_ends:
+        return True
+    # kept whole (一种 象征。): a word that ends its clause right after a numeral and a classifier of things
+    # is what they count; a count of actions (看 一次, 一遍) counts no noun
+    whole = len(slot.prev) > 1 and slot.prev[-1] in MEASURES and slot.prev[-1] not in _ACTION_MEASURES
+    counting = whole and all(c in COUNTS for c in slot.prev[:-1])
+    return counting and tag[:1] in ("n", "v") and closes(slot)
 
 
 def _passive_verb(slot: Slot) -> bool:
