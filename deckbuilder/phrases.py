@@ -46,6 +46,11 @@ BEFORE_VERBS = frozenset({
     "立刻", "赶快", "赶紧", "稍微", "会", "能", "要", "可以", "想", "应该", "敢", "肯", "愿意", "需要",
     "必须", "能够", "爱",
 })  # fmt: skip
+# Two-character verbs whose object is another verb's action (继续 前进, 开始 工作, 决定 出发).
+TAKES_VERB = frozenset({
+    "继续", "开始", "停止", "准备", "打算", "决定", "希望", "喜欢", "讨厌", "害怕", "拒绝", "坚持",
+    "努力", "学会", "忘记", "记得", "同意", "答应", "负责", "帮助", "禁止", "允许", "要求", "请求",
+})  # fmt: skip
 # Two-character adverbs jieba tags as verbs or adjectives (自动 vn): before a verb, adverbs all the same.
 ADVERBIALS = frozenset({"自动", "主动", "重新", "亲自", "共同", "及时", "尽量", "随时", "到处", "一起"})
 PREPOSITIONS = frozenset({
@@ -147,6 +152,8 @@ def kind(pieces: tuple[str, ...], lexicon: Lexicon) -> str | None:
         return "localizer"  # 床上, 车站里; 饭后, 起飞前 (but 流下, 换上 are complements, 驻外 a word)
     if n == 2 and len(first) == 2 == len(last) and tags[0] == "v" and tags[1] in ("n", "an", "vn", "a"):
         return "object"  # 保卫+国家, 克服+困难 (an), 获得+成功 (a): a verb and its object CC-CEDICT lacks
+    if n == 2 and len(first) == 2 == len(last) and tags[0] == "v" and tags[1] == "v" and first in TAKES_VERB:
+        return "verb after verb"  # 继续+前进, 开始+工作: a verb and the action it starts, goes on with …
     if n == 2 and len(first) == 2 == len(last) and tags[0] == "a" and tags[1] in ("n", "vn"):
         return "modifier"  # 美好+生活: an adjective and the noun it describes
     if n == 2 and len(first) == 1 and tags[0].startswith("v") and len(last) > 1 and tags[1].startswith("n"):
@@ -215,9 +222,9 @@ def phrase_pieces(word: str, tag: str, lexicon: Lexicon) -> tuple[str, ...] | No
     if all(lexicon.interjection(p) or p in FINAL_PARTICLES for p in pieces):
         return None  # 唉呀, 啊呀: an interjection drawn out by a particle is one interjection
     found = kind(pieces, lexicon)
-    # two HSK words, an adverb and its verb or a verb and its object, are no idiom (自动+更新)
+    # two HSK words, an adverb and its verb or a verb and its object, are no idiom (自动+更新, 继续+前进)
     listed = len(pieces) == 2 and len(pieces[0]) == 2 and all(lexicon.listed(p) for p in pieces)
-    two_words = listed and found in ("adverb", "object", "modifier")
+    two_words = listed and found in ("adverb", "object", "modifier", "verb after verb")
     if tag == "i" and len(word) == 4 and found not in _NO_IDIOM and not two_words:
         return None  # four characters jieba calls an idiom: one unless a particle or pronoun shows otherwise
     return pieces if found else None

@@ -201,6 +201,7 @@ def test_a_surname_before_a_title_is_glossed_as_the_surname() -> None:
         ("农民在地里种玉米。", ["在", "地", "里"]),  # 地 "field" and its localizer, though tagged a particle
         ("用双手创造美好生活。", ["美好", "生活"]),  # an adjective and its noun (jieba: an idiom)
         ("努力工作，从而获得成功。", ["获得", "成功"]),  # a verb and its object
+        ("他累了，不能继续前进。", ["继续", "前进"]),  # a verb and the action it goes on with
         ("我买了好几种水果。", ["好几", "种", "水果"]),  # "several" and its measure word
         ("盒里有三支笔。", ["盒", "里", "有"]),  # a container's measure word and the localizer
         ("请回到座位上。", ["请", "回到"]),  # "please" and the verb
