@@ -201,6 +201,9 @@ def test_readings_by_word_class_and_neighbours(sentence: str, char: str, reading
 
 def test_only_reading_of_zhi_depends_on_its_neighbour() -> None:
     assert syllables_of("我只有一只猫。", "只") == ["zhi3", "zhi1"]
+    # with 一 left out after a verb: 有只狗, 买了只鸡; before a verb it is "only"
+    assert syllables_of("他家有只狗，他只喂鱼。", "只") == ["zhi1", "zhi3"]
+    assert syllables_of("她买了只鸡。", "只") == ["zhi1"]
 
 
 def test_multi_character_words_take_their_dictionary_reading() -> None:
@@ -486,6 +489,15 @@ def test_traditional_text_kept_as_written_where_it_has_no_pinyin() -> None:
 def test_a_traditional_character_keeps_a_reading_of_its_own() -> None:
     """閤 simplifies to 合 (hé), but 閤 itself is only ever read gé: the written character wins."""
     assert list(pinyin_lines(["他在閤内。"], numbers=True, per_char=True)) == ["ta1 zai4 ge2 nei4"]
+
+
+def test_the_erhua_of_a_traditional_word_stays_an_r() -> None:
+    """兒 has no dictionary reading r of its own, but the word 鳥兒 is niǎor, written as it is simplified."""
+    assert (
+        list(pinyin_lines(["那隻鳥兒很小。"]))
+        == list(pinyin_lines(["那只鸟儿很小。"]))
+        == ["Nà zhī niǎor hěn xiǎo."]
+    )
 
 
 # ---------------------------------------------------------------- issue 13: corrections flow back

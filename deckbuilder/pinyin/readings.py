@@ -233,8 +233,8 @@ def _as_written(per_token: Sequence[Sequence[Slot]], written: str) -> None:
     if len(slots) != len(chars):
         return
     for slot, ch in zip(slots, chars, strict=True):
-        if ch == slot.char or slot.source == "override" or not slot.syllable:
-            continue
+        if ch == slot.char or slot.source == "override" or not slot.syllable or slot.syllable == "r5":
+            continue  # (the erhua r of 兒 is no reading a dictionary gives the character: 鳥兒 niǎor)
         candidates = lexicon.char_readings(ch)
         if candidates and slot.syllable[:-1] not in {c[:-1] for c in candidates}:  # 頭髮 tóufa keeps fa
             slot.syllable = candidates[0]

@@ -194,6 +194,9 @@ def _zhi(c: Context) -> str | None:  # 只
     prev = c.prev_text()
     if prev[-1:] in NUMERALS or c.prev_flag() == "m":
         return "zhi1"
+    verb = c.prev_flag().startswith("v") or (prev == "了" and c.prev_flag(2).startswith("v"))
+    if verb and c.next_flag().startswith("n"):
+        return "zhi1"  # 有 只 鸟, 买 了 只 鸡: the classifier with 一 left out ("only" comes before a verb)
     return "zhi3"
 
 
