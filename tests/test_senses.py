@@ -797,6 +797,13 @@ def test_a_composed_part_between_two_verbs_takes_its_grammatical_sense_without_n
     assert g.senses[0].count("(") == g.senses[0].count(")")
 
 
+def test_a_long_note_of_a_composed_part_is_cut_and_closed() -> None:
+    # 第 "(prefix indicating ordinal number, as in …)": cut short, its bracket still closed.
+    g = _one(["这", "是", "第三", "次"], ["r", "v", "m", "q"], ["zhe4", "shi4", "di4 san1", "ci4"], "第三")
+    assert g.composed and g.senses[0].startswith("第 (prefix indicating ordinal"), g.senses
+    assert g.senses[0].count("(") == g.senses[0].count(")"), g.senses
+
+
 def test_a_name_the_dictionary_lacks_is_marked_as_a_name() -> None:
     g = _one(["王小明", "来", "了"], ["nr", "v", "ul"], ["wang2 xiao3 ming2", "lai2", "le5"], "王小明",
              names=[True, False, False])  # fmt: skip

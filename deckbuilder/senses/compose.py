@@ -59,7 +59,10 @@ def _short(senses: tuple[Sense, ...], counted: str = "", en: English | None = No
     elif en is not None and not _said(text, en):  # the alternative the translation says (裤 "trousers")
         text = next((a.strip() for a in _SHORT.split(whole) if a.strip() and _said(a, en)), text)
     text = _OPEN_NOTE.sub("", text).strip() or text  # "hither (directional complement for …, as in …)"
-    return text if len(text) <= _LONGEST else text[: text.rfind(" ", 0, _LONGEST)] + " …"
+    if len(text) <= _LONGEST:
+        return text
+    cut = text[: text.rfind(" ", 0, _LONGEST)]
+    return cut + (" …)" if cut.count("(") > cut.count(")") else " …")  # "(prefix indicating ordinal …)"
 
 
 def _said(alternative: str, en: English) -> bool:
