@@ -322,10 +322,16 @@ def _joins_verb(readings: Sequence[Reading], i: int) -> bool:
     r = readings[i]
     if r.word in ASPECT and r.flag in ("ug", "uz") and r.syllables[-1:] in (("guo5",), ("zhe5",)):
         return True  # not the verb guò (在箱根过了夜: "spent the night")
-    if r.word != "了" or r.syllables != ("le5",) or not i or not readings[i - 1].flag.startswith("v"):
+    if r.word != "了" or r.syllables != ("le5",) or not i or not _takes_aspect(readings[i - 1]):
         return False
     after = next((x for x in readings[i + 1 :] if x.word.strip()), None)
     return after is not None and bool(after.syllables) and after.word not in SENTENCE_PARTICLES
+
+
+def _takes_aspect(r: Reading) -> bool:
+    """Whether a word before 了 is its verb: a verb or adjective (红了脸, 高了一点), or a one-character
+    preposition or localizer the tagger took for what it is elsewhere (给了他, 下了一阵雨)."""
+    return r.flag[:1] in ("v", "a") or (len(r.word) == 1 and r.flag in ("p", "f"))
 
 
 def _plural(readings: Sequence[Reading], i: int) -> bool:

@@ -219,6 +219,9 @@ def _dang(c: Context) -> str | None:  # 当: dàng "treat as, take for; proper; 
 def _shang_li(c: Context) -> str | None:  # 上 / 里 as locatives after a noun: neutral
     pflag = c.prev_flag()
     after_noun = pflag.startswith(tuple("nsr")) or pflag == "vn" or len(c.prev_text()) > 1
+    boarded = c.next_text() in ("了", "过") and c.next_flag(2) not in ("", "x")
+    if c.unit.text == "上" and boarded:
+        return None  # 我们 上 了 车: a verb with its aspect and object, shàng
     if c.unit.flag == "f" and after_noun:
         return c.unit.text and {"上": "shang5", "里": "li5"}[c.unit.text]
     if c.unit.text == "里" and c.prev_text() in frozenset("这那哪"):
