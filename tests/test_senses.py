@@ -468,6 +468,12 @@ def test_grammatical_senses_follow_the_part_of_speech(
          ["xin4", "ji4", "gei3", "le5", "ta1"], "给", "to"),
         (["他", "想", "给", "我", "钱"], ["r", "v", "p", "r", "n"],
          ["ta1", "xiang3", "gei3", "wo3", "qian2"], "给", "to give"),
+        # Before a noun naming people an adjective "(of people)" fits (广大 观众); said of no one it does not.
+        (["广大", "观众", "很", "喜欢", "这个", "节目"], ["a", "n", "zg", "v", "r", "n"],
+         ["guang3 da4", "guan1 zhong4", "hen3", "xi3 huan5", "zhe4 ge5", "jie2 mu4"], "广大",
+         "(of people) numerous"),
+        (["那", "片", "土地", "很", "广大"], ["r", "q", "n", "zg", "a"],
+         ["na4", "pian4", "tu3 di4", "hen3", "guang3 da4"], "广大", "vast or extensive"),
         # After 把 and its object comes the verb (把 病 传染 给 我).
         (["他", "把", "感冒", "传染", "给", "我"], ["r", "p", "v", "vn", "p", "r"],
          ["ta1", "ba3", "gan3 mao4", "chuan2 ran3", "gei3", "wo3"], "传染", "to infect"),

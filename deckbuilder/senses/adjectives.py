@@ -49,8 +49,11 @@ COMMON = _set(
     "promising touching moving annoying disgusting shocking confusing convincing pressing lasting "
     "existing missing living dying growing increasing following remaining outgoing easygoing hardworking "
     "prominent diligent obedient fluent permanent sufficient confident dependent apparent transparent "
-    "abundant arrogant vacant redundant radiant vibrant fragrant resolute decisive"
+    "abundant arrogant vacant redundant radiant vibrant fragrant resolute decisive vast huge tiny "
+    "immense widespread"
 )
+# First parts of hyphenated adjectives besides the common adjectives (large-scale, well-known, part-time).
+_HYPHEN_HEADS = _set("well ill part top first second")
 _SUFFIX = re.compile(r"(ful|less|ous|ive|able|ible|ical|ional|ual|tic|ish|esque|(?<!e)ed)$")
 # Nouns the suffixes would take for adjectives.
 _NOUNS = _set(
@@ -67,6 +70,8 @@ def is_adjective(gloss: str) -> bool:
 
     >>> [is_adjective(g) for g in ("florid", "wonderful", "the classics", "stick", "loose", "student")]
     [True, True, False, False, True, False]
+    >>> [is_adjective(g) for g in ("large-scale", "well-known", "ex-wife", "widespread")]
+    [True, True, False, True]
     """
     words = gloss.strip().lower().split()
     if not words or _ARTICLE.match(gloss.strip()):
@@ -80,4 +85,8 @@ def is_adjective(gloss: str) -> bool:
     word = words[0].strip(".,!?")
     if word in COMMON:
         return True
+    head, hyphen, tail = word.partition("-")
+    if hyphen and tail and (head in COMMON or head in _HYPHEN_HEADS):
+        return True  # large-scale, well-known, long-term
+
     return len(word) > 4 and word not in _NOUNS and not word.endswith("fish") and bool(_SUFFIX.search(word))

@@ -232,11 +232,24 @@ def _sense_score(
 def _person_fit(slot: Slot) -> float:
     """An adjective said "(of a person)": before a thing it names it does not fit (空闲 时间 "spare time");
     said of a person the clause names (汤姆 … 太 嫩 了 "inexperienced") it does."""
+    if slot.next_tag[:1] == "n" and _person_noun(slot.next):
+        return 1.0  # 广大 读者: "(of people) numerous"
     if slot.next_tag[:1] == "n" and slot.next not in PERSONAL_PRONOUNS and slot.next_tag[:2] != "nr":
         return -2.0  # more than a shared English word ("free" time)
     left = zip(slot.left, slot.left_tags, strict=True)
-    named = any(w in PERSONAL_PRONOUNS or t[:2] == "nr" for w, t in left)
-    return 1.0 if named and predicate(slot) else 0.0
+    named = any(w in PERSONAL_PRONOUNS or t[:2] == "nr" or _person_noun(w) for w, t in left)
+    if not predicate(slot):
+        return 0.0
+    return 1.0 if named else -1.0  # 领土 很 广大: said of no person, "vast", not "(of people) numerous"
+
+
+# Last characters of nouns that name people (读者, 演员, 工人, 群众, 老师, 战士, 朋友, 顾客).
+_PERSON_ENDINGS = frozenset("者员人众师士友客")
+
+
+def _person_noun(word: str) -> bool:
+    """A noun naming people by its last character (读者, 群众) or a plural 们 (孩子们)."""
+    return len(word) > 1 and (word[-1] in _PERSON_ENDINGS or word.endswith("们"))
 
 
 _KINDS = frozenset("种类样项")  # classifiers of kinds, which count abstract things too (一种幸福)
