@@ -474,6 +474,12 @@ def test_grammatical_senses_follow_the_part_of_speech(
          "(of people) numerous"),
         (["那", "片", "土地", "很", "广大"], ["r", "q", "n", "zg", "a"],
          ["na4", "pian4", "tu3 di4", "hen3", "guang3 da4"], "广大", "vast or extensive"),
+        # 起来 after a verb of raising is "up", after one of putting away it completes the action.
+        (["他", "慢慢", "站", "了", "起来"], ["r", "d", "v", "ul", "v"],
+         ["ta1", "man4 man4", "zhan4", "le5", "qi5 lai5"], "起来",
+         "indicating an upward movement (e.g. after 站)"),
+        (["她", "把", "钱", "收", "起来"], ["r", "p", "n", "v", "v"],
+         ["ta1", "ba3", "qian2", "shou1", "qi5 lai5"], "起来", "indicating completion"),
         # After 把 and its object comes the verb (把 病 传染 给 我).
         (["他", "把", "感冒", "传染", "给", "我"], ["r", "p", "v", "vn", "p", "r"],
          ["ta1", "ba3", "gan3 mao4", "chuan2 ran3", "gei3", "wo3"], "传染", "to infect"),
@@ -574,8 +580,7 @@ NOMINAL = "(used to form a nominal expression)"
         # A complement after a verb the tagger took for an abbreviation (藏 j); a localizer closing 在's place
         # before 了 is no verb (放 在 床 上 了).
         (["他", "把", "秘密", "藏", "起来"], ["r", "p", "n", "j", "v"],
-         ["ta1", "ba3", "mi4 mi4", "cang2", "qi3 lai5"], "起来",
-         "(after a verb) indicating the beginning and continuation of an action or a state"),
+         ["ta1", "ba3", "mi4 mi4", "cang2", "qi3 lai5"], "起来", "indicating completion"),
         (["我", "把", "被子", "放", "在", "床", "上", "了"], ["r", "p", "n", "v", "p", "n", "f", "ul"],
          ["wo3", "ba3", "bei4 zi5", "fang4", "zai4", "chuang2", "shang5", "le5"], "上",
          "(noun suffix) on; above"),

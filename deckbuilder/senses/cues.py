@@ -76,6 +76,22 @@ _BODY = set_of(
 _DONE = set_of("事 事情 作业 生意 家务 工作 功课 好事 坏事")
 
 
+# Verbs a directional complement 起来 raises (站 起来 "up") and verbs it completes by putting away or
+# together (藏 起来, 收 起来, 联合 起来).
+_RAISING = set_of("站 坐 抬 举 拿 捡 拾 飞 跳 爬 升 扶 抱 提 立 竖 拉 吊 挂 翘 跃 浮 扬 撑 支")
+_GATHERING = set_of(
+    "藏 收 存 包 关 锁 盖 围 堆 积 集 合 连 捆 绑 装 攒 躲 叠 "
+    "保存 收拾 收藏 隐藏 联合 团结 组织 集中 联系 结合"
+)
+
+
+def _verb_before(slot: Slot) -> str:
+    """The verb the token follows, across its aspect particle (站 了 起来)."""
+    if slot.prev in ("了", "着") and len(slot.left) >= 2:
+        return slot.left[-2]
+    return slot.prev
+
+
 def _takes_object(tag: str) -> bool:
     """A verb's tag, or an aspect particle's, which only follows a verb (the tagger's ug for a verb 过)."""
     return tag[:1] == "v" or tag in ("ul", "ug", "uz")
@@ -233,6 +249,9 @@ CUES: tuple[Rule, ...] = (
     (re.compile(r"^\(not\) at all"), lambda s: s.next in _NEGATIONS and "连" not in s.left, 3.0),
     # "because of" where the clause ends in what one is known for: 以 … 闻名.
     (re.compile(r"^because of\b"), lambda s: any(w in _FAME for w in s.right[1:]), 3.0),
+    # 起来 after a verb of raising is "up" (站 了 起来), after one of putting away "completion" (藏 起来).
+    (re.compile(r"^indicating an upward movement"), lambda s: _verb_before(s) in _RAISING, 3.0),
+    (re.compile(r"^indicating completion"), lambda s: _verb_before(s) in _GATHERING, 3.0),
 )
 
 
