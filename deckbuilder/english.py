@@ -149,6 +149,46 @@ def en_keys(token: str, stop: frozenset[str] = STOP) -> frozenset[str]:
     return frozenset(keys)
 
 
+# Phrasal verbs and the one-word senses a dictionary writes for them ("bring it up" ~ "to mention"): a verb,
+# its particle and the words it means.
+_PHRASAL = {
+    (stem(verb), particle): tuple(meaning.split("+"))
+    for verb, particle, meaning in (
+        item.split(":")
+        for item in _words(
+            "bring:up:mention+raise look:after:care look:for:seek+search find:out:discover "
+            "give:up:abandon+quit "
+            "put:off:postpone+delay set:up:establish+found turn:down:refuse+reject+decline "
+            "pick:up:collect+fetch take:off:remove put:on:wear carry:out:implement+perform "
+            "figure:out:understand+solve show:up:appear+arrive point:out:indicate turn:up:appear "
+            "get:up:rise go:on:continue keep:on:continue come:back:return go:back:return hand:in:submit "
+            "call:off:cancel put:out:extinguish wake:up:awake look:up:consult grow:up:mature "
+            "make:up:invent+compose come:across:encounter deal:with:handle+treat depend:on:rely "
+            "throw:away:discard clean:up:tidy calm:down:calm slow:down:slow hurry:up:hurry "
+            "catch:up:overtake run:out:exhaust break:down:malfunction cheer:up:encourage"
+        )
+    )
+}
+_PARTICLE_REACH = 3  # words between a phrasal verb and its particle (bring this matter up)
+
+
+def phrasal_meanings(words: list[str]) -> list[str]:
+    """The one-word meanings of the phrasal verbs in `words` (lower case tokens of a sentence).
+
+    >>> phrasal_meanings("let's bring this up later".split())
+    ['mention', 'raise']
+    """
+    found: list[str] = []
+    for i, word in enumerate(words):
+        verb = stem(_IRREGULAR.get(word, word))
+        for particle in words[i + 1 : i + 2 + _PARTICLE_REACH]:
+            meaning = _PHRASAL.get((verb, particle))
+            if meaning:
+                found.extend(meaning)
+                break
+    return found
+
+
 def tokens(text: str) -> list[str]:
     """The English tokens of `text`: words (with an apostrophe part), numbers, ? and !."""
     return TOKEN.findall(text)

@@ -296,6 +296,10 @@ def test_an_adjective_of_a_person_fits_a_person_not_a_thing_it_names() -> None:
         # A British spelling meets CC-CEDICT's American one (flavour ~ flavor).
         (["这", "是", "什么", "口味"], ["r", "v", "r", "n"], ["zhe4", "shi4", "shen2 me5", "kou3 wei4"],
          "口味", "What flavour is this?", "flavor"),
+        # A phrasal verb says its one-word sense ("bring … up" ~ "to mention").
+        (["这个", "问题", "以后", "再", "提"], ["r", "n", "f", "d", "v"],
+         ["zhe4 ge5", "wen4 ti2", "yi3 hou4", "zai4", "ti2"], "提", "Let's bring it up later.",
+         "to raise (an issue)"),
         # A noun closing its clause after another noun heads their compound: "record", not "to record".
         (["我", "看", "了", "比赛", "记录"], ["r", "v", "ul", "n", "n"],
          ["wo3", "kan4", "le5", "bi3 sai4", "ji4 lu4"], "记录", "I looked at the match record.",

@@ -102,6 +102,8 @@ def english_keys(text: str) -> English:
             grammar.add("be")  # "are", "was": the copula ("to be"), weak evidence like a grammar word
         else:
             content |= english.en_keys(token, SENSE_STOP)
+    for meaning in english.phrasal_meanings([t.lower() for t in written]):
+        content |= english.en_keys(meaning, SENSE_STOP)  # "bring it up": a sense "to mention" is said
     lower = frozenset(t.lower() for t in written)
     return English(frozenset(content), frozenset(grammar), lower, frozenset(lemma(t) for t in lower))
 
