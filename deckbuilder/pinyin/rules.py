@@ -297,9 +297,16 @@ def _zha(c: Context) -> str | None:  # 炸
 
 def _xi(c: Context) -> str | None:  # 系 "tie" (jì) before 好/上/紧 or a belt
     nxt = c.next_text()
-    if nxt[:1] in frozenset("好上紧着") or "带" in nxt:
+    if nxt[:1] in frozenset("好上紧着") or "带" in nxt or nxt in _TIED:
         return "ji4"
     return "xi4"
+
+
+_TIED = frozenset({"鞋", "扣子", "扣儿", "围巾", "围裙", "绳子", "结"})  # what 系 jì ties (系鞋, 系扣子)
+
+
+def _zhang(c: Context) -> str | None:  # 涨: zhàng "swell, flush" of the face or head, zhǎng "rise"
+    return "zhang4" if c.prev_text()[-1:] in ("脸", "头") or c.next_text()[:1] == "红" else "zhang3"
 
 
 _POURED = re.compile(r"^(了|上|进|入|掉|满|出)?(一|两|半|几|这|那)?(杯|碗|瓶|壶|盆|桶|勺|些)")
@@ -415,8 +422,8 @@ RULES: dict[str, Callable[[Context], str | None]] = {
     "重": _zhong_heavy, "行": _xing, "中": _zhong_hit, "觉": _jue, "数": _shu, "种": _zhong_kind,
     "只": _zhi, "干": _gan, "当": _dang, "上": _shang_li, "里": _shang_li, "不": _bu, "假": _jia,
     "背": _bei, "量": _liang, "难": _nan, "场": _chang_measure, "冲": _chong, "转": _zhuan, "结": _jie,
-    "系": _xi, "倒": _dao, "卷": _juan, "空": _kong, "调": _diao, "藏": _cang, "少": _shao, "好": _hao,
-    "累": _lei, "弹": _tan, "唉": _ai, "吐": _tu, "炸": _zha, "卡": _qia,
+    "系": _xi, "涨": _zhang, "倒": _dao, "卷": _juan, "空": _kong, "调": _diao, "藏": _cang, "少": _shao,
+    "好": _hao, "累": _lei, "弹": _tan, "唉": _ai, "吐": _tu, "炸": _zha, "卡": _qia,
 }  # fmt: skip
 
 # Rules that hold wherever the character stands alone; the others are trusted only when jieba itself
