@@ -812,6 +812,14 @@ def test_a_composed_part_between_two_verbs_takes_its_grammatical_sense_without_n
     assert g.senses[0].count("(") == g.senses[0].count(")")
 
 
+def test_a_come_after_a_verb_of_direction_completes_it() -> None:
+    # 蹲下 来 before another verb is "hither", the direction, not 来 "in order to" between two verbs.
+    g = _one(
+        ["他", "蹲下来", "系", "鞋"], ["r", "v", "v", "n"], ["ta1", "dun1 xia4 lai2", "ji4", "xie2"], "蹲下来"
+    )
+    assert g.composed and "来 hither" in g.senses[0], g.senses
+
+
 def test_a_long_note_of_a_composed_part_is_cut_and_closed() -> None:
     # 第 "(prefix indicating ordinal number, as in …)": cut short, its bracket still closed.
     g = _one(["这", "是", "第三", "次"], ["r", "v", "m", "q"], ["zhe4", "shi4", "di4 san1", "ci4"], "第三")

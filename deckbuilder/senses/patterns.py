@@ -46,6 +46,14 @@ def _after_verb(slot: Slot) -> bool:
     return slot.prev in ("了", "着") and len(tags) >= 2 and tags[-2][:1] == "v"
 
 
+def _directed(slot: Slot) -> bool:
+    """The verb before ends in a direction (蹲下, 走过, 站起): a 来 or 去 after it completes the direction."""
+    return slot.prev[-1:] in _DIRECTIONS and len(slot.prev) > 1
+
+
+_DIRECTIONS = frozenset("下上出进回过起开")
+
+
 def _noun_tagged_verb(slot: Slot) -> bool:
     """The word before is a verb the tagger took for a noun, as the 了 after the token shows (体会 到 了)."""
     return slot.prev_tag[:1] == "n" and slot.next == "了" and first_shape(slot.prev) is Shape.VERB
@@ -190,9 +198,10 @@ USAGE: tuple[Rule, ...] = (
     (re.compile(r"\(after a verb\) to (give it a )?try"), _tentative, 2.0),
     # Between two verbs (综合 来 看, 想办法 来 解决) the link is purpose, before any directional reading.
     # So between a means and a purpose: 用 这个 方法 来 解决 (a verb or preposition earlier in the clause).
+    # (After a verb of direction, 蹲下 来, 走过 来, 来 is its complement: "hither".)
     (
         re.compile(r"^\(between two verbs\)"),
-        lambda s: s.next_tag[:1] == "v" and (s.prev_tag[:1] == "v" or _means_before(s)),
+        lambda s: s.next_tag[:1] == "v" and (s.prev_tag[:1] == "v" or _means_before(s)) and not _directed(s),
         2.5,
     ),
     # 将 before its object and a verb is 把: 将 书 放 在 桌上; and 把 itself there (别 把 东西 乱 摆).
