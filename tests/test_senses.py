@@ -812,6 +812,17 @@ def test_a_composed_part_between_two_verbs_takes_its_grammatical_sense_without_n
     assert g.senses[0].count("(") == g.senses[0].count(")")
 
 
+def test_a_numeral_and_a_unit_of_money_are_an_amount() -> None:
+    # 一元 is "one yuan" wherever it stands, not CC-CEDICT's 一元 "univariate (math.)".
+    g = _one(
+        ["一元", "等于", "十", "角"],
+        ["m", "v", "m", "q"],
+        ["yi1 yuan2", "deng3 yu2", "shi2", "jiao3"],
+        "一元",
+    )
+    assert g.composed and g.senses[0].startswith("一 one + 元 currency unit"), g.senses
+
+
 def test_a_come_after_a_verb_of_direction_completes_it() -> None:
     # 蹲下 来 before another verb is "hither", the direction, not 来 "in order to" between two verbs.
     g = _one(

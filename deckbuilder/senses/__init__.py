@@ -49,6 +49,8 @@ _BEFORE_VERB = re.compile(r"^\(before a verb\)")
 _SAID_OF = frozenset({Shape.NOUN, Shape.ADJECTIVE})
 _NO_ACTION = frozenset({"是", "有", "会", "能", "要", "可以", "让", "在", "像"})
 _DIGITS = frozenset("〇零一二三四五六七八九十百千万亿两")  # numerals that count (not 几, 半)
+# Units of money CC-CEDICT gives no classifier sense: a numeral before one is an amount (一元, 三角).
+_MONEY = frozenset("元角")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +143,8 @@ def _counting(slot: Slot, choice: Choice) -> bool:
     never as an entry that means something else (三条 "three of a kind (poker)"); an entry that is itself a
     quantity stays (一点 "a bit", 一些 "some")."""
     word = slot.word
-    if len(word) < 2 or not slot.next_tag.startswith("n") or not is_classifier(word[-1]):
+    counted = slot.next_tag.startswith("n") or word[-1] in _MONEY  # 一元: one yuan, no "univariate"
+    if len(word) < 2 or not counted or not (is_classifier(word[-1]) or word[-1] in _MONEY):
         return False
     if not all(ch in _DIGITS or ch.isdigit() for ch in word[:-1]):
         return False
