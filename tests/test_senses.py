@@ -646,6 +646,19 @@ NOMINAL = "(used to form a nominal expression)"
         # Advice with a manner before the verb (要 认真 检查): still "should".
         (["考试", "前", "要", "认真", "复习"], ["vn", "f", "v", "n", "vn"],
          ["kao3 shi4", "qian2", "yao4", "ren4 zhen1", "fu4 xi2"], "要", "need to; should"),
+        # An object that makes the verb a sense of its own: suffered (吃 了 亏), cited (举 个 例子),
+        # entered (输入 密码), a person one is (做 医生).
+        (["他", "吃", "了", "亏"], ["r", "v", "ul", "n"], ["ta1", "chi1", "le5", "kui1"], "吃",
+         "to suffer (shock, injury, defeat etc)"),
+        (["我", "举", "个", "例子"], ["r", "v", "q", "n"], ["wo3", "ju3", "ge4", "li4 zi5"], "举", "to cite"),
+        (["请", "输入", "密码"], ["v", "v", "n"], ["qing3", "shu1 ru4", "mi4 ma3"], "输入", "to input"),
+        (["她", "想", "做", "医生"], ["r", "v", "v", "n"], ["ta1", "xiang3", "zuo4", "yi1 sheng1"], "做",
+         "(of a person) to be (an intermediary, a good student etc); "
+         "to become (husband and wife, friends etc)"),
+        # 再 + a predicate … 也: "no matter how" (再 忙 也 要 吃饭).
+        (["再", "忙", "也", "要", "吃饭"], ["d", "a", "d", "v", "v"],
+         ["zai4", "mang2", "ye3", "yao4", "chi1 fan4"], "再",
+         "no matter how ... (followed by an adjective or verb, and then (usually) 也 or 都 for emphasis)"),
     ],
 )  # fmt: skip
 def test_a_kind_of_meaning_needs_its_construction(

@@ -11,6 +11,7 @@ Every cue that matches a sense applies (`cue_fit`). CC-CEDICT's own usage notes 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from deckbuilder.senses.context import Slot
@@ -85,11 +86,32 @@ _GATHERING = set_of(
 )
 
 
+# Objects that make a verb a special sense: what one suffers (吃 亏, 吃 耳光), deposits (存 钱), cites as
+# an example (举 例子), enters into a form or machine (输入 密码); people one serves as (做 老师).
+_SUFFERED = set_of("亏 苦 苦头 耳光 惊 一惊 败仗 官司 罚单 闭门羹 大亏 一拳 巴掌")
+_DEPOSITED = set_of("钱 款 存款 现金 工资 银行")
+_CITED = set_of("例 例子 个例子 事例 实例")
+_ENTERED = set_of("密码 姓名 名字 数据 信息 文字 号码 地址 内容 账号 验证码")
+_PEOPLE = set_of("老师 医生 学生 朋友 妻子 丈夫 父亲 母亲 爸爸 妈妈 演员 记者 工人 司机 律师 翻译 好人 坏人")
+
+
+def _object_is(words: frozenset[str]) -> Callable[[Slot], bool]:
+    """A cue's test: the token's object (after its 了, 过 or a number and measure: 吃 了 大亏, 举 个 例子)
+    is one of `words`."""
+    return lambda s: bool(words & set(s.right[:3]))
+
+
 def _verb_before(slot: Slot) -> str:
     """The verb the token follows, across its aspect particle (站 了 起来)."""
     if slot.prev in ("了", "着") and len(slot.left) >= 2:
         return slot.left[-2]
     return slot.prev
+
+
+def _person_object(slot: Slot) -> bool:
+    """The token's object names a person by its last character (做 翻译员, 做 志愿者)."""
+    word = next((w for w in slot.right[:3] if len(w) > 1), "")
+    return word[-1:] in ("者", "员", "师", "家") and word not in ("国家", "大家")
 
 
 def _takes_object(tag: str) -> bool:
@@ -252,6 +274,17 @@ CUES: tuple[Rule, ...] = (
     # 起来 after a verb of raising is "up" (站 了 起来), after one of putting away "completion" (藏 起来).
     (re.compile(r"^indicating an upward movement"), lambda s: _verb_before(s) in _RAISING, 3.0),
     (re.compile(r"^indicating completion"), lambda s: _verb_before(s) in _GATHERING, 3.0),
+    (re.compile(r"^to suffer \("), _object_is(_SUFFERED), 3.0),
+    (re.compile(r"^to deposit$"), lambda s: _object_is(_DEPOSITED)(s) or "银行" in s.right, 2.5),
+    (re.compile(r"^to cite$"), _object_is(_CITED), 3.0),
+    (re.compile(r"^to input$"), _object_is(_ENTERED), 2.5),
+    (re.compile(r"^\(of a person\) to be \("), lambda s: _object_is(_PEOPLE)(s) or _person_object(s), 2.5),
+    # 再 + an adjective or verb … 也/都: "no matter how" (再 忙 也 要 吃饭).
+    (
+        re.compile(r"^no matter how\b"),
+        lambda s: bool({"也", "都"} & set(s.right[1:4])) and s.next not in PUNCT,
+        3.0,
+    ),
 )
 
 
