@@ -162,6 +162,7 @@ def test_polyphone_in_context(sentence: str, char: str, reading: str) -> None:
         ("我就当你夸我了。", "当", ["dang4"]),  # 就当 + a clause: "take it that"
         ("我买了一卷纸。", "卷", ["juan3"]),  # a roll of paper
         ("他弯下腰系鞋。", "系", ["ji4"]),  # 系 "to tie" what is tied: jì
+        ("那场战争很可怕。", "场", ["chang2"]),  # an event or happening: cháng (a game, a show: chǎng)
         ("她的脸涨得通红。", "涨", ["zhang4"]),  # a face swells and flushes: zhàng
         ("今年房价又涨了。", "涨", ["zhang3"]),  # prices rise: zhǎng
         ("这本书有三卷。", "卷", ["juan4"]),  # volumes

@@ -15,6 +15,7 @@ from deckbuilder.pinyin.context import (
     ADVERBIAL,
     CARRIED,
     CHANG2_EVENTS,
+    CHANG2_WORDS,
     COMPLEMENT_DEGREE,
     COMPLEMENTS,
     DEGREE,
@@ -262,8 +263,9 @@ def _nan(c: Context) -> str | None:  # 难 after 有/遇/逃/受 is the noun "di
 
 
 def _chang_measure(c: Context) -> str | None:  # 场
-    if c.prev_text()[-1:] in NUMERALS:
-        return "chang2" if c.next_text()[-1:] in CHANG2_EVENTS else "chang3"
+    if c.prev_text()[-1:] in NUMERALS or c.prev_text() in ("这", "那", "每"):
+        nxt = c.next_text()
+        return "chang2" if nxt[-1:] in CHANG2_EVENTS or nxt in CHANG2_WORDS else "chang3"
     return "chang3"
 
 
