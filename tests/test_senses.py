@@ -655,6 +655,19 @@ NOMINAL = "(used to form a nominal expression)"
         (["她", "想", "做", "医生"], ["r", "v", "v", "n"], ["ta1", "xiang3", "zuo4", "yi1 sheng1"], "做",
          "(of a person) to be (an intermediary, a good student etc); "
          "to become (husband and wife, friends etc)"),
+        # A body part that is 酸 is "sore"; 相对 于 is "relative"; money put away is deposited (把 钱
+        # 存 起来).
+        (["我", "的", "腿", "很", "酸"], ["r", "uj", "n", "d", "a"],
+         ["wo3", "de5", "tui3", "hen3", "suan1"], "酸", "sore"),
+        (["城市", "相对", "于", "农村", "很", "吵"], ["n", "d", "p", "n", "d", "a"],
+         ["cheng2 shi4", "xiang1 dui4", "yu2", "nong2 cun1", "hen3", "chao3"], "相对",
+         "relative"),
+        (["他", "把", "钱", "存", "起来"], ["r", "p", "n", "v", "v"],
+         ["ta1", "ba3", "qian2", "cun2", "qi5 lai5"], "存", "to deposit"),
+        # … also when 哪怕 opens the concession and 也 the next clause.
+        (["哪怕", "再", "累", "，", "也", "要", "坚持"], ["c", "d", "a", "x", "d", "v", "v"],
+         ["na3 pa4", "zai4", "lei4", "", "ye3", "yao4", "jian1 chi2"], "再",
+         "no matter how ... (followed by an adjective or verb, and then (usually) 也 or 都 for emphasis)"),
         # 再 + a predicate … 也: "no matter how" (再 忙 也 要 吃饭).
         (["再", "忙", "也", "要", "吃饭"], ["d", "a", "d", "v", "v"],
          ["zai4", "mang2", "ye3", "yao4", "chi1 fan4"], "再",

@@ -108,6 +108,17 @@ def _verb_before(slot: Slot) -> str:
     return slot.prev
 
 
+# What opens a concession 再 … 也 closes (哪怕 再 难 ， 也 要 做完).
+_EVEN_IF = set_of("哪怕 即使 就算 无论 不管 即便 纵然")
+
+
+def _concessive(slot: Slot) -> bool:
+    """再 + a predicate, then 也 or 都 in its clause or, after 哪怕/即使 …, the next (再 忙 也 要 吃饭)."""
+    if slot.next in PUNCT:
+        return False
+    return bool({"也", "都"} & set(slot.right[1:4])) or bool(_EVEN_IF & set(slot.left))
+
+
 def _person_object(slot: Slot) -> bool:
     """The token's object names a person by its last character (做 翻译员, 做 志愿者)."""
     word = next((w for w in slot.right[:3] if len(w) > 1), "")
@@ -275,16 +286,16 @@ CUES: tuple[Rule, ...] = (
     (re.compile(r"^indicating an upward movement"), lambda s: _verb_before(s) in _RAISING, 3.0),
     (re.compile(r"^indicating completion"), lambda s: _verb_before(s) in _GATHERING, 3.0),
     (re.compile(r"^to suffer \("), _object_is(_SUFFERED), 3.0),
-    (re.compile(r"^to deposit$"), lambda s: _object_is(_DEPOSITED)(s) or "银行" in s.right, 2.5),
+    (re.compile(r"^to deposit$"), lambda s: _object_is(_DEPOSITED)(s) or bool(_DEPOSITED & set(s.left)), 2.5),
     (re.compile(r"^to cite$"), _object_is(_CITED), 3.0),
     (re.compile(r"^to input$"), _object_is(_ENTERED), 2.5),
     (re.compile(r"^\(of a person\) to be \("), lambda s: _object_is(_PEOPLE)(s) or _person_object(s), 2.5),
     # 再 + an adjective or verb … 也/都: "no matter how" (再 忙 也 要 吃饭).
-    (
-        re.compile(r"^no matter how\b"),
-        lambda s: bool({"也", "都"} & set(s.right[1:4])) and s.next not in PUNCT,
-        3.0,
-    ),
+    (re.compile(r"^no matter how\b"), _concessive, 3.0),
+    # A body part that is 酸 aches ("sore"), food is "sour".
+    (re.compile(r"^sore$"), lambda s: bool(_BODY & set(s.left)), 3.0),
+    # 相对 于 B: "relative" to it, not "to oppose".
+    (re.compile(r"^(relative|vis-a-vis)$"), lambda s: s.next == "于", 3.0),
 )
 
 
