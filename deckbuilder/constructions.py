@@ -67,11 +67,11 @@ def undo(words: list[str], text: str) -> list[str]:
 
 
 def erhua_suffix(words: list[str]) -> list[str]:
-    """`words` with a lone 儿 joined to a doubled word before it, the erhua suffix jieba cut off (画画 + 儿 →
-    画画儿, not 儿 ér "child")."""
+    """`words` with a lone 儿 joined to the word before it, the erhua suffix jieba cut off (画画 + 儿 →
+    画画儿, 唱歌 + 儿 → 唱歌儿, not 儿 ér "child" on its own)."""
     out: list[str] = []
     for word in words:
-        if word == "儿" and out and len(out[-1]) == 2 and out[-1][0] == out[-1][1] and HAN.match(out[-1]):
+        if word == "儿" and out and HAN.match(out[-1]) and not out[-1].endswith("儿"):
             out[-1] += word
         else:
             out.append(word)
@@ -390,6 +390,19 @@ def erhua(word: str) -> bool:
     if cedict.lookup(word[-2:]) and not doubled:
         return False
     return bool(cedict.lookup(word[:-1]))
+
+
+@lru_cache(maxsize=4_096)
+def erhua_ending(word: str) -> bool:
+    """A word CC-CEDICT lacks whose 儿 ends an erhua word of its own (唱歌儿: 歌儿 gēr), or `erhua`: its
+    儿 is read r."""
+    from deckbuilder import cedict
+
+    if erhua(word):
+        return True
+    if len(word) < 3 or word[-1] != "儿" or cedict.lookup(word):
+        return False
+    return any(e.pinyin.lower().endswith("r5") for e in cedict.lookup(word[-2:]))
 
 
 # What follows a potential 得 (买得到, 看得见, 吃得了, 买得起): a result the verb can reach.

@@ -251,6 +251,7 @@ def test_citation_tones_for_yi_and_bu_in_readings() -> None:
         ("绿色的衣服很好看。", "Lǜsè de yīfu hěn hǎokàn."),
         ("他去过西安吗？", "Tā qùguo Xī'ān ma?"),
         ("门开着呢。", "Mén kāizhe ne."),
+        ("他在唱歌儿。", "Tā zài chànggēr."),  # the erhua r of 歌儿, though jieba cut 儿 off
         # also after a verb the tagger calls a preposition or localizer, and after an adjective
         ("昨天下了一场雨。", "Zuótiān xiàle yì cháng yǔ."),
         ("他给了我一本书。", "Tā gěile wǒ yì běn shū."),
@@ -287,6 +288,7 @@ def test_textbook_line(sentence: str, expected: str) -> None:
         ("你来了吗？", "Nǐ lái le ma?"),
         ("天气好了。", "Tiānqì hǎo le."),  # after an adjective: the modal 了
         ("门开着呢。", "Mén kāizhe ne."),
+        ("他在唱歌儿。", "Tā zài chànggēr."),  # the erhua r of 歌儿, though jieba cut 儿 off
         # also after a verb the tagger calls a preposition or localizer, and after an adjective
         ("昨天下了一场雨。", "Zuótiān xiàle yì cháng yǔ."),
         ("他给了我一本书。", "Tā gěile wǒ yì běn shū."),

@@ -184,7 +184,7 @@ def read_tokens(
     for unit in units:
         parts.setdefault(unit.token, []).append(unit.start)
     for ti, (word, _flag) in enumerate(tokens):
-        if constructions.erhua(word) and per_token[ti][-1].source != "override":  # 名牌儿 míngpáir
+        if constructions.erhua_ending(word) and per_token[ti][-1].source != "override":  # 名牌儿 míngpáir
             per_token[ti][-1].syllable, per_token[ti][-1].source = "r5", "rule"
             parts[ti] = [p for p in parts.get(ti, []) if p != len(word) - 1]
         if constructions.potential(word) and per_token[ti][1].source != "override":  # 买得到: mǎi de dào,
