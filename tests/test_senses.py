@@ -664,6 +664,13 @@ NOMINAL = "(used to form a nominal expression)"
          "relative"),
         (["他", "把", "钱", "存", "起来"], ["r", "p", "n", "v", "v"],
          ["ta1", "ba3", "qian2", "cun2", "qi5 lai5"], "存", "to deposit"),
+        # A condition and its consequence in one clause (有 问题 就 问): 就 "then".
+        (["有", "问题", "就", "问", "老师"], ["v", "n", "d", "v", "n"],
+         ["you3", "wen4 ti2", "jiu4", "wen4", "lao3 shi1"], "就",
+         "(after a suppositional clause) in that case; then"),
+        # 让 + a person + a verb of feeling: "to make sb (feel …)".
+        (["他", "的", "话", "让", "人", "感动"], ["r", "uj", "n", "v", "n", "v"],
+         ["ta1", "de5", "hua4", "rang4", "ren2", "gan3 dong4"], "让", "to make sb (feel sad etc)"),
         # … also when 哪怕 opens the concession and 也 the next clause.
         (["哪怕", "再", "累", "，", "也", "要", "坚持"], ["c", "d", "a", "x", "d", "v", "v"],
          ["na3 pa4", "zai4", "lei4", "", "ye3", "yao4", "jian1 chi2"], "再",

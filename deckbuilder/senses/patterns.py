@@ -106,6 +106,23 @@ def _clause_follows(slot: Slot, heads: tuple[str, ...]) -> bool:
     )
 
 
+# Verbs of feeling a 让/使 + person makes someone feel (让 人 尊敬, 使 我 感动).
+_FEELINGS = set_of(
+    "尊敬 佩服 感动 失望 担心 害怕 羡慕 讨厌 喜欢 难过 生气 放心 满意 吃惊 感到 觉得 怀念 敬佩"
+)
+
+
+def _feeling_follows(slot: Slot) -> bool:
+    """A person and a verb of feeling follow: what 让 makes someone feel (让 人 尊敬)."""
+    return slot.following[:1] in (("r",), ("n",)) and slot.right[1:2] != () and slot.right[1] in _FEELINGS
+
+
+def _condition(slot: Slot) -> bool:
+    """The clause holds a verb before the token and one follows it (or a phrase jieba keeps, tagged l): its
+    first part is the condition (有 紧急 情况 就 打电话)."""
+    return slot.next_tag[:1] in ("v", "l") and any(t[:1] == "v" for t in slot.left_tags)
+
+
 def _stressed(slot: Slot) -> bool:
     """The token ends a statement, or closes a 是 … 的 frame around an event (`_shi_de`)."""
     if "是" in slot.left and _shi_de(slot):
@@ -234,9 +251,14 @@ USAGE: tuple[Rule, ...] = (
     # 一 + a verb … 就: "as soon as" (他 一 来 我 就 走); after "soon" (很 快 就 到 了) "immediately".
     (re.compile(r"^\(after a clause of action\)"), lambda s: _yi_verb(s) or s.prev in _SOON, 2.5),
     # (a condition may end in 了 with no comma: 累 了 就 歇 "then")
-    (re.compile(r"after a (suppositional )?clause"), lambda s: s.clause_before or s.prev == "了", 1.5),
+    # (or hold a condition of its own, a verb before and after it: 有 问题 就 问 "then")
+    (
+        re.compile(r"after a (suppositional )?clause"),
+        lambda s: s.clause_before or s.prev == "了" or _condition(s),
+        1.5,
+    ),
     (re.compile(r"noun suffix"), noun_before, 1.5),
-    (re.compile(r"\bmake sb \("), lambda s: _clause_follows(s, ("a", "b", "zg")), 2.0),
+    (re.compile(r"\bmake sb \("), lambda s: _clause_follows(s, ("a", "b", "zg")) or _feeling_follows(s), 2.0),
     (re.compile(r"\bsb (to )?do sth|\(that\)"), lambda s: _clause_follows(s, ("",)), 1.5),
     (re.compile(r"\(to\)"), verb_follows, 1.5),  # 想喝 "to want (to)" drink, 想 单独 谈谈
     # A declarative sentence's particle ends no question (你 呢？ asks "what about you?").
