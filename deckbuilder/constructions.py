@@ -71,11 +71,19 @@ def erhua_suffix(words: list[str]) -> list[str]:
     画画儿, 唱歌 + 儿 → 唱歌儿, not 儿 ér "child" on its own)."""
     out: list[str] = []
     for word in words:
-        if word == "儿" and out and HAN.match(out[-1]) and not out[-1].endswith("儿"):
+        if word == "儿" and out and HAN.match(out[-1]) and not out[-1].endswith("儿") and _takes_er(out[-1]):
             out[-1] += word
         else:
             out.append(word)
     return out
+
+
+def _takes_er(word: str) -> bool:
+    """A word the erhua suffix may follow: two characters or more, or one whose erhua form is a word (玩儿);
+    a lone character before 儿 is more likely a name's (瑚儿 Hú'ér)."""
+    from deckbuilder import cedict
+
+    return len(word) > 1 or bool(cedict.lookup(word + "儿"))
 
 
 def counted(words: list[str]) -> list[str]:
