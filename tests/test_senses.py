@@ -478,6 +478,9 @@ def test_grammatical_senses_follow_the_part_of_speech(
          "(of people) numerous"),
         (["那", "片", "土地", "很", "广大"], ["r", "q", "n", "zg", "a"],
          ["na4", "pian4", "tu3 di4", "hen3", "guang3 da4"], "广大", "vast or extensive"),
+        # A localizer closing the place 在 opens is "on", whatever the tagger calls the word between (会 v).
+        (["他", "在", "会", "上", "发言"], ["r", "p", "v", "f", "v"],
+         ["ta1", "zai4", "hui4", "shang4", "fa1 yan2"], "上", "(noun suffix) on; above"),
         # 起来 after a verb of raising is "up", after one of putting away it completes the action.
         (["他", "慢慢", "站", "了", "起来"], ["r", "d", "v", "ul", "v"],
          ["ta1", "man4 man4", "zhan4", "le5", "qi5 lai5"], "起来",

@@ -16,7 +16,7 @@ from functools import lru_cache
 from deckbuilder.chinese import COUNTS, MEASURES, NUMERALS
 from deckbuilder.senses.context import ASPECT, DIRECTIONAL, Slot
 from deckbuilder.senses.entries import candidates, counters, first_shape
-from deckbuilder.senses.patterns import DEGREE, PLACE_LOCALIZERS, PUNCT, closes
+from deckbuilder.senses.patterns import DEGREE, PLACE_LOCALIZERS, PUNCT, closes, closes_place
 from deckbuilder.senses.shapes import Shape
 
 # Single characters. After these a token heads a noun phrase (的 书, 把 门); these never are a preposition's
@@ -165,7 +165,7 @@ def _word_class(slot: Slot) -> str:
     if _modifier(slot):
         return "modifier"
     done = slot.word == "好" and (slot.part or not slot.next or slot.next in PUNCT or slot.next == "了")
-    if (slot.word in RESULTS or done) and slot.prev_tag[:1] == "v":  # 做好; 把 纸 贴 好 。
+    if (slot.word in RESULTS or done) and slot.prev_tag[:1] == "v" and not closes_place(slot):  # 做好
         return "complement"  # 诊断 出 了 病, 认 出 来: the verb's result, not a verb of its own
     if slot.word == "给" and _after_action(slot):
         return "after a verb"  # 传染 给 我, 指派 给 了 你: the recipient's "to", whatever follows

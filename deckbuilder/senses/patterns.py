@@ -189,9 +189,15 @@ def noun_before(slot: Slot) -> bool:
     or left untagged whose dictionary sense is a noun (信封 上 有 邮票: "envelope", so 上 is "on", no
     complement; 沙滩 上 的 人)."""
     untagged = not slot.prev_tag and slot.tag == "f" and dictionary_noun(slot.prev)
-    if slot.prev_tag.startswith("n") or untagged:
+    if slot.prev_tag.startswith("n") or untagged or closes_place(slot):
         return True
     return slot.tag == "f" and slot.prev_tag[:1] == "v" and dictionary_noun(slot.prev)
+
+
+def closes_place(slot: Slot) -> bool:
+    """A localizer closing the place a preposition opened one word before (在 会 上, 从 桌子 下): what
+    stands between is a thing, whatever the tagger says (会 v)."""
+    return slot.word in PLACE_LOCALIZERS and slot.left[-2:-1] in (("在",), ("从",), ("到",), ("于",))
 
 
 def _yi_verb(slot: Slot) -> bool:
