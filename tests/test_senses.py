@@ -848,6 +848,17 @@ def test_a_composed_part_between_two_verbs_takes_its_grammatical_sense_without_n
     assert g.senses[0].count("(") == g.senses[0].count(")")
 
 
+def test_up_after_handing_over_is_a_direction_not_success() -> None:
+    # 交 上来: handed up to the teacher, not CC-CEDICT's "(verb complement indicating success)" (答上来).
+    g = _one(
+        ["请", "把", "作业", "交上来"],
+        ["v", "p", "n", "v"],
+        ["qing3", "ba3", "zuo4 ye4", "jiao1 shang4 lai5"],
+        "交上来",
+    )
+    assert g.composed and g.senses[0].endswith("上来 to come up"), g.senses
+
+
 def test_a_numeral_and_a_unit_of_money_are_an_amount() -> None:
     # 一元 is "one yuan" wherever it stands, not CC-CEDICT's 一元 "univariate (math.)".
     g = _one(

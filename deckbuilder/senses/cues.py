@@ -101,6 +101,10 @@ def _object_is(words: frozenset[str]) -> Callable[[Slot], bool]:
     return lambda s: bool(words & set(s.right[:3]))
 
 
+# Verbs of saying, answering and knowing, after which 上来 tells they succeeded (答 上来, 叫 不 上来).
+_SAYING = set_of("答 回答 说 叫 背 想 认 写 念 讲 唱 喊 猜 算 记 说不 叫不 答不 想不")
+
+
 def _verb_before(slot: Slot) -> str:
     """The verb the token follows, across its aspect particle (站 了 起来)."""
     if slot.prev in ("了", "着") and len(slot.left) >= 2:
@@ -285,6 +289,12 @@ CUES: tuple[Rule, ...] = (
     # 起来 after a verb of raising is "up" (站 了 起来), after one of putting away "completion" (藏 起来).
     (re.compile(r"^indicating an upward movement"), lambda s: _verb_before(s) in _RAISING, 3.0),
     (re.compile(r"^indicating completion"), lambda s: _verb_before(s) in _GATHERING, 3.0),
+    # 上来 "success" after saying or knowing (答 上来, 说不上来); after handing or walking it is "to come up".
+    (
+        re.compile(r"indicating success"),
+        lambda s: s.prev not in _SAYING and _verb_before(s) not in _SAYING,
+        -3.0,
+    ),
     (re.compile(r"^to suffer \("), _object_is(_SUFFERED), 3.0),
     (re.compile(r"^to deposit$"), lambda s: _object_is(_DEPOSITED)(s) or bool(_DEPOSITED & set(s.left)), 2.5),
     (re.compile(r"^to cite$"), _object_is(_CITED), 3.0),
