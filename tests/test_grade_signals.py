@@ -58,6 +58,17 @@ def test_weaknesses_that_add_up_to_the_limit_leave_a_sentence_out() -> None:
     assert named.flaw is Flaw.WEAK and graded.flaw is None and graded.penalty < WEAK_LIMIT
 
 
+def test_a_looser_translation_ranks_lower_than_its_weak_limit_counts() -> None:
+    # The same Chinese twice: an English that says all of it, and one that leaves half out. The loose one
+    # ranks lower by twice its translation cost, but only the cost itself counts towards the weak limit.
+    words = ("我", "去", "银行", "取", "钱", "了", "。")
+    faithful = assess(sent(*words, en="I went to the bank to get money.", origin=Origin.EN), ("银行",))
+    loose = assess(sent(*words, en="I went out.", origin=Origin.EN), ("银行",))
+    assert faithful.flaw is None and loose.flaw is None
+    assert loose.penalty > faithful.penalty + 2.0
+    assert loose.penalty > WEAK_LIMIT  # ranked by twice its cost, yet not left out: the limit counts it once
+
+
 def test_a_placeholder_for_the_english_is_no_translation() -> None:
     assert assess(real("他很有责任心。", "placeholder"), ("责任心",)).flaw is Flaw.TRANSLATION
     assert assess(real("他很有责任心。", "He is responsible."), ("责任心",)).flaw is None

@@ -142,6 +142,11 @@ WORDING = "wording"  # a translationese or formula pattern (`wording.py`)
 MISMATCH = "mismatch"  # persons or quantities the English does not share (`agreement.py`)
 
 TRANSLATION_COST = 3.0  # times the share of units (both sides) that find no translation on the other
+# As much again when candidates are ranked, not towards WEAK_LIMIT: in a review of the whole hsk5 deck (1,181
+# cards), graded cards whose translation cost was under 0.5 were flawless 97% of the time, 93% under 1, 89%
+# above; Tatoeba's 92% under 0.5, 81% above. Ranking by it moves 41 of the deck's 1,181 sentences to better
+# translated ones, coverage unchanged at 91.0%.
+RANK_TRANSLATION_COST = 3.0
 SHORT_ENGLISH = 0.2  # English words per Chinese character under which an unmatched English is no translation
 _EN_LETTER = re.compile(r"[A-Za-z]")
 # One lower-case word with no sentence punctuation (a graded corpus's "placeholder", "placeholder-p1").
@@ -215,7 +220,8 @@ def assess(
     total = round(penalty + cost, 6)
     if total >= WEAK_LIMIT:
         return Quality(0.0, Flaw.WEAK, tuple(marks))
-    return Quality(total, None, tuple(marks))
+    ranked = total + RANK_TRANSLATION_COST * cost / TRANSLATION_COST  # among candidates only
+    return Quality(round(ranked, 6), None, tuple(marks))
 
 
 _Verdict = tuple[float, Flaw | None]
