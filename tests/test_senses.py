@@ -281,10 +281,11 @@ def test_an_adjective_of_a_person_fits_a_person_not_a_thing_it_names() -> None:
         (["累", "了", "就", "歇", "一会儿"], ["a", "ul", "d", "v", "m"],
          ["lei4", "le5", "jiu4", "xie1", "yi1 hui4 r5"], "就", "Rest a while when tired.",
          "(after a suppositional clause) in that case; then"),
-        # What an adjective and 的 describe is a thing: 决心 "determination", not "firm and resolute".
+        # What an adjective and 的 describe is a thing: 决心 "resolution" (the translator's noun), not
+        # "firm and resolute".
         (["他", "下", "了", "很", "大", "的", "决心"], ["r", "f", "ul", "zg", "a", "uj", "v"],
          ["ta1", "xia4", "le5", "hen3", "da4", "de5", "jue2 xin1"], "决心", "He made a firm resolution.",
-         "determination"),
+         "resolution"),
         # A word with aspect 了 is a verb or a state, never a thing, whatever noun the English uses.
         (["错", "了", "也", "不要紧"], ["v", "ul", "d", "l"], ["cuo4", "le5", "ye3", "bu4 yao4 jin3"], "错",
          "It's okay to make mistakes.", "wrong"),
@@ -293,6 +294,9 @@ def test_an_adjective_of_a_person_fits_a_person_not_a_thing_it_names() -> None:
          ["ta1", "shi4", "ge4", "hen3", "tan3 shuai4", "de5", "ren2"], "个",
          "She has a very open personality.",
          "(classifier used before a noun that has no specific classifier)"),
+        # A translator's word as precise as the compound's core comes first (兔子 "rabbit", not "hare").
+        (["你", "喜欢", "兔子", "吗"], ["r", "v", "n", "y"], ["ni3", "xi3 huan5", "tu4 zi5", "ma5"], "兔子",
+         "Do you like rabbits?", "rabbit"),
         # A British spelling meets CC-CEDICT's American one (flavour ~ flavor).
         (["这", "是", "什么", "口味"], ["r", "v", "r", "n"], ["zhe4", "shi4", "shen2 me5", "kou3 wei4"],
          "口味", "What flavour is this?", "flavor"),

@@ -170,6 +170,10 @@ def _core(cand: Candidate, chosen: int, slot: Slot, near: frozenset[str]) -> Sen
     base, second = cand.senses[shown[0]], cand.senses[chosen]
     if not (_one_word(base) and _plain(second)) or base.shape is not second.shape:
         return None  # a core of one word: 形式 "outer appearance" is no core for "form"
+    if second.text.lower() not in _BROAD:
+        return (
+            None  # a word as precise as the core is the sense the sentence uses (品种 "variety", not "breed")
+        )
     if base.shape not in (Shape.NOUN, Shape.ADJECTIVE, Shape.VERB):
         return None
     plain = English()
@@ -177,6 +181,15 @@ def _core(cand: Candidate, chosen: int, slot: Slot, near: frozenset[str]) -> Sen
         _sense_score(s, k, slot, plain, near, frozenset()) for k, s in ((shown[0], base), (chosen, second))
     ]
     return base if context[0] >= context[1] else None
+
+
+# Broad words a translator may use for a compound's precise core (人口 "people" for "population", 中心
+# "heart" for "center"): the core stays first. Reviews 26 and 28 failed a precise second sense put after the
+# core (品种 "breed" before "variety", 交际 "communication" before "social intercourse", 兔子 "hare").
+_BROAD = frozenset({
+    "people", "heart", "thing", "things", "place", "way", "part", "side", "time", "matter", "stuff", "body",
+    "person", "man", "world", "life", "work",
+})  # fmt: skip
 
 
 def _literal(cand: Candidate, first: Sense, near: frozenset[str]) -> Sense | None:
