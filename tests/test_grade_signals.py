@@ -164,6 +164,13 @@ def test_a_wording_pattern_costs_its_sentence() -> None:
         ("那我们走吧。", "Then let's go.", []),
         ("这些书很旧。", "Those books are old.", [Mismatch.DEMONSTRATIVE]),
         ("这些书很旧。", "These books are old, so that no one reads them.", []),
+        # A 是 the English puts in the past with no past in the Chinese; a 是 … 的 event and a time gone
+        # by aside.
+        ("他是医生吗？", "Was he a doctor?", [Mismatch.TENSE]),
+        ("他是医生吗？", "Is he a doctor?", []),
+        ("他以前是医生。", "He was a doctor.", []),
+        ("那是个很好的晚会。", "It was a great party.", []),  # a statement may be set in the past
+        ("这座桥是怎么建的？", "How was this bridge built?", []),
     ],
 )
 def test_agreement_between_the_sides(text: str, en: str, found: list[Mismatch]) -> None:

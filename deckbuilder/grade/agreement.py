@@ -13,7 +13,9 @@ skips on purpose, where a volunteer's translation most often drifts:
   starting to like this house");
 - degree: a statement 太 + predicate + 了 ("too …") whose English has no degree word at all
   (你们的效率太低了。 → "It is inefficient of you"); the exclamation (太棒了！ "Great!") and
-  predicates that are excessive in themselves (太过分了) aside.
+  predicates that are excessive in themselves (太过分了) aside;
+- tense: a question whose English puts a 是 in the past ("was", "were") where the Chinese shows no past at
+  all (你是士兵吗 → "Were you a soldier?"), the 是 … 的 frame of a past event aside.
 
 Both are costs, not flaws: an English can restructure a sentence (我的钱 → "our money" in a family) and still
 be a fair translation, but a card should show the sentence whose English follows it.
@@ -35,9 +37,16 @@ class Mismatch(StrEnum):
     QUANTITY = "quantity"
     DEGREE = "degree"
     DEMONSTRATIVE = "demonstrative"
+    TENSE = "tense"
 
 
-COSTS = {Mismatch.PERSON: 4.0, Mismatch.QUANTITY: 2.0, Mismatch.DEGREE: 2.0, Mismatch.DEMONSTRATIVE: 3.0}
+COSTS = {
+    Mismatch.PERSON: 4.0,
+    Mismatch.QUANTITY: 2.0,
+    Mismatch.DEGREE: 2.0,
+    Mismatch.DEMONSTRATIVE: 3.0,
+    Mismatch.TENSE: 2.0,
+}
 
 # Persons: 1 singular, 1 plural, 2, 3 masculine, 3 feminine, 3 plural, 3 neuter.
 _ZH_PERSONS = {
@@ -92,7 +101,29 @@ def mismatches(zh_words: Sequence[str], en: str) -> list[Mismatch]:
         found.append(Mismatch.DEGREE)
     if _demonstrative_swapped(zh_words, en):
         found.append(Mismatch.DEMONSTRATIVE)
+    if _past_state(zh_words, en):
+        found.append(Mismatch.TENSE)
     return found
+
+
+# The copula's past in English, and what shows a past in Chinese: aspect, a time gone by, 曾/原来.
+_EN_PAST_BE = re.compile(r"\b(?:was|were)\b", re.IGNORECASE)
+_ZH_PAST = frozenset(
+    {"了", "过", "以前", "之前", "当时", "那时", "那时候", "曾", "曾经", "昨天", "前天", "去年", "小时候",
+     "原来", "本来", "刚才", "那天", "当年", "从前", "上周", "上个月", "上次", "刚", "刚刚", "已经"}
+)  # fmt: skip
+
+
+def _past_state(zh_words: Sequence[str], en: str) -> bool:
+    """A question whose English says "was"/"were" of a Chinese 是 with no past anywhere in it (你是士兵吗 →
+    "Were you a soldier?"); a 是 … 的 frame, which tells of a past event (宇宙是怎样形成的), aside."""
+    words = [w for w in zh_words if w.strip()]
+    if "是" not in words or not _EN_PAST_BE.search(en) or _ZH_PAST.intersection(words):
+        return False
+    if words[-1] not in ("？", "?"):
+        return False  # a statement may be set in the past (总之它是个很棒的派对 "it was a great party")
+    body = [w for w in words if w not in "。！？!?，,"]
+    return not (body and body[-1] == "的")
 
 
 # Words that point near or far; a bare 那 opening a clause before a pronoun is "then" (那我们走吧).
