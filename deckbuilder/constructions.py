@@ -3,7 +3,8 @@
 use" in 他用刀切菜), 还 "also" + 是 (不仅…还是), 的 + 话 "words" (她的话), 哪 + 一 + measure (哪一路), a verb
 and its durative 着 (穿着 "attire", 跟 + 随着) and 请 + a verb and its complement (请坐 + 好); and it cuts
 apart a one-character verb said twice, joined here (吹 + 吹 → 吹吹 "have a blow"), a verb and its potential
-complement (买 + 得到 → 买得到 "can buy") and 小/老 + a surname (小 + 李 → 小李, `addressing`).
+complement (买 + 得到 → 买得到 "can buy") and 小/老 + a surname (小 + 李 → 小李, `addressing`); 与其 is
+与 + 其 "with its" unless 不如/宁可 … answers its "rather than".
 `segmenter.cut` applies them to its words (`undo`).
 """
 
@@ -13,6 +14,7 @@ from functools import lru_cache
 
 from deckbuilder import addressing
 from deckbuilder.chinese import COUNTS, HAN, HAN_RUN, MEASURES, NUMERALS, PERSONAL_PRONOUNS
+from deckbuilder.erhua import erhua_suffix
 
 # Verbs whose doubling is no tentative form (是是 "yes, yes"; 有有).
 _NOT_TENTATIVE = frozenset("是有")
@@ -63,27 +65,24 @@ def undo(words: list[str], text: str) -> list[str]:
     words = a_not_a(words) if "不" in text else words
     words = verb_object(words) if any(w in _BEFORE_ACTION for w in words) else words
     words = which_one(words) if "哪一" in text else words
+    words = rather_than(words) if "与其" in text else words
     return as_soon_as(words) if ("一" in text and "就" in text) or ("以" in text and "为" in text) else words
 
 
-def erhua_suffix(words: list[str]) -> list[str]:
-    """`words` with a lone 儿 joined to the word before it, the erhua suffix jieba cut off (画画 + 儿 →
-    画画儿, 唱歌 + 儿 → 唱歌儿, not 儿 ér "child" on its own)."""
+# What answers 与其 "rather than" later in its sentence (与其 等待，不如 行动).
+_BETTER = ("不如", "宁可", "宁愿", "宁肯", "毋宁")  # also inside a word (不如说, 还不如)
+
+
+def rather_than(words: list[str]) -> list[str]:
+    """`words` with 与其 cut into 与 "with" + 其 "its" where nothing after it answers "rather than"
+    (公司与其分公司: "the company and its branches")."""
     out: list[str] = []
-    for word in words:
-        if word == "儿" and out and HAN.match(out[-1]) and not out[-1].endswith("儿") and _takes_er(out[-1]):
-            out[-1] += word
+    for k, word in enumerate(words):
+        if word == "与其" and not any(b in w for w in words[k + 1 :] for b in _BETTER):
+            out += ["与", "其"]
         else:
             out.append(word)
     return out
-
-
-def _takes_er(word: str) -> bool:
-    """A word the erhua suffix may follow: two characters or more, or one whose erhua form is a word (玩儿);
-    a lone character before 儿 is more likely a name's (瑚儿 Hú'ér)."""
-    from deckbuilder import cedict
-
-    return len(word) > 1 or bool(cedict.lookup(word + "儿"))
 
 
 def counted(words: list[str]) -> list[str]:
@@ -383,34 +382,6 @@ def tentative_verbs(words: list[str]) -> list[str]:
         else:
             out.append(word)
     return out
-
-
-@lru_cache(maxsize=4_096)
-def erhua(word: str) -> bool:
-    """A word CC-CEDICT lacks made of a CC-CEDICT word and the suffix 儿 (名牌儿, 小孩儿 … when jieba keeps
-    them whole): read with the r of erhua (míngpáir), glossed as its stem; not a word ending in a word of
-    its own (小女儿: 女儿 "daughter")."""
-    from deckbuilder import cedict
-
-    if len(word) < 2 or word[-1] != "儿" or cedict.lookup(word):
-        return False
-    doubled = len(word) == 3 and word[0] == word[1]  # 画画儿: 画画 + 儿, though 画儿 is a word too
-    if cedict.lookup(word[-2:]) and not doubled:
-        return False
-    return bool(cedict.lookup(word[:-1]))
-
-
-@lru_cache(maxsize=4_096)
-def erhua_ending(word: str) -> bool:
-    """A word CC-CEDICT lacks whose 儿 ends an erhua word of its own (唱歌儿: 歌儿 gēr), or `erhua`: its
-    儿 is read r."""
-    from deckbuilder import cedict
-
-    if erhua(word):
-        return True
-    if len(word) < 3 or word[-1] != "儿" or cedict.lookup(word):
-        return False
-    return any(e.pinyin.lower().endswith("r5") for e in cedict.lookup(word[-2:]))
 
 
 # What follows a potential 得 (买得到, 看得见, 吃得了, 买得起): a result the verb can reach.

@@ -157,7 +157,16 @@ def version() -> str:
 
     h = hashlib.blake2b(_removed_key(), digest_size=8)
     here = Path(__file__).resolve()
-    for name in ("segmenter", "standards", "chinese", "constructions", "addressing", "resources", "tagger"):
+    for name in (
+        "segmenter",
+        "standards",
+        "chinese",
+        "constructions",
+        "erhua",
+        "addressing",
+        "resources",
+        "tagger",
+    ):
         h.update(here.with_name(f"{name}.py").read_bytes())
     return h.hexdigest()
 

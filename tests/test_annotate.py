@@ -211,6 +211,8 @@ def test_a_surname_before_a_title_is_glossed_as_the_surname() -> None:
         ("不要为这事发愁。", ["为", "这", "事", "发愁"]),  # a demonstrative and its noun
         ("我喜欢画画儿。", ["喜欢", "画画儿", "。"]),  # the erhua suffix jieba cut off a doubled word
         ("他在唱歌儿。", ["在", "唱歌儿", "。"]),  # … or off any word
+        ("公司与其分公司合作。", ["与", "其", "分公司"]),  # "with its", no 不如 to answer "rather than"
+        ("与其等待，不如行动。", ["与其", "等待"]),
         ("你好，我是老师。", ["你好", "，"]),
         ("他一来我就走。", ["他", "一", "来", "我", "就"]),  # 一 … 就 "as soon as", not 一来 "firstly"
         ("一来我没钱，二来我没时间。", ["一来", "我"]),

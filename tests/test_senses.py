@@ -863,6 +863,27 @@ def test_up_after_handing_over_is_a_direction_not_success() -> None:
     assert g.composed and g.senses[0].endswith("上来 to come up"), g.senses
 
 
+def test_a_pronunciation_note_is_no_sense() -> None:
+    # CC-CEDICT's 尾巴 "tail / colloquial pr. [yi3 ba5]": the note is no sense to show.
+    g = _one(
+        ["狗", "的", "尾巴", "很", "长"],
+        ["n", "uj", "n", "d", "a"],
+        ["gou3", "de5", "wei3 ba5", "hen3", "chang2"],
+        "尾巴",
+    )
+    assert g.senses == ("tail",), g.senses
+
+
+def test_not_very_and_a_request_opened_by_a_preposition() -> None:
+    # 不 太: "very", not "too (much)"; 请 用 …: a request, "please", whatever the verb's tag.
+    g = _one(["效率", "不太", "高"], ["n", "d", "a"], ["xiao4 lv4", "bu4 tai4", "gao1"], "不太")
+    assert g.senses[0] == "不 not + 太 very", g.senses
+    please = _one(
+        ["请", "用", "铅笔", "写字"], ["v", "p", "n", "n"], ["qing3", "yong4", "qian1 bi3", "xie3 zi4"], "请"
+    )
+    assert please.senses[0] == "please (do sth)", please.senses
+
+
 def test_a_numeral_and_a_unit_of_money_are_an_amount() -> None:
     # 一元 is "one yuan" wherever it stands, not CC-CEDICT's 一元 "univariate (math.)".
     g = _one(

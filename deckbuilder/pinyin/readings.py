@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from deckbuilder import constructions, segmenter
+from deckbuilder import constructions, erhua, segmenter
 from deckbuilder.chinese import NUMERALS
 from deckbuilder.pinyin import lexicon, rules, words
 from deckbuilder.pinyin.context import Unit
@@ -184,7 +184,7 @@ def read_tokens(
     for unit in units:
         parts.setdefault(unit.token, []).append(unit.start)
     for ti, (word, _flag) in enumerate(tokens):
-        if constructions.erhua_ending(word) and per_token[ti][-1].source != "override":  # 名牌儿 míngpáir
+        if erhua.erhua_ending(word) and per_token[ti][-1].source != "override":  # 名牌儿 míngpáir
             per_token[ti][-1].syllable, per_token[ti][-1].source = "r5", "rule"
             parts[ti] = [p for p in parts.get(ti, []) if p != len(word) - 1]
         if constructions.potential(word) and per_token[ti][1].source != "override":  # 买得到: mǎi de dào,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from deckbuilder import cedict, constructions, english, segmenter
+from deckbuilder import cedict, constructions, english, erhua, segmenter
 from deckbuilder.senses.classes import RESULTS, bare_measure, time_localizer
 from deckbuilder.senses.context import English, Slot
 from deckbuilder.senses.entries import candidates, first_shape
@@ -124,7 +124,7 @@ def compose(slot: Slot, en: English) -> tuple[str, str] | None:
     """("很 very + 多 many", traditional spelling) for an unknown word of two or more known parts, or None."""
     word = slot.word
     parts = cedict.split(word, whole=False)
-    if constructions.erhua(word):
+    if erhua.erhua(word):
         parts = [word[:-1], "儿"]  # 画画儿: the doubled word and the erhua suffix
     elif len(word) > 2 and word[-1] == "儿" and cedict.lookup(word[-2:]) and parts[-1] == "儿":
         parts = [*cedict.split(word[:-2], whole=False), word[-2:]]  # 早点儿: 早 + 点儿, no 早点 "breakfast"
@@ -167,7 +167,7 @@ def compose(slot: Slot, en: English) -> tuple[str, str] | None:
         pieces.append(f"{part} {sense}" if sense else part)
         trads.append(choice.candidate.entry.traditional if choice else min(sub.trad, default=part))
         at = end
-    if constructions.erhua(word):  # 名牌儿: the word, its 儿 the erhua suffix, no "child"
+    if erhua.erhua(word):  # 名牌儿: the word, its 儿 the erhua suffix, no "child"
         return f"{pieces[0]} (+ erhua 儿)", "".join(trads)
     if constructions.tentative(word):  # 试试: the verb once, and what saying it twice adds
         return f"{pieces[0]} (said twice: a little, briefly)", "".join(trads)

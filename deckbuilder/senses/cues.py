@@ -226,7 +226,8 @@ CUES: tuple[Rule, ...] = (
         lambda s: s.prev == "得" and closes(s),
         2.5,
     ),
-    (re.compile(r"^please\b"), lambda s: _no_subject(s) and verb_follows(s), 2.0),
+    # (a preposition after 请 opens the request's action: 请 用 剪刀 剪纸, whatever the tagger calls the verb)
+    (re.compile(r"^please\b"), lambda s: _no_subject(s) and (verb_follows(s) or s.next_tag[:1] == "p"), 2.0),
     (
         re.compile(r"\b(should|must|ought to|have to|need to)\b"),
         lambda s: _no_subject(s, _SECOND_PERSON) and verb_follows(s),
@@ -302,6 +303,8 @@ CUES: tuple[Rule, ...] = (
     (re.compile(r"^\(of a person\) to be \("), lambda s: _object_is(_PEOPLE)(s) or _person_object(s), 2.5),
     # 再 + an adjective or verb … 也/都: "no matter how" (再 忙 也 要 吃饭).
     (re.compile(r"^no matter how\b"), _concessive, 3.0),
+    # 不 太 is "not very": 太 after 不 is "very", not "too (much)".
+    (re.compile(r"^very$"), lambda s: s.prev == "不", 3.0),
     # A body part that is 酸 aches ("sore"), food is "sour".
     (re.compile(r"^sore$"), lambda s: bool(_BODY & set(s.left)), 3.0),
     # 相对 于 B: "relative" to it, not "to oppose".

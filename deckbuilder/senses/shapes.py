@@ -43,7 +43,11 @@ class Shape(Enum):
 _PRIORS = (
     (re.compile(r"^(\(\w+\) )?surname\b|\bsurname$", re.I), -3.0),
     (
-        re.compile(r"^(see also|see|also written|also pr\.|taiwan pr\.|used in|erhua variant)(?!\w)", re.I),
+        re.compile(
+            r"^(see also|see|also written|(also|taiwan|colloquial|dialect|old|formerly) pr\.|used in|"
+            r"erhua variant)(?!\w)",
+            re.I,
+        ),
         -3.0,
     ),
     (re.compile(r"^\(?(old |archaic |japanese |unofficial |euphemistic )?variant of\b", re.I), -3.0),
