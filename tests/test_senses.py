@@ -863,6 +863,29 @@ def test_up_after_handing_over_is_a_direction_not_success() -> None:
     assert g.composed and g.senses[0].endswith("上来 to come up"), g.senses
 
 
+@pytest.mark.parametrize(
+    ("words", "tags", "readings", "target", "first"),
+    [
+        # 多 before a verb asks for more of it; after a degree word it is "many; much" (很 多).
+        (["你", "要", "多", "喝", "水"], ["r", "v", "m", "v", "n"],
+         ["ni3", "yao4", "duo1", "he1", "shui3"], "多", "(before a verb) more"),
+        (["他", "的", "书", "很", "多"], ["r", "uj", "n", "d", "m"],
+         ["ta1", "de5", "shu1", "hen3", "duo1"], "多", "many; much"),
+        # 天 before a word of weather is the weather; 这 after a verb of motion is a place.
+        (["天", "冷", "了"], ["n", "a", "ul"], ["tian1", "leng3", "le5"], "天",
+         "(before a word of weather) the weather"),
+        (["快", "来", "这", "看看"], ["d", "v", "r", "v"], ["kuai4", "lai2", "zhe4", "kan4 kan5"], "这",
+         "(after a verb of motion, for 这儿) here"),
+        (["这", "是", "我", "的", "书"], ["r", "v", "r", "uj", "n"],
+         ["zhe4", "shi4", "wo3", "de5", "shu1"], "这", "(pronoun) this; these"),
+    ],
+)  # fmt: skip
+def test_a_construction_the_dictionary_has_no_sense_for_gets_a_note(
+    words: list[str], tags: list[str], readings: list[str], target: str, first: str
+) -> None:
+    assert _one(words, tags, readings, target).senses[0] == first
+
+
 def test_a_pronunciation_note_is_no_sense() -> None:
     # CC-CEDICT's 尾巴 "tail / colloquial pr. [yi3 ba5]": the note is no sense to show.
     g = _one(

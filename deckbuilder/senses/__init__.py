@@ -35,6 +35,7 @@ from deckbuilder.senses.fit import (
     far_fetched,
     is_classifier,
 )
+from deckbuilder.senses.notes import grammar_note
 from deckbuilder.senses.shapes import Shape, classifiers, clean
 
 __all__ = ["NAME", "SEPARATOR", "Gloss", "clean", "gloss_sentence"]
@@ -46,6 +47,7 @@ NAME = "(name)"  # the gloss of a proper name the dictionary lacks
 _PERSON = frozenset({"nr", "nrt", "nrfg"})
 # A usage note for a verb that follows ("(before a verb) easy to"), and verbs that are no action to do.
 _BEFORE_VERB = re.compile(r"^\(before a verb\)")
+_NOTE = re.compile(r"^\([^)]*\)\s*")  # a construction note's bracket before what it says
 _SAID_OF = frozenset({Shape.NOUN, Shape.ADJECTIVE})
 _NO_ACTION = frozenset({"是", "有", "会", "能", "要", "可以", "让", "在", "像"})
 _DIGITS = frozenset("〇零一二三四五六七八九十百千万亿两")  # numerals that count (not 几, 半)
@@ -115,7 +117,8 @@ def _gloss(slot: Slot, keys: English) -> Gloss | None:
     fetched = fetched or (choice is not None and _part_construction(slot, choice))
     if choice is not None and (named or not choice.candidate.place_or_person) and not _counting(slot, choice):
         if not fetched or (built := compose(slot, keys)) is None:
-            return _from_entry(choice, one_left_out(slot.word) if bare_measure(slot) else "")
+            first = grammar_note(slot) or (one_left_out(slot.word) if bare_measure(slot) else "")
+            return _from_entry(choice, first)
         return Gloss(built[1], " ".join(slot.syllables), (built[0],), composed=True)
     built = None if slot.name and slot.tag in _PERSON else compose(slot, keys)
     if built is not None:
@@ -153,12 +156,14 @@ def _counting(slot: Slot, choice: Choice) -> bool:
     return not QUANTITY.match(choice.senses[0].text) if choice.senses else True
 
 
-def _from_entry(choice: Choice, quantity: str = "") -> Gloss:
-    """The chosen entry's gloss; a classifier standing for 一 + it (读 点 书) shows that quantity ("a bit")
-    first, as its part of a composed word does (喝点 "喝 to drink + 点 a bit")."""
+def _from_entry(choice: Choice, first: str = "") -> Gloss:
+    """The chosen entry's gloss, `first` before its senses: a construction's note (多 锻炼 "(before a verb)
+    more", `notes`), or the quantity a classifier standing for 一 + it says (读 点 书 "a bit"), as its part
+    of a composed word does (喝点 "喝 to drink + 点 a bit")."""
     entry = choice.candidate.entry
     listed = dict.fromkeys(c for s in choice.candidate.senses for c in classifiers(s.raw))
     shown = tuple(s.text for s in choice.senses)
-    if quantity:
-        shown = (quantity, *[s for s in shown if s != quantity][: MAX_SHOWN - 1])
+    if first:
+        said = _NOTE.sub("", first)  # "(before a verb) less" says "less" already
+        shown = (first, *[s for s in shown if s not in (first, said)][: MAX_SHOWN - 1])
     return Gloss(entry.traditional, entry.pinyin, shown, "; ".join(listed))

@@ -1,0 +1,60 @@
+"""Grammar CC-CEDICT leaves out: a word's use in a construction the dictionary gives no sense for, as a
+short note of our own shown first on its gloss line, the dictionary's senses after it.
+
+CC-CEDICT glosses 多 "many; much", but before a verb it asks for more of the action (多 锻炼 "exercise
+more"); 天 "day; sky; heaven", but before a word of weather it is the weather (天 冷 "it is cold"); 这
+"this", but after a verb of motion or 在 it is a place, short for 这儿 (来 这 "come here"). Reviews of
+the cards failed these lines for missing the sense the sentence uses. Each note names its construction, so
+a learner can tell it from the dictionary's senses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from deckbuilder.chinese import NUMERALS
+from deckbuilder.senses.context import Slot
+
+# Predicates of weather and temperature that make 天 "the weather" (天 冷, 天 变 凉 了).
+_WEATHER = frozenset(
+    {"冷", "热", "凉", "暖", "暖和", "凉快", "晴", "阴", "闷", "闷热", "干燥", "潮湿", "变", "变冷", "变凉",
+     "变热", "变暖", "转冷", "转暖", "转晴", "很冷", "很热", "太冷", "太热"}
+)  # fmt: skip
+# Verbs of motion and place before a bare 这/那 that stands for 这儿/那儿 (来 这, 在 那).
+_TO_PLACE = frozenset({"来", "去", "到", "在", "从", "回", "往", "回到", "来到", "住在", "放在", "留在"})
+# Degree adverbs after which 多/少 are predicates, not "more"/"less" before a verb (很 多, 太 少).
+_DEGREE = frozenset({"很", "太", "非常", "特别", "比较", "更", "最", "挺", "真", "这么", "那么"})
+
+
+def _before_verb(slot: Slot) -> bool:
+    """多/少 before a verb of its own, not after a numeral or a degree word (三 多, 很 多) nor in 多少."""
+    prev = slot.prev
+    if prev[-1:] in NUMERALS or prev in _DEGREE or slot.next in ("少", "么", "了", "的"):
+        return False
+    return slot.next_tag[:1] == "v" and slot.next not in ("是", "有")
+
+
+def _weather(slot: Slot) -> bool:
+    """天 opening its clause, after a time word at most, before a predicate of weather (天 冷, 傍晚 天 变
+    凉 了)."""
+    return all(t == "t" for t in slot.left_tags) and slot.next in _WEATHER
+
+
+def _place(slot: Slot) -> bool:
+    """这/那 after a verb of motion or place, with no noun or classifier after it (来 这 享受, 在 那)."""
+    return slot.prev in _TO_PLACE and slot.next_tag[:1] not in ("n", "q", "m", "r")
+
+
+NOTES: dict[str, tuple[Callable[[Slot], bool], str]] = {
+    "多": (_before_verb, "(before a verb) more"),
+    "少": (_before_verb, "(before a verb) less"),
+    "天": (_weather, "(before a word of weather) the weather"),
+    "这": (_place, "(after a verb of motion, for 这儿) here"),
+    "那": (_place, "(after a verb of motion, for 那儿) there"),
+}
+
+
+def grammar_note(slot: Slot) -> str:
+    """The construction note for `slot`'s word where it stands, or ""."""
+    rule = NOTES.get(slot.word)
+    return rule[1] if rule is not None and rule[0](slot) else ""
