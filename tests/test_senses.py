@@ -878,12 +878,27 @@ def test_up_after_handing_over_is_a_direction_not_success() -> None:
          "(after a verb of motion, for 这儿) here"),
         (["这", "是", "我", "的", "书"], ["r", "v", "r", "uj", "n"],
          ["zhe4", "shi4", "wo3", "de5", "shu1"], "这", "(pronoun) this; these"),
+        # 也 after a concession is "still"; 呢 ending a question with a question word softens it.
+        (["即使", "很", "累", "，", "他", "也", "不", "休息"], ["c", "d", "a", "x", "r", "d", "d", "v"],
+         ["ji2 shi3", "hen3", "lei4", "", "ta1", "ye3", "bu4", "xiu1 xi5"], "也",
+         "(after 即使, 虽然 …) still; even so"),
+        (["你", "去", "哪儿", "呢", "？"], ["r", "v", "r", "y", "x"], ["ni3", "qu4", "nar3", "ne5", ""], "呢",
+         "(ending a question with a question word) softens the question"),
     ],
 )  # fmt: skip
 def test_a_construction_the_dictionary_has_no_sense_for_gets_a_note(
     words: list[str], tags: list[str], readings: list[str], target: str, first: str
 ) -> None:
     assert _one(words, tags, readings, target).senses[0] == first
+
+
+def test_a_statement_closed_by_ne_affirms_unless_something_goes_on() -> None:
+    plain = _one(["我", "想", "喝", "茶", "呢", "。"], ["r", "v", "v", "n", "y", "x"],
+                 ["wo3", "xiang3", "he1", "cha2", "ne5", ""], "呢")  # fmt: skip
+    going = _one(["他", "正在", "睡觉", "呢", "。"], ["r", "d", "v", "y", "x"],
+                 ["ta1", "zheng4 zai4", "shui4 jiao4", "ne5", ""], "呢")  # fmt: skip
+    assert plain.senses[0] == "particle indicating strong affirmation", plain.senses
+    assert going.senses[0].endswith("particle indicating continuation of a state or action"), going.senses
 
 
 def test_a_pronunciation_note_is_no_sense() -> None:

@@ -123,6 +123,10 @@ def _concessive(slot: Slot) -> bool:
     return bool({"也", "都"} & set(slot.right[1:4])) or bool(_EVEN_IF & set(slot.left))
 
 
+# What tells an action or state goes on (他 正在 吃饭 呢, 门 开 着 呢, 还 早 呢).
+_GOING_ON = set_of("在 正在 正 着 还 呢")
+
+
 def _person_object(slot: Slot) -> bool:
     """The token's object names a person by its last character (做 翻译员, 做 志愿者)."""
     word = next((w for w in slot.right[:3] if len(w) > 1), "")
@@ -303,6 +307,12 @@ CUES: tuple[Rule, ...] = (
     (re.compile(r"^\(of a person\) to be \("), lambda s: _object_is(_PEOPLE)(s) or _person_object(s), 2.5),
     # 再 + an adjective or verb … 也/都: "no matter how" (再 忙 也 要 吃饭).
     (re.compile(r"^no matter how\b"), _concessive, 3.0),
+    # 呢 closing a statement: "strong affirmation" unless something goes on (正在 …, 着, 还): "continuation".
+    (
+        re.compile(r"strong affirmation"),
+        lambda s: not _GOING_ON & set(s.left) and s.clause_end in ("。", "！", ""),
+        2.0,
+    ),
     # 不 太 is "not very": 太 after 不 is "very", not "too (much)".
     (re.compile(r"^very$"), lambda s: s.prev == "不", 3.0),
     # A body part that is 酸 aches ("sore"), food is "sour".

@@ -3,7 +3,9 @@ short note of our own shown first on its gloss line, the dictionary's senses aft
 
 CC-CEDICT glosses 多 "many; much", but before a verb it asks for more of the action (多 锻炼 "exercise
 more"); 天 "day; sky; heaven", but before a word of weather it is the weather (天 冷 "it is cold"); 这
-"this", but after a verb of motion or 在 it is a place, short for 这儿 (来 这 "come here"). Reviews of
+"this", but after a verb of motion or 在 it is a place, short for 这儿 (来 这 "come here"); 也 "also",
+but after a concession it is "still" (就算 下雨 ， 比赛 也 进行); 呢 ending a question with a question word
+softens it, a use none of its senses names. Reviews of
 the cards failed these lines for missing the sense the sentence uses. Each note names its construction, so
 a learner can tell it from the dictionary's senses.
 """
@@ -45,7 +47,28 @@ def _place(slot: Slot) -> bool:
     return slot.prev in _TO_PLACE and slot.next_tag[:1] not in ("n", "q", "m", "r")
 
 
+# What opens a concession 也 answers in the next clause (即使 下雨 ， 比赛 也 照常 进行).
+_EVEN_IF = frozenset({"即使", "就算", "哪怕", "虽然", "尽管", "即便", "无论", "不管", "纵然"})
+
+
+def _concession(slot: Slot) -> bool:
+    """也 in a clause after one a concession opened: "still", not "also"."""
+    return slot.clause_before and any(w in _EVEN_IF for w in slot.others)
+
+
+_QUESTION_WORDS = frozenset(
+    {"什么", "怎么", "怎样", "怎么样", "哪", "哪里", "哪儿", "谁", "为什么", "几", "多少", "如何", "为何"}
+)
+
+
+def _asking(slot: Slot) -> bool:
+    """呢 closing a question that asks with a question word (你 是 怎么 称呼 他 的 呢？)."""
+    return slot.next in ("？", "?") and any(w in _QUESTION_WORDS for w in (*slot.others, *slot.left))
+
+
 NOTES: dict[str, tuple[Callable[[Slot], bool], str]] = {
+    "也": (_concession, "(after 即使, 虽然 …) still; even so"),
+    "呢": (_asking, "(ending a question with a question word) softens the question"),
     "多": (_before_verb, "(before a verb) more"),
     "少": (_before_verb, "(before a verb) less"),
     "天": (_weather, "(before a word of weather) the weather"),
