@@ -892,6 +892,17 @@ def test_a_construction_the_dictionary_has_no_sense_for_gets_a_note(
     assert _one(words, tags, readings, target).senses[0] == first
 
 
+def test_a_verb_split_from_its_object_shows_the_word_they_make() -> None:
+    # 下 了 一场 雨: CC-CEDICT's 下雨 "to rain", after 下's own best sense; no note where the object is
+    # only the start of a noun phrase (做 了 一个 小 手术: not 做小).
+    rain = _one(["昨天", "下", "了", "一场", "雨"], ["t", "f", "ul", "m", "n"],
+                ["zuo2 tian1", "xia4", "le5", "yi4 chang2", "yu3"], "下")  # fmt: skip
+    assert rain.senses[1] == "(in 下…雨) to rain", rain.senses
+    cure = _one(["他", "做", "了", "一个", "小", "手术"], ["r", "v", "ul", "m", "a", "n"],
+                ["ta1", "zuo4", "le5", "yi2 ge4", "xiao3", "shou3 shu4"], "做")  # fmt: skip
+    assert not any(s.startswith("(in ") for s in cure.senses), cure.senses
+
+
 def test_a_statement_closed_by_ne_affirms_unless_something_goes_on() -> None:
     plain = _one(["我", "想", "喝", "茶", "呢", "。"], ["r", "v", "v", "n", "y", "x"],
                  ["wo3", "xiang3", "he1", "cha2", "ne5", ""], "呢")  # fmt: skip

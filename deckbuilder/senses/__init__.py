@@ -35,7 +35,7 @@ from deckbuilder.senses.fit import (
     far_fetched,
     is_classifier,
 )
-from deckbuilder.senses.notes import grammar_note
+from deckbuilder.senses.notes import grammar_note, separated
 from deckbuilder.senses.shapes import Shape, classifiers, clean
 
 __all__ = ["NAME", "SEPARATOR", "Gloss", "clean", "gloss_sentence"]
@@ -118,7 +118,7 @@ def _gloss(slot: Slot, keys: English) -> Gloss | None:
     if choice is not None and (named or not choice.candidate.place_or_person) and not _counting(slot, choice):
         if not fetched or (built := compose(slot, keys)) is None:
             first = grammar_note(slot) or (one_left_out(slot.word) if bare_measure(slot) else "")
-            return _from_entry(choice, first)
+            return _from_entry(choice, first, separated(slot))
         return Gloss(built[1], " ".join(slot.syllables), (built[0],), composed=True)
     built = None if slot.name and slot.tag in _PERSON else compose(slot, keys)
     if built is not None:
@@ -156,14 +156,17 @@ def _counting(slot: Slot, choice: Choice) -> bool:
     return not QUANTITY.match(choice.senses[0].text) if choice.senses else True
 
 
-def _from_entry(choice: Choice, first: str = "") -> Gloss:
+def _from_entry(choice: Choice, first: str = "", second: str = "") -> Gloss:
     """The chosen entry's gloss, `first` before its senses: a construction's note (多 锻炼 "(before a verb)
     more", `notes`), or the quantity a classifier standing for 一 + it says (读 点 书 "a bit"), as its part
-    of a composed word does (喝点 "喝 to drink + 点 a bit")."""
+    of a composed word does (喝点 "喝 to drink + 点 a bit"); `second` after its best sense (下 了 一阵 雨:
+    "(in 下…雨) to rain")."""
     entry = choice.candidate.entry
     listed = dict.fromkeys(c for s in choice.candidate.senses for c in classifiers(s.raw))
     shown = tuple(s.text for s in choice.senses)
     if first:
         said = _NOTE.sub("", first)  # "(before a verb) less" says "less" already
         shown = (first, *[s for s in shown if s not in (first, said)][: MAX_SHOWN - 1])
+    if second and shown and _NOTE.sub("", second) not in shown:  # what a split verb and object make
+        shown = (shown[0], second, *shown[1 : MAX_SHOWN - 1])
     return Gloss(entry.traditional, entry.pinyin, shown, "; ".join(listed))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from deckbuilder.chinese import NUMERALS
+from deckbuilder.chinese import MEASURES, NUMERALS
 from deckbuilder.senses.context import Slot
 
 # Predicates of weather and temperature that make 天 "the weather" (天 冷, 天 变 凉 了).
@@ -81,3 +81,46 @@ def grammar_note(slot: Slot) -> str:
     """The construction note for `slot`'s word where it stands, or ""."""
     rule = NOTES.get(slot.word)
     return rule[1] if rule is not None and rule[0](slot) else ""
+
+
+# What may stand between a verb and its object when a verb-object word is split (下 了 一阵 雨, 帮 了 我 的
+# 忙, 洗 个 澡): aspect, 个 or a count of the event, a person and 的; not a count of things (钓 了 三条 鱼).
+_GAP = frozenset({
+    "了", "过", "着", "的", "个", "一", "一个", "一下", "一次", "一场", "一阵", "一顿", "一觉", "一趟",
+    "阵", "场", "顿", "次", "趟", "回",
+})  # fmt: skip
+# Verbs too general to read as half of a verb-object word (有 … 事 is no 有事 "to be busy").
+_TOO_GENERAL = frozenset("有是给在")
+_SPAN = 4  # tokens between the verb and its object at most
+
+
+def separated(slot: Slot) -> str:
+    """A one-character verb whose object follows a few words on, where CC-CEDICT lists the two as one
+    verb (下 了 一阵 雨: 下雨 "to rain"; 赚 了 钱: 赚钱 "to earn money"): that verb's sense, named. It
+    follows the verb's own best sense on its line, as the word the two make."""
+    aspect = slot.next in ("了", "过", "着")  # a verb, whatever the tagger says (下 f 了 一阵 雨)
+    if len(slot.word) != 1 or not (slot.tag[:1] == "v" or aspect):
+        return ""
+    if slot.word in _TOO_GENERAL:
+        return ""
+    right, tags = slot.right, slot.right_tags
+    for k, word in enumerate(right[: _SPAN + 1]):
+        closes = k + 1 == len(right) or tags[k + 1][:1] not in ("n", "a")  # 小 手术: 小 is no object
+        sense = _verb_sense(slot.word + word) if k and len(word) == 1 and closes else ""
+        if sense and word not in MEASURES:
+            return f"(in {slot.word}…{word}) {sense}"
+        person = tags[k][:1] == "r" and right[k + 1 : k + 2] == ("的",)  # 帮 了 我 的 忙
+        if word not in _GAP and not person:
+            return ""
+    return ""
+
+
+def _verb_sense(word: str) -> str:
+    """The first sense of the CC-CEDICT verb `word` ("to rain"), or "" when it has none."""
+    from deckbuilder.senses.entries import candidates
+
+    for cand in candidates(word):
+        for sense in cand.senses:
+            if sense.shown:
+                return sense.text if sense.text.startswith("to ") else ""
+    return ""
