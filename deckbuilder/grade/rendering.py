@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from deckbuilder import cedict, english, lexical, segmenter
 from deckbuilder.models import Sentence
-from deckbuilder.senses.fit import is_classifier
+from deckbuilder.senses.counting import is_classifier
 
 UNRENDERED = "target not in English"  # the report's name for what this check weighs
 UNRENDERED_COST = 4.0  # as much as a swapped person: a card whose English lacks its word misleads

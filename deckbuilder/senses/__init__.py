@@ -25,6 +25,7 @@ from deckbuilder import cedict, segmenter
 from deckbuilder.senses.classes import bare_measure
 from deckbuilder.senses.compose import compose, one_left_out
 from deckbuilder.senses.context import English, Slot, english_keys, slots, traditional_spellings
+from deckbuilder.senses.counting import is_classifier
 from deckbuilder.senses.entries import candidates, first_shape
 from deckbuilder.senses.fit import (
     MAX_SHOWN,
@@ -33,7 +34,6 @@ from deckbuilder.senses.fit import (
     Choice,
     choose,
     far_fetched,
-    is_classifier,
 )
 from deckbuilder.senses.notes import grammar_note, separated
 from deckbuilder.senses.shapes import Shape, classifiers, clean

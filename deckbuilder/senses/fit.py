@@ -20,8 +20,9 @@ from deckbuilder import cedict, english
 from deckbuilder.chinese import NUMERALS, PERSONAL_PRONOUNS
 from deckbuilder.senses.classes import class_fit, predicate, word_class
 from deckbuilder.senses.context import English, Slot, lemma
+from deckbuilder.senses.counting import count_fit
 from deckbuilder.senses.cues import cue_fit
-from deckbuilder.senses.entries import Candidate, candidates, counters, eventive, reading_distance
+from deckbuilder.senses.entries import Candidate, candidates, eventive, reading_distance
 from deckbuilder.senses.patterns import PUNCT, TIME_OF, usage_fit
 from deckbuilder.senses.shapes import PLACE_WORDS, SENSE_STOP, TIME_WORDS, Sense, Shape, keys, register
 
@@ -39,7 +40,6 @@ WIDE_MARGIN = 8.0
 _MAX_RUN = 4  # the most senses shown when a run of one-word synonyms counts as one place
 _VARIANT = re.compile(r"^(\(?(old |archaic |unofficial )?variant of|erhua variant of|also written)\b", re.I)
 _SUBJECT = re.compile(r"^\(of [^)]*\)")
-_GENERAL = re.compile(r"^(classifier|measure word) for\b", re.I)
 _PERSON_SUBJECT = re.compile(
     r"^\(of (a |an |the |one's )?(woman|women|man|men|person|people|child|children|girl|boy|sb|someone"
     r"|couple|parents?|students?|baby|infant)\b",
@@ -71,7 +71,7 @@ def choose(slot: Slot, en: English, follow: bool = True, margin: float = MARGIN)
         name = slot.name and cand.proper  # a name's own entry: its "surname …" is the gloss
         ranked = sorted(
             (
-                (_sense_score(s, k, slot, en, near, claimed) + _count_fit(cand, k, s, slot), k, s)
+                (_sense_score(s, k, slot, en, near, claimed) + count_fit(cand, k, s, slot), k, s)
                 for k, s in enumerate(cand.senses)
                 if s.shown or (name and s.text)
             ),
@@ -263,65 +263,6 @@ _PERSON_ENDINGS = frozenset("者员人众师士友客")
 def _person_noun(word: str) -> bool:
     """A noun naming people by its last character (读者, 群众) or a plural 们 (孩子们)."""
     return len(word) > 1 and (word[-1] in _PERSON_ENDINGS or word.endswith("们"))
-
-
-_KINDS = frozenset("种类样项")  # classifiers of kinds, which count abstract things too (一种幸福)
-
-
-def _count_fit(cand: Candidate, k: int, sense: Sense, slot: Slot) -> float:
-    """Counting: after a numeral with its classifier a noun is a thing counted, so a sense CC-CEDICT gives a
-    classifier fits (两位 领导 "leader", more so when 位 is among them); a classifier the next noun lists is
-    its counter, not a measure (这把 椅子: "classifier for things with handles", not "handful")."""
-    if sense.shape is Shape.CLASSIFIER:
-        general = bool(_GENERAL.match(sense.raw))
-        if not general:
-            return 0.0
-        # A classifier the noun's list names fits; of its classifier senses, the kind that names the noun (门
-        # 课: "for lessons, subjects", not "for large guns"), else the broader list (一门学问).
-        stems, kinds = _kind_stems(sense.raw)
-        broad = 0.1 * (min(kinds, 4) - 1)
-        if slot.word in counters(slot.next):
-            return 1.0 + (0.5 if stems & _noun_stems(slot.next) else 0.0) + broad
-        # Not listed: only among the entry's "classifier for" senses (not before 把 "handful" of 抓了把米).
-        only_kinds = all(_GENERAL.match(x.raw) for x in cand.senses if x.shape is Shape.CLASSIFIER)
-        return broad if only_kinds else 0.0
-    cls = slot.prev[-1:]
-    if slot.tag[:1] != "n" or slot.prev_tag[:1] not in ("m", "q") or not is_classifier(cls):
-        return 0.0
-    listed = cand.counters[k] if k < len(cand.counters) else frozenset()
-    fit = (1.0 + (0.5 if cls in listed else 0.0)) if listed else 0.0
-    return fit - (1.0 if sense.abstract and cls not in _KINDS else 0.0)  # 位 counts leaders, not leadership
-
-
-@lru_cache(maxsize=2_000)
-def _kind_stems(raw: str) -> tuple[frozenset[str], int]:
-    """Stems of the kinds a classifier sense lists, and how many kinds it lists ("classifier for lessons,
-    subjects, branches of technology" → lesson, subject, branch, technology; 3); notes in parentheses
-    left out ("for binary bits (e.g. 十六位 16-bit)": 1 kind)."""
-    listed = re.sub(r"\([^)]*\)", " ", raw.split(" for ", 1)[-1])
-    kinds = [k for k in re.split(r",|;|\band\b|\bor\b", listed) if k.strip()]
-    words = re.findall(r"[A-Za-z]+", listed)
-    return frozenset(_base(w) for w in words if w.lower() not in SENSE_STOP), len(kinds)
-
-
-@lru_cache(maxsize=20_000)
-def _noun_stems(word: str) -> frozenset[str]:
-    """Stems of the words of every sense of `word` (课: subject, course, class, lesson …)."""
-    return frozenset(_base(w) for c in candidates(word) for s in c.senses for w in s.words)
-
-
-def _base(word: str) -> str:
-    """A stem that also takes a short plural's s off (guns ~ gun), which `english.stem` leaves on."""
-    stem = english.stem(word)
-    return stem[:-1] if len(stem) > 3 and stem.endswith("s") and not stem.endswith("ss") else stem
-
-
-@lru_cache(maxsize=2_000)
-def is_classifier(char: str) -> bool:
-    """A character with a classifier sense (位, 条, 把), not a numeral (两, 俩)."""
-    if not char or char in NUMERALS or char in "俩仨" or char.isdigit():
-        return False
-    return any(s.shape is Shape.CLASSIFIER for c in candidates(char) for s in c.senses)
 
 
 def _english(sense: Sense, en: English, claimed: frozenset[str], notes: frozenset[str]) -> float:
