@@ -653,6 +653,11 @@ NOMINAL = "(used to form a nominal expression)"
         # Advice with a manner before the verb (要 认真 检查): still "should".
         (["考试", "前", "要", "认真", "复习"], ["vn", "f", "v", "n", "vn"],
          ["kao3 shi4", "qian2", "yao4", "ren4 zhen1", "fu4 xi2"], "要", "need to; should"),
+        # 拍 where a camera films; 股 among stocks.
+        (["相机", "拍", "了", "照片"], ["n", "v", "ul", "n"],
+         ["xiang4 ji1", "pai1", "le5", "zhao4 pian4"], "拍", "to take (a photo)"),
+        (["他", "有", "一", "股", "股票"], ["r", "v", "m", "q", "n"],
+         ["ta1", "you3", "yi4", "gu3", "gu3 piao4"], "股", "(stock) share"),
         # An object that makes the verb a sense of its own: suffered (吃 了 亏), cited (举 个 例子),
         # entered (输入 密码), a person one is (做 医生).
         (["他", "吃", "了", "亏"], ["r", "v", "ul", "n"], ["ta1", "chi1", "le5", "kui1"], "吃",
@@ -898,6 +903,9 @@ def test_a_verb_split_from_its_object_shows_the_word_they_make() -> None:
     rain = _one(["昨天", "下", "了", "一场", "雨"], ["t", "f", "ul", "m", "n"],
                 ["zuo2 tian1", "xia4", "le5", "yi4 chang2", "yu3"], "下")  # fmt: skip
     assert rain.senses[1] == "(in 下…雨) to rain", rain.senses
+    regard = _one(["老师", "视", "他", "为", "朋友"], ["n", "v", "r", "p", "n"],
+                  ["lao3 shi1", "shi4", "ta1", "wei2", "peng2 you5"], "视")  # fmt: skip
+    assert "(in 视…为) to view as" in regard.senses, regard.senses
     cure = _one(["他", "做", "了", "一个", "小", "手术"], ["r", "v", "ul", "m", "a", "n"],
                 ["ta1", "zuo4", "le5", "yi2 ge4", "xiao3", "shou3 shu4"], "做")  # fmt: skip
     assert not any(s.startswith("(in ") for s in cure.senses), cure.senses

@@ -123,6 +123,10 @@ def _concessive(slot: Slot) -> bool:
     return bool({"也", "都"} & set(slot.right[1:4])) or bool(_EVEN_IF & set(slot.left))
 
 
+# What a camera or a film names (摄像机 拍 下, 拍 照片): 拍 "to take (a photo)", "to shoot (a film)".
+_FILMED = set_of("照片 相片 相机 照相机 摄像机 摄影机 电影 视频 录像 镜头 照 像 画面 过程 风景")
+
+
 # What tells an action or state goes on (他 正在 吃饭 呢, 门 开 着 呢, 还 早 呢).
 _GOING_ON = set_of("在 正在 正 着 还 呢")
 
@@ -313,6 +317,9 @@ CUES: tuple[Rule, ...] = (
         lambda s: not _GOING_ON & set(s.left) and s.clause_end in ("。", "！", ""),
         2.0,
     ),
+    # 拍 with a camera or film in the sentence takes photos and shoots films; 股 among stocks is a share.
+    (re.compile(r"^to (take \(a photo\)|shoot \(a film\))"), lambda s: bool(_FILMED & set(s.others)), 3.0),
+    (re.compile(r"^\(stock\) share"), lambda s: any("股" in w or "票" in w for w in s.others), 3.0),
     # 不 太 is "not very": 太 after 不 is "very", not "too (much)".
     (re.compile(r"^very$"), lambda s: s.prev == "不", 3.0),
     # A body part that is 酸 aches ("sore"), food is "sour".

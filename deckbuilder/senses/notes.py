@@ -104,6 +104,9 @@ def separated(slot: Slot) -> str:
     if slot.word in _TOO_GENERAL:
         return ""
     right, tags = slot.right, slot.right_tags
+    regard = _as_what(slot)
+    if regard:
+        return regard
     for k, word in enumerate(right[: _SPAN + 1]):
         closes = k + 1 == len(right) or tags[k + 1][:1] not in ("n", "a")  # 小 手术: 小 is no object
         sense = _verb_sense(slot.word + word) if k and len(word) == 1 and closes else ""
@@ -111,6 +114,21 @@ def separated(slot: Slot) -> str:
             return f"(in {slot.word}…{word}) {sense}"
         person = tags[k][:1] == "r" and right[k + 1 : k + 2] == ("的",)  # 帮 了 我 的 忙
         if word not in _GAP and not person:
+            return ""
+    return ""
+
+
+_AS = ("为", "作", "成")  # what 视, 看, 当, 称 … take their second object with (视 他 为 朋友)
+
+
+def _as_what(slot: Slot) -> str:
+    """A one-character verb and the 为/作/成 that introduces what its object is taken as, with the object
+    between (视 他 为 重要 人物: 视为 "to view as"; 把 他 看 成 朋友 is one word already)."""
+    for k, word in enumerate(slot.right[:_SPAN]):
+        if word in _AS and k:
+            sense = _verb_sense(slot.word + word)
+            return f"(in {slot.word}…{word}) {sense}" if sense else ""
+        if slot.right_tags[k][:1] not in ("r", "n"):
             return ""
     return ""
 
