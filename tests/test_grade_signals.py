@@ -123,6 +123,9 @@ def test_a_placeholder_for_the_english_is_no_translation() -> None:
         ("你是什么什么时候来的？", Pattern.DOUBLED),  # an editing slip
         ("我们讨论讨论这个问题。", None),  # a verb doubled: "discuss a bit"
         ("她高高兴兴地回家了。", None),
+        ("那个男人要嫁给她。", Pattern.MAN_MARRIES),  # a man 娶s
+        ("她要嫁给那个男人。", None),
+        ("他的妹妹嫁给了一位老师。", None),  # his sister marries
     ],
 )
 def test_wording_patterns(text: str, pattern: Pattern | None) -> None:

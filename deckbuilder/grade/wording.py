@@ -17,7 +17,8 @@ sentence is about, found by comparing what Tatoeba's translated sentences do wit
 - a strong degree word before a verb and 了 ending the clause (他非常醉了 for "he is very drunk": 醉 is a
   change of state, graded by a complement, 醉得很厉害);
 - an adverbial with 地, then a bare verb that takes an object, 了 and the clause's end (她温柔地唱了 for
-  "she sang softly": Mandarin names what was sung or says 唱得很温柔; 她高兴地笑了 is fine).
+  "she sang softly": Mandarin names what was sung or says 唱得很温柔; 她高兴地笑了 is fine);
+- 嫁 "(of a woman) to marry" said of a man (他想嫁给我的女儿 for "he wants to marry my daughter": 娶).
 
 Patterns read words and jieba's dictionary tags (adjectives are tagged ``a``); they never reject a sentence,
 they add to its cost, so a word's other sentences win.
@@ -52,6 +53,7 @@ class Pattern(StrEnum):
     MANNER_BARE_VERB = "地 bare verb 了"
     PLACEHOLDER = "某人"
     DOUBLED = "doubled word"
+    MAN_MARRIES = "嫁 of a man"
 
 
 COSTS = {
@@ -70,6 +72,7 @@ COSTS = {
     Pattern.MANNER_BARE_VERB: 4.0,
     Pattern.PLACEHOLDER: 4.0,
     Pattern.DOUBLED: 5.0,
+    Pattern.MAN_MARRIES: 5.0,
 }
 
 
@@ -363,6 +366,23 @@ def _doubled(words: list[str], kinds: list[Kind]) -> bool:
     )
 
 
+# Men and boys: 嫁 "(of a woman) to marry" is never said of them (他想嫁给我的女儿: a man 娶s).
+_MEN = _words("他 他们 男人 男孩 男孩子 丈夫 儿子 哥哥 弟弟 爸爸 父亲 先生 小伙子 新郎 王子")
+
+
+def _man_marries(words: list[str], kinds: list[Kind]) -> bool:
+    """嫁 with a man before it in its clause: a translation's "marry" in the woman's verb."""
+    start = 0
+    for i, w in enumerate(words):
+        if w in _CLAUSE_END:
+            start = i + 1
+        elif w.startswith("嫁") and any(
+            x in _MEN and _at(words, j + 1) != "的" for j, x in enumerate(words[:i]) if j >= start
+        ):
+            return True  # (他的女儿嫁给了医生: his daughter marries)
+    return False
+
+
 _CHECKS = (
     (Pattern.AND_PREDICATES, _and_predicates),
     (Pattern.BARE_ADJECTIVE, _bare_adjective),
@@ -378,6 +398,7 @@ _CHECKS = (
     (Pattern.MANNER_BARE_VERB, _manner_bare_verb),
     (Pattern.PLACEHOLDER, _placeholder),
     (Pattern.DOUBLED, _doubled),
+    (Pattern.MAN_MARRIES, _man_marries),
 )
 
 
