@@ -883,6 +883,12 @@ def test_up_after_handing_over_is_a_direction_not_success() -> None:
          "(after a verb of motion, for 这儿) here"),
         (["这", "是", "我", "的", "书"], ["r", "v", "r", "uj", "n"],
          ["zhe4", "shi4", "wo3", "de5", "shu1"], "这", "(pronoun) this; these"),
+        # 在 before a place and the clause's verb is a preposition; before a verb it marks progress.
+        (["我们", "在", "公园", "散步"], ["r", "p", "n", "v"],
+         ["wo3 men5", "zai4", "gong1 yuan2", "san4 bu4"], "在",
+         "(preposition before a place or time) at; in; on"),
+        (["他", "在", "吃饭"], ["r", "p", "v"], ["ta1", "zai4", "chi1 fan4"], "在",
+         "(used before a verb to indicate an action in progress)"),
         # 也 after a concession is "still"; 呢 ending a question with a question word softens it.
         (["即使", "很", "累", "，", "他", "也", "不", "休息"], ["c", "d", "a", "x", "r", "d", "d", "v"],
          ["ji2 shi3", "hen3", "lei4", "", "ta1", "ye3", "bu4", "xiu1 xi5"], "也",
@@ -1055,7 +1061,10 @@ def test_zai_before_a_place_is_located_at_and_before_a_verb_the_progressive() ->
     place = _one(
         ["他", "在", "公司", "工作"], ["r", "p", "n", "v"], ["ta1", "zai4", "gong1 si1", "gong1 zuo4"], "在"
     )
-    assert place.senses[0] == "(of sb or sth) to be (located) at"
+    assert place.senses[:2] == (
+        "(preposition before a place or time) at; in; on",
+        "(of sb or sth) to be (located) at",
+    )
     doing = _one(["他", "在", "学习"], ["r", "p", "v"], ["ta1", "zai4", "xue2 xi2"], "在")
     assert doing.senses[0].startswith("(used before a verb")
 
@@ -1197,7 +1206,8 @@ def test_zai_before_a_time_or_a_localized_phrase_is_at_not_the_progressive() -> 
     )
     work = _one(["他", "在", "工作", "中", "进步"], ["r", "p", "v", "f", "v"],
                 ["ta1", "zai4", "gong1 zuo4", "zhong1", "jin4 bu4"], "在")  # fmt: skip
-    assert winter.senses[0] == may.senses[0] == work.senses[0] == at
+    preposition = "(preposition before a place or time) at; in; on"
+    assert winter.senses[:2] == may.senses[:2] == (preposition, at) and work.senses[0] == at
     # A verb with its object is still the action in progress.
     busy = _one(["他", "在", "写", "信"], ["r", "p", "v", "n"], ["ta1", "zai4", "xie3", "xin4"], "在")
     assert busy.senses[0].startswith("(used before a verb")

@@ -16,6 +16,8 @@ from collections.abc import Callable
 
 from deckbuilder.chinese import MEASURES, NUMERALS
 from deckbuilder.senses.context import Slot
+from deckbuilder.senses.entries import first_shape
+from deckbuilder.senses.shapes import Shape
 
 # Predicates of weather and temperature that make 天 "the weather" (天 冷, 天 变 凉 了).
 _WEATHER = frozenset(
@@ -66,7 +68,17 @@ def _asking(slot: Slot) -> bool:
     return slot.next in ("？", "?") and any(w in _QUESTION_WORDS for w in (*slot.others, *slot.left))
 
 
+def _preposition(slot: Slot) -> bool:
+    """在 before a place and then the clause's verb (在 网上 预订 了 航班): a preposition, where CC-CEDICT
+    has only the verb "to be (located) at"; before a verb it marks progress (在 吃饭)."""
+    if slot.next_tag[:1] not in ("n", "s", "r", "t", "m") or slot.prev_tag[:1] == "v":
+        return False  # (坐 在 …: after a verb 在 is its complement, "to be at" reads well)
+    after = zip(slot.right[1:], slot.right_tags[1:], strict=True)
+    return any(t[:1] == "v" or (t[:1] == "n" and first_shape(w) is Shape.VERB) for w, t in after)  # 散步 n
+
+
 NOTES: dict[str, tuple[Callable[[Slot], bool], str]] = {
+    "在": (_preposition, "(preposition before a place or time) at; in; on"),
     "也": (_concession, "(after 即使, 虽然 …) still; even so"),
     "呢": (_asking, "(ending a question with a question word) softens the question"),
     "多": (_before_verb, "(before a verb) more"),
