@@ -173,6 +173,9 @@ def test_a_wording_pattern_costs_its_sentence() -> None:
         ("他是医生吗？", "Is he a doctor?", []),
         ("他以前是医生。", "He was a doctor.", []),
         ("那是个很好的晚会。", "It was a great party.", []),  # a statement may be set in the past
+        # An English opening with a connective the Chinese does not have: a piece of a longer translation.
+        ("大家都很努力。", "And everyone works hard.", [Mismatch.CONNECTIVE]),
+        ("但是大家都很努力。", "But everyone works hard.", []),
         ("这座桥是怎么建的？", "How was this bridge built?", []),
     ],
 )

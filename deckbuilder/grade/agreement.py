@@ -15,7 +15,9 @@ skips on purpose, where a volunteer's translation most often drifts:
   (你们的效率太低了。 → "It is inefficient of you"); the exclamation (太棒了！ "Great!") and
   predicates that are excessive in themselves (太过分了) aside;
 - tense: a question whose English puts a 是 in the past ("was", "were") where the Chinese shows no past at
-  all (你是士兵吗 → "Were you a soldier?"), the 是 … 的 frame of a past event aside.
+  all (你是士兵吗 → "Were you a soldier?"), the 是 … 的 frame of a past event aside;
+- connective: the English opens with "And", "But", "So" … and the Chinese has no connective (每个人都有能力
+  作贡献 → "And everyone has the ability to contribute").
 
 Both are costs, not flaws: an English can restructure a sentence (我的钱 → "our money" in a family) and still
 be a fair translation, but a card should show the sentence whose English follows it.
@@ -38,6 +40,7 @@ class Mismatch(StrEnum):
     DEGREE = "degree"
     DEMONSTRATIVE = "demonstrative"
     TENSE = "tense"
+    CONNECTIVE = "connective"
 
 
 COSTS = {
@@ -46,6 +49,7 @@ COSTS = {
     Mismatch.DEGREE: 2.0,
     Mismatch.DEMONSTRATIVE: 3.0,
     Mismatch.TENSE: 2.0,
+    Mismatch.CONNECTIVE: 2.0,
 }
 
 # Persons: 1 singular, 1 plural, 2, 3 masculine, 3 feminine, 3 plural, 3 neuter.
@@ -103,7 +107,23 @@ def mismatches(zh_words: Sequence[str], en: str) -> list[Mismatch]:
         found.append(Mismatch.DEMONSTRATIVE)
     if _past_state(zh_words, en):
         found.append(Mismatch.TENSE)
+    if _connective_added(zh_words, en):
+        found.append(Mismatch.CONNECTIVE)
     return found
+
+
+# An English that opens with a connective links to a sentence before it; the Chinese should say so too.
+_EN_OPENING = re.compile(r"^\s*(?:and|but|so|or|also)\b", re.IGNORECASE)
+_ZH_CONNECTIVES = frozenset(
+    {"和", "而", "而且", "并且", "但", "但是", "可是", "不过", "然而", "所以", "因此", "于是", "或者", "还是",
+     "也", "还", "又", "那", "那么", "另外", "此外", "况且", "再说", "只是", "就"}
+)  # fmt: skip
+
+
+def _connective_added(zh_words: Sequence[str], en: str) -> bool:
+    """The English opens with "And", "But", "So" … where the Chinese has no connective at all (每个人都有能力
+    作贡献 → "And everyone has the ability to contribute"): a fragment of a longer translation."""
+    return bool(_EN_OPENING.match(en)) and not _ZH_CONNECTIVES.intersection(zh_words)
 
 
 # The copula's past in English, and what shows a past in Chinese: aspect, a time gone by, 曾/原来.
