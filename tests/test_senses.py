@@ -297,6 +297,10 @@ def test_an_adjective_of_a_person_fits_a_person_not_a_thing_it_names() -> None:
         # A translator's word as precise as the compound's core comes first (兔子 "rabbit", not "hare").
         (["你", "喜欢", "兔子", "吗"], ["r", "v", "n", "y"], ["ni3", "xi3 huan5", "tu4 zi5", "ma5"], "兔子",
          "Do you like rabbits?", "rabbit"),
+        # A closed compound of the English says its two words ("workplace": work, place).
+        (["单位", "离", "我", "家", "很", "近"], ["n", "p", "r", "n", "d", "a"],
+         ["dan1 wei4", "li2", "wo3", "jia1", "hen3", "jin4"], "单位", "My workplace is near my home.",
+         "work unit (place of employment, esp. in the PRC prior to economic reform)"),
         # A British spelling meets CC-CEDICT's American one (flavour ~ flavor).
         (["这", "是", "什么", "口味"], ["r", "v", "r", "n"], ["zhe4", "shi4", "shen2 me5", "kou3 wei4"],
          "口味", "What flavour is this?", "flavor"),

@@ -104,8 +104,28 @@ def english_keys(text: str) -> English:
             content |= english.en_keys(token, SENSE_STOP)
     for meaning in english.phrasal_meanings([t.lower() for t in written]):
         content |= english.en_keys(meaning, SENSE_STOP)  # "bring it up": a sense "to mention" is said
+    for token in written:
+        for part in _compound_parts(token.lower()):
+            content |= english.en_keys(part, SENSE_STOP)  # "workplace": "work", "place"
     lower = frozenset(t.lower() for t in written)
     return English(frozenset(content), frozenset(grammar), lower, frozenset(lemma(t) for t in lower))
+
+
+@lru_cache(maxsize=50_000)
+def _compound_parts(word: str) -> tuple[str, ...]:
+    """A closed English compound's two words, each a word of CC-CEDICT's senses (workplace → work, place;
+    bookshelf → book, shelf), or () when it is none or opaque (understand)."""
+    if len(word) < 8 or not word.isalpha():
+        return ()
+    from deckbuilder import cedict
+
+    vocabulary = cedict.english_words()
+    for k in range(4, len(word) - 3):
+        head, tail = word[:k], word[k:]
+        if head in vocabulary and tail in vocabulary:
+            # a grammar word inside makes the compound opaque (under + stand, there + fore, over + come)
+            return () if head in english.STOP or tail in english.STOP else (head, tail)
+    return ()
 
 
 @lru_cache(maxsize=50_000)
