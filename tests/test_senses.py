@@ -893,6 +893,13 @@ def test_up_after_handing_over_is_a_direction_not_success() -> None:
          "(preposition before a place or time) at; in; on"),
         (["他", "在", "吃饭"], ["r", "p", "v"], ["ta1", "zai4", "chi1 fan4"], "在",
          "(used before a verb to indicate an action in progress)"),
+        # (等 is u to the tagger, a verb all the same)
+        (["他", "在", "外面", "等", "你"], ["r", "p", "f", "u", "r"],
+         ["ta1", "zai4", "wai4 mian4", "deng3", "ni3"], "在",
+         "(preposition before a place or time) at; in; on"),
+        # 与其 … 不如: "it would be better to".
+        (["与其", "等待", "，", "不如", "行动"], ["c", "v", "x", "c", "v"],
+         ["yu3 qi2", "deng3 dai4", "", "bu4 ru2", "xing2 dong4"], "不如", "it would be better to"),
         # 也 after a concession is "still"; 呢 ending a question with a question word softens it.
         (["即使", "很", "累", "，", "他", "也", "不", "休息"], ["c", "d", "a", "x", "r", "d", "d", "v"],
          ["ji2 shi3", "hen3", "lei4", "", "ta1", "ye3", "bu4", "xiu1 xi5"], "也",

@@ -320,6 +320,8 @@ CUES: tuple[Rule, ...] = (
     # 拍 with a camera or film in the sentence takes photos and shoots films; 股 among stocks is a share.
     (re.compile(r"^to (take \(a photo\)|shoot \(a film\))"), lambda s: bool(_FILMED & set(s.others)), 3.0),
     (re.compile(r"^\(stock\) share"), lambda s: any("股" in w or "票" in w for w in s.others), 3.0),
+    # 与其 … 不如: "it would be better to" (与其 说 他 聪明，不如 说 他 努力).
+    (re.compile(r"^it would be better to\b"), lambda s: "与其" in s.others or "与其" in s.left, 3.0),
     # 不 太 is "not very": 太 after 不 is "very", not "too (much)".
     (re.compile(r"^very$"), lambda s: s.prev == "不", 3.0),
     # A body part that is 酸 aches ("sore"), food is "sour".

@@ -71,10 +71,10 @@ def _asking(slot: Slot) -> bool:
 def _preposition(slot: Slot) -> bool:
     """在 before a place and then the clause's verb (在 网上 预订 了 航班): a preposition, where CC-CEDICT
     has only the verb "to be (located) at"; before a verb it marks progress (在 吃饭)."""
-    if slot.next_tag[:1] not in ("n", "s", "r", "t", "m") or slot.prev_tag[:1] == "v":
+    if slot.next_tag[:1] not in ("n", "s", "r", "t", "m", "f") or slot.prev_tag[:1] == "v":
         return False  # (坐 在 …: after a verb 在 is its complement, "to be at" reads well)
     after = zip(slot.right[1:], slot.right_tags[1:], strict=True)
-    return any(t[:1] == "v" or (t[:1] == "n" and first_shape(w) is Shape.VERB) for w, t in after)  # 散步 n
+    return any(t[:1] == "v" or first_shape(w) is Shape.VERB for w, t in after)  # 散步 n, 等 u
 
 
 NOTES: dict[str, tuple[Callable[[Slot], bool], str]] = {
