@@ -252,6 +252,7 @@ def test_citation_tones_for_yi_and_bu_in_readings() -> None:
         ("他去过西安吗？", "Tā qùguo Xī'ān ma?"),
         ("门开着呢。", "Mén kāizhe ne."),
         ("他在唱歌儿。", "Tā zài chànggēr."),  # the erhua r of 歌儿, though jieba cut 儿 off
+        ("看来他不会来了。", "Kànlái tā bú huì lái le."),  # 看来 "it seems": no direction, no neutral 来
         # also after a verb the tagger calls a preposition or localizer, and after an adjective
         ("昨天下了一场雨。", "Zuótiān xiàle yì cháng yǔ."),
         ("他给了我一本书。", "Tā gěile wǒ yì běn shū."),
@@ -289,6 +290,7 @@ def test_textbook_line(sentence: str, expected: str) -> None:
         ("天气好了。", "Tiānqì hǎo le."),  # after an adjective: the modal 了
         ("门开着呢。", "Mén kāizhe ne."),
         ("他在唱歌儿。", "Tā zài chànggēr."),  # the erhua r of 歌儿, though jieba cut 儿 off
+        ("看来他不会来了。", "Kànlái tā bú huì lái le."),  # 看来 "it seems": no direction, no neutral 来
         # also after a verb the tagger calls a preposition or localizer, and after an adjective
         ("昨天下了一场雨。", "Zuótiān xiàle yì cháng yǔ."),
         ("他给了我一本书。", "Tā gěile wǒ yì běn shū."),

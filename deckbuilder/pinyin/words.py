@@ -67,6 +67,15 @@ def _zhenshi(c: Context) -> tuple[str, ...]:
 _DIRECTIONS = frozenset({"出去", "出来", "进去", "进来", "上去", "上来", "下去", "下来", "回去", "过来"})
 
 
+def _no_direction(word: str) -> bool:
+    """A word ending in 来 CC-CEDICT reads lai5 whose senses are no action and no grammatical note (看来
+    "apparently; it seems that"): its 来 is no directional complement."""
+    from deckbuilder import cedict
+
+    senses = [s for e in cedict.lookup(word) if e.pinyin.lower().endswith("lai5") for s in e.senses]
+    return bool(senses) and not any(s.startswith(("to ", "(", "see ")) for s in senses)
+
+
 def decide_word(units: Sequence[Unit], ui: int, syllables: tuple[str, ...]) -> tuple[str, ...] | None:
     """Context-dependent readings of dictionary words: adverb + modal 得 (还得, 就得 → děi), 教会, 多重,
     过去, a verb + 着 as the durative, and words CC-CEDICT reads two ways apart from a neutral tone
@@ -85,6 +94,8 @@ def decide_word(units: Sequence[Unit], ui: int, syllables: tuple[str, ...]) -> t
         flag = c.prev_flag(2) if c.prev_text() == "了" else c.prev_flag()
         if flag.startswith("v"):  # 跑了出去 pǎole chūqu, 拿出来 ná chūlai: a complement's 来/去 is neutral
             return (syllables[0], syllables[1][:-1] + "5")
+    if len(word) == 2 and word[1] == "来" and syllables[1] == "lai5" and _no_direction(word):
+        return (syllables[0], "lai2")  # 看来 kànlái "it seems": no verb's direction to make light
     potential = len(word) == 3 and word[1] == "得" and constructions.verb_char(word[0])
     if potential and syllables[1] == "de2":
         return (syllables[0], "de5", syllables[2])  # 看得见: CC-CEDICT's de2, a potential complement's de
