@@ -897,6 +897,12 @@ def test_up_after_handing_over_is_a_direction_not_success() -> None:
         (["他", "在", "外面", "等", "你"], ["r", "p", "f", "u", "r"],
          ["ta1", "zai4", "wai4 mian4", "deng3", "ni3"], "在",
          "(preposition before a place or time) at; in; on"),
+        # 过去 after a verb, where CC-CEDICT has only "(verb suffix)": its direction.
+        (["他", "晕", "了", "过去"], ["r", "v", "ul", "v"], ["ta1", "yun1", "le5", "guo4 qu5"], "过去",
+         "(after a verb) over; away"),
+        # 的 closing its clause after what it describes: "the red one".
+        (["我", "要", "红", "的"], ["r", "v", "a", "uj"], ["wo3", "yao4", "hong2", "de5"], "的",
+         "(used to form a nominal expression)"),
         # 与其 … 不如: "it would be better to".
         (["与其", "等待", "，", "不如", "行动"], ["c", "v", "x", "c", "v"],
          ["yu3 qi2", "deng3 dai4", "", "bu4 ru2", "xing2 dong4"], "不如", "it would be better to"),

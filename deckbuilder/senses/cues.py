@@ -131,6 +131,14 @@ _FILMED = set_of("照片 相片 相机 照相机 摄像机 摄影机 电影 视�
 _GOING_ON = set_of("在 正在 正 着 还 呢")
 
 
+def _names_a_thing(slot: Slot) -> bool:
+    """的 closes its clause right after a noun, adjective or pronoun, with no 是 or 会 before (要 数码 的,
+    我 要 红 的): "a digital one", "the red one"."""
+    closing = not slot.next or slot.next in PUNCT
+    framed = "是" in slot.left or "会" in slot.left  # 是 … 的, 会 … 的: the statement's own stress
+    return closing and not framed and slot.prev_tag[:1] in ("n", "a", "b", "r")
+
+
 def _person_object(slot: Slot) -> bool:
     """The token's object names a person by its last character (做 翻译员, 做 志愿者)."""
     word = next((w for w in slot.right[:3] if len(w) > 1), "")
@@ -322,6 +330,8 @@ CUES: tuple[Rule, ...] = (
     (re.compile(r"^\(stock\) share"), lambda s: any("股" in w or "票" in w for w in s.others), 3.0),
     # 与其 … 不如: "it would be better to" (与其 说 他 聪明，不如 说 他 努力).
     (re.compile(r"^it would be better to\b"), lambda s: "与其" in s.others or "与其" in s.left, 3.0),
+    # 的 closing its clause after what it describes, no 是 … 的 frame: the thing described (要 数码 的).
+    (re.compile(r"^\(used to form a nominal expression\)"), _names_a_thing, 2.0),
     # 不 太 is "not very": 太 after 不 is "very", not "too (much)".
     (re.compile(r"^very$"), lambda s: s.prev == "不", 3.0),
     # A body part that is 酸 aches ("sore"), food is "sour".

@@ -77,7 +77,14 @@ def _preposition(slot: Slot) -> bool:
     return any(t[:1] == "v" or first_shape(w) is Shape.VERB for w, t in after)  # 散步 n, 等 u
 
 
+def _complement(slot: Slot) -> bool:
+    """过去 after a verb (or its 了) where CC-CEDICT says only "(verb suffix)": the direction it gives."""
+    verb = slot.prev_tag[:1] == "v" or (slot.prev == "了" and slot.left_tags[-2:-1][:1] in (("v",), ("a",)))
+    return verb and slot.syllables[-1:] == ("qu5",)
+
+
 NOTES: dict[str, tuple[Callable[[Slot], bool], str]] = {
+    "过去": (_complement, "(after a verb) over; away"),
     "在": (_preposition, "(preposition before a place or time) at; in; on"),
     "也": (_concession, "(after 即使, 虽然 …) still; even so"),
     "呢": (_asking, "(ending a question with a question word) softens the question"),

@@ -131,6 +131,8 @@ def _stressed(slot: Slot) -> bool:
         return True  # 你 怎么 搞 的？: how it happened, the 是 left out
     if slot.prev_tag[:1] in ("r", "n") and slot.left[-2:-1] == ("是",):
         return False  # 是 我 的: whose
+    if "是" not in slot.left and "会" not in slot.left and slot.prev_tag[:1] in ("n", "a", "b"):
+        return False  # 这次 要 数码 的: "a digital one", a thing named (but 他 会 让 你 吃 灰 的: stress)
     return _closing(slot) and slot.clause_end not in _ASKS
 
 
