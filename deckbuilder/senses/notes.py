@@ -1,13 +1,17 @@
 """Grammar CC-CEDICT leaves out: a word's use in a construction the dictionary gives no sense for, as a
-short note of our own shown first on its gloss line, the dictionary's senses after it.
+short note of our own shown first on its gloss line, the dictionary's senses after it (`grammar_note`).
 
 CC-CEDICT glosses 多 "many; much", but before a verb it asks for more of the action (多 锻炼 "exercise
-more"); 天 "day; sky; heaven", but before a word of weather it is the weather (天 冷 "it is cold"); 这
-"this", but after a verb of motion or 在 it is a place, short for 这儿 (来 这 "come here"); 也 "also",
-but after a concession it is "still" (就算 下雨 ， 比赛 也 进行); 呢 ending a question with a question word
-softens it, a use none of its senses names. Reviews of
-the cards failed these lines for missing the sense the sentence uses. Each note names its construction, so
-a learner can tell it from the dictionary's senses.
+more"); 天 "day; sky; heaven", but before a word of weather it is the weather (天 冷); 这 "this", but
+after a verb of motion it is a place, short for 这儿 (来 这); 也 "also", but after a concession "still"
+(就算 下雨 ， 比赛 也 进行); 在 only as the verb "to be (located) at", but before a place and the clause's
+verb it is a preposition (在 网上 预订); 过去 after a verb only "(verb suffix)"; and 呢 ending a question
+with a question word softens it, a use none of its senses names. Each note names its construction, so a
+learner can tell it from the dictionary's senses.
+
+A one-character verb split from its object (下 了 一阵 雨) shows, after its own best sense, the verb
+CC-CEDICT lists for the pair ("(in 下…雨) to rain": `separated`). Reviews of the cards failed these
+lines for missing the sense the sentence uses.
 """
 
 from __future__ import annotations
