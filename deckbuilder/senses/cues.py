@@ -17,6 +17,7 @@ from functools import lru_cache
 from deckbuilder.senses.context import Slot
 from deckbuilder.senses.entries import eventive, first_shape
 from deckbuilder.senses.patterns import (
+    CONCESSIONS,
     DEGREE,
     PUNCT,
     Rule,
@@ -112,15 +113,11 @@ def _verb_before(slot: Slot) -> str:
     return slot.prev
 
 
-# What opens a concession 再 … 也 closes (哪怕 再 难 ， 也 要 做完).
-_EVEN_IF = set_of("哪怕 即使 就算 无论 不管 即便 纵然")
-
-
 def _concessive(slot: Slot) -> bool:
     """再 + a predicate, then 也 or 都 in its clause or, after 哪怕/即使 …, the next (再 忙 也 要 吃饭)."""
     if slot.next in PUNCT:
         return False
-    return bool({"也", "都"} & set(slot.right[1:4])) or bool(_EVEN_IF & set(slot.left))
+    return bool({"也", "都"} & set(slot.right[1:4])) or bool(CONCESSIONS & set(slot.left))
 
 
 # What a camera or a film names (摄像机 拍 下, 拍 照片): 拍 "to take (a photo)", "to shoot (a film)".
@@ -260,9 +257,11 @@ CUES: tuple[Rule, ...] = (
         lambda s: closes(s) and s.prev_tag[:1] != "n" and s.prev not in DEGREE and not _complement(s),
         2.0,
     ),
+    # A nominaliser: after 所 + verb or "what" (做 什么 的), or closing its clause after what it describes
+    # with no 是 … 的 frame (要 数码 的 "a digital one").
     (
         re.compile(r"used to form a nominal expression"),
-        lambda s: "所" in s.left or s.prev in ("什么", "啥"),
+        lambda s: "所" in s.left or s.prev in ("什么", "啥") or _names_a_thing(s),
         2.0,
     ),
     # A modal needs a verb: 要 一杯 咖啡 is "to want".
@@ -307,11 +306,7 @@ CUES: tuple[Rule, ...] = (
     (re.compile(r"^indicating an upward movement"), lambda s: _verb_before(s) in _RAISING, 3.0),
     (re.compile(r"^indicating completion"), lambda s: _verb_before(s) in _GATHERING, 3.0),
     # 上来 "success" after saying or knowing (答 上来, 说不上来); after handing or walking it is "to come up".
-    (
-        re.compile(r"indicating success"),
-        lambda s: s.prev not in _SAYING and _verb_before(s) not in _SAYING,
-        -3.0,
-    ),
+    (re.compile(r"indicating success"), lambda s: _verb_before(s) not in _SAYING, -3.0),
     (re.compile(r"^to suffer \("), _object_is(_SUFFERED), 3.0),
     (re.compile(r"^to deposit$"), lambda s: _object_is(_DEPOSITED)(s) or bool(_DEPOSITED & set(s.left)), 2.5),
     (re.compile(r"^to cite$"), _object_is(_CITED), 3.0),
@@ -330,8 +325,6 @@ CUES: tuple[Rule, ...] = (
     (re.compile(r"^\(stock\) share"), lambda s: any("股" in w or "票" in w for w in s.others), 3.0),
     # 与其 … 不如: "it would be better to" (与其 说 他 聪明，不如 说 他 努力).
     (re.compile(r"^it would be better to\b"), lambda s: "与其" in s.others or "与其" in s.left, 3.0),
-    # 的 closing its clause after what it describes, no 是 … 的 frame: the thing described (要 数码 的).
-    (re.compile(r"^\(used to form a nominal expression\)"), _names_a_thing, 2.0),
     # 不 太 is "not very": 太 after 不 is "very", not "too (much)".
     (re.compile(r"^very$"), lambda s: s.prev == "不", 3.0),
     # A body part that is 酸 aches ("sore"), food is "sour".

@@ -20,7 +20,8 @@ from collections.abc import Callable
 
 from deckbuilder.chinese import MEASURES, NUMERALS
 from deckbuilder.senses.context import Slot
-from deckbuilder.senses.entries import first_shape
+from deckbuilder.senses.entries import candidates, first_shape
+from deckbuilder.senses.patterns import CONCESSIONS, DEGREE
 from deckbuilder.senses.shapes import Shape
 
 # Predicates of weather and temperature that make 天 "the weather" (天 冷, 天 变 凉 了).
@@ -30,14 +31,13 @@ _WEATHER = frozenset(
 )  # fmt: skip
 # Verbs of motion and place before a bare 这/那 that stands for 这儿/那儿 (来 这, 在 那).
 _TO_PLACE = frozenset({"来", "去", "到", "在", "从", "回", "往", "回到", "来到", "住在", "放在", "留在"})
-# Degree adverbs after which 多/少 are predicates, not "more"/"less" before a verb (很 多, 太 少).
-_DEGREE = frozenset({"很", "太", "非常", "特别", "比较", "更", "最", "挺", "真", "这么", "那么"})
 
 
 def _before_verb(slot: Slot) -> bool:
-    """多/少 before a verb of its own, not after a numeral or a degree word (三 多, 很 多) nor in 多少."""
+    """多/少 before a verb of its own, not after a numeral or a degree word (三 多, 很 多: a predicate) nor in
+    多少."""
     prev = slot.prev
-    if prev[-1:] in NUMERALS or prev in _DEGREE or slot.next in ("少", "么", "了", "的"):
+    if prev[-1:] in NUMERALS or prev in DEGREE or slot.next in ("少", "么", "了", "的"):
         return False
     return slot.next_tag[:1] == "v" and slot.next not in ("是", "有")
 
@@ -53,13 +53,9 @@ def _place(slot: Slot) -> bool:
     return slot.prev in _TO_PLACE and slot.next_tag[:1] not in ("n", "q", "m", "r")
 
 
-# What opens a concession 也 answers in the next clause (即使 下雨 ， 比赛 也 照常 进行).
-_EVEN_IF = frozenset({"即使", "就算", "哪怕", "虽然", "尽管", "即便", "无论", "不管", "纵然"})
-
-
 def _concession(slot: Slot) -> bool:
     """也 in a clause after one a concession opened: "still", not "also"."""
-    return slot.clause_before and any(w in _EVEN_IF for w in slot.others)
+    return slot.clause_before and any(w in CONCESSIONS for w in slot.others)
 
 
 _QUESTION_WORDS = frozenset(
@@ -132,9 +128,9 @@ def separated(slot: Slot) -> str:
         return regard
     for k, word in enumerate(right[: _SPAN + 1]):
         closes = k + 1 == len(right) or tags[k + 1][:1] not in ("n", "a")  # 小 手术: 小 is no object
-        sense = _verb_sense(slot.word + word) if k and len(word) == 1 and closes else ""
-        if sense and word not in MEASURES:
-            return f"(in {slot.word}…{word}) {sense}"
+        note = _pair_note(slot.word, word) if k and len(word) == 1 and closes else ""
+        if note and word not in MEASURES:
+            return note
         person = tags[k][:1] == "r" and right[k + 1 : k + 2] == ("的",)  # 帮 了 我 的 忙
         if word not in _GAP and not person:
             return ""
@@ -149,19 +145,17 @@ def _as_what(slot: Slot) -> str:
     between (视 他 为 重要 人物: 视为 "to view as"; 把 他 看 成 朋友 is one word already)."""
     for k, word in enumerate(slot.right[:_SPAN]):
         if word in _AS and k:
-            sense = _verb_sense(slot.word + word)
-            return f"(in {slot.word}…{word}) {sense}" if sense else ""
+            return _pair_note(slot.word, word)
         if slot.right_tags[k][:1] not in ("r", "n"):
             return ""
     return ""
 
 
-def _verb_sense(word: str) -> str:
-    """The first sense of the CC-CEDICT verb `word` ("to rain"), or "" when it has none."""
-    from deckbuilder.senses.entries import candidates
-
-    for cand in candidates(word):
+def _pair_note(verb: str, obj: str) -> str:
+    """The note for a verb and its object CC-CEDICT lists as one verb, its first sense named ("(in 下…雨)
+    to rain"), or "" when the two make no verb."""
+    for cand in candidates(verb + obj):
         for sense in cand.senses:
             if sense.shown:
-                return sense.text if sense.text.startswith("to ") else ""
+                return f"(in {verb}…{obj}) {sense.text}" if sense.text.startswith("to ") else ""
     return ""

@@ -304,6 +304,8 @@ def _first_usage(raw: str) -> int:
     return next((k for k, (rx, _, _) in enumerate(USAGE) if rx.search(low)), -1)
 
 
+# What opens a concession a later 也/都 answers (哪怕 再 难 ， 也 要 做完; 即使 下雨 ， 比赛 也 进行).
+CONCESSIONS = set_of("哪怕 即使 就算 无论 不管 即便 纵然 虽然 尽管")
 # Degree adverbs: what follows them is said of something (非常 棒 "wonderful", 有点 花 "florid").
 DEGREE = set_of(
     "很 太 非常 有点 有点儿 有些 比较 挺 更 最 真 特别 十分 相当 多么 这么 那么 越来越 极 极其 格外 更加 "
