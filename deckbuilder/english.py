@@ -124,7 +124,7 @@ def _american(w: str) -> str:
     -ize meet in `stem`). Short words keep theirs (four, hour, your)."""
     if len(w) >= 6 and w.endswith("our"):
         return w[:-3] + "or"
-    if len(w) >= 6 and w.endswith(("ourit", "ourite", "ourabl", "ourable")):
+    if len(w) >= 6 and w.endswith(("ourite", "ourable")):  # (before `stem` drops the final e)
         return w.replace("our", "or", 1)
     if len(w) >= 5 and w.endswith("tre"):
         return w[:-3] + "ter"

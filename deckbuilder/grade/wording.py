@@ -376,9 +376,7 @@ def _man_marries(words: list[str], kinds: list[Kind]) -> bool:
     for i, w in enumerate(words):
         if w in _CLAUSE_END:
             start = i + 1
-        elif w.startswith("嫁") and any(
-            x in _MEN and _at(words, j + 1) != "的" for j, x in enumerate(words[:i]) if j >= start
-        ):
+        elif w.startswith("嫁") and any(words[j] in _MEN and words[j + 1] != "的" for j in range(start, i)):
             return True  # (他的女儿嫁给了医生: his daughter marries)
     return False
 

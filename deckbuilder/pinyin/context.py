@@ -47,27 +47,14 @@ PUNCT_FLAGS = frozenset({"x", "w"})
 WEI2_AFTER = frozenset("成作称视改选任命分均原更最即乃变化转贬封列定名译写读认以被")
 # Verbs of naming and regarding whose object comes before 为 "as" (视他为英雄, 称她为老师, 选他为班长).
 REGARD_AS = ("视", "称", "选", "奉", "尊", "封", "任命", "推举", "看作")
-# Nouns after 场 that take the reading cháng (weather and illness events); other events are chǎng.
+# Nouns after 场 that take the reading cháng (weather and illness events, and CHANG2_WORDS); shows, games
+# and other events are chǎng.
 CHANG2_EVENTS = frozenset("病雨雪风梦灾")
 # Events and happenings 场 counts as cháng besides those (一场战争, 这场革命): a spell, not a show.
-CHANG2_WORDS = frozenset(
-    {
-        "战争",
-        "革命",
-        "误会",
-        "争论",
-        "争吵",
-        "灾难",
-        "风波",
-        "官司",
-        "浩劫",
-        "危机",
-        "地震",
-        "洪水",
-        "大火",
-        "车祸",
-    }
-)
+CHANG2_WORDS = frozenset({
+    "战争", "革命", "误会", "争论", "争吵", "灾难", "风波", "官司", "浩劫", "危机", "地震", "洪水",
+    "大火", "车祸",
+})  # fmt: skip
 # Objects of 背 "carry on the back" (bēi); otherwise 背 "recite" (bèi).
 CARRIED = ("包", "孩子", "行李", "不动", "起", "着", "在")
 # Characters before 藏 read zàng (Tibet): 西藏, 川藏, 入藏, 驻藏 …

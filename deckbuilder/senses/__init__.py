@@ -146,8 +146,8 @@ def _counting(slot: Slot, choice: Choice) -> bool:
     never as an entry that means something else (三条 "three of a kind (poker)"); an entry that is itself a
     quantity stays (一点 "a bit", 一些 "some")."""
     word = slot.word
-    counted = slot.next_tag.startswith("n") or word[-1] in _MONEY  # 一元: one yuan, no "univariate"
-    if len(word) < 2 or not counted or not (is_classifier(word[-1]) or word[-1] in _MONEY):
+    money = word[-1] in _MONEY  # 一元: one yuan, whatever follows, no "univariate"
+    if len(word) < 2 or not (money or (slot.next_tag.startswith("n") and is_classifier(word[-1]))):
         return False
     if not all(ch in _DIGITS or ch.isdigit() for ch in word[:-1]):
         return False

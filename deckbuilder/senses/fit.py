@@ -170,10 +170,8 @@ def _core(cand: Candidate, chosen: int, slot: Slot, near: frozenset[str]) -> Sen
     base, second = cand.senses[shown[0]], cand.senses[chosen]
     if not (_one_word(base) and _plain(second)) or base.shape is not second.shape:
         return None  # a core of one word: 形式 "outer appearance" is no core for "form"
-    if second.text.lower() not in _BROAD:
-        return (
-            None  # a word as precise as the core is the sense the sentence uses (品种 "variety", not "breed")
-        )
+    if second.text.lower() not in _BROAD:  # as precise as the core: the sense used (品种 "variety")
+        return None
     if base.shape not in (Shape.NOUN, Shape.ADJECTIVE, Shape.VERB):
         return None
     plain = English()
