@@ -286,6 +286,10 @@ def test_an_adjective_of_a_person_fits_a_person_not_a_thing_it_names() -> None:
         (["他", "下", "了", "很", "大", "的", "决心"], ["r", "f", "ul", "zg", "a", "uj", "v"],
          ["ta1", "xia4", "le5", "hen3", "da4", "de5", "jue2 xin1"], "决心", "He made a firm resolution.",
          "resolution"),
+        # So is what an owner and 的 describe when it closes its clause, however the English puts it.
+        (["我们", "尊重", "孩子", "的", "感受", "。"], ["r", "v", "n", "uj", "v", "x"],
+         ["wo3 men5", "zun1 zhong4", "hai2 zi5", "de5", "gan3 shou4", ""], "感受",
+         "We respect how children feel.", "a feeling"),
         # A word with aspect 了 is a verb or a state, never a thing, whatever noun the English uses.
         (["错", "了", "也", "不要紧"], ["v", "ul", "d", "l"], ["cuo4", "le5", "ye3", "bu4 yao4 jin3"], "错",
          "It's okay to make mistakes.", "wrong"),
@@ -897,6 +901,20 @@ def test_up_after_handing_over_is_a_direction_not_success() -> None:
         (["他", "在", "外面", "等", "你"], ["r", "p", "f", "u", "r"],
          ["ta1", "zai4", "wai4 mian4", "deng3", "ni3"], "在",
          "(preposition before a place or time) at; in; on"),
+        # After a verb 在 gives the place or time of its action, also when the tagger took the verb for a
+        # noun after its subject; after a verb that takes a verb phrase (想) it opens a place as before.
+        (["她", "躲", "在", "门", "后"], ["r", "v", "p", "n", "f"],
+         ["ta1", "duo3", "zai4", "men2", "hou4"], "在", "(preposition before a place or time) at; in; on"),
+        (["猫", "消失", "在", "树林", "里"], ["n", "n", "p", "n", "f"],
+         ["mao1", "xiao1 shi1", "zai4", "shu4 lin2", "li3"], "在",
+         "(preposition before a place or time) at; in; on"),
+        (["我", "想", "在", "图书馆", "看书"], ["r", "v", "p", "n", "v"],
+         ["wo3", "xiang3", "zai4", "tu2 shu1 guan3", "kan4 shu1"], "在",
+         "(preposition before a place or time) at; in; on"),
+        # A place opening the sentence before a comma is where what follows happens.
+        (["在", "山", "上", "，", "我们", "看到", "了", "雪"], ["p", "n", "f", "x", "r", "v", "ul", "n"],
+         ["zai4", "shan1", "shang4", "", "wo3 men5", "kan4 dao4", "le5", "xue3"], "在",
+         "(preposition before a place or time) at; in; on"),
         # 过去 after a verb, where CC-CEDICT has only "(verb suffix)": its direction.
         (["他", "晕", "了", "过去"], ["r", "v", "ul", "v"], ["ta1", "yun1", "le5", "guo4 qu5"], "过去",
          "(after a verb) over; away"),
@@ -1228,6 +1246,15 @@ def test_zai_before_a_time_or_a_localized_phrase_is_at_not_the_progressive() -> 
     # A verb with its object is still the action in progress.
     busy = _one(["他", "在", "写", "信"], ["r", "p", "v", "n"], ["ta1", "zai4", "xie3", "xin4"], "在")
     assert busy.senses[0].startswith("(used before a verb")
+    # A verb or a noun the tagger took for one, opening the sentence before 在 and a place closing its
+    # clause, is the subject: 在 is "to be at" (入口 在 东边), and 在 一起 is no place.
+    entrance = _one(["入口", "在", "东边", "，", "请", "跟", "我", "来"],
+                    ["vn", "p", "f", "x", "v", "p", "r", "v"],
+                    ["ru4 kou3", "zai4", "dong1 bian5", "", "qing3", "gen1", "wo3", "lai2"],
+                    "在")  # fmt: skip
+    together = _one(["我们", "住", "在", "一起"], ["r", "v", "p", "m"],
+                    ["wo3 men5", "zhu4", "zai4", "yi4 qi3"], "在")  # fmt: skip
+    assert preposition not in (entrance.senses[0], together.senses[0])
 
 
 def test_shang_after_a_noun_the_tagger_took_for_a_verb_is_on() -> None:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from deckbuilder.chinese import COUNTS, MEASURES, NUMERALS
 from deckbuilder.senses.context import ASPECT, DIRECTIONAL, Slot
 from deckbuilder.senses.entries import candidates, counters, first_shape
-from deckbuilder.senses.patterns import DEGREE, PLACE_LOCALIZERS, PUNCT, closes, closes_place
+from deckbuilder.senses.patterns import DEGREE, PLACE_LOCALIZERS, PUNCT, attributed, closes, closes_place
 from deckbuilder.senses.shapes import Shape
 
 # Single characters. After these a token heads a noun phrase (的 书, 把 门); these never are a preposition's
@@ -179,13 +179,8 @@ def _word_class(slot: Slot) -> str:
         return "counted noun"  # 一 篇 作文: what a classifier counts is a thing ("composition")
     if not slot.left and not slot.clause_before and tag[:1] in ("n", "v") and _subject(slot):
         return "subject"  # 借口 是 没用 的; 导演 和 演员 都 在: a thing, more than any English word says
-    if (
-        slot.prev == "的"
-        and tag[:1] in ("n", "v")
-        and slot.left_tags[-2:-1] != ()
-        and slot.left_tags[-2][:1] == "a"
-    ):
-        return "attributed noun"  # 很 大 的 决心: what an adjective and 的 describe is a thing
+    if slot.prev == "的" and tag[:1] in ("n", "v") and attributed(slot):
+        return "attributed noun"  # 很 大 的 决心, 你 的 感受: what an adjective or an owner and 的 describe
     if _noun_context(slot, tag) or _localized(slot):
         return "noun phrase"
     if tag == "an" and not slot.next_tag.startswith("n") and (not slot.left or _object_of(slot)):

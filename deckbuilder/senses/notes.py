@@ -5,9 +5,9 @@ CC-CEDICT glosses 多 "many; much", but before a verb it asks for more of the ac
 more"); 天 "day; sky; heaven", but before a word of weather it is the weather (天 冷); 这 "this", but
 after a verb of motion it is a place, short for 这儿 (来 这); 也 "also", but after a concession "still"
 (就算 下雨 ， 比赛 也 进行); 在 only as the verb "to be (located) at", but before a place and the clause's
-verb it is a preposition (在 网上 预订); 过去 after a verb only "(verb suffix)"; and 呢 ending a question
-with a question word softens it, a use none of its senses names. Each note names its construction, so a
-learner can tell it from the dictionary's senses.
+verb, or after a verb, it is a preposition (在 网上 预订, 消失 在 人群 中); 过去 after a verb only "(verb
+suffix)"; and 呢 ending a question with a question word softens it, a use none of its senses names.
+Each note names its construction, so a learner can tell it from the dictionary's senses.
 
 A one-character verb split from its object (下 了 一阵 雨) shows, after its own best sense, the verb
 CC-CEDICT lists for the pair ("(in 下…雨) to rain": `separated`). Reviews of the cards failed these
@@ -68,13 +68,31 @@ def _asking(slot: Slot) -> bool:
     return slot.next in ("？", "?") and any(w in _QUESTION_WORDS for w in (*slot.others, *slot.left))
 
 
+# Verbs that take a verb phrase (想 在 家 休息): a 在 after them opens a place as at a clause's start.
+_AUXILIARIES = frozenset(
+    {"想", "要", "能", "会", "可以", "应该", "应当", "愿意", "打算", "准备", "希望", "必须", "敢", "肯",
+     "需要", "喜欢", "开始", "继续", "习惯", "得", "该", "能够", "可能"}
+)  # fmt: skip
+
+
 def _preposition(slot: Slot) -> bool:
-    """在 before a place and then the clause's verb (在 网上 预订 了 航班): a preposition, where CC-CEDICT
-    has only the verb "to be (located) at"; before a verb it marks progress (在 吃饭)."""
-    if slot.next_tag[:1] not in ("n", "s", "r", "t", "m", "f") or slot.prev_tag[:1] == "v":
-        return False  # (坐 在 …: after a verb 在 is its complement, "to be at" reads well)
+    """在 before a place or time where it is a preposition, and CC-CEDICT has only the verb "to be
+    (located) at": before the clause's verb (在 网上 预订 了 航班; 想 在 图书馆 看书), after a verb as the
+    place or time of its action (消失 在 人群 中, 固定 在 周五), or opening a sentence with its place (在 山
+    上 ， 我们 …). Before a verb it marks progress (在 吃饭)."""
+    if slot.next_tag[:1] not in ("n", "s", "r", "t", "m", "f") or slot.next == "一起":
+        return False
+    # a verb the tagger took for a noun counts after its subject (他 消失 n), not as one (出口 vn 在 那边)
+    subject = len(slot.left) > 1
+    verb_before = (slot.prev_tag[:1] == "v" and (slot.prev_tag != "vn" or subject)) or (
+        subject and first_shape(slot.prev) is Shape.VERB
+    )
+    if verb_before and slot.prev not in _AUXILIARIES and first_shape(slot.next) is not Shape.VERB:
+        return True  # (仿佛 在 动: progress)
     after = zip(slot.right[1:], slot.right_tags[1:], strict=True)
-    return any(t[:1] == "v" or first_shape(w) is Shape.VERB for w, t in after)  # 散步 n, 等 u
+    if any(t[:1] == "v" or first_shape(w) is Shape.VERB for w, t in after):  # 散步 n, 等 u
+        return True
+    return not slot.left and slot.clause_end in ("，", ",") and not slot.clause_before
 
 
 def _complement(slot: Slot) -> bool:

@@ -311,3 +311,15 @@ DEGREE = set_of(
     "很 太 非常 有点 有点儿 有些 比较 挺 更 最 真 特别 十分 相当 多么 这么 那么 越来越 极 极其 格外 更加 "
     "稍微 蛮 超"
 )
+
+
+def attributed(slot: Slot) -> bool:
+    """Whether what follows 的 is a thing: after an adjective (很大的决心), or after an owner (你的感受, 他的
+    表现很突出) when it heads its phrase, closing the clause or followed by its predicate."""
+    before = slot.left_tags[-2:-1]
+    if not before:
+        return False
+    if before[0][:1] == "a":
+        return True
+    heads = not slot.next or slot.next in PUNCT or slot.next_tag[:1] in ("d", "v", "p")
+    return before[0][:1] in ("r", "n") and slot.left[-2] not in ("什么", "之类") and heads
