@@ -930,6 +930,21 @@ def test_up_after_handing_over_is_a_direction_not_success() -> None:
          "(after 即使, 虽然 …) still; even so"),
         (["你", "去", "哪儿", "呢", "？"], ["r", "v", "r", "y", "x"], ["ni3", "qu4", "nar3", "ne5", ""], "呢",
          "(ending a question with a question word) softens the question"),
+        # 也 before a negation after a count of one, 连 or a question word is "even"; elsewhere "also".
+        (["这", "道", "题", "一点儿", "也", "不", "难"], ["r", "q", "n", "m", "d", "d", "a"],
+         ["zhe4", "dao4", "ti2", "yi4 dian3 r5", "ye3", "bu4", "nan2"], "也",
+         "(in 一…也不, 连…也, 什么也不) even; (not) at all"),
+        (["屋", "里", "一", "个", "人", "也", "没有"], ["n", "f", "m", "q", "n", "d", "v"],
+         ["wu1", "li3", "yi2", "ge4", "ren2", "ye3", "mei2 you3"], "也",
+         "(in 一…也不, 连…也, 什么也不) even; (not) at all"),
+        (["她", "什么", "也", "不", "想", "吃"], ["r", "r", "d", "d", "v", "v"],
+         ["ta1", "shen2 me5", "ye3", "bu4", "xiang3", "chi1"], "也",
+         "(in 一…也不, 连…也, 什么也不) even; (not) at all"),
+        (["我", "也", "不", "想", "吃"], ["r", "d", "d", "v", "v"], ["wo3", "ye3", "bu4", "xiang3", "chi1"],
+         "也", "(adverb) also; both ... and ... (before predicates only)"),
+        # 连 with 也 or 都 after it is "even".
+        (["连", "老师", "都", "不", "知道"], ["v", "n", "d", "d", "v"],
+         ["lian2", "lao3 shi1", "dou1", "bu4", "zhi1 dao5"], "连", "(used with 也, 都 etc) even"),
     ],
 )  # fmt: skip
 def test_a_construction_the_dictionary_has_no_sense_for_gets_a_note(

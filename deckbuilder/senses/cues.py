@@ -325,6 +325,8 @@ CUES: tuple[Rule, ...] = (
     (re.compile(r"^\(stock\) share"), lambda s: any("股" in w or "票" in w for w in s.others), 3.0),
     # 与其 … 不如: "it would be better to" (与其 说 他 聪明，不如 说 他 努力).
     (re.compile(r"^it would be better to\b"), lambda s: "与其" in s.others or "与其" in s.left, 3.0),
+    # 连 … 也/都: "even" (连 小孩 也 知道).
+    (re.compile(r"^\(used with 也, 都 etc\) even"), lambda s: bool({"也", "都"} & set(s.right[1:])), 3.0),
     # 不 太 is "not very": 太 after 不 is "very", not "too (much)".
     (re.compile(r"^very$"), lambda s: s.prev == "不", 3.0),
     # A body part that is 酸 aches ("sore"), food is "sour".

@@ -101,23 +101,42 @@ def _complement(slot: Slot) -> bool:
     return verb and slot.syllables[-1:] == ("qu5",)
 
 
-NOTES: dict[str, tuple[Callable[[Slot], bool], str]] = {
-    "过去": (_complement, "(after a verb) over; away"),
-    "在": (_preposition, "(preposition before a place or time) at; in; on"),
-    "也": (_concession, "(after 即使, 虽然 …) still; even so"),
-    "呢": (_asking, "(ending a question with a question word) softens the question"),
-    "多": (_before_verb, "(before a verb) more"),
-    "少": (_before_verb, "(before a verb) less"),
-    "天": (_weather, "(before a word of weather) the weather"),
-    "这": (_place, "(after a verb of motion, for 这儿) here"),
-    "那": (_place, "(after a verb of motion, for 那儿) there"),
+_NEGATIONS = frozenset({"不", "没", "没有", "别", "不要", "不能", "不会"})
+_COUNTED = MEASURES | {"点"}  # 一点 也 不
+
+
+def _emphatic(slot: Slot) -> bool:
+    """也 before a negation after 连 …, a count of one (一点 也 不, 一个 人 也 没 来) or a question word (什么
+    也 不 说): "even", "(not) at all", not "also"."""
+    if slot.next not in _NEGATIONS and slot.next[:1] not in ("不", "没"):  # 也 不怕
+        return False
+    left = slot.left
+    one = any(
+        w[:1] == "一" and (w[1:2] or "".join(left[k + 1 : k + 2])[:1]) in _COUNTED for k, w in enumerate(left)
+    )
+    return one or any(w == "连" or w in _QUESTION_WORDS for w in slot.left)
+
+
+# A word's notes, each with the construction it is for; the first that holds is shown.
+NOTES: dict[str, tuple[tuple[Callable[[Slot], bool], str], ...]] = {
+    "过去": ((_complement, "(after a verb) over; away"),),
+    "在": ((_preposition, "(preposition before a place or time) at; in; on"),),
+    "也": (
+        (_concession, "(after 即使, 虽然 …) still; even so"),
+        (_emphatic, "(in 一…也不, 连…也, 什么也不) even; (not) at all"),
+    ),
+    "呢": ((_asking, "(ending a question with a question word) softens the question"),),
+    "多": ((_before_verb, "(before a verb) more"),),
+    "少": ((_before_verb, "(before a verb) less"),),
+    "天": ((_weather, "(before a word of weather) the weather"),),
+    "这": ((_place, "(after a verb of motion, for 这儿) here"),),
+    "那": ((_place, "(after a verb of motion, for 那儿) there"),),
 }
 
 
 def grammar_note(slot: Slot) -> str:
     """The construction note for `slot`'s word where it stands, or ""."""
-    rule = NOTES.get(slot.word)
-    return rule[1] if rule is not None and rule[0](slot) else ""
+    return next((note for holds, note in NOTES.get(slot.word, ()) if holds(slot)), "")
 
 
 # What may stand between a verb and its object when a verb-object word is split (下 了 一阵 雨, 帮 了 我 的
