@@ -252,6 +252,19 @@ def test_a_remark_on_a_body_is_left_out_and_one_on_looks_costs() -> None:
     looks = judged("你", "真", "胖", "。", en="You are so fat.", targets=("胖",))
     assert plain.flaw is None and remark.flaw is Flaw.REMARK and hers.flaw is Flaw.REMARK
     assert looks.flaw is None and looks.penalty >= 3
+    # Calling someone names or slapping them costs as much, unless that is the word taught.
+    insult = judged(
+        "这", "个", "笨蛋", "又", "迟到", "了", "。", en="This idiot is late again.", targets=("迟到",)
+    )
+    slap = judged("他", "打", "了", "邻居", "一", "个", "耳光", "。", en="He slapped his neighbour.",
+                  targets=("邻居",))  # fmt: skip
+    late = judged(
+        "这", "个", "学生", "又", "迟到", "了", "。", en="This student is late again.", targets=("迟到",)
+    )
+    taught = judged(
+        "这", "个", "笨蛋", "又", "迟到", "了", "。", en="This idiot is late again.", targets=("笨蛋",)
+    )
+    assert min(insult.penalty, slap.penalty) >= late.penalty + 3 and taught.penalty < insult.penalty
 
 
 def test_a_target_noun_taking_le_with_the_clause_going_on_is_a_doubtful_cut() -> None:

@@ -53,7 +53,7 @@ class Flaw(StrEnum):
     NAMES = "names"  # two or more names, or a name as the point of the sentence
     LITERARY = "literary"  # classical or scripture wording
     FRAGMENT = "fragment"  # a notice, a label, a fragment
-    REMARK = "remark"  # a remark on someone's body
+    REMARK = "remark"  # a remark on someone's body (an insult costs)
     TRANSLATION = "translation"  # the English is not this sentence's translation
     WEAK = "too weak"  # weaknesses that together cost WEAK_LIMIT or more
 
@@ -318,6 +318,10 @@ _BODY = _words("胸 胸部 乳房 屁股 身材")
 _LOOKS = _words("胖 丑 难看 矮 笨 蠢 傻")
 _SIZES = _LOOKS | _words("大 小 平 丰满 性感 好看 漂亮 美 肥")  # said of a body: how it looks
 REMARK_COST = 4.0
+# Calling someone names or striking them (那些一无是处的废物被炒了, 让行人吃耳光) costs as much: a teacher
+# hands out neither, whatever word the sentence would teach.
+_INSULTS = ("废物", "笨蛋", "白痴", "混蛋", "蠢货", "傻瓜", "傻子", "王八蛋", "蠢猪", "贱人", "婊子",
+            "他妈的", "去死", "耳光", "揍")  # fmt: skip
 
 
 def _remark(sentence: Sentence, targets: Collection[str]) -> _Verdict:
@@ -329,6 +333,8 @@ def _remark(sentence: Sentence, targets: Collection[str]) -> _Verdict:
             return 0.0, Flaw.REMARK  # no card to hand a class, whatever word it would teach (他的胸很疼 is)
         if word in _YOU and any(w in _LOOKS for w in near):
             return REMARK_COST, None
+    if any(insult in word for word in words if word not in targets for insult in _INSULTS):
+        return REMARK_COST, None
     return 0.0, None
 
 
