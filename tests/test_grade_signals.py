@@ -161,6 +161,10 @@ def test_a_wording_pattern_costs_its_sentence() -> None:
         ("这个菜太咸了。", "This dish is too salty.", []),
         ("这个菜太好吃了！", "This dish is delicious!", []),  # an exclamation: 太 only intensifies
         ("你说得太过分了。", "You went over the line.", []),  # excessive in itself
+        # 有点(儿) before a predicate is "a bit", which the English must say somehow.
+        ("这杯茶有点儿苦。", "This tea is bitter.", [Mismatch.DEGREE]),
+        ("这杯茶有点儿苦。", "This tea is a little bitter.", []),
+        ("我今天有点累。", "I'm rather tired today.", []),
         # 那 points far, "this" near; 那 opening a clause before a person is "then".
         ("她很喜欢那套房子。", "She really likes this house.", [Mismatch.DEMONSTRATIVE]),
         ("她很喜欢那套房子。", "She really likes that house.", []),

@@ -13,7 +13,8 @@ skips on purpose, where a volunteer's translation most often drifts:
   starting to like this house");
 - degree: a statement 太 + predicate + 了 ("too …") whose English has no degree word at all
   (你们的效率太低了。 → "It is inefficient of you"); the exclamation (太棒了！ "Great!") and
-  predicates that are excessive in themselves (太过分了) aside;
+  predicates that are excessive in themselves (太过分了) aside; 有点(儿) with nothing for "a bit"
+  (这孩子有点儿调皮 → "The kid is naughty");
 - tense: a question whose English puts a 是 in the past ("was", "were") where the Chinese shows no past at
   all (你是士兵吗 → "Were you a soldier?"), the 是 … 的 frame of a past event aside;
 - connective: the English opens with "And", "But", "So" … and the Chinese has no connective (每个人都有能力
@@ -201,9 +202,21 @@ _EXCESSIVE = frozenset(("过分", "过度", "过火", "可惜"))
 _DEGREE_SPAN = 4  # words between 太 and the 了 that closes its statement
 
 
+# What says "a bit" in English, for 有点(儿) before a predicate (这孩子有点儿调皮 → "The kid is naughty").
+_EN_A_BIT = re.compile(
+    r"\b(?:bit|little|slightly|slight|somewhat|rather|kind of|kinda|sort of|tad|pretty|fairly|touch|mildly|"
+    r"quite|some|something|too|so|very|getting)\b",
+    re.IGNORECASE,
+)
+_A_BIT = frozenset(("有点", "有点儿", "有一点", "有一点儿"))
+
+
 def _degree_missing(zh_words: Sequence[str], en: str) -> bool:
-    """太 + a predicate + 了 closing a statement with a full stop, and no degree word in the English."""
+    """太 + a predicate + 了 closing a statement with a full stop, and no degree word in the English; or
+    有点(儿) before a predicate and nothing for "a bit"."""
     words = [w for w in zh_words if w.strip()]
+    if any(w in _A_BIT for w in words[:-1]) and not _EN_A_BIT.search(en):
+        return True
     if not words or words[-1] != "。" or _EN_DEGREE.search(en):
         return False
     for i, w in enumerate(words):
