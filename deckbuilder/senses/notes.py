@@ -21,7 +21,7 @@ from collections.abc import Callable
 from deckbuilder.chinese import MEASURES, NUMERALS
 from deckbuilder.senses.context import Slot
 from deckbuilder.senses.entries import candidates, first_shape
-from deckbuilder.senses.patterns import CONCESSIONS, DEGREE
+from deckbuilder.senses.patterns import CONCESSIONS, DEGREE, PLACE_LOCALIZERS
 from deckbuilder.senses.shapes import Shape
 
 # Predicates of weather and temperature that make 天 "the weather" (天 冷, 天 变 凉 了).
@@ -80,15 +80,22 @@ def _preposition(slot: Slot) -> bool:
     (located) at": before the clause's verb (在 网上 预订 了 航班; 想 在 图书馆 看书), after a verb as the
     place or time of its action (消失 在 人群 中, 固定 在 周五), or opening a sentence with its place (在 山
     上 ， 我们 …). Before a verb it marks progress (在 吃饭)."""
-    if slot.next_tag[:1] not in ("n", "s", "r", "t", "m", "f") or slot.next == "一起":
+    if not slot.next or slot.next == "一起":
         return False
+    localized = slot.right[1:2] != () and slot.right[1] in PLACE_LOCALIZERS  # 在 会 v 上, 在 实践 v 中
     # a verb the tagger took for a noun counts after its subject (他 消失 n), not as one (出口 vn 在 那边)
     subject = len(slot.left) > 1
     verb_before = (slot.prev_tag[:1] == "v" and (slot.prev_tag != "vn" or subject)) or (
         subject and first_shape(slot.prev) is Shape.VERB
     )
-    if verb_before and slot.prev not in _AUXILIARIES and first_shape(slot.next) is not Shape.VERB:
-        return True  # (仿佛 在 动: progress)
+    if (
+        verb_before
+        and slot.prev not in _AUXILIARIES
+        and (localized or first_shape(slot.next) is not Shape.VERB)
+    ):
+        return True  # 保存 在 安全 的 地方, 装 在 盒 q 里 (仿佛 在 动: progress)
+    if slot.next_tag[:1] not in ("n", "s", "r", "t", "m", "f") and not localized:
+        return False
     after = zip(slot.right[1:], slot.right_tags[1:], strict=True)
     if any(t[:1] == "v" or first_shape(w) is Shape.VERB for w, t in after):  # 散步 n, 等 u
         return True
