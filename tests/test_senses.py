@@ -580,6 +580,16 @@ NOMINAL = "(used to form a nominal expression)"
         (["我", "体会", "到", "了", "困难"], ["r", "n", "v", "ul", "n"],
          ["wo3", "ti3 hui4", "dao4", "le5", "kun4 nan5"], "到",
          "(verb complement indicating arriving at a place or reaching a point)"),
+        # 里 is a place or scope, "inside", after anything (一 q 里, 传说 v 里), never "lining".
+        (["我", "把", "糖", "放", "在", "罐", "里"], ["r", "p", "n", "v", "p", "q", "f"],
+         ["wo3", "ba3", "tang2", "fang4", "zai4", "guan4", "li3"], "里", "inside"),
+        # 下 goes down (after a verb: "down") or arrives at a decision; "to decline" is rare.
+        (["汗", "流", "下", "了", "脸"], ["n", "v", "f", "ul", "n"], ["han4", "liu2", "xia4", "le5", "lian3"],
+         "下", "down"),
+        (["天", "下", "了", "雪"], ["n", "f", "ul", "n"], ["tian1", "xia4", "le5", "xue3"], "下",
+         "to go down"),
+        (["她", "下", "了", "决心"], ["r", "f", "ul", "n"], ["ta1", "xia4", "le5", "jue2 xin1"], "下",
+         "to arrive at (a decision, conclusion etc)"),
         # 在 after a verb is where (坐 在 最 底下): a preposition; 一片 before a scene or feeling, not before
         # what it slices.
         (["他", "坐", "在", "最", "前面"], ["r", "v", "p", "d", "f"],

@@ -93,6 +93,7 @@ _SUFFERED = set_of("亏 苦 苦头 耳光 惊 一惊 败仗 官司 罚单 闭门
 _DEPOSITED = set_of("钱 款 存款 现金 工资 银行")
 _CITED = set_of("例 例子 个例子 事例 实例")
 _ENTERED = set_of("密码 姓名 名字 数据 信息 文字 号码 地址 内容 账号 验证码")
+_DECIDED = set_of("决心 决定 结论 定义 判断 命令 决议")  # what one arrives at: 下 了 很 大 的 决心
 _PEOPLE = set_of("老师 医生 学生 朋友 妻子 丈夫 父亲 母亲 爸爸 妈妈 演员 记者 工人 司机 律师 翻译 好人 坏人")
 
 
@@ -323,6 +324,9 @@ CUES: tuple[Rule, ...] = (
     # 拍 with a camera or film in the sentence takes photos and shoots films; 股 among stocks is a share.
     (re.compile(r"^to (take \(a photo\)|shoot \(a film\))"), lambda s: bool(_FILMED & set(s.others)), 3.0),
     (re.compile(r"^\(stock\) share"), lambda s: any("股" in w or "票" in w for w in s.others), 3.0),
+    # 下 "to decline" is rare: it goes down (流 下, 下 了 一阵 雨), or arrives at a decision (下 决心).
+    (re.compile(r"^to decline$"), lambda s: s.word == "下", -2.0),
+    (re.compile(r"^to arrive at \(a decision"), lambda s: bool(_DECIDED & set(s.right[:6])), 3.0),
     # 与其 … 不如: "it would be better to" (与其 说 他 聪明，不如 说 他 努力).
     (re.compile(r"^it would be better to\b"), lambda s: "与其" in s.others or "与其" in s.left, 3.0),
     # 连 … 也/都: "even" (连 小孩 也 知道).

@@ -363,6 +363,9 @@ def _note_keys(notes: tuple[str, ...]) -> frozenset[str]:
     return frozenset(key for w in notes if w.lower() not in _NOTE_STOP for key in english.en_keys(w))
 
 
+_PLACE_ONLY = frozenset(("里", "内"))  # localizers of place or scope only, whatever stands before them
+
+
 def _shape_fit(sense: Sense, slot: Slot) -> float:
     """How well a sense of this shape fits the token's tag and neighbours (0: no evidence either way)."""
     fit = class_fit(sense.shape, slot)
@@ -370,7 +373,9 @@ def _shape_fit(sense: Sense, slot: Slot) -> float:
     if localizer and slot.prev_tag and word_class(slot) not in ("hidden verb", "complement"):
         # A localizer tells time after an event (a verb, a number, a time, 毕业 "to graduate": 毕业后) and
         # mostly place after a thing (厨房里, 门后, 阳光下).
-        if slot.prev_tag[:1] in ("v", "m", "t", "q") or eventive(slot.prev):
+        if slot.word in _PLACE_ONLY:  # 盒 q 里, 一年 里, 传说 里: "inside", never "lining"
+            fit += 1.0 if sense.lead in PLACE_WORDS else 0.0
+        elif slot.prev_tag[:1] in ("v", "m", "t", "q") or eventive(slot.prev):
             fit += 1.0 if sense.lead in TIME_WORDS else 0.0
         elif slot.prev_tag[:1] in ("n", "r", "s"):
             fit += 1.0 if sense.lead in PLACE_WORDS else 0.25 if sense.lead in TIME_WORDS else 0.0
