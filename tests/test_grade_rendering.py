@@ -25,6 +25,10 @@ def real(text: str, en: str) -> Sentence:
         ("她用扇子扇风。", "She fans herself.", "扇子", False),  # a sub-word's sense, an inflected stem
         ("新病毒很危险。", "The new coronavirus is dangerous.", "病毒", False),  # inside a longer word
         ("我想买一支笔。", "I want to buy a pen.", "支", False),  # a classifier: English has none
+        # A question mark is no word left over; a word the segmenter tags as a name but CC-CEDICT has in
+        # lower case is judged like any other.
+        ("她每天努力挣钱吗？", "Does she try hard every day?", "挣钱", True),
+        ("劳驾，给我一杯水。", "Give me a glass of water.", "劳驾", True),
     ],
 )
 def test_whether_the_english_leaves_the_target_out(text: str, en: str, target: str, left_out: bool) -> None:

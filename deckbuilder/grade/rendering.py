@@ -31,15 +31,14 @@ def _words(text: str) -> frozenset[str]:
 
 
 CONTENT_TAGS = _words("n v a vn an nz ad vd")
-_SENSE_STOP = _words("to a an the of sth sb see")  # what a sense's wording adds to any word
+# What a sense's wording adds to any word, pronouns included (劳驾 "excuse me" is not rendered by "Give me").
+_SENSE_STOP = _words("to a an the of sth sb see i me you him her it us them my your his its our their")
 MIN_STEM = 3  # letters a stem must have to meet a longer one it begins (one more: that it is inside)
 
 
 def unrendered(sentence: Sentence, target: str) -> bool:
     """Whether the English of `sentence` leaves out `target` (a content word of it)."""
-    if segmenter.dictionary_entry(target)[1] not in CONTENT_TAGS or (
-        len(target) == 1 and is_classifier(target)
-    ):
+    if not _content(target) or (len(target) == 1 and is_classifier(target)):
         return False
     keys = _target_keys(target)
     if not keys:
@@ -51,7 +50,19 @@ def unrendered(sentence: Sentence, target: str) -> bool:
     others: set[str] = set()
     for word in set(sentence.words) - {target}:
         others |= _word_keys(word)
-    return all(_meets(others, unit) for unit in en.units)
+    return all(_meets(others, unit) for unit in en.units if not unit <= _MARKS)
+
+
+_MARKS = frozenset("?!")  # the lexical model's units for a question or an exclamation: no word of either side
+
+
+def _content(word: str) -> bool:
+    """A noun, verb or adjective by the segmenter's tag; a name tag counts for a word CC-CEDICT has in lower
+    case (劳驾 nr "excuse me")."""
+    tag = segmenter.dictionary_entry(word)[1]
+    if tag in CONTENT_TAGS:
+        return True
+    return tag[:1] == "n" and any(e.pinyin[:1].islower() for e in cedict.lookup(word))
 
 
 def _close(a: str, b: str) -> bool:
