@@ -869,12 +869,14 @@ def test_an_erhua_word_is_glossed_as_its_stem() -> None:
 
 
 def test_a_composed_part_between_two_verbs_takes_its_grammatical_sense_without_notes() -> None:
-    # 来 between 分析 and 看 links them ("in order to"), not "hither (directional complement …" cut open.
+    # 来 between 分析 and 看 links them ("in order to"), not "hither (directional complement …" cut open;
+    # the construction's note comes first ("judging from").
     words, tags = ["分析", "来看", "，", "结果", "很", "好"], ["vn", "v", "x", "n", "d", "a"]
     readings = ["fen1 xi1", "lai2 kan4", "", "jie2 guo3", "hen3", "hao3"]
     g = _one(words, tags, readings, "来看")
-    assert g.composed and g.senses[0].startswith("来 in order to + 看 "), g.senses
-    assert g.senses[0].count("(") == g.senses[0].count(")")
+    assert g.composed and g.senses[0].startswith("(in 从…来看"), g.senses
+    assert g.senses[1].startswith("来 in order to + 看 "), g.senses
+    assert g.senses[1].count("(") == g.senses[1].count(")")
 
 
 def test_up_after_handing_over_is_a_direction_not_success() -> None:
@@ -961,6 +963,13 @@ def test_up_after_handing_over_is_a_direction_not_success() -> None:
          "(in 一…也不, 连…也, 什么也不) even; (not) at all"),
         (["我", "也", "不", "想", "吃"], ["r", "d", "d", "v", "v"], ["wo3", "ye3", "bu4", "xiang3", "chi1"],
          "也", "(adverb) also; both ... and ... (before predicates only)"),
+        # 开 before a meeting or a party holds it; 成 after a verb is what the action turns a thing into.
+        (["公司", "开", "了", "一个", "晚会"], ["n", "v", "ul", "m", "n"],
+         ["gong1 si1", "kai1", "le5", "yi2 ge4", "wan3 hui4"], "开", "(before a meeting or party) to hold"),
+        (["他", "开", "了", "窗户"], ["r", "v", "ul", "n"], ["ta1", "kai1", "le5", "chuang1 hu5"], "开",
+         "to open (transitive or intransitive)"),
+        (["把", "这", "句", "话", "翻译", "成", "英文"], ["p", "r", "q", "n", "v", "v", "nz"],
+         ["ba3", "zhe4", "ju4", "hua4", "fan1 yi4", "cheng2", "ying1 wen2"], "成", "to become"),
         # 连 with 也 or 都 after it is "even".
         (["连", "老师", "都", "不", "知道"], ["v", "n", "d", "d", "v"],
          ["lian2", "lao3 shi1", "dou1", "bu4", "zhi1 dao5"], "连", "(used with 也, 都 etc) even"),
@@ -970,6 +979,23 @@ def test_a_construction_the_dictionary_has_no_sense_for_gets_a_note(
     words: list[str], tags: list[str], readings: list[str], target: str, first: str
 ) -> None:
     assert _one(words, tags, readings, target).senses[0] == first
+
+
+def test_a_word_built_from_its_parts_gets_the_note_of_its_construction() -> None:
+    # 对 … 来说 is "for", 从 … 来看 "judging from"; 一口 before a language is a way of speaking it, before
+    # food a mouthful (no note).
+    for_me = _one(["对", "孩子", "来说", "，", "这", "很", "难"], ["p", "n", "v", "x", "r", "d", "a"],
+                  ["dui4", "hai2 zi5", "lai2 shuo1", "", "zhe4", "hen3", "nan2"], "来说")  # fmt: skip
+    judging = _one(["从", "结果", "来看", "，", "他", "错", "了"], ["p", "n", "v", "x", "r", "v", "ul"],
+                   ["cong2", "jie2 guo3", "lai2 kan4", "", "ta1", "cuo4", "le5"], "来看")  # fmt: skip
+    speech = _one(["她", "说", "一口", "流利", "的", "英语"], ["r", "v", "m", "a", "uj", "nz"],
+                  ["ta1", "shuo1", "yi4 kou3", "liu2 li4", "de5", "ying1 yu3"], "一口")  # fmt: skip
+    bite = _one(["他", "咬", "了", "一口", "苹果"], ["r", "v", "ul", "m", "n"],
+                ["ta1", "yao3", "le5", "yi4 kou3", "ping2 guo3"], "一口")  # fmt: skip
+    assert for_me.composed and for_me.senses[0] == "(in 对…来说) for; as far as … is concerned"
+    assert judging.senses[0] == "(in 从…来看, 综合来看) judging from; looking at it"
+    assert speech.senses[0] == "(in 说一口…话) one's way of speaking a language or accent"
+    assert not bite.senses[0].startswith("(in 说一口")
 
 
 def test_a_verb_split_from_its_object_shows_the_word_they_make() -> None:

@@ -119,14 +119,21 @@ def _gloss(slot: Slot, keys: English) -> Gloss | None:
         if not fetched or (built := compose(slot, keys)) is None:
             first = grammar_note(slot) or (one_left_out(slot.word) if bare_measure(slot) else "")
             return _from_entry(choice, first, separated(slot))
-        return Gloss(built[1], " ".join(slot.syllables), (built[0],), composed=True)
+        return _composed(slot, built)
     built = None if slot.name and slot.tag in _PERSON else compose(slot, keys)
     if built is not None:
-        text, spelled = built
-        return Gloss(spelled, " ".join(slot.syllables), (text,), composed=True)
+        return _composed(slot, built)
     if choice is not None:  # a proper noun after all: better than nothing
         return _from_entry(choice)
     return Gloss(min(slot.trad, default=slot.word), " ".join(slot.syllables), (NAME,)) if slot.name else None
+
+
+def _composed(slot: Slot, built: tuple[str, str]) -> Gloss:
+    """A gloss built from the word's parts, after the note on its construction if it has one (对 … 来说:
+    "for", where 来 + 说 says "to come + to speak")."""
+    text, spelled = built
+    note = grammar_note(slot)
+    return Gloss(spelled, " ".join(slot.syllables), (note, text) if note else (text,), composed=True)
 
 
 def _part_construction(slot: Slot, choice: Choice) -> bool:

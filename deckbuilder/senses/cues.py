@@ -324,6 +324,8 @@ CUES: tuple[Rule, ...] = (
     # 拍 with a camera or film in the sentence takes photos and shoots films; 股 among stocks is a share.
     (re.compile(r"^to (take \(a photo\)|shoot \(a film\))"), lambda s: bool(_FILMED & set(s.others)), 3.0),
     (re.compile(r"^\(stock\) share"), lambda s: any("股" in w or "票" in w for w in s.others), 3.0),
+    # 成 after a verb is what its action turns a thing into (剪 成 花, 翻译 成 中文).
+    (re.compile(r"^to (become|turn into)$"), lambda s: s.word == "成" and s.prev_tag[:1] == "v", 3.0),
     # 下 "to decline" is rare: it goes down (流 下, 下 了 一阵 雨), or arrives at a decision (下 决心).
     (re.compile(r"^to decline$"), lambda s: s.word == "下", -2.0),
     (re.compile(r"^to arrive at \(a decision"), lambda s: bool(_DECIDED & set(s.right[:6])), 3.0),

@@ -6,8 +6,11 @@ more"); 天 "day; sky; heaven", but before a word of weather it is the weather (
 after a verb of motion it is a place, short for 这儿 (来 这); 也 "also", but after a concession "still"
 (就算 下雨 ， 比赛 也 进行); 在 only as the verb "to be (located) at", but before a place and the clause's
 verb, or after a verb, it is a preposition (在 网上 预订, 消失 在 人群 中); 过去 after a verb only "(verb
-suffix)"; and 呢 ending a question with a question word softens it, a use none of its senses names.
-Each note names its construction, so a learner can tell it from the dictionary's senses.
+suffix)"; 呢 ending a question with a question word softens it, a use none of its senses names; 开
+before a meeting holds it (开 了 一个 聚会); and 一口 before a language is a way of speaking (说 一口 地道
+的 中文). Words CC-CEDICT lacks and the cards build from their parts get a note too where a construction
+makes them (对 我 来说: "for", not "to come + to speak"). Each note names its construction, so a learner
+can tell it from the dictionary's senses.
 
 A one-character verb split from its object (下 了 一阵 雨) shows, after its own best sense, the verb
 CC-CEDICT lists for the pair ("(in 下…雨) to rain": `separated`). Reviews of the cards failed these
@@ -124,6 +127,34 @@ def _emphatic(slot: Slot) -> bool:
     return one or any(w == "连" or w in _QUESTION_WORDS for w in slot.left)
 
 
+def _viewpoint(slot: Slot) -> bool:
+    """来说 after 对/就/拿 and what it concerns (对 我 来说): "for; as far as … is concerned"."""
+    return any(w in ("对", "对于", "就", "拿") for w in slot.left)
+
+
+def _judging(slot: Slot) -> bool:
+    """来看 after 从 …, or a word that sums up, opening its clause (综合 来看, 总的 来看): "judging from"."""
+    return "从" in slot.left or (len(slot.left) <= 2 and slot.clause_end in ("，", ","))
+
+
+# What a mouthful of speech is said in: 说 一口 流利 的 中文, 一口 北京 话.
+_SPEECH = ("话", "语", "文", "腔", "音")
+
+
+def _speech(slot: Slot) -> bool:
+    """一口 before a language or an accent within a few words (说 一口 地道 的 中文)."""
+    return any(w[-1:] in _SPEECH for w in slot.right[:4])
+
+
+# What one holds rather than opens: 开 了 一个 聚会, 开 会.
+_HELD = frozenset({"会", "会议", "聚会", "晚会", "派对", "舞会", "宴会", "大会", "例会", "座谈会", "party"})
+
+
+def _holds(slot: Slot) -> bool:
+    """开 before a meeting or a party, across 了 and a count (开 了 一个 聚会)."""
+    return any(w in _HELD for w in slot.right[:4])
+
+
 # A word's notes, each with the construction it is for; the first that holds is shown.
 NOTES: dict[str, tuple[tuple[Callable[[Slot], bool], str], ...]] = {
     "过去": ((_complement, "(after a verb) over; away"),),
@@ -133,6 +164,10 @@ NOTES: dict[str, tuple[tuple[Callable[[Slot], bool], str], ...]] = {
         (_emphatic, "(in 一…也不, 连…也, 什么也不) even; (not) at all"),
     ),
     "呢": ((_asking, "(ending a question with a question word) softens the question"),),
+    "来说": ((_viewpoint, "(in 对…来说) for; as far as … is concerned"),),
+    "来看": ((_judging, "(in 从…来看, 综合来看) judging from; looking at it"),),
+    "一口": ((_speech, "(in 说一口…话) one's way of speaking a language or accent"),),
+    "开": ((_holds, "(before a meeting or party) to hold"),),
     "多": ((_before_verb, "(before a verb) more"),),
     "少": ((_before_verb, "(before a verb) less"),),
     "天": ((_weather, "(before a word of weather) the weather"),),
