@@ -24,6 +24,7 @@ from enum import StrEnum
 
 from deckbuilder.errors import OptionError
 from deckbuilder.models import CLOZE, SENTENCE, Choice, Kind, Level, NoteSpec, Sentence, Token
+from deckbuilder.senses import SEPARATOR
 
 # Field order and names are a contract with every deck already imported: append, never rename or reorder.
 # Both note types share the sentence fields and the pinyin fields; Sentence adds its card switches between.
@@ -214,16 +215,21 @@ _COMPOSED = ' class="composed" title="not in the dictionary: glossed from its pa
 
 
 def glosses_html(tokens: tuple[Token, ...]) -> str:
-    """A compact list of the sentence's words with pinyin and gloss (each word once, numbers with a gloss
-    too); a gloss built from the word's parts is marked (class "composed", styled apart)."""
+    """A compact list of the sentence's words with pinyin and gloss (each word once, or once per use where
+    its reading or gloss differs: 一把 花生 … 把 它们, numbers with a gloss too); a gloss built from the
+    word's parts is marked (class "composed", styled apart)."""
     items = []
-    seen: set[str] = set()
+    shown: dict[str, set[str]] = {}  # a word → the senses its lines show (一 yì and yí: one word)
     for tok in tokens:
         # A number with a gloss gets a line too (第一 "first", 四百 "四 four + 百 hundred", 九点 …).
         number = tok.kind is Kind.NUMBER
-        if (tok.kind not in (Kind.WORD, Kind.NAME) and not number) or tok.text in seen or not tok.gloss:
+        if (tok.kind not in (Kind.WORD, Kind.NAME) and not number) or not tok.gloss:
             continue
-        seen.add(tok.text)
+        senses = tok.gloss.split(SEPARATOR)
+        said = shown.setdefault(tok.text, set())
+        if senses[0] in said:
+            continue  # the use a line shows already (去 不 去: one line)
+        said.update(senses)
         items.append(
             f'<li{_COMPOSED if tok.composed else ""}><span class="hz">{field_text(tok.text)}</span>'
             f' <span class="py">{field_text(tok.pinyin)}</span>'

@@ -338,3 +338,16 @@ def test_numbers_with_a_gloss_get_a_line() -> None:
     assert "第一" in html and "first / number one" in html
     assert "四 four + 百 hundred" in html and 'class="composed"' in html  # reviewers missed its line
     assert "2024" not in html  # digits: no gloss
+
+
+def test_a_word_used_twice_in_two_senses_gets_a_line_for_each() -> None:
+    from deckbuilder.cards import glosses_html
+
+    handful = Token("把", Kind.WORD, pinyin="bǎ", gloss="classifier: handful")
+    marker = Token("把", Kind.WORD, pinyin="bǎ", gloss="(used to put the object before the verb)")
+    tokens = (Token("一", Kind.WORD, pinyin="yì", gloss="one"), handful, Token("米", Kind.WORD, pinyin="mǐ",
+              gloss="rice"), Token("，", Kind.PUNCT), marker, Token("它", Kind.WORD, pinyin="tā", gloss="it"),
+              handful)  # fmt: skip
+    html = glosses_html(tokens)
+    assert "classifier: handful" in html and "(used to put the object before the verb)" in html
+    assert html.count("<li") == 5  # the same use twice is one line

@@ -970,6 +970,12 @@ def test_up_after_handing_over_is_a_direction_not_success() -> None:
          "to open (transitive or intransitive)"),
         (["把", "这", "句", "话", "翻译", "成", "英文"], ["p", "r", "q", "n", "v", "v", "nz"],
          ["ba3", "zhe4", "ju4", "hua4", "fan1 yi4", "cheng2", "ying1 wen2"], "成", "to become"),
+        # 要 + what 的 names, closing the clause, is "to want" that one.
+        (["这次", "要", "新", "的"], ["r", "v", "a", "uj"], ["zhe4 ci4", "yao4", "xin1", "de5"], "要",
+         "to want; to need; to ask for"),
+        # 般 closing a likeness 像 or 如同 opened is "like".
+        (["她", "像", "花", "般", "美丽"], ["r", "v", "n", "u", "a"],
+         ["ta1", "xiang4", "hua1", "ban1", "mei3 li4"], "般", "(in 像…般, 如同…般) like; as if"),
         # 连 with 也 or 都 after it is "even".
         (["连", "老师", "都", "不", "知道"], ["v", "n", "d", "d", "v"],
          ["lian2", "lao3 shi1", "dou1", "bu4", "zhi1 dao5"], "连", "(used with 也, 都 etc) even"),

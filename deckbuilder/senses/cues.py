@@ -107,6 +107,12 @@ def _object_is(words: frozenset[str]) -> Callable[[Slot], bool]:
 _SAYING = set_of("答 回答 说 叫 背 想 认 写 念 讲 唱 喊 猜 算 记 说不 叫不 答不 想不")
 
 
+def _wants_one(slot: Slot) -> bool:
+    """The clause after the token is a thing 的 names and nothing more (要 红 的, 要 数码 的)."""
+    right, tags = slot.right, slot.right_tags
+    return len(right) >= 2 and right[-1] == "的" and not any(t[:1] == "v" for t in tags[:-1])
+
+
 def _verb_before(slot: Slot) -> str:
     """The verb the token follows, across its aspect particle (站 了 起来)."""
     if slot.prev in ("了", "着") and len(slot.left) >= 2:
@@ -324,6 +330,8 @@ CUES: tuple[Rule, ...] = (
     # 拍 with a camera or film in the sentence takes photos and shoots films; 股 among stocks is a share.
     (re.compile(r"^to (take \(a photo\)|shoot \(a film\))"), lambda s: bool(_FILMED & set(s.others)), 3.0),
     (re.compile(r"^\(stock\) share"), lambda s: any("股" in w or "票" in w for w in s.others), 3.0),
+    # 要 + what 的 names, closing the clause (要 红 的, 这次 要 数码 的): "to want" that one.
+    (re.compile(r"^to want; to need"), lambda s: s.word == "要" and _wants_one(s), 3.0),
     # 成 after a verb is what its action turns a thing into (剪 成 花, 翻译 成 中文).
     (re.compile(r"^to (become|turn into)$"), lambda s: s.word == "成" and s.prev_tag[:1] == "v", 3.0),
     # 下 "to decline" is rare: it goes down (流 下, 下 了 一阵 雨), or arrives at a decision (下 决心).

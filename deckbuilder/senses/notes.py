@@ -155,6 +155,14 @@ def _holds(slot: Slot) -> bool:
     return any(w in _HELD for w in slot.right[:4])
 
 
+_LIKENING = frozenset({"像", "好像", "如同", "仿佛", "似", "犹如", "宛如", "如"})
+
+
+def _likened(slot: Slot) -> bool:
+    """般 closing a likeness 像/如同 … opened (如同 无限 般): "-like; as", not "sort; kind"."""
+    return any(w in _LIKENING for w in slot.left)
+
+
 # A word's notes, each with the construction it is for; the first that holds is shown.
 NOTES: dict[str, tuple[tuple[Callable[[Slot], bool], str], ...]] = {
     "过去": ((_complement, "(after a verb) over; away"),),
@@ -168,6 +176,7 @@ NOTES: dict[str, tuple[tuple[Callable[[Slot], bool], str], ...]] = {
     "来看": ((_judging, "(in 从…来看, 综合来看) judging from; looking at it"),),
     "一口": ((_speech, "(in 说一口…话) one's way of speaking a language or accent"),),
     "开": ((_holds, "(before a meeting or party) to hold"),),
+    "般": ((_likened, "(in 像…般, 如同…般) like; as if"),),
     "多": ((_before_verb, "(before a verb) more"),),
     "少": ((_before_verb, "(before a verb) less"),),
     "天": ((_weather, "(before a word of weather) the weather"),),
