@@ -253,6 +253,8 @@ def test_citation_tones_for_yi_and_bu_in_readings() -> None:
         ("门开着呢。", "Mén kāizhe ne."),
         ("今天是一月一日。", "Jīntiān shì yī yuè yī rì."),  # ordinals keep yī, a date's day too
         ("他是第一名。", "Tā shì dì-yī míng."),
+        ("全国统一考试很难。", "Quánguó tǒngyī kǎoshì hěn nán."),  # 一 closing a word keeps yī
+        ("这是唯一的路。", "Zhè shì wéiyī de lù."),
         ("我二十一岁。", "Wǒ èrshíyī suì."),  # a number in groups ending at 百, 千, 万, 亿
         ("一百二十个人。", "Yìbǎi èrshí gè rén."),
         ("万一下雨，就改天去。", "Wànyī xiàyǔ, jiù gǎitiān qù."),  # a word of numerals is no number

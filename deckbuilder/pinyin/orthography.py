@@ -129,8 +129,9 @@ def mark_word(word: str, syllables: Sequence[str]) -> str:
     return "".join(parts)
 
 
-def _spoken(chars: list[str], syls: list[str], citation_tones: bool) -> list[str]:
-    """Tone-change 一 and 不 for display (yí gè, bú shì); everything else keeps its citation tone."""
+def _spoken(chars: list[str], syls: list[str], citation_tones: bool, closing: list[bool]) -> list[str]:
+    """Tone-change 一 and 不 for display (yí gè, bú shì); everything else keeps its citation tone. A 一
+    `closing` a word of several characters keeps yī whatever follows (统一 考试, 唯一 的)."""
     out = list(syls)
     if citation_tones:
         return out
@@ -146,7 +147,7 @@ def _spoken(chars: list[str], syls: list[str], citation_tones: bool) -> list[str
             next_tone = tone(cands[0]) if cands else 0
         if ch == "不" and syl == "bu4" and next_tone == 4:
             out[i] = "bu2"
-        elif ch == "一" and syl == "yi1":
+        elif ch == "一" and syl == "yi1" and not closing[i]:
             prev = chars[i - 1] if i else ""
             counting = chars[i + 1] in NUMERALS and chars[i + 1] not in "百千万亿"  # 一二三, 一九九〇
             if prev == "第" or prev in NUMERALS or counting:
@@ -292,10 +293,13 @@ def spoken_syllables(readings: Sequence[Reading], *, citation_tones: bool = Fals
     unless `citation_tones`; neutral tones as read."""
     chars: list[str] = []
     flat: list[str] = []
+    closing: list[bool] = []  # the character closes a word of several (统一)
     for r in readings:  # punctuation stays in, as a break: 一、 (a list's first item) keeps yī
-        chars.extend([c for c in r.word if readable(c)] if r.syllables else [r.word[:1] or " "])
+        own = [c for c in r.word if readable(c)] if r.syllables else [r.word[:1] or " "]
+        chars.extend(own)
         flat.extend(r.syllables or [""])
-    spoken = _spoken(chars, flat, citation_tones)
+        closing.extend(k == len(own) - 1 and len(own) > 1 for k in range(len(own)))
+    spoken = _spoken(chars, flat, citation_tones, closing)
     out = []
     k = 0
     for r in readings:
