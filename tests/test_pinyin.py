@@ -254,6 +254,8 @@ def test_citation_tones_for_yi_and_bu_in_readings() -> None:
         ("今天是一月一日。", "Jīntiān shì yī yuè yī rì."),  # ordinals keep yī, a date's day too
         ("他是第一名。", "Tā shì dì-yī míng."),
         ("全国统一考试很难。", "Quánguó tǒngyī kǎoshì hěn nán."),  # 一 closing a word keeps yī
+        ("猫从树上跳了下来。", "Māo cóng shù shang tiàole xiàlai."),  # a place 从/在 opened: neutral 上
+        ("他在会上发言。", "Tā zài huì shang fāyán."),
         ("这是唯一的路。", "Zhè shì wéiyī de lù."),
         ("我二十一岁。", "Wǒ èrshíyī suì."),  # a number in groups ending at 百, 千, 万, 亿
         ("一百二十个人。", "Yìbǎi èrshí gè rén."),

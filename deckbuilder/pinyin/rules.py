@@ -220,6 +220,9 @@ def _dang(c: Context) -> str | None:  # 当: dàng "treat as, take for; proper; 
 def _shang_li(c: Context) -> str | None:  # 上 / 里 as locatives after a noun: neutral
     pflag = c.prev_flag()
     after_noun = pflag.startswith(tuple("nsr")) or pflag == "vn" or len(c.prev_text()) > 1
+    # a place a preposition opened (在 会 v 上, 从 树 上): a thing, whatever the tagger says
+    placed = bool(c.prev_text()) and c.prev_text(2) in ("在", "从", "于")
+    after_noun = after_noun or (placed and c.unit.text == "上")
     boarded = c.next_text() in ("了", "过") and c.next_flag(2) not in ("", "x")
     if c.unit.text == "上" and boarded:
         return None  # 我们 上 了 车: a verb with its aspect and object, shàng
