@@ -255,6 +255,10 @@ def test_citation_tones_for_yi_and_bu_in_readings() -> None:
         ("他是第一名。", "Tā shì dì-yī míng."),
         ("全国统一考试很难。", "Quánguó tǒngyī kǎoshì hěn nán."),  # 一 closing a word keeps yī
         ("猫从树上跳了下来。", "Māo cóng shù shang tiàole xiàlai."),  # a place 从/在 opened: neutral 上
+        # a potential complement's 不 is light, whether it stands alone or joins its complement
+        ("我听不清楚。", "Wǒ tīng bu qīngchu."),
+        ("他控制不住自己。", "Tā kòngzhì bu zhù zìjǐ."),
+        ("他不住地点头。", "Tā bú zhù de diǎntóu."),  # 不住 "repeatedly", no verb before it
         ("他在会上发言。", "Tā zài huì shang fāyán."),
         ("这是唯一的路。", "Zhè shì wéiyī de lù."),
         ("我二十一岁。", "Wǒ èrshíyī suì."),  # a number in groups ending at 百, 千, 万, 亿

@@ -233,11 +233,22 @@ def _shang_li(c: Context) -> str | None:  # 上 / 里 as locatives after a noun:
     return None
 
 
+# Complements of two characters a potential 不 stands before (听 不 清楚, 站 不 起来), and the one-character
+# complements that cannot be the verb's plain negation after a longer verb (控制 不 住, but 觉得 不 对).
+_LONG_COMPLEMENTS = frozenset(
+    {"清楚", "明白", "干净", "起来", "下来", "上来", "出来", "进来", "回来", "过来", "下去", "上去", "出去",
+     "进去", "回去", "过去"}
+)  # fmt: skip
+_ONLY_COMPLEMENTS = frozenset("住动完懂到见清")
+
+
 def _bu(c: Context) -> str | None:  # 不 between a verb and its result complement: neutral
     prev, nxt = c.prev_text(), c.next_text()
-    if len(prev) == 1 and c.prev_flag().startswith("v") and nxt[:1] in COMPLEMENTS and len(nxt) == 1:
+    if not c.prev_flag().startswith("v"):
+        return "bu4"
+    if len(prev) == 1 and (nxt in _LONG_COMPLEMENTS or (nxt[:1] in COMPLEMENTS and len(nxt) == 1)):
         return "bu5"
-    return "bu4"
+    return "bu5" if len(prev) > 1 and len(nxt) == 1 and nxt in _ONLY_COMPLEMENTS else "bu4"
 
 
 def _jia(c: Context) -> str | None:  # 假

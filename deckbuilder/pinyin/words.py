@@ -76,6 +76,11 @@ def _no_direction(word: str) -> bool:
     return bool(senses) and not any(s.startswith(("to ", "(", "see ")) for s in senses)
 
 
+# Complements a potential 不 joins into one token after the verb (不住, 不动, 不完): never a plain negation
+# there (不对, 不好, 不了 read alone too often to tell).
+_POTENTIAL = frozenset("住动完懂到见起")
+
+
 def decide_word(units: Sequence[Unit], ui: int, syllables: tuple[str, ...]) -> tuple[str, ...] | None:
     """Context-dependent readings of dictionary words: adverb + modal 得 (还得, 就得 → děi), 教会, 多重,
     过去, a verb + 着 as the durative, and words CC-CEDICT reads two ways apart from a neutral tone
@@ -99,6 +104,13 @@ def decide_word(units: Sequence[Unit], ui: int, syllables: tuple[str, ...]) -> t
     potential = len(word) == 3 and word[1] == "得" and constructions.verb_char(word[0])
     if potential and syllables[1] == "de2":
         return (syllables[0], "de5", syllables[2])  # 看得见: CC-CEDICT's de2, a potential complement's de
+    if (
+        len(word) == 2
+        and word[0] == "不"
+        and word[1] in _POTENTIAL
+        and Context(units, ui).prev_flag()[:1] == "v"
+    ):
+        return ("bu5", syllables[1])  # 控制 不住, 搬 不动: a potential complement's 不 is light
     if len(word) == 2 and word[1] == "着" and syllables[1] == "zhuo2" and units[ui].flag.startswith("v"):
         return (syllables[0], "zhe5")  # 穿着 as a verb: "wearing", not the noun zhuózhuāng sense
     if len(word) == 2 and word[1] == "得" and word[0] in MODAL_BEFORE:
