@@ -1002,6 +1002,11 @@ def test_a_word_built_from_its_parts_gets_the_note_of_its_construction() -> None
     assert judging.senses[0] == "(in 从…来看, 综合来看) judging from; looking at it"
     assert speech.senses[0] == "(in 说一口…话) one's way of speaking a language or accent"
     assert not bite.senses[0].startswith("(in 说一口")
+    rather = _one(["与其", "说", "他", "懒", "，", "不如说", "他", "累"],
+                  ["c", "v", "r", "a", "x", "c", "r", "a"],
+                  ["yu3 qi2", "shuo1", "ta1", "lan3", "", "bu4 ru2 shuo1", "ta1", "lei4"],
+                  "不如说")  # fmt: skip
+    assert rather.senses[0] == "(in 与其说…不如说) it is truer to say; rather"
 
 
 def test_a_verb_split_from_its_object_shows_the_word_they_make() -> None:

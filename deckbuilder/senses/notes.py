@@ -163,6 +163,11 @@ def _likened(slot: Slot) -> bool:
     return any(w in _LIKENING for w in slot.left)
 
 
+def _anywhere(slot: Slot) -> bool:
+    """A construction the word makes wherever it stands (不如说: the second half of 与其说 … 不如说)."""
+    return True
+
+
 # A word's notes, each with the construction it is for; the first that holds is shown.
 NOTES: dict[str, tuple[tuple[Callable[[Slot], bool], str], ...]] = {
     "过去": ((_complement, "(after a verb) over; away"),),
@@ -177,6 +182,7 @@ NOTES: dict[str, tuple[tuple[Callable[[Slot], bool], str], ...]] = {
     "一口": ((_speech, "(in 说一口…话) one's way of speaking a language or accent"),),
     "开": ((_holds, "(before a meeting or party) to hold"),),
     "般": ((_likened, "(in 像…般, 如同…般) like; as if"),),
+    "不如说": ((_anywhere, "(in 与其说…不如说) it is truer to say; rather"),),
     "多": ((_before_verb, "(before a verb) more"),),
     "少": ((_before_verb, "(before a verb) less"),),
     "天": ((_weather, "(before a word of weather) the weather"),),
