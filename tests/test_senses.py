@@ -580,6 +580,12 @@ NOMINAL = "(used to form a nominal expression)"
         (["我", "体会", "到", "了", "困难"], ["r", "n", "v", "ul", "n"],
          ["wo3", "ti3 hui4", "dao4", "le5", "kun4 nan5"], "到",
          "(verb complement indicating arriving at a place or reaching a point)"),
+        # A verb with an adverb's senses between its subject and 会 or 是 says how sure: "assuredly"; with an
+        # object it is the verb.
+        (["她", "肯定", "会", "喜欢"], ["r", "v", "v", "v"], ["ta1", "ken3 ding4", "hui4", "xi3 huan5"],
+         "肯定", "assuredly"),
+        (["老师", "肯定", "了", "他"], ["n", "v", "ul", "r"], ["lao3 shi1", "ken3 ding4", "le5", "ta1"],
+         "肯定", "to be certain"),
         # 里 is a place or scope, "inside", after anything (一 q 里, 传说 v 里), never "lining".
         (["我", "把", "糖", "放", "在", "罐", "里"], ["r", "p", "n", "v", "p", "q", "f"],
          ["wo3", "ba3", "tang2", "fang4", "zai4", "guan4", "li3"], "里", "inside"),

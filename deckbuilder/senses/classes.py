@@ -171,7 +171,7 @@ def _word_class(slot: Slot) -> str:
         return "after a verb"  # 传染 给 我, 指派 给 了 你: the recipient's "to", whatever follows
     if slot.word == "给" and _gives(slot):
         return "verb with object"  # 想 给 我 钱: a person and a thing, and no verb after them
-    if tag[:1] in ("v", "n") and slot.left[-2:-1] == ("把",) and _has_verb_sense(slot.word):
+    if tag[:1] in ("v", "n") and slot.left[-2:-1] == ("把",) and _has_sense(slot.word, Shape.VERB):
         return "predicate verb"  # 把 感冒 传染 给 我: after 把 and its object comes the verb
     if _acts_on_person(slot, tag):
         return "hidden verb"  # 我 会 责备 他: a person right after it is its object, whatever the tag
@@ -197,7 +197,10 @@ def _word_class(slot: Slot) -> str:
         return "predicate verb"  # 被 他 的 笑话 逗 得 很 开心: what 被's agent did
     if _adverbial_phrase(slot):
         return "adverbial phrase"
-    if tag[:1] == "a" and _subject_before(slot) and _verb_follows(slot.right_tags):
+    # a verb with an adverb's senses before a modal or 是 says how sure (肯定 v 会 来, 确实 是), not what
+    sure = slot.next in _SURE_OF and len(slot.word) > 1 and _has_sense(slot.word, Shape.ADVERB)
+    adverb = tag[:1] == "a" or sure
+    if adverb and _subject_before(slot) and _verb_follows(slot.right_tags):
         return (
             "adverbial"  # 我 一般 六点 起床, 雨季 一般 在 六月: between its subject and the verb, "generally"
         )
@@ -376,9 +379,12 @@ def _gives(slot: Slot) -> bool:
     return person and thing and not any(t[:1] == "v" for t in tags[1:])
 
 
+_SURE_OF = frozenset({"会", "是", "能", "可以"})
+
+
 @lru_cache(maxsize=2_000)
-def _has_verb_sense(word: str) -> bool:
-    return any(s.shape is Shape.VERB for c in candidates(word) for s in c.senses)
+def _has_sense(word: str, shape: Shape) -> bool:
+    return any(s.shape is shape for c in candidates(word) for s in c.senses)
 
 
 def _acts_on_person(slot: Slot, tag: str) -> bool:
@@ -388,7 +394,7 @@ def _acts_on_person(slot: Slot, tag: str) -> bool:
         tag in ("n", "vn")
         and slot.next in _PERSONS
         and slot.prev_tag[:1] in ("v", "d")
-        and _has_verb_sense(slot.word)
+        and _has_sense(slot.word, Shape.VERB)
     )
 
 
