@@ -24,7 +24,6 @@ from enum import StrEnum
 
 from deckbuilder.errors import OptionError
 from deckbuilder.models import CLOZE, SENTENCE, Choice, Kind, Level, NoteSpec, Sentence, Token
-from deckbuilder.senses import SEPARATOR
 
 # Field order and names are a contract with every deck already imported: append, never rename or reorder.
 # Both note types share the sentence fields and the pinyin fields; Sentence adds its card switches between.
@@ -225,7 +224,7 @@ def glosses_html(tokens: tuple[Token, ...]) -> str:
         number = tok.kind is Kind.NUMBER
         if (tok.kind not in (Kind.WORD, Kind.NAME) and not number) or not tok.gloss:
             continue
-        senses = tok.gloss.split(SEPARATOR)
+        senses = tok.senses or (tok.gloss,)
         said = shown.setdefault(tok.text, set())
         if senses[0] in said:
             continue  # the use a line shows already (去 不 去: one line)

@@ -343,8 +343,10 @@ def test_numbers_with_a_gloss_get_a_line() -> None:
 def test_a_word_used_twice_in_two_senses_gets_a_line_for_each() -> None:
     from deckbuilder.cards import glosses_html
 
-    handful = Token("把", Kind.WORD, pinyin="bǎ", gloss="classifier: handful")
-    marker = Token("把", Kind.WORD, pinyin="bǎ", gloss="(used to put the object before the verb)")
+    handful = Token("把", Kind.WORD, pinyin="bǎ", gloss="classifier: handful / to hold",
+                    senses=("classifier: handful", "to hold"))  # fmt: skip
+    marker = Token("把", Kind.WORD, pinyin="bǎ", gloss="(used to put the object before the verb) / to hold",
+                   senses=("(used to put the object before the verb)", "to hold"))  # fmt: skip
     tokens = (Token("一", Kind.WORD, pinyin="yì", gloss="one"), handful, Token("米", Kind.WORD, pinyin="mǐ",
               gloss="rice"), Token("，", Kind.PUNCT), marker, Token("它", Kind.WORD, pinyin="tā", gloss="it"),
               handful)  # fmt: skip
