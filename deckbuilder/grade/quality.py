@@ -322,6 +322,7 @@ REMARK_COST = 4.0
 # hands out neither, whatever word the sentence would teach.
 _INSULTS = ("废物", "笨蛋", "白痴", "混蛋", "蠢货", "傻瓜", "傻子", "王八蛋", "蠢猪", "贱人", "婊子",
             "他妈的", "去死", "耳光", "揍")  # fmt: skip
+_INSULT = re.compile("|".join(_INSULTS))
 
 
 def _remark(sentence: Sentence, targets: Collection[str]) -> _Verdict:
@@ -333,7 +334,7 @@ def _remark(sentence: Sentence, targets: Collection[str]) -> _Verdict:
             return 0.0, Flaw.REMARK  # no card to hand a class, whatever word it would teach (他的胸很疼 is)
         if word in _YOU and any(w in _LOOKS for w in near):
             return REMARK_COST, None
-    if any(insult in word for word in words if word not in targets for insult in _INSULTS):
+    if _INSULT.search(sentence.pair.zh) and any(_INSULT.search(w) for w in words if w not in targets):
         return REMARK_COST, None
     return 0.0, None
 
