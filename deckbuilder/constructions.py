@@ -326,7 +326,7 @@ def please_complement(words: list[str]) -> list[str]:
 
 
 @lru_cache(maxsize=4_096)
-def _first_sense(word: str) -> str:
+def first_sense(word: str) -> str:
     """The first sense of the word's first ordinary CC-CEDICT entry ("" without one)."""
     from deckbuilder import cedict
 
@@ -336,7 +336,7 @@ def _first_sense(word: str) -> str:
 
 def verb_char(ch: str) -> bool:
     """A character whose first sense is a verb ("to try"): it can be said twice, or take 得 and a result."""
-    return _first_sense(ch).startswith("to ")
+    return first_sense(ch).startswith("to ")
 
 
 @lru_cache(maxsize=4_096)
@@ -357,7 +357,14 @@ def doubled_verb(word: str) -> bool:
     which it may read with two full tones: the tentative form's second syllable is neutral all the same."""
     if len(word) != 2 or word[0] != word[1] or word[0] in _NOT_TENTATIVE:
         return False
-    return _first_sense(word).startswith("to ") and verb_char(word[0])
+    return first_sense(word).startswith("to ") and verb_char(word[0]) and not _er_noun(word[0])
+
+
+def _er_noun(ch: str) -> bool:
+    """The character with 儿 is a noun of CC-CEDICT's (画儿 "picture"): said twice it is a verb and its
+    object (画画 huà huà, 画画儿 huà huàr), not a verb softened."""
+    sense = first_sense(ch + "儿")
+    return bool(sense) and not sense.startswith("to ")
 
 
 def said_twice(word: str) -> bool:

@@ -254,6 +254,7 @@ def test_citation_tones_for_yi_and_bu_in_readings() -> None:
         ("今天是一月一日。", "Jīntiān shì yī yuè yī rì."),  # ordinals keep yī, a date's day too
         ("他是第一名。", "Tā shì dì-yī míng."),
         ("全国统一考试很难。", "Quánguó tǒngyī kǎoshì hěn nán."),  # 一 closing a word keeps yī
+        ("他喜欢画画儿。", "Tā xǐhuan huàhuàr."),  # 画 + 画儿 "picture": a verb and its object, no softening
         ("猫从树上跳了下来。", "Māo cóng shù shang tiàole xiàlai."),  # a place 从/在 opened: neutral 上
         # a potential complement's 不 is light, whether it stands alone or joins its complement
         ("我听不清楚。", "Wǒ tīng bu qīngchu."),
