@@ -979,6 +979,11 @@ def test_up_after_handing_over_is_a_direction_not_success() -> None:
         # 要 + what 的 names, closing the clause, is "to want" that one.
         (["这次", "要", "新", "的"], ["r", "v", "a", "uj"], ["zhe4 ci4", "yao4", "xin1", "de5"], "要",
          "to want; to need; to ask for"),
+        # One engages in a field of work, and is in touch with the people 和 names.
+        (["她", "从事", "教育", "工作"], ["r", "v", "vn", "vn"],
+         ["ta1", "cong2 shi4", "jiao4 yu4", "gong1 zuo4"], "从事", "to engage in"),
+        (["我", "常", "和", "邻居", "接触"], ["r", "d", "c", "n", "v"],
+         ["wo3", "chang2", "he2", "lin2 ju1", "jie1 chu4"], "接触", "to contact"),
         # 般 closing a likeness 像 or 如同 opened is "like".
         (["她", "像", "花", "般", "美丽"], ["r", "v", "n", "u", "a"],
          ["ta1", "xiang4", "hua1", "ban1", "mei3 li4"], "般", "(in 像…般, 如同…般) like; as if"),

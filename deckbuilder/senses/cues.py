@@ -107,6 +107,9 @@ def _object_is(words: frozenset[str]) -> Callable[[Slot], bool]:
 _SAYING = set_of("答 回答 说 叫 背 想 认 写 念 讲 唱 喊 猜 算 记 说不 叫不 答不 想不")
 
 
+_WITH_WHOM = frozenset({"和", "跟", "与", "同"})  # who one does a thing with: 和 很多 人 接触
+
+
 def _wants_one(slot: Slot) -> bool:
     """The clause after the token is a thing 的 names and nothing more (要 红 的, 要 数码 的)."""
     right, tags = slot.right, slot.right_tags
@@ -332,6 +335,13 @@ CUES: tuple[Rule, ...] = (
     (re.compile(r"^\(stock\) share"), lambda s: any("股" in w or "票" in w for w in s.others), 3.0),
     # 要 + what 的 names, closing the clause (要 红 的, 这次 要 数码 的): "to want" that one.
     (re.compile(r"^to want; to need"), lambda s: s.word == "要" and _wants_one(s), 3.0),
+    # "to engage in" a field of work (从事 商务 工作); 和/跟 someone, one is "in touch" (和 很多 人 接触).
+    (
+        re.compile(r"^to engage in\b"),
+        lambda s: s.tag[:1] == "v" and (s.next_tag[:1] == "n" or s.next_tag == "vn"),
+        2.0,
+    ),
+    (re.compile(r"^(to contact|in touch with)\b"), lambda s: bool(_WITH_WHOM & set(s.left)), 2.5),
     # 成 after a verb is what its action turns a thing into (剪 成 花, 翻译 成 中文).
     (re.compile(r"^to (become|turn into)$"), lambda s: s.word == "成" and s.prev_tag[:1] == "v", 3.0),
     # 下 "to decline" is rare: it goes down (流 下, 下 了 一阵 雨), or arrives at a decision (下 决心).
