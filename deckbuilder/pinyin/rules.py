@@ -19,8 +19,10 @@ from deckbuilder.pinyin.context import (
     COMPLEMENT_DEGREE,
     COMPLEMENTS,
     DEGREE,
+    LONG_COMPLEMENTS,
     MODAL_BEFORE,
     NUMERALS,
+    ONLY_COMPLEMENTS,
     PERSONAL,
     PUNCT_FLAGS,
     REGARD_AS,
@@ -219,10 +221,9 @@ def _dang(c: Context) -> str | None:  # 当: dàng "treat as, take for; proper; 
 
 def _shang_li(c: Context) -> str | None:  # 上 / 里 as locatives after a noun: neutral
     pflag = c.prev_flag()
-    after_noun = pflag.startswith(tuple("nsr")) or pflag == "vn" or len(c.prev_text()) > 1
-    # a place a preposition opened (在 会 v 上, 从 树 上): a thing, whatever the tagger says
-    placed = bool(c.prev_text()) and c.prev_text(2) in ("在", "从", "于")
-    after_noun = after_noun or (placed and c.unit.text == "上")
+    # after a noun, or closing a place a preposition opened (在 会 v 上, 从 树 上), whatever the tagger says
+    placed = c.unit.text == "上" and bool(c.prev_text()) and c.prev_text(2) in ("在", "从", "于")
+    after_noun = pflag.startswith(tuple("nsr")) or pflag == "vn" or len(c.prev_text()) > 1 or placed
     boarded = c.next_text() in ("了", "过") and c.next_flag(2) not in ("", "x")
     if c.unit.text == "上" and boarded:
         return None  # 我们 上 了 车: a verb with its aspect and object, shàng
@@ -233,22 +234,11 @@ def _shang_li(c: Context) -> str | None:  # 上 / 里 as locatives after a noun:
     return None
 
 
-# Complements of two characters a potential 不 stands before (听 不 清楚, 站 不 起来), and the one-character
-# complements that cannot be the verb's plain negation after a longer verb (控制 不 住, but 觉得 不 对).
-_LONG_COMPLEMENTS = frozenset(
-    {"清楚", "明白", "干净", "起来", "下来", "上来", "出来", "进来", "回来", "过来", "下去", "上去", "出去",
-     "进去", "回去", "过去"}
-)  # fmt: skip
-_ONLY_COMPLEMENTS = frozenset("住动完懂到见清")
-
-
 def _bu(c: Context) -> str | None:  # 不 between a verb and its result complement: neutral
     prev, nxt = c.prev_text(), c.next_text()
-    if not c.prev_flag().startswith("v"):
-        return "bu4"
-    if len(prev) == 1 and (nxt in _LONG_COMPLEMENTS or (nxt[:1] in COMPLEMENTS and len(nxt) == 1)):
-        return "bu5"
-    return "bu5" if len(prev) > 1 and len(nxt) == 1 and nxt in _ONLY_COMPLEMENTS else "bu4"
+    short = len(prev) == 1 and (nxt in LONG_COMPLEMENTS or (nxt[:1] in COMPLEMENTS and len(nxt) == 1))
+    light = short or (len(prev) > 1 and len(nxt) == 1 and nxt in ONLY_COMPLEMENTS)
+    return "bu5" if light and c.prev_flag().startswith("v") else "bu4"
 
 
 def _jia(c: Context) -> str | None:  # 假
