@@ -10,6 +10,7 @@ complement (买 + 得到 → 买得到 "can buy") and 小/老 + a surname (小 +
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from deckbuilder import addressing
@@ -97,7 +98,7 @@ def counted(words: list[str]) -> list[str]:
 
     lists, listed = headwords(), all_words()
     out: list[str] = []
-    for word in words:
+    for k, word in enumerate(words):
         if len(word) == 2 and word[0] in NUMERALS and word[1] in "加减乘除":
             out.extend(word)  # 五加五: five plus five, not the plant 五加
             continue
@@ -115,6 +116,8 @@ def counted(words: list[str]) -> list[str]:
             continue
         month = word[-1] == "月" and word in lists.proper  # 十月 "October"; not the county 三门
         whole = word in listed or word in lists.ordinary
+        if whole and word not in listed and _counts_next(word, words[k + 1 : k + 3]):
+            whole = False  # 三条 鱼, 一元 有 十毛: no "three of a kind (poker)", no "univariate"
         if chunk and not whole and not month:
             out.extend((word[:-1], word[-1]))
             continue
@@ -125,6 +128,28 @@ def counted(words: list[str]) -> list[str]:
         else:
             out.append(word)
     return out
+
+
+# A numeral chunk's CC-CEDICT sense that is itself a quantity (一种 "one kind of", 一些 "some"): kept whole.
+_QUANTITY_SENSE = re.compile(r"^(a bit|a little|some|a few|several|a couple|one (kind|type|sort) of)\b")
+_COUNTING = frozenset("〇零一二三四五六七八九十百千万亿两")  # numerals that count (not 几, 半, 这, 每)
+
+
+def _counts_next(word: str, after: list[str]) -> bool:
+    """A numeral and a measure word CC-CEDICT lists for another sense, counting the noun after it (三条 鱼)
+    or an amount of money (一元): the count, as the cards gloss it; not before a word 的 makes a modifier
+    (一口 地道 的 中文)."""
+    from deckbuilder import cedict, segmenter
+
+    if len(word) < 2 or not all(ch in _COUNTING for ch in word[:-1]) or word[-1] not in MEASURES:
+        return False
+    senses = [s for e in cedict.lookup(word) if not e.pinyin[:1].isupper() for s in e.senses]
+    if not senses or _QUANTITY_SENSE.match(senses[0]):
+        return False
+    if word[-1] in "元角":
+        return True
+    noun = bool(after) and segmenter.dictionary_entry(after[0])[1] in ("n", "nz", "ng")
+    return noun and after[1:2] != ["的"]
 
 
 @lru_cache(maxsize=20_000)

@@ -307,6 +307,11 @@ def test_a_word_glued_to_only_then_is_cut_by_its_construction(text: str, words: 
         ("他看了一集电视剧。", ["一", "集", "电视剧"]),
         ("他是第二个来的。", ["第二", "个", "来"]),  # an ordinal and its measure word apart too
         ("她买了一朵花。", ["一", "朵", "花"]),  # and the noun counted, when jieba glued it on
+        # a chunk CC-CEDICT lists for another sense still counts the noun after it, or money
+        ("河里有三条船。", ["三", "条", "船"]),  # not 三条 "three of a kind (poker)"
+        ("一元能买什么？", ["一", "元", "能"]),  # not 一元 "univariate"
+        ("这是一种水果。", ["一种", "水果"]),  # 一种 "one kind of": a quantity of its own
+        ("他说一口流利的英语。", ["一口", "流利"]),  # before a modifier it counts no noun
         ("一分钟有六十秒。", ["一", "分钟", "有"]),  # a number and the word it counts or times: apart
         ("他七点起床。", ["七", "点", "起床"]),
         ("我们休息了几天。", ["休息", "了", "几天"]),  # 几天 "a few days" is a word of its own
