@@ -107,6 +107,9 @@ def _object_is(words: frozenset[str]) -> Callable[[Slot], bool]:
 _SAYING = set_of("答 回答 说 叫 背 想 认 写 念 讲 唱 喊 猜 算 记 说不 叫不 答不 想不")
 
 
+_COLOURS = frozenset("红黄蓝绿白黑紫灰粉橙棕青金银")  # colour words without 色
+
+
 _WITH_WHOM = frozenset({"和", "跟", "与", "同"})  # who one does a thing with: 和 很多 人 接触
 
 
@@ -342,6 +345,8 @@ CUES: tuple[Rule, ...] = (
         2.0,
     ),
     (re.compile(r"^(to contact|in touch with)\b"), lambda s: bool(_WITH_WHOM & set(s.left)), 2.5),
+    # A sense said of colour where the sentence names one (浅 的 绿色 "light (color)", 淡 蓝).
+    (re.compile(r"\bcolou?r\b"), lambda s: any("色" in w or w in _COLOURS for w in (*s.left, *s.right)), 2.5),
     # 成 after a verb is what its action turns a thing into (剪 成 花, 翻译 成 中文).
     (re.compile(r"^to (become|turn into)$"), lambda s: s.word == "成" and s.prev_tag[:1] == "v", 3.0),
     # 下 "to decline" is rare: it goes down (流 下, 下 了 一阵 雨), or arrives at a decision (下 决心).
