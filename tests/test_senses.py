@@ -984,6 +984,11 @@ def test_up_after_handing_over_is_a_direction_not_success() -> None:
          ["ta1", "cong2 shi4", "jiao4 yu4", "gong1 zuo4"], "从事", "to engage in"),
         (["我", "常", "和", "邻居", "接触"], ["r", "d", "c", "n", "v"],
          ["wo3", "chang2", "he2", "lin2 ju1", "jie1 chu4"], "接触", "to contact"),
+        # 做 + a person's role closing the clause is "to be" one (做 编辑 "editor").
+        (["他", "想", "做", "编辑", "。"], ["r", "v", "v", "vn", "x"],
+         ["ta1", "xiang3", "zuo4", "bian1 ji2", ""], "做",
+         "(of a person) to be (an intermediary, a good student etc); to become (husband and wife, "
+         "friends etc)"),
         # A colour's sense where the sentence names a colour: 浅 的 蓝色 "light (color)".
         (["她", "穿", "浅", "蓝色", "的", "裙子"], ["r", "v", "a", "n", "uj", "n"],
          ["ta1", "chuan1", "qian3", "lan2 se4", "de5", "qun2 zi5"], "浅", "light (color)"),

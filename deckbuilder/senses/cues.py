@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from deckbuilder.senses.context import Slot
-from deckbuilder.senses.entries import eventive, first_shape
+from deckbuilder.senses.entries import candidates, eventive, first_shape
 from deckbuilder.senses.patterns import (
     CONCESSIONS,
     DEGREE,
@@ -150,9 +150,21 @@ def _names_a_thing(slot: Slot) -> bool:
 
 
 def _person_object(slot: Slot) -> bool:
-    """The token's object names a person by its last character (做 翻译员, 做 志愿者)."""
+    """The token's object names a person by its last character (做 翻译员, 做 志愿者), or, closing the
+    clause, by one of its senses (做 编辑 "editor")."""
     word = next((w for w in slot.right[:3] if len(w) > 1), "")
-    return word[-1:] in ("者", "员", "师", "家") and word not in ("国家", "大家")
+    if word[-1:] in ("者", "员", "师", "家") and word not in ("国家", "大家"):
+        return True
+    return bool(word) and slot.right[-1:] == (word,) and _names_person(word)
+
+
+_AGENT = re.compile(r"^\w+(er|or|ist|ian)$")  # editor, teacher, pianist, librarian
+
+
+@lru_cache(maxsize=5_000)
+def _names_person(word: str) -> bool:
+    """Whether one of the word's senses is a person's role (编辑 "editor", 翻译 "interpreter")."""
+    return any(_AGENT.match(s.text) for c in candidates(word) for s in c.senses if s.shown)
 
 
 def _takes_object(tag: str) -> bool:
