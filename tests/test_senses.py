@@ -938,6 +938,13 @@ def test_up_after_handing_over_is_a_direction_not_success() -> None:
         (["他", "把", "笔", "放", "在", "盒", "里"], ["r", "p", "n", "v", "p", "q", "f"],
          ["ta1", "ba3", "bi3", "fang4", "zai4", "he2", "li3"], "在",
          "(preposition before a place or time) at; in; on"),
+        # A word the tagger took for a verb heading a noun phrase before the clause's verb is a place.
+        (["她", "在", "销售", "部门", "上班"], ["r", "p", "vn", "n", "v"],
+         ["ta1", "zai4", "xiao1 shou4", "bu4 men2", "shang4 ban1"], "在",
+         "(preposition before a place or time) at; in; on"),
+        (["他", "在", "学习", "汉语", "知识"], ["r", "p", "v", "nz", "v"],
+         ["ta1", "zai4", "xue2 xi2", "han4 yu3", "zhi1 shi5"], "在",
+         "(used before a verb to indicate an action in progress)"),
         # A place opening the sentence before a comma is where what follows happens.
         (["在", "山", "上", "，", "我们", "看到", "了", "雪"], ["p", "n", "f", "x", "r", "v", "ul", "n"],
          ["zai4", "shan1", "shang4", "", "wo3 men5", "kan4 dao4", "le5", "xue3"], "在",

@@ -97,7 +97,11 @@ def _preposition(slot: Slot) -> bool:
         and (localized or first_shape(slot.next) is not Shape.VERB)
     ):
         return True  # 保存 在 安全 的 地方, 装 在 盒 q 里 (仿佛 在 动: progress)
-    if slot.next_tag[:1] not in ("n", "s", "r", "t", "m", "f") and not localized:
+    # a word the tagger took for a verb heading a noun phrase before the clause's verb (在 会计 v 部门 工作)
+    headed = slot.right_tags[1:2] != () and slot.right_tags[1][:1] == "n"
+    after_head = zip(slot.right[2:], slot.right_tags[2:], strict=True)
+    headed = headed and any(t[:1] == "v" and first_shape(w) is Shape.VERB for w, t in after_head)
+    if slot.next_tag[:1] not in ("n", "s", "r", "t", "m", "f") and not (localized or headed):
         return False
     after = zip(slot.right[1:], slot.right_tags[1:], strict=True)
     if any(t[:1] == "v" or first_shape(w) is Shape.VERB for w, t in after):  # 散步 n, 等 u
