@@ -261,6 +261,7 @@ def test_citation_tones_for_yi_and_bu_in_readings() -> None:
         ("他控制不住自己。", "Tā kòngzhì bu zhù zìjǐ."),
         ("他不住地点头。", "Tā bú zhù de diǎntóu."),  # 不住 "repeatedly", no verb before it
         ("他在会上发言。", "Tā zài huì shang fāyán."),
+        ("会上他发言了。", "Huì shang tā fāyán le."),  # a place opening the sentence before its subject
         ("这是唯一的路。", "Zhè shì wéiyī de lù."),
         ("我二十一岁。", "Wǒ èrshíyī suì."),  # a number in groups ending at 百, 千, 万, 亿
         ("一百二十个人。", "Yìbǎi èrshí gè rén."),

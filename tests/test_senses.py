@@ -1358,6 +1358,10 @@ def test_zai_before_a_time_or_a_localized_phrase_is_at_not_the_progressive() -> 
 def test_shang_after_a_noun_the_tagger_took_for_a_verb_is_on() -> None:
     g = _one(["盒子", "上", "有", "字"], ["v", "f", "v", "n"], ["he2 zi5", "shang4", "you3", "zi4"], "上")
     assert g.senses[0] == "(noun suffix) on; above"
+    # a place opening the sentence before its subject (会 上 他 …), whatever the tagger calls it
+    meeting = _one(["会", "上", "他", "发言", "了"], ["v", "f", "r", "v", "ul"],
+                   ["hui4", "shang4", "ta1", "fa1 yan2", "le5"], "上")  # fmt: skip
+    assert meeting.senses[0] == "(noun suffix) on; above"
     after_verb = _one(
         ["他", "写", "上", "名字"], ["r", "v", "f", "n"], ["ta1", "xie3", "shang4", "ming2 zi5"], "上"
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from deckbuilder import constructions
 from deckbuilder.chinese import DEGREE_ADVERBS, PERSONAL_PRONOUNS
 from deckbuilder.chinese import NUMERALS as CHINESE_NUMERALS
 
@@ -112,6 +113,13 @@ class Context:
     def next_flag(self, n: int = 1) -> str:
         u = self.next(n)
         return u.flag if u is not None else "x"
+
+    def opens(self) -> bool:
+        """The unit follows one word opening the sentence and stands before a personal pronoun, the subject
+        (会 上 他 第一个 发言): that word is a place or time, unless CC-CEDICT's first sense makes it a verb
+        (填 上 你 的 名字)."""
+        first = self.prev_text(2) in ("", "，", "。") and self.next_text() in PERSONAL
+        return first and not constructions.verb_char(self.prev_text()[-1:])
 
     def at_end(self) -> bool:
         """No Chinese word follows before punctuation or the end of the sentence."""

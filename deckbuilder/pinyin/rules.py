@@ -220,9 +220,9 @@ def _dang(c: Context) -> str | None:  # 当: dàng "treat as, take for; proper; 
 
 
 def _shang_li(c: Context) -> str | None:  # 上 / 里 as locatives after a noun: neutral
-    pflag = c.prev_flag()
+    pflag, opened = c.prev_flag(), c.prev_text(2) in ("在", "从", "于") or c.opens()
     # after a noun, or closing a place a preposition opened (在 会 v 上, 从 树 上), whatever the tagger says
-    placed = c.unit.text == "上" and bool(c.prev_text()) and c.prev_text(2) in ("在", "从", "于")
+    placed = c.unit.text == "上" and bool(c.prev_text()) and opened
     after_noun = pflag.startswith(tuple("nsr")) or pflag == "vn" or len(c.prev_text()) > 1 or placed
     boarded = c.next_text() in ("了", "过") and c.next_flag(2) not in ("", "x")
     if c.unit.text == "上" and boarded:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from deckbuilder.chinese import NUMERALS
+from deckbuilder.chinese import NUMERALS, PERSONAL_PRONOUNS
 from deckbuilder.senses.context import Slot
 from deckbuilder.senses.entries import dictionary_noun, eventive, first_shape
 from deckbuilder.senses.shapes import Shape
@@ -197,9 +197,14 @@ def noun_before(slot: Slot) -> bool:
 
 
 def closes_place(slot: Slot) -> bool:
-    """A localizer closing the place a preposition opened one word before (在 会 上, 从 桌子 下): what
-    stands between is a thing, whatever the tagger says (会 v)."""
-    return slot.word in PLACE_LOCALIZERS and slot.left[-2:-1] in (("在",), ("从",), ("到",), ("于",))
+    """A localizer closing the place a preposition opened one word before (在 会 上, 从 桌子 下), or a place
+    opening the sentence before its subject (会 上 他 …): what stands before it is a thing, whatever the
+    tagger says (会 v)."""
+    if slot.word not in PLACE_LOCALIZERS:
+        return False
+    opening = len(slot.left) == 1 and not slot.clause_before and slot.next in PERSONAL_PRONOUNS
+    opening = opening and first_shape(slot.left[0]) is not Shape.VERB  # not 填 上 你 的 名字
+    return opening or slot.left[-2:-1] in (("在",), ("从",), ("到",), ("于",))
 
 
 def _yi_verb(slot: Slot) -> bool:
