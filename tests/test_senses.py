@@ -983,6 +983,13 @@ def test_up_after_handing_over_is_a_direction_not_success() -> None:
          "to open (transitive or intransitive)"),
         (["把", "这", "句", "话", "翻译", "成", "英文"], ["p", "r", "q", "n", "v", "v", "nz"],
          ["ba3", "zhe4", "ju4", "hua4", "fan1 yi4", "cheng2", "ying1 wen2"], "成", "to become"),
+        # 啊 closing an exclamation adds feeling; elsewhere it affirms.
+        (["这里", "的", "风景", "多么", "美", "啊", "！"], ["r", "uj", "n", "d", "a", "y", "x"],
+         ["zhe4 li3", "de5", "feng1 jing3", "duo1 me5", "mei3", "a5", ""], "啊",
+         "(ending an exclamation) adds feeling: how …!"),
+        (["是", "啊", "，", "我", "知道"], ["v", "y", "x", "r", "v"],
+         ["shi4", "a5", "", "wo3", "zhi1 dao5"], "啊",
+         "modal particle ending sentence, showing affirmation, approval, or consent"),
         # 要 + what 的 names, closing the clause, is "to want" that one.
         (["这次", "要", "新", "的"], ["r", "v", "a", "uj"], ["zhe4 ci4", "yao4", "xin1", "de5"], "要",
          "to want; to need; to ask for"),

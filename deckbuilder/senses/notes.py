@@ -172,6 +172,14 @@ def _anywhere(slot: Slot) -> bool:
     return True
 
 
+_EXCLAIMING = frozenset({"多么", "真", "太"})
+
+
+def _exclaims(slot: Slot) -> bool:
+    """啊 closing an exclamation (多么 出色 的 晚饭 啊 ！, 真 美 啊 ！): it adds feeling to it."""
+    return slot.clause_end in ("！", "!") or any(w in _EXCLAIMING for w in slot.left)
+
+
 # A word's notes, each with the construction it is for; the first that holds is shown.
 NOTES: dict[str, tuple[tuple[Callable[[Slot], bool], str], ...]] = {
     "过去": ((_complement, "(after a verb) over; away"),),
@@ -187,6 +195,7 @@ NOTES: dict[str, tuple[tuple[Callable[[Slot], bool], str], ...]] = {
     "开": ((_holds, "(before a meeting or party) to hold"),),
     "般": ((_likened, "(in 像…般, 如同…般) like; as if"),),
     "不如说": ((_anywhere, "(in 与其说…不如说) it is truer to say; rather"),),
+    "啊": ((_exclaims, "(ending an exclamation) adds feeling: how …!"),),
     "多": ((_before_verb, "(before a verb) more"),),
     "少": ((_before_verb, "(before a verb) less"),),
     "天": ((_weather, "(before a word of weather) the weather"),),
