@@ -20,6 +20,8 @@ HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 HAN_RUN = re.compile(HAN.pattern + "+")
 # Characters of Chinese numerals (一百二十, 两千, 几), as the pinyin rules and orthography count them.
 NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两几半")
+COUNTING = NUMERALS - frozenset("几半")  # numerals that count a number of things (not 几 "a few", 半 "half")
+MONEY = frozenset("元角")  # units of money CC-CEDICT gives no classifier sense: after a numeral, an amount
 # What counts or points at a thing before its measure word (一个, 两百块, 这本, 每位): never a name's start.
 COUNTS = NUMERALS | frozenset("这那哪每各某")
 # Measure words written apart from a preceding numeral (一个 → yí gè) and that never start a name (这封信).

@@ -10,11 +10,10 @@ complement (买 + 得到 → 买得到 "can buy") and 小/老 + a surname (小 +
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from deckbuilder import addressing
-from deckbuilder.chinese import COUNTS, HAN, HAN_RUN, MEASURES, NUMERALS, PERSONAL_PRONOUNS
+from deckbuilder.chinese import COUNTING, COUNTS, HAN, HAN_RUN, MEASURES, MONEY, NUMERALS, PERSONAL_PRONOUNS
 from deckbuilder.erhua import erhua_suffix
 
 # Verbs whose doubling is no tentative form (是是 "yes, yes"; 有有).
@@ -130,26 +129,30 @@ def counted(words: list[str]) -> list[str]:
     return out
 
 
-# A numeral chunk's CC-CEDICT sense that is itself a quantity (一种 "one kind of", 一些 "some"): kept whole.
-_QUANTITY_SENSE = re.compile(r"^(a bit|a little|some|a few|several|a couple|one (kind|type|sort) of)\b")
-_COUNTING = frozenset("〇零一二三四五六七八九十百千万亿两")  # numerals that count (not 几, 半, 这, 每)
-
-
 def _counts_next(word: str, after: list[str]) -> bool:
     """A numeral and a measure word CC-CEDICT lists for another sense, counting the noun after it (三条 鱼)
     or an amount of money (一元): the count, as the cards gloss it; not before a word 的 makes a modifier
     (一口 地道 的 中文)."""
-    from deckbuilder import cedict, segmenter
+    from deckbuilder import segmenter
 
-    if len(word) < 2 or not all(ch in _COUNTING for ch in word[:-1]) or word[-1] not in MEASURES:
+    if not _other_sense(word):
         return False
-    senses = [s for e in cedict.lookup(word) if not e.pinyin[:1].isupper() for s in e.senses]
-    if not senses or _QUANTITY_SENSE.match(senses[0]):
-        return False
-    if word[-1] in "元角":
+    if word[-1] in MONEY:
         return True
     noun = bool(after) and segmenter.dictionary_entry(after[0])[1] in ("n", "nz", "ng")
     return noun and after[1:2] != ["的"]
+
+
+@lru_cache(maxsize=4_096)
+def _other_sense(word: str) -> bool:
+    """A numeral and a measure word whose CC-CEDICT entry says something else than a quantity (三条 "three of
+    a kind (poker)", not 一种 "one kind of")."""
+    from deckbuilder import cedict, english
+
+    if len(word) < 2 or not all(ch in COUNTING for ch in word[:-1]) or word[-1] not in MEASURES:
+        return False
+    senses = [s for e in cedict.lookup(word) if not e.pinyin[:1].isupper() for s in e.senses]
+    return bool(senses) and not english.QUANTITY.match(senses[0])
 
 
 @lru_cache(maxsize=20_000)

@@ -40,6 +40,8 @@ GRAMMAR = frozenset(
 VAGUE = frozenset(_words("term kind form person thing something someone somebody way"))
 STOP = FUNCTION | NOTES | GRAMMAR | VAGUE
 BE = frozenset(_words("be am is are was were been being"))  # the copula's forms: one key, "be"
+# A sense that is itself a quantity (一点 "a bit", 一些 "some", 一种 "one kind of"), not a count of things.
+QUANTITY = re.compile(r"^(a bit|a little|some|a few|several|a couple|one (kind|type|sort) of)\b", re.I)
 
 _MONTHS = {
     m: str(i)

@@ -21,7 +21,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from deckbuilder import cedict, segmenter
+from deckbuilder import cedict, english, segmenter
+from deckbuilder.chinese import COUNTING, MONEY
 from deckbuilder.senses.classes import bare_measure
 from deckbuilder.senses.compose import compose, one_left_out
 from deckbuilder.senses.context import English, Slot, english_keys, slots, traditional_spellings
@@ -29,7 +30,6 @@ from deckbuilder.senses.counting import is_classifier
 from deckbuilder.senses.entries import candidates, first_shape
 from deckbuilder.senses.fit import (
     MAX_SHOWN,
-    QUANTITY,
     WIDE_MARGIN,
     Choice,
     choose,
@@ -50,9 +50,6 @@ _BEFORE_VERB = re.compile(r"^\(before a verb\)")
 _NOTE = re.compile(r"^\([^)]*\)\s*")  # a construction note's bracket before what it says
 _SAID_OF = frozenset({Shape.NOUN, Shape.ADJECTIVE})
 _NO_ACTION = frozenset({"是", "有", "会", "能", "要", "可以", "让", "在", "像"})
-_DIGITS = frozenset("〇零一二三四五六七八九十百千万亿两")  # numerals that count (not 几, 半)
-# Units of money CC-CEDICT gives no classifier sense: a numeral before one is an amount (一元, 三角).
-_MONEY = frozenset("元角")
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,14 +150,14 @@ def _counting(slot: Slot, choice: Choice) -> bool:
     never as an entry that means something else (三条 "three of a kind (poker)"); an entry that is itself a
     quantity stays (一点 "a bit", 一些 "some")."""
     word = slot.word
-    money = word[-1] in _MONEY  # 一元: one yuan, whatever follows, no "univariate"
+    money = word[-1] in MONEY  # 一元: one yuan, whatever follows, no "univariate"
     if len(word) < 2 or not (money or (slot.next_tag.startswith("n") and is_classifier(word[-1]))):
         return False
-    if not all(ch in _DIGITS or ch.isdigit() for ch in word[:-1]):
+    if not all(ch in COUNTING or ch.isdigit() for ch in word[:-1]):
         return False
     if choice.senses and "after a verb" in choice.senses[0].raw and slot.prev_tag[:1] == "v":
         return False  # 概括 一下 内容: the verb's "give it a go", counting nothing
-    return not QUANTITY.match(choice.senses[0].text) if choice.senses else True
+    return not english.QUANTITY.match(choice.senses[0].text) if choice.senses else True
 
 
 def _from_entry(choice: Choice, first: str = "", second: str = "") -> Gloss:

@@ -17,7 +17,7 @@ from deckbuilder import cedict, constructions, english, erhua, segmenter
 from deckbuilder.senses.classes import RESULTS, bare_measure, time_localizer
 from deckbuilder.senses.context import English, Slot
 from deckbuilder.senses.entries import candidates, first_shape
-from deckbuilder.senses.fit import QUANTITY, choose
+from deckbuilder.senses.fit import choose
 from deckbuilder.senses.shapes import Sense, Shape, is_reference
 
 _SHORT = re.compile(r"[;,]")
@@ -100,7 +100,7 @@ def one_left_out(part: str) -> str:
     if referred:
         found = candidates(referred[0][1])
         senses = found[0].senses if found else ()
-    return _short(senses) if senses and QUANTITY.match(senses[0].text) else ""
+    return _short(senses) if senses and english.QUANTITY.match(senses[0].text) else ""
 
 
 def _tags(parts: list[str]) -> list[str]:

@@ -30,8 +30,6 @@ MAX_SHOWN = 3
 WHOLE = 0.3  # a sense the translation matches in every content word, over one it matches in part
 MODAL_MATCH = 1.5  # a modal sense of the kind the translation's modal verb says (must, will, can)
 DERIVED = 0.6  # what a match through a differently derived word is worth ("promotion" for "promote")
-# Senses that are a quantity (一点 "a bit", 一些 "some"): a numeral-classifier entry that means one.
-QUANTITY = re.compile(r"^(a bit|a little|some|a few|several|a couple|one (kind|type|sort) of)\b", re.I)
 MARGIN = 2.5  # a further sense is shown when it scores within this of the best (a part of a composed gloss)
 # A word's own gloss line: a reviewer needs the sense the sentence uses somewhere on it, and the best-scoring
 # sense is not always that one (就 "then" after a time, 饭 "meal"), so the next senses follow it unless they
