@@ -362,6 +362,13 @@ def first_sense(word: str) -> str:
     return entries[0].senses[0] if entries else ""
 
 
+def opens_with_place(word: str, following: str) -> bool:
+    """A word opening the sentence, with a localizer after it and then a personal pronoun, the subject (会 上
+    他 第一个 发言): a place or time, unless CC-CEDICT's first sense makes it a verb (填 上 你 的 名字). One
+    decision for the readings (上 shang) and the glosses ("on")."""
+    return following in PERSONAL_PRONOUNS and not first_sense(word).startswith("to ")
+
+
 def verb_char(ch: str) -> bool:
     """A character whose first sense is a verb ("to try"): it can be said twice, or take 得 and a result."""
     return first_sense(ch).startswith("to ")

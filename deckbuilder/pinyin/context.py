@@ -118,8 +118,8 @@ class Context:
         """The unit follows one word opening the sentence and stands before a personal pronoun, the subject
         (会 上 他 第一个 发言): that word is a place or time, unless CC-CEDICT's first sense makes it a verb
         (填 上 你 的 名字)."""
-        first = self.prev_text(2) in ("", "，", "。") and self.next_text() in PERSONAL
-        return first and not constructions.verb_char(self.prev_text()[-1:])
+        first = self.prev_text(2) in ("", "，", "。")
+        return first and constructions.opens_with_place(self.prev_text(), self.next_text())
 
     def at_end(self) -> bool:
         """No Chinese word follows before punctuation or the end of the sentence."""

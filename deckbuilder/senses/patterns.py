@@ -13,7 +13,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from deckbuilder.chinese import NUMERALS, PERSONAL_PRONOUNS
+from deckbuilder.chinese import NUMERALS
+from deckbuilder.constructions import opens_with_place
 from deckbuilder.senses.context import Slot
 from deckbuilder.senses.entries import dictionary_noun, eventive, first_shape
 from deckbuilder.senses.shapes import Shape
@@ -202,8 +203,7 @@ def closes_place(slot: Slot) -> bool:
     tagger says (会 v)."""
     if slot.word not in PLACE_LOCALIZERS:
         return False
-    opening = len(slot.left) == 1 and not slot.clause_before and slot.next in PERSONAL_PRONOUNS
-    opening = opening and first_shape(slot.left[0]) is not Shape.VERB  # not 填 上 你 的 名字
+    opening = len(slot.left) == 1 and not slot.clause_before and opens_with_place(slot.left[0], slot.next)
     return opening or slot.left[-2:-1] in (("在",), ("从",), ("到",), ("于",))
 
 
