@@ -15,6 +15,7 @@ from deckbuilder.pinyin import neutral
 from deckbuilder.pinyin.context import (
     CHURCH_BEFORE,
     MODAL_BEFORE,
+    ONLY_COMPLEMENTS,
     PAST_FOLLOWERS,
     PERSONAL,
     QUESTION_ENDS,
@@ -76,11 +77,6 @@ def _no_direction(word: str) -> bool:
     return bool(senses) and not any(s.startswith(("to ", "(", "see ")) for s in senses)
 
 
-# Complements a potential 不 joins into one token after the verb (不住, 不动, 不完): never a plain negation
-# there (不对, 不好, 不了 read alone too often to tell).
-_POTENTIAL = frozenset("住动完懂到见起")
-
-
 def decide_word(units: Sequence[Unit], ui: int, syllables: tuple[str, ...]) -> tuple[str, ...] | None:
     """Context-dependent readings of dictionary words: adverb + modal 得 (还得, 就得 → děi), 教会, 多重,
     过去, a verb + 着 as the durative, and words CC-CEDICT reads two ways apart from a neutral tone
@@ -107,7 +103,7 @@ def decide_word(units: Sequence[Unit], ui: int, syllables: tuple[str, ...]) -> t
     if (
         len(word) == 2
         and word[0] == "不"
-        and word[1] in _POTENTIAL
+        and word[1] in ONLY_COMPLEMENTS
         and Context(units, ui).prev_flag()[:1] == "v"
     ):
         return ("bu5", syllables[1])  # 控制 不住, 搬 不动: a potential complement's 不 is light
