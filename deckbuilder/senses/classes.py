@@ -14,6 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from deckbuilder.chinese import COUNTS, MEASURES, NUMERALS
+from deckbuilder.senses import patterns
 from deckbuilder.senses.context import ASPECT, DIRECTIONAL, Slot
 from deckbuilder.senses.entries import candidates, counters, first_shape
 from deckbuilder.senses.patterns import DEGREE, PLACE_LOCALIZERS, PUNCT, attributed, closes, closes_place
@@ -31,11 +32,6 @@ _LINKING = frozenset({"是", "变", "变成", "成为", "觉得", "感到", "感
 # What makes the next word the predicate: an aspect or negation before it (在/正在 退步, 已经 过去, 不 退步).
 _PREDICATE_BEFORE = frozenset({"在", "正在", "正", "已经", "曾经", "不", "没", "没有", "还在", "刚", "刚刚"})
 _NEGATIONS = frozenset({"不", "别", "从不", "没", "没有", "并不", "不要", "不太", "不够"})
-# Verbs that take another verb after them (想 给 他 打电话, 去 给 他 买): a 给 after them is no "to".
-_TAKES_VERB = frozenset({
-    "想", "要", "会", "能", "可以", "应该", "必须", "需要", "愿意", "肯",
-    "敢", "打算", "准备", "得", "去", "来",
-})  # fmt: skip
 # One-character directional and result complements: after a verb the tagger cut apart from them they are
 # its result (诊断 出, 跑 开).
 RESULTS = frozenset("出起上下进回开到完住")
@@ -364,7 +360,7 @@ def _subject(slot: Slot) -> bool:
 def _after_action(slot: Slot) -> bool:
     """A verb of action stands right before the token (指派 给), not a modal or a verb that takes another
     verb (想 给 他, 去 给 他 买): a word the tagger calls a noun counts when its first sense is a verb."""
-    if slot.prev in _TAKES_VERB:
+    if slot.prev in patterns.TAKES_VERB:
         return False
     if slot.prev_tag[:1] == "v":
         return True

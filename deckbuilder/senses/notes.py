@@ -24,7 +24,7 @@ from collections.abc import Callable
 from deckbuilder.chinese import MEASURES, NUMERALS
 from deckbuilder.senses.context import Slot
 from deckbuilder.senses.entries import candidates, first_shape
-from deckbuilder.senses.patterns import CONCESSIONS, DEGREE, PLACE_LOCALIZERS
+from deckbuilder.senses.patterns import CONCESSIONS, DEGREE, PLACE_LOCALIZERS, TAKES_VERB
 from deckbuilder.senses.shapes import Shape
 
 # Predicates of weather and temperature that make 天 "the weather" (天 冷, 天 变 凉 了).
@@ -71,13 +71,6 @@ def _asking(slot: Slot) -> bool:
     return slot.next in ("？", "?") and any(w in _QUESTION_WORDS for w in (*slot.others, *slot.left))
 
 
-# Verbs that take a verb phrase (想 在 家 休息): a 在 after them opens a place as at a clause's start.
-_AUXILIARIES = frozenset(
-    {"想", "要", "能", "会", "可以", "应该", "应当", "愿意", "打算", "准备", "希望", "必须", "敢", "肯",
-     "需要", "喜欢", "开始", "继续", "习惯", "得", "该", "能够", "可能"}
-)  # fmt: skip
-
-
 def _preposition(slot: Slot) -> bool:
     """在 before a place or time where it is a preposition, and CC-CEDICT has only the verb "to be
     (located) at": before the clause's verb (在 网上 预订 了 航班; 想 在 图书馆 看书), after a verb as the
@@ -93,7 +86,7 @@ def _preposition(slot: Slot) -> bool:
     )
     if (
         verb_before
-        and slot.prev not in _AUXILIARIES
+        and slot.prev not in TAKES_VERB  # (想 在 家 休息: a place, as at a clause's start)
         and (localized or first_shape(slot.next) is not Shape.VERB)
     ):
         return True  # 保存 在 安全 的 地方, 装 在 盒 q 里 (仿佛 在 动: progress)

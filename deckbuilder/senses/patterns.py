@@ -309,6 +309,11 @@ def _first_usage(raw: str) -> int:
     return next((k for k, (rx, _, _) in enumerate(USAGE) if rx.search(low)), -1)
 
 
+# Verbs and modals that take another verb after them (想 给 他 打电话, 去 给 他 买, 想 在 家 休息): a 给 after
+# them is no "to", and a 在 after them opens a place as at a clause's start.
+TAKES_VERB = set_of(
+    "想 要 会 能 可以 应该 应当 必须 需要 愿意 肯 敢 打算 准备 得 该 能够 可能 希望 喜欢 开始 继续 习惯 去 来"
+)
 # What opens a concession a later 也/都 answers (哪怕 再 难 ， 也 要 做完; 即使 下雨 ， 比赛 也 进行).
 CONCESSIONS = set_of("哪怕 即使 就算 无论 不管 即便 纵然 虽然 尽管")
 # Degree adverbs: what follows them is said of something (非常 棒 "wonderful", 有点 花 "florid").
