@@ -365,7 +365,7 @@ CUES: tuple[Rule, ...] = (
     (re.compile(r"^to decline$"), lambda s: s.word == "下", -2.0),
     (re.compile(r"^to arrive at \(a decision"), lambda s: bool(_DECIDED & set(s.right[:6])), 3.0),
     # 与其 … 不如: "it would be better to" (与其 说 他 聪明，不如 说 他 努力).
-    (re.compile(r"^it would be better to\b"), lambda s: "与其" in s.others or "与其" in s.left, 3.0),
+    (re.compile(r"^it would be better to\b"), lambda s: "与其" in s.others, 3.0),
     # 连 … 也/都: "even" (连 小孩 也 知道).
     (re.compile(r"^\(used with 也, 都 etc\) even"), lambda s: bool({"也", "都"} & set(s.right[1:])), 3.0),
     # 不 太 is "not very": 太 after 不 is "very", not "too (much)".

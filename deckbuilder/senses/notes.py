@@ -108,14 +108,13 @@ def _complement(slot: Slot) -> bool:
     return verb and slot.syllables[-1:] == ("qu5",)
 
 
-_NEGATIONS = frozenset({"不", "没", "没有", "别", "不要", "不能", "不会"})
 _COUNTED = MEASURES | {"点"}  # 一点 也 不
 
 
 def _emphatic(slot: Slot) -> bool:
     """也 before a negation after 连 …, a count of one (一点 也 不, 一个 人 也 没 来) or a question word (什么
     也 不 说): "even", "(not) at all", not "also"."""
-    if slot.next not in _NEGATIONS and slot.next[:1] not in ("不", "没"):  # 也 不怕
+    if slot.next[:1] not in ("不", "没") and slot.next != "别":  # 也 不, 也 没有, 也 不怕, 也 别
         return False
     left = slot.left
     one = any(
