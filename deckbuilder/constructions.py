@@ -130,29 +130,20 @@ def counted(words: list[str]) -> list[str]:
 
 
 def _counts_next(word: str, after: list[str]) -> bool:
-    """A numeral and a measure word CC-CEDICT lists for another sense, counting the noun after it (三条 鱼)
-    or an amount of money (一元): the count, as the cards gloss it; not before a word 的 makes a modifier
-    (一口 地道 的 中文)."""
-    from deckbuilder import segmenter
+    """A numeral and a measure word CC-CEDICT lists for another sense than a quantity (三条 "three of a kind
+    (poker)", not 一种 "one kind of"), counting the noun after it (三条 鱼) or an amount of money (一元): the
+    count, as the cards gloss it; not before a word 的 makes a modifier (一口 地道 的 中文)."""
+    from deckbuilder import english, segmenter
 
-    if not _other_sense(word):
+    if len(word) < 2 or not all(ch in COUNTING for ch in word[:-1]) or word[-1] not in MEASURES:
+        return False
+    sense = first_sense(word)
+    if not sense or english.QUANTITY.match(sense):
         return False
     if word[-1] in MONEY:
         return True
     noun = bool(after) and segmenter.dictionary_entry(after[0])[1] in ("n", "nz", "ng")
     return noun and after[1:2] != ["的"]
-
-
-@lru_cache(maxsize=4_096)
-def _other_sense(word: str) -> bool:
-    """A numeral and a measure word whose CC-CEDICT entry says something else than a quantity (三条 "three of
-    a kind (poker)", not 一种 "one kind of")."""
-    from deckbuilder import cedict, english
-
-    if len(word) < 2 or not all(ch in COUNTING for ch in word[:-1]) or word[-1] not in MEASURES:
-        return False
-    senses = [s for e in cedict.lookup(word) if not e.pinyin[:1].isupper() for s in e.senses]
-    return bool(senses) and not english.QUANTITY.match(senses[0])
 
 
 @lru_cache(maxsize=20_000)
