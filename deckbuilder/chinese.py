@@ -38,6 +38,13 @@ DEGREE_ADVERBS = frozenset({
 })  # fmt: skip
 
 
+# Compound directional complements (蹲 下来, 冷静 下来, 交 上来): a word of their own after a verb, as
+# GB/T 16159 writes them.
+DIRECTIONS = frozenset({
+    "上来", "下来", "出来", "起来", "过来", "回来", "进来", "上去", "下去", "出去", "过去", "回去", "进去",
+})  # fmt: skip
+
+
 # Personal pronouns: a word of their own in any phrase (我会, 感谢您), the subject or object rules look for.
 PERSONAL_PRONOUNS = frozenset(
     {"我", "你", "他", "她", "它", "您", "我们", "你们", "他们", "她们", "咱们", "大家", "自己", "人家"}

@@ -34,7 +34,15 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from deckbuilder.chinese import COUNTS, DEGREE_ADVERBS, HAN_RUN, MEASURES, PERSONAL_PRONOUNS, fewest_pieces
+from deckbuilder.chinese import (
+    COUNTS,
+    DEGREE_ADVERBS,
+    DIRECTIONS,
+    HAN_RUN,
+    MEASURES,
+    PERSONAL_PRONOUNS,
+    fewest_pieces,
+)
 
 # Degree adverbs before an adjective; 多, 好, 极 are left out (多年, 好书, 极顶 are words of their own).
 DEGREE = DEGREE_ADVERBS - {"多", "好", "极"}
@@ -216,6 +224,8 @@ def phrase_pieces(word: str, tag: str, lexicon: Lexicon) -> tuple[str, ...] | No
         return (word[0], noun)  # 这+事, 那+人: a demonstrative and a noun, no measure word between
     if tag in _NAME_TAGS or counting or _set_form(word):
         return None
+    if complement := _complement(word, lexicon):
+        return complement
     pieces = cut(word, lexicon)
     if pieces is None or any(a == b for a, b in zip(pieces, pieces[1:], strict=False)):
         return None  # 深深 inside 深深地 is one word, never two
@@ -228,6 +238,29 @@ def phrase_pieces(word: str, tag: str, lexicon: Lexicon) -> tuple[str, ...] | No
     if tag == "i" and len(word) == 4 and found not in _NO_IDIOM and not two_words:
         return None  # four characters jieba calls an idiom: one unless a particle or pronoun shows otherwise
     return pieces if found else None
+
+
+# Potential complements a verb of two characters or more is written apart from (解决 不了).
+_POTENTIAL = frozenset({"不了", "得了"})
+
+
+def _complement(word: str, lexicon: Lexicon) -> tuple[str, ...] | None:
+    """A verb and the compound directional or potential complement after it (蹲+下来, 冷静+下来,
+    解决+不了): GB/T 16159 writes them apart, and the cut must keep the complement whole (蹲下 + 来 is no
+    reading of 蹲下来). A verb of one character and a one-character complement stay one word (看不懂, 走进).
+    """
+    head, end = word[:-2], word[-2:]
+    if not head or not lexicon.is_word(head) or lexicon.tag(head)[:1] not in ("v", "a", "n"):
+        return None
+    if end in DIRECTIONS or (end in _POTENTIAL and len(head) > 1):
+        return (head, end)
+    return None
+
+
+def must_cut(pieces: tuple[str, ...]) -> bool:
+    """Whether a phrase of `pieces` must be cut into them where it comes out, rather than left to jieba's
+    choice once removed (which would cut 蹲下来 as 蹲下 + 来)."""
+    return pieces[-1] in DIRECTIONS or pieces[-1] in _POTENTIAL
 
 
 def place(word: str, tag: str, lexicon: Lexicon) -> tuple[str, ...] | None:

@@ -397,7 +397,7 @@ def _glued_dictionary_words() -> dict[str, tuple[str, ...]]:
             out[word] = ()
         elif pieces := phrases.phrase_pieces(word, tag, lexicon):
             lacked = any(len(p) > 1 and p not in frequency and p not in hsk for p in pieces)
-            out[word] = pieces if lacked else ()
+            out[word] = pieces if lacked or phrases.must_cut(pieces) else ()
     return out
 
 

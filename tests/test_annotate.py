@@ -221,6 +221,9 @@ def test_a_surname_before_a_title_is_glossed_as_the_surname() -> None:
         ("我还有两件事要做。", ["两", "件", "事"]),  # a numeral chunk glued to its noun
         ("我们一起克服困难。", ["克服", "困难"]),  # a verb and its object jieba tags an
         ("他这个人很有本事。", ["有", "本事"]),  # a CC-CEDICT word of a verb and its object: not added
+        ("小猫蹲下来喝水。", ["蹲", "下来", "喝"]),  # a verb and its compound directional complement,
+        ("她慢慢冷静下来了。", ["冷静", "下来", "了"]),  # the complement whole (not 蹲下 + 来)
+        ("光靠生气解决不了事情。", ["解决", "不了", "事情"]),  # a longer verb and its potential complement
     ],
 )
 def test_phrases_are_cut_into_their_words(text: str, words: list[str]) -> None:
@@ -253,6 +256,7 @@ def test_free_phrases_leave_the_dictionary() -> None:
 
     removed = set(removed_words())
     assert {"很快", "很大", "好好学习", "买点", "向后看", "坐在", "看电视", "床上", "变凉"} <= removed
+    assert {"蹲下来", "冷静下来", "解决不了"} <= removed  # kept in jieba, cut where they come out
     assert not {"交通事故", "一个", "看看", "做好", "汤姆", "唉呀"} & removed
     assert dictionary_entry("很快") == (0, "")
 

@@ -79,7 +79,7 @@ LONG_COMPLEMENTS = frozenset(
     {"清楚", "明白", "干净", "起来", "下来", "上来", "出来", "进来", "回来", "过来", "下去", "上去", "出去",
      "进去", "回去", "过去"}
 )  # fmt: skip
-ONLY_COMPLEMENTS = frozenset("住动完懂到见清起")  # also joined after 不 in one token (控制 不住, 买 不起)
+ONLY_COMPLEMENTS = frozenset("住动完懂到见清起了")  # also joined after 不 in one token (控制 不住, 解决 不了)
 
 
 class Context:
