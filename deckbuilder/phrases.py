@@ -164,6 +164,15 @@ def kind(pieces: tuple[str, ...], lexicon: Lexicon) -> str | None:
         return "verb after verb"  # 继续+前进, 开始+工作: a verb and the action it starts, goes on with …
     if n == 2 and len(first) == 2 == len(last) and tags[0] == "a" and tags[1] in ("n", "vn"):
         return "modifier"  # 美好+生活: an adjective and the noun it describes
+    # "good" or "bad" and the noun it describes (好+消息, 坏+习惯; but 好色 + 鬼 is hàosè "lecherous")
+    if (
+        n == 2
+        and first in ("好", "坏")
+        and len(last) == 2
+        and is_noun(tags[1])
+        and not lexicon.is_word(first + last[0])
+    ):
+        return "modifier"
     if n == 2 and len(first) == 1 and tags[0].startswith("v") and len(last) > 1 and tags[1].startswith("n"):
         # 打+网球, 看+电视; but 排球队, 居住区 may be 排球+队, 居住+区 (jieba knows 排球, 居住): left whole,
         # as are 无 + noun (无政府, 无止境)

@@ -224,6 +224,8 @@ def test_a_surname_before_a_title_is_glossed_as_the_surname() -> None:
         ("小猫蹲下来喝水。", ["蹲", "下来", "喝"]),  # a verb and its compound directional complement,
         ("她慢慢冷静下来了。", ["冷静", "下来", "了"]),  # the complement whole (not 蹲下 + 来)
         ("光靠生气解决不了事情。", ["解决", "不了", "事情"]),  # a longer verb and its potential complement
+        ("我们等到了好消息。", ["好", "消息"]),  # "good" or "bad" and the noun it describes
+        ("熬夜是坏习惯。", ["坏", "习惯"]),
     ],
 )
 def test_phrases_are_cut_into_their_words(text: str, words: list[str]) -> None:
