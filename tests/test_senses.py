@@ -1469,6 +1469,29 @@ def test_a_measure_sense_keeps_its_place_before_a_noun_that_does_not_list_the_cl
 
 
 @pytest.mark.parametrize(
+    ("text", "word", "sense"),
+    [
+        (
+            "院子里有一堆木头。",
+            "堆",
+            "pile",
+        ),  # no classifier sense in CC-CEDICT: the noun's, not "to pile up"
+        ("他每天抽一包烟。", "包", "package"),  # not "to cover"
+        ("这类电影我不爱看。", "类", "kind"),  # the noun senses keep their order
+    ],
+)
+def test_a_counted_measure_without_a_classifier_sense_reads_as_its_noun(
+    text: str, word: str, sense: str
+) -> None:
+    from deckbuilder import annotate
+    from deckbuilder.models import Pair
+
+    tokens = {t.text: t for t in annotate.enrich(annotate.segment(Pair(text, "", "t"))).tokens}
+    senses = tokens[word].senses
+    assert sense in senses[:2] and not senses[0].startswith("to "), senses
+
+
+@pytest.mark.parametrize(
     ("text", "word", "part"),
     [
         ("我九点到。", "九", "o'clock"),  # an hour of the clock, written apart from its number (jiǔ diǎn)

@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from deckbuilder import english
-from deckbuilder.chinese import NUMERALS
+from deckbuilder.chinese import COUNTS, MEASURES, NUMERALS
 from deckbuilder.senses.context import Slot
 from deckbuilder.senses.entries import Candidate, candidates, counters
 from deckbuilder.senses.shapes import SENSE_STOP, Sense, Shape
@@ -34,6 +34,10 @@ def count_fit(cand: Candidate, k: int, sense: Sense, slot: Slot) -> float:
         # Not listed: only among the entry's "classifier for" senses (not before 把 "handful" of 抓了把米).
         only_kinds = all(_GENERAL.match(x.raw) for x in cand.senses if x.shape is Shape.CLASSIFIER)
         return broad if only_kinds else 0.0
+    if slot.word in MEASURES and slot.prev[-1:] in COUNTS and not is_classifier(slot.word):
+        # A measure word CC-CEDICT gives no classifier sense, counted (一堆 沙子, 一包 烟): its noun senses
+        # ("pile", "package") before the verb's ("to pile up", "to wrap").
+        return -1.0 if sense.shape is Shape.VERB else 0.0
     cls = slot.prev[-1:]
     if slot.tag[:1] != "n" or slot.prev_tag[:1] not in ("m", "q") or not is_classifier(cls):
         return 0.0
