@@ -166,6 +166,11 @@ def test_the_sense_matching_more_of_the_english_and_its_exact_words_comes_first(
     readings = ["zhe4", "shi4", "yi1 bu4", "jing1 dian3", "dian4 ying3"]
     g = _one(words, tags, readings, "经典", en="This is a classic film.")
     assert g.senses[0].startswith("classic ")
+    # "accountant" and "accounting" share a stem; the translation writes "accounting": no derivation.
+    words, tags = ["他", "在", "会计", "部门", "工作"], ["r", "p", "n", "n", "vn"]
+    readings = ["ta1", "zai4", "kuai4 ji4", "bu4 men2", "gong1 zuo4"]
+    g = _one(words, tags, readings, "会计", en="She works in accounting.")
+    assert g.senses[0] == "accounting", g.senses
 
 
 def test_a_sense_the_english_matches_whole_comes_before_one_it_matches_in_part() -> None:

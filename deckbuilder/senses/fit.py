@@ -318,7 +318,8 @@ def _derived_only(sense: Sense, en: English) -> frozenset[str]:
     for w in sense.words:
         found = english.en_keys(w, SENSE_STOP) & en.content
         # A sense's "-ing" word is a noun (CC-CEDICT writes verbs "to …"): understanding is no understand.
-        if found and (w.lower() if w.lower().endswith("ing") else lemma(w)) not in en.lemmas:
+        written = w.lower() in en.words  # "accounting" for "accounting", not "accountant"
+        if found and not written and (w.lower() if w.lower().endswith("ing") else lemma(w)) not in en.lemmas:
             out |= found
         elif found and sense.shape is Shape.NOUN and _participle_of(w, en):
             out |= found  # "honored" says 很光荣 "glorious", not the noun "honor and glory"
