@@ -1511,3 +1511,12 @@ def test_a_clock_hour_reads_oclock(text: str, word: str, part: str) -> None:
     tokens = annotate.enrich(annotate.segment(Pair(text, "", "t"))).tokens
     k = [t.text for t in tokens].index(word)
     assert tokens[k + 1].text == "点" and tokens[k + 1].senses[0].startswith(part), tokens[k + 1].senses
+
+
+def test_what_de_describes_is_a_thing_so_hao_after_it_is_no_complement() -> None:
+    from deckbuilder import annotate
+    from deckbuilder.models import Pair
+
+    # 伤 is tagged a verb, but after 的 it is the subject: 好 "good" is its predicate, no verb's result.
+    well = {t.text: t for t in annotate.enrich(annotate.segment(Pair("她腿上的伤好了。", "", "t"))).tokens}
+    assert well["好"].senses[0] == "good", well["好"].senses

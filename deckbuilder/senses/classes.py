@@ -161,7 +161,8 @@ def _word_class(slot: Slot) -> str:
     if _modifier(slot):
         return "modifier"
     done = slot.word == "好" and (slot.part or not slot.next or slot.next in PUNCT or slot.next == "了")
-    if (slot.word in RESULTS or done) and slot.prev_tag[:1] == "v" and not closes_place(slot):  # 做好
+    after_verb = slot.prev_tag[:1] == "v" and not patterns.thing_before(slot)
+    if (slot.word in RESULTS or done) and after_verb and not closes_place(slot):  # 做好
         return "complement"  # 诊断 出 了 病, 认 出 来: the verb's result, not a verb of its own
     if slot.word == "给" and _after_action(slot):
         return "after a verb"  # 传染 给 我, 指派 给 了 你: the recipient's "to", whatever follows

@@ -37,6 +37,8 @@ _SOON = frozenset({"快", "很快", "马上", "立刻", "立即", "一会儿"})
 def _after_verb(slot: Slot) -> bool:
     """A verb stands right before the token, or before the aspect particle that does (笑 了 起来 "began to
     laugh", 唱 着 起来)."""
+    if thing_before(slot):
+        return False
     if slot.prev_tag[:1] == "v":
         return True
     if slot.prev_tag[:1] not in ("n", "r", "m", "q", "f", "u", "x", "p", "c", "d") and (
@@ -45,6 +47,11 @@ def _after_verb(slot: Slot) -> bool:
         return True  # 藏 起来: a verb the tagger took for something else (藏 j)
     tags = slot.left_tags
     return slot.prev in ("了", "着") and len(tags) >= 2 and tags[-2][:1] == "v"
+
+
+def thing_before(slot: Slot) -> bool:
+    """The word before the token is what a 的 describes (手指 上 的 伤 好 了): a thing, whatever its tag."""
+    return slot.left[-2:-1] == ("的",)
 
 
 def _directed(slot: Slot) -> bool:
