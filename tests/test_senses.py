@@ -1520,3 +1520,23 @@ def test_what_de_describes_is_a_thing_so_hao_after_it_is_no_complement() -> None
     # 伤 is tagged a verb, but after 的 it is the subject: 好 "good" is its predicate, no verb's result.
     well = {t.text: t for t in annotate.enrich(annotate.segment(Pair("她腿上的伤好了。", "", "t"))).tokens}
     assert well["好"].senses[0] == "good", well["好"].senses
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["请把老师的话写下来。", "风停了，湖面平静下来了。"],  # after a verb tagged a noun, after an adjective
+)
+def test_a_compound_directional_complement_after_its_verb_reads_as_the_complement(text: str) -> None:
+    from deckbuilder import annotate
+    from deckbuilder.models import Pair
+
+    tokens = {t.text: t for t in annotate.enrich(annotate.segment(Pair(text, "", "t"))).tokens}
+    assert tokens["下来"].senses[0].startswith("("), tokens["下来"].senses  # not "to come down"
+
+
+def test_a_complement_cedict_describes_only_as_success_keeps_its_motion() -> None:
+    from deckbuilder import annotate
+    from deckbuilder.models import Pair
+
+    tokens = {t.text: t for t in annotate.enrich(annotate.segment(Pair("请把作业交上来。", "", "t"))).tokens}
+    assert tokens["上来"].senses[0] == "to come up", tokens["上来"].senses

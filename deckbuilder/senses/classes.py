@@ -161,6 +161,8 @@ def _word_class(slot: Slot) -> str:
     if _modifier(slot):
         return "modifier"
     done = slot.word == "好" and (slot.part or not slot.next or slot.next in PUNCT or slot.next == "了")
+    if patterns.directs(slot):
+        return "complement"  # 冷静 下来, 记录 下来: a compound directional complement
     after_verb = slot.prev_tag[:1] == "v" and not patterns.thing_before(slot)
     if (slot.word in RESULTS or done) and after_verb and not closes_place(slot):  # 做好
         return "complement"  # 诊断 出 了 病, 认 出 来: the verb's result, not a verb of its own

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from deckbuilder.chinese import NUMERALS
+from deckbuilder.chinese import DIRECTIONS, NUMERALS
 from deckbuilder.constructions import opens_with_place
 from deckbuilder.senses.context import Slot
 from deckbuilder.senses.entries import dictionary_noun, eventive, first_shape
@@ -47,6 +47,30 @@ def _after_verb(slot: Slot) -> bool:
         return True  # 藏 起来: a verb the tagger took for something else (藏 j)
     tags = slot.left_tags
     return slot.prev in ("了", "着") and len(tags) >= 2 and tags[-2][:1] == "v"
+
+
+def directs(slot: Slot) -> bool:
+    """A compound directional complement the tagger took for something else (下来 t), after the verb or
+    adjective it completes, however that is tagged (记录 下来 n, 冷静 下来 a), when CC-CEDICT describes its
+    use as a motion or completion: "(completed action marker)", not "to come down" (上来 "(verb
+    complement indicating success)" fits 答 上来, not 交 上来)."""
+    if slot.word not in DIRECTIONS or slot.tag[:1] == "v" or thing_before(slot) or not slot.prev_tag:
+        return False
+    if slot.prev_tag[:1] not in ("v", "a") and first_shape(slot.prev) not in (Shape.VERB, Shape.ADJECTIVE):
+        return False
+    return _completes(slot.word)
+
+
+@lru_cache(maxsize=64)
+def _completes(word: str) -> bool:
+    from deckbuilder.senses.entries import candidates
+
+    return any(
+        _COMPLETION.search(s.raw) for c in candidates(word) for s in c.senses if s.shape is Shape.FUNCTION
+    )
+
+
+_COMPLETION = re.compile(r"\b(motion|completion|completed)\b")
 
 
 def thing_before(slot: Slot) -> bool:
