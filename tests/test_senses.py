@@ -1540,3 +1540,22 @@ def test_a_complement_cedict_describes_only_as_success_keeps_its_motion() -> Non
 
     tokens = {t.text: t for t in annotate.enrich(annotate.segment(Pair("请把作业交上来。", "", "t"))).tokens}
     assert tokens["上来"].senses[0] == "to come up", tokens["上来"].senses
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("你肯定觉得我很笨。", "assuredly"),  # before a verb, after its subject: how sure
+        ("老师肯定了我的进步。", "to be certain"),  # a verb with its object
+    ],
+)
+def test_a_verb_with_adverb_senses_before_another_verb_says_how_sure(text: str, first: str) -> None:
+    from deckbuilder import annotate
+    from deckbuilder.models import Pair
+
+    tokens = annotate.enrich(annotate.segment(Pair(text, "", "t"))).tokens
+    word = next(t for t in tokens if t.text == "肯定")
+    assert word.senses[0] == first, word.senses
+    # after a measure it is a thing, though a verb follows: no adverb
+    tokens = annotate.enrich(annotate.segment(Pair("这个决定影响了很多人。", "", "t"))).tokens
+    assert next(t for t in tokens if t.text == "决定").senses[0] != "certainly"

@@ -16,7 +16,7 @@ from functools import lru_cache
 from deckbuilder.chinese import COUNTS, MEASURES, NUMERALS
 from deckbuilder.senses import patterns
 from deckbuilder.senses.context import ASPECT, DIRECTIONAL, Slot
-from deckbuilder.senses.entries import candidates, counters, first_shape
+from deckbuilder.senses.entries import candidates, counters
 from deckbuilder.senses.patterns import DEGREE, PLACE_LOCALIZERS, PUNCT, attributed, closes, closes_place
 from deckbuilder.senses.shapes import Shape
 
@@ -166,7 +166,7 @@ def _word_class(slot: Slot) -> str:
     after_verb = slot.prev_tag[:1] == "v" and not patterns.thing_before(slot)
     if (slot.word in RESULTS or done) and after_verb and not closes_place(slot):  # 做好
         return "complement"  # 诊断 出 了 病, 认 出 来: the verb's result, not a verb of its own
-    if slot.word == "给" and _after_action(slot):
+    if slot.word == "给" and patterns.after_action(slot):
         return "after a verb"  # 传染 给 我, 指派 给 了 你: the recipient's "to", whatever follows
     if slot.word == "给" and _gives(slot):
         return "verb with object"  # 想 给 我 钱: a person and a thing, and no verb after them
@@ -196,10 +196,7 @@ def _word_class(slot: Slot) -> str:
         return "predicate verb"  # 被 他 的 笑话 逗 得 很 开心: what 被's agent did
     if _adverbial_phrase(slot):
         return "adverbial phrase"
-    # a verb with an adverb's senses before a modal or 是 says how sure (肯定 v 会 来, 确实 是), not what
-    sure = slot.next in _SURE_OF and len(slot.word) > 1 and _has_sense(slot.word, Shape.ADVERB)
-    adverb = tag[:1] == "a" or sure
-    if adverb and _subject_before(slot) and _verb_follows(slot.right_tags):
+    if (tag[:1] == "a" or _sure(slot, tag)) and _subject_before(slot) and _verb_follows(slot.right_tags):
         return (
             "adverbial"  # 我 一般 六点 起床, 雨季 一般 在 六月: between its subject and the verb, "generally"
         )
@@ -360,16 +357,6 @@ def _subject(slot: Slot) -> bool:
     return slot.next in ("和", "跟") and slot.right_tags[1:2] != () and slot.right_tags[1][:1] == "n"
 
 
-def _after_action(slot: Slot) -> bool:
-    """A verb of action stands right before the token (指派 给), not a modal or a verb that takes another
-    verb (想 给 他, 去 给 他 买): a word the tagger calls a noun counts when its first sense is a verb."""
-    if slot.prev in patterns.TAKES_VERB:
-        return False
-    if slot.prev_tag[:1] == "v":
-        return True
-    return slot.prev_tag[:1] == "n" and len(slot.prev) > 1 and first_shape(slot.prev) is Shape.VERB
-
-
 def _gives(slot: Slot) -> bool:
     """给 with a person and then a thing or a number, and no verb in the rest of its clause: "to give"."""
     right, tags = slot.right, slot.right_tags
@@ -379,6 +366,16 @@ def _gives(slot: Slot) -> bool:
 
 
 _SURE_OF = frozenset({"会", "是", "能", "可以"})
+
+
+def _sure(slot: Slot, tag: str) -> bool:
+    """A verb with an adverb's senses before a modal, 是 or a verb says how sure (肯定 v 会 来, 确实 是,
+    肯定 认为), not what; after a measure or demonstrative it is a thing (这个 决定 符合)."""
+    counted = slot.prev[-1:] in MEASURES or slot.prev in ("这", "那")
+    before_verb = slot.next_tag == "v" and tag[:1] == "v" and not counted
+    return (
+        (slot.next in _SURE_OF or before_verb) and len(slot.word) > 1 and _has_sense(slot.word, Shape.ADVERB)
+    )
 
 
 @lru_cache(maxsize=2_000)

@@ -73,6 +73,16 @@ def _completes(word: str) -> bool:
 _COMPLETION = re.compile(r"\b(motion|completion|completed)\b")
 
 
+def after_action(slot: Slot) -> bool:
+    """A verb of action stands right before the token (指派 给), not a modal or a verb that takes another
+    verb (想 给 他, 去 给 他 买): a word the tagger calls a noun counts when its first sense is a verb."""
+    if slot.prev in TAKES_VERB:
+        return False
+    if slot.prev_tag[:1] == "v":
+        return True
+    return slot.prev_tag[:1] == "n" and len(slot.prev) > 1 and first_shape(slot.prev) is Shape.VERB
+
+
 def thing_before(slot: Slot) -> bool:
     """The word before the token is what a 的 describes (手指 上 的 伤 好 了): a thing, whatever its tag."""
     return slot.left[-2:-1] == ("的",)
