@@ -197,6 +197,7 @@ def test_polyphone_in_context(sentence: str, char: str, reading: str) -> None:
         ("他在比赛中了解了自己。", "中", ["zhong1"]),  # the localizer framed by 在
         ("这块土地很肥。", "地", ["di4"]),  # 土地 "land", not tǔdi "the earth god"
         ("我常跟他打交道。", "道", ["dao5"]),  # the standard neutral tone
+        ("她是个很有学问的人。", "问", ["wen5"]),  # xuéwen, as Xiandai Hanyu Cidian reads it
     ],
 )
 def test_readings_by_word_class_and_neighbours(sentence: str, char: str, readings: list[str]) -> None:

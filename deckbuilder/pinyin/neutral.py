@@ -86,8 +86,9 @@ def decide(c: Context) -> tuple[str, ...] | None:
 
 
 # Words whose standard reading (Xiandai Hanyu Cidian) CC-CEDICT gets wrong in its neutral tone: 打交道 dǎ
-# jiāodao (CC-CEDICT writes dào), 土地 tǔdì "land" (CC-CEDICT's tǔdi, "the earth god", would win the tie).
-STANDARD = {"打交道": ("da3", "jiao1", "dao5"), "土地": ("tu3", "di4")}
+# jiāodao (CC-CEDICT writes dào), 学问 xuéwen (CC-CEDICT: wèn; reviewers failed it twice), 土地 tǔdì "land"
+# (CC-CEDICT's tǔdi, "the earth god", would win the tie).
+STANDARD = {"打交道": ("da3", "jiao1", "dao5"), "学问": ("xue2", "wen5"), "土地": ("tu3", "di4")}
 
 
 def in_compound(word: str, syllables: tuple[str, ...], senses: tuple[str, ...]) -> tuple[str, ...]:
