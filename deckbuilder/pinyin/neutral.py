@@ -85,10 +85,15 @@ def decide(c: Context) -> tuple[str, ...] | None:
     return None
 
 
-# Words whose standard reading (Xiandai Hanyu Cidian) CC-CEDICT gets wrong in its neutral tone: 打交道 dǎ
-# jiāodao (CC-CEDICT writes dào), 学问 xuéwen (CC-CEDICT: wèn; reviewers failed it twice), 土地 tǔdì "land"
-# (CC-CEDICT's tǔdi, "the earth god", would win the tie).
-STANDARD = {"打交道": ("da3", "jiao1", "dao5"), "学问": ("xue2", "wen5"), "土地": ("tu3", "di4")}
+# Words whose standard reading (Xiandai Hanyu Cidian) CC-CEDICT gets wrong: 打交道 dǎ jiāodao (CC-CEDICT
+# writes dào), 学问 xuéwen (CC-CEDICT: wèn; reviewers failed it twice), 土地 tǔdì "land" (CC-CEDICT's tǔdi,
+# "the earth god", would win the tie), 下载 xiàzài (CC-CEDICT's first is zǎi, "also pr." zài).
+STANDARD = {
+    "打交道": ("da3", "jiao1", "dao5"),
+    "学问": ("xue2", "wen5"),
+    "土地": ("tu3", "di4"),
+    "下载": ("xia4", "zai4"),
+}
 
 
 def in_compound(word: str, syllables: tuple[str, ...], senses: tuple[str, ...]) -> tuple[str, ...]:
