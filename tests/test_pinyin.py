@@ -199,6 +199,7 @@ def test_polyphone_in_context(sentence: str, char: str, reading: str) -> None:
         ("我常跟他打交道。", "道", ["dao5"]),  # the standard neutral tone
         ("她是个很有学问的人。", "问", ["wen5"]),  # xuéwen, as Xiandai Hanyu Cidian reads it
         ("我从网上下载了一首歌。", "载", ["zai4"]),  # xiàzài, not CC-CEDICT's first reading zǎi
+        ("这篇文章很有逻辑。", "辑", ["ji2"]),  # luójí
     ],
 )
 def test_readings_by_word_class_and_neighbours(sentence: str, char: str, readings: list[str]) -> None:

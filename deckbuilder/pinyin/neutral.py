@@ -87,12 +87,14 @@ def decide(c: Context) -> tuple[str, ...] | None:
 
 # Words whose standard reading (Xiandai Hanyu Cidian) CC-CEDICT gets wrong: 打交道 dǎ jiāodao (CC-CEDICT
 # writes dào), 学问 xuéwen (CC-CEDICT: wèn; reviewers failed it twice), 土地 tǔdì "land" (CC-CEDICT's tǔdi,
-# "the earth god", would win the tie), 下载 xiàzài (CC-CEDICT's first is zǎi, "also pr." zài).
+# "the earth god", would win the tie), 下载 xiàzài (CC-CEDICT's first is zǎi, "also pr." zài), 逻辑 luójí
+# (CC-CEDICT: luóji).
 STANDARD = {
     "打交道": ("da3", "jiao1", "dao5"),
     "学问": ("xue2", "wen5"),
     "土地": ("tu3", "di4"),
     "下载": ("xia4", "zai4"),
+    "逻辑": ("luo2", "ji2"),
 }
 
 
