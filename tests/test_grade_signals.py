@@ -119,6 +119,13 @@ def test_a_placeholder_for_the_english_is_no_translation() -> None:
         ("妈妈轻轻地唱了一首歌。", None),
         ("孩子们开心地笑了。", None),  # 笑 needs no object
         ("他唱的非常动听。", Pattern.DE_FOR_DE),  # how he sang
+        ("我们热烈的讨论了这个计划。", Pattern.DE_FOR_DI),  # 地 typed as 的, before a verb and its 了
+        ("那座桥安全的通过了检查。", Pattern.DE_FOR_DI),
+        ("会议顺利的结束。", Pattern.DE_FOR_DI),  # closing the clause: 结束 is no noun
+        ("我们热烈地讨论了这个计划。", None),
+        ("这是一个重要的决定。", None),  # a verb before: what 的 describes is a thing
+        ("这种奇怪的迷信还存在。", None),  # 迷信 "superstition" is a noun
+        ("城里最好的是那家饭馆。", None),  # 的是: "the best one is"
         ("不要随便批评某人。", Pattern.PLACEHOLDER),  # a dictionary's example
         ("你是什么什么时候来的？", Pattern.DOUBLED),  # an editing slip
         ("我们讨论讨论这个问题。", None),  # a verb doubled: "discuss a bit"

@@ -12,8 +12,9 @@ sentence is about, found by comparing what Tatoeba's translated sentences do wit
 - a tone drill: one syllable in several tones making up the sentence (妈妈骂马吗), a formula, not speech;
 - a subjectless fragment opening with 是 (是什么道理？, 是一幅漂亮的画。) and a slogan (为理想奋斗！);
 - 在 "be …ing" before an adjective (我眼睛在痒: 我眼睛很痒, 我眼睛发痒);
-- 的 for the complement's 得 (他唱的很好), a variant or misspelt word (甚么, 锻练 for 锻炼) and a word written
-  twice (什么什么时候): typos; 某人/某事 standing for anyone: a dictionary's example;
+- 的 for the complement's 得 (他唱的很好) or the adverbial's 地 (计划彻底的失败了), a variant or misspelt word
+  (甚么, 锻练 for 锻炼) and a word written twice (什么什么时候): typos; 某人/某事 standing for anyone: a
+  dictionary's example;
 - a strong degree word before a verb and 了 ending the clause (他非常醉了 for "he is very drunk": 醉 is a
   change of state, graded by a complement, 醉得很厉害);
 - an adverbial with 地, then a bare verb that takes an object, 了 and the clause's end (她温柔地唱了 for
@@ -31,8 +32,9 @@ from enum import StrEnum
 from functools import cache, lru_cache
 
 from deckbuilder import segmenter
-from deckbuilder.chinese import DEGREE_ADVERBS, HAN
+from deckbuilder.chinese import DEGREE_ADVERBS, DIRECTIONS, HAN
 from deckbuilder.models import Kind, Sentence
+from deckbuilder.senses.entries import dictionary_noun
 
 
 class Pattern(StrEnum):
@@ -48,6 +50,7 @@ class Pattern(StrEnum):
     SLOGAN = "slogan"
     ZAI_ADJECTIVE = "在 adjective"
     DE_FOR_DE = "的 for 得"
+    DE_FOR_DI = "的 for 地"
     VARIANT = "variant form"
     VERY_VERB_LE = "非常 verb 了"
     MANNER_BARE_VERB = "地 bare verb 了"
@@ -67,6 +70,7 @@ COSTS = {
     Pattern.SLOGAN: 5.0,
     Pattern.ZAI_ADJECTIVE: 5.0,
     Pattern.DE_FOR_DE: 5.0,
+    Pattern.DE_FOR_DI: 5.0,
     Pattern.VARIANT: 5.0,
     Pattern.VERY_VERB_LE: 4.0,
     Pattern.MANNER_BARE_VERB: 4.0,
@@ -111,6 +115,9 @@ _MANNER = _words(
     "好 快 慢 早 晚 远 高 流利 清楚 认真 开心 高兴 熟练 仔细 标准 地道 顺利 不错 精彩 辛苦 明白 干净 准 "
     "优美 动听 好听 流畅 生动 出色 漂亮 棒 糟糕 熟 差 用心 轻松 努力"
 )
+# Tags of what stands adverbially before a verb, and what follows a verb (its aspect or direction).
+_MANNER_TAGS = frozenset({"a", "ad", "an", "z", "d"})
+_VERB_MARKS = frozenset({"了", "着", "过"}) | DIRECTIONS
 # A dictionary example's stand-ins for anyone or anything (表示某人的爱): a definition, not a sentence.
 _PLACEHOLDERS = _words("某人 某事 某物 某地")
 # Tags of words that double as a form of their own (休息休息, 高高兴兴, 看看, 常常): verbs and adjectives.
@@ -269,6 +276,21 @@ def _de_for_de(words: list[str], kinds: list[Kind]) -> bool:
     return False
 
 
+def _de_for_di(words: list[str], kinds: list[Kind]) -> bool:
+    """A subject, an adjective or adverb, 的 and a verb with its object, 了 or direction, or closing its
+    clause if no noun (计划彻底的失败了, 法案安全的通过): 地 mistyped (荒谬的迷信, 最好的是 are nominal)."""
+    for i in range(2, len(words) - 1):
+        head, verb, after = words[i - 1], words[i + 1], _at(words, i + 2)
+        if words[i] != "的" or len(head) < 2 or _tag(head) not in _MANNER_TAGS or verb == "是":
+            continue
+        if _tag(verb) not in ("v", "p") or not all(_tag(w) in _NOMINAL_TAGS for w in words[: i - 1]):
+            continue
+        marked = after in _VERB_MARKS or _tag(after)[:1] in ("n", "r")
+        if marked or (_ends_clause(words, i + 2) and not dictionary_noun(verb)):
+            return True
+    return False
+
+
 def _very_verb_le(words: list[str], kinds: list[Kind]) -> bool:
     """非常/十分 + a verb + 了 ending the clause (他非常醉了): English "very + adjective" kept on a verb."""
     return any(
@@ -391,6 +413,7 @@ _CHECKS = (
     (Pattern.SLOGAN, _slogan),
     (Pattern.ZAI_ADJECTIVE, _zai_adjective),
     (Pattern.DE_FOR_DE, _de_for_de),
+    (Pattern.DE_FOR_DI, _de_for_di),
     (Pattern.VARIANT, _variant),
     (Pattern.VERY_VERB_LE, _very_verb_le),
     (Pattern.MANNER_BARE_VERB, _manner_bare_verb),
