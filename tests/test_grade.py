@@ -312,6 +312,19 @@ def test_notices_and_fragments() -> None:
         assert weak.flaw is None and weak.penalty >= sentence.penalty + 1.5, weak
 
 
+def test_a_noun_phrase_with_a_full_stop_is_a_label() -> None:
+    sentence = judged("我", "去", "了", "银行", "。")
+    for label in (
+        judged("漂亮", "的", "银行", "。", en="A beautiful bank."),  # an adjective, 的 and a noun
+        judged("一", "家", "银行", "、", "一", "本", "书", "。", en="A bank and a book."),  # counted nouns
+        judged("一个", "新", "银行", "。", en="A new bank."),
+    ):
+        assert label.flaw is None and label.penalty >= sentence.penalty + 3, label
+    # a count stated of something is a sentence: 一家银行 two hundred yuan (no 、 between the counts)
+    price = judged("这", "家", "银行", "很", "漂亮", "。", en="This bank is beautiful.")
+    assert price.penalty < sentence.penalty + 1
+
+
 def test_an_english_that_is_not_a_translation() -> None:
     words = ("我", "去", "银行", "取", "钱", "了", "。")
     assert judged(*words, en="placeholder").flaw is Flaw.TRANSLATION

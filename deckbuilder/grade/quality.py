@@ -40,7 +40,7 @@ from functools import cache
 from pathlib import Path
 
 from deckbuilder import english, lexical, segmenter
-from deckbuilder.chinese import HAN
+from deckbuilder.chinese import HAN, MEASURES, NUMERALS, PERSONAL_PRONOUNS
 from deckbuilder.grade import agreement, wording
 from deckbuilder.models import Kind, Origin, Sentence, reduce_fields
 from deckbuilder.senses.entries import dictionary_noun
@@ -121,6 +121,9 @@ ASCII_INSIDE_COST = 2.0
 # Chinese ending in an ASCII full stop: unfinished editing (178 of the built-in pairs), more than no end
 ASCII_END_COST = 2.0
 FRAGMENT_COST = 1.5  # neither side does
+PHRASE_COST = 4.0  # a noun phrase with a full stop (恶劣的天气。): reviewers fail it as a fragment
+_ADJECTIVE_TAGS = frozenset({"a", "an", "z"})
+_LIST_MARKS = frozenset("、和")
 
 # Chinese translated from English risks translationese (in a teacher's review, 15% of such cards against
 # 3% of graded ones); Chinese written first risks a loose English (about 8%, against 1%). Over 220 cards of
@@ -286,6 +289,8 @@ def _fragment(sentence: Sentence, targets: Collection[str]) -> _Verdict:
         cost += ASCII_END_COST
     if _ASCII_INSIDE.search(zh):
         cost += ASCII_INSIDE_COST
+    if zh.endswith("。") and _no_predicate([t.text for t in sentence.tokens[:-1]]):
+        cost += PHRASE_COST
     if zh_open and en_open:
         cost += FRAGMENT_COST
     elif zh_open:
@@ -293,6 +298,33 @@ def _fragment(sentence: Sentence, targets: Collection[str]) -> _Verdict:
     elif en_open:
         cost += NO_END_COST
     return cost, None
+
+
+def _no_predicate(words: list[str]) -> bool:
+    """A noun phrase given a full stop (`words`: every token but the last mark): an adjective (after a
+    pronoun), 的 and a noun (恶劣的天气。), or counted nouns alone (一个木头碗。, 一根吸管、一卷纸。):
+    a label, not a sentence (一台电脑一万块左右。 states a price: no 、 between its counts)."""
+    tags = [segmenter.dictionary_entry(w)[1] for w in words]
+    if 3 <= len(words) <= 4 and words[-2] == "的" and tags[-1][:1] == "n" and tags[-3] in _ADJECTIVE_TAGS:
+        return len(words) == 3 or words[0] in PERSONAL_PRONOUNS
+    items: list[list[str]] = [[]]
+    for w in words:
+        if w in _LIST_MARKS:
+            items.append([])
+        else:
+            items[-1].append(w)
+    return all(_counted_noun(item) for item in items)
+
+
+def _counted_noun(item: list[str]) -> bool:
+    """A numeral, a measure word and the noun it counts, nouns before it (一 根 吸管, 一个 木头 碗)."""
+    if item and len(item[0]) > 1 and item[0][-1] in MEASURES:  # 一个: the segmenter's numeral chunk
+        item = [item[0][:-1], item[0][-1], *item[1:]]
+    if len(item) < 3 or not all(c in NUMERALS for c in item[0]) or item[1] not in MEASURES:
+        return False
+    tags = [segmenter.dictionary_entry(w)[1][:1] for w in item[2:]]
+    # the counted noun whatever its tag (吸管 v, 米 q: "meter"), the words before it nouns or adjectives
+    return all(t in ("n", "a") for t in tags[:-1]) and (tags[-1] in ("n", "q") or dictionary_noun(item[-1]))
 
 
 def _translation(sentence: Sentence, measured: Coverage) -> _Verdict:
