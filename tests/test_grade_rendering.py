@@ -8,7 +8,7 @@ import pytest
 from deckbuilder.annotate import segment
 from deckbuilder.grade import Grader, select
 from deckbuilder.grade.rendering import UNRENDERED, unrendered
-from deckbuilder.models import Level, Pair, Sentence
+from deckbuilder.models import Level, Origin, Pair, Sentence
 
 
 def real(text: str, en: str) -> Sentence:
@@ -44,6 +44,14 @@ def test_a_sentence_whose_english_translates_the_word_wins() -> None:
     sel = select([loose, close], grader)
     assert [c.sentence for c in sel.choices] == [close]
     assert dict(sel.weighed)[UNRENDERED] == 1
+
+
+def test_a_translated_sentence_that_says_the_word_beats_a_graded_one_that_leaves_it_out() -> None:
+    known = ("她", "每天", "努力", "想", "多", "了", "。", "他", "为了", "家人", "，")
+    grader = Grader(Level("2.0", 2), dict.fromkeys(known, 1) | {"挣钱": 2})
+    loose = segment(Pair("她每天努力挣钱。", "She tries hard every day.", "t", origin=Origin.GRADED))
+    close = segment(Pair("他想多挣钱。", "He wants to earn more money.", "t", origin=Origin.ZH))
+    assert [c.sentence for c in select([loose, close], grader).choices] == [close]
 
 
 def test_meets_gives_what_comparing_every_pair_gives() -> None:
