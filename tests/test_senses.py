@@ -104,6 +104,17 @@ def test_a_word_with_only_a_proper_noun_entry_is_glossed_from_its_parts() -> Non
     assert g.composed and g.senses[0].startswith("山 mountain + 上 ")
 
 
+def test_a_part_gloss_leaves_out_where_else_its_sense_is_written() -> None:
+    g = _one(
+        ["用", "笔", "画线"],
+        ["p", "n", "v"],
+        ["yong4", "bi3", "hua4 xian4"],
+        "画线",
+        "Draw a line with a pen.",
+    )
+    assert g.composed and g.senses[0] == "画 to draw (a line) + 线 line", g.senses
+
+
 def test_a_capitalised_common_word_is_never_composed_from_its_parts() -> None:
     # CC-CEDICT capitalises days and festivals like names; they are words of their own, not 星期 + 日.
     g = _one(["考试", "在", "星期日"], ["vn", "p", "t"], ["kao3 shi4", "zai4", "xing1 qi1 ri4"], "星期日")

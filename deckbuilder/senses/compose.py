@@ -36,6 +36,7 @@ _AFTER_VERB = re.compile(
     r"(?:indicating|to indicate|to express|expressing) ([^),]{1,20})"
 )
 _OPEN_NOTE = re.compile(r"\s*\([^)]*$")  # a note the cut at "," or ";" left open
+_VARIANT_NOTE = re.compile(r"\s*\((?:[a-z]+ )?variant of [^)]*\)")  # where else the sense is written
 # The hours of a clock: 九点 is "nine o'clock" unless a noun follows (三点意见 "three points").
 _CLOCK = frozenset({"一", "两", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"})
 
@@ -52,7 +53,8 @@ def _short(senses: tuple[Sense, ...], counted: str = "", en: English | None = No
         return ""
     if counted and best.shape is Shape.CLASSIFIER and (listed := _KINDS.match(best.text)):
         return _kind(listed.group(1), listed.group(2), counted)
-    whole = _NOTES.sub("", best.text)
+    # notes cut, and where else the sense is written: "to draw (a line) (variant of 划)" → "to draw (a line)"
+    whole = _VARIANT_NOTE.sub("", _NOTES.sub("", best.text))
     text = _SHORT.split(whole, maxsplit=1)[0].strip() or best.text
     if whole[len(text) :].lstrip(",; ").startswith("and ") and " for " in text:
         text = text.split(" for ")[0]  # "plural marker for pronouns, and nouns …": "plural marker"
