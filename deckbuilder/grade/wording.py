@@ -29,10 +29,11 @@ from __future__ import annotations
 
 from collections import Counter
 from enum import StrEnum
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from deckbuilder import segmenter
 from deckbuilder.chinese import DEGREE_ADVERBS, DIRECTIONS, HAN
+from deckbuilder.grade.variants import is_variant
 from deckbuilder.models import Kind, Sentence
 from deckbuilder.senses.entries import dictionary_noun
 
@@ -127,10 +128,6 @@ _STRONG_DEGREE = _words("非常 十分 特别 极其 相当")
 _VERB_TAGS = frozenset({"v"})  # verbs only: 非常好了, 相当温和了 grade adjectives and are fine
 # One-syllable action verbs that need their object (or a place) once done: 唱了 alone says nothing sung.
 _OBJECT_VERBS = _words("唱 读 写 吃 喝 看 做 买 卖 说 学 听 玩 拿 找 用 去 送 画 洗 教 问 带 穿 打 弹")
-# A misspelling is at least this many times rarer in jieba's dictionary than the listed word it sounds like.
-RARER = 4
-# CC-CEDICT's senses that only point to the standard form of a word.
-_VARIANT_SENSES = ("variant of", "old variant of", "archaic variant of", "erroneous variant of")
 # A tone drill: one toneless syllable in at least this many tones makes up this share of the text.
 DRILL_TONES = 3
 DRILL_SHARE = 0.6
@@ -319,59 +316,6 @@ def _variant(words: list[str], kinds: list[Kind]) -> bool:
     CC-CEDICT lacks, written with no words, that a far commoner listed word of its part of speech sounds
     like with one character changed (锻练 for 锻炼)."""
     return any(k is Kind.WORD and len(w) > 1 and is_variant(w) for w, k in zip(words, kinds, strict=False))
-
-
-@cache
-def is_variant(word: str) -> bool:
-    """See `_variant`."""
-    from deckbuilder import cedict
-    from deckbuilder.cedict import headwords
-    from deckbuilder.standards import all_words
-
-    if word in all_words():
-        return False
-    entries = cedict.lookup(word)
-    if entries:
-        return all(s.startswith(_VARIANT_SENSES) for e in entries for s in e.senses)
-    lists = headwords()
-    if word in lists.proper or word in lists.ordinary or segmenter.is_name(word):
-        return False
-    if segmenter.glued_pieces(word) is not None:
-        return False  # written as words (一只, 开窗): no misspelt one
-    freq, tag = segmenter.dictionary_entry(word)
-    if not freq:
-        return False  # glued by the HMM, not a dictionary's word
-    apart = _one_apart()
-    for i in range(len(word)):
-        for listed in apart.get(word[:i] + "?" + word[i + 1 :], ()):
-            their_freq, their_tag = segmenter.dictionary_entry(listed)
-            if (
-                _sounds_the_same(word[i], listed[i])
-                and freq * RARER < their_freq
-                and tag[:1] == their_tag[:1]
-            ):
-                return True
-    return False
-
-
-@cache
-def _one_apart() -> dict[str, tuple[str, ...]]:
-    """Each string one character away from a listed word of two or three characters → those words."""
-    from deckbuilder.standards import all_words
-
-    out: dict[str, list[str]] = {}
-    for listed in all_words():
-        if 1 < len(listed) < 4 and HAN.match(listed[0]):
-            for i in range(len(listed)):
-                out.setdefault(listed[:i] + "?" + listed[i + 1 :], []).append(listed)
-    return {key: tuple(words) for key, words in out.items()}
-
-
-def _sounds_the_same(ours: str, theirs: str) -> bool:
-    """Whether two characters share a reading, tones aside (练, 炼: lian)."""
-    from deckbuilder.pinyin.lexicon import char_readings
-
-    return bool({r[:-1] for r in char_readings(ours)} & {r[:-1] for r in char_readings(theirs)})
 
 
 def _placeholder(words: list[str], kinds: list[Kind]) -> bool:
