@@ -163,6 +163,9 @@ def test_a_wording_pattern_costs_its_sentence() -> None:
         ("他们都来了。", "They all came.", []),
         ("我一点也不累。", "I'm not tired at all.", []),  # an idiom
         ("他知道。", "Only he knows.", [Mismatch.QUANTITY]),
+        ("院子里有许多鸟。", "There are birds in the yard.", [Mismatch.QUANTITY]),  # 许多 "many" left out
+        ("院子里有许多鸟。", "There are lots of birds in the yard.", []),
+        ("他读过无数本书。", "He has read countless books.", []),
         ("只有他知道。", "Only he knows.", []),
         ("这个菜太咸了。", "This dish is salty.", [Mismatch.DEGREE]),  # 太…了 "too" left out
         ("这个菜太咸了。", "This dish is too salty.", []),

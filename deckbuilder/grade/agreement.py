@@ -7,7 +7,8 @@ skips on purpose, where a volunteer's translation most often drifts:
   with a pronoun whose person the English never mentions while its own subject is another person
   (他们出席了… → "I attend …");
 - quantities: the English says "all", "every…" or "only" and the Chinese has no word for it (这是我所知道的
-  → "This is all I know"), idioms such as "at all", "after all" or "not only" aside;
+  → "This is all I know"), idioms such as "at all", "after all" or "not only" aside; or the Chinese says
+  "many" (许多, 很多, 无数 …) and the English no quantity at all;
 - demonstratives: the Chinese points far (那本书, 那里) and the English near ("this book", "here"), or the
   reverse (这些 → "those"), with no word of the other kind on either side (她开始喜欢那套房子 → "She's
   starting to like this house");
@@ -233,4 +234,14 @@ def _quantity_missing(zh: str, en: str) -> bool:
     for pattern, carriers in _QUANTITIES:
         if pattern.search(text) and not any(c in zh for c in carriers.split()):
             return True
-    return False
+    return any(w in zh for w in _ZH_MANY) and not _EN_MANY.search(en)
+
+
+# Chinese words for "many" and the English that can carry them (她捡了许多小石头 → "She picked up stones").
+_ZH_MANY = ("许多", "很多", "好多", "不少", "大量", "无数", "众多")
+_EN_MANY = re.compile(
+    r"\b(?:many|much|lots?|plenty|numerous|several|countless|number|loads|tons|deal|various|multiple|"
+    r"most|few|all|every\w*|mass\w*|huge|large|great|full|heaps|variety|wide|whole|so|too|quantit\w*|"
+    r"more|a\s+bunch)\b",
+    re.IGNORECASE,
+)
