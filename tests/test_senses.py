@@ -1570,3 +1570,16 @@ def test_a_verb_with_adverb_senses_before_another_verb_says_how_sure(text: str, 
     # after a measure it is a thing, though a verb follows: no adverb
     tokens = annotate.enrich(annotate.segment(Pair("这个决定影响了很多人。", "", "t"))).tokens
     assert next(t for t in tokens if t.text == "决定").senses[0] != "certainly"
+
+
+def test_a_noun_with_the_suffix_zi_takes_its_characters_sense_the_translation_says() -> None:
+    from deckbuilder import annotate
+    from deckbuilder.models import Pair
+
+    def first(text: str, en: str, word: str) -> str:
+        tokens = {t.text: t for t in annotate.enrich(annotate.segment(Pair(text, en, "t"))).tokens}
+        return tokens[word].senses[0]
+
+    # CC-CEDICT's 勺子 is "scoop; ladle"; its 勺 also says "spoon", which the translation says
+    assert first("妈妈给了我一把勺子。", "Mom gave me a spoon.", "勺子") == "spoon"
+    assert first("妈妈给了我一把勺子。", "", "勺子") == "scoop"  # nothing to go by: the entry's own order

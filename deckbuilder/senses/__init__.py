@@ -34,6 +34,7 @@ from deckbuilder.senses.fit import (
     Choice,
     choose,
     far_fetched,
+    translates,
 )
 from deckbuilder.senses.notes import grammar_note, separated
 from deckbuilder.senses.shapes import Shape, classifiers, clean
@@ -115,6 +116,7 @@ def _gloss(slot: Slot, keys: English) -> Gloss | None:
     if choice is not None and (named or not choice.candidate.place_or_person) and not _counting(slot, choice):
         if not fetched or (built := compose(slot, keys)) is None:
             first = grammar_note(slot) or (one_left_out(slot.word) if bare_measure(slot) else "")
+            first = first or _stem_sense(slot, choice, keys)
             return _from_entry(choice, first, separated(slot))
         return _composed(slot, built)
     built = None if slot.name and slot.tag in _PERSON else compose(slot, keys)
@@ -123,6 +125,19 @@ def _gloss(slot: Slot, keys: English) -> Gloss | None:
     if choice is not None:  # a proper noun after all: better than nothing
         return _from_entry(choice)
     return Gloss(min(slot.trad, default=slot.word), " ".join(slot.syllables), (NAME,)) if slot.name else None
+
+
+def _stem_sense(slot: Slot, choice: Choice, en: English) -> str:
+    """A noun made with the suffix 子 (勺子 sháozi) means what its first character means as a noun, and
+    CC-CEDICT's entry may lack a sense its character's has: the one the translation says, first (勺子
+    "scoop; ladle", 勺 "spoon": "My spoon is bigger!"), when none of the entry's senses is said."""
+    word = slot.word
+    if not en or len(word) != 2 or word[1] != "子" or slot.syllables[-1:] != ("zi5",):
+        return ""
+    if any(translates(s, en) for s in choice.candidate.senses if s.shown):
+        return ""
+    stem = (s for c in candidates(word[0]) for s in c.senses if s.shown and s.shape is Shape.NOUN)
+    return next((s.text for s in stem if translates(s, en)), "")
 
 
 def _composed(slot: Slot, built: tuple[str, str]) -> Gloss:

@@ -261,6 +261,11 @@ def _person_noun(word: str) -> bool:
     return len(word) > 1 and (word[-1] in _PERSON_ENDINGS or word.endswith("们"))
 
 
+def translates(sense: Sense, en: English) -> bool:
+    """Whether the translation says the sense in a content word ("spoon" for 勺 "spoon; ladle")."""
+    return _english(sense, en, frozenset(), frozenset()) >= 1.5
+
+
 def _english(sense: Sense, en: English, claimed: frozenset[str], notes: frozenset[str]) -> float:
     """Evidence from the translation: content words shared with it count most, grammar words less, and a
     word another token of the sentence can account for ("came back" for 回来, not 后 "back") little."""
