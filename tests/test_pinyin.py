@@ -264,6 +264,8 @@ def test_citation_tones_for_yi_and_bu_in_readings() -> None:
         ("他控制不住自己。", "Tā kòngzhì bu zhù zìjǐ."),
         ("他不住地点头。", "Tā bú zhù de diǎntóu."),  # 不住 "repeatedly", no verb before it
         ("光靠生气解决不了事情。", "Guāng kào shēngqì jiějué bu liǎo shìqing."),  # verb + 不了: apart, light
+        ("天太热了，我受不了。", "Tiān tài rè le, wǒ shòubuliǎo."),  # inside a dictionary word: light too
+        ("我永远忘不了那一天。", "Wǒ yǒngyuǎn wàng bu liǎo nà yì tiān."),
         ("她慢慢冷静下来了。", "Tā mànmàn lěngjìng xiàlai le."),  # a two-syllable complement: apart
         ("小猫蹲下来喝水。", "Xiǎomāo dūn xiàlai hē shuǐ."),
         ("他在会上发言。", "Tā zài huì shang fāyán."),

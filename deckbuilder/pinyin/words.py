@@ -14,6 +14,7 @@ from deckbuilder import constructions
 from deckbuilder.pinyin import neutral
 from deckbuilder.pinyin.context import (
     CHURCH_BEFORE,
+    COMPLEMENTS,
     MODAL_BEFORE,
     ONLY_COMPLEMENTS,
     PAST_FOLLOWERS,
@@ -97,9 +98,11 @@ def decide_word(units: Sequence[Unit], ui: int, syllables: tuple[str, ...]) -> t
             return (syllables[0], syllables[1][:-1] + "5")
     if len(word) == 2 and word[1] == "来" and syllables[1] == "lai5" and _no_direction(word):
         return (syllables[0], "lai2")  # 看来 kànlái "it seems": no verb's direction to make light
-    potential = len(word) == 3 and word[1] == "得" and constructions.verb_char(word[0])
+    potential = len(word) == 3 and word[1] in "得不" and constructions.verb_char(word[0])
     if potential and syllables[1] == "de2":
         return (syllables[0], "de5", syllables[2])  # 看得见: CC-CEDICT's de2, a potential complement's de
+    if potential and syllables[1] == "bu4" and word[2] in COMPLEMENTS:
+        return (syllables[0], "bu5", syllables[2])  # 忘不了, 受不了: a potential complement's 不 is light
     if (
         len(word) == 2
         and word[0] == "不"
