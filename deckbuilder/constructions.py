@@ -355,9 +355,10 @@ def first_sense(word: str) -> str:
 
 def opens_with_place(word: str, following: str) -> bool:
     """A word opening the sentence, with a localizer after it and then a personal pronoun, the subject (会 上
-    他 第一个 发言): a place or time, unless CC-CEDICT's first sense makes it a verb (填 上 你 的 名字). One
-    decision for the readings (上 shang) and the glosses ("on")."""
-    return following in PERSONAL_PRONOUNS and not first_sense(word).startswith("to ")
+    他 第一个 发言), or 有 saying what is there (树 上 有 几只 鸟): a place or time, unless CC-CEDICT's first
+    sense makes it a verb (填 上 你 的 名字). One decision for the readings (上 shang) and glosses ("on")."""
+    there = following == "有" and word not in PERSONAL_PRONOUNS  # (我 上 有 老: "above me")
+    return (following in PERSONAL_PRONOUNS or there) and not first_sense(word).startswith("to ")
 
 
 def verb_char(ch: str) -> bool:

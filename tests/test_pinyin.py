@@ -270,6 +270,7 @@ def test_citation_tones_for_yi_and_bu_in_readings() -> None:
         ("小猫蹲下来喝水。", "Xiǎomāo dūn xiàlai hē shuǐ."),
         ("他在会上发言。", "Tā zài huì shang fāyán."),
         ("会上他发言了。", "Huì shang tā fāyán le."),  # a place opening the sentence before its subject
+        ("树上有一个鸟窝。", "Shù shang yǒu yí gè niǎowō."),  # … or before 有, what is there
         ("这是唯一的路。", "Zhè shì wéiyī de lù."),
         ("我二十一岁。", "Wǒ èrshíyī suì."),  # a number in groups ending at 百, 千, 万, 亿
         ("一百二十个人。", "Yìbǎi èrshí gè rén."),
