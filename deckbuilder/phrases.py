@@ -251,6 +251,7 @@ def phrase_pieces(word: str, tag: str, lexicon: Lexicon) -> tuple[str, ...] | No
 
 # Potential complements a verb of two characters or more is written apart from (解决 不了).
 _POTENTIAL = frozenset({"不了", "得了"})
+_COMPLEMENTS = DIRECTIONS | _POTENTIAL  # what a `_complement` phrase ends in
 
 
 def _complement(word: str, lexicon: Lexicon) -> tuple[str, ...] | None:
@@ -269,7 +270,7 @@ def _complement(word: str, lexicon: Lexicon) -> tuple[str, ...] | None:
 def must_cut(pieces: tuple[str, ...]) -> bool:
     """Whether a phrase of `pieces` must be cut into them where it comes out, rather than left to jieba's
     choice once removed (which would cut 蹲下来 as 蹲下 + 来)."""
-    return pieces[-1] in DIRECTIONS or pieces[-1] in _POTENTIAL
+    return pieces[-1] in _COMPLEMENTS
 
 
 def place(word: str, tag: str, lexicon: Lexicon) -> tuple[str, ...] | None:

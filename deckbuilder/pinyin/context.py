@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from deckbuilder import constructions
-from deckbuilder.chinese import DEGREE_ADVERBS, PERSONAL_PRONOUNS
+from deckbuilder.chinese import DEGREE_ADVERBS, DIRECTIONS, PERSONAL_PRONOUNS
 from deckbuilder.chinese import NUMERALS as CHINESE_NUMERALS
 
 
@@ -75,10 +75,7 @@ PAST_FOLLOWERS = frozenset({
 COMPLEMENTS = frozenset("懂动了到完起开见清住下上来去出好对成掉走")
 # Complements of two characters a potential 不 stands before (听 不 清楚, 站 不 起来), and the one-character
 # complements that cannot be the verb's plain negation after a longer verb (控制 不 住, but 觉得 不 对).
-LONG_COMPLEMENTS = frozenset(
-    {"清楚", "明白", "干净", "起来", "下来", "上来", "出来", "进来", "回来", "过来", "下去", "上去", "出去",
-     "进去", "回去", "过去"}
-)  # fmt: skip
+LONG_COMPLEMENTS = DIRECTIONS | {"清楚", "明白", "干净"}
 ONLY_COMPLEMENTS = frozenset("住动完懂到见清起了")  # also joined after 不 in one token (控制 不住, 解决 不了)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from deckbuilder import constructions
+from deckbuilder.chinese import DIRECTIONS
 from deckbuilder.pinyin import neutral
 from deckbuilder.pinyin.context import (
     CHURCH_BEFORE,
@@ -65,8 +66,9 @@ def _zhenshi(c: Context) -> tuple[str, ...]:
     return ("zhen1", "shi4")
 
 
-# Compound directional complements (过去 has its own rule, 起来 and 回来 are neutral in the dictionary).
-_DIRECTIONS = frozenset({"出去", "出来", "进去", "进来", "上去", "上来", "下去", "下来", "回去", "过来"})
+# Compound directional complements whose 来/去 a verb before makes light (过去 has its own rule, 起来 and
+# 回来 are neutral in the dictionary).
+_DIRECTIONS = DIRECTIONS - {"过去", "起来", "回来"}
 
 
 def _no_direction(word: str) -> bool:

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from deckbuilder.chinese import COUNTS, MEASURES, NUMERALS
+from deckbuilder.chinese import COUNTS, DIRECTIONS, MEASURES, NUMERALS
 from deckbuilder.senses import patterns
-from deckbuilder.senses.context import ASPECT, DIRECTIONAL, Slot
+from deckbuilder.senses.context import ASPECT, Slot
 from deckbuilder.senses.entries import candidates, counters
 from deckbuilder.senses.patterns import DEGREE, PLACE_LOCALIZERS, PUNCT, attributed, closes, closes_place
 from deckbuilder.senses.shapes import Shape
@@ -203,7 +203,7 @@ def _word_class(slot: Slot) -> str:
     obj = aspect and _object(slot.following[1:])
     # a verb's marks: a direction (露了出来 keeps its particle 了), or a result and 了 (体会 到 了)
     result = slot.next in RESULTS and slot.right[1:2] in (("了",), ("过",))
-    aspect = aspect or slot.next in DIRECTIONAL or result
+    aspect = aspect or slot.next in DIRECTIONS or result  # only a verb takes them (长 出来 了)
     placed = tag == "f" and any(w in _PLACE_PREPOSITIONS for w in slot.left)  # 放 在 床 上 了: a place
     hidden = tag[:1] in ("p", "m", "q", "n", "f", "t", "z") or (tag[:1] in "ab" and obj)  # 升(zg) 起来
     if aspect and not placed and hidden:

@@ -25,8 +25,6 @@ def _set(text: str) -> frozenset[str]:
 # Words that open a classifier slot: 这本 书, 每个 人, 几只 鸟 (numerals are recognised by their characters).
 _DETERMINERS = _set("这 那 哪 每 某 几 半 第")
 ASPECT = _set("了 着 过")
-# Directional complements: only a verb takes them (青草 长出来 了 "to grow").
-DIRECTIONAL = _set("出来 起来 下来 上来 过来 回来 进来 出去 下去 上去 过去 回去 进去")
 _YES_NO = _set("吗 吧 么 嘛")  # particles that make a yes/no question: 多少 in it is "some"
 _CLAUSE_END = frozenset("，。！？；：、,.!?;:")
 
