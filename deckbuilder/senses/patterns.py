@@ -16,7 +16,7 @@ from functools import lru_cache
 from deckbuilder.chinese import DIRECTIONS, NUMERALS
 from deckbuilder.constructions import opens_with_place
 from deckbuilder.senses.context import Slot
-from deckbuilder.senses.entries import dictionary_noun, eventive, first_shape
+from deckbuilder.senses.entries import candidates, dictionary_noun, eventive, first_shape
 from deckbuilder.senses.shapes import Shape
 
 
@@ -63,8 +63,8 @@ def directs(slot: Slot) -> bool:
 
 @lru_cache(maxsize=64)
 def _completes(word: str) -> bool:
-    from deckbuilder.senses.entries import candidates
-
+    """Whether CC-CEDICT describes a use of `word` as a motion or a completion (下来 "(completed action
+    marker)")."""
     return any(
         _COMPLETION.search(s.raw) for c in candidates(word) for s in c.senses if s.shape is Shape.FUNCTION
     )
