@@ -304,9 +304,12 @@ def _no_predicate(words: list[str]) -> bool:
     """A noun phrase given a full stop (`words`: every token but the last mark): an adjective (after a
     pronoun), 的 and a noun (恶劣的天气。), or counted nouns alone (一个木头碗。, 一根吸管、一卷纸。):
     a label, not a sentence (一台电脑一万块左右。 states a price: no 、 between its counts)."""
-    tags = [segmenter.dictionary_entry(w)[1] for w in words]
-    if 3 <= len(words) <= 4 and words[-2] == "的" and tags[-1][:1] == "n" and tags[-3] in _ADJECTIVE_TAGS:
-        return len(words) == 3 or words[0] in PERSONAL_PRONOUNS
+    if 3 <= len(words) <= 4 and words[-2] == "的":
+        tag = segmenter.dictionary_entry
+        if tag(words[-1])[1][:1] == "n" and tag(words[-3])[1] in _ADJECTIVE_TAGS:
+            return len(words) == 3 or words[0] in PERSONAL_PRONOUNS
+    if not words or words[0][:1] not in NUMERALS:  # (most sentences: the list below needs a count first)
+        return False
     items: list[list[str]] = [[]]
     for w in words:
         if w in _LIST_MARKS:
