@@ -13,9 +13,19 @@ import pytest
 
 from deckbuilder import cedict, english, senses
 from deckbuilder.annotate import enrich, segment
-from deckbuilder.models import Pair
+from deckbuilder.models import Pair, Token
 from deckbuilder.senses import Gloss, gloss_sentence, shapes
 from deckbuilder.senses.context import english_keys
+
+
+def _tokens(text: str, en: str = "") -> tuple[Token, ...]:
+    """A sentence of ours segmented and enriched as a card's words are."""
+    return enrich(segment(Pair(text, en, "t"))).tokens
+
+
+def _words(text: str, en: str = "") -> dict[str, Token]:
+    """`_tokens` by word (a repeated word: its last use)."""
+    return {t.text: t for t in _tokens(text, en)}
 
 
 @pytest.mark.parametrize("module", [senses, shapes, cedict, english])
@@ -1447,12 +1457,9 @@ def test_guo_before_a_place_is_to_cross_and_zuo_before_a_task_is_to_do() -> None
 
 
 def test_a_words_own_line_shows_its_next_senses_after_the_best() -> None:
-    from deckbuilder import annotate
-    from deckbuilder.models import Pair
-
     # The English decides "to put" and "money" first; the entries' next senses still follow on their lines.
     pair = Pair("他把钱放在桌子上。", "He put the money on the table.", "t")
-    tokens = {t.text: t for t in annotate.enrich(annotate.segment(pair)).tokens}
+    tokens = {t.text: t for t in enrich(segment(pair)).tokens}
     assert tokens["放"].senses[0] == "to put" and len(tokens["放"].senses) >= 2
     assert tokens["钱"].senses[0] == "money" and len(tokens["钱"].senses) >= 2
 
@@ -1467,31 +1474,22 @@ def test_a_words_own_line_shows_its_next_senses_after_the_best() -> None:
     ],
 )
 def test_a_classifier_with_several_kinds_takes_the_one_its_noun_fits(text: str, word: str, kind: str) -> None:
-    from deckbuilder import annotate
-    from deckbuilder.models import Pair
-
-    tokens = {t.text: t for t in annotate.enrich(annotate.segment(Pair(text, "", "t"))).tokens}
+    tokens = _words(text)
     assert kind in tokens[word].senses[0], tokens[word].senses
 
 
 def test_a_measure_sense_keeps_its_place_before_a_noun_that_does_not_list_the_classifier() -> None:
-    from deckbuilder import annotate
-    from deckbuilder.models import Pair
-
-    rice = {t.text: t for t in annotate.enrich(annotate.segment(Pair("他抓了把米喂鸡。", "", "t"))).tokens}
+    rice = _words("他抓了把米喂鸡。")
     assert "handful" in rice["把"].senses[0]  # not "for things with handles", the broader "classifier for"
-    leaders = {t.text: t for t in annotate.enrich(annotate.segment(Pair("两位领导见面了。", "", "t"))).tokens}
+    leaders = _words("两位领导见面了。")
     assert "people" in leaders["位"].senses[0]  # a note in parentheses is no kind ("binary bits (e.g. …)")
 
 
 @pytest.mark.parametrize(
     ("text", "word", "sense"),
     [
-        (
-            "院子里有一堆木头。",
-            "堆",
-            "pile",
-        ),  # no classifier sense in CC-CEDICT: the noun's, not "to pile up"
+        # no classifier sense in CC-CEDICT: the noun's, not "to pile up"
+        ("院子里有一堆木头。", "堆", "pile"),
         ("他每天抽一包烟。", "包", "package"),  # not "to cover"
         ("这类电影我不爱看。", "类", "kind"),  # the noun senses keep their order
     ],
@@ -1499,10 +1497,7 @@ def test_a_measure_sense_keeps_its_place_before_a_noun_that_does_not_list_the_cl
 def test_a_counted_measure_without_a_classifier_sense_reads_as_its_noun(
     text: str, word: str, sense: str
 ) -> None:
-    from deckbuilder import annotate
-    from deckbuilder.models import Pair
-
-    tokens = {t.text: t for t in annotate.enrich(annotate.segment(Pair(text, "", "t"))).tokens}
+    tokens = _words(text)
     senses = tokens[word].senses
     assert sense in senses[:2] and not senses[0].startswith("to "), senses
 
@@ -1516,20 +1511,14 @@ def test_a_counted_measure_without_a_classifier_sense_reads_as_its_noun(
     ],
 )
 def test_a_clock_hour_reads_oclock(text: str, word: str, part: str) -> None:
-    from deckbuilder import annotate
-    from deckbuilder.models import Pair
-
-    tokens = annotate.enrich(annotate.segment(Pair(text, "", "t"))).tokens
+    tokens = _tokens(text)
     k = [t.text for t in tokens].index(word)
     assert tokens[k + 1].text == "点" and tokens[k + 1].senses[0].startswith(part), tokens[k + 1].senses
 
 
 def test_what_de_describes_is_a_thing_so_hao_after_it_is_no_complement() -> None:
-    from deckbuilder import annotate
-    from deckbuilder.models import Pair
-
     # 伤 is tagged a verb, but after 的 it is the subject: 好 "good" is its predicate, no verb's result.
-    well = {t.text: t for t in annotate.enrich(annotate.segment(Pair("她腿上的伤好了。", "", "t"))).tokens}
+    well = _words("她腿上的伤好了。")
     assert well["好"].senses[0] == "good", well["好"].senses
 
 
@@ -1538,18 +1527,12 @@ def test_what_de_describes_is_a_thing_so_hao_after_it_is_no_complement() -> None
     ["请把老师的话写下来。", "风停了，湖面平静下来了。"],  # after a verb tagged a noun, after an adjective
 )
 def test_a_compound_directional_complement_after_its_verb_reads_as_the_complement(text: str) -> None:
-    from deckbuilder import annotate
-    from deckbuilder.models import Pair
-
-    tokens = {t.text: t for t in annotate.enrich(annotate.segment(Pair(text, "", "t"))).tokens}
+    tokens = _words(text)
     assert tokens["下来"].senses[0].startswith("("), tokens["下来"].senses  # not "to come down"
 
 
 def test_a_complement_cedict_describes_only_as_success_keeps_its_motion() -> None:
-    from deckbuilder import annotate
-    from deckbuilder.models import Pair
-
-    tokens = {t.text: t for t in annotate.enrich(annotate.segment(Pair("请把作业交上来。", "", "t"))).tokens}
+    tokens = _words("请把作业交上来。")
     assert tokens["上来"].senses[0] == "to come up", tokens["上来"].senses
 
 
@@ -1561,24 +1544,17 @@ def test_a_complement_cedict_describes_only_as_success_keeps_its_motion() -> Non
     ],
 )
 def test_a_verb_with_adverb_senses_before_another_verb_says_how_sure(text: str, first: str) -> None:
-    from deckbuilder import annotate
-    from deckbuilder.models import Pair
-
-    tokens = annotate.enrich(annotate.segment(Pair(text, "", "t"))).tokens
+    tokens = _tokens(text)
     word = next(t for t in tokens if t.text == "肯定")
     assert word.senses[0] == first, word.senses
     # after a measure it is a thing, though a verb follows: no adverb
-    tokens = annotate.enrich(annotate.segment(Pair("这个决定影响了很多人。", "", "t"))).tokens
+    tokens = _tokens("这个决定影响了很多人。")
     assert next(t for t in tokens if t.text == "决定").senses[0] != "certainly"
 
 
 def test_a_noun_with_the_suffix_zi_takes_its_characters_sense_the_translation_says() -> None:
-    from deckbuilder import annotate
-    from deckbuilder.models import Pair
-
     def first(text: str, en: str, word: str) -> str:
-        tokens = {t.text: t for t in annotate.enrich(annotate.segment(Pair(text, en, "t"))).tokens}
-        return tokens[word].senses[0]
+        return _words(text, en)[word].senses[0]
 
     # CC-CEDICT's 勺子 is "scoop; ladle"; its 勺 also says "spoon", which the translation says
     assert first("妈妈给了我一把勺子。", "Mom gave me a spoon.", "勺子") == "spoon"
