@@ -320,9 +320,13 @@ def test_a_noun_phrase_with_a_full_stop_is_a_label() -> None:
         judged("一个", "新", "银行", "。", en="A new bank."),
     ):
         assert label.flaw is None and label.penalty >= sentence.penalty + 3, label
-    # a count stated of something is a sentence: 一家银行 two hundred yuan (no 、 between the counts)
-    price = judged("这", "家", "银行", "很", "漂亮", "。", en="This bank is beautiful.")
-    assert price.penalty < sentence.penalty + 1
+    # a count stated of something is a sentence (一本书一百块: no 、 between the counts), and so is a
+    # predicate after a counted noun
+    price = judged("一", "本", "书", "一", "百", "块", "。", en="A book is a hundred yuan.")
+    listed = judged("一", "本", "书", "、", "一", "家", "银行", "。", en="A book and a bank.")
+    assert price.penalty + 3 <= listed.penalty
+    beautiful = judged("这", "家", "银行", "很", "漂亮", "。", en="This bank is beautiful.")
+    assert beautiful.penalty < sentence.penalty + 1
 
 
 def test_an_english_that_is_not_a_translation() -> None:
