@@ -399,6 +399,39 @@ def test_a_word_waits_a_little_for_its_best_sentence() -> None:
     assert [(c.target, c.sentence) for c in sel.choices] == [("讨论", teaches_discuss), ("问题", good)]
 
 
+def test_a_word_still_waiting_brings_forward_the_word_its_best_sentence_needs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("deckbuilder.grade.order.EARLY_NOTES", 0)  # past the opening (which never does it)
+    table = {**TABLE, **{w: 2 for w in ("讨论", "问题", "态度")}}
+    g = Grader(LEVEL, table)
+
+    def s(*pairs: tuple[str, int], en: str = "a b c") -> Sentence:
+        toks = tuple(Token(w, Kind.PUNCT if w == "。" else Kind.WORD, f) for w, f in pairs)
+        return Sentence(Pair("".join(w for w, _ in pairs), en, "t"), toks)
+
+    # 问题's good sentence needs 讨论, which that sentence would teach best too, so 讨论 waits for 问题 as
+    # 问题 waits for it; 讨论 has a fair one of its own. Waiting gives 问题 its long weak sentence and 讨论
+    # the good one: bringing 讨论 forward gives both a sound sentence.
+    good = s(("我", 9000), ("讨论", 800), ("问题", 5000), ("。", 0), en="I discuss the problem.")
+    rare = ("他", "的", "是", "很", "好", "的", "钱", "他", "的", "钱", "是", "好", "的")
+    weak = s(("问题", 5000), *[(w, 10) for w in rare], ("。", 0))
+    own = s(
+        ("他", 10),
+        ("去", 10),
+        ("讨论", 800),
+        ("了", 10),
+        ("钱", 10),
+        ("。", 0),
+        en="He went to discuss money.",
+    )
+    sel = select([good, weak, own], g)
+    assert [(c.target, c.sentence) for c in sel.choices] == [("讨论", own), ("问题", good)]
+    # Without a sentence of its own 讨论 cannot come first: 问题 takes what it has, 讨论 the good one.
+    sel = select([good, weak], g)
+    assert [(c.target, c.sentence) for c in sel.choices] == [("问题", weak), ("讨论", good)]
+
+
 def test_frequency_ties_go_to_the_better_sentence() -> None:
     g = Grader(LEVEL, TABLE)
 

@@ -3,7 +3,8 @@
 Target words go from most to least frequent (words of one frequency tier, the better sentence first); a
 word whose sentences all contain another not-yet-introduced word of the level waits until that word is
 introduced, so no card uses a word that comes after it; a word whose best sentence waits for such a word,
-and whose usable ones are much weaker, waits a little for it (`DEFER_WORDS`). The first cards, what a
+and whose usable ones are much weaker, waits a little for it (`DEFER_WORDS`), then brings that word
+forward when the deck gains by it (`BRING_WORDS`). The first cards, what a
 learner meets on day one, are held to more (`EARLY_NOTES`): a word takes the safest of its near-best
 sentences (the smallest quality penalty within `EARLY_MARGIN`), and one whose sentence is still doubtful
 waits until those notes are made, so the opening is made of the best sentences of the most useful words.
@@ -26,6 +27,10 @@ NEAR_DUPLICATE = 0.6  # character-bigram overlap above which two sentences for o
 # taught with a weak sentence when a good one is a day away.
 DEFER_MARGIN = 3.0
 DEFER_WORDS = 20
+# A word still waiting after that may bring forward up to BRING_WORDS words its best sentence needs, when the
+# deck's cost falls by more than BRING_MARGIN (`_bring_forward`).
+BRING_WORDS = 2
+BRING_MARGIN = 1.0
 # The first EARLY_NOTES notes take, among a word's sentences within EARLY_MARGIN of its best usable one, the
 # one with the smallest quality penalty; a word whose pick still costs over EARLY_RISK in penalties, or over
 # EARLY_COST in all (a long, hard sentence), waits until those notes are made (once), for words with sounder
@@ -116,6 +121,16 @@ def study_order(
         # Most useful word first; words of one frequency tier are equally useful, the better sentence first.
         pending = sorted(ranked, key=lambda w: (-tier(freq[w]), ranked[w][0].rank, w))
         level_covered: list[str] = []
+
+        def take(
+            word: str, picks: list[Candidate], level: Level = grader.level, covered: list[str] = level_covered
+        ) -> None:
+            introduced.add(word)
+            covered.append(word)
+            for cand in picks:
+                used.add(cand.seq)
+                chosen.append(Choice(cand.sentence, word, cand.index, len(chosen), cand.cost, level))
+
         deferred: set[str] = set()
         held: list[str] = []  # words whose sentence is too doubtful to open the deck, until it is made
         was_held: set[str] = set()
@@ -126,6 +141,8 @@ def study_order(
             while i < len(pending):
                 word = pending[i]
                 i += 1
+                if word in introduced:  # brought forward for another word's sentence
+                    continue
                 usable = _usable(ranked[word], introduced, used, options)
                 if not usable:
                     waiting.append(word)
@@ -136,6 +153,13 @@ def study_order(
                     pending.insert(min(i + DEFER_WORDS, len(pending)), word)
                     continue
                 early = len(chosen) < EARLY_NOTES
+                if not early and usable[0].rank - ranked[word][0].rank > DEFER_MARGIN:
+                    # Still waiting after its day: bring the words its best sentence needs forward, when
+                    # that costs the deck less than this word's weak sentence.
+                    for other, ahead in _bring_forward(word, ranked, usable[0], introduced, used, options):
+                        take(other, ahead)
+                        progress = True
+                    usable = _usable(ranked[word], introduced, used, options)
                 picks = _pick(usable, options, early)
                 doubtful = picks[0].penalty > EARLY_RISK or picks[0].cost > EARLY_COST
                 if early and doubtful and word not in was_held:
@@ -144,16 +168,11 @@ def study_order(
                     held.append(word)
                     continue
                 progress = True
-                introduced.add(word)
-                level_covered.append(word)
-                for cand in picks:
-                    used.add(cand.seq)
-                    chosen.append(
-                        Choice(cand.sentence, word, cand.index, len(chosen), cand.cost, grader.level)
-                    )
+                take(word, picks)
                 if held and len(chosen) >= EARLY_NOTES:  # the opening is made: the held words come next
                     pending[i:i] = held
                     held = []
+            waiting = [w for w in waiting if w not in introduced]
             if not progress and not held:
                 # A pinned sentence that can no longer be used (a word it needs left the deck) is let go.
                 unpinned = [w for w in waiting if len(ranked[w]) < len(pool[w])]
@@ -170,6 +189,47 @@ def study_order(
         chosen = chosen[: options.max_notes]
     level_words = sum(n for _, _, n in per_level)
     return Selection(tuple(chosen), graded, candidates, level_words, tuple(missing), tuple(per_level))
+
+
+def _bring_forward(
+    word: str,
+    ranked: dict[str, list[Candidate]],
+    fallback: Candidate,
+    introduced: set[str],
+    used: set[int],
+    options: SelectOptions,
+) -> list[tuple[str, list[Candidate]]]:
+    """The words to introduce now, each with its sentences, so that `word` can take a sentence much better
+    than `fallback` (its best usable one): the first such sentence that needs at most BRING_WORDS words of
+    the level not yet introduced, each with a usable sentence of its own, and whose plan costs less by
+    BRING_MARGIN than waiting (`fallback` now, each of those words its best sentence later). Empty: wait.
+
+    A sentence written for two words of a level (桃、梨、葡萄都是水果。) otherwise goes to the later one, and
+    the earlier takes whatever it can: a long translated sentence where a graded one was at hand."""
+    for cand in ranked[word]:
+        if cand.rank >= fallback.rank - DEFER_MARGIN:
+            break
+        need = sorted(w for w in cand.others if w not in introduced)
+        if cand.seq in used or not need or len(need) > BRING_WORDS or any(w not in ranked for w in need):
+            continue
+        if cand.extra_new > options.max_new - 1:
+            continue
+        known, taken = set(introduced), used | {cand.seq}
+        plan: list[tuple[str, list[Candidate]]] = []
+        for other in need:
+            usable = _usable(ranked[other], known, taken, options)
+            if not usable:
+                break
+            picks = _pick(usable, options)
+            plan.append((other, picks))
+            known.add(other)
+            taken |= {c.seq for c in picks}
+        else:
+            waiting = fallback.rank + sum(ranked[w][0].rank for w in need)
+            ahead = cand.rank + sum(picks[0].rank for _, picks in plan)
+            if ahead + BRING_MARGIN < waiting:
+                return plan
+    return []
 
 
 def _rank(cand: Candidate) -> tuple[float, int]:
