@@ -222,6 +222,7 @@ class Report:
     own_notes: int | None = None  # notes from the user's files, when built-in corpora were added to them
     lock_file: str = ""  # <deck>.lock.json: what the deck shipped
     changes: str = ""  # against the previous lock: "12 changed, 3 added, 1 retired"
+    weak_words: int = 0  # words left out because every sentence for them was too weak (they are missing)
 
     def lines(self) -> list[str]:
         """The report as `deckbuild make` prints it (warnings are printed apart, on stderr)."""
@@ -243,6 +244,8 @@ class Report:
         out.append(f"Target words: {self.covered:,} of {self.level_words:,} covered ({share:.1%})")
         if len(self.per_level) > 1:
             out.extend(f"  {name}: {covered:,} of {total:,}" for name, covered, total in self.per_level)
+        if self.weak_words:
+            out.append(f"Too weak:     {self.weak_words:,} words whose sentences were all too weak (missing)")
         out.append(f"Output:       {self.output}")
         if self.missing_file:
             out.append(f"Missing:      {self.missing_file}")

@@ -432,6 +432,35 @@ def test_a_word_still_waiting_brings_forward_the_word_its_best_sentence_needs(
     assert [(c.target, c.sentence) for c in sel.choices] == [("问题", weak), ("讨论", good)]
 
 
+def test_a_builtin_sentence_far_weaker_than_the_levels_is_no_card() -> None:
+    table = {**TABLE, **{w: 2 for w in ("讨论", "问题", "态度")}}
+    g = Grader(LEVEL, table)
+
+    def s(*pairs: tuple[str, int], en: str = "a b c", builtin: bool = True) -> Sentence:
+        toks = tuple(Token(w, Kind.PUNCT if w == "。" else Kind.WORD, f) for w, f in pairs)
+        return Sentence(Pair("".join(w for w, _ in pairs), en, "t", builtin=builtin), toks)
+
+    bank = s(
+        ("我", 9000), ("去", 9000), ("银行", 900), ("取", 900), ("钱", 900), ("。", 0), en="I go to the bank."
+    )
+    manner = s(
+        ("他", 9000), ("的", 9000), ("态度", 900), ("很", 9000), ("好", 9000), ("。", 0), en="He is kind."
+    )
+    rare = ("他", "的", "是", "很", "好", "的", "钱", "他", "的", "钱", "是", "好", "的")
+    weak = s(("问题", 5000), *[(w, 10) for w in rare], ("。", 0))
+    sel = select([bank, manner, weak], g)
+    assert {c.target for c in sel.choices} == {"银行", "态度"} and "问题" in sel.missing
+    assert sel.weak == ("问题",)
+    assert [c.order for c in sel.choices] == [0, 1]
+    # A teacher's own sentence is never left out ...
+    own = s(("问题", 5000), *[(w, 10) for w in rare], ("。", 0), builtin=False)
+    assert {c.target for c in select([bank, manner, own], g).choices} == {"银行", "态度", "问题"}
+    # ... nor a word a later card needs: 讨论's only sentence has 问题 in it.
+    discuss = s(("我", 9000), ("讨论", 800), ("问题", 5000), ("。", 0), en="I discuss the problem.")
+    chosen = [(c.target, c.sentence) for c in select([bank, manner, weak, discuss], g).choices]
+    assert chosen[-2:] == [("问题", weak), ("讨论", discuss)]
+
+
 def test_frequency_ties_go_to_the_better_sentence() -> None:
     g = Grader(LEVEL, TABLE)
 

@@ -109,9 +109,13 @@ def test_build_report_lines_with_weak_sentences_and_notes_from_files() -> None:
         level_name="HSK 2.0 level 5", pairs_read=60_000, candidates=9_000, notes=2_400, covered=1_200,
         level_words=1_298, output="decks/hsk5.apkg", seconds=6.0,
         left_out=(("script", 102), ("names", 1_160)), own_notes=1_000,
-        weighed=(("from English", 5_000), ("wording", 12), ("repeated topic", 300)),
+        weighed=(("from English", 5_000), ("wording", 12), ("repeated topic", 300)), weak_words=17,
     )  # fmt: skip
     lines = report.lines()
+    assert lines[7:9] == [
+        "Target words: 1,200 of 1,298 covered (92.4%)",
+        "Too weak:     17 words whose sentences were all too weak (missing)",
+    ]
     assert lines[2:7] == [
         "Candidates:   9,000 readable sentences with a target word",
         "Left out:     1,262 of them as weak sentences (102 script, 1,160 names)",
@@ -120,7 +124,9 @@ def test_build_report_lines_with_weak_sentences_and_notes_from_files() -> None:
         "From files:   1,000 of the notes from your files, the rest built-in",
     ]
     plain = Report("HSK 2.0 level 5", 60_000, 9_000, 2_400, 1_200, 1_298, "decks/hsk5.apkg", 6.0)
-    assert not any(line.startswith(("Left out", "Weighed", "From files")) for line in plain.lines())
+    assert not any(
+        line.startswith(("Left out", "Weighed", "From files", "Too weak")) for line in plain.lines()
+    )
 
 
 def test_align_report_lines() -> None:

@@ -17,6 +17,7 @@ from deckbuilder.standards import characters, words
 # Sentence length in Chinese characters: the comfortable sweet spot and the default hard bounds per level.
 SWEET_SPOT = {1: (4, 9), 2: (5, 10), 3: (6, 13), 4: (7, 16), 5: (8, 20), 6: (10, 24), 7: (10, 28)}
 LENGTH_BOUNDS = {1: (3, 16), 2: (3, 18), 3: (4, 22), 4: (4, 26), 5: (5, 30), 6: (5, 34), 7: (6, 40)}
+NEW_WORD_COST = 8.0  # what a new word other than the target adds to a sentence's difficulty (`--max-new`)
 MIN_CONTEXT = 2  # other words a sentence needs besides its target: a cloze needs something to infer from
 _FREE = (Kind.PUNCT, Kind.NUMBER, Kind.LATIN, Kind.NAME)
 
@@ -139,7 +140,7 @@ class Grader:
             elif cls is Reading.TARGET:
                 cost += 4.0  # a second word of the new level
             elif self.is_new(cls):
-                cost += 8.0
+                cost += NEW_WORD_COST
         hanzi = hanzi_count(sentence)
         low, high = SWEET_SPOT.get(top, (8, 20))
         cost += 1.0 * max(0, low - hanzi) + 0.3 * max(0, hanzi - high)

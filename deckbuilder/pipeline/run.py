@@ -297,6 +297,7 @@ def _report(run: _Run, clock: _Clock) -> Report:
         else None,
         lock_file=side.get(lock.LOCK_SUFFIX, ""),
         changes=run.stamped.changes.line() if run.stamped else "",
+        weak_words=len(selection.weak),
     )
 
 
