@@ -56,8 +56,10 @@ def undo(words: list[str], text: str) -> list[str]:
     only after a pass changed them, since a word a pass makes may set off a later one.
     """
     due = _triggered(words)
-    for bit, (run, _, needs) in enumerate(_PASSES):
-        if due >> bit & 1 and needs in text:
+    for flag, (run, _, needs) in zip(_FLAGS, _PASSES, strict=True):
+        if due < flag:
+            break  # no later pass is set off
+        if due & flag and needs in text:
             done = run(words)
             if done != words:
                 words, due = done, _triggered(done)
@@ -104,6 +106,8 @@ def as_soon_as(words: list[str]) -> list[str]:
     "as soon as he comes", not 一来 "firstly"; and 为 glued to its noun after 以 (以 花蜜 为食 → 为 + 食)."""
     from deckbuilder.cedict import headwords
 
+    if "就" not in words and "以" not in words:
+        return words  # neither construction: most sentences with a word of 一
     out: list[str] = []
     for k, word in enumerate(words):
         if len(word) == 2 and word[0] == "一" and verb_char(word[1]) and _then_follows(words[k + 1 :]):
@@ -146,14 +150,12 @@ def verb_object(words: list[str]) -> list[str]:
     out: list[str] = []
     for i, word in enumerate(words):
         after = words[i + 1] if i + 1 < len(words) else ""
-        pieces = (
-            cedict.split(word, whole=False) if len(word) == 4 and out and out[-1] in _BEFORE_ACTION else []
-        )
-        tags = [segmenter.word_tag(p)[:1] for p in pieces]
-        if len(pieces) == 2 and tags == ["v", "n"] and (after in _CLAUSE_ENDS or not after):
-            out.extend(pieces)
-        else:
-            out.append(word)
+        if len(word) == 4 and out and out[-1] in _BEFORE_ACTION and (after in _CLAUSE_ENDS or not after):
+            pieces = cedict.split(word, whole=False)
+            if len(pieces) == 2 and [segmenter.word_tag(p)[:1] for p in pieces] == ["v", "n"]:
+                out.extend(pieces)
+                continue
+        out.append(word)
     return out
 
 
@@ -428,15 +430,17 @@ _PASSES: tuple[tuple[Pass, Callable[[str], bool], str], ...] = (
     (as_soon_as, lambda w: len(w) == 2 and w[0] in "一为", ""),
 )
 
+_FLAGS = tuple(1 << k for k in range(len(_PASSES)))  # each pass's bit in a set of passes
+
 
 def _triggers(word: str) -> int:
-    """Bits (by position in `_PASSES`) of the passes `word` sets off."""
-    return sum(1 << k for k, (_, sets_off, _) in enumerate(_PASSES) if sets_off(word))
+    """The passes `word` sets off, as a set of bits (`_FLAGS`)."""
+    return sum(flag for flag, (_, sets_off, _) in zip(_FLAGS, _PASSES, strict=True) if sets_off(word))
 
 
 _TRIGGERS = Memo(_triggers)
 
 
 def _triggered(words: list[str]) -> int:
-    """Bits of the passes some word of `words` sets off."""
+    """The passes some word of `words` sets off (`_FLAGS`)."""
     return reduce(or_, map(_TRIGGERS.__getitem__, words), 0)
