@@ -56,13 +56,15 @@ def undo(words: list[str], text: str) -> list[str]:
     only after a pass changed them, since a word a pass makes may set off a later one.
     """
     due = _triggered(words)
-    for flag, (run, _, needs) in zip(_FLAGS, _PASSES, strict=True):
-        if due < flag:
-            break  # no later pass is set off
-        if due & flag and needs in text:
+    while due:
+        flag = due & -due  # the first pass due
+        run, _, needs = _BY_FLAG[flag]
+        if needs in text:
             done = run(words)
             if done != words:
-                words, due = done, _triggered(done)
+                words = done
+                due = _triggered(done)
+        due &= -2 * flag  # the passes after it
     return words
 
 
@@ -104,10 +106,10 @@ def loose_object(word: str) -> bool:
 def as_soon_as(words: list[str]) -> list[str]:
     """`words` with 一 glued to a verb cut off it when 就 follows in the clause: 他 一来 我 就 走 is 一 + 来
     "as soon as he comes", not 一来 "firstly"; and 为 glued to its noun after 以 (以 花蜜 为食 → 为 + 食)."""
-    from deckbuilder.cedict import headwords
-
     if "就" not in words and "以" not in words:
         return words  # neither construction: most sentences with a word of 一
+    from deckbuilder.cedict import headwords
+
     out: list[str] = []
     for k, word in enumerate(words):
         if len(word) == 2 and word[0] == "一" and verb_char(word[1]) and _then_follows(words[k + 1 :]):
@@ -347,10 +349,10 @@ def said_twice(word: str) -> bool:
 def tentative_verbs(words: list[str]) -> list[str]:
     """`words` with a one-character verb cut from its repetition joined to it (吹 + 吹 → 吹吹), also where
     jieba glued the repetition to a one-character object (吹 + 吹风 → 吹吹 + 风)."""
-    from deckbuilder import segmenter
-
     if not any(map(str.startswith, words[1:], words)):
         return words  # no word starts with the one before it: nothing is said twice
+    from deckbuilder import segmenter
+
     out: list[str] = []
     for word in words:
         before = out[-1] if out else ""
@@ -431,6 +433,7 @@ _PASSES: tuple[tuple[Pass, Callable[[str], bool], str], ...] = (
 )
 
 _FLAGS = tuple(1 << k for k in range(len(_PASSES)))  # each pass's bit in a set of passes
+_BY_FLAG = dict(zip(_FLAGS, _PASSES, strict=True))
 
 
 def _triggers(word: str) -> int:

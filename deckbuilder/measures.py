@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from deckbuilder.cedict import headwords
 from deckbuilder.chinese import COUNTING, COUNTS, MEASURES, MONEY, NUMERALS
+from deckbuilder.standards import all_words
 
 # The first character of every word `counted` may cut: a count, an ordinal's 第, 好几 "several".
 _STARTS = COUNTS | frozenset("第好")
@@ -24,9 +26,6 @@ def counted(words: list[str]) -> list[str]:
     is a word of its own: listed (这个, 一样) or in CC-CEDICT (每天 "every day", 一种, 几个 "a few", 十月
     "October", 第一次). A number glued to a word it counts or times is cut off it too (一分钟 → 一 + 分钟,
     七点 → 七 + 点, 三年级 → 三 + 年级)."""
-    from deckbuilder.cedict import headwords
-    from deckbuilder.standards import all_words
-
     ordinary, listed = headwords().ordinary, all_words()
     out: list[str] = []
     for k, word in enumerate(words):
@@ -49,9 +48,6 @@ def cuts(word: str) -> bool:
 def _chunk(word: str, counts_next: bool) -> tuple[str, ...]:
     """The words `counted` cuts `word` into, where `counts_next` says whether it counts the words after it
     (`_counts_next`: then a chunk CC-CEDICT lists is a count all the same)."""
-    from deckbuilder.cedict import headwords
-    from deckbuilder.standards import all_words
-
     lists, listed = headwords(), all_words()
     if len(word) == 2 and word[0] in NUMERALS and word[1] in "加减乘除":
         return tuple(word)  # 五加五: five plus five, not the plant 五加
