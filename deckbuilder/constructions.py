@@ -10,11 +10,14 @@ complement (买 + 得到 → 买得到 "can buy") and 小/老 + a surname (小 +
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, reduce
+from operator import or_
 
-from deckbuilder import addressing
-from deckbuilder.chinese import COUNTING, COUNTS, HAN, HAN_RUN, MEASURES, MONEY, NUMERALS, PERSONAL_PRONOUNS
+from deckbuilder import addressing, measures
+from deckbuilder.chinese import HAN, HAN_RUN, PERSONAL_PRONOUNS
 from deckbuilder.erhua import erhua_suffix
+from deckbuilder.memo import Memo
 
 # Verbs whose doubling is no tentative form (是是 "yes, yes"; 有有).
 _NOT_TENTATIVE = frozenset("是有")
@@ -46,27 +49,23 @@ _BEFORE_ACTION = frozenset({"正在", "已经", "开始", "继续", "一直", "�
 
 
 def undo(words: list[str], text: str) -> list[str]:
-    """`words` (the cut of `text`) with the constructions above undone."""
-    if any(p in text for p in _PRONOUNS):
-        words = subject_verb(words)
-    if "不想" in text:
-        words = negated_want(words)
-    words = only_then(words) if "才" in text else words
-    words = also_is(words) if "还是" in text else words
-    words = said_words(words) if "的话" in text else words
-    words = verb_particle(words) if "着" in text else words
-    words = please_complement(words) if "请" in text else words
-    words = counted(words)
-    words = erhua_suffix(words) if "儿" in words else words
-    words = [p for w in words for p in ((w[0], w[1]) if len(w) == 2 and loose_object(w) else (w,))]
-    words = tentative_verbs(words)
-    words = potentials(words) if "得" in text else words
-    words = addressing.familiar(words) if any(c in text for c in addressing.FAMILIAR) else words
-    words = a_not_a(words) if "不" in text else words
-    words = verb_object(words) if any(w in _BEFORE_ACTION for w in words) else words
-    words = which_one(words) if "哪一" in text else words
-    words = rather_than(words) if "与其" in text else words
-    return as_soon_as(words) if ("一" in text and "就" in text) or ("以" in text and "为" in text) else words
+    """`words` (the cut of `text`) with the constructions above undone, pass by pass (`_PASSES`).
+
+    A pass runs only where a word of the sentence can set it off (most sentences hold words for two or three
+    of the eighteen): each word's triggers are worked out once (`_triggers`), and the words are scanned again
+    only after a pass changed them, since a word a pass makes may set off a later one.
+    """
+    due = _triggered(words)
+    while due:
+        flag = due & -due  # the first pass due
+        run, _, needs = _BY_FLAG[flag]
+        if needs in text:
+            done = run(words)
+            if done != words:
+                words = done
+                due = _triggered(done)
+        due &= -2 * flag  # the passes after it
+    return words
 
 
 # What answers 与其 "rather than" later in its sentence (与其 等待，不如 行动).
@@ -83,67 +82,6 @@ def rather_than(words: list[str]) -> list[str]:
         else:
             out.append(word)
     return out
-
-
-def counted(words: list[str]) -> list[str]:
-    """`words` with a numeral or demonstrative glued to its measure word cut into the two, as GB/T 16159
-    writes them and textbooks gloss them (一个 → 一 + 个, 这本 → 这 + 本, 一百块 → 一百 + 块; an ordinal too,
-    第二个 → 第二 + 个; and the noun counted when jieba glued it on, 一朵花 → 一 + 朵 + 花), unless the chunk
-    is a word of its own: listed (这个, 一样) or in CC-CEDICT (每天 "every day", 一种, 几个 "a few", 十月
-    "October", 第一次). A number glued to a word it counts or times is cut off it too (一分钟 → 一 + 分钟,
-    七点 → 七 + 点, 三年级 → 三 + 年级)."""
-    from deckbuilder.cedict import headwords
-    from deckbuilder.standards import all_words
-
-    lists, listed = headwords(), all_words()
-    out: list[str] = []
-    for k, word in enumerate(words):
-        if len(word) == 2 and word[0] in NUMERALS and word[1] in "加减乘除":
-            out.extend(word)  # 五加五: five plus five, not the plant 五加
-            continue
-        if word.startswith("好几") and len(word) > 2 and word[2:] in lists.ordinary and word not in listed:
-            out.extend(("好几", word[2:]))  # 好几种 "several kinds": 好几 + 种
-            continue
-        if len(word) < 2 or (word[0] not in COUNTS and word[0] != "第"):
-            out.append(word)  # most words: no count in front of them
-            continue
-        count = word[1:-1] if word[:1] == "第" and len(word) > 2 else word[:-1]  # 第二个 → 第二 + 个
-        chunk = len(word) > 1 and word[-1] in MEASURES and all(ch in COUNTS for ch in count)
-        noun = word[2:] in lists.ordinary and word not in listed and word not in lists.ordinary
-        if len(word) > 2 and word[0] in COUNTS and word[1] in MEASURES and noun:  # 一朵花 → 一 + 朵 + 花
-            out.extend((word[0], word[1], word[2:]))
-            continue
-        month = word[-1] == "月" and word in lists.proper  # 十月 "October"; not the county 三门
-        whole = word in listed or word in lists.ordinary
-        if whole and word not in listed and _counts_next(word, words[k + 1 : k + 3]):
-            whole = False  # 三条 鱼, 一元 有 十毛: no "three of a kind (poker)", no "univariate"
-        if chunk and not whole and not month:
-            out.extend((word[:-1], word[-1]))
-            continue
-        # A number before a word of its own that it counts or times (一分钟, 七点, 一队, 三年级): apart.
-        run = len(word) - len(word.lstrip("".join(NUMERALS)))
-        if 0 < run < len(word) and not whole and word not in lists.proper and word[run:] in lists.ordinary:
-            out.extend((word[:run], word[run:]))
-        else:
-            out.append(word)
-    return out
-
-
-def _counts_next(word: str, after: list[str]) -> bool:
-    """A numeral and a measure word CC-CEDICT lists for another sense than a quantity (三条 "three of a kind
-    (poker)", not 一种 "one kind of"), counting the noun after it (三条 鱼) or an amount of money (一元): the
-    count, as the cards gloss it; not before a word 的 makes a modifier (一口 地道 的 中文)."""
-    from deckbuilder import english, segmenter
-
-    if len(word) < 2 or not all(ch in COUNTING for ch in word[:-1]) or word[-1] not in MEASURES:
-        return False
-    sense = first_sense(word)
-    if not sense or english.QUANTITY.match(sense):
-        return False
-    if word[-1] in MONEY:
-        return True
-    noun = bool(after) and segmenter.dictionary_entry(after[0])[1] in ("n", "nz", "ng")
-    return noun and after[1:2] != ["的"]
 
 
 @lru_cache(maxsize=20_000)
@@ -168,13 +106,13 @@ def loose_object(word: str) -> bool:
 def as_soon_as(words: list[str]) -> list[str]:
     """`words` with 一 glued to a verb cut off it when 就 follows in the clause: 他 一来 我 就 走 is 一 + 来
     "as soon as he comes", not 一来 "firstly"; and 为 glued to its noun after 以 (以 花蜜 为食 → 为 + 食)."""
+    if "就" not in words and "以" not in words:
+        return words  # neither construction: most sentences with a word of 一
     from deckbuilder.cedict import headwords
 
     out: list[str] = []
     for k, word in enumerate(words):
-        rest = words[k + 1 :]
-        end = next((i for i, w in enumerate(rest) if w in _CLAUSE_ENDS), len(rest))
-        if len(word) == 2 and word[0] == "一" and verb_char(word[1]) and "就" in rest[:end]:
+        if len(word) == 2 and word[0] == "一" and verb_char(word[1]) and _then_follows(words[k + 1 :]):
             out.extend(("一", word[1]))
         elif len(word) == 2 and word[0] == "为" and "以" in words[:k] and word not in headwords().ordinary:
             out.extend(("为", word[1]))  # 以 花蜜 为 食: "take … as" food
@@ -183,15 +121,26 @@ def as_soon_as(words: list[str]) -> list[str]:
     return out
 
 
+def _then_follows(rest: list[str]) -> bool:
+    """就 "then" comes in the clause `rest` opens."""
+    end = next((i for i, w in enumerate(rest) if w in _CLAUSE_ENDS), len(rest))
+    return "就" in rest[:end]
+
+
 def a_not_a(words: list[str]) -> list[str]:
     """`words` with an A-not-A question glued into one token cut into its words: 去不去 → 去 + 不 + 去,
     喜欢不喜欢 → 喜欢 + 不 + 喜欢 (as jieba already cuts 来不来)."""
     out: list[str] = []
     for word in words:
         half = len(word) // 2
-        asked = len(word) in (3, 5) and word[half] == "不" and word[:half] == word[half + 1 :]
-        out.extend((word[:half], "不", word[:half]) if asked else (word,))
+        out.extend((word[:half], "不", word[:half]) if _asked(word) else (word,))
     return out
+
+
+def _asked(word: str) -> bool:
+    """A-not-A glued into one token: 去不去, 喜欢不喜欢."""
+    half = len(word) // 2
+    return len(word) in (3, 5) and word[half] == "不" and word[:half] == word[half + 1 :]
 
 
 def verb_object(words: list[str]) -> list[str]:
@@ -203,14 +152,12 @@ def verb_object(words: list[str]) -> list[str]:
     out: list[str] = []
     for i, word in enumerate(words):
         after = words[i + 1] if i + 1 < len(words) else ""
-        pieces = (
-            cedict.split(word, whole=False) if len(word) == 4 and out and out[-1] in _BEFORE_ACTION else []
-        )
-        tags = [segmenter.word_tag(p)[:1] for p in pieces]
-        if len(pieces) == 2 and tags == ["v", "n"] and (after in _CLAUSE_ENDS or not after):
-            out.extend(pieces)
-        else:
-            out.append(word)
+        if len(word) == 4 and out and out[-1] in _BEFORE_ACTION and (after in _CLAUSE_ENDS or not after):
+            pieces = cedict.split(word, whole=False)
+            if len(pieces) == 2 and [segmenter.word_tag(p)[:1] for p in pieces] == ["v", "n"]:
+                out.extend(pieces)
+                continue
+        out.append(word)
     return out
 
 
@@ -402,6 +349,8 @@ def said_twice(word: str) -> bool:
 def tentative_verbs(words: list[str]) -> list[str]:
     """`words` with a one-character verb cut from its repetition joined to it (吹 + 吹 → 吹吹), also where
     jieba glued the repetition to a one-character object (吹 + 吹风 → 吹吹 + 风)."""
+    if not any(map(str.startswith, words[1:], words)):
+        return words  # no word starts with the one before it: nothing is said twice
     from deckbuilder import segmenter
 
     out: list[str] = []
@@ -444,3 +393,57 @@ def potentials(words: list[str]) -> list[str]:
         else:
             out.append(word)
     return out
+
+
+def loose_objects(words: list[str]) -> list[str]:
+    """`words` with each `loose_object` cut into its verb and object (倒水 → 倒 + 水)."""
+    return [p for w in words for p in ((w[0], w[1]) if len(w) == 2 and loose_object(w) else (w,))]
+
+
+def _subject_glued(word: str) -> bool:
+    """What `subject_verb` may cut: a pronoun glued to one character, no listed word (or 你好, 您好)."""
+    from deckbuilder.standards import all_words
+
+    return len(word) == 2 and word[0] in _PRONOUNS and (word in ("你好", "您好") or word not in all_words())
+
+
+Pass = Callable[[list[str]], list[str]]
+# The passes of `undo` in order, each with what a word must be for the pass to change anything (the test
+# each pass makes first, of the word it cuts or of the word before: all it changes needs such a word) and
+# a string the text must hold ("" for none: 哪 + 一路 must be adjacent, not 哪 一路 across a space).
+_PASSES: tuple[tuple[Pass, Callable[[str], bool], str], ...] = (
+    (subject_verb, _subject_glued, ""),
+    (negated_want, "不想".__eq__, ""),
+    (only_then, ("才能", "人才").__contains__, ""),
+    (also_is, "还是".__eq__, ""),
+    (said_words, "的话".__eq__, ""),
+    (verb_particle, lambda w: len(w) == 2 and w[1] == "着", ""),
+    (please_complement, lambda w: len(w) == 2 and w[0] == "请", ""),
+    (measures.counted, measures.cuts, ""),
+    (erhua_suffix, "儿".__eq__, ""),
+    (loose_objects, lambda w: len(w) == 2 and loose_object(w), ""),
+    (tentative_verbs, lambda w: len(w) == 1 and said_twice(w + w), ""),
+    (potentials, lambda w: w[:1] == "得" and len(w) <= 2, ""),
+    (addressing.familiar, lambda w: w[:1] in addressing.FAMILIAR and len(w) <= 2, ""),
+    (a_not_a, _asked, ""),
+    (verb_object, _BEFORE_ACTION.__contains__, ""),
+    (which_one, "哪".__eq__, "哪一"),
+    (rather_than, "与其".__eq__, ""),
+    (as_soon_as, lambda w: len(w) == 2 and w[0] in "一为", ""),
+)
+
+_FLAGS = tuple(1 << k for k in range(len(_PASSES)))  # each pass's bit in a set of passes
+_BY_FLAG = dict(zip(_FLAGS, _PASSES, strict=True))
+
+
+def _triggers(word: str) -> int:
+    """The passes `word` sets off, as a set of bits (`_FLAGS`)."""
+    return sum(flag for flag, (_, sets_off, _) in zip(_FLAGS, _PASSES, strict=True) if sets_off(word))
+
+
+_TRIGGERS = Memo(_triggers)
+
+
+def _triggered(words: list[str]) -> int:
+    """The passes some word of `words` sets off (`_FLAGS`)."""
+    return reduce(or_, map(_TRIGGERS.__getitem__, words), 0)

@@ -30,6 +30,7 @@ from typing import Any
 
 from deckbuilder import addressing, chinese, constructions, tagger
 from deckbuilder.chinese import DEGREE_ADVERBS, HAN, HAN_RUN, MEASURES, NUMERALS, fewest_pieces, script_kind
+from deckbuilder.memo import Memo
 from deckbuilder.models import Kind
 
 # jieba's tags for proper names: person, transliterated person, place, organisation, other proper noun.
@@ -113,14 +114,21 @@ def segmenter() -> Any:
 def cut(text: str) -> list[str]:
     """Words of `text` (whitespace-only pieces dropped; words the HMM glued cut into their words; glues
     across a construction undone: 才能 → 才 + 能 "only then can", 他用 → 他 + 用: `constructions`)."""
-    words = [w for w in segmenter().cut(text, True) if w.strip()]
     out: list[str] = []
-    for word in words:
+    for word in segmenter().cut(text, True):
         if len(word) == 2 and word[1] == "的" and out and out[-1] in DEGREE_ADVERBS:
             out.extend(word)  # 多美的: degree + adjective + 的, not the brand 美的
-            continue
-        out.extend(_as_cut(word) if len(word) > 1 else (word,))
+        else:
+            out.extend(_PIECES[word])
     return constructions.undo(out, text)
+
+
+def _pieces(word: str) -> tuple[str, ...]:
+    """The words of one token of jieba's cut: none for whitespace, else `_as_cut`."""
+    return () if not word.strip() else _as_cut(word) if len(word) > 1 else (word,)
+
+
+_PIECES = Memo(_pieces)  # jieba's token → its words: one dict look-up a token on the hot path
 
 
 @lru_cache(maxsize=200_000)
@@ -162,6 +170,8 @@ def version() -> str:
         "standards",
         "chinese",
         "constructions",
+        "measures",
+        "memo",
         "erhua",
         "addressing",
         "resources",

@@ -338,6 +338,31 @@ def test_constructions_jieba_glues_across_are_cut(text: str, words: list[str]) -
     _assert_run(text, words)
 
 
+def test_undo_skips_only_passes_that_would_change_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`constructions.undo` runs a pass only where a word sets it off (and the text holds what it needs):
+    on real sentences, every pass it skips gives back the words unchanged."""
+    from itertools import islice
+
+    from deckbuilder import constructions, segmenter
+    from deckbuilder.ingest import read_builtin
+
+    cuts: list[tuple[list[str], str]] = []
+    undo = constructions.undo
+    monkeypatch.setattr(
+        constructions, "undo", lambda words, text: cuts.append((words, text)) or undo(words, text)
+    )
+    for pair in islice(read_builtin(("hsk-sentences",)), 3000):
+        segmenter.cut(pair.zh)
+    ran = 0
+    for words, text in cuts:
+        for run, sets_off, needs in constructions._PASSES:
+            if any(map(sets_off, words)) and needs in text:
+                words, ran = run(words), ran + 1
+            else:
+                assert run(words) == words, (run.__name__, text)
+    assert len(cuts) == 3000 and ran > 1000
+
+
 @pytest.mark.parametrize(
     ("text", "words"),
     [

@@ -15,6 +15,7 @@ from functools import cache
 
 from deckbuilder import addressing, segmenter
 from deckbuilder.chinese import HAN, Traditional, script_kind, to_traditional
+from deckbuilder.memo import Memo
 from deckbuilder.models import Kind, Pair, Sentence, Token
 
 # Modules outside this package whose code decides what annotation gives.
@@ -75,19 +76,16 @@ def lexical_numeral(word: str) -> bool:
     return any(not all(_COUNT.match(w.lower()) for w in cedict.sense_words(s)) for s in senses)
 
 
-_TOKENS: dict[str, Token] = {}  # word → token; a plain dict is the hot path's cheapest memo
-_TOKENS_MAX = 1_000_000  # distinct words remembered; past this the memo starts afresh (bounded memory)
+def _token(word: str) -> Token:
+    return Token(text=word, kind=_kind(word), freq=segmenter.dictionary_entry(word)[0])
+
+
+_TOKENS = Memo(_token)  # word → token; a plain dict look-up per word on the hot path
 
 
 def token(word: str) -> Token:
     """The token for `word`: its kind and dictionary frequency (memoised per word)."""
-    tok = _TOKENS.get(word)
-    if tok is None:
-        tok = Token(text=word, kind=_kind(word), freq=segmenter.dictionary_entry(word)[0])
-        if len(_TOKENS) >= _TOKENS_MAX:
-            _TOKENS.clear()
-        _TOKENS[word] = tok
-    return tok
+    return _TOKENS[word]
 
 
 def segment(pair: Pair) -> Sentence:
@@ -97,8 +95,7 @@ def segment(pair: Pair) -> Sentence:
 
 def from_words(pair: Pair, words: list[str]) -> Sentence:
     """The sentence `segment` would give, from an earlier segmentation of the same text (a cache hit)."""
-    get = _TOKENS.get
-    tokens = tuple(get(w) or token(w) for w in words)
+    tokens = tuple(map(_TOKENS.__getitem__, words))
     for k in addressing.surnames_before_titles(words):  # 李 主任: a name here, "plum" elsewhere
         tokens = (*tokens[:k], replace(tokens[k], kind=Kind.NAME), *tokens[k + 1 :])
     return Sentence(pair=pair, tokens=tokens)

@@ -1,0 +1,90 @@
+"""Numeral and demonstrative chunks jieba glues to their measure word, cut apart as GB/T 16159 writes them
+and textbooks gloss them: 一个 → 一 + 个, 这本 → 这 + 本, 一朵花 → 一 + 朵 + 花 (`counted`, a pass of
+`constructions.undo`).
+
+A word's cut depends on its neighbours only where CC-CEDICT lists the chunk for another sense than a count
+(三条 "three of a kind": `_counts_next`), so the cut is worked out once per word and that one answer
+(`_chunk`): this pass sees a word with a count in front in most sentences.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from deckbuilder.cedict import headwords
+from deckbuilder.chinese import COUNTING, COUNTS, MEASURES, MONEY, NUMERALS
+from deckbuilder.standards import all_words
+
+# The first character of every word `counted` may cut: a count, an ordinal's 第, 好几 "several".
+_STARTS = COUNTS | frozenset("第好")
+
+
+def counted(words: list[str]) -> list[str]:
+    """`words` with a numeral or demonstrative glued to its measure word cut into the two, as GB/T 16159
+    writes them and textbooks gloss them (一个 → 一 + 个, 这本 → 这 + 本, 一百块 → 一百 + 块; an ordinal too,
+    第二个 → 第二 + 个; and the noun counted when jieba glued it on, 一朵花 → 一 + 朵 + 花), unless the chunk
+    is a word of its own: listed (这个, 一样) or in CC-CEDICT (每天 "every day", 一种, 几个 "a few", 十月
+    "October", 第一次). A number glued to a word it counts or times is cut off it too (一分钟 → 一 + 分钟,
+    七点 → 七 + 点, 三年级 → 三 + 年级)."""
+    ordinary, listed = headwords().ordinary, all_words()
+    out: list[str] = []
+    for k, word in enumerate(words):
+        if len(word) < 2 or word[0] not in _STARTS:
+            out.append(word)  # most words: no count in front of them
+            continue
+        counts_next = word in ordinary and word not in listed and _counts_next(word, words[k + 1 : k + 3])
+        out.extend(_chunk(word, counts_next))
+    return out
+
+
+def cuts(word: str) -> bool:
+    """Whether `counted` may cut `word`, whatever follows it (一个, 一朵花; not 一起, 这个, 我)."""
+    if len(word) < 2 or word[0] not in _STARTS:
+        return False
+    return _chunk(word, False) != (word,) or _chunk(word, True) != (word,)
+
+
+@lru_cache(maxsize=100_000)
+def _chunk(word: str, counts_next: bool) -> tuple[str, ...]:
+    """The words `counted` cuts `word` into, where `counts_next` says whether it counts the words after it
+    (`_counts_next`: then a chunk CC-CEDICT lists is a count all the same)."""
+    lists, listed = headwords(), all_words()
+    if len(word) == 2 and word[0] in NUMERALS and word[1] in "加减乘除":
+        return tuple(word)  # 五加五: five plus five, not the plant 五加
+    if word.startswith("好几") and len(word) > 2 and word[2:] in lists.ordinary and word not in listed:
+        return ("好几", word[2:])  # 好几种 "several kinds": 好几 + 种
+    if word[0] not in COUNTS and word[0] != "第":
+        return (word,)
+    count = word[1:-1] if word[:1] == "第" and len(word) > 2 else word[:-1]  # 第二个 → 第二 + 个
+    chunk = len(word) > 1 and word[-1] in MEASURES and all(ch in COUNTS for ch in count)
+    noun = word[2:] in lists.ordinary and word not in listed and word not in lists.ordinary
+    if len(word) > 2 and word[0] in COUNTS and word[1] in MEASURES and noun:  # 一朵花 → 一 + 朵 + 花
+        return (word[0], word[1], word[2:])
+    month = word[-1] == "月" and word in lists.proper  # 十月 "October"; not the county 三门
+    # 三条 鱼, 一元 有 十毛: no "three of a kind (poker)", no "univariate"
+    whole = word in listed or (word in lists.ordinary and not counts_next)
+    if chunk and not whole and not month:
+        return (word[:-1], word[-1])
+    # A number before a word of its own that it counts or times (一分钟, 七点, 一队, 三年级): apart.
+    run = len(word) - len(word.lstrip("".join(NUMERALS)))
+    if 0 < run < len(word) and not whole and word not in lists.proper and word[run:] in lists.ordinary:
+        return (word[:run], word[run:])
+    return (word,)
+
+
+def _counts_next(word: str, after: list[str]) -> bool:
+    """A numeral and a measure word CC-CEDICT lists for another sense than a quantity (三条 "three of a kind
+    (poker)", not 一种 "one kind of"), counting the noun after it (三条 鱼) or an amount of money (一元): the
+    count, as the cards gloss it; not before a word 的 makes a modifier (一口 地道 的 中文)."""
+    from deckbuilder import english, segmenter
+    from deckbuilder.constructions import first_sense
+
+    if len(word) < 2 or not all(ch in COUNTING for ch in word[:-1]) or word[-1] not in MEASURES:
+        return False
+    sense = first_sense(word)
+    if not sense or english.QUANTITY.match(sense):
+        return False
+    if word[-1] in MONEY:
+        return True
+    noun = bool(after) and segmenter.dictionary_entry(after[0])[1] in ("n", "nz", "ng")
+    return noun and after[1:2] != ["的"]
