@@ -481,6 +481,17 @@ def test_frequency_ties_go_to_the_better_sentence() -> None:
     assert [c.target for c in select([often, manner], g).choices] == ["银行", "态度"]
 
 
+def test_a_pair_with_no_word_a_level_teaches_is_no_candidate_before_its_tokens() -> None:
+    from deckbuilder.grade.select import Selector
+
+    selector = Selector([Grader(LEVEL, TABLE)])
+    inside = sent("我", "去", "银行家", "取", "钱", "了", "。", en="I went to the banker.")  # 银行 in a word
+    plain = sent("我", "去", "银行", "取", "钱", "了", "。", en="I went to the bank for money.")
+    assert selector.teaches_none(inside.words) and selector.grade(inside) == (None, [], None)
+    assert not selector.teaches_none(plain.words) and selector.grade(plain)[1]
+    assert not selector.hopeless(inside.pair.zh, inside.pair.en)  # the text has 银行: it gets segmented
+
+
 def test_a_pair_too_long_for_any_level_is_hopeless_before_segmenting() -> None:
     from deckbuilder.grade.select import Selector
 

@@ -93,6 +93,12 @@ class Selector:
                     return False
         return True
 
+    def teaches_none(self, words: Iterable[str]) -> bool:
+        """Whether no word of a segmented pair is one a level could teach: `grade` would then find no
+        target and give no candidate, so the caller need not build the sentence's tokens (a third of the
+        pairs that pass `hopeless`: a level word written inside a longer word, 以 in 可以)."""
+        return self._targets[0].isdisjoint(words)
+
     @cached_property
     def _longest(self) -> int:
         """Characters of the longest sentence any level takes."""

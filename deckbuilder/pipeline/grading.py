@@ -128,7 +128,10 @@ def grader(selector: Selector) -> Callable[[Pair, str | None], tuple[Graded, str
                 measured.append(grade.coverage(sentence))
             return known or measured[0]
 
-        key, records, verdict = selector.grade(annotate.from_words(pair, words), measure)
+        if selector.teaches_none(words):  # no target: no tokens to build, nothing to grade
+            key, records, verdict = None, [], None
+        else:
+            key, records, verdict = selector.grade(annotate.from_words(pair, words), measure)
         value = "\x1f".join(words) + "".join("\x1e" + " ".join(map(str, c)) for c in measured)
         bare = "".join(words)  # a word holding a separator would not read back: such a pair is not kept
         fresh = (cached is None or measured) and "\x1f" not in bare and "\x1e" not in bare
