@@ -20,6 +20,7 @@ from deckbuilder import cedict, segmenter
 from deckbuilder.chinese import HAN
 from deckbuilder.english import STOP, en_keys
 from deckbuilder.english import tokens as tokens_of
+from deckbuilder.memo import Memo
 
 
 def _words(text: str) -> list[str]:
@@ -97,34 +98,38 @@ def zh_features(sentence: str, words: Sequence[str] | None = None, romanised: bo
     """Features of a Chinese sentence (simplified characters expected); `words` is its segmentation when
     the caller has it already (the shared segmenter's cut). Without `romanised`, an unknown word gets no
     romanised-name unit (the aligner wants them; a judge of one pair can do without pypinyin)."""
-    units: list[frozenset[str]] = []
-    for token in segmenter.cut(sentence) if words is None else words:
-        token = token.strip()
-        if not token:
-            continue
-        if token.isascii():
-            if token[0].isalnum():
-                units.append(en_keys(token) | {token.lower().replace(",", "")})
-            elif token in "?!":
-                units.append(frozenset({token}))
-            continue
-        if token in "？！":
-            units.append(frozenset({"?" if token == "？" else "!"}))
-            continue
-        if not HAN.search(token):
-            continue
-        keys = zh_word_keys(token)
-        if keys or token in _ZH_STOP:
-            if keys:
-                units.append(keys)
-            continue
-        if romanised and 2 <= len(token) <= 4:
-            units.append(_name_keys(token))  # an unknown word is often a name: match its romanisation
-        for part in cedict.split(token):
-            part_keys = zh_word_keys(part)
-            if part_keys:
-                units.append(part_keys)
-    return Features(len("".join(sentence.split())), tuple(units))
+    memo = _ROMANISED if romanised else _PLAIN
+    tokens = segmenter.cut(sentence) if words is None else words
+    return Features(len("".join(sentence.split())), tuple(u for token in tokens for u in memo[token]))
+
+
+def _token_units(token: str, romanised: bool) -> tuple[frozenset[str], ...]:
+    """The units one token of a Chinese sentence gives (none, one, or one per part of an unknown word)."""
+    token = token.strip()
+    if not token:
+        return ()
+    if token.isascii():
+        if token[0].isalnum():
+            return (en_keys(token) | {token.lower().replace(",", "")},)
+        return (frozenset({token}),) if token in "?!" else ()
+    if token in "？！":
+        return (frozenset({"?" if token == "？" else "!"}),)
+    if not HAN.search(token):
+        return ()
+    keys = zh_word_keys(token)
+    if keys or token in _ZH_STOP:
+        return (keys,) if keys else ()
+    units = [_name_keys(token)] if romanised and 2 <= len(token) <= 4 else []  # an unknown word: often a name
+    for part in cedict.split(token):
+        part_keys = zh_word_keys(part)
+        if part_keys:
+            units.append(part_keys)
+    return tuple(units)
+
+
+# A token's units, worked out once per token: a sentence's are the concatenation of its tokens'.
+_ROMANISED: Memo[str, tuple[frozenset[str], ...]] = Memo(lambda token: _token_units(token, True), 200_000)
+_PLAIN: Memo[str, tuple[frozenset[str], ...]] = Memo(lambda token: _token_units(token, False), 200_000)
 
 
 @cache
@@ -201,9 +206,25 @@ def match(index: dict[str, int], en: Features) -> tuple[int, int]:
 
 def coverage(zh: Features, en: Features) -> tuple[int, int, int, int]:
     """(zh units matched, zh units, en units matched, en units): how much of each side of a pair finds its
-    translation on the other, for judging a pair on its own (the aligner compares candidates instead)."""
-    zmask, emask = match(zh_index(zh), en)
-    return zmask.bit_count(), len(zh.units), emask.bit_count(), len(en.units)
+    translation on the other, for judging a pair on its own (the aligner compares candidates instead).
+
+    The same counts as `match(zh_index(zh), en)`, from the English side: a Chinese unit holds dozens of
+    keys (every sense of the word), the English units a few, so each Chinese unit is intersected with the
+    English keys (one set operation) rather than each of its keys indexed."""
+    index: dict[str, int] = {}  # English key → mask of the English units that have it
+    for pos, keys in enumerate(en.units):
+        bit = 1 << pos
+        for key in keys:
+            index[key] = index.get(key, 0) | bit
+    said = index.keys()
+    zh_hit = emask = 0
+    for unit in zh.units:
+        common = said & unit
+        if common:
+            zh_hit += 1
+            for key in common:
+                emask |= index[key]
+    return zh_hit, len(zh.units), emask.bit_count(), len(en.units)
 
 
 # A capitalised English word (Layla, Tai Ji), what may stand before a sentence's first word, and titles
