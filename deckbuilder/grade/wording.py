@@ -134,12 +134,15 @@ DRILL_SHARE = 0.6
 
 
 def patterns(sentence: Sentence) -> list[Pattern]:
-    """The patterns `sentence` shows, each once."""
+    """The patterns `sentence` shows, each once. A check with words that set it off (`_TRIGGERS`) runs only
+    on a sentence that has one of them: most sentences have words for a few checks of the sixteen."""
     words = [t.text for t in sentence.tokens]
     kinds = [t.kind for t in sentence.tokens]
+    present = frozenset(words)
     found = []
     for pattern, check in _CHECKS:
-        if check(words, kinds):
+        trigger = _TRIGGERS.get(pattern)
+        if (trigger is None or not trigger.isdisjoint(present)) and check(words, kinds):
             found.append(pattern)
     if _tone_drill(sentence.pair.zh):
         found.append(Pattern.TONE_DRILL)
@@ -338,6 +341,8 @@ _MEN = _words("他 他们 男人 男孩 男孩子 丈夫 儿子 哥哥 弟弟 �
 
 def _man_marries(words: list[str], kinds: list[Kind]) -> bool:
     """嫁 with a man before it in its clause: a translation's "marry" in the woman's verb."""
+    if "嫁" not in "".join(words):
+        return False  # most sentences
     start = 0
     for i, w in enumerate(words):
         if w in _CLAUSE_END:
@@ -365,6 +370,24 @@ _CHECKS = (
     (Pattern.DOUBLED, _doubled),
     (Pattern.MAN_MARRIES, _man_marries),
 )
+
+
+# The words without one of which a check never holds (the others look at every sentence).
+_TRIGGERS: dict[Pattern, frozenset[str]] = {
+    Pattern.AND_PREDICATES: _words("和"),
+    Pattern.BARE_ADJECTIVE: _words("的"),
+    Pattern.THAT_IS_ADJ: _words("是"),
+    Pattern.AS_FOR_PRONOUN: _words("对于"),
+    Pattern.FEEL_SO: _FEEL,
+    Pattern.SUBJECTLESS: _words("是"),
+    Pattern.SLOGAN: _words("为 为了"),
+    Pattern.ZAI_ADJECTIVE: _ZAI,
+    Pattern.DE_FOR_DE: _words("的"),
+    Pattern.DE_FOR_DI: _words("的"),
+    Pattern.VERY_VERB_LE: _STRONG_DEGREE,
+    Pattern.MANNER_BARE_VERB: _words("地"),
+    Pattern.PLACEHOLDER: _PLACEHOLDERS,
+}
 
 
 def _tone_drill(text: str) -> bool:
