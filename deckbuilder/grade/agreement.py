@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from enum import StrEnum
+from functools import lru_cache
 
 from deckbuilder.english import tokens as english_tokens
 
@@ -85,6 +86,7 @@ _QUANTITIES = (
     ),
     (re.compile(r"\bonly\b", re.IGNORECASE), "只 仅 才 就 唯一 单 光 不过 而已 罢了 独 特有 但"),
 )
+_EN_QUANTITY = re.compile(r"\b(?:all|every|only)", re.IGNORECASE)  # what each of those patterns needs
 # Idioms in which those words quantify nothing the Chinese must say.
 _IDIOMS = re.compile(
     r"\b(?:at all|after all|all at once|all of a sudden|first of all|above all|all right|all along|"
@@ -163,16 +165,17 @@ def _demonstrative_swapped(zh_words: Sequence[str], en: str) -> bool:
                               and words[k + 1] in _ZH_PERSONS)
         for k, w in enumerate(words)
     )  # fmt: skip
+    if near == far:
+        return False  # neither, or both: nothing to swap
     said = set(_en_words(en))
-    if far and not near:
+    if far:
         return bool(said & _EN_NEAR) and not said & _EN_FAR
-    if near and not far:
-        return "those" in said and not said & _EN_NEAR
-    return False
+    return "those" in said and not said & _EN_NEAR
 
 
-def _en_words(en: str) -> list[str]:
-    return [w.lower() for w in english_tokens(en.replace("’", "'"))]
+@lru_cache(maxsize=1024)  # the persons and demonstratives checks read one English each
+def _en_words(en: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in english_tokens(en.replace("’", "'")))
 
 
 def _persons_disagree(zh_words: Sequence[str], en: str) -> bool:
@@ -218,7 +221,7 @@ def _degree_missing(zh_words: Sequence[str], en: str) -> bool:
     words = [w for w in zh_words if w.strip()]
     if any(w in _A_BIT for w in words[:-1]) and not _EN_A_BIT.search(en):
         return True
-    if not words or words[-1] != "。" or _EN_DEGREE.search(en):
+    if not words or words[-1] != "。" or "太" not in words or _EN_DEGREE.search(en):
         return False
     for i, w in enumerate(words):
         if w == "太" and "了" in words[i + 1 : i + 1 + _DEGREE_SPAN]:
@@ -230,10 +233,11 @@ def _degree_missing(zh_words: Sequence[str], en: str) -> bool:
 
 
 def _quantity_missing(zh: str, en: str) -> bool:
-    text = _IDIOMS.sub(" ", en)
-    for pattern, carriers in _QUANTITIES:
-        if pattern.search(text) and not any(c in zh for c in carriers.split()):
-            return True
+    if _EN_QUANTITY.search(en):  # most English says none of them: no idioms to take out
+        text = _IDIOMS.sub(" ", en)
+        for pattern, carriers in _QUANTITIES:
+            if pattern.search(text) and not any(c in zh for c in carriers.split()):
+                return True
     return any(w in zh for w in _ZH_MANY) and not _EN_MANY.search(en)
 
 
