@@ -157,6 +157,20 @@ def _unknown_word(word: str, after: str) -> bool:
     )
 
 
+def _with_parts(word: str) -> frozenset[str]:
+    """The keys of a word and of its dictionary parts (a name cut into ordinary words still shows them)."""
+    return zh_word_keys(word).union(*map(zh_word_keys, cedict.split(word)))
+
+
+_WITH_PARTS: Memo[str, frozenset[str]] = Memo(_with_parts, 200_000)
+
+
+@lru_cache(maxsize=20_000)
+def _sound(name: str) -> str:
+    """A name's toneless romanisation, run together (萨米 → sami)."""
+    return "".join(_pinyin()(name))
+
+
 def _name_keys(word: str) -> frozenset[str]:
     """Romanised keys of a possible name: ``崔天凯`` → ``py:cuitiankai`` and the given name ``py:tiankai``."""
     syllables = [s.replace("v", "u") for s in _pinyin()(word)]
@@ -269,12 +283,8 @@ def unseen_names(words: Sequence[str], names: Sequence[str], en: str) -> int:
         last = word
     if not runs:
         return 0
-    keys: set[str] = set()
-    for w in words:
-        keys |= zh_word_keys(w)
-        for part in cedict.split(w):
-            keys |= zh_word_keys(part)
-    sounds = {name: "".join(_pinyin()(name)) for name in names}
+    keys: set[str] = set().union(*map(_WITH_PARTS.__getitem__, words))
+    sounds = {name: _sound(name) for name in names}
     matched = {n for n, sound in sounds.items() for w in firsts if sound and (w in sound or sound in w)}
     left = 0
     for run in runs:
