@@ -381,19 +381,25 @@ def test_the_users_sentence_wins_a_tie_over_a_builtin_one() -> None:
     assert select([harder, easier], g).choices[0].sentence is easier  # not a tie
 
 
-def test_a_word_waits_a_little_for_its_best_sentence() -> None:
-    table = {**TABLE, **{w: 2 for w in ("讨论", "问题", "态度")}}
-    g = Grader(LEVEL, table)
+# Sentences with frequencies of their own, for the study-order tests: a toy table with three target words,
+# and a long sentence of rare words (a weak one for any word put before it).
+ORDER_TABLE = {**TABLE, **{w: 2 for w in ("讨论", "问题", "态度")}}
+RARE = tuple((w, 10) for w in ("他", "的", "是", "很", "好", "的", "钱", "他", "的", "钱", "是", "好", "的"))
 
-    def s(*pairs: tuple[str, int], en: str = "a b c") -> Sentence:
-        toks = tuple(Token(w, Kind.PUNCT if w == "。" else Kind.WORD, f) for w, f in pairs)
-        return Sentence(Pair("".join(w for w, _ in pairs), en, "t"), toks)
+
+def freq_sent(*pairs: tuple[str, int], en: str = "a b c", builtin: bool = False) -> Sentence:
+    toks = tuple(Token(w, Kind.PUNCT if w == "。" else Kind.WORD, f) for w, f in pairs)
+    return Sentence(Pair("".join(w for w, _ in pairs), en, "t", builtin=builtin), toks)
+
+
+def test_a_word_waits_a_little_for_its_best_sentence() -> None:
+    g = Grader(LEVEL, ORDER_TABLE)
+    s = freq_sent
 
     # 问题 is the most frequent word; its good sentence needs 讨论, a little less frequent; its other
     # sentence is long and full of rare words.
     good = s(("我", 9000), ("讨论", 800), ("问题", 5000), ("。", 0), en="I discuss the problem.")
-    rare = ("他", "的", "是", "很", "好", "的", "钱", "他", "的", "钱", "是", "好", "的")
-    weak = s(("问题", 5000), *[(w, 10) for w in rare], ("。", 0))
+    weak = s(("问题", 5000), *RARE, ("。", 0))
     teaches_discuss = s(("我", 9000), ("讨论", 800), ("了", 9000), ("。", 0), en="I discussed it.")
     sel = select([good, weak, teaches_discuss], g)
     assert [(c.target, c.sentence) for c in sel.choices] == [("讨论", teaches_discuss), ("问题", good)]
@@ -403,19 +409,14 @@ def test_a_word_still_waiting_brings_forward_the_word_its_best_sentence_needs(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr("deckbuilder.grade.order.EARLY_NOTES", 0)  # past the opening (which never does it)
-    table = {**TABLE, **{w: 2 for w in ("讨论", "问题", "态度")}}
-    g = Grader(LEVEL, table)
-
-    def s(*pairs: tuple[str, int], en: str = "a b c") -> Sentence:
-        toks = tuple(Token(w, Kind.PUNCT if w == "。" else Kind.WORD, f) for w, f in pairs)
-        return Sentence(Pair("".join(w for w, _ in pairs), en, "t"), toks)
+    g = Grader(LEVEL, ORDER_TABLE)
+    s = freq_sent
 
     # 问题's good sentence needs 讨论, which that sentence would teach best too, so 讨论 waits for 问题 as
     # 问题 waits for it; 讨论 has a fair one of its own. Waiting gives 问题 its long weak sentence and 讨论
     # the good one: bringing 讨论 forward gives both a sound sentence.
     good = s(("我", 9000), ("讨论", 800), ("问题", 5000), ("。", 0), en="I discuss the problem.")
-    rare = ("他", "的", "是", "很", "好", "的", "钱", "他", "的", "钱", "是", "好", "的")
-    weak = s(("问题", 5000), *[(w, 10) for w in rare], ("。", 0))
+    weak = s(("问题", 5000), *RARE, ("。", 0))
     own = s(
         ("他", 10),
         ("去", 10),
@@ -433,12 +434,10 @@ def test_a_word_still_waiting_brings_forward_the_word_its_best_sentence_needs(
 
 
 def test_a_builtin_sentence_far_weaker_than_the_levels_is_no_card() -> None:
-    table = {**TABLE, **{w: 2 for w in ("讨论", "问题", "态度")}}
-    g = Grader(LEVEL, table)
+    g = Grader(LEVEL, ORDER_TABLE)
 
     def s(*pairs: tuple[str, int], en: str = "a b c", builtin: bool = True) -> Sentence:
-        toks = tuple(Token(w, Kind.PUNCT if w == "。" else Kind.WORD, f) for w, f in pairs)
-        return Sentence(Pair("".join(w for w, _ in pairs), en, "t", builtin=builtin), toks)
+        return freq_sent(*pairs, en=en, builtin=builtin)
 
     bank = s(
         ("我", 9000), ("去", 9000), ("银行", 900), ("取", 900), ("钱", 900), ("。", 0), en="I go to the bank."
@@ -446,14 +445,13 @@ def test_a_builtin_sentence_far_weaker_than_the_levels_is_no_card() -> None:
     manner = s(
         ("他", 9000), ("的", 9000), ("态度", 900), ("很", 9000), ("好", 9000), ("。", 0), en="He is kind."
     )
-    rare = ("他", "的", "是", "很", "好", "的", "钱", "他", "的", "钱", "是", "好", "的")
-    weak = s(("问题", 5000), *[(w, 10) for w in rare], ("。", 0))
+    weak = s(("问题", 5000), *RARE, ("。", 0))
     sel = select([bank, manner, weak], g)
     assert {c.target for c in sel.choices} == {"银行", "态度"} and "问题" in sel.missing
     assert sel.weak == ("问题",)
     assert [c.order for c in sel.choices] == [0, 1]
     # A teacher's own sentence is never left out ...
-    own = s(("问题", 5000), *[(w, 10) for w in rare], ("。", 0), builtin=False)
+    own = s(("问题", 5000), *RARE, ("。", 0), builtin=False)
     assert {c.target for c in select([bank, manner, own], g).choices} == {"银行", "态度", "问题"}
     # ... nor a word a later card needs: 讨论's only sentence has 问题 in it.
     discuss = s(("我", 9000), ("讨论", 800), ("问题", 5000), ("。", 0), en="I discuss the problem.")
