@@ -11,6 +11,7 @@ from deckbuilder.grade import (
     assess,
     coverage,
     near_duplicate,
+    pin_key,
     select,
 )
 from deckbuilder.grade.order import tier
@@ -453,6 +454,9 @@ def test_a_builtin_sentence_far_weaker_than_the_levels_is_no_card() -> None:
     # A teacher's own sentence is never left out ...
     own = s(("问题", 5000), *RARE, ("。", 0), builtin=False)
     assert {c.target for c in select([bank, manner, own], g).choices} == {"银行", "态度", "问题"}
+    # ... nor one the deck already teaches (its lock pins it) ...
+    pinned = SelectOptions(pins={"问题": (pin_key(weak.pair.zh, weak.pair.en),)})
+    assert "问题" in {c.target for c in select([bank, manner, weak], g, pinned).choices}
     # ... nor a word a later card needs: 讨论's only sentence has 问题 in it.
     discuss = s(("我", 9000), ("讨论", 800), ("问题", 5000), ("。", 0), en="I discuss the problem.")
     chosen = [(c.target, c.sentence) for c in select([bank, manner, weak, discuss], g).choices]
