@@ -29,6 +29,9 @@ def counted(words: list[str]) -> list[str]:
     ordinary, listed = headwords().ordinary, all_words()
     out: list[str] = []
     for k, word in enumerate(words):
+        if word == "个人" and k and _one_person(words[k - 1], words[k + 1 : k + 2]):
+            out.extend(("个", "人"))  # 门口有个人: 一 left out of 一个人 "a person"; not 个人 "individual"
+            continue
         if len(word) < 2 or word[0] not in _STARTS:
             out.append(word)  # most words: no count in front of them
             continue
@@ -38,7 +41,9 @@ def counted(words: list[str]) -> list[str]:
 
 
 def cuts(word: str) -> bool:
-    """Whether `counted` may cut `word`, whatever follows it (一个, 一朵花; not 一起, 这个, 我)."""
+    """Whether `counted` may cut `word`, whatever follows it (一个, 一朵花, 个人; not 一起, 这个, 我)."""
+    if word == "个人":
+        return True
     if len(word) < 2 or word[0] not in _STARTS:
         return False
     return _chunk(word, False) != (word,) or _chunk(word, True) != (word,)
@@ -70,6 +75,20 @@ def _chunk(word: str, counts_next: bool) -> tuple[str, ...]:
     if 0 < run < len(word) and not whole and word not in lists.proper and word[run:] in lists.ordinary:
         return (word[:run], word[run:])
     return (word,)
+
+
+# Words after which 个 counts with its 一 left out (有个人, 雇了个人): a verb's object, "someone".
+_BARE_COUNT_AFTER = frozenset({"有", "没有", "了"})
+
+
+def _one_person(before: str, after: list[str]) -> bool:
+    """个人 after 有 or a verb's 了 and before no 的 or noun it would describe (有个人的看法, 有个人意见:
+    "personal"): 个 + 人, "someone"."""
+    from deckbuilder import segmenter
+
+    if before not in _BARE_COUNT_AFTER:
+        return False
+    return not after or (after[0] != "的" and segmenter.dictionary_entry(after[0])[1][:1] != "n")
 
 
 def _counts_next(word: str, after: list[str]) -> bool:

@@ -320,6 +320,11 @@ def test_a_word_glued_to_only_then_is_cut_by_its_construction(text: str, words: 
         ("他说一口流利的英语。", ["一口", "流利"]),  # before a modifier it counts no noun
         ("一分钟有六十秒。", ["一", "分钟", "有"]),  # a number and the word it counts or times: apart
         ("他七点起床。", ["七", "点", "起床"]),
+        ("门口有个人。", ["有", "个", "人", "。"]),  # 一个人 "a person" with its 一 left out
+        ("我今天雇了个人。", ["了", "个", "人"]),
+        ("我知道有个人可能能帮忙。", ["有", "个", "人", "可能"]),
+        ("他有个人的看法。", ["有", "个人", "的"]),  # 个人 "personal"
+        ("这是我个人的意见。", ["我", "个人"]),
         ("我们休息了几天。", ["休息", "了", "几天"]),  # 几天 "a few days" is a word of its own
         ("这里买得到吗？", ["这里", "买得到", "吗"]),  # a verb and its potential complement: one word
         ("他爱看电影。", ["爱", "看", "电影"]),  # 爱 "to love (doing)" + a verb: a phrase jieba lists
