@@ -851,6 +851,21 @@ def test_a_verbs_yixia_before_its_object_is_no_count() -> None:
     assert not g.composed and g.senses[0] == "(used after a verb) give it a go", g.senses
 
 
+def test_a_word_the_tagger_took_for_a_noun_but_done_is_no_count() -> None:
+    # The tagger calls 整理 a noun after 一起; 了 after it shows a verb: 一起 is "together", no 一 + 起.
+    readings = ["wo3 men5", "yi4 qi3", "zheng3 li3", "le5", "wu1 zi5"]
+    words, tags = ["我们", "一起", "整理", "了", "屋子"], ["r", "m", "n", "ul", "n"]
+    g = _one(words, tags, readings, "一起")
+    assert not g.composed and "together" in g.senses, g.senses
+    counted = _one(
+        ["河", "里", "有", "三条", "船"],
+        ["n", "f", "v", "m", "n"],
+        ["he2", "li3", "you3", "san1 tiao2", "chuan2"],
+        "三条",
+    )
+    assert counted.composed, counted.senses  # a count, still: three + classifier
+
+
 def test_a_radical_index_entry_is_no_meaning_and_a_plural_marker_is_short() -> None:
     one = _one(
         ["一口", "中文"], ["m", "nz"], ["yi4 kou3", "zhong1 wen2"], "一口", "He speaks fluent Chinese."

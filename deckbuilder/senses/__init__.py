@@ -25,7 +25,7 @@ from deckbuilder import cedict, english, segmenter
 from deckbuilder.chinese import COUNTING, MONEY
 from deckbuilder.senses.classes import bare_measure
 from deckbuilder.senses.compose import compose, one_left_out
-from deckbuilder.senses.context import English, Slot, english_keys, slots, traditional_spellings
+from deckbuilder.senses.context import ASPECT, English, Slot, english_keys, slots, traditional_spellings
 from deckbuilder.senses.counting import is_classifier
 from deckbuilder.senses.entries import candidates, first_shape
 from deckbuilder.senses.fit import (
@@ -168,6 +168,8 @@ def _counting(slot: Slot, choice: Choice) -> bool:
     money = word[-1] in MONEY  # 一元: one yuan, whatever follows, no "univariate"
     if len(word) < 2 or not (money or (slot.next_tag.startswith("n") and is_classifier(word[-1]))):
         return False
+    if not money and slot.right[1:2] and slot.right[1] in ASPECT:
+        return False  # 一起 整理 了: a verb the tagger took for a noun, done "together", no count of it
     if not all(ch in COUNTING or ch.isdigit() for ch in word[:-1]):
         return False
     if choice.senses and "after a verb" in choice.senses[0].raw and slot.prev_tag[:1] == "v":
