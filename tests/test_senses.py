@@ -1392,6 +1392,13 @@ def test_zai_before_a_time_or_a_localized_phrase_is_at_not_the_progressive() -> 
     # A verb with its object is still the action in progress.
     busy = _one(["他", "在", "写", "信"], ["r", "p", "v", "n"], ["ta1", "zai4", "xie3", "xin4"], "在")
     assert busy.senses[0].startswith("(used before a verb")
+    # ... also with an adverb between (在 不断 推进); a noun a description opens with 的 is a place.
+    going = _one(["工作", "在", "不断", "推进"], ["vn", "p", "d", "v"],
+                 ["gong1 zuo4", "zai4", "bu2 duan4", "tui1 jin4"], "在")  # fmt: skip
+    assert going.senses[0].startswith("(used before a verb"), going.senses
+    far = _one(["他", "在", "很", "远", "的", "地方"], ["r", "p", "zg", "a", "uj", "n"],
+               ["ta1", "zai4", "hen3", "yuan3", "de5", "di4 fang5"], "在")  # fmt: skip
+    assert not far.senses[0].startswith("(used before a verb"), far.senses
     # A verb or a noun the tagger took for one, opening the sentence before 在 and a place closing its
     # clause, is the subject: 在 is "to be at" (入口 在 东边), and 在 一起 is no place.
     entrance = _one(["入口", "在", "东边", "，", "请", "跟", "我", "来"],

@@ -225,7 +225,20 @@ def noun_phrase_follows(slot: Slot) -> bool:
             return False
         if tag[:1] == "f" and word in PLACE_LOCALIZERS:
             return slot.right[k + 2 : k + 3] != ("的",)
-    return False
+    return _described_noun(slot.right, slot.right_tags)
+
+
+def _described_noun(words: tuple[str, ...], tags: tuple[str, ...]) -> bool:
+    """A noun a short description opens with 的 (在 很 远 的 地方): words that describe (adjectives,
+    adverbs of degree, pronouns, counts), 的, then the noun."""
+    if "的" not in words[1:4]:
+        return False
+    k = words.index("的", 1)
+    described = all(t[:1] in _DESCRIBING for t in tags[:k])
+    return described and k + 1 < len(tags) and tags[k + 1][:1] == "n"
+
+
+_DESCRIBING = frozenset("adzrmq")  # adjective, adverb, zg/z, pronoun, numeral, classifier tags
 
 
 def noun_before(slot: Slot) -> bool:
@@ -283,7 +296,8 @@ USAGE: tuple[Rule, ...] = (
         2.0,
     ),
     # 在 … 的 时候 places an event in time ("at" the time when), however the clause goes on: no progressive.
-    (_BEFORE_VERB, lambda s: s.next_tag.startswith("v") and not _when(s) and not noun_phrase_follows(s), 1.5),
+    # (an adverb may come between: 在 不断 推进, 在 认真 学习)
+    (_BEFORE_VERB, lambda s: _verb_next(s) and not _when(s) and not noun_phrase_follows(s), 1.5),
     # "to be (located) at": a place, time or person follows (在 公司, 在 冬天, 在 桌子 上), or a time (在 吃饭
     # 的 时候), or a verb comes before (坐 在 最 底下).
     (re.compile(r"\(located\) at"), lambda s: noun_phrase_follows(s) or _when(s) or _after_verb(s), 1.5),
@@ -327,6 +341,13 @@ USAGE: tuple[Rule, ...] = (
         1.5,
     ),
 )
+
+
+def _verb_next(slot: Slot) -> bool:
+    """A verb follows, or an adverb and then a verb (在 不断 推进 "in progress")."""
+    if slot.next_tag.startswith("v"):
+        return True
+    return slot.next_tag in ("d", "ad") and slot.following[1:2] != () and slot.following[1].startswith("v")
 
 
 def usage_fit(raw: str, slot: Slot) -> float:
