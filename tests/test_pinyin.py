@@ -117,6 +117,9 @@ def test_syllable_spellings_normalise(raw: str, norm: str) -> None:
         ("我们过马路吧。", "过", "guo4"),
         ("请你帮我还一下书。", "还", "huan2"),
         ("他把我们弄糊涂了。", "弄", "nong4"),
+        ("你挑一个吧。", "挑", "tiao1"),  # alone "choose", "carry", "nitpick"; tiǎo only in words
+        ("他总是挑别人的毛病。", "挑", "tiao1"),
+        ("这是一个挑战。", "挑", "tiao3"),
         ("他看过这本书。", "过", "guo5"),
         ("这块地很大。", "地", "di4"),
         ("他慢慢地走了过来。", "地", "de5"),

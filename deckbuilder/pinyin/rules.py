@@ -421,6 +421,7 @@ ALONE = {
     "薄": "bao2",
     "切": "qie1",
     "给": "gei3",  # alone always "give" or "for/to"; jǐ lives in words (供给, 给予, 补给)
+    "挑": "tiao1",  # "choose, pick, carry on a pole"; tiǎo lives in words (挑战, 挑衅, 挑拨)
 }
 
 RULES: dict[str, Callable[[Context], str | None]] = {
