@@ -90,6 +90,7 @@ _AFTER_EVENTS = frozenset({"前", "后", "中", "之前", "之后", "之中", "�
 _NO_IDIOM = frozenset({"particle", "pronoun", "a little"})
 # Particles no compound holds (看得见, 吃不了 are a verb and its complement).
 _PARTICLES = frozenset("的了着过地得吗呢吧啊而")
+_NOW_AND_THEN = frozenset({"今天", "明天", "昨天", "今年", "明年", "去年", "今晚", "当今", "现在"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +182,8 @@ def kind(pieces: tuple[str, ...], lexicon: Lexicon) -> str | None:
             return "object"
     if n == 2 and tags == ["t", "t"] and min(len(first), len(last)) > 1:
         return "time"  # 昨天+中午: a day and a time of it
+    if n == 2 and first in _NOW_AND_THEN and is_noun(tags[1]) and len(last) > 1:
+        return "time"  # 今天+天气, 当今+世界: a day or an age and what it has (生日蛋糕 is a compound)
     if n == 2 and first == "变" and len(last) == 1:  # (jieba tags 凉 v, 热 n)
         return "change"  # 变+凉, 变+热: "to become" and the state
     if n == 2 and first in ("这", "那") and is_noun(tags[1]) and last not in CLASSIFIERS:
@@ -243,7 +246,7 @@ def phrase_pieces(word: str, tag: str, lexicon: Lexicon) -> tuple[str, ...] | No
     found = kind(pieces, lexicon)
     # two HSK words, an adverb and its verb or a verb and its object, are no idiom (自动+更新, 继续+前进)
     listed = len(pieces) == 2 and len(pieces[0]) == 2 and all(lexicon.listed(p) for p in pieces)
-    two_words = listed and found in ("adverb", "object", "modifier", "verb after verb")
+    two_words = listed and found in ("adverb", "object", "modifier", "verb after verb", "time")
     if tag == "i" and len(word) == 4 and found not in _NO_IDIOM and not two_words:
         return None  # four characters jieba calls an idiom: one unless a particle or pronoun shows otherwise
     return pieces if found else None

@@ -198,6 +198,9 @@ def test_a_surname_before_a_title_is_glossed_as_the_surname() -> None:
         ("我们家的狗会看门。", ["会", "看门"]),  # kān mén: a reading the pair carries stays whole
         ("傍晚天变凉了。", ["变", "凉", "了"]),  # 变 "to become" and the state
         ("昨天中午有雾。", ["昨天", "中午", "有"]),  # a day and a time of it
+        ("今天天气很好。", ["今天", "天气", "很"]),  # a day and what it has: two words
+        ("英语在当今世界很重要。", ["当今", "世界"]),
+        ("妈妈正在做生日蛋糕。", ["做", "生日蛋糕"]),  # a compound stays whole (not 做生日 + 蛋糕)
         ("农民在地里种玉米。", ["在", "地", "里"]),  # 地 "field" and its localizer, though tagged a particle
         ("用双手创造美好生活。", ["美好", "生活"]),  # an adjective and its noun (jieba: an idiom)
         ("努力工作，从而获得成功。", ["获得", "成功"]),  # a verb and its object
