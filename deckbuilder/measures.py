@@ -27,6 +27,7 @@ def counted(words: list[str]) -> list[str]:
     "October", 第一次). A number glued to a word it counts or times is cut off it too (一分钟 → 一 + 分钟,
     七点 → 七 + 点, 三年级 → 三 + 年级)."""
     ordinary, listed = headwords().ordinary, all_words()
+    words = _regrouped(words, headwords().proper)
     out: list[str] = []
     for k, word in enumerate(words):
         if word == "个人" and k and _one_person(words[k - 1], words[k + 1 : k + 2]):
@@ -37,6 +38,27 @@ def counted(words: list[str]) -> list[str]:
             continue
         counts_next = word in ordinary and word not in listed and _counts_next(word, words[k + 1 : k + 3])
         out.extend(_chunk(word, counts_next))
+    return out
+
+
+_CURRENCY_ENDS = frozenset("元币金")  # 日元, 美元, 港币, 美金
+
+
+def _regrouped(words: list[str], proper: frozenset[str]) -> list[str]:
+    """A number whose last character jieba took from the currency after it given back (一百日 + 元 →
+    一百 + 日元 "yen"; it read 一百日 "a hundred days"): the character and the next make a currency
+    CC-CEDICT has as a proper noun (no 三天 + 后 → 天后, no 一个 + 人 → 个人)."""
+    out: list[str] = []
+    k = 0
+    while k < len(words):
+        word, after = words[k], words[k + 1] if k + 1 < len(words) else ""
+        numbered = len(word) > 1 and len(after) == 1 and all(c in NUMERALS for c in word[:-1])
+        if numbered and after in _CURRENCY_ENDS and word[-1] not in NUMERALS and word[-1] + after in proper:
+            out += [word[:-1], word[-1] + after]
+            k += 2
+            continue
+        out.append(word)
+        k += 1
     return out
 
 
@@ -63,8 +85,9 @@ def _chunk(word: str, counts_next: bool) -> tuple[str, ...]:
     count = word[1:-1] if word[:1] == "第" and len(word) > 2 else word[:-1]  # 第二个 → 第二 + 个
     chunk = len(word) > 1 and word[-1] in MEASURES and all(ch in COUNTS for ch in count)
     noun = word[2:] in lists.ordinary and word not in listed and word not in lists.ordinary
-    if len(word) > 2 and word[0] in COUNTS and word[1] in MEASURES and noun:  # 一朵花 → 一 + 朵 + 花
-        return (word[0], word[1], word[2:])
+    noun = noun and word[1:] not in lists.proper  # (亿日元 is 亿 + 日元 "yen", below)
+    if len(word) > 2 and word[0] in COUNTS and word[1] in MEASURES and noun:
+        return (word[0], word[1], word[2:])  # 一朵花 → 一 + 朵 + 花
     month = word[-1] == "月" and word in lists.proper  # 十月 "October"; not the county 三门
     # 三条 鱼, 一元 有 十毛: no "three of a kind (poker)", no "univariate"
     whole = word in listed or (word in lists.ordinary and not counts_next)
@@ -72,7 +95,8 @@ def _chunk(word: str, counts_next: bool) -> tuple[str, ...]:
         return (word[:-1], word[-1])
     # A number before a word of its own that it counts or times (一分钟, 七点, 一队, 三年级): apart.
     run = len(word) - len(word.lstrip("".join(NUMERALS)))
-    if 0 < run < len(word) and not whole and word not in lists.proper and word[run:] in lists.ordinary:
+    counted_word = word[run:] in lists.ordinary or word[run:] in lists.proper  # 亿日元 → 亿 + 日元
+    if 0 < run < len(word) and not whole and word not in lists.proper and counted_word:
         return (word[:run], word[run:])
     return (word,)
 

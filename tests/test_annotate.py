@@ -323,6 +323,9 @@ def test_a_word_glued_to_only_then_is_cut_by_its_construction(text: str, words: 
         ("他说一口流利的英语。", ["一口", "流利"]),  # before a modifier it counts no noun
         ("一分钟有六十秒。", ["一", "分钟", "有"]),  # a number and the word it counts or times: apart
         ("他七点起床。", ["七", "点", "起床"]),
+        ("我欠他一百日元。", ["一百", "日元"]),  # jieba reads 一百日 "a hundred days" + 元
+        ("我付了十美元。", ["十", "美元"]),
+        ("我两天后再回答你。", ["两", "天", "后"]),  # no 天后 "Queen of Heaven"
         ("门口有个人。", ["有", "个", "人", "。"]),  # 一个人 "a person" with its 一 left out
         ("我今天雇了个人。", ["了", "个", "人"]),
         ("我知道有个人可能能帮忙。", ["有", "个", "人", "可能"]),
