@@ -117,6 +117,12 @@ def test_syllable_spellings_normalise(raw: str, norm: str) -> None:
         ("我们过马路吧。", "过", "guo4"),
         ("请你帮我还一下书。", "还", "huan2"),
         ("他把我们弄糊涂了。", "弄", "nong4"),
+        ("他的鼻子上长了一个小疙瘩。", "长", "zhang3"),  # grew, on a place
+        ("他长了很多白头发。", "长", "zhang3"),  # grew what follows
+        ("时间长了就好了。", "长", "chang2"),  # "after a long time"
+        ("请倒二百毫升开水。", "倒", "dao4"),  # an amount of a drink: poured
+        ("我给你倒开水。", "倒", "dao4"),
+        ("他摔倒了。", "倒", "dao3"),
         ("你挑一个吧。", "挑", "tiao1"),  # alone "choose", "carry", "nitpick"; tiǎo only in words
         ("他总是挑别人的毛病。", "挑", "tiao1"),
         ("这是一个挑战。", "挑", "tiao3"),

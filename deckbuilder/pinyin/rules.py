@@ -108,10 +108,16 @@ def _hai(c: Context) -> str | None:  # 还
     return "hai2"
 
 
+_TIMES = frozenset({"时间", "日子", "时候", "年头"})
+
+
 def _chang(c: Context) -> str | None:  # 长
     prev, nxt = c.prev_text(), c.next_text()
     grows = nxt[:1] in frozenset("大高胖得出成满着")
-    if grows or nxt == "了" and c.prev_flag().startswith("n"):
+    # 长了 after a noun (头发长了) or a place (鼻子上长了一个疙瘩), or before what grew (长了一个, 长了很多)
+    grown = nxt == "了" and (c.prev_flag()[:1] in ("n", "f") or c.next_text(2)[:1] in NUMERALS | {"很", "些"})
+    grown = grown and prev not in _TIMES  # 时间长了 "after a long time": long
+    if grows or grown:
         return "zhang3"
     if prev in DEGREE or prev[-1:] in frozenset("多很太又真最更") or c.unit.flag.startswith("a"):
         return "chang2"
@@ -316,12 +322,16 @@ def _zhang(c: Context) -> str | None:  # 涨: zhàng "swell, flush" of the face 
     return "zhang4" if c.prev_text()[-1:] in ("脸", "头") or c.next_text()[:1] == "红" else "zhang3"
 
 
-_POURED = re.compile(r"^(了|上|进|入|掉|满|出)?(一|两|半|几|这|那)?(杯|碗|瓶|壶|盆|桶|勺|些)")
+_POURED = re.compile(
+    r"^(了|上|进|入|掉|满|出)?([一两半几这那]|[零一二三四五六七八九十百千两\d]+)?(杯|碗|瓶|壶|盆|桶|勺|些|毫升|升)"
+)
+_DRINKS = frozenset({"开水", "咖啡", "果汁"})  # and what 水茶酒汤油奶 open (倒水, 倒茶, 倒牛奶 …)
 
 
 def _dao(c: Context) -> str | None:  # 倒: dào "pour, upside down, on the contrary" vs dǎo "fall"
     # Poured: a drink, rubbish or a container's measure follows (倒一杯茶, 倒了一碗汤, 倒进去).
-    poured = c.next_text()[:1] in frozenset("水茶酒垃是也车") or bool(_POURED.match(c.after()))
+    nxt = c.next_text()
+    poured = nxt[:1] in frozenset("水茶酒垃是也车汤油奶") or nxt in _DRINKS or bool(_POURED.match(c.after()))
     if "把" in c.before() or poured or c.unit.flag == "d":
         return "dao4"
     return "dao3"
