@@ -123,6 +123,10 @@ def test_syllable_spellings_normalise(raw: str, norm: str) -> None:
         ("请倒二百毫升开水。", "倒", "dao4"),  # an amount of a drink: poured
         ("我给你倒开水。", "倒", "dao4"),
         ("他摔倒了。", "倒", "dao3"),
+        ("这个县有十万户人家。", "家", "jia1"),  # 人家 counted by 户, which the "household" entry lists
+        ("人家不喜欢你。", "家", "jia5"),  # "other people"
+        ("我买了一件东西。", "西", "xi5"),
+        ("女人瞪了我们。", "人", "ren2"),  # 女人 "woman"; nǚren is "wife"
         ("你挑一个吧。", "挑", "tiao1"),  # alone "choose", "carry", "nitpick"; tiǎo only in words
         ("他总是挑别人的毛病。", "挑", "tiao1"),
         ("这是一个挑战。", "挑", "tiao3"),

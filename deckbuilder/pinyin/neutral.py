@@ -71,8 +71,11 @@ def _use(c: Context) -> str | None:
 
 
 def decide(c: Context) -> tuple[str, ...] | None:
-    """The reading of the pair word at `c` its use points to, or None."""
+    """The reading of the pair word at `c` its use points to, or None. Counted by a classifier one entry
+    lists, the word is that entry's (十万户人家 rénjiā "households", CL:户; 一件东西 dōngxi "thing")."""
     found = pair(c.unit.text)
+    if found is not None and (counted := _counted_by(found, c.prev_text())):
+        return counted
     use = _use(c) if found else None
     if found is None or use is None:
         return None
@@ -85,16 +88,29 @@ def decide(c: Context) -> tuple[str, ...] | None:
     return None
 
 
+def _counted_by(found: dict[tuple[str, ...], tuple[str, ...]], before: str) -> tuple[str, ...] | None:
+    """The reading whose entry lists the classifier `before` ends in, when only one of them does."""
+    from deckbuilder.senses.shapes import classifiers
+
+    if not before:
+        return None
+    listing = [
+        syl for syl, senses in found.items() for s in senses for cl in classifiers(s) if cl[:1] == before[-1]
+    ]
+    return listing[0] if len(set(listing)) == 1 else None
+
+
 # Words whose standard reading (Xiandai Hanyu Cidian) CC-CEDICT gets wrong: 打交道 dǎ jiāodao (CC-CEDICT
 # writes dào), 学问 xuéwen (CC-CEDICT: wèn; reviewers failed it twice), 土地 tǔdì "land" (CC-CEDICT's tǔdi,
 # "the earth god", would win the tie), 下载 xiàzài (CC-CEDICT's first is zǎi, "also pr." zài), 逻辑 luójí
-# (CC-CEDICT: luóji).
+# (CC-CEDICT: luóji), 女人 nǚrén "woman" (CC-CEDICT's nǚren is "wife", colloquial).
 STANDARD = {
     "打交道": ("da3", "jiao1", "dao5"),
     "学问": ("xue2", "wen5"),
     "土地": ("tu3", "di4"),
     "下载": ("xia4", "zai4"),
     "逻辑": ("luo2", "ji2"),
+    "女人": ("nv3", "ren2"),
 }
 
 
