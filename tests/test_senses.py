@@ -1581,3 +1581,14 @@ def test_a_noun_with_the_suffix_zi_takes_its_characters_sense_the_translation_sa
     # CC-CEDICT's 勺子 is "scoop; ladle"; its 勺 also says "spoon", which the translation says
     assert first("妈妈给了我一把勺子。", "Mom gave me a spoon.", "勺子") == "spoon"
     assert first("妈妈给了我一把勺子。", "", "勺子") == "scoop"  # nothing to go by: the entry's own order
+
+
+def test_closing_words_read_full_are_no_particles_and_paired_words_pair_actions() -> None:
+    # 啊 closing a question is the particle, not the interjection "Eh? what?" the English "What" meets.
+    assert _words("这是什么啊？", "What is it?")["啊"].senses[0].startswith("modal particle")
+    # 哪 after 在, read nǎ, is "where", not the particle na that closes a sentence.
+    where = _words("我的伞在哪？", "Where is my umbrella?")["哪"]
+    assert "where" in where.senses[0] and not any("particle" in s for s in where.senses), where.senses
+    # 一边 said twice in a clause pairs two actions; once, it is a side.
+    assert _words("他一边走一边唱。")["一边"].senses[0] == "doing while"
+    assert _words("他站在一边。", "He stood to one side.")["一边"].senses[0] != "doing while"

@@ -208,6 +208,8 @@ def _plain(sense: Sense) -> bool:
 
 def _entry_score(cand: Candidate, slot: Slot) -> float:
     score = -reading_distance(cand, slot.syllables) if slot.syllables else 0.0
+    if _interjection(cand) and not slot.clause_initial and (not slot.next or slot.next in PUNCT):
+        score -= 3.0  # 这是什么啊？: closing a clause it is the particle; an interjection opens one
     if cand.spellings & slot.trad:
         score += 2.0
     if cand.proper:
@@ -236,6 +238,12 @@ def _sense_score(
     elif sense.shape is Shape.ADJECTIVE and _PERSON_SUBJECT.match(sense.raw):
         score += _person_fit(slot)
     return score + _shape_fit(sense, slot) + usage_fit(sense.raw, slot) + cue_fit(sense.text, slot)
+
+
+def _interjection(cand: Candidate) -> bool:
+    """An entry CC-CEDICT gives as an interjection (啊 á "interjection expressing doubt …")."""
+    first = next((s.raw for s in cand.senses if s.raw), "")
+    return first.lower().startswith(("interjection", "(interjection)"))
 
 
 def _person_fit(slot: Slot) -> float:

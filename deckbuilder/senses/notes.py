@@ -52,7 +52,8 @@ def _weather(slot: Slot) -> bool:
 
 
 def _place(slot: Slot) -> bool:
-    """这/那 after a verb of motion or place, with no noun or classifier after it (来 这 享受, 在 那)."""
+    """这/那/哪 after a verb of motion or place, with no noun or classifier after it (来 这 享受, 在 那,
+    在 哪？)."""
     return slot.prev in _TO_PLACE and slot.next_tag[:1] not in ("n", "q", "m", "r")
 
 
@@ -193,6 +194,7 @@ NOTES: dict[str, tuple[tuple[Callable[[Slot], bool], str], ...]] = {
     "天": ((_weather, "(before a word of weather) the weather"),),
     "这": ((_place, "(after a verb of motion, for 这儿) here"),),
     "那": ((_place, "(after a verb of motion, for 那儿) there"),),
+    "哪": ((_place, "(after 在 or a verb of motion, for 哪儿) where"),),
 }
 
 

@@ -188,7 +188,10 @@ def _shi_de(slot: Slot) -> bool:
 
 
 def _closing(slot: Slot) -> bool:
-    return not slot.next or slot.next in PUNCT
+    """At the end of its sentence, and read with a neutral tone there if read at all: a closing particle
+    is light (在 哪？ nǎ "where" is no 哪 na "particle")."""
+    light = not slot.syllables or slot.syllables[-1].endswith("5")
+    return (not slot.next or slot.next in PUNCT) and light
 
 
 def _means_before(slot: Slot) -> bool:
@@ -304,6 +307,8 @@ USAGE: tuple[Rule, ...] = (
     # 一片 光明, 一阵 笑声: a classifier "used with numeral 一" for a scene, feeling or sound.
     (re.compile(r"used with numeral 一"), lambda s: s.prev == "一", 4.0),
     (re.compile(r"before an adjective"), lambda s: s.next_tag.startswith("a"), 1.5),
+    # 一边 走 一边 唱: the word said again in its clause pairs two actions, "doing while".
+    (re.compile(r"^doing while"), lambda s: s.word in s.right or s.word in s.left, 3.0),
     # The copula before what it names (是 个 很 坦率 的 人, 是 一位 英雄): "to be", whatever English word
     # ("true", "very") another sense shares; 是 alone (是的, 是吗？) is an answer.
     (
