@@ -58,7 +58,10 @@ BEFORE_VERBS = frozenset({
 TAKES_VERB = frozenset({
     "继续", "开始", "停止", "准备", "打算", "决定", "希望", "喜欢", "讨厌", "害怕", "拒绝", "坚持",
     "努力", "学会", "忘记", "记得", "同意", "答应", "负责", "帮助", "禁止", "允许", "要求", "请求",
+    "值得",
 })  # fmt: skip
+# One-character modal verbs a two-character adverb stands before (必定 会, 一定 能).
+_MODALS = frozenset("会能要该得")
 # Two-character adverbs jieba tags as verbs or adjectives (自动 vn): before a verb, adverbs all the same.
 ADVERBIALS = frozenset({"自动", "主动", "重新", "亲自", "共同", "及时", "尽量", "随时", "到处", "一起"})
 PREPOSITIONS = frozenset({
@@ -126,6 +129,8 @@ def kind(pieces: tuple[str, ...], lexicon: Lexicon) -> str | None:
         return "degree"
     if first in BEFORE_VERBS or (n == 2 and _adverb_of(first, tags[0], last, tags[1])):
         return "adverb"  # 不+吃; 不断+完善, 自动+更新
+    if n == 2 and len(first) == 2 and tags[0] in ("d", "ad") and last in _MODALS:
+        return "adverb"  # 必定+会: an adverb and the modal it qualifies
     if first in ("请", "所") and n == 2 and tags[1].startswith("v"):
         return "particle"  # 请+回到 "please go back", 所+说 "what is said": each a word of its own
     if first == "被" and n == 2 and tags[1].startswith("v"):
@@ -247,6 +252,8 @@ def phrase_pieces(word: str, tag: str, lexicon: Lexicon) -> tuple[str, ...] | No
     # two HSK words, an adverb and its verb or a verb and its object, are no idiom (自动+更新, 继续+前进)
     listed = len(pieces) == 2 and len(pieces[0]) == 2 and all(lexicon.listed(p) for p in pieces)
     two_words = listed and found in ("adverb", "object", "modifier", "verb after verb", "time")
+    # a negation before listed words is no idiom either (不 + 敢 + 相信: "can't believe")
+    two_words = two_words or (pieces[0] in ("不", "没") and all(lexicon.listed(p) for p in pieces[1:]))
     if tag == "i" and len(word) == 4 and found not in _NO_IDIOM and not two_words:
         return None  # four characters jieba calls an idiom: one unless a particle or pronoun shows otherwise
     return pieces if found else None

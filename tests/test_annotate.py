@@ -323,6 +323,9 @@ def test_a_word_glued_to_only_then_is_cut_by_its_construction(text: str, words: 
         ("他说一口流利的英语。", ["一口", "流利"]),  # before a modifier it counts no noun
         ("一分钟有六十秒。", ["一", "分钟", "有"]),  # a number and the word it counts or times: apart
         ("他七点起床。", ["七", "点", "起床"]),
+        ("他的政权必定会崩溃。", ["必定", "会", "崩溃"]),  # an adverb and the modal it qualifies
+        ("他的谦逊值得尊敬。", ["值得", "尊敬"]),  # 值得 and the action it deserves
+        ("我不敢相信。", ["不", "敢", "相信"]),  # a negation and listed words: no idiom
         ("我欠他一百日元。", ["一百", "日元"]),  # jieba reads 一百日 "a hundred days" + 元
         ("我付了十美元。", ["十", "美元"]),
         ("我两天后再回答你。", ["两", "天", "后"]),  # no 天后 "Queen of Heaven"
