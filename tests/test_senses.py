@@ -1592,3 +1592,10 @@ def test_closing_words_read_full_are_no_particles_and_paired_words_pair_actions(
     # 一边 said twice in a clause pairs two actions; once, it is a side.
     assert _words("他一边走一边唱。")["一边"].senses[0] == "doing while"
     assert _words("他站在一边。", "He stood to one side.")["一边"].senses[0] != "doing while"
+
+
+def test_a_describing_entry_of_a_noun_and_localizer_naming_a_place_reads_from_its_parts() -> None:
+    sky = _words("天上出现了很多星星。", "Many stars appeared in the sky.")["天上"]
+    assert sky.composed and sky.senses[0] == "天 sky + 上 on", sky.senses
+    music = _words("这是天上的音乐。", "This is heavenly music.")["天上"]  # describing: the entry
+    assert not music.composed and "heavenly" in music.senses, music.senses

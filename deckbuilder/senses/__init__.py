@@ -112,7 +112,7 @@ def _gloss(slot: Slot, keys: English) -> Gloss | None:
     choice = choose(slot, keys, margin=WIDE_MARGIN)
     named = slot.name or slot.tag in segmenter.NAME_TAGS
     fetched = choice is not None and not named and len(slot.word) > 1 and far_fetched(choice, keys)
-    fetched = fetched or (choice is not None and _part_construction(slot, choice))
+    fetched = fetched or (choice is not None and (_part_construction(slot, choice) or _placed(slot, choice)))
     if choice is not None and (named or not choice.candidate.place_or_person) and not _counting(slot, choice):
         if not fetched or (built := compose(slot, keys)) is None:
             first = grammar_note(slot) or (one_left_out(slot.word) if bare_measure(slot) else "")
@@ -158,6 +158,22 @@ def _part_construction(slot: Slot, choice: Choice) -> bool:
         return False  # 好好 "carefully" says how to do it
     last = cedict.split(slot.word, whole=False)[-1]
     return last != slot.word and any(_BEFORE_VERB.match(s.raw) for c in candidates(last) for s in c.senses)
+
+
+_PLACES = tuple([w] for w in ("on", "in", "at", "under", "above", "below", "inside", "up", "down"))
+
+
+def _placed(slot: Slot, choice: Choice) -> bool:
+    """A noun and its localizer (天上, X上/里/下) whose entry describes and names no place (天上 "celestial;
+    heavenly") where the sentence names a place: opening it before its verb (天上 出现 了 星星) or after
+    在/从/到. It reads from its parts: 天 "sky" + 上 "on"."""
+    if len(slot.word) != 2 or slot.word[1] not in "上里下":
+        return False
+    shown = [s for s in choice.candidate.senses if s.shown]
+    describes = any(s.shape is Shape.ADJECTIVE for s in shown)
+    if not describes or any(s.text.split()[:1] in _PLACES for s in shown):
+        return False  # (地上 "on the ground" says the place itself)
+    return (slot.clause_initial and slot.next_tag[:1] == "v") or slot.prev in ("在", "从", "到")
 
 
 def _counting(slot: Slot, choice: Choice) -> bool:
