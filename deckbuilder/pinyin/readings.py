@@ -81,8 +81,11 @@ def split_units(tokens: Sequence[tuple[str, str]]) -> list[Unit]:
 def _split_han(run: str, flag: str, ti: int, start: int, whole: bool) -> list[Unit]:
     if whole and constructions.said_twice(run):
         return [Unit(run, flag or "v", ti, start, whole)]  # 试试: one word, shìshi
-    if not flag and len(run) > 1 and whole:
-        # No tag: the caller's segmenter cut this differently from jieba.posseg (结了 as one word).
+    # (结了 is a word too, "that's that"; a name's reading is the model's: 帖木儿 Tiěmù'ér)
+    word = lexicon.is_known_word(run) and run[-1] not in "了着过" and not lexicon.is_proper_noun(run)
+    if not flag and len(run) > 1 and whole and not word:
+        # No tag: the caller's segmenter cut this differently from jieba.posseg (结了 as one word); a
+        # dictionary word stays one (过多 guòduō, not the aspect particle 过 + 多).
         # posseg tags the pieces of the token on its own.
         pieces = segmenter.pieces(run)
         if len(pieces) > 1:
