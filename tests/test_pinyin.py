@@ -127,6 +127,7 @@ def test_syllable_spellings_normalise(raw: str, norm: str) -> None:
         ("人家不喜欢你。", "家", "jia5"),  # "other people"
         ("我买了一件东西。", "西", "xi5"),
         ("女人瞪了我们。", "人", "ren2"),  # 女人 "woman"; nǚren is "wife"
+        ("他被公司聘请为顾问。", "为", "wei2"),  # appointed "as"
         ("父母不该过多干预。", "过", "guo4"),  # 过多 "excessive", a word however posseg cuts it
         ("今年苹果树结了很多果子。", "结", "jie1"),  # 结了: bear fruit, not 结了 "that's that"
         ("你挑一个吧。", "挑", "tiao1"),  # alone "choose", "carry", "nitpick"; tiǎo only in words

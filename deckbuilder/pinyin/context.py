@@ -46,8 +46,9 @@ NUMERALS = CHINESE_NUMERALS | frozenset("每某这那哪各")
 PUNCT_FLAGS = frozenset({"x", "w"})
 # Verbs and adverbs after which 为 is wéi "as, to be" (选为, 改为, 均为, 成为).
 WEI2_AFTER = frozenset("成作称视改选任命分均原更最即乃变化转贬封列定名译写读认以被")
-# Verbs of naming and regarding whose object comes before 为 "as" (视他为英雄, 称她为老师, 选他为班长).
-REGARD_AS = ("视", "称", "选", "奉", "尊", "封", "任命", "推举", "看作")
+# Verbs of naming, regarding and appointing whose object comes before 为 "as" (视他为英雄, 称她为老师,
+# 选他为班长, 聘请他为顾问).
+REGARD_AS = ("视", "称", "选", "奉", "尊", "封", "任命", "推举", "看作", "聘")
 # Nouns after 场 that take the reading cháng (weather and illness events, and CHANG2_WORDS); shows, games
 # and other events are chǎng.
 CHANG2_EVENTS = frozenset("病雨雪风梦灾")
