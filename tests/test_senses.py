@@ -1599,3 +1599,10 @@ def test_a_describing_entry_of_a_noun_and_localizer_naming_a_place_reads_from_it
     assert sky.composed and sky.senses[0] == "天 sky + 上 on", sky.senses
     music = _words("这是天上的音乐。", "This is heavenly music.")["天上"]  # describing: the entry
     assert not music.composed and "heavenly" in music.senses, music.senses
+
+
+def test_gai_before_a_noun_is_the_one_mentioned() -> None:
+    assert _words("该公司很大。", "The company is big.")["该"].senses[0] == "the above-mentioned"
+    country = _words("该国盛产石油。", "That country abounds in oil.")["该国"]
+    assert country.senses[0].startswith("该 the above-mentioned"), country.senses
+    assert _words("你该走了。", "You should go.")["该"].senses[0] == "should"

@@ -307,6 +307,8 @@ USAGE: tuple[Rule, ...] = (
     # 一片 光明, 一阵 笑声: a classifier "used with numeral 一" for a scene, feeling or sound.
     (re.compile(r"used with numeral 一"), lambda s: s.prev == "一", 4.0),
     (re.compile(r"before an adjective"), lambda s: s.next_tag.startswith("a"), 1.5),
+    # 该 国, 该 公司: before a noun, "that; the above-mentioned" (not the modal "should; probably").
+    (re.compile(r"the above-mentioned"), lambda s: s.next_tag[:1] == "n", 3.0),
     # 一边 走 一边 唱: the word said again in its clause pairs two actions, "doing while".
     (re.compile(r"^doing while"), lambda s: s.word in s.right or s.word in s.left, 3.0),
     # The copula before what it names (是 个 很 坦率 的 人, 是 一位 英雄): "to be", whatever English word
