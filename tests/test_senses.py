@@ -1606,3 +1606,11 @@ def test_gai_before_a_noun_is_the_one_mentioned() -> None:
     country = _words("该国盛产石油。", "That country abounds in oil.")["该国"]
     assert country.senses[0].startswith("该 the above-mentioned"), country.senses
     assert _words("你该走了。", "You should go.")["该"].senses[0] == "should"
+
+
+def test_a_described_noun_phrase_after_zai_or_jiang_keeps_their_grammar() -> None:
+    fields = _words("他们在不同的领域取得了成就。", "They have achieved results in different fields.")["在"]
+    assert fields.senses[0].startswith("(preposition"), fields.senses
+    threat = _words("这个国家将周边的所有国家都视作威胁。", "It sees all its neighbours as threats.")
+    assert threat["将"].senses[0].startswith("(introduces object of main verb"), threat["将"].senses
+    assert _words("我将去北京。", "I will go to Beijing.")["将"].senses[0] == "will"

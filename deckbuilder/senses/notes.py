@@ -24,7 +24,7 @@ from collections.abc import Callable
 from deckbuilder.chinese import MEASURES, NUMERALS
 from deckbuilder.senses.context import Slot
 from deckbuilder.senses.entries import candidates, first_shape
-from deckbuilder.senses.patterns import CONCESSIONS, DEGREE, PLACE_LOCALIZERS, TAKES_VERB
+from deckbuilder.senses.patterns import CONCESSIONS, DEGREE, PLACE_LOCALIZERS, TAKES_VERB, described_noun
 from deckbuilder.senses.shapes import Shape
 
 # Predicates of weather and temperature that make 天 "the weather" (天 冷, 天 变 凉 了).
@@ -95,7 +95,8 @@ def _preposition(slot: Slot) -> bool:
     headed = slot.right_tags[1:2] != () and slot.right_tags[1][:1] == "n"
     after_head = zip(slot.right[2:], slot.right_tags[2:], strict=True)
     headed = headed and any(t[:1] == "v" and first_shape(w) is Shape.VERB for w, t in after_head)
-    if slot.next_tag[:1] not in ("n", "s", "r", "t", "m", "f") and not (localized or headed):
+    described = described_noun(slot.right, slot.right_tags)  # 在 不同 的 领域 取得: a place all the same
+    if slot.next_tag[:1] not in ("n", "s", "r", "t", "m", "f") and not (localized or headed or described):
         return False
     after = zip(slot.right[1:], slot.right_tags[1:], strict=True)
     if any(t[:1] == "v" or first_shape(w) is Shape.VERB for w, t in after):  # 散步 n, 等 u

@@ -204,8 +204,9 @@ def _means_before(slot: Slot) -> bool:
 
 
 def object_then_verb(slot: Slot) -> bool:
-    """A noun or pronoun follows, then a verb later in the clause (将 门 关上)."""
-    return slot.next_tag[:1] in ("n", "r") and any(t[:1] == "v" for t in slot.right_tags[1:])
+    """A noun or pronoun follows (or a noun phrase a place word or an attribute opens: 将 周边 的 国家 都
+    视作 威胁), then a verb later in the clause (将 门 关上)."""
+    return slot.next_tag[:1] in ("n", "r", "f", "b", "s") and any(t[:1] == "v" for t in slot.right_tags[1:])
 
 
 # Localizers that close a noun phrase of place or scope (在 实践 中, 在 这 方面, 在 桌子 上).
@@ -228,10 +229,10 @@ def noun_phrase_follows(slot: Slot) -> bool:
             return False
         if tag[:1] == "f" and word in PLACE_LOCALIZERS:
             return slot.right[k + 2 : k + 3] != ("的",)
-    return _described_noun(slot.right, slot.right_tags)
+    return described_noun(slot.right, slot.right_tags)
 
 
-def _described_noun(words: tuple[str, ...], tags: tuple[str, ...]) -> bool:
+def described_noun(words: tuple[str, ...], tags: tuple[str, ...]) -> bool:
     """A noun a short description opens with 的 (在 很 远 的 地方): words that describe (adjectives,
     adverbs of degree, pronouns, counts), 的, then the noun."""
     if "的" not in words[1:4]:
