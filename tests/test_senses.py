@@ -1614,3 +1614,9 @@ def test_a_described_noun_phrase_after_zai_or_jiang_keeps_their_grammar() -> Non
     threat = _words("这个国家将周边的所有国家都视作威胁。", "It sees all its neighbours as threats.")
     assert threat["将"].senses[0].startswith("(introduces object of main verb"), threat["将"].senses
     assert _words("我将去北京。", "I will go to Beijing.")["将"].senses[0] == "will"
+
+
+def test_daodi_after_a_verb_is_to_the_end() -> None:
+    persisted = _words("他不顾困难，坚持到底。", "Despite hardship, he persisted.")["坚持到底"]
+    assert persisted.composed and persisted.senses[0].endswith("到底 to the end"), persisted.senses
+    assert _words("他到底是谁？", "Who on earth is he?")["到底"].senses[0] != "to the end"

@@ -308,6 +308,8 @@ USAGE: tuple[Rule, ...] = (
     # 一片 光明, 一阵 笑声: a classifier "used with numeral 一" for a scene, feeling or sound.
     (re.compile(r"used with numeral 一"), lambda s: s.prev == "一", 4.0),
     (re.compile(r"before an adjective"), lambda s: s.next_tag.startswith("a"), 1.5),
+    # 坚持 到底, 战斗 到底: after a verb, "to the end" (not "finally; after all", which asks or concludes).
+    (re.compile(r"^to the end"), lambda s: s.prev_tag[:1] == "v", 3.0),
     # 该 国, 该 公司: before a noun, "that; the above-mentioned" (not the modal "should; probably").
     (re.compile(r"the above-mentioned"), lambda s: s.next_tag[:1] == "n", 3.0),
     # 一边 走 一边 唱: the word said again in its clause pairs two actions, "doing while".
