@@ -1620,3 +1620,8 @@ def test_daodi_after_a_verb_is_to_the_end() -> None:
     persisted = _words("他不顾困难，坚持到底。", "Despite hardship, he persisted.")["坚持到底"]
     assert persisted.composed and persisted.senses[0].endswith("到底 to the end"), persisted.senses
     assert _words("他到底是谁？", "Who on earth is he?")["到底"].senses[0] != "to the end"
+
+
+def test_a_word_read_with_other_syllables_than_its_entry_reads_from_its_parts() -> None:
+    heavy = _words("您的行李箱有多重？", "How heavy is your suitcase?")["多重"]
+    assert heavy.composed and heavy.senses[0].endswith("重 heavy"), heavy.senses  # duō zhòng, not duōchóng

@@ -27,7 +27,7 @@ from deckbuilder.senses.classes import bare_measure
 from deckbuilder.senses.compose import compose, one_left_out
 from deckbuilder.senses.context import ASPECT, English, Slot, english_keys, slots, traditional_spellings
 from deckbuilder.senses.counting import is_classifier
-from deckbuilder.senses.entries import candidates, first_shape
+from deckbuilder.senses.entries import candidates, first_shape, reading_distance
 from deckbuilder.senses.fit import (
     MAX_SHOWN,
     WIDE_MARGIN,
@@ -113,6 +113,9 @@ def _gloss(slot: Slot, keys: English) -> Gloss | None:
     named = slot.name or slot.tag in segmenter.NAME_TAGS
     fetched = choice is not None and not named and len(slot.word) > 1 and far_fetched(choice, keys)
     fetched = fetched or (choice is not None and (_part_construction(slot, choice) or _placed(slot, choice)))
+    # read with other syllables than any entry (有 多重 duō zhòng "how heavy", not duōchóng "multiple"):
+    # the sentence uses the characters as two words
+    fetched = fetched or (choice is not None and not named and _read_otherwise(slot, choice))
     if choice is not None and (named or not choice.candidate.place_or_person) and not _counting(slot, choice):
         if not fetched or (built := compose(slot, keys)) is None:
             first = grammar_note(slot) or (one_left_out(slot.word) if bare_measure(slot) else "")
@@ -158,6 +161,13 @@ def _part_construction(slot: Slot, choice: Choice) -> bool:
         return False  # 好好 "carefully" says how to do it
     last = cedict.split(slot.word, whole=False)[-1]
     return last != slot.word and any(_BEFORE_VERB.match(s.raw) for c in candidates(last) for s in c.senses)
+
+
+def _read_otherwise(slot: Slot, choice: Choice) -> bool:
+    """The token's reading has other syllables than its entry's (not only other tones)."""
+    if len(slot.word) < 2 or len(slot.syllables) != len(slot.word):  # (X光, AA制: letters read no syllable)
+        return False
+    return reading_distance(choice.candidate, slot.syllables) >= 4.0
 
 
 _PLACES = tuple([w] for w in ("on", "in", "at", "under", "above", "below", "inside", "up", "down"))
