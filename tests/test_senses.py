@@ -1625,3 +1625,13 @@ def test_daodi_after_a_verb_is_to_the_end() -> None:
 def test_a_word_read_with_other_syllables_than_its_entry_reads_from_its_parts() -> None:
     heavy = _words("您的行李箱有多重？", "How heavy is your suitcase?")["多重"]
     assert heavy.composed and heavy.senses[0].endswith("重 heavy"), heavy.senses  # duō zhòng, not duōchóng
+
+
+def test_the_use_decides_yiban_guoqu_and_cha() -> None:
+    assert _words("我一般六点起床。", "I usually get up at six.")["一般"].senses[0] == "generally"
+    assert _words("他是一般的人。", "He is an ordinary person.")["一般"].senses[0] == "ordinary"
+    over = _words("事情已经过去了，别想了。", "It is over; stop thinking about it.")["过去"]
+    assert over.senses[0].startswith("to go over"), over.senses
+    past = _words("过去的事情别想了。", "Don't think about the past.")["过去"]
+    assert past.senses[0].startswith("(in the) past"), past.senses
+    assert _words("今天天气很差。", "It is terrible weather today.")["差"].senses[0].startswith("not up to")

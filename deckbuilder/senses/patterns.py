@@ -310,6 +310,20 @@ USAGE: tuple[Rule, ...] = (
     (re.compile(r"before an adjective"), lambda s: s.next_tag.startswith("a"), 1.5),
     # 坚持 到底, 战斗 到底: after a verb, "to the end" (not "finally; after all", which asks or concludes).
     (re.compile(r"^to the end"), lambda s: s.prev_tag[:1] == "v", 3.0),
+    # 一般 before what is done (一般 六点 起床, 一般 不 去): "generally"; 一般 的 人 is "ordinary".
+    (re.compile(r"^generally$"), lambda s: s.next_tag[:1] in ("v", "t", "m", "d", "p", "r"), 3.0),
+    # 已经 过去 了: the verb "to pass; to be over", not the noun "the past".
+    (
+        re.compile(r"^to go over; to pass by"),
+        lambda s: s.next in ("了", "吧") or s.prev in ("已经", "都"),
+        3.0,
+    ),
+    # 很 差, 质量 差: "not up to standard; inferior", not "different".
+    (
+        re.compile(r"^not up to standard"),
+        lambda s: s.prev in DEGREE or (closes(s) and s.prev_tag[:1] == "n"),
+        3.0,
+    ),
     # 该 国, 该 公司: before a noun, "that; the above-mentioned" (not the modal "should; probably").
     (re.compile(r"the above-mentioned"), lambda s: s.next_tag[:1] == "n", 3.0),
     # 一边 走 一边 唱: the word said again in its clause pairs two actions, "doing while".
