@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from deckbuilder.grade.grader import NEW_WORD_COST, Grader
 from deckbuilder.grade.quality import Flaw
@@ -98,6 +98,10 @@ class Candidate:
     pinned: int = 0  # the lock's choice for this word: 2 this very pair, 1 its sentence with another English
 
 
+# A sentence taken for a word: (the word, its candidate, the level it teaches).
+Pick = tuple[str, Candidate, Level]
+
+
 def _bigrams(text: str) -> frozenset[str]:
     core = "".join(c for c in text if c.isalnum())
     return frozenset(core[i : i + 2] for i in range(max(len(core) - 1, 1)))
@@ -119,14 +123,13 @@ def study_order(
 ) -> Selection:
     used: set[int] = set()
     introduced: set[str] = set()
-    chosen: list[Choice] = []
-    taken: list[Candidate] = []  # the candidate of each choice
+    picked: list[Pick] = []  # in study order; the notes are made of them once weak ones are left out
     weak: list[str] = []
     per_level: list[tuple[Level, int, int]] = []
     missing: list[str] = []
     for grader, pool in zip(grader_list, pools, strict=True):
         ranked = {w: _pinned_first(cands) for w, cands in pool.items()}
-        start = len(chosen)
+        start = len(picked)
         # Most useful word first; words of one frequency tier are equally useful, the better sentence first.
         pending = sorted(ranked, key=lambda w: (-tier(freq[w]), ranked[w][0].rank, w))
 
@@ -134,8 +137,7 @@ def study_order(
             introduced.add(word)
             for cand in picks:
                 used.add(cand.seq)
-                chosen.append(Choice(cand.sentence, word, cand.index, len(chosen), cand.cost, level))
-                taken.append(cand)
+                picked.append((word, cand, level))
 
         deferred: set[str] = set()
         held: list[str] = []  # words whose sentence is too doubtful to open the deck, until it is made
@@ -158,7 +160,7 @@ def study_order(
                     deferred.add(word)
                     pending.insert(min(i + DEFER_WORDS, len(pending)), word)
                     continue
-                early = len(chosen) < EARLY_NOTES
+                early = len(picked) < EARLY_NOTES
                 if not early and usable[0].rank - ranked[word][0].rank > DEFER_MARGIN:
                     # Still waiting after its day: bring the words its best sentence needs forward, when
                     # that costs the deck less than this word's weak sentence.
@@ -175,7 +177,7 @@ def study_order(
                     continue
                 progress = True
                 take(word, picks)
-                if held and len(chosen) >= EARLY_NOTES:  # the opening is made: the held words come next
+                if held and len(picked) >= EARLY_NOTES:  # the opening is made: the held words come next
                     pending[i:i] = held
                     held = []
             waiting = [w for w in waiting if w not in introduced]
@@ -187,13 +189,13 @@ def study_order(
                 for w in unpinned:
                     ranked[w] = sorted(pool[w], key=_rank)
             pending, held = held + waiting, []
-        chosen[start:], taken[start:] = _without_weak(chosen[start:], taken[start:], _weak_cost(pool))
-        covered = {c.target for c in chosen[start:]}
+        picked[start:] = _without_weak(picked[start:], _weak_cost(pool))
+        covered = {word for word, _, _ in picked[start:]}
         weak.extend(sorted(w for w in introduced & pool.keys() if w not in covered))
         missing.extend(sorted(w for w in grader.level_words if w not in covered))
         per_level.append((grader.level, len(covered), len(grader.level_words)))
 
-    chosen = [replace(c, order=n) for n, c in enumerate(chosen)]  # what weak sentences left
+    chosen = [Choice(c.sentence, word, c.index, n, c.cost, lv) for n, (word, c, lv) in enumerate(picked)]
     if options.max_notes is not None:
         chosen = chosen[: options.max_notes]
     level_words = sum(n for _, _, n in per_level)
@@ -225,16 +227,16 @@ def _bring_forward(
             continue
         if cand.extra_new > options.max_new - 1:
             continue
-        known, taken = set(introduced), used | {cand.seq}
+        known, taken_now = set(introduced), used | {cand.seq}
         plan: list[tuple[str, list[Candidate]]] = []
         for other in need:
-            usable = _usable(ranked[other], known, taken, options)
+            usable = _usable(ranked[other], known, taken_now, options)
             if not usable:
                 break
             picks = _pick(usable, options)
             plan.append((other, picks))
             known.add(other)
-            taken |= {c.seq for c in picks}
+            taken_now |= {c.seq for c in picks}
         else:
             waiting = fallback.rank + sum(ranked[w][0].rank for w in need)
             ahead = cand.rank + sum(picks[0].rank for _, picks in plan)
@@ -246,29 +248,25 @@ def _bring_forward(
 def _weak_cost(pool: dict[str, list[Candidate]]) -> float:
     """What a sentence may cost at most: WEAK_MARGIN more than the median of the level's words' best
     sentences (a cost means more at a level whose words are rarer and their sentences longer)."""
-    best = sorted(
-        min(c.cost - NEW_WORD_COST * c.extra_new for c in cands) for cands in pool.values() if cands
-    )
+    best = sorted(min(map(_own_cost, cands)) for cands in pool.values() if cands)
     return best[len(best) // 2] + WEAK_MARGIN if best else math.inf
 
 
-def _without_weak(
-    chosen: list[Choice], taken: list[Candidate], limit: float
-) -> tuple[list[Choice], list[Candidate]]:
-    """The choices of one level but those whose built-in sentence costs over `limit` (the extra new words
+def _without_weak(picked: list[Pick], limit: float) -> list[Pick]:
+    """The picks of one level but those whose built-in sentence costs over `limit` (the extra new words
     `--max-new` allows aside): the word then has no card, and is missing. A word a later card needs (a
     level word of its sentence) keeps its card however weak, as does one the deck already teaches (a pin);
     a teacher's own sentence is never left out."""
     needed: set[str] = set()
-    keep = []
-    for choice, cand in zip(reversed(chosen), reversed(taken), strict=True):
+    keep: list[Pick] = []
+    for word, cand, level in reversed(picked):
         weak = _own_cost(cand) > limit
-        if weak and cand.sentence.pair.builtin and not cand.pinned and choice.target not in needed:
+        if weak and cand.sentence.pair.builtin and not cand.pinned and word not in needed:
             continue
-        keep.append((choice, cand))
+        keep.append((word, cand, level))
         needed |= cand.others
     keep.reverse()
-    return [c for c, _ in keep], [t for _, t in keep]
+    return keep
 
 
 def _own_cost(cand: Candidate) -> float:
