@@ -28,6 +28,7 @@ they add to its cost, so a word's other sentences win.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from enum import StrEnum
 from functools import lru_cache
 
@@ -134,14 +135,13 @@ DRILL_SHARE = 0.6
 
 
 def patterns(sentence: Sentence) -> list[Pattern]:
-    """The patterns `sentence` shows, each once. A check with words that set it off (`_TRIGGERS`) runs only
+    """The patterns `sentence` shows, each once. A check with words that set it off (`_CHECKS`) runs only
     on a sentence that has one of them: most sentences have words for a few checks of the sixteen."""
     words = [t.text for t in sentence.tokens]
     kinds = [t.kind for t in sentence.tokens]
     present = frozenset(words)
     found = []
-    for pattern, check in _CHECKS:
-        trigger = _TRIGGERS.get(pattern)
+    for pattern, check, trigger in _CHECKS:
         if (trigger is None or not trigger.isdisjoint(present)) and check(words, kinds):
             found.append(pattern)
     if _tone_drill(sentence.pair.zh):
@@ -352,42 +352,25 @@ def _man_marries(words: list[str], kinds: list[Kind]) -> bool:
     return False
 
 
-_CHECKS = (
-    (Pattern.AND_PREDICATES, _and_predicates),
-    (Pattern.BARE_ADJECTIVE, _bare_adjective),
-    (Pattern.THAT_IS_ADJ, _that_is_adjective),
-    (Pattern.AS_FOR_PRONOUN, _as_for_pronoun),
-    (Pattern.FEEL_SO, _feel_so),
-    (Pattern.SUBJECTLESS, _subjectless),
-    (Pattern.SLOGAN, _slogan),
-    (Pattern.ZAI_ADJECTIVE, _zai_adjective),
-    (Pattern.DE_FOR_DE, _de_for_de),
-    (Pattern.DE_FOR_DI, _de_for_di),
-    (Pattern.VARIANT, _variant),
-    (Pattern.VERY_VERB_LE, _very_verb_le),
-    (Pattern.MANNER_BARE_VERB, _manner_bare_verb),
-    (Pattern.PLACEHOLDER, _placeholder),
-    (Pattern.DOUBLED, _doubled),
-    (Pattern.MAN_MARRIES, _man_marries),
+# Each check with the words without one of which it never holds (None: it looks at every sentence).
+_CHECKS: tuple[tuple[Pattern, Callable[[list[str], list[Kind]], bool], frozenset[str] | None], ...] = (
+    (Pattern.AND_PREDICATES, _and_predicates, _words("和")),
+    (Pattern.BARE_ADJECTIVE, _bare_adjective, _words("的")),
+    (Pattern.THAT_IS_ADJ, _that_is_adjective, _words("是")),
+    (Pattern.AS_FOR_PRONOUN, _as_for_pronoun, _words("对于")),
+    (Pattern.FEEL_SO, _feel_so, _FEEL),
+    (Pattern.SUBJECTLESS, _subjectless, _words("是")),
+    (Pattern.SLOGAN, _slogan, _words("为 为了")),
+    (Pattern.ZAI_ADJECTIVE, _zai_adjective, _ZAI),
+    (Pattern.DE_FOR_DE, _de_for_de, _words("的")),
+    (Pattern.DE_FOR_DI, _de_for_di, _words("的")),
+    (Pattern.VARIANT, _variant, None),
+    (Pattern.VERY_VERB_LE, _very_verb_le, _STRONG_DEGREE),
+    (Pattern.MANNER_BARE_VERB, _manner_bare_verb, _words("地")),
+    (Pattern.PLACEHOLDER, _placeholder, _PLACEHOLDERS),
+    (Pattern.DOUBLED, _doubled, None),
+    (Pattern.MAN_MARRIES, _man_marries, None),
 )
-
-
-# The words without one of which a check never holds (the others look at every sentence).
-_TRIGGERS: dict[Pattern, frozenset[str]] = {
-    Pattern.AND_PREDICATES: _words("和"),
-    Pattern.BARE_ADJECTIVE: _words("的"),
-    Pattern.THAT_IS_ADJ: _words("是"),
-    Pattern.AS_FOR_PRONOUN: _words("对于"),
-    Pattern.FEEL_SO: _FEEL,
-    Pattern.SUBJECTLESS: _words("是"),
-    Pattern.SLOGAN: _words("为 为了"),
-    Pattern.ZAI_ADJECTIVE: _ZAI,
-    Pattern.DE_FOR_DE: _words("的"),
-    Pattern.DE_FOR_DI: _words("的"),
-    Pattern.VERY_VERB_LE: _STRONG_DEGREE,
-    Pattern.MANNER_BARE_VERB: _words("地"),
-    Pattern.PLACEHOLDER: _PLACEHOLDERS,
-}
 
 
 def _tone_drill(text: str) -> bool:
