@@ -196,8 +196,9 @@ def en_features(sentence: str) -> Features:
     return Features(len("".join(sentence.split())), tuple(units))
 
 
-def zh_index(f: Features) -> dict[str, int]:
-    """Key → bit mask of the Chinese units that have it."""
+def key_index(f: Features) -> dict[str, int]:
+    """Key → bit mask of the units of `f` that have it (a Chinese sentence's, for `match`; an English one's,
+    for `coverage`)."""
     index: dict[str, int] = {}
     for pos, keys in enumerate(f.units):
         bit = 1 << pos
@@ -222,14 +223,10 @@ def coverage(zh: Features, en: Features) -> tuple[int, int, int, int]:
     """(zh units matched, zh units, en units matched, en units): how much of each side of a pair finds its
     translation on the other, for judging a pair on its own (the aligner compares candidates instead).
 
-    The same counts as `match(zh_index(zh), en)`, from the English side: a Chinese unit holds dozens of
+    The same counts as `match(key_index(zh), en)`, from the English side: a Chinese unit holds dozens of
     keys (every sense of the word), the English units a few, so each Chinese unit is intersected with the
     English keys (one set operation) rather than each of its keys indexed."""
-    index: dict[str, int] = {}  # English key → mask of the English units that have it
-    for pos, keys in enumerate(en.units):
-        bit = 1 << pos
-        for key in keys:
-            index[key] = index.get(key, 0) | bit
+    index = key_index(en)  # English key → mask of the English units that have it
     said = index.keys()
     zh_hit = emask = 0
     for unit in zh.units:

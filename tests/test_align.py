@@ -82,7 +82,7 @@ def test_zh_number(text: str, value: str | None) -> None:
 def test_features_match_translations_numbers_and_latin() -> None:
     zh = lexical.zh_features("图书馆在2021年开放了SCO展览。")
     en = lexical.en_features("The library opened an SCO exhibition in 2021.")
-    zmask, emask = lexical.match(lexical.zh_index(zh), en)
+    zmask, emask = lexical.match(lexical.key_index(zh), en)
     assert zmask.bit_count() >= 4  # 图书馆 开放 展览 2021 SCO
     assert emask.bit_count() >= 4
     assert lexical.en_keys("November") >= {"11"}

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from deckbuilder.lexical import Features, match, zh_index
+from deckbuilder.lexical import Features, key_index, match
 from deckbuilder.models import Bead
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ class _Masks:
 
     def __init__(self, zh: Sequence[Features], en: Sequence[Features], spans: Spans | None) -> None:
         self.en, self.spans = en, spans
-        self.index = [zh_index(f) for f in zh]
+        self.index = [key_index(f) for f in zh]
         self.cache: list[dict[int, tuple[int, int, float]]] = [{} for _ in zh]
 
     def get(self, i: int, j: int) -> tuple[int, int, float]:
