@@ -128,10 +128,9 @@ def _pieces(word: str) -> tuple[str, ...]:
     return () if not word.strip() else _as_cut(word) if len(word) > 1 else (word,)
 
 
-_PIECES = Memo(_pieces)  # jieba's token → its words: one dict look-up a token on the hot path
+_PIECES = Memo(_pieces)  # jieba's token → its words, worked out once: one dict look-up a token
 
 
-@lru_cache(maxsize=200_000)
 def _as_cut(word: str) -> tuple[str, ...]:
     """A token of jieba's cut as the segmenter gives it: one word, the words the HMM glued, or the words of
     a removed phrase jieba keeps (`_split_table`)."""
