@@ -1,10 +1,9 @@
 """Characters whose stand-alone word has one reading whatever the context (`rules.decide_char` reads
-them where no rule of `rules.RULES` applies); their other readings live only inside dictionary words."""
+them where no rule of `rules.RULES` applies); their other readings live only inside words (教会 jiàohuì,
+一切 yíqiè, 弄堂 lòngtáng, 没收 mòshōu), which the dictionary layer reads first."""
 
 from __future__ import annotations
 
-# Characters whose stand-alone word has one reading whatever the context; their other readings live only
-# inside words (教会 jiàohuì, 一切 yíqiè, 弄堂 lòngtáng, 没收 mòshōu), which the dictionary layer reads first.
 ALONE = {
     "的": "de5",  # the particle
     "教": "jiao1",  # the verb "teach"

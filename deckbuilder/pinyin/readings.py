@@ -81,9 +81,7 @@ def split_units(tokens: Sequence[tuple[str, str]]) -> list[Unit]:
 def _split_han(run: str, flag: str, ti: int, start: int, whole: bool) -> list[Unit]:
     if whole and constructions.said_twice(run):
         return [Unit(run, flag or "v", ti, start, whole)]  # 试试: one word, shìshi
-    # (结了 is a word too, "that's that"; a name's reading is the model's: 帖木儿 Tiěmù'ér)
-    word = lexicon.is_known_word(run) and run[-1] not in "了着过" and not lexicon.is_proper_noun(run)
-    if not flag and len(run) > 1 and whole and not word:
+    if not flag and len(run) > 1 and whole and not _read_whole(run):
         # No tag: the caller's segmenter cut this differently from jieba.posseg (结了 as one word); a
         # dictionary word stays one (过多 guòduō, not the aspect particle 过 + 多).
         # posseg tags the pieces of the token on its own.
@@ -113,6 +111,12 @@ def _split_han(run: str, flag: str, ti: int, start: int, whole: bool) -> list[Un
         out.append(Unit(piece, segmenter.word_tag(piece) or flag, ti, start + k, False))
         k += len(piece)
     return out
+
+
+def _read_whole(run: str) -> bool:
+    """An untagged token read as one word: an ordinary dictionary word (过多), not one ending in an aspect
+    particle (结了 is a word too, "that's that") nor a name (帖木儿 Tiěmù'ér: the model reads it)."""
+    return lexicon.is_known_word(run) and run[-1] not in "了着过" and not lexicon.is_proper_noun(run)
 
 
 def _read_unit(units: Sequence[Unit], ui: int, slots: list[Slot]) -> None:

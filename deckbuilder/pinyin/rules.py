@@ -109,13 +109,14 @@ def _hai(c: Context) -> str | None:  # 还
 
 
 _TIMES = frozenset({"时间", "日子", "时候", "年头"})
+_GROWN = NUMERALS | {"很", "些"}  # what follows 长了 when it says what grew (长了一个, 长了很多)
 
 
 def _chang(c: Context) -> str | None:  # 长
     prev, nxt = c.prev_text(), c.next_text()
     grows = nxt[:1] in frozenset("大高胖得出成满着")
     # 长了 after a noun (头发长了) or a place (鼻子上长了一个疙瘩), or before what grew (长了一个, 长了很多)
-    grown = nxt == "了" and (c.prev_flag()[:1] in ("n", "f") or c.next_text(2)[:1] in NUMERALS | {"很", "些"})
+    grown = nxt == "了" and (c.prev_flag()[:1] in ("n", "f") or c.next_text(2)[:1] in _GROWN)
     grown = grown and prev not in _TIMES  # 时间长了 "after a long time": long
     if grows or grown:
         return "zhang3"
