@@ -170,7 +170,7 @@ def _read_otherwise(slot: Slot, choice: Choice) -> bool:
     return reading_distance(choice.candidate, slot.syllables) >= 4.0
 
 
-_PLACES = tuple([w] for w in ("on", "in", "at", "under", "above", "below", "inside", "up", "down"))
+_PLACES = frozenset({"on", "in", "at", "under", "above", "below", "inside", "up", "down"})  # opening a sense
 
 
 def _placed(slot: Slot, choice: Choice) -> bool:
@@ -181,7 +181,7 @@ def _placed(slot: Slot, choice: Choice) -> bool:
         return False
     shown = [s for s in choice.candidate.senses if s.shown]
     describes = any(s.shape is Shape.ADJECTIVE for s in shown)
-    if not describes or any(s.text.split()[:1] in _PLACES for s in shown):
+    if not describes or any(s.text.split(maxsplit=1)[0] in _PLACES for s in shown if s.text):
         return False  # (地上 "on the ground" says the place itself)
     return (slot.clause_initial and slot.next_tag[:1] == "v") or slot.prev in ("在", "从", "到")
 
