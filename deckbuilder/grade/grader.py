@@ -11,6 +11,7 @@ import math
 from enum import StrEnum
 from functools import cached_property
 
+from deckbuilder.memo import Memo
 from deckbuilder.models import Kind, Level, Sentence, Token
 from deckbuilder.standards import characters, words
 
@@ -124,16 +125,18 @@ class Grader:
         others = sum(1 for t in sentence.tokens if t.kind is Kind.WORD and t.text != target)
         return others >= MIN_CONTEXT
 
-    def difficulty(self, sentence: Sentence, target: str) -> float:
+    def difficulty(
+        self, sentence: Sentence, target: str, classes: tuple[Reading, ...] | None = None
+    ) -> float:
         """Lower is easier: few, frequent words; no second new word; length near the sweet spot; a sane
-        translation; a confident alignment."""
+        translation; a confident alignment. `classes`: the sentence's `classify`, when the caller has it."""
         top = self.level.level
         cost = 0.0
-        classes = self.classify(sentence)
-        for tok, cls in zip(sentence.tokens, classes, strict=True):
+        rarity = _RARITY
+        for tok, cls in zip(sentence.tokens, classes or self.classify(sentence), strict=True):
             if cls is Reading.FREE or tok.text == target:
                 continue
-            cost += 1.0 + 0.35 * max(0.0, 6.0 - math.log10(tok.freq + 1))  # rare words cost more
+            cost += 1.0 + rarity[tok.freq]  # rare words cost more
             if cls is Reading.READABLE:
                 # readable only character by character; longer unlisted words (idioms) much less so
                 cost += 1.5 if len(tok.text) <= 2 else 3.5
@@ -150,6 +153,14 @@ class Grader:
             cost += 3.0
         cost += 4.0 * (1.0 - min(max(sentence.pair.score, 0.0), 1.0))
         return round(cost, 6)
+
+
+def _rarity(freq: int) -> float:
+    """What a word's rarity adds to its cost in `Grader.difficulty`, by its dictionary frequency."""
+    return 0.35 * max(0.0, 6.0 - math.log10(freq + 1))
+
+
+_RARITY = Memo(_rarity, limit=100_000)  # frequencies repeat: one look-up a token
 
 
 def hanzi_count(sentence: Sentence) -> int:

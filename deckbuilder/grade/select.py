@@ -122,6 +122,9 @@ class Selector:
         reported with its flaw.
         """
         records: list[Record] = []
+        # A record before its difficulty, with the reading classes that give it: (grader index, word,
+        # token index, classes, other level words, new tokens). Difficulty waits for the verdict.
+        found: list[tuple[int, str, int, tuple[Reading, ...], frozenset[str], int]] = []
         if not sentence.pair.en.strip():
             return None, records, None
         options = self.options
@@ -146,12 +149,16 @@ class Selector:
                 if not grader.has_context(sentence, word):
                     continue
                 others = frozenset(w for w in words if w != word)
-                records.append((g_index, word, idx, grader.difficulty(sentence, word), others, new))
-        if not records:
+                found.append((g_index, word, idx, classes, others, new))
+        if not found:
             return None, records, None
-        quality = assess(sentence, {r[1] for r in records}, measure)
-        if quality.flaw is not None:
+        quality = assess(sentence, {f[1] for f in found}, measure)
+        if quality.flaw is not None:  # no candidate: its difficulty is never needed
             return _skeleton(sentence), [], quality
+        graders = self.graders
+        records = [
+            (g, w, i, graders[g].difficulty(sentence, w, classes), o, n) for g, w, i, classes, o, n in found
+        ]
         left_out = {w for w in {r[1] for r in records} if unrendered(sentence, w)}
         if left_out:
             quality = replace(quality, marks=(*quality.marks, UNRENDERED), left_out=frozenset(left_out))
