@@ -119,7 +119,11 @@ class Writer:
         self.store_path, self.target = store_path, _file(store_path, name)
         self.temp = self.target.with_name(self.target.name + f".{os.getpid()}.tmp")
         self.batch: list[tuple[object, ...]] = []
-        self.numbers: dict[Token, int] = {}  # every token written so far → its number
+        # Every token written so far, by identity → its number. The segmenter gives one token object per
+        # word, so a word is numbered once; looking it up by identity spares hashing its sixteen fields,
+        # and `written` keeps each object alive so that no identity is reused by another token.
+        self.numbers: dict[int, int] = {}
+        self.written: list[Token] = []
         self.fresh: list[Token] = []  # tokens first met in this batch
         self.file: BinaryIO | None = None
         with contextlib.suppress(OSError):
@@ -134,10 +138,11 @@ class Writer:
             assert not (sentence.pinyin or sentence.traditional), "graded sentences are not enriched yet"
             numbers = self.numbers
             for token in sentence.tokens:
-                if token not in numbers:
-                    numbers[token] = len(numbers)
+                if id(token) not in numbers:
+                    numbers[id(token)] = len(numbers)
+                    self.written.append(token)
                     self.fresh.append(token)
-            tokens = tuple(numbers[t] for t in sentence.tokens)
+            tokens = tuple(numbers[id(t)] for t in sentence.tokens)
             self.batch.append((seq, sentence.pair, tokens, near, records, verdict))
         if len(self.batch) >= _BATCH:
             self._flush()
