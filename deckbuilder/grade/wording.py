@@ -30,11 +30,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from enum import StrEnum
-from functools import lru_cache
 
 from deckbuilder import segmenter
 from deckbuilder.chinese import DEGREE_ADVERBS, DIRECTIONS, HAN
 from deckbuilder.grade.variants import is_variant
+from deckbuilder.memo import Memo
 from deckbuilder.models import Kind, Sentence
 from deckbuilder.senses.entries import dictionary_noun
 
@@ -378,20 +378,22 @@ def _tone_drill(text: str) -> bool:
     chars = HAN.findall(text)
     if len(chars) < DRILL_TONES:
         return False
-    syllables = [_syllable(ch) for ch in chars]
+    syllables = list(map(_SYLLABLES.__getitem__, chars))
     top, n = Counter(syllables).most_common(1)[0]
     if not top or n < DRILL_SHARE * len(chars):  # only a syllable read by most characters can be one
         return False
-    return len({_tone(ch) for ch in chars if _syllable(ch) == top}) >= DRILL_TONES
+    return len({_tone(ch) for ch, s in zip(chars, syllables, strict=True) if s == top}) >= DRILL_TONES
 
 
-@lru_cache(maxsize=50_000)
 def _syllable(ch: str) -> str:
     """The toneless syllable of a character's most common reading ("" when it has none)."""
     from deckbuilder.pinyin.lexicon import char_readings  # the one table of character readings
 
     readings = char_readings(ch)
     return readings[0][:-1] if readings else ""
+
+
+_SYLLABLES = Memo(_syllable)  # one dict look-up a character: every candidate's text is read
 
 
 def _tone(ch: str) -> str:
