@@ -20,7 +20,7 @@ from pathlib import Path
 
 from deckbuilder import __version__
 
-TABLES = ("segment", "enrich")  # the pipeline's tables, made up front; others are made on first use
+TABLES = ("enrich",)  # the pipeline's tables, made up front; others are made on first use
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _BATCH = 900  # SQLite's default limit on host parameters is 999
 

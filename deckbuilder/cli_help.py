@@ -39,7 +39,7 @@ HELP = {
     "[bold]dask[/bold] (a Dask cluster: pip install 'deckbuilder\\[dask]').",
     "--scheduler": "With --engine dask: the address of a running Dask scheduler (tcp://host:8786); "
     "default: a local cluster of --workers processes.",
-    "--cache": "Reuse segmentation and annotation from earlier builds.",
+    "--cache": "Reuse annotation and grading from earlier builds.",
     "--cards": "Sentence cards to make, comma-separated: reading (Chinese → English), production "
     "(English → Chinese), listening (audio → meaning).",
     "--hint": "What the cloze blank shows.",

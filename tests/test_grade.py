@@ -339,16 +339,16 @@ def test_an_english_that_is_not_a_translation() -> None:
     assert faithful.penalty < other.penalty
 
 
-def test_a_measure_replaces_the_lexical_model() -> None:
+def test_the_translation_verdict_follows_the_lexical_coverage() -> None:
+    from deckbuilder.grade.quality import _translation
+
     words = ("我", "去", "银行", "取", "钱", "了", "。")
     s = sent(*words, en="I went to the bank to get money.")
-    assert assess(s, ("银行",), lambda _: coverage(s)) == assess(s, ("银行",))
-    assert (
-        assess(s, ("银行",), lambda _: (0, 5, 0, 6)).penalty
-        > assess(s, ("银行",), lambda _: (5, 5, 6, 6)).penalty
-    )
+    assert _translation(s, (0, 5, 0, 6))[0] > _translation(s, (5, 5, 6, 6))[0]
+    measured = _translation(s, coverage(s))  # the lexical model finds the bank and the money
+    assert measured[1] is None and measured[0] < _translation(s, (0, 5, 0, 6))[0]
     placeholder = sent(*words, en="placeholder")
-    assert assess(placeholder, ("银行",), lambda _: (0, 5, 0, 1)).flaw is Flaw.TRANSLATION
+    assert _translation(placeholder, (0, 5, 0, 1))[1] is Flaw.TRANSLATION
 
 
 def test_selection_prefers_good_sentences_and_counts_what_it_left_out() -> None:

@@ -18,7 +18,7 @@ introduced, so no card uses a word that comes after it.
 
 from deckbuilder.grade.grader import LENGTH_BOUNDS, SWEET_SPOT, Grader, Reading, hanzi_count
 from deckbuilder.grade.order import Selection, SelectOptions, near_duplicate
-from deckbuilder.grade.quality import Coverage, Flaw, Quality, assess, coverage, fingerprint, load
+from deckbuilder.grade.quality import Coverage, Flaw, Quality, assess, coverage, load
 from deckbuilder.grade.select import Record, Selector, pin_key, select
 
 __all__ = [
@@ -36,7 +36,6 @@ __all__ = [
     "Selector",
     "assess",
     "coverage",
-    "fingerprint",
     "hanzi_count",
     "load",
     "near_duplicate",

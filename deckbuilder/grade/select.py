@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import heapq
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import cached_property
 
 from deckbuilder.chinese import HAN
 from deckbuilder.grade.grader import LENGTH_BOUNDS, Grader, Reading, hanzi_count
 from deckbuilder.grade.order import Candidate, Selection, SelectOptions, study_order
-from deckbuilder.grade.quality import Coverage, Flaw, Quality, assess, coverage
+from deckbuilder.grade.quality import Flaw, Quality, assess
 from deckbuilder.grade.rendering import UNRENDERED, UNRENDERED_COST, unrendered
 from deckbuilder.grade.repeats import Repeats, topics
 from deckbuilder.models import Kind, Sentence
@@ -114,12 +114,11 @@ class Selector:
             spans.setdefault(w[0], set()).add(len(w))
         return words, {ch: tuple(sorted(n)) for ch, n in spans.items()}
 
-    def grade(self, sentence: Sentence, measure: Callable[[Sentence], Coverage] = coverage) -> Graded:
+    def grade(self, sentence: Sentence) -> Graded:
         """Near-duplicate key, candidate records and verdict of one sentence (no key: not a candidate).
 
-        A candidate's cost is its difficulty for the learner plus what its weaknesses cost (`assess`, with
-        `measure` giving the pair's lexical coverage); a clear failure is no candidate at all, but is
-        reported with its flaw.
+        A candidate's cost is its difficulty for the learner plus what its weaknesses cost (`assess`); a
+        clear failure is no candidate at all, but is reported with its flaw.
         """
         records: list[Record] = []
         # A record before its difficulty, with the reading classes that give it: (grader index, word,
@@ -152,7 +151,7 @@ class Selector:
                 found.append((g_index, word, idx, classes, others, new))
         if not found:
             return None, records, None
-        quality = assess(sentence, {f[1] for f in found}, measure)
+        quality = assess(sentence, {f[1] for f in found})
         if quality.flaw is not None:  # no candidate: its difficulty is never needed
             return _skeleton(sentence), [], quality
         graders = self.graders

@@ -4,7 +4,8 @@
 cache look-up per chunk (the key is the item's text under `namespace`), then `fn(item, cached)` for each
 item, which returns the result and the value to cache (None: nothing new to store). With `reuse`, a cached
 value is turned into the result here and the item never reaches `fn` (enrichment caches its result);
-without it every item reaches `fn` with its cached value (segmentation is cached, grading always runs).
+without it every item reaches `fn` with its cached value. Without a store (grading, `--no-cache`), no key is
+made and every item reaches `fn` with None.
 
 With `workers` > 1, `fn` runs in forked processes (they inherit what `setup` loaded, once) while this process
 files the previous chunk. Signals are this process's to handle (workers leave its process group and
@@ -136,7 +137,7 @@ def cached_map(
     fn: Work[T, R],
     workers: int = 1,
     *,
-    store: cache.Cache,
+    store: cache.Cache | None,
     text: Callable[[T], str],
     reuse: Callable[[T, str], R] | None = None,
     setup: Callable[[], None] | None = None,
@@ -153,11 +154,13 @@ def cached_map(
     looked up in the cache nor sent to `fn` (grading: a sentence too long for any card). `read_all` is called
     once every item has been read and handed out, while the last chunks are still being computed.
 
-    The cache table is the namespace's first part (``segment:…`` → ``segment``). `setup` runs once before
+    The cache table is the namespace's first part (``enrich:…`` → ``enrich``); with no `store`, nothing is
+    looked up or kept (every item reaches `fn` with None). `setup` runs once before
     the first call of `fn` (before the workers fork, so they inherit what it loads), and not at all when
     every result comes from the cache.
     """
     table = namespace.split(":", 1)[0]
+    store = store if store is not None and store.enabled else None
     pool = _Pool(fn, workers, setup) if workers > 1 else None
     ready = setup is None
     pending: deque[_Chunk] = deque()
@@ -170,10 +173,10 @@ def cached_map(
         for batch in _chunks(items, chunk or CHUNK):
             results: list[Any] = [known(item) for item in batch] if known else [None] * len(batch)
             keys = [
-                b"" if r is not None else cache.key(namespace, text(item))
+                b"" if r is not None else cache.key(namespace, text(item)) if store else b"-"
                 for item, r in zip(batch, results, strict=True)
             ]
-            hits = store.get_many(table, [k for k in keys if k])
+            hits = store.get_many(table, [k for k in keys if k]) if store else {}
             todo: list[int] = []
             for n, (item, k) in enumerate(zip(batch, keys, strict=True)):
                 if not k:
@@ -221,7 +224,7 @@ def _report(progress: Progress | None, label: str, done: int, total: int | None)
         progress(label, done, total)
 
 
-def _file(store: cache.Cache, table: str, chunk: _Chunk) -> Generator[tuple[Any, Any], None, int]:
+def _file(store: cache.Cache | None, table: str, chunk: _Chunk) -> Generator[tuple[Any, Any], None, int]:
     """Yield a chunk's (item, result) pairs in order, each as soon as its result is in (a worker's part
     done), then store the chunk's new cache values; returns how many items there were."""
     fresh = []
@@ -238,5 +241,6 @@ def _file(store: cache.Cache, table: str, chunk: _Chunk) -> Generator[tuple[Any,
         yield item, chunk.results[n]
     if next(computed, None) is not None:
         raise AssertionError("more results than items")  # a worker gave more than it was given
-    store.put_many(table, fresh)
+    if store is not None:
+        store.put_many(table, fresh)
     return len(chunk.items)
