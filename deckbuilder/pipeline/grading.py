@@ -35,11 +35,6 @@ def grade_corpus(
     """Read every pair, segment it and grade it: the selector that keeps the best candidates
     (a fresh one when a kept stream could be read only in part), and the thread loading what enrichment
     reads, started once the input is read, for the caller to join before it forks again (or None)."""
-    if options.engine == "dask":  # the same grading on a Dask cluster (imported only then)
-        from deckbuilder.pipeline import dask_engine
-
-        dask_engine.grade(options, selector, skips, progress)
-        return selector, None
     workers = options.workers
     # The same inputs graded the same way before: replay what grading gave (`graded.py`).
     name = graded.key(options) if store.enabled else None
@@ -49,6 +44,8 @@ def grade_corpus(
             return selector, None
     if name:  # a stream read in part leaves its offers in the selector
         selector = Selector(selector.graders, selector.options)
+    if options.engine == "dask":  # the same grading on a Dask cluster (imported only then)
+        return _on_cluster(options, selector, store, name, skips, progress), None
     # Once the input is read and handed out (the workers forked before), this process mostly waits for them:
     # it loads what enrichment and the deck writer read meanwhile, in a thread joined before the enrichment
     # workers fork.
@@ -83,6 +80,29 @@ def grade_corpus(
         # in a rebuild that forks no workers (hsk5: 0.06 s cold, 0.5 s warm). Forking workers does the same.
         gc.freeze()
     return selector, (preload if preload.ident is not None else None)
+
+
+def _on_cluster(
+    options: BuildOptions,
+    selector: Selector,
+    store: Cache,
+    name: str | None,
+    skips: outputs.Skips,
+    progress: Progress | None,
+) -> Selector:
+    """Grade on a Dask cluster (`dask_engine.py`), or put back the merged choice an earlier such build of
+    the same inputs, options and pins kept."""
+    from deckbuilder.pipeline import dask_engine
+
+    merged = graded.merged_name(name, selector) if name else None
+    with collector_paused():
+        if merged and graded.restore(store.path, merged, selector, skips):
+            gc.freeze()
+            return selector
+    dask_engine.grade(options, selector, skips, progress)
+    if merged:
+        graded.keep(store.path, merged, selector, skips)
+    return selector
 
 
 def _preload() -> None:
