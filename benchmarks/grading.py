@@ -1,0 +1,103 @@
+"""Where a cold build's grading time goes: each step's cost per input pair, on a sample of a corpus.
+
+    python benchmarks/grading.py --corpus big.tsv                    # the first 100,000 pairs, one process
+    python benchmarks/grading.py --corpus big.tsv --pairs 300000 --level hsk4
+
+One process, as a worker meets the pairs: read them as `deckbuild make` reads them, then each step of
+grading over the pairs that reach it, in the pipeline's order: the `hopeless` test (before segmenting),
+segmenting, the `teaches_none` test and tokens, and `Selector.grade` (reading classes, i+1 and length,
+the quality verdict of every candidate, and for those without a flaw the rendering check and difficulty).
+Then, on a second pass over the candidates (the per-word memos now warm), the parts of the verdict and
+of what follows it. CPU time (`time.process_time`), the garbage collector paused as grading pauses it.
+Each row prints how many items reached the step, its cost per item and per input pair, and its share of
+the whole; multiply a per-pair figure by a corpus's size for its CPU-seconds (a build with two workers
+spends them on two cores, plus this process's reading and filing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import itertools
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from deckbuilder import annotate, segmenter
+from deckbuilder.grade import Grader, Selector, agreement, coverage, quality, wording
+from deckbuilder.grade.rendering import unrendered
+from deckbuilder.grade.select import _skeleton
+from deckbuilder.pipeline.grading import _load, input_pairs
+from deckbuilder.standards import parse_levels
+
+
+def timed(items: Sequence[Any], work: Callable[[Any], Any]) -> tuple[list[Any], float]:
+    start = time.process_time()
+    out = [work(item) for item in items]
+    return out, time.process_time() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", required=True, type=Path, help="a corpus deckbuild make reads")
+    parser.add_argument("--pairs", type=int, default=100_000)
+    parser.add_argument("--level", default="hsk5")
+    args = parser.parse_args()
+
+    start = time.process_time()
+    pairs = list(itertools.islice(input_pairs([args.corpus]), args.pairs))
+    rows = [("read", len(pairs), time.process_time() - start)]
+    _load()
+    selector = Selector([Grader(level) for level in parse_levels(args.level)])
+    gc.freeze()
+    gc.disable()
+
+    hopeless, seconds = timed(pairs, lambda p: selector.hopeless(p.zh, p.en))
+    rows.append(("hopeless test", len(pairs), seconds))
+    pairs = [p for p, h in zip(pairs, hopeless, strict=True) if not h]
+    cuts, seconds = timed(pairs, lambda p: segmenter.cut(p.zh))
+    rows.append(("segment", len(pairs), seconds))
+    teaching = [(p, w) for p, w in zip(pairs, cuts, strict=True) if not selector.teaches_none(w)]
+    sentences, seconds = timed(teaching, lambda pw: annotate.from_words(*pw))
+    rows.append(("tokens", len(teaching), seconds))
+    graded, seconds = timed(sentences, selector.grade)
+    rows.append(("grade (all of it)", len(sentences), seconds))
+
+    found = [(s, records, v) for s, (_, records, v) in zip(sentences, graded, strict=True) if v is not None]
+    candidates = [(s, {r[1] for r in records} or _targets(selector, s)) for s, records, _ in found]
+    sound = [st for st, (_, _, v) in zip(candidates, found, strict=True) if v.flaw is None]
+    grader = selector.graders[-1]
+    parts: list[tuple[str, list[Any], Callable[[Any], Any]]] = [
+        ("  verdict (assess)", candidates, lambda st: quality.assess(*st)),
+        ("    coverage", candidates, lambda st: coverage(st[0])),
+        ("    wording", candidates, lambda st: wording.patterns(st[0])),
+        ("    agreement", candidates, lambda st: agreement.mismatches(st[0].words, st[0].pair.en)),
+        ("  rendering", sound, lambda st: [unrendered(st[0], w) for w in st[1]]),
+        ("  difficulty", sound, lambda st: [grader.difficulty(st[0], w) for w in st[1]]),
+        ("  near-duplicate key", candidates, lambda st: _skeleton(st[0])),
+    ]
+    for label, items, work in parts:
+        rows.append((label, len(items), timed(items, work)[1]))
+
+    total = sum(seconds for label, _, seconds in rows if not label.startswith(" "))
+    size = rows[0][1]
+    print(f"{args.corpus}: {size:,} pairs, --level {args.level}; candidates {len(candidates):,}, "
+          f"{len(sound):,} without a flaw")  # fmt: skip
+    print(f"{'step':<22} {'items':>9} {'us/item':>9} {'us/pair':>9} {'share':>7}")
+    for label, items, seconds in rows:
+        per_item, per_pair = seconds / max(items, 1) * 1e6, seconds / size * 1e6
+        print(f"{label:<22} {items:>9,} {per_item:>9.1f} {per_pair:>9.1f} {seconds / total:>7.1%}")
+    print(f"{'total':<22} {size:>9,} {'':>9} {total / size * 1e6:>9.1f} {1:>7.0%}")
+
+
+def _targets(selector: Selector, sentence: Any) -> set[str]:
+    """The level words of a flawed candidate (its records are dropped with the flaw)."""
+    from deckbuilder.grade.grader import Reading
+
+    classes = selector.graders[-1].classify(sentence)
+    return {t.text for t, c in zip(sentence.tokens, classes, strict=True) if c is Reading.TARGET}
+
+
+if __name__ == "__main__":
+    main()
