@@ -148,7 +148,8 @@ def _check(options: BuildOptions, output: Path, stack: contextlib.ExitStack) -> 
 
 
 def _grade(run: _Run, progress: Progress | None) -> _Run:
-    """Read every pair, segment it (cache first) and grade it; the selector keeps the best candidates."""
+    """Read every pair, segment it and grade it (or replay an earlier build's grading); the selector keeps
+    the best candidates."""
     selector, preload = grading.grade_corpus(run.options, run.selector, run.store, run.skips, progress)
     return replace(run, selector=selector, preload=preload)
 
