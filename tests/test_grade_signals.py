@@ -58,6 +58,24 @@ def test_weaknesses_that_add_up_to_the_limit_leave_a_sentence_out() -> None:
     assert named.flaw is Flaw.WEAK and graded.flaw is None and graded.penalty < WEAK_LIMIT
 
 
+def test_a_sentence_at_the_weak_limit_is_left_out_before_the_later_checks_run(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Costs only add up: once a name and a translated Chinese reach the limit, no wording or agreement check
+    # can bring the sentence back, so neither runs; below it, both still do.
+    from deckbuilder.grade import quality
+
+    calls: list[str] = []
+    monkeypatch.setattr(quality.wording, "patterns", lambda s: calls.append("wording") or [])
+    monkeypatch.setattr(quality.agreement, "mismatches", lambda w, en: calls.append("agreement") or [])
+    en = "Tom went to the bank to get money."
+    words = ("汤姆", "去", "银行", "取", "钱", "了", "。")
+    weak = assess(sent(*words, en=en, origin=Origin.EN), ("银行",))
+    assert weak.flaw is Flaw.WEAK and weak.marks == ("from English",) and calls == []
+    assert assess(sent(*words, en=en, origin=Origin.GRADED), ("银行",)).flaw is None
+    assert calls == ["wording", "agreement"]
+
+
 def test_a_looser_translation_ranks_lower_than_its_weak_limit_counts() -> None:
     # The same Chinese twice: an English that says all of it, and one that leaves half out. The loose one
     # ranks lower by twice its translation cost, but only the cost itself counts towards the weak limit.

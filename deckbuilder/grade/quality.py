@@ -191,10 +191,17 @@ def assess(sentence: Sentence, targets: Collection[str] = ()) -> Quality:
     if origin in ORIGIN_COSTS:
         penalty += ORIGIN_COSTS[origin]
         marks.append(ORIGIN_MARKS[origin])
+    # Costs only add up: a sentence already at the limit is weak whatever the checks left would add, so
+    # they are not run (a weak verdict names the signals weighed until then; nothing reads a flawed
+    # verdict's marks).
+    if round(penalty + cost, 6) >= WEAK_LIMIT:
+        return Quality(0.0, Flaw.WEAK, tuple(marks))
     patterns = wording.patterns(sentence)
     if patterns:
         penalty += sum(wording.COSTS[p] for p in patterns)
         marks.append(WORDING)
+        if round(penalty + cost, 6) >= WEAK_LIMIT:
+            return Quality(0.0, Flaw.WEAK, tuple(marks))
     mismatches = agreement.mismatches(sentence.words, sentence.pair.en)
     if mismatches:
         penalty += sum(agreement.COSTS[m] for m in mismatches)
