@@ -21,6 +21,9 @@ from pathlib import Path
 from deckbuilder import __version__
 
 TABLES = ("enrich",)  # the pipeline's tables, made up front; others are made on first use
+# Tables earlier versions wrote that nothing reads now (grading's segmentation): dropped when a cache that
+# has one is opened, and the file compacted once, so an upgrade leaves no dead rows behind.
+RETIRED = ("segment",)
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _BATCH = 900  # SQLite's default limit on host parameters is 999
 
@@ -72,6 +75,9 @@ class Cache:
                 self._con = con
                 for table in TABLES:
                     self._table(table)
+            if self._con is not None:
+                with contextlib.suppress(sqlite3.Error):  # another build holding the cache: next time
+                    _retire(self._con)
 
     @property
     def enabled(self) -> bool:
@@ -117,6 +123,19 @@ class Cache:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _retire(con: sqlite3.Connection) -> None:
+    """Drop the RETIRED tables `con` has and give their space back (once: later opens find none)."""
+    marks = ",".join("?" * len(RETIRED))
+    query = f"select name from sqlite_master where type = 'table' and name in ({marks})"
+    found = [row[0] for row in con.execute(query, RETIRED)]
+    if not found:
+        return
+    with con:
+        for name in found:
+            con.execute(f"drop table if exists {name}")
+    con.execute("vacuum")
 
 
 def info(path: Path | None = None) -> Info:

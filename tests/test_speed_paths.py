@@ -84,6 +84,26 @@ def test_cache_clear_and_damaged_cache(tmp_path: Path) -> None:
         c.put_many("segment", [(b"k" * 16, "x")])
 
 
+def test_a_cache_drops_the_tables_nothing_reads_any_more(tmp_path: Path) -> None:
+    import sqlite3
+
+    store = tmp_path / "old.sqlite"
+    con = sqlite3.connect(store)
+    con.execute("create table segment (k blob primary key, v text) without rowid")
+    con.executemany("insert into segment values (?, ?)", [(bytes([i, j]), "我\x1f去" * 50) for i in range(200)
+                                                          for j in range(20)])  # fmt: skip
+    con.commit()
+    con.close()
+    before = store.stat().st_size
+    with cache.Cache(store) as c:
+        c.put_many("enrich", [(b"k" * 16, "kept")])
+    tables = {row[0] for row in sqlite3.connect(store).execute("select name from sqlite_master")}
+    assert "segment" not in tables and "enrich" in tables
+    assert store.stat().st_size < before / 4  # the rows' space given back, not only unlinked
+    with cache.Cache(store) as c:  # and the cache works as before
+        assert c.get_many("enrich", [b"k" * 16]) == {b"k" * 16: "kept"}
+
+
 def test_derived_tables_are_kept_by_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from deckbuilder import derived
 
