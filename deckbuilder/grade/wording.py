@@ -379,6 +379,8 @@ def _tone_drill(text: str) -> bool:
     if len(chars) < DRILL_TONES:
         return False
     syllables = list(map(_SYLLABLES.__getitem__, chars))
+    if len(chars) - len(set(syllables)) + 1 < DRILL_SHARE * len(chars):
+        return False  # so many syllables that none can be read by most characters (almost every sentence)
     top, n = Counter(syllables).most_common(1)[0]
     if not top or n < DRILL_SHARE * len(chars):  # only a syllable read by most characters can be one
         return False
