@@ -329,6 +329,8 @@ def _placeholder(words: list[str], kinds: list[Kind]) -> bool:
 def _doubled(words: list[str], kinds: list[Kind]) -> bool:
     """A word of two or more characters written twice in a row that is no verb or adjective doubled as a
     form of its own (它是什么什么时候盖的): an editing slip."""
+    if not any(map(str.__eq__, words, words[1:])):
+        return False  # no word written twice in a row (almost every sentence)
     return any(
         w == _at(words, i + 1) and len(w) > 1 and k is Kind.WORD and _tag(w)[:1] not in _DOUBLING_TAGS
         for i, (w, k) in enumerate(zip(words, kinds, strict=True))
