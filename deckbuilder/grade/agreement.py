@@ -179,12 +179,14 @@ def _en_words(en: str) -> tuple[str, ...]:
 
 
 def _persons_disagree(zh_words: Sequence[str], en: str) -> bool:
+    zh_persons = {_ZH_PERSONS[w] for w in zh_words if w in _ZH_PERSONS}
+    if not zh_persons:
+        return False  # both tests below need a person in the Chinese (the first word is one of its words)
     words = _en_words(en)
     en_persons = {_EN_PERSONS[w] for w in words if w in _EN_PERSONS}
     en_persons |= {_EN_PERSONS[w.split("'")[0]] for w in words if w.split("'")[0] in _EN_PERSONS}
     if _YOU_AND_ME.search(en):
         en_persons.add("1p")
-    zh_persons = {_ZH_PERSONS[w] for w in zh_words if w in _ZH_PERSONS}
     for said, other in _SWAPS:
         if said in zh_persons and other not in zh_persons and other in en_persons and said not in en_persons:
             return True
