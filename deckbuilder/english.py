@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from deckbuilder.memo import Memo
-
 
 def _words(text: str) -> list[str]:
     return text.split()
@@ -137,12 +135,7 @@ def _american(w: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def en_keys(token: str, stop: frozenset[str] = STOP) -> frozenset[str]:
-    """Match keys of one English token (empty for a word of `stop`); with the usual stop words, memoised
-    per token (every candidate's English is read by several checks)."""
-    return _KEYS[token] if stop is STOP else _keys(token, stop)
-
-
-def _keys(token: str, stop: frozenset[str] = STOP) -> frozenset[str]:
+    """Match keys of one English token (empty for a word of `stop`)."""
     low = token.lower()
     if low[0].isdigit():
         m = _ORDINAL_DIGITS.match(low)
@@ -156,9 +149,6 @@ def _keys(token: str, stop: frozenset[str] = STOP) -> frozenset[str]:
         if low in table:
             keys.add(table[low])
     return frozenset(keys)
-
-
-_KEYS = Memo(_keys)
 
 
 # Phrasal verbs and the one-word senses a dictionary writes for them ("bring it up" ~ "to mention"): a verb,
