@@ -187,33 +187,37 @@ def assess(sentence: Sentence, targets: Collection[str] = ()) -> Quality:
     if flaw is not None:
         return Quality(0.0, flaw)
     marks: list[str] = []
-    origin = sentence.pair.origin
-    if origin in ORIGIN_COSTS:
-        penalty += ORIGIN_COSTS[origin]
-        marks.append(ORIGIN_MARKS[origin])
-    # Costs only add up: a sentence already at the limit is weak whatever the checks left would add, so
-    # they are not run (a weak verdict names the signals weighed until then; nothing reads a flawed
-    # verdict's marks).
-    if round(penalty + cost, 6) >= WEAK_LIMIT:
-        return Quality(0.0, Flaw.WEAK, tuple(marks))
-    patterns = wording.patterns(sentence)
-    if patterns:
-        penalty += sum(wording.COSTS[p] for p in patterns)
-        marks.append(WORDING)
-        if round(penalty + cost, 6) >= WEAK_LIMIT:
+    for weigh in (_origin, _wording, _agreement):
+        added, mark = weigh(sentence)
+        if mark:
+            penalty += added
+            marks.append(mark)
+        # Costs only add up: a sentence at the limit is weak whatever the signals left would add, so they
+        # are not weighed (a weak verdict names the signals weighed until then; nothing reads its marks).
+        total = round(penalty + cost, 6)
+        if total >= WEAK_LIMIT:
             return Quality(0.0, Flaw.WEAK, tuple(marks))
-    mismatches = agreement.mismatches(sentence.words, sentence.pair.en)
-    if mismatches:
-        penalty += sum(agreement.COSTS[m] for m in mismatches)
-        marks.append(MISMATCH)
-    total = round(penalty + cost, 6)
-    if total >= WEAK_LIMIT:
-        return Quality(0.0, Flaw.WEAK, tuple(marks))
     ranked = total + RANK_TRANSLATION_COST * cost / TRANSLATION_COST  # among candidates only
     return Quality(round(ranked, 6), None, tuple(marks))
 
 
 _Verdict = tuple[float, Flaw | None]
+
+
+def _origin(sentence: Sentence) -> tuple[float, str]:
+    """What the side written first costs, and its mark ("" when nothing is weighed)."""
+    origin = sentence.pair.origin
+    return (ORIGIN_COSTS[origin], ORIGIN_MARKS[origin]) if origin in ORIGIN_COSTS else (0.0, "")
+
+
+def _wording(sentence: Sentence) -> tuple[float, str]:
+    patterns = wording.patterns(sentence)
+    return (sum(wording.COSTS[p] for p in patterns), WORDING) if patterns else (0.0, "")
+
+
+def _agreement(sentence: Sentence) -> tuple[float, str]:
+    mismatches = agreement.mismatches(sentence.words, sentence.pair.en)
+    return (sum(agreement.COSTS[m] for m in mismatches), MISMATCH) if mismatches else (0.0, "")
 
 
 def _script(sentence: Sentence, targets: Collection[str]) -> _Verdict:
