@@ -93,3 +93,19 @@ def test_a_stream_cut_short_is_recomputed(tmp_path: Path, monkeypatch: pytest.Mo
         path.write_bytes(data[: len(data) * 2 // 3])  # offers read, the count and skipped rows missing
     again = build(options)
     assert deck_notes(tmp_path / "deck.apkg") == notes and again.candidates > 0
+
+
+def test_a_merged_choice_keeps_all_a_selector_accumulates(tmp_path: Path) -> None:
+    """`keep` stores a selector's `STATE`: every field but its configuration (graders, options, pins)."""
+    from deckbuilder.grade import Grader, Selector
+    from deckbuilder.pipeline.outputs import Skips
+
+    graders = [Grader(lv) for lv in parse_levels("hsk4")]
+    assert set(vars(Selector(graders))) - set(Selector.STATE) == {"graders", "options", "pinned"}
+    kept = Selector(graders)
+    kept.graded, kept.seen, kept.freq = 7, {b"k"}, {"银行": 3}
+    graded.keep(tmp_path / "cache.sqlite", "name", kept, Skips())
+    back = Selector(graders)
+    assert graded.restore(tmp_path / "cache.sqlite", "name", back, Skips())
+    assert all(getattr(back, f) == getattr(kept, f) for f in Selector.STATE if f != "repeats")
+    assert back.repeats.counts == kept.repeats.counts and back.repeats.total == kept.repeats.total

@@ -59,6 +59,12 @@ class Selector:
     candidates per word in the main process; `finish()` chooses and orders. `select()` strings them together.
     """
 
+    # What offering and merging accumulate, set up in __init__: all a finished grading needs to be put back
+    # (`pipeline.graded.keep`); a field added there belongs here too.
+    STATE = (
+        "heaps", "freq", "seen", "graded", "candidates", "rejected", "rejected_keys", "weighed", "repeats"
+    )  # fmt: skip
+
     def __init__(self, graders: Grader | Sequence[Grader], options: SelectOptions = DEFAULTS) -> None:
         self.graders = (
             [graders] if isinstance(graders, Grader) else sorted(graders, key=lambda g: g.level.level)

