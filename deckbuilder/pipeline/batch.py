@@ -172,20 +172,15 @@ def cached_map(
             stack.callback(pool.close)
         for batch in _chunks(items, chunk or CHUNK):
             results: list[Any] = [known(item) for item in batch] if known else [None] * len(batch)
-            keys = [
-                b"" if r is not None else cache.key(namespace, text(item)) if store else b"-"
-                for item, r in zip(batch, results, strict=True)
-            ]
-            hits = store.get_many(table, [k for k in keys if k]) if store else {}
-            todo: list[int] = []
-            for n, (item, k) in enumerate(zip(batch, keys, strict=True)):
-                if not k:
-                    continue
-                if reuse is not None and k in hits:
-                    results[n] = reuse(item, hits[k])
-                else:
-                    todo.append(n)
-            work = [(batch[n], hits.get(keys[n])) for n in todo]
+            unknown = [n for n, r in enumerate(results) if r is None]
+            keys = {n: cache.key(namespace, text(batch[n])) for n in unknown} if store else {}
+            hits = store.get_many(table, list(keys.values())) if store else {}
+            cached = {n: hits[k] for n, k in keys.items() if k in hits}  # position → cached value
+            if reuse is not None:
+                for n, value in cached.items():
+                    results[n] = reuse(batch[n], value)
+            todo = [n for n in unknown if reuse is None or n not in cached]
+            work = [(batch[n], cached.get(n)) for n in todo]
             if not work:
                 outcome: Callable[[], Iterable[Any]] = list
             elif pool is not None:
@@ -213,7 +208,7 @@ def cached_map(
 @dataclass(frozen=True, slots=True)
 class _Chunk:
     items: list[Any]
-    keys: list[bytes]
+    keys: dict[int, bytes]  # position → cache key (none without a store)
     results: list[Any]  # filled from the cache (with `reuse`) or by `outcome`
     todo: list[int]  # positions whose result `outcome` gives
     outcome: Callable[[], Iterable[Any]]  # in the order of `todo`, computed as they are taken
@@ -235,7 +230,7 @@ def _file(store: cache.Cache | None, table: str, chunk: _Chunk) -> Generator[tup
         if n == due:
             result, value = next(computed)
             chunk.results[n] = result
-            if value is not None:
+            if value is not None and store is not None:
                 fresh.append((chunk.keys[n], value))
             due = next(todo, None)
         yield item, chunk.results[n]
