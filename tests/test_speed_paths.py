@@ -75,13 +75,13 @@ def test_cache_keys_depend_on_namespace_and_text() -> None:
 def test_cache_clear_and_damaged_cache(tmp_path: Path) -> None:
     store = tmp_path / "c.sqlite"
     with cache.Cache(store) as c:
-        c.put_many("segment", [(b"k" * 16, "我\\x1f去")])
-        assert c.get_many("segment", [b"k" * 16]) == {b"k" * 16: "我\\x1f去"}
+        c.put_many("enrich", [(b"k" * 16, "我\\x1f去")])
+        assert c.get_many("enrich", [b"k" * 16]) == {b"k" * 16: "我\\x1f去"}
     assert cache.clear(store) > 0 and not store.exists()
     store.write_bytes(b"this is not a database")
     with cache.Cache(store) as c:  # a damaged cache only costs time
-        assert c.get_many("segment", [b"k" * 16]) == {}
-        c.put_many("segment", [(b"k" * 16, "x")])
+        assert c.get_many("enrich", [b"k" * 16]) == {}
+        c.put_many("enrich", [(b"k" * 16, "x")])
 
 
 def test_a_cache_drops_the_tables_nothing_reads_any_more(tmp_path: Path) -> None:
