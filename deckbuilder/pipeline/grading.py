@@ -1,10 +1,10 @@
 """The local engine's grading step: read the inputs → segment → grade, in worker processes.
 
 Pairs stream from the teacher's own sentences, the inputs (documents aligned on the way) and the built-in
-corpora (`read_all`); each is segmented and graded by `grader` (in `--workers` processes through
-`batch.cached_map`, inline with one), and the selector keeps the best candidates per word. A rebuild from
-the same inputs replays the graded stream instead (`graded.py`); `--engine dask` grades on a cluster
-(`dask_engine.py`, which reads and grades with the functions here).
+corpora (`read_all`); they are segmented and graded by `grader`, a part at a time (in `--workers`
+processes through `batch.cached_map`, inline with one), and the selector keeps the best candidates per
+word. A rebuild from the same inputs replays the graded stream instead (`graded.py`); `--engine dask`
+grades on a cluster (`dask_engine.py`, which reads and grades with the functions here).
 
 Segmentation is not cached per pair: cutting a sentence again costs less than keying, looking up and
 storing it. With the cache, 200,000 generated pairs built 0.9 s slower (9.9 s against 9.0 s) and a rebuild
@@ -17,7 +17,7 @@ import contextlib
 import gc
 import itertools
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from deckbuilder import align, annotate, apkg, grade, ingest, segmenter
@@ -25,7 +25,7 @@ from deckbuilder.cache import Cache
 from deckbuilder.grade import Quality, Record, Selector
 from deckbuilder.models import Document, Pair, Skipped
 from deckbuilder.pipeline import edits, graded, outputs
-from deckbuilder.pipeline.batch import Progress, cached_map, collector_paused
+from deckbuilder.pipeline.batch import Many, Progress, cached_map, collector_paused
 from deckbuilder.pipeline.options import BuildOptions
 
 
@@ -55,6 +55,7 @@ def grade_corpus(
         read_all(options, skips),
         grader(selector),
         workers,
+        many=True,
         store=None,
         text=lambda p: p.zh,
         setup=_load,
@@ -123,20 +124,29 @@ Graded = tuple[list[str] | None, bytes | None, list[Record], Quality | None]
 NOTHING: Graded = (None, None, [], None)  # no candidate (`Selector.hopeless`)
 
 
-def grader(selector: Selector) -> Callable[[Pair, str | None], tuple[Graded, None]]:
-    """Segment and grade one pair; runs in a worker or inline, with identical results. A hopeless pair
-    (`Selector.hopeless`) is the caller's to pass over: it never reaches this function. The result keeps
-    the words only for a candidate (the parent rebuilds its sentence); nothing is cached (`cached_map`'s
-    second argument and value are None)."""
+def grader(selector: Selector) -> Many[Pair, Graded]:
+    """Segment and grade a part of the pairs (`cached_map`'s `Many` work); runs in a worker or inline, with
+    identical results. A hopeless pair (`Selector.hopeless`) is the caller's to pass over: it never reaches
+    this function. Each step runs over the whole part before the next. A result keeps the words only for a
+    candidate (the parent rebuilds its sentence); nothing is cached (cached and stored values are None)."""
 
-    def grade_pair(pair: Pair, _cached: str | None = None) -> tuple[Graded, None]:
-        words = segmenter.cut(pair.zh)
-        if selector.teaches_none(words):  # no target: no tokens to build, nothing to grade
-            return (None, None, [], None), None
-        key, records, verdict = selector.grade(annotate.from_words(pair, words))
-        return (words if records else None, key, records, verdict), None
+    def grade_part(part: list[tuple[Pair, str | None]]) -> list[tuple[Graded, str | None]]:
+        cuts = [segmenter.cut(pair.zh) for pair, _ in part]
+        # No target: no tokens to build, nothing to grade.
+        sentences = [
+            None if selector.teaches_none(words) else annotate.from_words(pair, words)
+            for (pair, _), words in zip(part, cuts, strict=True)
+        ]
+        out: list[tuple[Graded, str | None]] = []
+        for words, sentence in zip(cuts, sentences, strict=True):
+            if sentence is None:
+                out.append((NOTHING, None))
+                continue
+            key, records, verdict = selector.grade(sentence)
+            out.append(((words if records else None, key, records, verdict), None))
+        return out
 
-    return grade_pair
+    return grade_part
 
 
 def read_all(options: BuildOptions, skips: outputs.Skips) -> Iterator[Pair]:
