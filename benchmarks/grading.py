@@ -5,8 +5,9 @@
 
 One process, as a worker meets the pairs: read them as `deckbuild make` reads them, then each step of
 grading over the pairs that reach it, in the pipeline's order: the `hopeless` test (before segmenting),
-segmenting, the `teaches_none` test and tokens, and `Selector.grade` (reading classes, i+1 and length,
-the quality verdict of every candidate, and for those without a flaw the rendering check and difficulty).
+segmenting, the `teaches_none` test and tokens, and `Selector.grade_all` by parts (reading classes, i+1
+and length, the quality verdict of every candidate, and for those without a flaw the rendering check and
+difficulty).
 Then, on a second pass over the candidates (the per-word memos now warm), the parts of the verdict and
 of what follows it. CPU time (`time.process_time`), the garbage collector paused as grading pauses it.
 Each row prints how many items reached the step, its cost per item and per input pair, and its share of
@@ -31,10 +32,19 @@ from deckbuilder.grade.select import _skeleton
 from deckbuilder.pipeline.grading import _load, input_pairs
 from deckbuilder.standards import parse_levels
 
+PART = 2_500  # about a worker's part of a chunk (`batch.CHUNK` / (2 workers * `PARTS_PER_WORKER`))
+
 
 def timed(items: Sequence[Any], work: Callable[[Any], Any]) -> tuple[list[Any], float]:
     start = time.process_time()
     out = [work(item) for item in items]
+    return out, time.process_time() - start
+
+
+def timed_parts(items: Sequence[Any], work: Callable[[Sequence[Any]], list[Any]]) -> tuple[list[Any], float]:
+    """`work` over consecutive parts of PART items, as a worker grades (`Selector.grade_all`)."""
+    start = time.process_time()
+    out = [r for i in range(0, len(items), PART) for r in work(items[i : i + PART])]
     return out, time.process_time() - start
 
 
@@ -61,15 +71,15 @@ def main() -> None:
     teaching = [(p, w) for p, w in zip(pairs, cuts, strict=True) if not selector.teaches_none(w)]
     sentences, seconds = timed(teaching, lambda pw: annotate.from_words(*pw))
     rows.append(("tokens", len(teaching), seconds))
-    graded, seconds = timed(sentences, selector.grade)
+    graded, seconds = timed_parts(sentences, selector.grade_all)
     rows.append(("grade (all of it)", len(sentences), seconds))
 
     found = [(s, records, v) for s, (_, records, v) in zip(sentences, graded, strict=True) if v is not None]
     candidates = [(s, {r[1] for r in records} or _targets(selector, s)) for s, records, _ in found]
     sound = [st for st, (_, _, v) in zip(candidates, found, strict=True) if v.flaw is None]
     grader = selector.graders[-1]
-    parts: list[tuple[str, list[Any], Callable[[Any], Any]]] = [
-        ("  verdict (assess)", candidates, lambda st: quality.assess(*st)),
+    parts: list[tuple[str, list[Any], Callable[[Any], Any] | None]] = [
+        ("  verdict (assess_all)", candidates, None),
         ("    coverage", candidates, lambda st: coverage(st[0])),
         ("    wording", candidates, lambda st: wording.patterns(st[0])),
         ("    agreement", candidates, lambda st: agreement.mismatches(st[0].words, st[0].pair.en)),
@@ -78,7 +88,8 @@ def main() -> None:
         ("  near-duplicate key", candidates, lambda st: _skeleton(st[0])),
     ]
     for label, items, work in parts:
-        rows.append((label, len(items), timed(items, work)[1]))
+        seconds = timed(items, work)[1] if work else timed_parts(items, quality.assess_all)[1]
+        rows.append((label, len(items), seconds))
 
     total = sum(seconds for label, _, seconds in rows if not label.startswith(" "))
     size = rows[0][1]

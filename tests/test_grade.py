@@ -8,6 +8,7 @@ from deckbuilder.grade import (
     Quality,
     Reading,
     SelectOptions,
+    Selector,
     assess,
     coverage,
     near_duplicate,
@@ -365,6 +366,24 @@ def test_selection_prefers_good_sentences_and_counts_what_it_left_out() -> None:
     assert dict(sel.rejected) == {Flaw.SCRIPT: 1, Flaw.NAMES: 1}
     assert sel.candidates == 4  # every readable sentence with a target word, the flawed ones too
     assert [c.sentence for c in select([latin, pair, named], g).choices] == [named]  # all it has
+
+
+def test_grading_many_sentences_at_once_gives_each_its_own_result() -> None:
+    # grade_all finds every sentence's candidacies, then judges the candidates together: no candidate, a
+    # flawed one and sound ones in one list must each get what grading it alone gives.
+    names = {"汤姆": Kind.NAME, "玛丽": Kind.NAME, "Tom": Kind.LATIN}
+    sentences = [
+        sent("我", "去", "。", en="I go."),  # no target: not a candidate
+        sent("Tom", "去", "银行", "取", "钱", "。", en="Tom gets money at the bank.", kinds=names),  # script
+        sent("他", "去", "银行", "取", "钱", "了", "。", en="He went to the bank for money."),
+        sent("他", "的", "态度", "很", "好", "。", en="His attitude is good."),
+    ]
+    sel = Selector([Grader(LEVEL, TABLE)])
+    graded = sel.grade_all(sentences)
+    assert graded == [sel.grade(s) for s in sentences]
+    assert graded[0] == (None, [], None)
+    assert graded[1][2] is not None and graded[1][2].flaw is Flaw.SCRIPT and graded[1][1] == []
+    assert [r[1] for r in graded[2][1]] == ["银行"] and [r[1] for r in graded[3][1]] == ["态度"]
 
 
 def test_the_users_sentence_wins_a_tie_over_a_builtin_one() -> None:

@@ -12,7 +12,7 @@ import pytest
 from deckbuilder.annotate import segment
 from deckbuilder.grade import Grader, assess, select
 from deckbuilder.grade.agreement import Mismatch, mismatches
-from deckbuilder.grade.quality import MISMATCH, ORIGIN_COSTS, WEAK_LIMIT, WORDING, Flaw
+from deckbuilder.grade.quality import MISMATCH, ORIGIN_COSTS, WEAK_LIMIT, WORDING, Flaw, assess_all
 from deckbuilder.grade.repeats import REPEAT_MAX, Repeats
 from deckbuilder.grade.select import REPEATED
 from deckbuilder.grade.wording import COSTS, Pattern, patterns
@@ -74,6 +74,27 @@ def test_a_sentence_at_the_weak_limit_is_left_out_before_the_later_checks_run(
     assert weak.flaw is Flaw.WEAK and weak.marks == ("from English",) and calls == []
     assert assess(sent(*words, en=en, origin=Origin.GRADED), ("银行",)).flaw is None
     assert calls == ["wording", "agreement"]
+
+
+def test_verdicts_on_many_candidates_at_once_are_each_ones_own() -> None:
+    # assess_all runs each check over the candidates still standing: a flaw, a weak sum or a cost must stay
+    # with its own candidate whatever stands before or after it.
+    words = ("我", "去", "银行", "取", "钱", "了", "。")
+    named = ("汤姆", "去", "银行", "取", "钱", "了", "。")
+    en = "I went to the bank to get money."
+    candidates = [
+        (sent(*words, en=en, origin=Origin.EN), ("银行",)),  # weighed, kept
+        (sent(*words, en="我去了", origin=Origin.GRADED), ("银行",)),  # Chinese in the English: script
+        (sent(*named, en="Tom went to the bank to get money.", origin=Origin.EN), ("银行",)),  # too weak
+        (sent(*words, en="I went out.", origin=Origin.GRADED), ("银行",)),  # a loose translation costs
+        (sent(*words, en=en, origin=Origin.GRADED), ("银行",)),
+    ]
+    verdicts = assess_all(candidates)
+    assert verdicts == [assess(*c) for c in candidates]
+    assert [v.flaw for v in verdicts] == [None, Flaw.SCRIPT, Flaw.WEAK, None, None]
+    assert verdicts[0].marks == ("from English",) and verdicts[4].marks == ()
+    assert verdicts[3].penalty > verdicts[4].penalty
+    assert assess_all([]) == []
 
 
 def test_a_looser_translation_ranks_lower_than_its_weak_limit_counts() -> None:

@@ -19,7 +19,7 @@ from functools import cached_property
 from deckbuilder.chinese import HAN
 from deckbuilder.grade.grader import LENGTH_BOUNDS, Grader, Reading, hanzi_count
 from deckbuilder.grade.order import Candidate, Selection, SelectOptions, study_order
-from deckbuilder.grade.quality import Flaw, Quality, assess
+from deckbuilder.grade.quality import Flaw, Quality, assess_all
 from deckbuilder.grade.rendering import UNRENDERED, UNRENDERED_COST, unrendered
 from deckbuilder.grade.repeats import Repeats, topics
 from deckbuilder.models import Kind, Sentence
@@ -47,6 +47,9 @@ def _skeleton(sentence: Sentence) -> bytes:
 # A candidate as a worker process reports it: (grader index, target word, token index, cost (difficulty and
 # quality penalty), other level words in the sentence, new tokens that are not level words).
 Record = tuple[int, str, int, float, frozenset[str], int]
+# A candidacy before its difficulty, with the reading classes that give it: (grader index, word, token
+# index, classes, other level words, new tokens). Difficulty waits for the verdict.
+_Found = tuple[int, str, int, tuple[Reading, ...], frozenset[str], int]
 # What grading one sentence gives: its near-duplicate key (None: not a candidate), its candidacies, and the
 # verdict on a candidate (with a flaw, its candidacies are empty).
 Graded = tuple[bytes | None, list[Record], Quality | None]
@@ -126,12 +129,24 @@ class Selector:
         A candidate's cost is its difficulty for the learner plus what its weaknesses cost (`assess`); a
         clear failure is no candidate at all, but is reported with its flaw.
         """
-        records: list[Record] = []
-        # A record before its difficulty, with the reading classes that give it: (grader index, word,
-        # token index, classes, other level words, new tokens). Difficulty waits for the verdict.
-        found: list[tuple[int, str, int, tuple[Reading, ...], frozenset[str], int]] = []
+        return self.grade_all([sentence])[0]
+
+    def grade_all(self, sentences: Sequence[Sentence]) -> list[Graded]:
+        """What `grade` gives for each sentence, each step over all of them before the next (the quality
+        checks too: `assess_all`), which is faster than sentence by sentence."""
+        found = [self._found(sentence) for sentence in sentences]
+        candidates = [(s, f) for s, f in zip(sentences, found, strict=True) if f]
+        verdicts = iter(assess_all([(s, {f[1] for f in fs}) for s, fs in candidates]))
+        return [
+            self._priced(s, f, next(verdicts)) if f else (None, [], None)
+            for s, f in zip(sentences, found, strict=True)
+        ]
+
+    def _found(self, sentence: Sentence) -> list[_Found]:
+        """The sentence's candidacies before their difficulty (none: not a candidate)."""
+        found: list[_Found] = []
         if not sentence.pair.en.strip():
-            return None, records, None
+            return found
         options = self.options
         hanzi = -1
         for g_index, grader in enumerate(self.graders):
@@ -155,9 +170,10 @@ class Selector:
                     continue
                 others = frozenset(w for w in words if w != word)
                 found.append((g_index, word, idx, classes, others, new))
-        if not found:
-            return None, records, None
-        quality = assess(sentence, {f[1] for f in found})
+        return found
+
+    def _priced(self, sentence: Sentence, found: list[_Found], quality: Quality) -> Graded:
+        """A candidate's key, records and verdict, given its verdict."""
         if quality.flaw is not None:  # no candidate: its difficulty is never needed
             return _skeleton(sentence), [], quality
         graders = self.graders

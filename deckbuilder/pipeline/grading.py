@@ -137,12 +137,13 @@ def grader(selector: Selector) -> Many[Pair, Graded]:
             None if selector.teaches_none(words) else annotate.from_words(pair, words)
             for (pair, _), words in zip(part, cuts, strict=True)
         ]
+        graded = iter(selector.grade_all([s for s in sentences if s is not None]))
         out: list[tuple[Graded, str | None]] = []
         for words, sentence in zip(cuts, sentences, strict=True):
             if sentence is None:
                 out.append((NOTHING, None))
                 continue
-            key, records, verdict = selector.grade(sentence)
+            key, records, verdict = next(graded)
             out.append(((words if records else None, key, records, verdict), None))
         return out
 
