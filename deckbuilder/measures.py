@@ -48,6 +48,8 @@ def _regrouped(words: list[str], proper: frozenset[str]) -> list[str]:
     """A number whose last character jieba took from the currency after it given back (一百日 + 元 →
     一百 + 日元 "yen"; it read 一百日 "a hundred days"): the character and the next make a currency
     CC-CEDICT has as a proper noun (no 三天 + 后 → 天后, no 一个 + 人 → 个人)."""
+    if _CURRENCY_ENDS.isdisjoint(words):  # most sentences: no currency to give a character back to
+        return words
     out: list[str] = []
     k = 0
     while k < len(words):

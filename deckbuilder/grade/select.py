@@ -136,11 +136,21 @@ class Selector:
         checks too: `assess_all`), which is faster than sentence by sentence."""
         found = [self._found(sentence) for sentence in sentences]
         candidates = [(s, f) for s, f in zip(sentences, found, strict=True) if f]
-        verdicts = iter(assess_all([(s, {f[1] for f in fs}) for s, fs in candidates]))
-        return [
-            self._priced(s, f, next(verdicts)) if f else (None, [], None)
-            for s, f in zip(sentences, found, strict=True)
-        ]
+        verdicts = assess_all([(s, {f[1] for f in fs}) for s, fs in candidates])
+        keys = [_skeleton(s) for s, _ in candidates]
+        # A flawed candidate is no candidate: its difficulty and rendering are never needed.
+        sound = {k: candidates[k] for k, verdict in enumerate(verdicts) if verdict.flaw is None}
+        graders = self.graders
+        costs = {
+            k: [graders[g].difficulty(s, w, classes) for g, w, _, classes, _, _ in fs]
+            for k, (s, fs) in sound.items()
+        }
+        left_out = {k: {w for w in {f[1] for f in fs} if unrendered(s, w)} for k, (s, fs) in sound.items()}
+        graded = iter(
+            _priced(fs, keys[k], verdicts[k], costs.get(k, []), left_out.get(k, set()))
+            for k, (_, fs) in enumerate(candidates)
+        )
+        return [next(graded) if f else (None, [], None) for f in found]
 
     def _found(self, sentence: Sentence) -> list[_Found]:
         """The sentence's candidacies before their difficulty (none: not a candidate)."""
@@ -171,24 +181,6 @@ class Selector:
                 others = frozenset(w for w in words if w != word)
                 found.append((g_index, word, idx, classes, others, new))
         return found
-
-    def _priced(self, sentence: Sentence, found: list[_Found], quality: Quality) -> Graded:
-        """A candidate's key, records and verdict, given its verdict."""
-        if quality.flaw is not None:  # no candidate: its difficulty is never needed
-            return _skeleton(sentence), [], quality
-        graders = self.graders
-        records = [
-            (g, w, i, graders[g].difficulty(sentence, w, classes), o, n) for g, w, i, classes, o, n in found
-        ]
-        left_out = {w for w in {r[1] for r in records} if unrendered(sentence, w)}
-        if left_out:
-            quality = replace(quality, marks=(*quality.marks, UNRENDERED), left_out=frozenset(left_out))
-        if quality.penalty or left_out:
-            records = [
-                (g, w, i, round(c + quality.penalty + (UNRENDERED_COST if w in left_out else 0.0), 6), o, n)
-                for g, w, i, c, o, n in records
-            ]
-        return _skeleton(sentence), records, quality
 
     def offer(
         self,
@@ -272,6 +264,24 @@ class Selector:
             return cand
         cost, rank = round(cand.cost + extra, 6), round(cand.rank + extra, 6)
         return replace(cand, cost=cost, rank=rank, penalty=cand.penalty + extra)
+
+
+def _priced(
+    found: list[_Found], key: bytes, quality: Quality, costs: list[float], left_out: set[str]
+) -> Graded:
+    """A candidate's key, records and verdict, given its verdict and (without a flaw) the difficulty of each
+    candidacy and the words its English leaves out."""
+    if quality.flaw is not None:
+        return key, [], quality
+    records = [(g, w, i, c, o, n) for (g, w, i, _, o, n), c in zip(found, costs, strict=True)]
+    if left_out:
+        quality = replace(quality, marks=(*quality.marks, UNRENDERED), left_out=frozenset(left_out))
+    if quality.penalty or left_out:
+        records = [
+            (g, w, i, round(c + quality.penalty + (UNRENDERED_COST if w in left_out else 0.0), 6), o, n)
+            for g, w, i, c, o, n in records
+        ]
+    return key, records, quality
 
 
 _Item = tuple[float, int, int, Candidate]
