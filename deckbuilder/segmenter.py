@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 from functools import cache, lru_cache
+from itertools import chain
 from typing import Any
 
 from deckbuilder import addressing, chinese, constructions, tagger
@@ -114,8 +115,11 @@ def segmenter() -> Any:
 def cut(text: str) -> list[str]:
     """Words of `text` (whitespace-only pieces dropped; words the HMM glued cut into their words; glues
     across a construction undone: 才能 → 才 + 能 "only then can", 他用 → 他 + 用: `constructions`)."""
+    tokens = segmenter().cut(text, True)
+    if "的" not in text or not any(len(w) == 2 and w[1] == "的" for w in tokens):
+        return constructions.undo(list(chain.from_iterable(map(_PIECES.__getitem__, tokens))), text)
     out: list[str] = []
-    for word in segmenter().cut(text, True):
+    for word in tokens:
         if len(word) == 2 and word[1] == "的" and out and out[-1] in DEGREE_ADVERBS:
             out.extend(word)  # 多美的: degree + adjective + 的, not the brand 美的
         else:
