@@ -141,9 +141,9 @@ _ZH_PAST = frozenset(
 def _past_state(zh_words: Sequence[str], en: str) -> bool:
     """A question whose English says "was"/"were" of a Chinese 是 with no past anywhere in it (你是士兵吗 →
     "Were you a soldier?"); a 是 … 的 frame, which tells of a past event (宇宙是怎样形成的), aside."""
-    words = [w for w in zh_words if w.strip()]
-    if "是" not in words or not _EN_PAST_BE.search(en) or _ZH_PAST.intersection(words):
+    if "是" not in zh_words or not _EN_PAST_BE.search(en) or not _ZH_PAST.isdisjoint(zh_words):
         return False
+    words = [w for w in zh_words if w.strip()]
     if words[-1] not in ("？", "?"):
         return False  # a statement may be set in the past (总之它是个很棒的派对 "it was a great party")
     body = [w for w in words if w not in "。！？!?，,"]
@@ -158,8 +158,10 @@ _EN_FAR = frozenset(("that", "those", "there"))  # "that" may be a conjunction: 
 
 
 def _demonstrative_swapped(zh_words: Sequence[str], en: str) -> bool:
+    if _ZH_NEAR.isdisjoint(zh_words) and _ZH_FAR.isdisjoint(zh_words):
+        return False  # most sentences: no demonstrative at all
     words = [w for w in zh_words if w.strip()]
-    near = any(w in _ZH_NEAR for w in words)
+    near = not _ZH_NEAR.isdisjoint(words)
     far = any(
         w in _ZH_FAR and not (w == "那" and (k == 0 or words[k - 1] in "，,") and words[k + 1 : k + 2] != ()
                               and words[k + 1] in _ZH_PERSONS)
@@ -179,9 +181,9 @@ def _en_words(en: str) -> tuple[str, ...]:
 
 
 def _persons_disagree(zh_words: Sequence[str], en: str) -> bool:
-    zh_persons = {_ZH_PERSONS[w] for w in zh_words if w in _ZH_PERSONS}
-    if not zh_persons:
+    if _ZH_PERSONS.keys().isdisjoint(zh_words):
         return False  # both tests below need a person in the Chinese (the first word is one of its words)
+    zh_persons = {_ZH_PERSONS[w] for w in zh_words if w in _ZH_PERSONS}
     words = _en_words(en)
     en_persons = {_EN_PERSONS[w] for w in words if w in _EN_PERSONS}
     en_persons |= {_EN_PERSONS[w.split("'")[0]] for w in words if w.split("'")[0] in _EN_PERSONS}
@@ -220,8 +222,10 @@ _A_BIT = frozenset(("有点", "有点儿", "有一点", "有一点儿"))
 def _degree_missing(zh_words: Sequence[str], en: str) -> bool:
     """太 + a predicate + 了 closing a statement with a full stop, and no degree word in the English; or
     有点(儿) before a predicate and nothing for "a bit"."""
+    if _A_BIT.isdisjoint(zh_words) and "太" not in zh_words:
+        return False  # most sentences: neither
     words = [w for w in zh_words if w.strip()]
-    if any(w in _A_BIT for w in words[:-1]) and not _EN_A_BIT.search(en):
+    if not _A_BIT.isdisjoint(words[:-1]) and not _EN_A_BIT.search(en):
         return True
     if not words or words[-1] != "。" or "太" not in words or _EN_DEGREE.search(en):
         return False

@@ -162,8 +162,8 @@ def cached_map(
 
     With `many`, `fn` is `Many` work: a whole part of a chunk at once. `known(item)`, when given and not
     None, is the item's result without the work: the item is neither looked up in the cache nor sent to
-    `fn` (grading: a sentence too long for any card). `read_all` is called
-    once every item has been read and handed out, while the last chunks are still being computed.
+    `fn` (grading: a sentence too long for any card). `read_all` is called once every item has been read
+    and handed out, while the last chunks are still being computed.
 
     The cache table is the namespace's first part (``enrich:…`` → ``enrich``); with no `store`, nothing is
     looked up or kept (every item reaches `fn` with None). `setup` runs once before
