@@ -36,6 +36,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from operator import attrgetter
 
 from deckbuilder import lexical, segmenter
 from deckbuilder.chinese import HAN, MEASURES, NUMERALS, PERSONAL_PRONOUNS
@@ -96,6 +97,9 @@ _SCRIPTURE = _words(
     "上帝 耶稣 基督 耶稣基督 耶和华 圣灵 圣经 福音 真主 安拉 佛祖 菩萨 天父 救世主 天主 先知 使徒 撒旦 "
     "阿门 弥撒 神明 圣母 诸神 众神 上天"
 )
+# Every word `_literary` counts (也 ending a sentence too): a sentence with none costs nothing there.
+_LITERARY_WORDS = _CLASSICAL | _WRITTEN | _SCRIPTURE | {"也"}
+_TEXT = attrgetter("text")
 CLASSICAL_COST = 2.0
 WRITTEN_COST = 0.75
 SCRIPTURE_COST = 3.0
@@ -280,6 +284,8 @@ def _names(sentence: Sentence, targets: Collection[str]) -> _Verdict:
 
 
 def _literary(sentence: Sentence, targets: Collection[str]) -> _Verdict:
+    if _LITERARY_WORDS.isdisjoint(map(_TEXT, sentence.tokens)):
+        return 0.0, None  # most sentences: no word this check counts
     words = [t.text for t in sentence.tokens if t.kind is Kind.WORD and t.text not in targets]
     classical = sum(1 for w in words if w in _CLASSICAL)
     if words and words[-1] == "也":  # 也 ends a sentence only in classical Chinese
@@ -296,7 +302,9 @@ def _fragment(sentence: Sentence, targets: Collection[str]) -> _Verdict:
     if words and words[0] in _NOTICE_OPENERS and words[0] not in targets:
         return 0.0, Flaw.FRAGMENT
     zh, en = sentence.pair.zh.strip(), sentence.pair.en.strip()
-    notice = _NOTICE_FORMULA.match(zh) or any(w in _NOTICE_WORDS and w not in targets for w in words)
+    notice = _NOTICE_FORMULA.match(zh) or (
+        not _NOTICE_WORDS.isdisjoint(words) and any(w in _NOTICE_WORDS and w not in targets for w in words)
+    )
     cost = NOTICE_COST if notice else 0.0
     head, colon, rest = zh.replace(":", "：").partition("：")
     if colon and len(head) <= 8 and not rest.lstrip().startswith(_QUOTES):
@@ -379,7 +387,7 @@ _INSULT = re.compile("|".join(_INSULTS))
 
 def _remark(sentence: Sentence, targets: Collection[str]) -> _Verdict:
     words = [t.text for t in sentence.tokens if t.kind is Kind.WORD]
-    for k, word in enumerate(words):
+    for k, word in enumerate(words if not _PERSON.isdisjoint(words) else ()):  # _YOU is in _PERSON
         near = words[k + 1 : k + 4]
         body = next((k + 1 + j for j, w in enumerate(near) if w in _BODY), -1) if word in _PERSON else -1
         if body >= 0 and any(w in _SIZES for w in words[body + 1 : body + 4]):
@@ -400,6 +408,8 @@ _CLAUSE_CLOSES = _ZH_END | frozenset("，,；;：:、")
 
 def _doubtful_cut(sentence: Sentence, targets: Collection[str]) -> _Verdict:
     words = [t.text for t in sentence.tokens]
+    if "了" not in words:
+        return 0.0, None  # what this check looks for: a target and 了 after it
     for k, word in enumerate(words[:-2]):
         if word not in targets or words[k + 1] != "了" or words[k + 2] in _CLAUSE_CLOSES:
             continue

@@ -47,12 +47,10 @@ def unrendered(sentence: Sentence, target: str) -> bool:
     if not keys:
         return False
     en = lexical.en_features(sentence.pair.en)
-    offered = {k for unit in en.units for k in unit} | {w.lower() for w in english.tokens(sentence.pair.en)}
+    offered = set().union(*en.units, map(str.lower, english.tokens(sentence.pair.en)))
     if _meets(keys, offered):
         return False
-    others: set[str] = set()
-    for word in set(sentence.words) - {target}:
-        others |= _word_keys(word)
+    others = set().union(*map(_word_keys, set(sentence.words) - {target}))
     return all(_meets(others, unit) for unit in en.units if not unit <= _MARKS)
 
 
