@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import chain
 
 from deckbuilder import cedict, segmenter
 from deckbuilder.chinese import HAN
@@ -100,7 +101,7 @@ def zh_features(sentence: str, words: Sequence[str] | None = None, romanised: bo
     romanised-name unit (the aligner wants them; a judge of one pair can do without pypinyin)."""
     memo = _ROMANISED if romanised else _PLAIN
     tokens = segmenter.cut(sentence) if words is None else words
-    return Features(len("".join(sentence.split())), tuple(u for token in tokens for u in memo[token]))
+    return Features(len("".join(sentence.split())), tuple(chain.from_iterable(map(memo.__getitem__, tokens))))
 
 
 def _token_units(token: str, romanised: bool) -> tuple[frozenset[str], ...]:

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from functools import cache
+from operator import attrgetter
 from typing import Any
 
 from deckbuilder.standards import Level
@@ -118,6 +119,9 @@ class Token:
     composed: bool = False
 
 
+_TEXT = attrgetter("text")
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """A pair with its Chinese side segmented into tokens; `pinyin` (the textbook line) comes from enrich,
@@ -132,7 +136,7 @@ class Sentence:
 
     @property
     def words(self) -> tuple[str, ...]:
-        return tuple(t.text for t in self.tokens)
+        return tuple(map(_TEXT, self.tokens))
 
 
 # The layout `encode_sentence` writes; change it whenever Token or the layout changes (cached values are

@@ -122,8 +122,8 @@ class Grader:
 
     def has_context(self, sentence: Sentence, target: str) -> bool:
         """At least MIN_CONTEXT other words: a cloze needs something to infer the blank from."""
-        others = sum(1 for t in sentence.tokens if t.kind is Kind.WORD and t.text != target)
-        return others >= MIN_CONTEXT
+        others = [t for t in sentence.tokens if t.kind is Kind.WORD and t.text != target]
+        return len(others) >= MIN_CONTEXT
 
     def difficulty(
         self, sentence: Sentence, target: str, classes: tuple[Reading, ...] | None = None
@@ -165,4 +165,4 @@ _RARITY = Memo(_rarity, limit=100_000)  # frequencies repeat: one look-up a toke
 
 def hanzi_count(sentence: Sentence) -> int:
     """Characters of the sentence that are not punctuation."""
-    return sum(len(t.text) for t in sentence.tokens if t.kind is not Kind.PUNCT)
+    return sum([len(t.text) for t in sentence.tokens if t.kind is not Kind.PUNCT])

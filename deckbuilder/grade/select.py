@@ -35,12 +35,11 @@ REPEATED = "repeated topic"  # the report's name for what `repeats` weighs
 
 def _skeleton(sentence: Sentence) -> bytes:
     """Near-duplicate key: the sentence without punctuation, names or numbers (汤姆/玛丽 variants)."""
-    parts = []
-    for tok in sentence.tokens:
-        if tok.kind in (Kind.NAME, Kind.NUMBER):
-            parts.append("\x00")
-        elif tok.kind is not Kind.PUNCT:
-            parts.append(tok.text.lower())
+    parts = [
+        "\x00" if tok.kind is Kind.NAME or tok.kind is Kind.NUMBER else tok.text.lower()
+        for tok in sentence.tokens
+        if tok.kind is not Kind.PUNCT
+    ]
     return hashlib.blake2b("".join(parts).encode("utf-8"), digest_size=8).digest()
 
 
