@@ -8,6 +8,7 @@ grade → Choice (a sentence chosen to teach a target word) in study order; card
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from functools import cache
@@ -34,12 +35,15 @@ def reduce_fields(self: Any) -> tuple[type, tuple[Any, ...]]:
     """Pickle a record as its constructor's arguments. A slotted dataclass's own pickling looks its fields
     up for every object (`dataclasses.fields`), which was most of the cost of sending a million pairs to
     the worker processes."""
-    return type(self), tuple(getattr(self, name) for name in _field_names(type(self)))
+    cls = type(self)
+    return cls, _fields_of(cls)(self)
 
 
 @cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
+def _fields_of(cls: type) -> Callable[[Any], tuple[Any, ...]]:
+    """A record's field values as a tuple, read in C (`attrgetter` of two or more names gives a tuple)."""
+    names = [f.name for f in fields(cls)]
+    return attrgetter(*names) if len(names) > 1 else lambda record: (getattr(record, names[0]),)
 
 
 @dataclass(frozen=True, slots=True)
