@@ -4,8 +4,7 @@ use" in 他用刀切菜), 还 "also" + 是 (不仅…还是), 的 + 话 "words" 
 and its durative 着 (穿着 "attire", 跟 + 随着) and 请 + a verb and its complement (请坐 + 好); and it cuts
 apart a one-character verb said twice, joined here (吹 + 吹 → 吹吹 "have a blow"), a verb and its potential
 complement (买 + 得到 → 买得到 "can buy") and 小/老 + a surname (小 + 李 → 小李, `addressing`); 与其 is
-与 + 其 "with its" unless 不如/宁可 … answers its "rather than".
-`segmenter.cut` applies them to its words (`undo`).
+与 + 其 "with its" unless 不如/宁可 … answers its "rather than". `segmenter.cut` applies them (`undo`).
 """
 
 from __future__ import annotations
@@ -371,15 +370,17 @@ def tentative_verbs(words: list[str]) -> list[str]:
 _POTENTIAL_RESULTS = frozenset("到起了上出见着动完下住懂清开")
 
 
-@lru_cache(maxsize=4_096)
 def potential(word: str) -> bool:
     """A one-character verb, 得 and a result (买得到 "can buy", 看得见 "can see") CC-CEDICT does not list: one
     word (GB/T 16159 writes mǎidedào), its 得 neutral, glossed from its parts."""
-    from deckbuilder import cedict
+    return len(word) == 3 and word[1] == "得" and word[2] in _POTENTIAL_RESULTS and _unlisted_potential(word)
 
-    if len(word) != 3 or word[1] != "得" or word[2] not in _POTENTIAL_RESULTS or cedict.lookup(word):
-        return False
-    return verb_char(word[0])
+
+@lru_cache(maxsize=4_096)  # after the test above: `potentials` asks of every pair of neighbouring words
+def _unlisted_potential(word: str) -> bool:
+    from deckbuilder import cedict  # (loaded on first use)
+
+    return not cedict.lookup(word) and verb_char(word[0])
 
 
 def potentials(words: list[str]) -> list[str]:
