@@ -143,12 +143,15 @@ class Writer:
         else:  # tokens by number: a word's token is written once per stream, not once per sentence
             assert not (sentence.pinyin or sentence.traditional), "graded sentences are not enriched yet"
             numbers = self.numbers
-            for token in sentence.tokens:
-                if id(token) not in numbers:
-                    numbers[id(token)] = len(numbers)
-                    self.written.append(token)
-                    self.fresh.append(token)
-            tokens = tuple(numbers[id(t)] for t in sentence.tokens)
+            try:  # most sentences: every word's token numbered already
+                tokens = tuple(map(numbers.__getitem__, map(id, sentence.tokens)))
+            except KeyError:
+                for token in sentence.tokens:
+                    if id(token) not in numbers:
+                        numbers[id(token)] = len(numbers)
+                        self.written.append(token)
+                        self.fresh.append(token)
+                tokens = tuple(map(numbers.__getitem__, map(id, sentence.tokens)))
             self.batch.append((seq, sentence.pair, tokens, near, records, verdict))
         if len(self.batch) >= _BATCH:
             self._flush()
@@ -256,8 +259,9 @@ def replay(store_path: Path, name: str, selector: Selector, skips: Skips) -> boo
                     break
                 fresh, batch = item
                 tokens.extend(fresh)
+                token = tokens.__getitem__
                 for seq, pair, numbers, near, records, verdict in batch:
-                    sentence = None if pair is None else Sentence(pair, tuple(tokens[n] for n in numbers))
+                    sentence = None if pair is None else Sentence(pair, tuple(map(token, numbers)))
                     selector.offer(seq, sentence, near, records, verdict)
                 offered += len(batch)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
