@@ -76,6 +76,26 @@ def test_a_sentence_at_the_weak_limit_is_left_out_before_the_later_checks_run(
     assert calls == ["wording", "agreement"]
 
 
+def test_the_side_written_first_can_make_a_sentence_weak_before_its_translation_is_measured(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A name (4 and more) and a translated Chinese (8) reach the limit whatever the translation costs, so
+    # the coverage is not measured; unless the English may be no translation at all (one word here): that
+    # flaw is the translation check's to find, and it comes first.
+    from deckbuilder.grade import quality
+
+    measured: list[str] = []
+    coverage = quality.coverage
+    monkeypatch.setattr(quality, "coverage", lambda s: measured.append(s.pair.en) or coverage(s))
+    words = ("汤姆", "去", "银行", "取", "钱", "了", "。")
+    weak = assess(sent(*words, en="Tom went to the bank to get money.", origin=Origin.EN), ("银行",))
+    assert weak.flaw is Flaw.WEAK and weak.marks == ("from English",) and measured == []
+    unrelated = assess(sent(*words, en="Hello.", origin=Origin.EN), ("银行",))
+    assert unrelated.flaw is Flaw.TRANSLATION and measured == ["Hello."]
+    assert assess(sent(*words, en="Tom went to the bank.", origin=Origin.GRADED), ("银行",)).flaw is None
+    assert measured[-1] == "Tom went to the bank."
+
+
 def test_verdicts_on_many_candidates_at_once_are_each_ones_own() -> None:
     # assess_all runs each check over the candidates still standing: a flaw, a weak sum or a cost must stay
     # with its own candidate whatever stands before or after it.
