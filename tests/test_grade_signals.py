@@ -12,7 +12,7 @@ import pytest
 from deckbuilder.annotate import segment
 from deckbuilder.grade import Grader, assess, select
 from deckbuilder.grade.agreement import Mismatch, mismatches
-from deckbuilder.grade.quality import MISMATCH, ORIGIN_COSTS, WEAK_LIMIT, WORDING, Flaw, assess_all
+from deckbuilder.grade.quality import MISMATCH, ORIGIN_COSTS, WEAK_LIMIT, WORDING, Flaw, Quality, assess_all
 from deckbuilder.grade.repeats import REPEAT_MAX, Repeats
 from deckbuilder.grade.select import REPEATED
 from deckbuilder.grade.wording import COSTS, Pattern, patterns
@@ -74,6 +74,60 @@ def test_a_sentence_at_the_weak_limit_is_left_out_before_the_later_checks_run(
     assert weak.flaw is Flaw.WEAK and weak.marks == ("from English",) and calls == []
     assert assess(sent(*words, en=en, origin=Origin.GRADED), ("银行",)).flaw is None
     assert calls == ["wording", "agreement"]
+
+
+def _one_at_a_time(sentence: Sentence, targets: tuple[str, ...]) -> Quality:
+    """The verdict as the checks first gave it, one candidate at a time, each signal in its documented order:
+    what `assess_all`'s reordered early exits must agree with."""
+    from deckbuilder.grade import quality as q
+
+    penalty = 0.0
+    for check in q._CHECKS:
+        cost, flaw = check(sentence, targets)
+        if flaw is not None:
+            return Quality(0.0, flaw)
+        penalty += cost
+    cost, flaw = q._translation(sentence, q.coverage(sentence))
+    if flaw is not None:
+        return Quality(0.0, flaw)
+    marks: list[str] = []
+    for weigh in (q._origin, q._wording, q._agreement):
+        added, mark = weigh(sentence)
+        if mark:
+            penalty += added
+            marks.append(mark)
+        total = round(penalty + cost, 6)
+        if total >= WEAK_LIMIT:
+            return Quality(0.0, Flaw.WEAK, tuple(marks))
+    return Quality(round(total + q.RANK_TRANSLATION_COST * cost / q.TRANSLATION_COST, 6), None, tuple(marks))
+
+
+def test_verdicts_together_equal_verdicts_one_at_a_time_in_the_documented_order() -> None:
+    # Sentences written for this test that keep, flaw or weaken in every way, from every origin.
+    rows = [
+        ("我去银行取钱了。", "I went to the bank to get money.", "银行"),
+        ("汤姆去银行取钱了。", "Tom went to the bank to get money.", "银行"),
+        ("汤姆去银行取钱了。", "Hello.", "银行"),  # one unrelated word: no translation
+        ("我去银行取钱了。", "Nice weather today, isn't it?", "银行"),  # weak only with what it leaves out
+        ("他很有责任心。", "placeholder", "责任心"),  # a stub
+        ("我们的态度很好。", "My attitude is good.", "态度"),  # persons disagree
+        ("这个问题太复杂了。", "This problem is complicated.", "问题"),  # no degree word
+        ("他的态度很认真和很积极。", "His attitude is serious and positive.", "态度"),  # 和 joins predicates
+        ("吾去银行。", "I go to the bank.", "银行"),  # classical
+        ("我去了那家银行。", "I went to this bank.", "银行"),  # far and near swapped
+        ("禁止在银行吸烟", "No smoking in the bank", "银行"),  # a notice
+    ]
+    candidates = [
+        (replace(s, pair=replace(s.pair, origin=origin)), (target,))
+        for text, en, target in rows
+        for s in (real(text, en),)
+        for origin in Origin
+    ]
+    verdicts = assess_all(candidates)
+    assert verdicts == [_one_at_a_time(*c) for c in candidates]
+    flaws = {v.flaw for v in verdicts}
+    assert {None, Flaw.WEAK, Flaw.TRANSLATION, Flaw.FRAGMENT} <= flaws  # every path taken
+    assert any(v.flaw is None and v.marks for v in verdicts)
 
 
 def test_the_side_written_first_can_make_a_sentence_weak_before_its_translation_is_measured(

@@ -193,7 +193,7 @@ def assess_all(candidates: Sequence[tuple[Sentence, Collection[str]]]) -> list[Q
     marks: list[list[str]] = [[] for _ in candidates]
 
     def passed(i: int, verdict: _Verdict, costs: list[float]) -> bool:
-        """Whether candidate `i` passed a check: its cost added to `costs[i]`, else its flaw kept."""
+        """Whether candidate `i` passed a check (then its cost is added to `costs[i]`; else its flaw kept)."""
         cost, flaw = verdict
         if flaw is not None:
             verdicts[i] = Quality(0.0, flaw)
@@ -201,42 +201,45 @@ def assess_all(candidates: Sequence[tuple[Sentence, Collection[str]]]) -> list[Q
         costs[i] += cost
         return True
 
-    def below_limit(i: int, weigh: Callable[[Sentence], tuple[float, str]]) -> bool:
-        """Weigh a signal of candidate `i`: whether its costs stay below WEAK_LIMIT (else it is weak).
-        Costs only add up, so a weak sentence is not weighed further (a weak verdict names the signals
-        weighed until then; nothing reads its marks)."""
-        added, mark = weigh(candidates[i][0])
+    def weigh(i: int, signal: Callable[[Sentence], tuple[float, str]]) -> None:
+        """Add what a weighed signal of candidate `i` costs, and its mark (none when it has no mark)."""
+        added, mark = signal(candidates[i][0])
         if mark:
             penalty[i] += added
             marks[i].append(mark)
-        if round(penalty[i] + translation[i], 6) < WEAK_LIMIT:
-            return True
-        verdicts[i] = Quality(0.0, Flaw.WEAK, tuple(marks[i]))
-        return False
 
-    standing = range(len(candidates))
+    def weak(i: int) -> bool:
+        """Whether candidate `i`'s costs so far reach WEAK_LIMIT; if so, a weak verdict is its verdict.
+        Costs only add up, so a weak sentence is not weighed further (a weak verdict names the signals
+        weighed until then; nothing reads its marks)."""
+        if round(penalty[i] + translation[i], 6) < WEAK_LIMIT:
+            return False
+        verdicts[i] = Quality(0.0, Flaw.WEAK, tuple(marks[i]))
+        return True
+
+    standing = list(range(len(candidates)))
     for check in _CHECKS:
         standing = [i for i in standing if passed(i, check(*candidates[i]), penalty)]
     # The side written first is weighed before the translation, which does not depend on it: a sentence it
     # brings to the limit is weak before its coverage is measured (a fifth of the 1M benchmark corpus's
-    # candidates), unless the translation check could flaw it: such a one stands on, and its verdict is the
-    # translation check's or, again, weak.
-    standing = [i for i in standing if below_limit(i, _origin) or _may_be_untranslated(candidates[i][0].pair)]
-    standing = [
-        i for i in standing if passed(i, _translated(candidates[i][0]), translation) and below_limit(i, _none)
-    ]
-    for weigh in (_wording, _agreement):
-        standing = [i for i in standing if below_limit(i, weigh)]
+    # candidates), unless the translation check could flaw it, which comes first (`_may_be_untranslated`).
+    measured = []
+    for i in standing:
+        weigh(i, _origin)
+        if round(penalty[i], 6) >= WEAK_LIMIT and not _may_be_untranslated(candidates[i][0].pair):
+            weak(i)  # its verdict: weak, the translation unmeasured
+        else:
+            measured.append(i)
+    standing = [i for i in measured if passed(i, _translated(candidates[i][0]), translation) and not weak(i)]
+    for signal in (_wording, _agreement):
+        for i in standing:
+            weigh(i, signal)
+        standing = [i for i in standing if not weak(i)]
     for i in standing:
         total = round(penalty[i] + translation[i], 6)
         ranked = total + RANK_TRANSLATION_COST * translation[i] / TRANSLATION_COST  # among candidates only
         verdicts[i] = Quality(round(ranked, 6), None, tuple(marks[i]))
     return verdicts  # type: ignore[return-value] # every candidate has its verdict now
-
-
-def _none(sentence: Sentence) -> tuple[float, str]:
-    """No signal: `below_limit` then only tests the limit (once the translation's cost is in)."""
-    return 0.0, ""
 
 
 def _translated(sentence: Sentence) -> _Verdict:
@@ -369,6 +372,9 @@ def _counted_noun(item: list[str]) -> bool:
 def _translation(sentence: Sentence, measured: Coverage) -> _Verdict:
     pair = sentence.pair
     zh_hit, zh_units, en_hit, en_units = measured
+    # `assess_all` leaves a sentence at the weak limit out unmeasured unless `_may_be_untranslated`: every
+    # flaw here must need it (a stub or too short an English), and the cost is never negative (hits never
+    # exceed units). A new flaw belongs in `_may_be_untranslated` too.
     if _stub(pair):
         return 0.0, Flaw.TRANSLATION  # a sentence's English is a lower-case stub: an editor's placeholder
     if not zh_hit + en_hit and zh_units >= 2 and _too_short(pair):
