@@ -43,7 +43,7 @@ def reduce_fields(self: Any) -> tuple[type, tuple[Any, ...]]:
 def _fields_of(cls: type) -> Callable[[Any], tuple[Any, ...]]:
     """A record's field values as a tuple, read in C (`attrgetter` of two or more names gives a tuple)."""
     names = [f.name for f in fields(cls)]
-    return attrgetter(*names) if len(names) > 1 else lambda record: (getattr(record, names[0]),)
+    return attrgetter(*names) if len(names) > 1 else lambda record: tuple(getattr(record, n) for n in names)
 
 
 @dataclass(frozen=True, slots=True)

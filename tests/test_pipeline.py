@@ -128,6 +128,25 @@ def test_cached_map_without_a_cache(tmp_path: Path) -> None:
         assert _map(store, [2, 3]) == _map(store, [2, 3]) == [(2, 4), (3, 9)]
 
 
+def test_cached_map_many_takes_a_part_at_once_and_needs_a_result_for_each_item() -> None:
+    from deckbuilder.pipeline.batch import cached_map
+
+    parts: list[int] = []
+
+    def squares(part: list[tuple[int, str | None]]) -> list[tuple[int, str | None]]:
+        parts.append(len(part))
+        return [(n * n, None) for n, _ in part]
+
+    items = list(range(7))
+    run = cached_map("square:v1", items, squares, 1, many=True, store=None, text=str, chunk=3)
+    assert list(run) == [(n, n * n) for n in items] and parts == [3, 3, 1]  # inline: a chunk at a time
+    forked = cached_map("square:v1", items, squares, 2, many=True, store=None, text=str, chunk=4)
+    assert list(forked) == [(n, n * n) for n in items]
+    for wrong in (lambda part: part[1:], lambda part: [*part, part[0]]):  # one result short, one too many
+        with pytest.raises(AssertionError, match="results than items"):
+            list(cached_map("square:v1", items, wrong, 1, many=True, store=None, text=str, chunk=3))
+
+
 def test_progress_names_each_step_from_the_start(mini_corpus: Path, tmp_path: Path) -> None:
     events: list[tuple[str, int, int | None]] = []
     options = BuildOptions(parse_levels("hsk4"), output=tmp_path / "d.apkg", inputs=(mini_corpus,))

@@ -3,10 +3,10 @@
 `cached_map(namespace, items, fn, workers)` yields `(item, result)` in input order. Items go by chunks: one
 cache look-up per chunk (the key is the item's text under `namespace`), then `fn(item, cached)` for each
 item, which returns the result and the value to cache (None: nothing new to store); with `many`, `fn` takes
-a whole part of a chunk at once (`[(item, cached), …]` → `[(result, value), …]`). With `reuse`, a cached
-value is turned into the result here and the item never reaches `fn` (enrichment caches its result);
-without it every item reaches `fn` with its cached value. Without a store (grading, `--no-cache`), no key is
-made and every item reaches `fn` with None.
+a part of a chunk at once, inline the whole chunk (`[(item, cached), …]` → `[(result, value), …]`, a
+result for each item). With `reuse`, a cached value is turned into the result here and the item never
+reaches `fn` (enrichment caches its result); without it every item reaches `fn` with its cached value.
+Without a store (grading, `--no-cache`), no key is made and every item reaches `fn` with None.
 
 With `workers` > 1, `fn` runs in forked processes (they inherit what `setup` loaded, once) while this process
 files the previous chunk. Signals are this process's to handle (workers leave its process group and
@@ -160,10 +160,10 @@ def cached_map(
 ) -> Iterator[tuple[T, R]]:
     """`(item, fn(item, cached)[0])` for every item, in order; see the module docstring.
 
-    With `many`, `fn` is `Many` work: a whole part of a chunk at once. `known(item)`, when given and not
-    None, is the item's result without the work: the item is neither looked up in the cache nor sent to
-    `fn` (grading: a sentence too long for any card). `read_all` is called once every item has been read
-    and handed out, while the last chunks are still being computed.
+    With `many`, `fn` is `Many` work: a part of a chunk at once (inline, the whole chunk). `known(item)`,
+    when given and not None, is the item's result without the work: the item is neither looked up in the
+    cache nor sent to `fn` (grading: a sentence too long for any card). `read_all` is called once every item
+    has been read and handed out, while the last chunks are still being computed.
 
     The cache table is the namespace's first part (``enrich:…`` → ``enrich``); with no `store`, nothing is
     looked up or kept (every item reaches `fn` with None). `setup` runs once before
@@ -240,7 +240,10 @@ def _file(store: cache.Cache | None, table: str, chunk: _Chunk) -> Generator[tup
     due = next(todo, None)  # the next position `computed` gives
     for n, item in enumerate(chunk.items):
         if n == due:
-            result, value = next(computed)
+            given = next(computed, None)
+            if given is None:
+                raise AssertionError("fewer results than items")  # the work gave fewer than it was given
+            result, value = given
             chunk.results[n] = result
             if value is not None and store is not None:
                 fresh.append((chunk.keys[n], value))

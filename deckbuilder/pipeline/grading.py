@@ -1,10 +1,11 @@
 """The local engine's grading step: read the inputs → segment → grade, in worker processes.
 
 Pairs stream from the teacher's own sentences, the inputs (documents aligned on the way) and the built-in
-corpora (`read_all`); they are segmented and graded by `grader`, a part at a time (in `--workers`
-processes through `batch.cached_map`, inline with one), and the selector keeps the best candidates per
-word. A rebuild from the same inputs replays the graded stream instead (`graded.py`); `--engine dask`
-grades on a cluster (`dask_engine.py`, which reads and grades with the functions here).
+corpora (`read_all`); they are segmented and graded by `grader`, a part of a chunk at a time in
+`--workers` processes through `batch.cached_map` (inline with one, a chunk at a time), and the selector
+keeps the best candidates per word. A rebuild from the same inputs replays the graded stream instead
+(`graded.py`); `--engine dask` grades on a cluster (`dask_engine.py`, which reads and grades with the
+functions here).
 
 Segmentation is not cached per pair: cutting a sentence again costs less than keying, looking up and
 storing it. With the cache, 200,000 generated pairs built 0.9 s slower (9.9 s against 9.0 s) and a rebuild
