@@ -133,7 +133,8 @@ class Grader:
         top = self.level.level
         cost = 0.0
         rarity = _RARITY
-        for tok, cls in zip(sentence.tokens, classes or self.classify(sentence), strict=True):
+        classes = self.classify(sentence) if classes is None else classes
+        for tok, cls in zip(sentence.tokens, classes, strict=True):
             if cls is Reading.FREE or tok.text == target:
                 continue
             cost += 1.0 + rarity[tok.freq]  # rare words cost more

@@ -146,7 +146,9 @@ class Selector:
         }
         left_out = {k: {w for w in {f[1] for f in fs} if unrendered(s, w)} for k, (s, fs) in sound.items()}
         graded = iter(
-            _priced(fs, keys[k], verdicts[k], costs.get(k, []), left_out.get(k, set()))
+            _priced(fs, keys[k], verdicts[k], costs[k], left_out[k])
+            if k in sound
+            else (keys[k], [], verdicts[k])
             for k, (_, fs) in enumerate(candidates)
         )
         return [next(graded) if f else (None, [], None) for f in found]
@@ -268,10 +270,8 @@ class Selector:
 def _priced(
     found: list[_Found], key: bytes, quality: Quality, costs: list[float], left_out: set[str]
 ) -> Graded:
-    """A candidate's key, records and verdict, given its verdict and (without a flaw) the difficulty of each
-    candidacy and the words its English leaves out."""
-    if quality.flaw is not None:
-        return key, [], quality
+    """A sound candidate's key, records and verdict, given its verdict, the difficulty of each candidacy and
+    the words its English leaves out."""
     records = [(g, w, i, c, o, n) for (g, w, i, _, o, n), c in zip(found, costs, strict=True)]
     if left_out:
         quality = replace(quality, marks=(*quality.marks, UNRENDERED), left_out=frozenset(left_out))
