@@ -9,7 +9,9 @@ segmenting, the `teaches_none` test and tokens, and `Selector.grade_all` by part
 and length, the quality verdict of every candidate, and for those without a flaw the rendering check and
 difficulty).
 Then, on a second pass over the candidates (the per-word memos now warm), the parts of the verdict and
-of what follows it. CPU time (`time.process_time`), the garbage collector paused as grading pauses it.
+of what follows it, each timed alone over every candidate it could apply to: the verdict skips some of
+them (a sentence already too weak is not measured for its translation), so the parts need not add up.
+CPU time (`time.process_time`), the garbage collector paused as grading pauses it.
 Each row prints how many items reached the step, its cost per item and per input pair, and its share of
 the whole; multiply a per-pair figure by a corpus's size for its CPU-seconds (a build with two workers
 spends them on two cores, plus this process's reading and filing).
