@@ -31,7 +31,7 @@ from deckbuilder import annotate, segmenter
 from deckbuilder.grade import Grader, Selector, agreement, coverage, quality, wording
 from deckbuilder.grade.rendering import unrendered
 from deckbuilder.grade.select import _skeleton
-from deckbuilder.pipeline.grading import _load, input_pairs
+from deckbuilder.pipeline.grading import input_pairs, load
 from deckbuilder.standards import parse_levels
 
 PART = 2_500  # about a worker's part of a chunk (`batch.CHUNK` / (2 workers * `PARTS_PER_WORKER`))
@@ -60,7 +60,7 @@ def main() -> None:
     start = time.process_time()
     pairs = list(itertools.islice(input_pairs([args.corpus]), args.pairs))
     rows = [("read", len(pairs), time.process_time() - start)]
-    _load()
+    load()
     selector = Selector([Grader(level) for level in parse_levels(args.level)])
     gc.freeze()
     gc.disable()

@@ -24,9 +24,9 @@ RUN = textwrap.dedent(
     import gc, itertools, json, sys, time
     from pathlib import Path
     from deckbuilder import annotate, segmenter
-    from deckbuilder.pipeline.grading import _load, input_pairs
+    from deckbuilder.pipeline.grading import load, input_pairs
     pairs = list(itertools.islice(input_pairs([Path(sys.argv[1])]), int(sys.argv[2])))
-    _load()  # what grading loads before its workers fork
+    load()  # what grading loads before its workers fork
     jieba = segmenter.segmenter()
     gc.disable()
 

@@ -3,6 +3,7 @@ one stream does."""
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -71,6 +72,31 @@ def test_parts_graded_apart_and_merged_as_a_tree_choose_as_one_stream() -> None:
         (c.target, c.sentence.pair, c.difficulty) for c in b.choices
     ]
     assert (a.graded, a.candidates, a.rejected, a.weighed) == (b.graded, b.candidates, b.rejected, b.weighed)
+
+
+def test_cluster_tasks_run_without_the_cyclic_collector(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker keeps its graded parts until the build ends: its tasks make them with the collector paused
+    (its passes over them cost a local cluster's workers about a third of their time), then restore it."""
+    states: list[bool] = []
+    real = dask_engine.local_engine.grader
+
+    def spy(selector: Selector) -> object:
+        work = real(selector)
+
+        def part(items: list[tuple[Pair, str | None]]) -> object:
+            states.append(gc.isenabled())
+            return work(items)
+
+        return part
+
+    monkeypatch.setattr(dask_engine.local_engine, "grader", spy)
+    grading = dask_engine.Grading.of(Selector([Grader(lv) for lv in parse_levels("hsk3")]))
+    options = BuildOptions(levels=parse_levels("hsk3"), inputs=(Path("unused"),))
+    part = dask_engine.Part(1, pairs=tuple(_pairs()[:300]))
+    assert gc.isenabled()
+    graded = dask_engine._grade_part(part, grading, options)
+    assert states == [False] and gc.isenabled() and graded.goods
+    assert dask_engine._select_part(graded, grading, {}).heaps[0] and gc.isenabled()
 
 
 def test_dask_engine_on_a_local_cluster_makes_the_local_engines_deck(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ import contextlib
 import gc
 import itertools
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from deckbuilder import align, annotate, apkg, grade, ingest, segmenter
@@ -45,12 +45,13 @@ def grade_corpus(
             return selector, None
     if name:  # a stream read in part leaves its offers in the selector
         selector = Selector(selector.graders, selector.options)
-    if options.engine == "dask":  # the same grading on a Dask cluster (imported only then)
-        return _on_cluster(options, selector, store, name, skips, progress), None
-    # Once the input is read and handed out (the workers forked before), this process mostly waits for them:
-    # it loads what enrichment and the deck writer read meanwhile, in a thread joined before the enrichment
-    # workers fork.
+    # Once the input is read and handed out (the workers forked before), or handed to the cluster, this
+    # process mostly waits: it loads what enrichment and the deck writer read meanwhile, in a thread joined
+    # before the enrichment workers fork.
     preload = threading.Thread(target=_preload, name="preload", daemon=True)
+    if options.engine == "dask":  # the same grading on a Dask cluster (imported only then)
+        selector = _on_cluster(options, selector, store, name, skips, progress, preload.start)
+        return selector, (preload if preload.ident is not None else None)
     results = cached_map(
         "grade",
         read_all(options, skips),
@@ -59,7 +60,7 @@ def grade_corpus(
         many=True,
         store=None,
         text=lambda p: p.zh,
-        setup=_load,
+        setup=load,
         progress=progress,
         label="Grading sentences",
         known=lambda p: NOTHING if selector.hopeless(p.zh, p.en) else None,
@@ -91,9 +92,10 @@ def _on_cluster(
     name: str | None,
     skips: outputs.Skips,
     progress: Progress | None,
+    submitted: Callable[[], None],
 ) -> Selector:
     """Grade on a Dask cluster (`dask_engine.py`), or put back the merged choice an earlier such build of
-    the same inputs, options and pins kept."""
+    the same inputs, options and pins kept. `submitted` is called once the grading is on the cluster."""
     from deckbuilder.pipeline import dask_engine
 
     merged = graded.merged_name(name, selector) if name else None
@@ -101,7 +103,11 @@ def _on_cluster(
         if merged and graded.restore(store.path, merged, selector, skips):
             gc.freeze()
             return selector
-    dask_engine.grade(options, selector, skips, progress)
+    # The kept candidates arrive as many small objects that live until the deck is written: no collector
+    # passes over them as they arrive, and none after (as `grade_corpus` leaves the local engine's).
+    with collector_paused():
+        dask_engine.grade(options, selector, skips, progress, submitted)
+        gc.freeze()
     if merged:
         graded.keep(store.path, merged, selector, skips)
     return selector
@@ -113,7 +119,7 @@ def _preload() -> None:
     apkg.load()
 
 
-def _load() -> None:
+def load() -> None:
     """What grading reads: the segmenter (with the dictionary tags its constructions consult) and the quality
     checks' dictionary."""
     segmenter.segmenter()
