@@ -147,6 +147,36 @@ def test_cached_map_many_takes_a_part_at_once_and_needs_a_result_for_each_item()
             list(cached_map("square:v1", items, wrong, 1, many=True, store=None, text=str, chunk=3))
 
 
+def test_the_collector_runs_again_when_the_last_pause_of_any_thread_ends() -> None:
+    """A Dask worker runs several tasks at once, each with the collector paused: the first to finish must
+    not start it under the others."""
+    import gc
+    import threading
+
+    from deckbuilder.pipeline.batch import collector_paused
+
+    opened, release, states = threading.Event(), threading.Event(), []
+
+    def other_task() -> None:
+        with collector_paused():
+            opened.set()
+            release.wait(10)
+            states.append(gc.isenabled())
+
+    assert gc.isenabled()
+    with collector_paused():
+        thread = threading.Thread(target=other_task)
+        thread.start()
+        opened.wait(10)
+    states.append(gc.isenabled())  # this thread's pause ended, the other's has not
+    release.set()
+    thread.join()
+    assert states == [False, False] and gc.isenabled()
+    with collector_paused(), collector_paused():  # nested in one thread
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
 def test_progress_names_each_step_from_the_start(mini_corpus: Path, tmp_path: Path) -> None:
     events: list[tuple[str, int, int | None]] = []
     options = BuildOptions(parse_levels("hsk4"), output=tmp_path / "d.apkg", inputs=(mini_corpus,))

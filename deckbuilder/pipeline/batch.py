@@ -23,6 +23,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -114,18 +115,33 @@ class _Pool:
             self.executor.shutdown(wait=True, cancel_futures=True)
 
 
+class _Pauses:
+    """How many `collector_paused` blocks are open in this process, over all its threads (a Dask worker
+    runs several tasks at once), and whether the collector ran before the first opened."""
+
+    lock = threading.Lock()
+    open = 0
+    was_enabled = False
+
+
 @contextlib.contextmanager
 def collector_paused() -> Iterator[None]:
     """No cyclic garbage collection inside: a stage that makes a million small objects that live on (a
     graded stream replayed, candidates kept) otherwise spends most of its time in the collector's passes
-    over them. Reference counting still frees everything that is not a cycle."""
-    enabled = gc.isenabled()
-    gc.disable()
+    over them. Reference counting still frees everything that is not a cycle. The collector is a process's:
+    it runs again once the last open block in any thread closes, if it ran before the first opened."""
+    with _Pauses.lock:
+        if not _Pauses.open:
+            _Pauses.was_enabled = gc.isenabled()
+            gc.disable()
+        _Pauses.open += 1
     try:
         yield
     finally:
-        if enabled:
-            gc.enable()
+        with _Pauses.lock:
+            _Pauses.open -= 1
+            if not _Pauses.open and _Pauses.was_enabled:
+                gc.enable()
 
 
 def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
