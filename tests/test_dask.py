@@ -95,8 +95,13 @@ def test_cluster_tasks_run_without_the_cyclic_collector(monkeypatch: pytest.Monk
     part = dask_engine.Part(1, pairs=tuple(_pairs()[:300]))
     assert gc.isenabled()
     graded = dask_engine._grade_part(part, grading, options)
-    assert states == [False] and gc.isenabled() and graded.goods
-    assert dask_engine._select_part(graded, grading, {}).heaps[0] and gc.isenabled()
+    assert states and not any(states) and gc.isenabled() and graded.goods
+    assert gc.get_freeze_count()  # what the worker loaded: out of the collector's passes for good
+    offered: list[bool] = []
+    offer = Selector.offer
+    monkeypatch.setattr(Selector, "offer", lambda *a: offered.append(gc.isenabled()) or offer(*a))
+    assert dask_engine._select_part(graded, grading, {}).heaps[0]
+    assert offered and not any(offered) and gc.isenabled()
 
 
 def test_dask_engine_on_a_local_cluster_makes_the_local_engines_deck(tmp_path: Path) -> None:

@@ -38,7 +38,7 @@ from deckbuilder import annotate, ingest
 from deckbuilder.errors import DeckbuilderError
 from deckbuilder.grade import Flaw, Grader, Quality, Record, SelectOptions, Selector
 from deckbuilder.ingest.sniff import InputFormat, check_format
-from deckbuilder.models import Pair, Skipped
+from deckbuilder.models import Pair, Sentence, Skipped
 from deckbuilder.pipeline import edits, outputs
 from deckbuilder.pipeline import grading as local_engine  # its reading and grading, reused as they are
 from deckbuilder.pipeline.batch import Progress, chunks, collector_paused
@@ -99,19 +99,27 @@ class Grading:
                 for lv in self.levels
             ]
             template = _SELECTORS[self.token] = Selector(graders, self.options)
-            local_engine.load()  # what grading reads, loaded for the life of the worker process:
-            gc.freeze()  # out of the collector's sight, as the local engine's workers have it
+            _load_for_life()
         return Selector(template.graders, template.options)
 
 
 _SELECTORS: dict[str, Selector] = {}
 
+
+@functools.cache
+def _load_for_life() -> None:
+    """Load what grading reads, once per worker process, and keep it out of the cyclic collector's passes
+    for the life of the process, as the local engine's workers have it (`gc.freeze`). The collection first
+    leaves no garbage of the worker's other work frozen with it: frozen, it could never be freed."""
+    local_engine.load()
+    gc.collect()
+    gc.freeze()
+
+
 # Per near-duplicate key: (first usable sentence's seq or None, first flawed (seq, flaw) or None, first
 # flawed pinned one or None).
 _Key = tuple[int | None, tuple[int, Flaw] | None, tuple[int, Flaw] | None]
-# A usable candidate as a worker keeps it until the selection: (seq, pair, its words, key, records,
-# verdict). Its sentence is built only when offered: a sentence's tokens are many small objects.
-_Good = tuple[int, Pair, list[str], bytes, list[Record], Quality | None]
+_Good = tuple[int, Sentence, bytes, list[Record], Quality | None]
 
 
 def _first(a: Any, b: Any) -> Any:
@@ -176,7 +184,8 @@ def grade(
     submitted: Callable[[], None] | None = None,
 ) -> None:
     """Grade every pair on the cluster; `selector` ends up as the local engine's would (see the docstring).
-    `submitted`, when given, is called once the grading is on the cluster (this process then waits)."""
+    `submitted`, when given, is called once the grading is submitted to the cluster (this process then has
+    no grading of its own to do)."""
     parts = _parts(options, skips, local_engine.read)
     with _client(options) as client:
         import dask.bag as db
@@ -200,11 +209,12 @@ def grade(
 
 
 def _uncollected(task: Callable[..., T]) -> Callable[..., T]:
-    """`task` run with the cyclic collector paused (`batch.collector_paused`). A worker holds its graded
-    parts, many small objects, until the build ends, beside the dictionaries it loaded: the collector's
-    passes over them cost the two workers of a local cluster 2.8 and 2.0 s of their 8.0 and 6.9 s of CPU
-    on 200,000 pairs. What a worker loads lives as long as the process and is kept out of those passes
-    altogether (`Grading.selector`); the passes Dask's own work in the worker sets off remain."""
+    """`task` run with the cyclic collector paused (`batch.collector_paused`: until the last task running in
+    the worker's threads ends). A worker holds its graded parts, many small objects, until the build ends,
+    beside the dictionaries it loaded: the collector's passes over them cost the two workers of a local
+    cluster 2.8 and 2.0 s of their 8.0 and 6.9 s of CPU on 200,000 pairs. What a worker loads is kept out
+    of those passes for the life of the process (`_load_for_life`); the passes that Dask's own work in the
+    worker sets off between tasks still walk the parts."""
 
     @functools.wraps(task)
     def run(*args: Any) -> T:
@@ -272,7 +282,7 @@ def _grade_part(part: Part, grading: Grading, options: BuildOptions) -> Graded:
                 )
                 continue
             if good is None or pinned:
-                goods.append((seq, pair, words or [], key, records, verdict))
+                goods.append((seq, annotate.from_words(pair, words or []), key, records, verdict))
             first[key] = (good if good is not None else seq, flawed, pin)
     return Graded(Keys(first, set(), skips.items), count, goods)
 
@@ -298,9 +308,9 @@ def _keys(parts: Iterable[Graded]) -> Keys:
 def _select_part(graded: Graded, grading: Grading, shared: Mapping[bytes, int]) -> Selector:
     """A part's selector: its candidates that are the first of their key in the corpus (or pinned)."""
     selector = grading.selector()
-    for seq, pair, words, key, records, quality in graded.goods:
-        if pair.zh in selector.pinned or shared.get(key, seq) == seq:
-            selector.offer(seq, annotate.from_words(pair, words), key, records, quality)
+    for seq, sentence, key, records, quality in graded.goods:
+        if sentence.pair.zh in selector.pinned or shared.get(key, seq) == seq:
+            selector.offer(seq, sentence, key, records, quality)
     selector.graded = graded.count
     selector.graders = []  # not sent back: the client has its own
     return selector
