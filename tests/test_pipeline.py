@@ -177,6 +177,40 @@ def test_the_collector_runs_again_when_the_last_pause_of_any_thread_ends() -> No
     assert gc.isenabled()
 
 
+def test_a_failed_build_waits_for_what_it_started_loading(
+    mini_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Grading hands the workers the input, then loads what enrichment reads in a thread; a build that
+    fails after that leaves no thread running (a later build in the process may fork)."""
+    import threading
+    import time
+
+    from deckbuilder.pipeline import grading
+
+    started: list[threading.Thread] = []
+    real_thread = threading.Thread
+
+    def tracked(*args: object, **kwargs: object) -> threading.Thread:
+        thread = real_thread(*args, **kwargs)  # type: ignore[arg-type]
+        if kwargs.get("name") == "preload":
+            started.append(thread)
+        return thread
+
+    def fail_to_choose(*args: object) -> object:
+        raise RuntimeError("no choice")
+
+    monkeypatch.setattr(grading.threading, "Thread", tracked)
+    monkeypatch.setattr(grading, "_preload", lambda: time.sleep(0.5))  # still loading when the build fails
+    monkeypatch.setattr(grading.Selector, "finish", fail_to_choose)
+    options = BuildOptions.parse(
+        "hsk1", inputs=[mini_corpus], output=tmp_path / "d.apkg", workers=2, lock_file=False,
+        cache_path=tmp_path / "cache.sqlite",
+    )  # fmt: skip
+    with pytest.raises(RuntimeError, match="no choice"):
+        build(options)
+    assert len(started) == 1 and started[0].ident is not None and not started[0].is_alive()
+
+
 def test_progress_names_each_step_from_the_start(mini_corpus: Path, tmp_path: Path) -> None:
     events: list[tuple[str, int, int | None]] = []
     options = BuildOptions(parse_levels("hsk4"), output=tmp_path / "d.apkg", inputs=(mini_corpus,))

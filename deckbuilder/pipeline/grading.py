@@ -35,23 +35,49 @@ def grade_corpus(
 ) -> tuple[Selector, threading.Thread | None]:
     """Read every pair, segment it and grade it: the selector that keeps the best candidates
     (a fresh one when a kept stream could be read only in part), and the thread loading what enrichment
-    reads, started once the input is read, for the caller to join before it forks again (or None)."""
-    workers = options.workers
+    reads, started once the input is read (or handed to the cluster), for the caller to join before it
+    forks again (or None)."""
     # The same inputs graded the same way before: replay what grading gave (`graded.py`).
     name = graded.key(options) if store.enabled else None
     with collector_paused():
         if name and graded.replay(store.path, name, selector, skips):
-            gc.freeze()  # see the end of this function
+            gc.freeze()  # see the end of `_locally`
             return selector, None
     if name:  # a stream read in part leaves its offers in the selector
         selector = Selector(selector.graders, selector.options)
     # Once the input is read and handed out (the workers forked before), or handed to the cluster, this
     # process mostly waits: it loads what enrichment and the deck writer read meanwhile, in a thread joined
-    # before the enrichment workers fork.
+    # before the enrichment workers fork. A failure joins it at once: a later build in this process may fork.
     preload = threading.Thread(target=_preload, name="preload", daemon=True)
-    if options.engine == "dask":  # the same grading on a Dask cluster (imported only then)
-        selector = _on_cluster(options, selector, store, name, skips, progress, preload.start)
-        return selector, (preload if preload.ident is not None else None)
+    try:
+        if options.engine == "dask":  # the same grading on a Dask cluster (imported only then)
+            selector = _on_cluster(options, selector, store, name, skips, progress, preload.start)
+        else:
+            selector = _locally(options, selector, store, name, skips, progress, preload.start)
+    except BaseException:
+        settle(preload)
+        raise
+    return selector, (preload if preload.ident is not None else None)
+
+
+def settle(thread: threading.Thread | None) -> None:
+    """Wait for `thread` if it was started (the preload: no thread may run when workers fork)."""
+    if thread is not None and thread.ident is not None:
+        thread.join()
+
+
+def _locally(
+    options: BuildOptions,
+    selector: Selector,
+    store: Cache,
+    name: str | None,
+    skips: outputs.Skips,
+    progress: Progress | None,
+    when_read: Callable[[], None],
+) -> Selector:
+    """Grade in `--workers` processes (or inline with one), writing the graded stream `name` when given;
+    `when_read` is called once the input is read and handed out to the workers."""
+    workers = options.workers
     results = cached_map(
         "grade",
         read_all(options, skips),
@@ -64,7 +90,7 @@ def grade_corpus(
         progress=progress,
         label="Grading sentences",
         known=lambda p: NOTHING if selector.hopeless(p.zh, p.en) else None,
-        read_all=preload.start if workers > 1 else None,
+        read_all=when_read if workers > 1 else None,
     )
     writer = graded.Writer(store.path, name) if name else None
     count = 0
@@ -82,7 +108,7 @@ def grade_corpus(
         # out of the collector's sight, or its first passes after the pause walk all of it, again and again
         # in a rebuild that forks no workers (hsk5: 0.06 s cold, 0.5 s warm). Forking workers does the same.
         gc.freeze()
-    return selector, (preload if preload.ident is not None else None)
+    return selector
 
 
 def _on_cluster(

@@ -95,6 +95,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> Report:
     clock = _Clock(progress)
     output = options.output or options.default_output()
     created = _make_folder(output.parent) if options.output is None else None
+    run: _Run | None = None
     try:
         with contextlib.ExitStack() as stack:
             with clock.timed("Checking inputs and outputs"):
@@ -103,10 +104,13 @@ def build(options: BuildOptions, progress: Progress | None = None) -> Report:
                 with clock.timed(label):
                     run = step(run, progress)
     except BaseException:
+        if run is not None:
+            grading.settle(run.preload)  # a later build in this process may fork its workers
         if created is not None:
             with contextlib.suppress(OSError):
                 created.rmdir()  # only when still empty
         raise
+    assert run is not None  # every step ran
     return _report(run, clock)
 
 
@@ -165,8 +169,7 @@ def _choose(run: _Run, progress: Progress | None) -> _Run:
 def _enrich(run: _Run, progress: Progress | None) -> _Run:
     """Part of speech, pinyin and glosses for the chosen sentences, from the cache where it has them."""
     assert run.selection is not None
-    if run.preload is not None:
-        run.preload.join()  # before the enrichment workers fork: no thread may run then
+    grading.settle(run.preload)  # before the enrichment workers fork: no thread may run then
     overrides = run.overrides
     # The teacher's readings shape the result, so they are part of the key.
     teacher = "\x1f".join(f"{w}\t{p}" for w, p in sorted((overrides or {}).items()))
