@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -29,7 +30,7 @@ HERE = Path(__file__).resolve().parent
 STATES = ("first", "cold", "warm")
 # The installed command, as a user runs it: Dask's local cluster spawns its workers, which import the
 # command's script as their main module (`python -c` would measure another start).
-DECKBUILD = Path(sys.executable).with_name("deckbuild")
+DECKBUILD = shutil.which("deckbuild", path=str(Path(sys.executable).parent)) or shutil.which("deckbuild")
 
 
 def _shard(corpus: Path, folder: Path, shards: int) -> int:
@@ -42,6 +43,8 @@ def _shard(corpus: Path, folder: Path, shards: int) -> int:
 
 
 def _build(args: argparse.Namespace, engine: str, folder: Path, out: Path, cache: Path) -> float:
+    if DECKBUILD is None:
+        raise SystemExit("engines.py: no deckbuild command (pip install -e . in this environment)")
     command = [str(DECKBUILD), "make"]
     command += ["--level", args.level, str(folder), "-o", str(out), "--no-lock"]
     command += ["--workers", str(args.workers)]
