@@ -19,6 +19,7 @@ import gc
 import itertools
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from deckbuilder import align, annotate, apkg, grade, ingest, segmenter
@@ -49,11 +50,12 @@ def grade_corpus(
     # process mostly waits: it loads what enrichment and the deck writer read meanwhile, in a thread joined
     # before the enrichment workers fork. A failure joins it at once: a later build in this process may fork.
     preload = threading.Thread(target=_preload, name="preload", daemon=True)
+    job = _Job(options, store, name, skips, progress)
     try:
         if options.engine == "dask":  # the same grading on a Dask cluster (imported only then)
-            selector = _on_cluster(options, selector, store, name, skips, progress, preload.start)
+            selector = _on_cluster(job, selector, preload.start)
         else:
-            selector = _locally(options, selector, store, name, skips, progress, preload.start)
+            selector = _locally(job, selector, preload.start)
     except BaseException:
         settle(preload)
         raise
@@ -66,17 +68,22 @@ def settle(thread: threading.Thread | None) -> None:
         thread.join()
 
 
-def _locally(
-    options: BuildOptions,
-    selector: Selector,
-    store: Cache,
-    name: str | None,
-    skips: outputs.Skips,
-    progress: Progress | None,
-    when_read: Callable[[], None],
-) -> Selector:
-    """Grade in `--workers` processes (or inline with one), writing the graded stream `name` when given;
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """What either engine grades with: the build's options, the cache, the graded stream's name (None:
+    no cache), where skipped rows go, and who hears of progress."""
+
+    options: BuildOptions
+    store: Cache
+    name: str | None
+    skips: outputs.Skips
+    progress: Progress | None
+
+
+def _locally(job: _Job, selector: Selector, when_read: Callable[[], None]) -> Selector:
+    """Grade in `--workers` processes (or inline with one), writing the graded stream when it has a name;
     `when_read` is called once the input is read and handed out to the workers."""
+    options, store, name, skips, progress = job.options, job.store, job.name, job.skips, job.progress
     workers = options.workers
     results = cached_map(
         "grade",
@@ -111,18 +118,12 @@ def _locally(
     return selector
 
 
-def _on_cluster(
-    options: BuildOptions,
-    selector: Selector,
-    store: Cache,
-    name: str | None,
-    skips: outputs.Skips,
-    progress: Progress | None,
-    submitted: Callable[[], None],
-) -> Selector:
+def _on_cluster(job: _Job, selector: Selector, submitted: Callable[[], None]) -> Selector:
     """Grade on a Dask cluster (`dask_engine.py`), or put back the merged choice an earlier such build of
     the same inputs, options and pins kept. `submitted` is called once the grading is on the cluster."""
     from deckbuilder.pipeline import dask_engine
+
+    options, store, name, skips = job.options, job.store, job.name, job.skips
 
     merged = graded.merged_name(name, selector) if name else None
     with collector_paused():
@@ -130,9 +131,9 @@ def _on_cluster(
             gc.freeze()
             return selector
     # The kept candidates arrive as many small objects that live until the deck is written: no collector
-    # passes over them as they arrive, and none after (as `grade_corpus` leaves the local engine's).
+    # passes over them as they arrive, and none after (as `_locally` leaves the local engine's).
     with collector_paused():
-        dask_engine.grade(options, selector, skips, progress, submitted)
+        dask_engine.grade(options, selector, skips, job.progress, submitted)
         gc.freeze()
     if merged:
         graded.keep(store.path, merged, selector, skips)
