@@ -7,7 +7,8 @@ kept under `key` or derives it once and keeps it: `<cache dir>/resources/<name>-
 The key names everything the value derives from (`key_of`: the data packages' versions, the deriving
 code's source, a layout number), so an upgrade or a code change gives a new file and a stale one is never
 read. Values are plain data (str, int, tuple, list, dict, frozenset) in `marshal`'s format, written to a
-temporary file and renamed, so a half-written file is never read either. A folder that cannot be
+temporary file and renamed, so a half-written file is never read either. Processes sharing the folder
+derive a value one at a time, taking turns on an empty `<name>.lock` beside it. A folder that cannot be
 written, or a file that cannot be read, costs only the time to derive again. The sentence cache
 (`cache.py`) is separate: clearing it, or building with a fresh one, keeps these files.
 """
@@ -21,7 +22,7 @@ import importlib.metadata
 import marshal
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TypeVar
 
@@ -59,19 +60,54 @@ def key_of(*parts: str, packages: Iterable[str] = (), sources: Iterable[Path] = 
 
 
 def stored(name: str, key: str, derive: Callable[[], T]) -> T:
-    """The value kept for (`name`, `key`), or `derive()` kept now."""
+    """The value kept for (`name`, `key`), or `derive()` kept now. Processes sharing the folder derive a
+    value one at a time (`_one_at_a_time`): the workers of a first build on a local Dask cluster, and the
+    build itself, would otherwise each derive the same tables at once."""
     path = directory() / f"{name}-{key}{_SUFFIX}"
-    with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
-        return marshal.loads(path.read_bytes())  # type: ignore[no-any-return]
-    value = derive()
-    with contextlib.suppress(OSError, ValueError):
-        _write(path, marshal.dumps(value))
-        kept = sorted(
-            path.parent.glob(f"{name}-*{_SUFFIX}"), key=lambda p: p.stat().st_mtime_ns, reverse=True
-        )
-        for old in kept[KEEP:]:  # tables of other versions: an upgrade leaves no growing folder behind
-            old.unlink(missing_ok=True)
+    found = _read(path)
+    if found is not _NONE:
+        return found  # type: ignore[return-value]
+    with _one_at_a_time(path.parent / f"{name}.lock"):
+        found = _read(path)  # kept by another process while this one waited
+        if found is not _NONE:
+            return found  # type: ignore[return-value]
+        value = derive()
+        with contextlib.suppress(OSError, ValueError):
+            _write(path, marshal.dumps(value))
+            kept = sorted(
+                path.parent.glob(f"{name}-*{_SUFFIX}"), key=lambda p: p.stat().st_mtime_ns, reverse=True
+            )
+            for old in kept[KEEP:]:  # tables of other versions: an upgrade leaves no growing folder behind
+                old.unlink(missing_ok=True)
     return value
+
+
+_NONE = object()  # no value kept (or none that could be read)
+
+
+def _read(path: Path) -> object:
+    with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
+        return marshal.loads(path.read_bytes())
+    return _NONE
+
+
+@contextlib.contextmanager
+def _one_at_a_time(lock: Path) -> Iterator[None]:
+    """Hold `lock` (an advisory lock on a file, released when the process ends, however it ends), or,
+    where the folder cannot be written or the system has no such locks, go on without it: two processes
+    then only derive the same value twice."""
+    try:
+        import fcntl
+
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        handle = lock.open("a")
+    except (ImportError, OSError):
+        yield
+        return
+    with handle:
+        with contextlib.suppress(OSError):
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
 
 
 # Separates the keys of a `stored_table`; no key may hold it.

@@ -104,6 +104,41 @@ def test_a_cache_drops_the_tables_nothing_reads_any_more(tmp_path: Path) -> None
         assert c.get_many("enrich", [b"k" * 16]) == {b"k" * 16: "kept"}
 
 
+def test_processes_sharing_the_cache_folder_derive_a_table_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first build on a local Dask cluster: the workers and the build need the same tables at once; one
+    derives each, the others wait and read its file."""
+    import multiprocessing
+    import os
+    import time
+
+    from deckbuilder import derived
+
+    monkeypatch.setenv("DECKBUILDER_CACHE_DIR", str(tmp_path))
+    log = tmp_path / "derived.log"
+    context = multiprocessing.get_context("fork")
+    start = context.Barrier(3)
+
+    def slowly() -> dict[str, str]:
+        with log.open("a") as fh:
+            fh.write("derived\n")
+        time.sleep(0.5)
+        return {"a": "b"}
+
+    def one() -> None:
+        start.wait(10)
+        os._exit(0 if derived.stored("slow", "k1", slowly) == {"a": "b"} else 1)
+
+    processes = [context.Process(target=one) for _ in range(3)]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(20)
+    assert [p.exitcode for p in processes] == [0, 0, 0]
+    assert log.read_text().count("derived") == 1
+
+
 def test_derived_tables_are_kept_by_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from deckbuilder import derived
 
