@@ -32,39 +32,40 @@ from deckbuilder.pipeline.options import BuildOptions
 
 
 def grade_corpus(
-    options: BuildOptions, selector: Selector, store: Cache, skips: outputs.Skips, progress: Progress | None
-) -> tuple[Selector, threading.Thread | None]:
-    """Read every pair, segment it and grade it: the selector that keeps the best candidates
-    (a fresh one when a kept stream could be read only in part), and the thread loading what enrichment
-    reads, started once the input is read (or handed to the cluster), for the caller to join before it
-    forks again (or None)."""
+    options: BuildOptions,
+    selector: Selector,
+    store: Cache,
+    skips: outputs.Skips,
+    progress: Progress | None,
+    preload: threading.Thread,
+) -> Selector:
+    """Read every pair, segment it and grade it: the selector that keeps the best candidates (a fresh one
+    when a kept stream could be read only in part). `preload` (`preloader`) is started once the input is
+    read and handed out to the workers, or handed to the cluster: this process then mostly waits, and
+    loads meanwhile what enrichment and the deck writer read. The caller joins it (`settle`) before it
+    forks again, and when the build fails."""
     # The same inputs graded the same way before: replay what grading gave (`graded.py`).
     name = graded.key(options) if store.enabled else None
     with collector_paused():
         if name and graded.replay(store.path, name, selector, skips):
             gc.freeze()  # see the end of `_locally`
-            return selector, None
+            return selector
     if name:  # a stream read in part leaves its offers in the selector
         selector = Selector(selector.graders, selector.options)
-    # Once the input is read and handed out (the workers forked before), or handed to the cluster, this
-    # process mostly waits: it loads what enrichment and the deck writer read meanwhile, in a thread joined
-    # before the enrichment workers fork. A failure joins it at once: a later build in this process may fork.
-    preload = threading.Thread(target=_preload, name="preload", daemon=True)
     job = _Job(options, store, name, skips, progress)
-    try:
-        if options.engine == "dask":  # the same grading on a Dask cluster (imported only then)
-            selector = _on_cluster(job, selector, preload.start)
-        else:
-            selector = _locally(job, selector, preload.start)
-    except BaseException:
-        settle(preload)
-        raise
-    return selector, (preload if preload.ident is not None else None)
+    if options.engine == "dask":  # the same grading on a Dask cluster (imported only then)
+        return _on_cluster(job, selector, preload.start)
+    return _locally(job, selector, preload.start)
 
 
-def settle(thread: threading.Thread | None) -> None:
+def preloader() -> threading.Thread:
+    """The thread that loads what enrichment and the deck writer read (not started)."""
+    return threading.Thread(target=_preload, name="preload", daemon=True)
+
+
+def settle(thread: threading.Thread) -> None:
     """Wait for `thread` if it was started (the preload: no thread may run when workers fork)."""
-    if thread is not None and thread.ident is not None:
+    if thread.ident is not None:
         thread.join()
 
 

@@ -66,7 +66,8 @@ class _Run:
     warnings: tuple[str, ...] = ()
     previous: release.Previous | None = None  # the lock this build starts from
     stamped: release.Stamped | None = None
-    preload: threading.Thread | None = None  # loading what enrichment and writing read, while workers grade
+    # Loads what enrichment and writing read while the workers grade (`grading.grade_corpus` starts it).
+    preload: threading.Thread = field(default_factory=grading.preloader)
 
 
 class _Clock:
@@ -95,7 +96,6 @@ def build(options: BuildOptions, progress: Progress | None = None) -> Report:
     clock = _Clock(progress)
     output = options.output or options.default_output()
     created = _make_folder(output.parent) if options.output is None else None
-    run: _Run | None = None
     try:
         with contextlib.ExitStack() as stack:
             with clock.timed("Checking inputs and outputs"):
@@ -104,13 +104,10 @@ def build(options: BuildOptions, progress: Progress | None = None) -> Report:
                 with clock.timed(label):
                     run = step(run, progress)
     except BaseException:
-        if run is not None:
-            grading.settle(run.preload)  # a later build in this process may fork its workers
         if created is not None:
             with contextlib.suppress(OSError):
                 created.rmdir()  # only when still empty
         raise
-    assert run is not None  # every step ran
     return _report(run, clock)
 
 
@@ -148,14 +145,16 @@ def _check(options: BuildOptions, output: Path, stack: contextlib.ExitStack) -> 
         options.per_word, options.max_notes, options.max_new, options.min_chars, options.max_chars, pins
     )
     store = stack.enter_context(Cache(options.cache_path, enabled=options.use_cache))
-    return _Run(options, output, tuple(targets), store, Selector(graders, select), overrides, previous=prev)
+    run = _Run(options, output, tuple(targets), store, Selector(graders, select), overrides, previous=prev)
+    stack.callback(grading.settle, run.preload)  # a failed build too: a later one in this process may fork
+    return run
 
 
 def _grade(run: _Run, progress: Progress | None) -> _Run:
     """Read every pair, segment it and grade it (or replay an earlier build's grading); the selector keeps
     the best candidates."""
-    selector, preload = grading.grade_corpus(run.options, run.selector, run.store, run.skips, progress)
-    return replace(run, selector=selector, preload=preload)
+    selector = grading.grade_corpus(run.options, run.selector, run.store, run.skips, progress, run.preload)
+    return replace(run, selector=selector)
 
 
 def _choose(run: _Run, progress: Progress | None) -> _Run:
