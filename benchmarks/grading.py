@@ -31,10 +31,11 @@ from deckbuilder import annotate, segmenter
 from deckbuilder.grade import Grader, Selector, agreement, coverage, quality, wording
 from deckbuilder.grade.rendering import unrendered
 from deckbuilder.grade.select import _skeleton
+from deckbuilder.pipeline.dask_engine import BLOCK
 from deckbuilder.pipeline.grading import input_pairs, load
 from deckbuilder.standards import parse_levels
 
-PART = 2_500  # about a worker's part of a chunk (`batch.CHUNK` / (2 workers * `PARTS_PER_WORKER`))
+PART = BLOCK  # pairs graded at a time: about a local worker's part of a chunk, a Dask worker's block
 
 
 def timed(items: Sequence[Any], work: Callable[[Any], Any]) -> tuple[list[Any], float]:
@@ -77,7 +78,7 @@ def main() -> None:
     rows.append(("grade (all of it)", len(sentences), seconds))
 
     found = [(s, records, v) for s, (_, records, v) in zip(sentences, graded, strict=True) if v is not None]
-    candidates = [(s, {r[1] for r in records} or _targets(selector, s)) for s, records, _ in found]
+    candidates = [(s, {f[1] for f in selector._found(s)}) for s, _, _ in found]  # as `grade_all` asks
     sound = [st for st, (_, _, v) in zip(candidates, found, strict=True) if v.flaw is None]
     grader = selector.graders[-1]
     parts: list[tuple[str, list[Any], Callable[[Any], Any] | None]] = [
@@ -102,14 +103,6 @@ def main() -> None:
         per_item, per_pair = seconds / max(items, 1) * 1e6, seconds / size * 1e6
         print(f"{label:<22} {items:>9,} {per_item:>9.1f} {per_pair:>9.1f} {seconds / total:>7.1%}")
     print(f"{'total':<22} {size:>9,} {'':>9} {total / size * 1e6:>9.1f} {1:>7.0%}")
-
-
-def _targets(selector: Selector, sentence: Any) -> set[str]:
-    """The level words of a flawed candidate (its records are dropped with the flaw)."""
-    from deckbuilder.grade.grader import Reading
-
-    classes = selector.graders[-1].classify(sentence)
-    return {t.text for t, c in zip(sentence.tokens, classes, strict=True) if c is Reading.TARGET}
 
 
 if __name__ == "__main__":
