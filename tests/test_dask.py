@@ -93,15 +93,18 @@ def test_cluster_tasks_run_without_the_cyclic_collector(monkeypatch: pytest.Monk
     grading = dask_engine.Grading.of(Selector([Grader(lv) for lv in parse_levels("hsk3")]))
     options = BuildOptions(levels=parse_levels("hsk3"), inputs=(Path("unused"),))
     part = dask_engine.Part(1, pairs=tuple(_pairs()[:300]))
+    froze: list[bool] = []
+    monkeypatch.setattr(dask_engine.gc, "freeze", lambda: froze.append(True))
+    dask_engine._load_for_life.cache_clear()  # as in a fresh worker process
     assert gc.isenabled()
     graded = dask_engine._grade_part(part, grading, options)
     assert states and not any(states) and gc.isenabled() and graded.goods
-    assert gc.get_freeze_count()  # what the worker loaded: out of the collector's passes for good
+    assert froze == [True]  # what the worker loaded: out of the collector's passes, once
     offered: list[bool] = []
     offer = Selector.offer
     monkeypatch.setattr(Selector, "offer", lambda *a: offered.append(gc.isenabled()) or offer(*a))
     assert dask_engine._select_part(graded, grading, {}).heaps[0]
-    assert offered and not any(offered) and gc.isenabled()
+    assert offered and not any(offered) and gc.isenabled() and froze == [True]
 
 
 def test_dask_engine_on_a_local_cluster_makes_the_local_engines_deck(tmp_path: Path) -> None:
