@@ -135,7 +135,8 @@ class Selector:
         checks too: `assess_all`), which is faster than sentence by sentence."""
         found = [self._found(sentence) for sentence in sentences]
         candidates = [(s, f) for s, f in zip(sentences, found, strict=True) if f]
-        verdicts = assess_all([(s, {f[1] for f in fs}) for s, fs in candidates])
+        targets = [{f[1] for f in fs} for _, fs in candidates]
+        verdicts = assess_all([(s, words) for (s, _), words in zip(candidates, targets, strict=True)])
         keys = [_skeleton(s) for s, _ in candidates]
         # A flawed candidate is no candidate: its difficulty and rendering are never needed.
         sound = {k: candidates[k] for k, verdict in enumerate(verdicts) if verdict.flaw is None}
@@ -144,7 +145,7 @@ class Selector:
             k: [graders[g].difficulty(s, w, classes) for g, w, _, classes, _, _ in fs]
             for k, (s, fs) in sound.items()
         }
-        left_out = {k: {w for w in {f[1] for f in fs} if unrendered(s, w)} for k, (s, fs) in sound.items()}
+        left_out = {k: {w for w in targets[k] if unrendered(s, w)} for k, (s, _) in sound.items()}
         graded = iter(
             _priced(fs, keys[k], verdicts[k], costs[k], left_out[k])
             if k in sound
